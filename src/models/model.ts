@@ -1,0 +1,77 @@
+/**
+ * The contract every model type (decision tree, Markov cohort, partitioned survival,
+ * microsimulation) satisfies. Analyses and the PSA runner know models only through it, so shared
+ * code never switches on model kind.
+ *
+ * Outcome naming convention, shared by all engines:
+ * - `cost` (total cost, discounted), `qaly` (QALYs, discounted) and `lifeYears` are the primary
+ *   outcomes; analyses use `cost` and `qaly` unless told otherwise.
+ * - Cost categories are camelCase with a `cost` prefix: `costDrug`, `costTesting`.
+ * - The undiscounted total of any discounted outcome `x` is `xUndiscounted`
+ *   (`costUndiscounted`, `qalyUndiscounted`).
+ * - Counts and other path or event outcomes are plain camelCase names (`driversDetected`).
+ */
+
+/** Parameter values for one evaluation: a plain record of numbers, one per parameter name. */
+export type ParameterValues = Readonly<Record<string, number>>;
+
+/** Context of one evaluation. All fields are optional. */
+export interface EvaluationContext {
+  /** Index of the PSA draw being evaluated, so that errors can name it. */
+  readonly draw?: number;
+  /**
+   * Overrides the model's starting state distribution (state name → proportion, summing to 1):
+   * used when a model is entered from a decision-tree leaf.
+   */
+  readonly start?: Readonly<Record<string, number>>;
+  /**
+   * Years between the start of the analysis and entry into this model (e.g. time spent in the
+   * testing pathway): discounting and age continue from there.
+   */
+  readonly startTime?: number;
+}
+
+/**
+ * A model with named strategies that turns one set of parameter values into outcome totals per
+ * strategy.
+ *
+ * @typeParam P - the parameter values it reads
+ * @typeParam S - strategy names
+ */
+export interface Model<P = ParameterValues, S extends string = string> {
+  /** A human-readable title. */
+  readonly title: string;
+  /** Strategy names, in a fixed order. */
+  readonly strategies: readonly S[];
+  /** Outcome names, in a fixed order (see the naming convention above). */
+  readonly outcomes: readonly string[];
+  /**
+   * Evaluates all strategies for one parameter set and writes totals into `out`, laid out
+   * `out[strategyIndex * outcomes.length + outcomeIndex]`. Must not allocate per cycle and must be
+   * safe to call millions of times; throws a `QalyError` naming strategy, cycle, states and draw on
+   * invalid probabilities or non-finite values.
+   */
+  evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void;
+}
+
+/** Outcome totals per strategy: `result[strategy][outcome]`. */
+export type StrategyOutcomes<S extends string = string> = Readonly<Record<S, Readonly<Record<string, number>>>>;
+
+/**
+ * Evaluates a model once and returns outcomes per strategy as plain objects
+ * (convenient for the base case; the PSA runner uses {@link Model.evaluateInto} directly).
+ */
+export function evaluateModel<P, S extends string>(model: Model<P, S>, params: P, context?: EvaluationContext): StrategyOutcomes<S> {
+  const width = model.outcomes.length;
+  const out = new Float64Array(model.strategies.length * width);
+  model.evaluateInto(params, out, context);
+  const result = {} as Record<S, Record<string, number>>;
+  model.strategies.forEach((strategy, s) => {
+    const row: Record<string, number> = {};
+    model.outcomes.forEach((outcome, o) => {
+      row[outcome] = out[s * width + o]!;
+    });
+    result[strategy] = row;
+  });
+  return result;
+}

@@ -1,0 +1,103 @@
+// Enforces the layering of docs/architecture.md by reading the import lines of every file in src/.
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
+
+/** Layers from left (most basic) to right; a file may import only from its own layer or layers to its left. */
+const LAYERS = ["core", "random", "distributions", "parameters", "math", "survival", "models", "analysis", "report", "io", "node", "cli"] as const;
+/** The public browser-safe entry sits after every core layer but must not reach node/ or cli/. */
+const ENTRY_RANK = LAYERS.indexOf("io");
+/** Only these layers may use Node built-ins. */
+const NODE_LAYERS = new Set(["node", "cli"]);
+/** Model engines: siblings that never import each other, and that analysis never imports. */
+const ENGINES = ["tree", "markov", "psm", "microsim"];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+function importsOf(text: string): string[] {
+  const found: string[] = [];
+  const pattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
+  for (const match of text.matchAll(pattern)) found.push((match[1] ?? match[2] ?? match[3])!);
+  return found;
+}
+
+/** The path segments of a file below src/, e.g. ["models", "markov", "trace.ts"]. */
+function segments(file: string): string[] {
+  return relative(SRC, file).split(sep);
+}
+
+function rank(file: string): number {
+  const top = segments(file)[0]!;
+  if (top === "index.ts") return ENTRY_RANK;
+  const index = LAYERS.indexOf(top as (typeof LAYERS)[number]);
+  if (index < 0) throw new Error(`${relative(SRC, file)} is in no known layer; add its folder to LAYERS and docs/architecture.md`);
+  return index;
+}
+
+function engineOf(file: string): string | undefined {
+  const parts = segments(file);
+  return parts[0] === "models" && ENGINES.includes(parts[1]!) ? parts[1] : undefined;
+}
+
+const files = sourceFiles(SRC);
+
+describe("architecture", () => {
+  it("every file in src/ imports only from its own layer or layers to its left", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      for (const spec of importsOf(readFileSync(file, "utf8"))) {
+        if (!spec.startsWith(".")) continue;
+        const target = resolve(dirname(file), spec.replace(/\.js$/, ".ts"));
+        if (rank(target) > rank(file)) violations.push(`${relative(SRC, file)} imports ${relative(SRC, target)}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("model engines never import each other, and analysis imports no engine", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const own = engineOf(file);
+      const top = segments(file)[0];
+      for (const spec of importsOf(readFileSync(file, "utf8"))) {
+        if (!spec.startsWith(".")) continue;
+        const target = engineOf(resolve(dirname(file), spec));
+        if (target === undefined || target === own) continue;
+        if (own !== undefined || top === "analysis") violations.push(`${relative(SRC, file)} imports engine ${target}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("no file outside src/node and src/cli imports a Node built-in (the core runs in browsers)", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      if (NODE_LAYERS.has(segments(file)[0]!)) continue;
+      for (const spec of importsOf(readFileSync(file, "utf8"))) {
+        if (spec.startsWith("node:") || ["fs", "path", "os", "worker_threads", "child_process", "url", "process"].includes(spec)) {
+          violations.push(`${relative(SRC, file)} imports ${spec}`);
+        }
+      }
+      if (/\bprocess\.(env|argv|exit|stdout|stderr)\b/.test(readFileSync(file, "utf8"))) violations.push(`${relative(SRC, file)} uses process`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("no file in src/ calls Math.random (randomness is always passed in)", () => {
+    const offenders = files.filter((file) => /Math\s*\.\s*random\s*\(/.test(readFileSync(file, "utf8")));
+    expect(offenders.map((file) => relative(SRC, file))).toEqual([]);
+  });
+
+  it("barrels list their exports by name (no `export *`)", () => {
+    const offenders = files.filter((file) => /export\s*\*\s*from/.test(readFileSync(file, "utf8")));
+    expect(offenders.map((file) => relative(SRC, file))).toEqual([]);
+  });
+});
