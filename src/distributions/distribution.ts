@@ -6,6 +6,7 @@ import type { Rng } from "../random/rng.js";
  * JSON, printed in a report and hashed into a run's provenance.
  */
 export interface DistributionDef {
+  /** The family, e.g. `"beta"`; see `distributionFromDef` for the known kinds. */
   readonly kind: string;
 }
 

@@ -1,0 +1,136 @@
+import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
+import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
+import type { Rng } from "../random/rng.js";
+import { betaFromCounts, betaFromMeanSe } from "./beta-fit.js";
+import type { Distribution } from "./distribution.js";
+import { marsagliaTsang } from "./draw-gamma.js";
+import { formatNumber } from "./format-number.js";
+import { requireObject, requirePositive } from "./validate.js";
+
+/** Definition of a {@link beta} distribution: `{ kind: "beta", alpha, beta }`. */
+export interface BetaDef {
+  /** Always `"beta"`. */
+  readonly kind: "beta";
+  /** Shape α > 0 (events). */
+  readonly alpha: number;
+  /** Shape β > 0 (non-events). */
+  readonly beta: number;
+}
+
+class Beta implements Distribution<BetaDef> {
+  readonly def: BetaDef;
+  private readonly a: number;
+  private readonly b: number;
+  // Marsaglia–Tsang constants of the two gamma draws (for shape + 1 when a shape is below 1).
+  private readonly da: number;
+  private readonly ca: number;
+  private readonly db: number;
+  private readonly cb: number;
+  private readonly small: boolean;
+
+  constructor(alpha: number, beta: number) {
+    this.def = Object.freeze({ kind: "beta", alpha, beta });
+    this.a = alpha;
+    this.b = beta;
+    this.small = alpha < 1 || beta < 1;
+    this.da = (alpha >= 1 ? alpha : alpha + 1) - 1 / 3;
+    this.ca = 1 / Math.sqrt(9 * this.da);
+    this.db = (beta >= 1 ? beta : beta + 1) - 1 / 3;
+    this.cb = 1 / Math.sqrt(9 * this.db);
+  }
+
+  mean(): number {
+    return this.a / (this.a + this.b);
+  }
+
+  variance(): number {
+    const total = this.a + this.b;
+    return (this.a * this.b) / (total * total * (total + 1));
+  }
+
+  cdf(x: number): number {
+    return betaCdf(x, this.a, this.b);
+  }
+
+  quantile(p: number): number {
+    return betaQuantile(p, this.a, this.b);
+  }
+
+  // X = Ga / (Ga + Gb) with independent unit gammas (e.g. Devroye 1986, §IX.4.1).
+  sample(rng: Rng): number {
+    if (!this.small) {
+      const x = marsagliaTsang(rng, this.da, this.ca);
+      const y = marsagliaTsang(rng, this.db, this.cb);
+      return x / (x + y);
+    }
+    // Shapes below 1 use the boost U^(1/k) on the log scale: both gammas may underflow to 0.
+    let logX = Math.log(marsagliaTsang(rng, this.da, this.ca));
+    if (this.a < 1) logX += Math.log(rng.uniform()) / this.a;
+    let logY = Math.log(marsagliaTsang(rng, this.db, this.cb));
+    if (this.b < 1) logY += Math.log(rng.uniform()) / this.b;
+    return 1 / (1 + Math.exp(logY - logX));
+  }
+
+  toString(): string {
+    return `Beta(α=${formatNumber(this.a)}, β=${formatNumber(this.b)})`;
+  }
+}
+
+/**
+ * The beta distribution on [0, 1] with shapes α and β (mean α/(α+β)). The usual choice for
+ * probabilities and utilities bounded by 1 (Briggs, Claxton & Sculpher 2006, §4.2.1); with
+ * α = events and β = non-events it is the posterior of a binomial proportion under a flat prior.
+ *
+ * @param params.alpha - shape α > 0 (events)
+ * @param params.beta - shape β > 0 (non-events)
+ * @returns the distribution Beta(α, β)
+ * @throws QalyError `invalid_argument` at ["beta", "alpha" | "beta"]
+ * @example
+ * beta({ alpha: 95, beta: 5 }).mean() // => 0.95
+ * beta({ alpha: 95, beta: 5 }).toString() // => "Beta(α=95, β=5)"
+ */
+export function beta(params: { readonly alpha: number; readonly beta: number }): Distribution<BetaDef> {
+  const raw = requireObject(params, ["beta"], "{ alpha, beta }");
+  return new Beta(requirePositive(raw.alpha, ["beta", "alpha"]), requirePositive(raw.beta, ["beta", "beta"]));
+}
+
+/**
+ * A beta distribution with a given mean and standard error (method of moments, Briggs, Claxton &
+ * Sculpher 2006, §4.2.1): α + β = mean(1 − mean)/se² − 1, α = mean(α + β), β = (1 − mean)(α + β).
+ * Possible only when se² < mean(1 − mean).
+ *
+ * @param mean - mean in (0, 1)
+ * @param se - standard error, 0 < se < √(mean(1 − mean))
+ * @returns the fitted Beta(α, β)
+ * @throws QalyError `impossible_fit` at ["beta", "fromMeanSe", "se"] when se² ≥ mean(1 − mean),
+ *   naming the largest admissible SE; `invalid_argument` for a mean outside (0, 1) or se ≤ 0
+ * @example
+ * const uWell = beta.fromMeanSe(0.8, 0.04);
+ * uWell.toString() // => "Beta(α=79.2, β=19.8)"
+ * Math.sqrt(uWell.variance()) // => 0.04
+ */
+beta.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<BetaDef> {
+  const { alpha, beta: b } = betaFromMeanSe(mean, se, ["beta", "fromMeanSe"]);
+  return new Beta(alpha, b);
+};
+
+/** The same as {@link beta.fromMeanSe}: the SD of a parameter's uncertainty is its SE. */
+beta.fromMeanSd = beta.fromMeanSe;
+
+/**
+ * A beta distribution from observed counts: Beta(events, total − events), the posterior of a
+ * proportion under a flat prior as Briggs, Claxton & Sculpher (2006, §4.2.1) use it.
+ *
+ * @param counts.events - number of events (e.g. responders), 0 < events < total
+ * @param counts.total - number of patients at risk
+ * @returns Beta(events, total − events)
+ * @throws QalyError `impossible_fit` at ["beta", "fromCounts", "events"] when events is 0 or
+ *   equals total (add a prior, e.g. events + 0.5 and total + 1); `invalid_argument` for
+ *   non-finite or negative counts
+ * @example
+ * beta.fromCounts({ events: 45, total: 100 }).toString() // => "Beta(α=45, β=55)"
+ */
+beta.fromCounts = function fromCounts(counts: { readonly events: number; readonly total: number }): Distribution<BetaDef> {
+  const { alpha, beta: b } = betaFromCounts(counts, ["beta", "fromCounts"]);
+  return new Beta(alpha, b);
+};

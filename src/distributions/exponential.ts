@@ -1,0 +1,65 @@
+import exponentialCdf from "@stdlib/stats-base-dists-exponential-cdf";
+import exponentialQuantile from "@stdlib/stats-base-dists-exponential-quantile";
+import type { Rng } from "../random/rng.js";
+import type { Distribution } from "./distribution.js";
+import { formatNumber } from "./format-number.js";
+import { requireObject, requirePositive } from "./validate.js";
+
+/** Definition of an {@link exponential} distribution: `{ kind: "exponential", rate }`. */
+export interface ExponentialDef {
+  /** Always `"exponential"`. */
+  readonly kind: "exponential";
+  /** Hazard λ > 0 per unit of time. */
+  readonly rate: number;
+}
+
+class Exponential implements Distribution<ExponentialDef> {
+  readonly def: ExponentialDef;
+  private readonly rate: number;
+
+  constructor(rate: number) {
+    this.def = Object.freeze({ kind: "exponential", rate });
+    this.rate = rate;
+  }
+
+  mean(): number {
+    return 1 / this.rate;
+  }
+
+  variance(): number {
+    return 1 / (this.rate * this.rate);
+  }
+
+  cdf(x: number): number {
+    return exponentialCdf(x, this.rate);
+  }
+
+  quantile(p: number): number {
+    return exponentialQuantile(p, this.rate);
+  }
+
+  // Inverse CDF; −ln U with U in (0, 1) is always finite and positive.
+  sample(rng: Rng): number {
+    return -Math.log(rng.uniform()) / this.rate;
+  }
+
+  toString(): string {
+    return `Exponential(rate=${formatNumber(this.rate)})`;
+  }
+}
+
+/**
+ * The exponential distribution with constant hazard `rate` (mean 1/rate): the time to an event
+ * under a constant hazard, the assumption behind a Markov model's fixed transition rates.
+ *
+ * @param params.rate - hazard λ > 0, per unit of time (e.g. per year)
+ * @returns the distribution Exp(λ)
+ * @throws QalyError `invalid_argument` at ["exponential", "rate"]
+ * @example
+ * exponential({ rate: 0.1 }).mean() // => 10
+ * exponential({ rate: 0.1 }).toString() // => "Exponential(rate=0.1)"
+ */
+export function exponential(params: { readonly rate: number }): Distribution<ExponentialDef> {
+  const raw = requireObject(params, ["exponential"], "{ rate }");
+  return new Exponential(requirePositive(raw.rate, ["exponential", "rate"]));
+}
