@@ -1,0 +1,13 @@
+export { defineParameters } from "./define-parameters.js";
+export { param, isParameterSpec, isDistribution } from "./param.js";
+export type { ParameterEntry, ParameterMeta, ParameterSpec, ParameterStatus, ParameterValue } from "./param.js";
+export { ParameterSpace } from "./parameter-space.js";
+export type { NoRedefinition, ParameterNames, ParameterRecord, ParameterValues, SampleOptions } from "./parameter-space.js";
+export type { CorrelationJson, GroupJson, ParameterJson, ParameterSpaceJson } from "./parameter-space-json.js";
+export { ParameterTable } from "./parameter-table.js";
+export type { CorrelationReport, SamplingMethod } from "./parameter-table.js";
+export type { ParameterRow } from "./describe-parameters.js";
+export type { ParameterKind } from "./space-state.js";
+export { spearman, ranks } from "./spearman.js";
+export { imanConover, scoreCorrelation } from "./iman-conover.js";
+export type { ParameterDraws } from "./parameter-draws.js";

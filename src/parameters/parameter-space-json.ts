@@ -1,0 +1,53 @@
+import type { DistributionDef } from "../distributions/distribution.js";
+import type { ParameterMeta } from "./param.js";
+
+/** JSON form of one declared parameter: a fixed value, or a distribution's definition and text. */
+export type ParameterJson =
+  | {
+      /** The fixed value. */
+      readonly value: number;
+    }
+  | {
+      /** The distribution's serialisable definition. */
+      readonly distribution: DistributionDef;
+      /** Its readable form, e.g. `Beta(α=45, β=55)`. */
+      readonly text: string;
+    };
+
+/** JSON form of a group of jointly sampled parameters. */
+export interface GroupJson {
+  /** Group name. */
+  readonly name: string;
+  /** The multivariate distribution's definition. */
+  readonly distribution: DistributionDef;
+  /** Its readable form. */
+  readonly text: string;
+  /** Parameter names bound to the components, in order. */
+  readonly components: readonly string[];
+  /** Shared metadata. */
+  readonly meta: ParameterMeta;
+}
+
+/** JSON form of a requested rank correlation. */
+export interface CorrelationJson {
+  /** First parameter. */
+  readonly a: string;
+  /** Second parameter. */
+  readonly b: string;
+  /** Target Spearman rank correlation. */
+  readonly rho: number;
+}
+
+/** The JSON form of a parameter space: every definition except derived functions (named only). */
+export interface ParameterSpaceJson {
+  /** Declared parameters by name. */
+  readonly parameters: Readonly<Record<string, ParameterJson>>;
+  /** Metadata of the declared parameters that have any. */
+  readonly meta: Readonly<Record<string, ParameterMeta>>;
+  /** Jointly sampled groups. */
+  readonly groups: readonly GroupJson[];
+  /** Requested Spearman rank correlations. */
+  readonly correlations: readonly CorrelationJson[];
+  /** Names of derived parameters (their functions are not data). */
+  readonly derived: readonly string[];
+}
