@@ -1,0 +1,14 @@
+export { rateToProbability } from "./rate-to-probability.js";
+export { probabilityToRate } from "./probability-to-rate.js";
+export { probabilityToOdds } from "./probability-to-odds.js";
+export { oddsToProbability } from "./odds-to-probability.js";
+export { applyRelativeRisk } from "./apply-relative-risk.js";
+export { applyHazardRatio } from "./apply-hazard-ratio.js";
+export { applyOddsRatio } from "./apply-odds-ratio.js";
+export { rescaleProbability } from "./rescale-probability.js";
+export { discountFactor } from "./discount-factor.js";
+export { cycleWeights } from "./cycle-weights.js";
+export type { CycleCorrection } from "./cycle-weights.js";
+export type { DiscountTiming } from "./discount-timing.js";
+export { discountedCycleWeights, eventDiscountTime } from "./discounted-cycle-weights.js";
+export type { DiscountedCycleWeightsOptions } from "./discounted-cycle-weights.js";

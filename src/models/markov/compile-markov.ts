@@ -1,0 +1,173 @@
+import { IssueCollector, type PathSegment } from "../../core/errors.js";
+import type { CycleCorrection } from "../../math/cycle-weights.js";
+import type { DiscountTiming } from "../../math/discount-timing.js";
+import { discountedCycleWeights, eventDiscountTime } from "../../math/discounted-cycle-weights.js";
+import { discountFactor } from "../../math/discount-factor.js";
+import { cycleWeights } from "../../math/cycle-weights.js";
+import { startVector } from "./start-vector.js";
+import { type MarkovCohortDefinition, type MarkovStrategy, type StateSpec, ROW_SUM_TOLERANCE } from "./markov-definition.js";
+
+type AnyFunction = (...args: never[]) => unknown;
+
+/** One strategy, resolved: its own functions or the shared ones. */
+export interface CompiledStrategy {
+  readonly name: string;
+  readonly start: Float64Array | undefined;
+  readonly transitions: AnyFunction;
+  readonly values: AnyFunction | undefined;
+  readonly transitionValues: AnyFunction | undefined;
+  readonly startingValues: AnyFunction | undefined;
+}
+
+/** The validated, index-based form of a definition that the kernel runs. */
+export interface CompiledMarkov {
+  readonly title: string;
+  readonly states: readonly string[];
+  readonly stateIndex: ReadonlyMap<string, number>;
+  /** Tunnel length of each state (1 for ordinary states). */
+  readonly tunnel: Int32Array;
+  /** First expanded index of each state. */
+  readonly base: Int32Array;
+  readonly expanded: number;
+  readonly maxTunnel: number;
+  readonly strategies: readonly CompiledStrategy[];
+  readonly outcomes: readonly string[];
+  readonly outcomeIndex: ReadonlyMap<string, number>;
+  /** 0 = discounted at the cost rate, 1 = at the effect rate. */
+  readonly outcomeClass: Uint8Array;
+  /** Whether `cost` is the sum of the cost outcomes (no outcome named `cost` was declared). */
+  readonly costIsSum: boolean;
+  readonly outputs: readonly string[];
+  readonly cycles: number;
+  readonly cycleLength: number;
+  readonly startAge: number | undefined;
+  readonly tolerance: number;
+  readonly discountRates: readonly [number, number];
+  /** Row coefficients per discount class (years), and undiscounted. */
+  readonly coefficients: readonly [Float64Array, Float64Array];
+  readonly undiscounted: Float64Array;
+  /** Discount factor of an event in cycle k (index k) per class. */
+  readonly eventDiscount: readonly [Float64Array, Float64Array];
+  readonly correction: CycleCorrection;
+  readonly timing: DiscountTiming;
+}
+
+/** Validates a definition (collecting every issue) and turns it into index form. */
+export function compileMarkov(definition: MarkovCohortDefinition<unknown, readonly StateSpec[], string, string>): CompiledMarkov {
+  const issues = new IssueCollector();
+  const add = (code: "invalid_model" | "unknown_state" | "invalid_argument", path: PathSegment[], message: string, received?: unknown): void =>
+    issues.add({ code, path, message, ...(received !== undefined ? { received } : {}) });
+
+  const states: string[] = [];
+  const tunnelList: number[] = [];
+  definition.states.forEach((spec, i) => {
+    const name = typeof spec === "string" ? spec : spec?.name;
+    const length = typeof spec === "string" ? 1 : spec?.tunnel;
+    if (typeof name !== "string" || name === "") add("invalid_model", ["states", i], "a state needs a non-empty name", spec);
+    else if (states.includes(name)) add("invalid_model", ["states", i], `state "${name}" is declared twice`, name);
+    if (!Number.isInteger(length) || (length as number) < 1) add("invalid_model", ["states", i, "tunnel"], `tunnel length must be a whole number of cycles ≥ 1 (received ${String(length)})`, length);
+    states.push(String(name));
+    tunnelList.push(Number.isInteger(length) && (length as number) >= 1 ? (length as number) : 1);
+  });
+  if (states.length === 0) add("invalid_model", ["states"], "a Markov model needs at least one state");
+  const stateIndex = new Map(states.map((name, i) => [name, i] as const));
+
+  const cycleLength = definition.cycleLength ?? 1;
+  if (!(cycleLength > 0) || !Number.isFinite(cycleLength)) add("invalid_model", ["cycleLength"], `cycle length must be a positive number of years (received ${cycleLength})`, cycleLength);
+  let cycles = definition.cycles ?? Number.NaN;
+  if (definition.cycles === undefined && definition.horizon !== undefined) {
+    cycles = Math.round(definition.horizon / cycleLength);
+    if (Math.abs(cycles * cycleLength - definition.horizon) > 1e-9 * Math.max(1, definition.horizon)) add("invalid_model", ["horizon"], `horizon ${definition.horizon} years is not a whole number of cycles of ${cycleLength} years`, definition.horizon);
+  } else if (definition.cycles !== undefined && definition.horizon !== undefined) add("invalid_model", ["horizon"], "give either cycles or horizon, not both");
+  if (!Number.isInteger(cycles) || cycles < 1) add("invalid_model", ["cycles"], `the number of cycles must be a whole number ≥ 1 (received ${cycles}); give cycles or horizon`, cycles);
+  const tolerance = definition.tolerance ?? ROW_SUM_TOLERANCE;
+  if (!(tolerance >= 0 && tolerance < 0.5)) add("invalid_model", ["tolerance"], `tolerance must be in [0, 0.5) (received ${tolerance})`, tolerance);
+  if (definition.startAge !== undefined && !Number.isFinite(definition.startAge)) add("invalid_model", ["startAge"], "start age must be finite", definition.startAge);
+
+  const outcomes = Object.keys(definition.outcomes ?? {});
+  if (outcomes.length === 0) add("invalid_model", ["outcomes"], 'declare at least one outcome, e.g. { cost: "cost", qaly: "effect" }');
+  const outcomeClass = new Uint8Array(outcomes.length);
+  outcomes.forEach((name, o) => {
+    const kind = (definition.outcomes as Record<string, string>)[name];
+    if (kind !== "cost" && kind !== "effect") add("invalid_model", ["outcomes", name], `outcome kind must be "cost" or "effect" (received ${JSON.stringify(kind)})`, kind);
+    if (name.endsWith("Undiscounted")) add("invalid_model", ["outcomes", name], "names ending in Undiscounted are reserved for the undiscounted totals, which are reported automatically");
+    outcomeClass[o] = kind === "effect" ? 1 : 0;
+  });
+  const costIsSum = !outcomes.includes("cost") && outcomes.some((_, o) => outcomeClass[o] === 0);
+  const named = costIsSum ? ["cost", ...outcomes] : outcomes;
+  const outputs = [...named, ...named.map((name) => `${name}Undiscounted`)];
+
+  const rates: [number, number] = [definition.discountRate?.cost ?? 0.03, definition.discountRate?.effect ?? 0.03];
+  rates.forEach((rate, i) => {
+    if (!(rate >= 0) || !Number.isFinite(rate)) add("invalid_model", ["discountRate", i === 0 ? "cost" : "effect"], `discount rate must be a finite number ≥ 0 (received ${rate})`, rate);
+  });
+
+  const strategyList = Array.isArray(definition.strategies) ? (definition.strategies as readonly string[]) : Object.keys(definition.strategies ?? {});
+  if (strategyList.length === 0) add("invalid_model", ["strategies"], "a model needs at least one strategy");
+  if (new Set(strategyList).size !== strategyList.length) add("invalid_model", ["strategies"], "strategy names must be unique");
+  const overrides = (Array.isArray(definition.strategies) ? {} : definition.strategies) as Record<string, MarkovStrategy<unknown, string, string, string> | undefined>;
+  const strategies = strategyList.map((name): CompiledStrategy => {
+    const own = overrides[name] ?? {};
+    const transitions = own.transitions ?? definition.transitions;
+    if (typeof transitions !== "function") add("invalid_model", ["strategies", name, "transitions"], "no transitions: give them on the strategy or for all strategies");
+    const startSpec = own.start ?? definition.start;
+    let start: Float64Array | undefined;
+    if (startSpec === undefined) add("invalid_model", ["strategies", name, "start"], "no starting distribution: give start on the strategy or for all strategies");
+    else start = startVector(startSpec, states, stateIndex, tunnelList, tolerance, (path, message, code, received) => add(code, ["strategies", name, "start", ...path], message, received));
+    return {
+      name,
+      start,
+      transitions: transitions as AnyFunction,
+      values: (own.values ?? definition.values) as AnyFunction | undefined,
+      transitionValues: (own.transitionValues ?? definition.transitionValues) as AnyFunction | undefined,
+      startingValues: (own.startingValues ?? definition.startingValues) as AnyFunction | undefined,
+    };
+  });
+
+  const correction = definition.cycleCorrection ?? "trapezoid";
+  const timing = definition.discountTiming ?? "row";
+  issues.throwIfAny(`Markov model${definition.title === undefined ? "" : ` "${definition.title}"`}`);
+
+  // The math kernels validate correction and timing themselves; they throw a path-named error.
+  const coefficients: [Float64Array, Float64Array] = [0, 1].map((c) => discountedCycleWeights({ cycles, cycleLength, discountRate: rates[c]!, correction, timing })) as [Float64Array, Float64Array];
+  const undiscounted = cycleWeights(correction, cycles).map((w) => w * cycleLength);
+  const eventDiscount = [0, 1].map((c) => {
+    const factors = new Float64Array(cycles + 1);
+    for (let k = 1; k <= cycles; k++) factors[k] = discountFactor(rates[c]!, eventDiscountTime(k, cycleLength, timing));
+    factors[0] = 1;
+    return factors;
+  }) as [Float64Array, Float64Array];
+
+  const tunnel = Int32Array.from(tunnelList);
+  const base = new Int32Array(states.length);
+  let expanded = 0;
+  for (let i = 0; i < states.length; i++) {
+    base[i] = expanded;
+    expanded += tunnel[i]!;
+  }
+  return {
+    title: definition.title ?? "Markov cohort model",
+    states,
+    stateIndex,
+    tunnel,
+    base,
+    expanded,
+    maxTunnel: Math.max(...tunnelList),
+    strategies,
+    outcomes,
+    outcomeIndex: new Map(outcomes.map((name, o) => [name, o] as const)),
+    outcomeClass,
+    costIsSum,
+    outputs,
+    cycles,
+    cycleLength,
+    startAge: definition.startAge,
+    tolerance,
+    discountRates: rates,
+    coefficients,
+    undiscounted,
+    eventDiscount,
+    correction,
+    timing,
+  };
+}

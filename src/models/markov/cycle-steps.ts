@@ -1,0 +1,113 @@
+import type { CompiledMarkov } from "./compile-markov.js";
+import { fillTransitions } from "./fill-transitions.js";
+import { fillTransitionValues } from "./fill-values.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+
+/** Buffers for the detailed base-case run: collapsed trace and per-row values. */
+export interface MarkovRecorder {
+  /** (N + 1) × states, row-major. */
+  readonly trace: Float64Array;
+  /** Declared outcomes × (N + 1): discounted contribution of each trace row (transition values at the row they lead to). */
+  readonly discounted: Float64Array;
+  /** Same, undiscounted. */
+  readonly undiscounted: Float64Array;
+}
+
+/** One cycle: re-evaluates time-dependent inputs, books transition values, moves the cohort. */
+export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: CompiledMarkov["strategies"][number], params: unknown, cycle: number, transitionsVary: boolean, transitionValuesVary: boolean, recorder: MarkovRecorder | undefined): void {
+  const site = work.site;
+  if (cycle > 1 && (transitionsVary || transitionValuesVary)) {
+    site.at = "cycle";
+    site.cycle = cycle;
+    if (transitionsVary) fillTransitions(model, work, strategy.transitions, params, strategy.name, site);
+    if (transitionValuesVary) fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
+  }
+  const current = work.current;
+  const { rowStart, rowEnd, col, val } = work;
+  if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
+  const next = work.next;
+  const expanded = model.expanded;
+  for (let e = 0; e < expanded; e++) next[e] = 0;
+  for (let e = 0; e < expanded; e++) {
+    const mass = current[e]!;
+    if (mass === 0) continue;
+    const end = rowEnd[e]!;
+    for (let index = rowStart[e]!; index < end; index++) next[col[index]!]! += mass * val[index]!;
+  }
+  work.current = next;
+  work.next = current;
+}
+
+/** Books the one-off transition values of a cycle on the flows out of the current cohort. */
+function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
+  const { current, rowStart, rowEnd, colState, val } = work;
+  for (let n = 0; n < work.tvCount; n++) {
+    const from = work.tvFrom[n]!;
+    const to = work.tvTo[n]!;
+    let flow = 0;
+    const first = model.base[from]!;
+    const last = first + model.tunnel[from]!;
+    for (let e = first; e < last; e++) {
+      const mass = current[e]!;
+      if (mass === 0) continue;
+      const end = rowEnd[e]!;
+      for (let index = rowStart[e]!; index < end; index++) if (colState[index] === to) flow += mass * val[index]!;
+    }
+    const o = work.tvOutcome[n]!;
+    const amount = flow * work.tvValue[n]!;
+    const discounted = amount * model.eventDiscount[model.outcomeClass[o]!]![cycle]!;
+    work.total[o]! += discounted;
+    work.totalUndiscounted[o]! += amount;
+    if (recorder !== undefined) {
+      recorder.discounted[o * (model.cycles + 1) + cycle]! += discounted;
+      recorder.undiscounted[o * (model.cycles + 1) + cycle]! += amount;
+    }
+  }
+}
+
+/** Adds trace row `row` to the totals (direct) or to the coefficient-weighted trace. */
+export function accumulateRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, direct: boolean, recorder: MarkovRecorder | undefined): void {
+  const current = work.current;
+  const expanded = model.expanded;
+  const costCoefficient = model.coefficients[0][row]!;
+  const effectCoefficient = model.coefficients[1][row]!;
+  const undiscountedCoefficient = model.undiscounted[row]!;
+  if (direct) {
+    const values = work.values;
+    for (let o = 0; o < model.outcomes.length; o++) {
+      let occupancyValue = 0;
+      const first = o * expanded;
+      for (let e = 0; e < expanded; e++) occupancyValue += current[e]! * values[first + e]!;
+      const discounted = (model.outcomeClass[o] === 0 ? costCoefficient : effectCoefficient) * occupancyValue;
+      const undiscounted = undiscountedCoefficient * occupancyValue;
+      work.total[o]! += discounted;
+      work.totalUndiscounted[o]! += undiscounted;
+      if (recorder !== undefined) {
+        recorder.discounted[o * (model.cycles + 1) + row]! += discounted;
+        recorder.undiscounted[o * (model.cycles + 1) + row]! += undiscounted;
+      }
+    }
+    if (recorder !== undefined) recordTrace(model, work, row, recorder);
+    return;
+  }
+  const costWeighted = work.weighted[0];
+  const effectWeighted = work.weighted[1];
+  const undiscounted = work.weighted[2];
+  for (let e = 0; e < expanded; e++) {
+    const mass = current[e]!;
+    costWeighted[e]! += costCoefficient * mass;
+    effectWeighted[e]! += effectCoefficient * mass;
+    undiscounted[e]! += undiscountedCoefficient * mass;
+  }
+}
+
+/** Writes the collapsed trace row. */
+export function recordTrace(model: CompiledMarkov, work: MarkovWorkspace, row: number, recorder: MarkovRecorder): void {
+  const states = model.states.length;
+  for (let i = 0; i < states; i++) {
+    let mass = 0;
+    const first = model.base[i]!;
+    for (let j = 0; j < model.tunnel[i]!; j++) mass += work.current[first + j]!;
+    recorder.trace[row * states + i] = mass;
+  }
+}

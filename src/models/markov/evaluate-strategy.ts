@@ -1,0 +1,96 @@
+import { fail } from "../../core/errors.js";
+import { discountFactor } from "../../math/discount-factor.js";
+import type { EvaluationContext } from "../model.js";
+import type { CompiledMarkov } from "./compile-markov.js";
+import { startVector } from "./start-vector.js";
+import { fillTransitions } from "./fill-transitions.js";
+import { addStartingValues, fillTransitionValues, fillValues } from "./fill-values.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+import { type MarkovRecorder, accumulateRow, advance, recordTrace } from "./cycle-steps.js";
+import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
+
+export type { MarkovRecorder } from "./cycle-steps.js";
+
+/**
+ * Runs one strategy for one parameter set and leaves the totals per declared outcome in
+ * `work.total` / `work.totalUndiscounted`. Time-homogeneous transitions and values (those that
+ * never read the time context) are evaluated once; the cycle loop is then a sparse
+ * matrix–vector product and a weighted sum over buffers allocated once per model.
+ */
+export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, context: EvaluationContext | undefined, recorder?: MarkovRecorder): void {
+  const strategy = model.strategies[strategyIndex]!;
+  const name = strategy.name;
+  const site = work.site;
+  site.strategy = name;
+  site.draw = context?.draw;
+  const cycles = model.cycles;
+  const expanded = model.expanded;
+  const outcomes = model.outcomes.length;
+  const startTime = context?.startTime ?? 0;
+  if (!(startTime >= 0) || !Number.isFinite(startTime)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
+  work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
+
+  if (context?.start !== undefined) {
+    startVector(context.start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
+      fail(code, [...(site.draw === undefined ? [] : ["draw", site.draw]), "strategies", name, "start", ...path], message, received === undefined ? undefined : { received }), work.current);
+  } else {
+    const start = strategy.start!;
+    for (let e = 0; e < expanded; e++) work.current[e] = start[e]!;
+  }
+  for (let o = 0; o < outcomes; o++) {
+    work.total[o] = 0;
+    work.totalUndiscounted[o] = 0;
+  }
+  for (let e = 0; e < expanded; e++) {
+    work.weighted[0][e] = 0;
+    work.weighted[1][e] = 0;
+    work.weighted[2][e] = 0;
+  }
+  work.tvCount = 0;
+  if (recorder !== undefined) {
+    recorder.discounted.fill(0);
+    recorder.undiscounted.fill(0);
+  }
+
+  site.at = "row";
+  site.cycle = 0;
+  if (strategy.startingValues !== undefined) addStartingValues(model, work, strategy.startingValues, params, name, site, recorder);
+  site.at = "cycle";
+  site.cycle = 1;
+  const transitionsVary = fillTransitions(model, work, strategy.transitions, params, name, site);
+  const transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
+  site.at = "row";
+  site.cycle = 0;
+  if (strategy.values !== undefined) {
+    const valuesVary = fillValues(model, work, strategy.values, params, name, site);
+    if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined) homogeneousLoop(model, work, strategyIndex);
+    else {
+      const direct = valuesVary || recorder !== undefined;
+      accumulateRow(model, work, 0, direct, recorder);
+      for (let cycle = 1; cycle <= cycles; cycle++) {
+        advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+        if (valuesVary) {
+          site.at = "row";
+          site.cycle = cycle;
+          fillValues(model, work, strategy.values, params, name, site);
+        }
+        accumulateRow(model, work, cycle, direct, recorder);
+      }
+      if (!direct) addWeightedTotals(model, work);
+    }
+  } else {
+    if (recorder !== undefined) recordTrace(model, work, 0, recorder);
+    for (let cycle = 1; cycle <= cycles; cycle++) {
+      advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+      if (recorder !== undefined) recordTrace(model, work, cycle, recorder);
+    }
+  }
+  if (startTime > 0) {
+    const factors = [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)];
+    for (let o = 0; o < outcomes; o++) {
+      const factor = factors[model.outcomeClass[o]!]!;
+      work.total[o]! *= factor;
+      if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { didYouMean } from "../../core/closest-name.js";
+import { isComplement } from "../complement.js";
+import type { CompiledMarkov } from "./compile-markov.js";
+import { type ErrorSite, failAt } from "./markov-errors.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+
+/**
+ * Reads one state's row into the sparse matrix of one expanded state (a tunnel position), checking
+ * every probability, the complement and the row sum. Zero probabilities are not stored.
+ */
+export function fillRow(model: CompiledMarkov, work: MarkovWorkspace, row: unknown, from: number, position: number, site: ErrorSite): void {
+  const fromName = model.states[from]!;
+  if (row === null || typeof row !== "object") failAt(site, "invalid_model", fromTail(model, from, position), `no transition row for state "${fromName}" (every state needs a row, e.g. ${JSON.stringify({ [fromName]: 1 })} for an absorbing state)`, row);
+  const scratch = work.rowScratch;
+  for (let k = 0; k < scratch.length; k++) scratch[k] = 0;
+  const tolerance = model.tolerance;
+  let complementTo = -1;
+  let sum = 0;
+  const entries = row as Record<string, unknown>;
+  const expandedFrom = model.base[from]! + position;
+  const names = work.rowNames;
+  let n = 0;
+  for (const toName in entries) {
+    const to = names.indexOf(expandedFrom, n++, toName);
+    if (to < 0) failAt(site, "unknown_state", [...fromTail(model, from, position), "to", toName], `unknown destination state "${toName}": ${didYouMean(toName, model.states)}`, toName);
+    const value = entries[toName];
+    if (isComplement(value)) {
+      if (complementTo >= 0) failAt(site, "invalid_model", [...fromTail(model, from, position), "to", toName], `complement is given more than once in the row of "${fromName}"`);
+      complementTo = to;
+      continue;
+    }
+    if (typeof value !== "number" || !Number.isFinite(value)) failAt(site, "non_finite_value", [...fromTail(model, from, position), "to", toName], `probability from "${fromName}" to "${toName}" is not a finite number (received ${String(value)})`, value);
+    if (value < -tolerance || value > 1 + tolerance) failAt(site, "probability_out_of_range", [...fromTail(model, from, position), "to", toName], `probability from "${fromName}" to "${toName}" must be in [0, 1] (received ${value})`, value);
+    // A value a rounding error below 0 (within the tolerance) must not move negative mass.
+    scratch[to] = value > 0 ? value : 0;
+    sum += value;
+  }
+  if (complementTo >= 0) {
+    const rest = 1 - sum;
+    if (rest < -tolerance) failAt(site, "negative_complement", [...fromTail(model, from, position), "to", model.states[complementTo]!], `the complement from "${fromName}" is negative (${rest}): the other probabilities sum to ${sum}`, rest);
+    scratch[complementTo] = rest > 0 ? rest : 0;
+  } else if (Math.abs(sum - 1) > tolerance) {
+    failAt(site, "row_sum_not_one", fromTail(model, from, position), `transition row of "${fromName}" does not sum to 1 (sum = ${sum}, expected 1 ± ${tolerance})`, sum);
+  }
+  const last = model.tunnel[from]! - 1;
+  let cursor = work.rowStart[expandedFrom]!;
+  for (let to = 0; to < scratch.length; to++) {
+    const probability = scratch[to]!;
+    if (probability === 0) continue;
+    work.col[cursor] = to === from ? model.base[from]! + (position < last ? position + 1 : last) : model.base[to]!;
+    work.colState[cursor] = to;
+    work.val[cursor] = probability;
+    cursor++;
+  }
+  work.rowEnd[expandedFrom] = cursor;
+}
+
+/**
+ * Evaluates the transition function for one cycle (once per tunnel position when the rows depend
+ * on time in state) and fills the sparse matrix. Returns whether the function read the time.
+ */
+export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, transitions: (...args: never[]) => unknown, params: unknown, strategy: string, site: ErrorSite): boolean {
+  const context = work.context;
+  const time = (site.cycle - 1) * model.cycleLength;
+  const call = transitions as (params: unknown, time: unknown, strategy: string) => unknown;
+  let rows = call(params, context.at(site.cycle, time, 0), strategy);
+  let readTime = context.readTime;
+  const readStateTime = context.readStateTime;
+  checkRows(rows, site, model, work);
+  for (let from = 0; from < model.states.length; from++) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, 0, site);
+  for (let position = 1; position < model.maxTunnel; position++) {
+    if (readStateTime) {
+      rows = call(params, context.at(site.cycle, time, position), strategy);
+      readTime ||= context.readTime;
+      checkRows(rows, site, model, work);
+    }
+    for (let from = 0; from < model.states.length; from++) {
+      if (model.tunnel[from]! > position) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, position, site);
+    }
+  }
+  return readTime;
+}
+
+/** The path segments naming a from-state, with the time in state for tunnel states (built only on error). */
+export function fromTail(model: CompiledMarkov, from: number, position: number): (string | number)[] {
+  const name = model.states[from]!;
+  return model.tunnel[from]! > 1 ? ["from", name, "stateTime", position] : ["from", name];
+}
+
+function checkRows(rows: unknown, site: ErrorSite, model: CompiledMarkov, work: MarkovWorkspace): void {
+  if (rows === null || typeof rows !== "object") failAt(site, "invalid_model", ["transitions"], "the transitions function must return an object of rows, one per state", rows);
+  let n = 0;
+  for (const name in rows as object) {
+    if (work.fromNames.indexOf(0, n++, name) < 0) failAt(site, "unknown_state", ["from", name], `unknown state "${name}": ${didYouMean(name, model.states)}`, name);
+  }
+}

@@ -1,0 +1,131 @@
+import { didYouMean } from "../../core/closest-name.js";
+import type { CompiledMarkov } from "./compile-markov.js";
+import { type ErrorSite, failAt } from "./markov-errors.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+
+type UserFunction = (...args: never[]) => unknown;
+
+function outcomeOf(model: CompiledMarkov, name: string, site: ErrorSite, tail: string): number {
+  const o = model.outcomeIndex.get(name);
+  if (o === undefined) failAt(site, "unknown_outcome", [tail, name], `unknown outcome "${name}": ${didYouMean(name, model.outcomes)}`, name);
+  return o;
+}
+
+function stateOf(model: CompiledMarkov, name: string, site: ErrorSite, tail: readonly (string | number)[]): number {
+  const i = model.stateIndex.get(name);
+  if (i === undefined) failAt(site, "unknown_state", [...tail, name], `unknown state "${name}": ${didYouMean(name, model.states)}`, name);
+  return i;
+}
+
+function finite(value: unknown, site: ErrorSite, tail: readonly (string | number)[]): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) failAt(site, "non_finite_value", tail, `value is not a finite number (received ${String(value)})`, value);
+  return value;
+}
+
+function writeTable(model: CompiledMarkov, work: MarkovWorkspace, table: unknown, position: number, site: ErrorSite): void {
+  if (table === null || typeof table !== "object") failAt(site, "invalid_model", ["values"], "the values function must return an object: outcome → state → value per year", table);
+  const expanded = model.expanded;
+  const target = work.values;
+  let n = 0;
+  for (const outcomeName in table as object) {
+    let o = work.outcomeNames.indexOf(0, n++, outcomeName);
+    if (o < 0) o = outcomeOf(model, outcomeName, site, "values");
+    const byState = (table as Record<string, unknown>)[outcomeName];
+    if (byState === undefined) continue;
+    if (byState === null || typeof byState !== "object") failAt(site, "invalid_model", ["values", outcomeName], "expected state → value per year", byState);
+    let k = 0;
+    for (const stateName in byState as object) {
+      let i = work.valueStateNames.indexOf(o, k++, stateName);
+      if (i < 0) i = stateOf(model, stateName, site, ["values", outcomeName]);
+      const value = finite((byState as Record<string, unknown>)[stateName], site, ["values", outcomeName, stateName]);
+      const first = o * expanded + model.base[i]!;
+      if (position === 0) {
+        for (let j = 0; j < model.tunnel[i]!; j++) target[first + j] = value;
+      } else if (model.tunnel[i]! > position) target[first + position] = value;
+    }
+  }
+}
+
+/**
+ * Evaluates the state values for trace row `site.cycle` (per tunnel position when they depend on
+ * time in state) into the workspace. Returns whether the function read the time.
+ */
+export function fillValues(model: CompiledMarkov, work: MarkovWorkspace, values: UserFunction, params: unknown, strategy: string, site: ErrorSite): boolean {
+  const context = work.context;
+  const call = values as (params: unknown, time: unknown, strategy: string) => unknown;
+  const time = site.cycle * model.cycleLength;
+  const target = work.values;
+  for (let index = 0; index < target.length; index++) target[index] = 0;
+  writeTable(model, work, call(params, context.at(site.cycle, time, 0), strategy), 0, site);
+  let readTime = context.readTime;
+  if (!context.readStateTime) return readTime;
+  for (let position = 1; position < model.maxTunnel; position++) {
+    for (let o = 0; o < model.outcomes.length; o++) {
+      for (let i = 0; i < model.states.length; i++) if (model.tunnel[i]! > position) work.values[o * model.expanded + model.base[i]! + position] = 0;
+    }
+    writeTable(model, work, call(params, context.at(site.cycle, time, position), strategy), position, site);
+    readTime ||= context.readTime;
+  }
+  return readTime;
+}
+
+/** Evaluates the one-off transition values of cycle `site.cycle`. Returns whether they read the time. */
+export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, transitionValues: UserFunction, params: unknown, strategy: string, site: ErrorSite): boolean {
+  const context = work.context;
+  const call = transitionValues as (params: unknown, time: unknown, strategy: string) => unknown;
+  const table = call(params, context.at(site.cycle, (site.cycle - 1) * model.cycleLength, 0), strategy);
+  if (table === null || typeof table !== "object") failAt(site, "invalid_model", ["transitionValues"], "the transitionValues function must return outcome → from → to → value", table);
+  let count = 0;
+  for (const outcomeName in table as object) {
+    const o = outcomeOf(model, outcomeName, site, "transitionValues");
+    const byFrom = (table as Record<string, Record<string, Record<string, unknown>> | undefined>)[outcomeName];
+    if (byFrom === undefined) continue;
+    for (const fromName in byFrom) {
+      const from = stateOf(model, fromName, site, ["transitionValues", outcomeName]);
+      const byTo = byFrom[fromName];
+      if (byTo === undefined) continue;
+      for (const toName in byTo) {
+        const to = stateOf(model, toName, site, ["transitionValues", outcomeName, fromName]);
+        if (to === from) failAt(site, "invalid_model", ["transitionValues", outcomeName, fromName, toName], "a transition value needs two different states (staying in a state is valued by the state values)");
+        const value = finite(byTo[toName], site, ["transitionValues", outcomeName, fromName, toName]);
+        if (value === 0) continue;
+        work.tvOutcome[count] = o;
+        work.tvFrom[count] = from;
+        work.tvTo[count] = to;
+        work.tvValue[count] = value;
+        count++;
+      }
+    }
+  }
+  work.tvCount = count;
+  return context.readTime;
+}
+
+/**
+ * Adds the one-off starting values (cycle 0, undiscounted) to the totals and returns nothing; the
+ * cohort is the workspace's current vector.
+ */
+export function addStartingValues(model: CompiledMarkov, work: MarkovWorkspace, startingValues: UserFunction, params: unknown, strategy: string, site: ErrorSite, record?: { readonly discounted: Float64Array; readonly undiscounted: Float64Array }): void {
+  const table = (startingValues as (params: unknown, strategy: string) => unknown)(params, strategy);
+  if (table === null || typeof table !== "object") failAt(site, "invalid_model", ["startingValues"], "the startingValues function must return outcome → value (or state → value)", table);
+  for (const outcomeName in table as object) {
+    const o = outcomeOf(model, outcomeName, site, "startingValues");
+    const entry = (table as Record<string, unknown>)[outcomeName];
+    let amount = 0;
+    if (entry === undefined) continue;
+    if (typeof entry === "number") amount = finite(entry, site, ["startingValues", outcomeName]);
+    else if (entry !== null && typeof entry === "object") {
+      for (const stateName in entry) {
+        const i = stateOf(model, stateName, site, ["startingValues", outcomeName]);
+        const value = finite((entry as Record<string, unknown>)[stateName], site, ["startingValues", outcomeName, stateName]);
+        for (let j = 0; j < model.tunnel[i]!; j++) amount += value * work.current[model.base[i]! + j]!;
+      }
+    } else failAt(site, "invalid_model", ["startingValues", outcomeName], "expected a number or state → value", entry);
+    work.total[o]! += amount;
+    work.totalUndiscounted[o]! += amount;
+    if (record !== undefined) {
+      record.discounted[o * (model.cycles + 1)]! += amount;
+      record.undiscounted[o * (model.cycles + 1)]! += amount;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+export { markovCohort } from "./markov-cohort.js";
+export type { MarkovCohortModel } from "./markov-cohort.js";
+export { ROW_SUM_TOLERANCE } from "./markov-definition.js";
+export type {
+  MarkovCohortDefinition,
+  MarkovStrategy,
+  OutcomeKind,
+  StateSpec,
+  TunnelStateSpec,
+  StateName,
+  TransitionRow,
+  TransitionRows,
+  StateValueTable,
+  TransitionValueTable,
+  StartingValueTable,
+  StartDistribution,
+  TransitionsFunction,
+  StateValuesFunction,
+  TransitionValuesFunction,
+  StartingValuesFunction,
+} from "./markov-definition.js";
+export type { TimeContext } from "./time-context.js";
+export type { MarkovRun, MarkovStrategyRun } from "./markov-run.js";

@@ -1,0 +1,98 @@
+import { fail } from "../../core/errors.js";
+import type { EvaluationContext, Model } from "../model.js";
+import { compileMarkov } from "./compile-markov.js";
+import { evaluateStrategy } from "./evaluate-strategy.js";
+import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
+import { type MarkovRun, markovRun } from "./markov-run.js";
+import { MarkovWorkspace } from "./markov-workspace.js";
+
+/** A Markov cohort model: a {@link Model} plus its structure and a detailed base-case run. */
+export interface MarkovCohortModel<P, S extends string, G extends string, O extends string> extends Model<P, G> {
+  /** State names (tunnels collapsed), in order. */
+  readonly states: readonly S[];
+  /** Number of cycles. */
+  readonly cycles: number;
+  /** Cycle length in years. */
+  readonly cycleLength: number;
+  /** The declared outcomes (without `cost` when it is the sum of the cost outcomes, and without the undiscounted twins). */
+  readonly declaredOutcomes: readonly O[];
+  /** Trace, per-row values and totals of every strategy (allocates; for the base case, not PSA). */
+  run(params: P, context?: EvaluationContext): MarkovRun<S, G, O>;
+}
+
+/**
+ * Defines a Markov cohort (state-transition) model that can be evaluated for the base case and for
+ * every PSA draw.
+ *
+ * The cohort starts in `start` (trace row 0) and moves once per cycle by the transition rows, which
+ * may depend on the parameters, the time (`cycle`, `time`, `age`) and, in tunnel states, on the time
+ * in state. Per-year state values are weighted by a within-cycle correction, scaled by the cycle
+ * length and discounted per year at the cost or effect rate (TLV default 3 %/3 %); one-off
+ * transition and starting values are added. Outcomes are reported discounted (`cost`, `qaly`, …) and
+ * undiscounted (`costUndiscounted`, …); `cost` is the sum of the cost outcomes unless declared
+ * (Briggs, Claxton & Sculpher 2006, ch. 2–3; Siebert et al. 2012, ISPOR-SMDM Task Force 3).
+ *
+ * @param definition - States, strategies, outcomes, timing, transitions and values (docs/markov-cohort.md).
+ * @returns The model; `evaluateInto` allocates nothing per cycle and is safe to call millions of times.
+ * @throws QalyError `invalid_model`, `unknown_state` for a bad definition (all issues at once); at
+ * evaluation `probability_out_of_range`, `row_sum_not_one`, `negative_complement`,
+ * `non_finite_value`, `unknown_state`, `unknown_outcome`, naming draw, strategy, cycle and states.
+ * @example
+ * const model = markovCohort({
+ *   states: ["Well", "Dead"],
+ *   strategies: ["Usual care"],
+ *   outcomes: { lifeYears: "effect" },
+ *   cycles: 2, start: { Well: 1 },
+ *   cycleCorrection: "none-end", discountRate: { effect: 0 },
+ *   transitions: (p) => ({ Well: { Dead: p.pDie, Well: complement }, Dead: { Dead: 1 } }),
+ *   values: () => ({ lifeYears: { Well: 1 } }),
+ * });
+ * evaluateModel(model, { pDie: 0.5 })["Usual care"].lifeYears // => 0.75
+ */
+export function markovCohort<P = Readonly<Record<string, number>>, const States extends readonly StateSpec[] = readonly StateSpec[], const G extends string = string, const O extends string = string>(
+  definition: MarkovCohortDefinition<P, States, G, O>,
+): MarkovCohortModel<P, StateName<States>, G, O> {
+  const model = compileMarkov(definition as unknown as MarkovCohortDefinition<unknown, readonly StateSpec[], string, string>);
+  const work = new MarkovWorkspace(model);
+  const width = model.outputs.length;
+  const declared = model.outcomes.length;
+  const offset = model.costIsSum ? 1 : 0;
+  const strategies = model.strategies.map((s) => s.name) as G[];
+
+  function writeOutputs(out: Float64Array, at: number): void {
+    let cost = 0;
+    let costUndiscounted = 0;
+    for (let o = 0; o < declared; o++) {
+      out[at + offset + o] = work.total[o]!;
+      out[at + width / 2 + offset + o] = work.totalUndiscounted[o]!;
+      if (model.outcomeClass[o] === 0) {
+        cost += work.total[o]!;
+        costUndiscounted += work.totalUndiscounted[o]!;
+      }
+    }
+    if (offset === 1) {
+      out[at] = cost;
+      out[at + width / 2] = costUndiscounted;
+    }
+  }
+
+  return Object.freeze({
+    title: model.title,
+    strategies: Object.freeze(strategies),
+    outcomes: Object.freeze([...model.outputs]),
+    states: Object.freeze([...model.states]) as readonly StateName<States>[],
+    cycles: model.cycles,
+    cycleLength: model.cycleLength,
+    declaredOutcomes: Object.freeze([...model.outcomes]) as readonly O[],
+    evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
+      if (out.length < strategies.length * width) fail("dimension_mismatch", ["out"], `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
+      for (let s = 0; s < strategies.length; s++) {
+        evaluateStrategy(model, work, s, params, context);
+        writeOutputs(out, s * width);
+      }
+    },
+    run(params: P, context?: EvaluationContext): MarkovRun<StateName<States>, G, O> {
+      return markovRun(model, work, params, context, writeOutputs) as MarkovRun<StateName<States>, G, O>;
+    },
+  });
+}

@@ -1,0 +1,85 @@
+import type { CompiledMarkov } from "./compile-markov.js";
+import { TrackedTimeContext } from "./time-context.js";
+import type { ErrorSite } from "./markov-errors.js";
+import { KernelCache } from "./kernel-cache.js";
+import { NameCache } from "./name-cache.js";
+
+/**
+ * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
+ * nothing per cycle. Sizes grow with states × tunnel length (the expanded states E) times the
+ * number of states S, never with the number of cycles.
+ */
+export class MarkovWorkspace {
+  /** Cohort before and after a cycle (expanded states); swapped, never copied. */
+  current: Float64Array;
+  next: Float64Array;
+  /** Sparse transition matrix: row e occupies [rowStart[e], rowEnd[e]) of col/colState/val. */
+  readonly rowStart: Int32Array;
+  readonly rowEnd: Int32Array;
+  readonly col: Int32Array;
+  readonly colState: Int32Array;
+  readonly val: Float64Array;
+  readonly rowScratch: Float64Array;
+  /** Per-year state values, laid out [outcome][expanded state]. */
+  readonly values: Float64Array;
+  /** Trace weighted by the row coefficients (cost class, effect class, undiscounted). */
+  readonly weighted: readonly [Float64Array, Float64Array, Float64Array];
+  /** Discounted and undiscounted totals per declared outcome. */
+  readonly total: Float64Array;
+  readonly totalUndiscounted: Float64Array;
+  /** Transition values: (outcome, from state, to state, value) entries. */
+  readonly tvOutcome: Int32Array;
+  readonly tvFrom: Int32Array;
+  readonly tvTo: Int32Array;
+  readonly tvValue: Float64Array;
+  tvCount = 0;
+  readonly start: Float64Array;
+  readonly context: TrackedTimeContext;
+  /** Destination names of each expanded row (slot = expanded state). */
+  readonly rowNames: NameCache;
+  /** State names of a transition-rows object (one slot). */
+  readonly fromNames: NameCache;
+  /** State names of each outcome's values (slot = outcome). */
+  readonly valueStateNames: NameCache;
+  /** Outcome names of a values table (one slot). */
+  readonly outcomeNames: NameCache;
+  /** 1 for expanded states holding a non-zero value of some outcome. */
+  readonly valued: Uint8Array;
+  /** Generated loops for time-homogeneous strategies, by sparsity pattern. */
+  readonly kernels: KernelCache;
+  /** Where the kernel is, for error messages (mutated, never reallocated). */
+  readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
+
+  constructor(model: CompiledMarkov) {
+    const expanded = model.expanded;
+    const states = model.states.length;
+    const outcomes = model.outcomes.length;
+    this.current = new Float64Array(expanded);
+    this.next = new Float64Array(expanded);
+    this.rowStart = new Int32Array(expanded);
+    for (let e = 0; e < expanded; e++) this.rowStart[e] = e * states;
+    this.rowEnd = Int32Array.from(this.rowStart);
+    this.col = new Int32Array(expanded * states);
+    this.colState = new Int32Array(expanded * states);
+    this.val = new Float64Array(expanded * states);
+    this.rowScratch = new Float64Array(states);
+    this.values = new Float64Array(outcomes * expanded);
+    this.weighted = [new Float64Array(expanded), new Float64Array(expanded), new Float64Array(expanded)];
+    this.total = new Float64Array(outcomes);
+    this.totalUndiscounted = new Float64Array(outcomes);
+    const capacity = outcomes * states * states;
+    this.tvOutcome = new Int32Array(capacity);
+    this.tvFrom = new Int32Array(capacity);
+    this.tvTo = new Int32Array(capacity);
+    this.tvValue = new Float64Array(capacity);
+    this.start = new Float64Array(expanded);
+    this.context = new TrackedTimeContext(model.startAge !== undefined);
+    const [cost, effect] = model.coefficients;
+    this.kernels = new KernelCache(model.strategies.length, expanded, states, cost.every((c, t) => c === effect[t]));
+    this.valued = new Uint8Array(expanded);
+    this.rowNames = new NameCache(model.stateIndex, expanded, states);
+    this.fromNames = new NameCache(model.stateIndex, 1, states);
+    this.valueStateNames = new NameCache(model.stateIndex, outcomes, states);
+    this.outcomeNames = new NameCache(model.outcomeIndex, 1, outcomes);
+  }
+}
