@@ -1,0 +1,90 @@
+import { CHANCE, TERMINAL, type CompiledTree } from "./compiled-tree.js";
+import { evaluateLeaves } from "./evaluate-leaves.js";
+import { BRANCH_SUM_TOLERANCE as TOL, failAtNode } from "./tree-errors.js";
+import type { TreeWorkspace } from "./tree-workspace.js";
+
+/**
+ * Evaluates one draw into the workspace: every value once, chance-node checks, payoff rows, leaf
+ * models (each distinct input once), then the rollback of every instance in post-order:
+ * chance: E = Σ p_b (payoffs_b + E_child); chosen option: E = payoffs + E_child.
+ */
+export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, params: P, draw: number | undefined): void {
+  const width = tree.outcomes.length;
+  const { values, probability, rows, instances } = work;
+  const functions = tree.values.functions;
+  for (let v = 0; v < values.length; v++) {
+    const f = functions[v];
+    const x = f === undefined ? work.constants[v]! : f(params);
+    if (!(x - x === 0)) failValue(tree, v, x, draw);
+    values[v] = x;
+  }
+
+  const { chanceNodes, chanceComplement, nodeBranchStart, branchProbability } = tree;
+  for (let k = 0; k < chanceNodes.length; k++) {
+    const id = chanceNodes[k]!;
+    const end = nodeBranchStart[id + 1]!;
+    const rest = chanceComplement[k]!;
+    let sum = 0;
+    for (let b = nodeBranchStart[id]!; b < end; b++) {
+      if (b === rest) continue;
+      const p = values[branchProbability[b]!]!;
+      if (!(p >= -TOL && p <= 1 + TOL)) failAtNode("probability_out_of_range", tree.records[id]!.labels, [branchLabel(tree, id, b), "probability"], `probability ${p} of branch "${branchLabel(tree, id, b)}" is outside [0, 1]`, draw, p);
+      probability[b] = p;
+      sum += p;
+    }
+    if (rest >= 0) {
+      const q = 1 - sum;
+      if (q < -TOL) failAtNode("negative_complement", tree.records[id]!.labels, [], `the other branch probabilities sum to ${sum}, leaving a negative complement for "${branchLabel(tree, id, rest)}"`, draw, sum);
+      probability[rest] = q < 0 ? 0 : q;
+    } else if (Math.abs(sum - 1) > TOL) {
+      failAtNode("row_sum_not_one", tree.records[id]!.labels, [], `branch probabilities sum to ${sum}, not 1 (tolerance ${TOL})`, draw, sum);
+    }
+  }
+
+  const { rowEntryStart, entryValue, entryTarget, rowTouchedStart, touched } = tree;
+  const rowCount = rowEntryStart.length - 1;
+  for (let r = 0; r < rowCount; r++) {
+    const base = r * width;
+    for (let t = rowTouchedStart[r]!; t < rowTouchedStart[r + 1]!; t++) rows[base + touched[t]!] = 0;
+    for (let e = rowEntryStart[r]!; e < rowEntryStart[r + 1]!; e++) rows[base + entryTarget[e]!]! += values[entryValue[e]!]!;
+  }
+  if (tree.slots.length > 0) evaluateLeaves(tree, work, params, draw);
+
+  const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal } = tree;
+  const terminalRow0 = branchProbability.length;
+  for (let i = 0; i < instanceKind.length; i++) {
+    const base = i * width;
+    const kind = instanceKind[i]!;
+    if (kind === TERMINAL) {
+      const row = (terminalRow0 + nodeTerminal[instanceNode[i]!]!) * width;
+      for (let o = 0; o < width; o++) instances[base + o] = rows[row + o]!;
+    } else if (kind === CHANCE) {
+      for (let o = 0; o < width; o++) instances[base + o] = 0;
+      for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
+        const b = childBranch[c]!;
+        const p = probability[b]!;
+        const child = childInstance[c]! * width;
+        for (let o = 0; o < width; o++) instances[base + o]! += p * instances[child + o]!;
+        // Branch payoffs are sparse: only the outcomes the branch carries.
+        for (let t = rowTouchedStart[b]!; t < rowTouchedStart[b + 1]!; t++) instances[base + touched[t]!]! += p * rows[b * width + touched[t]!]!;
+      }
+    } else {
+      const c = instanceChildStart[i]!;
+      const b = childBranch[c]!;
+      const child = childInstance[c]! * width;
+      for (let o = 0; o < width; o++) instances[base + o] = instances[child + o]!;
+      for (let t = rowTouchedStart[b]!; t < rowTouchedStart[b + 1]!; t++) instances[base + touched[t]!]! += rows[b * width + touched[t]!]!;
+    }
+  }
+}
+
+function branchLabel<P>(tree: CompiledTree<P>, id: number, b: number): string {
+  const node = tree.records[id]!.node;
+  return node.kind === "terminal" ? "" : node.branches[b - tree.nodeBranchStart[id]!]!.label;
+}
+
+function failValue<P>(tree: CompiledTree<P>, v: number, x: unknown, draw: number | undefined): never {
+  const site = tree.values.sites[v]!;
+  const hint = x === undefined ? " (does the function read a parameter name that does not exist?)" : "";
+  return failAtNode("non_finite_value", site.labels, site.tail, `${site.tail.join(".")} evaluated to ${String(x)}${hint}`, draw, x);
+}

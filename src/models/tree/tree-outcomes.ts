@@ -1,0 +1,62 @@
+import type { IssueCollector } from "../../core/errors.js";
+import type { NodeRecord } from "./collect-nodes.js";
+import { nodeIssuePath } from "./tree-errors.js";
+import type { BranchValues } from "./tree-types.js";
+
+/** The outcomes of a tree and where each payoff name adds. */
+export interface TreeOutcomes {
+  /** Outcome names: `cost` and `qaly` first when present, then the others in order of appearance, counts last. */
+  readonly names: readonly string[];
+  /** Indices into `names` that a payoff or count with this name adds to. */
+  targets(name: string, isCount: boolean): readonly number[];
+}
+
+/** A cost category (`costTesting`) also adds to the total `cost` (naming convention of model.ts). */
+export function isCostCategory(name: string): boolean {
+  return /^cost[A-Z]/.test(name) && !name.endsWith("Undiscounted");
+}
+
+/**
+ * Collects the outcome names of a tree: payoff names on branches and terminals, `time` when any
+ * branch has time, `cost` when a cost category appears, every leaf model's outcomes, and the
+ * counts. Reports a count whose name is also a payoff or model outcome (they would add up).
+ */
+export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: IssueCollector): TreeOutcomes {
+  const values = new Set<string>();
+  const counts = new Map<string, readonly string[]>();
+  const addValues = (names: Iterable<string>): void => {
+    for (const name of names) {
+      if (isCostCategory(name)) values.add("cost");
+      values.add(name);
+    }
+  };
+  const addBranch = (branch: BranchValues<P>, labels: readonly string[]): void => {
+    addValues(Object.keys(branch.payoffs ?? {}));
+    if (branch.time !== undefined) values.add("time");
+    for (const name of Object.keys(branch.counts ?? {})) if (!counts.has(name)) counts.set(name, labels);
+  };
+  for (const { node, labels } of records) {
+    if (node.kind === "terminal") {
+      addBranch(node, labels);
+      if (node.model !== undefined) addValues(node.model.model.outcomes);
+    } else if (Array.isArray(node.branches)) {
+      for (const branch of node.branches) addBranch(branch, [...labels, branch.label]);
+    }
+  }
+  for (const [name, labels] of counts) {
+    if (values.has(name)) issues.add({ code: "invalid_model", path: nodeIssuePath(labels), message: `"${name}" is both a count and a payoff or model outcome; give the count its own name`, received: name });
+  }
+  const first = ["cost", "qaly"].filter((name) => values.has(name));
+  const names = [...first, ...[...values].filter((name) => !first.includes(name)), ...[...counts.keys()].filter((name) => !values.has(name))];
+  const index = new Map(names.map((name, i) => [name, i]));
+  return {
+    names,
+    targets(name: string, isCount: boolean): readonly number[] {
+      if (isCount) return [index.get(name)!];
+      const direct = isCostCategory(name) ? [name, "cost"] : [name];
+      // A tree payoff happens at the time of the tree (undiscounted), so it also adds to the undiscounted twin.
+      const twins = name.endsWith("Undiscounted") ? [] : direct.map((n) => `${n}Undiscounted`).filter((n) => index.has(n));
+      return [...direct, ...twins].map((n) => index.get(n)!);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { PathSegment } from "../../core/errors.js";
+import type { Value } from "./tree-types.js";
+
+/** Where a value sits, to name it in errors: the node's labels and the rest of the path. */
+export interface ValueSite {
+  readonly labels: readonly string[];
+  readonly tail: readonly PathSegment[];
+}
+
+/**
+ * Every number or parameter function of a tree in one table, so that each is evaluated exactly
+ * once per draw into a preallocated `Float64Array`.
+ */
+export class ValueTable<P> {
+  readonly constants: number[] = [];
+  readonly functions: (((params: P) => number) | undefined)[] = [];
+  readonly sites: ValueSite[] = [];
+
+  /** Adds a value and returns its index. */
+  add(value: Value<P>, labels: readonly string[], tail: readonly PathSegment[]): number {
+    const index = this.constants.length;
+    this.constants.push(typeof value === "number" ? value : 0);
+    this.functions.push(typeof value === "function" ? value : undefined);
+    this.sites.push({ labels, tail });
+    return index;
+  }
+}
