@@ -1,0 +1,25 @@
+import { fail } from "../core/errors.js";
+import type { ExponentialSurvivalDef } from "./exponential-survival.js";
+import { exponentialSurvival } from "./exponential-survival.js";
+import type { SurvivalCurve } from "./survival-curve.js";
+
+/**
+ * The exponential curve with a given median: rate = log(2) / median.
+ *
+ * Used when a trial reports only a median survival time (a common, if crude, route from a
+ * published median to a constant-hazard model; NICE DSU TSD 14).
+ *
+ * @param median - the median event time (> 0), in the model's time unit
+ * @returns an exponential survival curve
+ * @throws QalyError `invalid_parameter` at `["exponential", "median"]`
+ * @example
+ * const pfs = exponentialFromMedian(10.4); // months
+ * pfs.survival(10.4) // => 0.5
+ * pfs.def.rate // => 0.0666488
+ */
+export function exponentialFromMedian(median: number): SurvivalCurve<ExponentialSurvivalDef> {
+  if (typeof median !== "number" || !(median > 0) || !Number.isFinite(median)) {
+    fail("invalid_parameter", ["exponential", "median"], `median must be a finite number > 0 (received ${String(median)})`, { received: median, expected: "a finite number > 0" });
+  }
+  return exponentialSurvival({ rate: Math.LN2 / median });
+}

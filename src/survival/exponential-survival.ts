@@ -1,0 +1,44 @@
+import { checkParameters } from "./check-parameters.js";
+import { defineCurve } from "./define-curve.js";
+import { formatNumber } from "./format-number.js";
+import type { SurvivalCurve } from "./survival-curve.js";
+
+/** Definition of an exponential curve (flexsurv `"exp"`, parameter `rate`). */
+export interface ExponentialSurvivalDef {
+  /** Discriminator of the definition. */
+  readonly kind: "exponential";
+  /** Constant hazard per unit of time (> 0). */
+  readonly rate: number;
+}
+
+/**
+ * Exponential survival: a constant hazard, S(t) = exp(−rate·t).
+ *
+ * The simplest survival model in economic evaluation (NICE DSU TSD 14, Latimer 2011); it is the
+ * curve behind a Markov model with a constant transition probability. Same parameterisation as R's
+ * `flexsurvreg(dist = "exp")` and `pexp(q, rate)`.
+ *
+ * @param params - `rate`: events per unit of time (> 0), in the unit the curve's time is measured in
+ * @returns a survival curve
+ * @throws QalyError `invalid_parameter` at `["exponential", "rate"]`
+ * @example
+ * const os = exponentialSurvival({ rate: 0.05 }); // per month
+ * os.survival(12) // => 0.548812
+ * os.median() // => 13.8629
+ * os.toString() // => "Exponential(rate=0.05)"
+ */
+export function exponentialSurvival(params: { readonly rate: number }): SurvivalCurve<ExponentialSurvivalDef> {
+  checkParameters("exponential", params, { rate: "positive" });
+  const rate = params.rate;
+  const cumulativeHazard = (t: number): number => (t > 0 ? rate * t : t <= 0 ? 0 : NaN);
+  return defineCurve({
+    def: Object.freeze({ kind: "exponential", rate }),
+    label: `Exponential(rate=${formatNumber(rate)})`,
+    survival: (t) => (t > 0 ? Math.exp(-rate * t) : t <= 0 ? 1 : NaN),
+    hazard: (t) => (t >= 0 ? rate : t < 0 ? 0 : NaN),
+    cumulativeHazard,
+    // ∫₀^τ e^{−λt} dt = (1 − e^{−λτ})/λ
+    restrictedMean: (tau) => (tau >= 0 && Number.isFinite(tau) ? -Math.expm1(-rate * tau) / rate : NaN),
+    quantile: (p) => (p >= 0 && p <= 1 ? -Math.log1p(-p) / rate : NaN),
+  });
+}
