@@ -18,7 +18,8 @@ export type IssueCode =
   | "unknown_outcome"
   | "dimension_mismatch"
   | "invalid_model"
-  | "parse_error";
+  | "parse_error"
+  | "cancelled";
 
 /** One path segment: a key in model vocabulary or an index. */
 export type PathSegment = string | number;
@@ -135,4 +136,16 @@ export class IssueCollector {
 }
 
 /** Result of a validation that does not throw. */
-export type SafeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type SafeResult<T> =
+  | {
+      /** The input was valid. */
+      readonly ok: true;
+      /** The validated value. */
+      readonly value: T;
+    }
+  | {
+      /** The input was invalid. */
+      readonly ok: false;
+      /** Every problem found, each with its path. */
+      readonly issues: readonly Issue[];
+    };

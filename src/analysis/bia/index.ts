@@ -1,0 +1,2 @@
+export { budgetImpact } from "./budget-impact.js";
+export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./budget-impact.js";
