@@ -1,0 +1,162 @@
+import { parse, type MathNode } from "mathjs";
+import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import { closestName } from "../core/closest-name.js";
+
+/** A numeric function that model-file expressions may call, e.g. `rateToProbability`. */
+export type ExpressionFunction = (...args: number[]) => number;
+
+/** What an expression may refer to. */
+export interface ExpressionScope {
+  /**
+   * Variable names in slot order: the compiled function reads variable `names[i]` from
+   * `values[i]` of the array it is given.
+   */
+  readonly names: readonly string[];
+  /** Functions beyond the built-in ones (conversions, table lookups). */
+  readonly functions?: Readonly<Record<string, ExpressionFunction>>;
+}
+
+/** An expression compiled once, evaluated many times over a vector of variable values. */
+export interface CompiledExpression {
+  /** The text it was compiled from. */
+  readonly source: string;
+  /** The variables it reads (a subset of the scope's names), in order of first use. */
+  readonly symbols: readonly string[];
+  /** Evaluates the expression; `values[i]` is the value of the scope's `names[i]`. */
+  evaluate(values: ArrayLike<number>): number;
+}
+
+/** Functions every expression may call, mapped to their JavaScript implementation. */
+const BUILT_IN: Readonly<Record<string, ExpressionFunction>> = {
+  exp: Math.exp,
+  log: (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
+  ln: Math.log,
+  log10: Math.log10,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  min: Math.min,
+  max: Math.max,
+  pow: Math.pow,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  round: Math.round,
+};
+
+/** Operators allowed, by mathjs function name, and the JavaScript they compile to. */
+const BINARY: Readonly<Record<string, string>> = {
+  add: "+",
+  subtract: "-",
+  multiply: "*",
+  divide: "/",
+  pow: "**",
+  mod: "%",
+  smaller: "<",
+  larger: ">",
+  smallerEq: "<=",
+  largerEq: ">=",
+  equal: "===",
+  unequal: "!==",
+  and: "&&",
+  or: "||",
+};
+
+const UNARY: Readonly<Record<string, string>> = { unaryMinus: "-", unaryPlus: "+", not: "!" };
+
+const RELATIONAL: Readonly<Record<string, string>> = { smaller: "<", larger: ">", smallerEq: "<=", largerEq: ">=", equal: "===", unequal: "!==" };
+
+/**
+ * Compiles a model-file expression (mathjs syntax) into a fast numeric function.
+ *
+ * Expressions are parsed with mathjs and checked against a whitelist: numbers, the scope's
+ * variable names, arithmetic, comparison and logical operators, `cond ? a : b`, and a fixed set
+ * of functions. Anything else (assignments, strings, matrices, property access, function
+ * definitions) is rejected, so a model file can never run code of its own. The JavaScript
+ * emitted contains only numeric literals, operators and array indices, never text from the file.
+ *
+ * @param source - the expression, e.g. `"(1 - pDeath) * rateToProbability(rProgress)"`
+ * @param scope - the variables it may read (in slot order) and extra functions
+ * @param path - where the expression sits in the model file, for error messages
+ * @throws QalyError `parse_error` for a syntax error or a forbidden construct, `unknown_parameter`
+ *   for an unknown name (with the closest known name)
+ * @example
+ * const expression = compileExpression("cDrug * 12 + cTest", { names: ["cDrug", "cTest"] });
+ * expression.evaluate([100, 50]) // => 1250
+ * compileExpression("max(a, b) > 2 ? 1 : 0", { names: ["a", "b"] }).evaluate([1, 3]) // => 1
+ */
+export function compileExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): CompiledExpression {
+  let root: MathNode;
+  try {
+    root = parse(source);
+  } catch (error) {
+    throw new QalyError([{ code: "parse_error", path, message: `cannot read expression "${source}": ${(error as Error).message}`, received: source }]);
+  }
+  const slots = new Map(scope.names.map((name, index) => [name, index]));
+  const functionNames = [...Object.keys(BUILT_IN), ...Object.keys(scope.functions ?? {})];
+  const functions = functionNames.map((name) => scope.functions?.[name] ?? BUILT_IN[name]!);
+  const symbols: string[] = [];
+  const issues: Issue[] = [];
+
+  const issue = (code: Issue["code"], message: string): string => {
+    issues.push({ code, path, message: `${message} in "${source}"`, received: source });
+    return "0";
+  };
+
+  const emit = (node: MathNode): string => {
+    const any = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case "ConstantNode": {
+        const value = any["value"];
+        return typeof value === "number" && Number.isFinite(value) ? `(${String(value)})` : issue("parse_error", `only numbers are allowed as constants (found ${JSON.stringify(value)})`);
+      }
+      case "SymbolNode": {
+        const name = any["name"] as string;
+        const slot = slots.get(name);
+        if (slot === undefined) {
+          const suggestion = closestName(name, scope.names);
+          return issue("unknown_parameter", `unknown name '${name}'${suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`}`);
+        }
+        if (!symbols.includes(name)) symbols.push(name);
+        return `v[${slot}]`;
+      }
+      case "ParenthesisNode":
+        return `(${emit(any["content"] as MathNode)})`;
+      case "OperatorNode": {
+        const fn = any["fn"] as string;
+        const args = any["args"] as MathNode[];
+        if (args.length === 1 && UNARY[fn] !== undefined) return `(${UNARY[fn]}${emit(args[0]!)})`;
+        if (args.length === 2 && BINARY[fn] !== undefined) return `(${emit(args[0]!)} ${BINARY[fn]} ${emit(args[1]!)})`;
+        return issue("parse_error", `operator '${String(any["op"])}' is not allowed`);
+      }
+      case "RelationalNode": {
+        const conditionals = any["conditionals"] as string[];
+        const params = (any["params"] as MathNode[]).map(emit);
+        const parts = conditionals.map((op, i) => (RELATIONAL[op] === undefined ? issue("parse_error", `comparison '${op}' is not allowed`) : `(${params[i]} ${RELATIONAL[op]} ${params[i + 1]})`));
+        return `(${parts.join(" && ")})`;
+      }
+      case "ConditionalNode":
+        return `(${emit(any["condition"] as MathNode)} ? ${emit(any["trueExpr"] as MathNode)} : ${emit(any["falseExpr"] as MathNode)})`;
+      case "FunctionNode": {
+        const fnNode = any["fn"] as MathNode & { name?: string };
+        const name = fnNode.type === "SymbolNode" ? fnNode.name! : "";
+        const index = functionNames.indexOf(name);
+        if (index < 0) {
+          const suggestion = closestName(name, functionNames);
+          return issue("unknown_parameter", `unknown function '${name}'${suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`}`);
+        }
+        return `f[${index}](${(any["args"] as MathNode[]).map(emit).join(", ")})`;
+      }
+      default:
+        return issue("parse_error", `${node.type.replace(/Node$/, "").toLowerCase()} expressions are not allowed`);
+    }
+  };
+
+  const body = emit(root);
+  if (issues.length > 0) throw new QalyError(issues);
+  // Booleans from comparisons become 1/0 so every expression is numeric.
+  const compiled = new Function("v", "f", `"use strict"; return +(${body});`) as (values: ArrayLike<number>, fns: readonly ExpressionFunction[]) => number;
+  return {
+    source,
+    symbols,
+    evaluate: (values: ArrayLike<number>) => compiled(values, functions),
+  };
+}
