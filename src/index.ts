@@ -1,7 +1,8 @@
 /**
  * qaly: health-economic decision modelling in TypeScript.
  *
- * The public API, re-exported by name. Everything here runs in Node, browsers and notebooks.
+ * The public API, re-exported by name from each layer's barrel. Everything here runs in Node,
+ * browsers and notebooks; the Node-only worker pool lives in `qaly/node`.
  *
  * @packageDocumentation
  */
@@ -9,15 +10,352 @@
 // core
 export { QalyError, IssueCollector, fail, formatIssues, formatPath } from "./core/errors.js";
 export type { Issue, IssueCode, PathSegment, SafeResult } from "./core/errors.js";
+export { closestName, didYouMean, editDistance } from "./core/closest-name.js";
 
 // random
 export { createRng, restoreRng, RNG_GENERATOR } from "./random/rng.js";
 export type { Rng, RngState, Seed } from "./random/rng.js";
+export { latinHypercube, latinHypercubeColumn } from "./random/latin-hypercube.js";
 
-// models
+// distributions
+export {
+  fixed,
+  uniform,
+  normal,
+  truncatedNormal,
+  lognormal,
+  gamma,
+  beta,
+  triangular,
+  pert,
+  exponential,
+  weibull,
+  categorical,
+  empirical,
+  dirichlet,
+  multivariateNormal,
+  cholesky,
+  distributionFromDef,
+  isMultivariate,
+  DISTRIBUTION_KINDS,
+  drawStandardNormal,
+  standardNormalCdf,
+  standardNormalQuantile,
+  drawGamma,
+  drawLogGamma,
+} from "./distributions/index.js";
+export type {
+  Distribution,
+  DistributionDef,
+  MultivariateDistribution,
+  FixedDef,
+  UniformDef,
+  NormalDef,
+  TruncatedNormalDef,
+  LognormalDef,
+  GammaDef,
+  BetaDef,
+  TriangularDef,
+  PertDef,
+  ExponentialDef,
+  WeibullDef,
+  CategoricalDef,
+  EmpiricalDef,
+  DirichletDef,
+  MultivariateNormalDef,
+  AnyDistributionDef,
+  UnivariateDistributionDef,
+  MultivariateDistributionDef,
+} from "./distributions/index.js";
+
+// parameters
+export {
+  defineParameters,
+  param,
+  isParameterSpec,
+  isDistribution,
+  ParameterSpace,
+  ParameterTable,
+  spearman,
+  ranks,
+  imanConover,
+  scoreCorrelation,
+} from "./parameters/index.js";
+export type {
+  ParameterEntry,
+  ParameterMeta,
+  ParameterSpec,
+  ParameterStatus,
+  ParameterValue,
+  NoRedefinition,
+  ParameterNames,
+  ParameterRecord,
+  ParameterValues,
+  SampleOptions,
+  CorrelationJson,
+  GroupJson,
+  ParameterJson,
+  ParameterSpaceJson,
+  CorrelationReport,
+  SamplingMethod,
+  ParameterRow,
+  ParameterKind,
+  ParameterDraws,
+} from "./parameters/index.js";
+
+// math: rates, probabilities, discounting, cycle corrections
+export {
+  rateToProbability,
+  probabilityToRate,
+  probabilityToOdds,
+  oddsToProbability,
+  applyRelativeRisk,
+  applyHazardRatio,
+  applyOddsRatio,
+  rescaleProbability,
+  discountFactor,
+  cycleWeights,
+  discountedCycleWeights,
+  eventDiscountTime,
+} from "./math/index.js";
+export type { CycleCorrection, DiscountTiming, DiscountedCycleWeightsOptions } from "./math/index.js";
+
+// survival
+export {
+  exponentialSurvival,
+  exponentialFromMedian,
+  weibullSurvival,
+  weibullPhSurvival,
+  gompertzSurvival,
+  logLogisticSurvival,
+  lognormalSurvival,
+  gammaSurvival,
+  generalisedGammaSurvival,
+  piecewiseExponentialSurvival,
+  tabulatedSurvival,
+  applyHazardRatioToCurve,
+  applyAccelerationFactor,
+  joinCurves,
+  mixCurves,
+  mixtureCure,
+  lifeTable,
+  parseLifeTableCsv,
+  lifeTableSurvival,
+  capByBackgroundMortality,
+  yearsPerTimeUnit,
+  transitionProbability,
+  transitionProbabilities,
+  survivalFromCoefficients,
+  sampleSurvivalCurves,
+  survivalCurveFromDef,
+} from "./survival/index.js";
+export type {
+  SurvivalCurve,
+  SurvivalCurveDef,
+  ExponentialSurvivalDef,
+  WeibullSurvivalDef,
+  WeibullPhSurvivalDef,
+  GompertzSurvivalDef,
+  LogLogisticSurvivalDef,
+  LognormalSurvivalDef,
+  GammaSurvivalDef,
+  GeneralisedGammaSurvivalDef,
+  PiecewiseExponentialSurvivalDef,
+  SurvivalInterpolation,
+  TabulatedSurvivalDef,
+  HazardRatioSurvivalDef,
+  AccelerationFactorSurvivalDef,
+  JoinCurvesOptions,
+  JoinedSurvivalDef,
+  MixtureSurvivalDef,
+  MixtureCureSurvivalDef,
+  LifeTable,
+  LifeTableDef,
+  ParseLifeTableCsvOptions,
+  CohortOptions,
+  LifeTableSurvivalDef,
+  SexMix,
+  CappedSurvivalDef,
+  TimeUnit,
+  FlexsurvDistribution,
+  SurvivalCurveDraws,
+  AnySurvivalCurveDef,
+} from "./survival/index.js";
+
+// models: the shared contract
 export { complement, isComplement } from "./models/complement.js";
 export type { Complement } from "./models/complement.js";
 export { evaluateModel } from "./models/model.js";
-export type { Model, EvaluationContext, ParameterValues, StrategyOutcomes } from "./models/model.js";
-export type { ParameterDraws } from "./parameters/parameter-draws.js";
-export type { Distribution, DistributionDef, MultivariateDistribution } from "./distributions/distribution.js";
+export type { Model, EvaluationContext, StrategyOutcomes } from "./models/model.js";
+
+// models: Markov cohort
+export { markovCohort, ROW_SUM_TOLERANCE } from "./models/markov/index.js";
+export type {
+  MarkovCohortModel,
+  MarkovCohortDefinition,
+  MarkovStrategy,
+  OutcomeKind,
+  StateSpec,
+  TunnelStateSpec,
+  StateName,
+  TransitionRow,
+  TransitionRows,
+  StateValueTable,
+  TransitionValueTable,
+  StartingValueTable,
+  StartDistribution,
+  TransitionsFunction,
+  StateValuesFunction,
+  TransitionValuesFunction,
+  StartingValuesFunction,
+  TimeContext,
+  MarkovRun,
+  MarkovStrategyRun,
+} from "./models/markov/index.js";
+
+// models: decision tree
+export {
+  decisionTree,
+  decision,
+  chance,
+  terminal,
+  subtree,
+  resolveValue,
+  renderTree,
+  BRANCH_SUM_TOLERANCE,
+  MAX_STRATEGIES,
+} from "./models/tree/index.js";
+export type {
+  DecisionTree,
+  DecisionTreeDefinition,
+  TreeRollback,
+  DecisionOptions,
+  ModelEntry,
+  TerminalOptions,
+  PolicyChoice,
+  TreePath,
+  RollbackNode,
+  RollbackBranch,
+  Value,
+  Payoffs,
+  BranchValues,
+  ChanceBranch,
+  DecisionBranch,
+  DecisionOption,
+  DecisionNode,
+  ChanceNode,
+  TerminalNode,
+  LeafModel,
+  TreeNode,
+} from "./models/tree/index.js";
+
+// analysis: cost-effectiveness
+export {
+  icerTable,
+  icerTableFromPsa,
+  optimalStrategy,
+  netBenefit,
+  netHealthBenefit,
+  netMonetaryBenefit,
+  wtpGrid,
+  SWEDISH_WTP_GRID,
+  SWEDISH_WTP_THRESHOLDS,
+} from "./analysis/cea/index.js";
+export type { CostEffectRow, DominanceStatus, IcerRow, NetBenefit, NetBenefitOptions, WtpRange } from "./analysis/cea/index.js";
+
+// analysis: PSA results
+export {
+  psaResult,
+  psaResultFromJson,
+  psaResultFromCsv,
+  psaResultToCsv,
+  ceac,
+  ceaf,
+  expectedLoss,
+  decisionCurves,
+  cePlane,
+  incrementalResults,
+  probabilityCostEffective,
+  NMB_TIE_TOLERANCE,
+} from "./analysis/psa/index.js";
+export type {
+  PsaResult,
+  PsaProvenance,
+  PsaResultInput,
+  PsaResultJson,
+  PsaCsvOptions,
+  PsaCsvWriteOptions,
+  CostEffectOptions,
+  DecisionCurveOptions,
+  Ceac,
+  Ceaf,
+  ExpectedLoss,
+  DecisionCurves,
+  CePlane,
+  CePlaneOptions,
+  CePlaneSeries,
+  Estimate,
+  IncrementalOptions,
+  IncrementalRow,
+  ProbabilityCostEffectiveRow,
+} from "./analysis/psa/index.js";
+
+// analysis: value of information
+export { evpi, evppi, populationSize } from "./analysis/voi/index.js";
+export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, DecisionPopulation } from "./analysis/voi/index.js";
+
+// analysis: running models
+export {
+  runBaseCase,
+  runPsa,
+  runPsaSync,
+  evaluateDrawRange,
+  mergeDrawRange,
+  modelHash,
+  fnv1a64,
+  canonicalJson,
+  QALY_VERSION,
+} from "./analysis/run/index.js";
+export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
+
+// analysis: deterministic sensitivity
+export { oneWay, tornado, twoWay, threshold, scenarios } from "./analysis/dsa/index.js";
+export type {
+  OneWayOptions,
+  OneWayParameter,
+  OneWayPoint,
+  OneWayRange,
+  OneWayResult,
+  TornadoBar,
+  TornadoOptions,
+  TornadoResult,
+  TwoWayAxis,
+  TwoWayCell,
+  TwoWayOptions,
+  TwoWayResult,
+  ThresholdCommon,
+  ThresholdFound,
+  ThresholdIndifferent,
+  ThresholdNone,
+  ThresholdOptions,
+  ThresholdResult,
+  ThresholdRoot,
+  Scenario,
+  ScenarioRow,
+  ScenariosOptions,
+  ScenariosResult,
+  DsaBase,
+  DsaSettings,
+  ParameterSource,
+  DsaMeasure,
+  DsaStrategyResult,
+  DsaResults,
+} from "./analysis/dsa/index.js";
+
+// analysis: budget impact
+export { budgetImpact } from "./analysis/bia/index.js";
+export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./analysis/bia/index.js";
+
+// io: model-file expressions
+export { compileExpression } from "./io/expression.js";
+export type { CompiledExpression, ExpressionFunction, ExpressionScope } from "./io/expression.js";

@@ -12,8 +12,10 @@
  * - Counts and other path or event outcomes are plain camelCase names (`driversDetected`).
  */
 
-/** Parameter values for one evaluation: a plain record of numbers, one per parameter name. */
-export type ParameterValues = Readonly<Record<string, number>>;
+import type { ParameterValues } from "../parameters/parameter-space.js";
+
+// One definition of the values record, shared with the parameters layer.
+export type { ParameterValues };
 
 /** Context of one evaluation. All fields are optional. */
 export interface EvaluationContext {

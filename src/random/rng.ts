@@ -9,9 +9,21 @@ export type Seed = string | number;
  * `key` identifies the stream (seed and substream names); `alea` is the generator's state.
  */
 export interface RngState {
+  /** The generator, always `"alea"` (see {@link RNG_GENERATOR}). */
   readonly generator: "alea";
+  /** The seed followed by the substream names that led to this generator. */
   readonly key: readonly string[];
-  readonly alea: { readonly c: number; readonly s0: number; readonly s1: number; readonly s2: number };
+  /** Alea's internal state: the carry and three lag registers. */
+  readonly alea: {
+    /** Carry. */
+    readonly c: number;
+    /** Lag register 0. */
+    readonly s0: number;
+    /** Lag register 1. */
+    readonly s1: number;
+    /** Lag register 2. */
+    readonly s2: number;
+  };
 }
 
 /**
