@@ -1,0 +1,97 @@
+import type { ModelMetadata } from "../models/model-metadata.js";
+import type { ParameterRow } from "../parameters/describe-parameters.js";
+import type { BaseCaseResult } from "../analysis/run/run-base-case.js";
+import type { IcerRow } from "../analysis/cea/icer-table.js";
+import type { WtpRange } from "../analysis/cea/wtp-grid.js";
+import type { PsaResult } from "../analysis/psa/psa-result.js";
+import type { TornadoResult } from "../analysis/dsa/tornado.js";
+import type { OneWayResult } from "../analysis/dsa/one-way.js";
+import type { TwoWayResult } from "../analysis/dsa/two-way.js";
+import type { ThresholdResult } from "../analysis/dsa/threshold.js";
+import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
+import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
+
+/** A cohort trace of one strategy: the proportion in each state at each trace row. */
+export interface TraceSeries {
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Cycle length in years (row k is at time k · cycleLength). */
+  readonly cycleLength: number;
+  /** State names, in order. */
+  readonly states: readonly string[];
+  /** Per state (same order as `states`), the proportion at each trace row 0 … N. */
+  readonly proportions: readonly Float64Array[];
+}
+
+/** Survival curves of one treatment arm, e.g. PFS and OS, sampled at common times. */
+export interface SurvivalSeries {
+  /** Arm name, e.g. `"Osimertinib (EGFR)"`. */
+  readonly arm: string;
+  /** Times in years. */
+  readonly times: Float64Array;
+  /** Named curves (e.g. `PFS`, `OS`), each S(t) at `times`. */
+  readonly curves: readonly { /** Curve name. */ readonly name: string; /** S(t) at `times`. */ readonly values: Float64Array }[];
+}
+
+/** Information about the run, printed at the end of a report. */
+export interface RunInfo {
+  /** PSA seed, when a PSA was run. */
+  readonly seed?: string | number;
+  /** PSA draws, when a PSA was run. */
+  readonly samples?: number;
+  /** qaly version. */
+  readonly version: string;
+  /** Hash of model + parameters. */
+  readonly modelHash?: string;
+  /** ISO date and time of the run. */
+  readonly date: string;
+  /** Scenario the run used, when not the base case. */
+  readonly scenario?: string;
+  /** Wall time of the run in milliseconds. */
+  readonly durationMs?: number;
+}
+
+/**
+ * Everything a report shows, as plain data: the report functions are pure functions of it, so the
+ * same report comes out of the command line, a script or a notebook.
+ */
+export interface ReportInput {
+  /** Short model name (file or folder name). */
+  readonly name: string;
+  /** Title, question, currency, price year, perspective. */
+  readonly metadata: ModelMetadata;
+  /** Names of the cost and effect outcomes used for the decision. */
+  readonly outcomes: { readonly cost: string; readonly effect: string };
+  /** The parameter table (`ParameterSpace.describe()`). */
+  readonly parameters?: readonly ParameterRow[];
+  /** Warnings shown prominently at the top (e.g. placeholder prices in use). */
+  readonly warnings: readonly string[];
+  /** Base-case results. */
+  readonly baseCase: BaseCaseResult;
+  /** ICER table of the base case. */
+  readonly icerTable: readonly IcerRow[];
+  /** Willingness-to-pay grid (curves) and thresholds (tables). */
+  readonly wtp: { readonly grid: WtpRange; readonly thresholds: readonly number[] };
+  /** PSA result, when a PSA was run (CE plane, CEAC, CEAF, EVPI are computed from it). */
+  readonly psa?: PsaResult;
+  /** Tornado diagram data. */
+  readonly tornado?: TornadoResult;
+  /** One-way results (line plots). */
+  readonly oneWay?: OneWayResult;
+  /** Two-way results (heat map). */
+  readonly twoWay?: TwoWayResult;
+  /** Threshold analyses. */
+  readonly thresholds?: readonly ThresholdResult[];
+  /** Scenario analysis. */
+  readonly scenarios?: ScenariosResult;
+  /** Budget impact. */
+  readonly budgetImpact?: BudgetImpactResult;
+  /** Cohort traces (Markov trace chart). */
+  readonly traces?: readonly TraceSeries[];
+  /** Survival curves per arm. */
+  readonly survival?: readonly SurvivalSeries[];
+  /** Text rendering of the decision tree (`renderTree`). */
+  readonly tree?: string;
+  /** Seed, samples, version, model hash, date. */
+  readonly run: RunInfo;
+}
