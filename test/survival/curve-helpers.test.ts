@@ -1,6 +1,5 @@
 // Hazard ratios, acceleration factors, joins, mixtures and cure.
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import {
   applyAccelerationFactor,
   applyHazardRatioToCurve,
@@ -15,19 +14,10 @@ import {
   weibullSurvival,
 } from "../../src/survival/index.js";
 import { integrate } from "../../src/survival/integrate.js";
+import { thrown } from "../helpers/thrown.js";
 
 const TIMES = [0.5, 3, 10, 25, 60];
 const relative = (a: number, b: number): number => Math.abs(a / b - 1);
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("applyHazardRatioToCurve", () => {
   it("applyHazardRatioToCurve(weibullPH, hr) is the Weibull PH with scale·hr (flexsurv's PH Weibull)", () => {

@@ -1,19 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import { capByBackgroundMortality, exponentialSurvival, lifeTable, lifeTableSurvival, parseLifeTableCsv, weibullSurvival } from "../../src/survival/index.js";
 import { integrate } from "../../src/survival/integrate.js";
 import { swedenLifeExpectancyAtBirth2019, swedenLifeTable2019, swedenLifeTable2019Probabilities } from "../../models/data/sweden-life-table-2019.js";
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../helpers/thrown.js";
 
 const small = lifeTable({ ages: [0, 50, 60, 70], rates: { female: [0.001, 0.005, 0.012, 0.04], male: [0.002, 0.009, 0.022, 0.07] } });
 

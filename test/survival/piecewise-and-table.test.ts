@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import { exponentialSurvival, piecewiseExponentialSurvival, tabulatedSurvival } from "../../src/survival/index.js";
 import { integrate } from "../../src/survival/integrate.js";
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../helpers/thrown.js";
 
 describe("piecewiseExponentialSurvival", () => {
   const curve = piecewiseExponentialSurvival({ cuts: [6, 12, 24], rates: [0.1, 0.05, 0, 0.02] });

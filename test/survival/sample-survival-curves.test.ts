@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import { createRng } from "../../src/random/rng.js";
 import { sampleSurvivalCurves, survivalFromCoefficients } from "../../src/survival/index.js";
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../helpers/thrown.js";
 
 describe("survivalFromCoefficients", () => {
   it("survivalFromCoefficients maps flexsurv's transformed coefficients to natural parameters for every family", () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import { applyAccelerationFactor, applyHazardRatioToCurve, exponentialSurvival, generalisedGammaSurvival, tabulatedSurvival, transitionProbabilities, transitionProbability, weibullPhSurvival, weibullSurvival } from "../../src/survival/index.js";
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../helpers/thrown.js";
 
 describe("transitionProbability and transitionProbabilities", () => {
   it("transitionProbability(curve, t, Δ) equals 1 − S(t)/S(t − Δ)", () => {

@@ -1,20 +1,10 @@
 import erf from "@stdlib/math-base-special-erf";
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../src/core/errors.js";
 import { exponentialFromMedian, exponentialSurvival, weibullPhSurvival, weibullSurvival } from "../../src/survival/index.js";
 import { integrate } from "../../src/survival/integrate.js";
+import { thrown } from "../helpers/thrown.js";
 
 const TIMES = [0.1, 1, 5, 12, 30, 80];
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("exponentialSurvival", () => {
   it("exponentialSurvival({ rate }).restrictedMean(τ) equals (1 − e^{−λτ})/λ", () => {

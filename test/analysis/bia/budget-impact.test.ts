@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { budgetImpact } from "../../../src/analysis/bia/index.js";
-import { QalyError } from "../../../src/core/errors.js";
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 // Sums of a few products of shares like 0.1 with integers: 1e-12 relative covers their rounding.
 function expectAllClose(actual: readonly number[], expected: readonly number[]): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { oneWay } from "../../../src/analysis/dsa/index.js";
 import type { Distribution } from "../../../src/distributions/distribution.js";
-import { QalyError } from "../../../src/core/errors.js";
 import { BASE, linearModel } from "./toy-models.js";
+import { thrown } from "../../helpers/thrown.js";
 
 // Closed-form values are exact up to rounding in a handful of float operations: 1e-12 relative.
 const REL = 1e-12;
@@ -21,16 +21,6 @@ function uniform(lo: number, hi: number): Distribution {
     sample: (rng) => lo + rng.uniform() * (hi - lo),
     toString: () => `Uniform(${lo}, ${hi})`,
   };
-}
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
 }
 
 describe("oneWay", () => {

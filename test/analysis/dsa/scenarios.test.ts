@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scenarios } from "../../../src/analysis/dsa/index.js";
-import { QalyError } from "../../../src/core/errors.js";
 import { BASE, linearModel, STRATEGIES } from "./toy-models.js";
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 describe("scenarios", () => {
   const model = linearModel();

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { threshold } from "../../../src/analysis/dsa/index.js";
-import { QalyError } from "../../../src/core/errors.js";
 import { BASE, linearModel, nmbModel } from "./toy-models.js";
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 describe("threshold", () => {
   const model = linearModel();

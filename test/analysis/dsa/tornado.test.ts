@@ -1,24 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { oneWay, tornado } from "../../../src/analysis/dsa/index.js";
-import { QalyError } from "../../../src/core/errors.js";
 import type { Model, ParameterValues } from "../../../src/models/model.js";
 import { BASE, linearModel } from "./toy-models.js";
+import { thrown } from "../../helpers/thrown.js";
 
 // Closed-form swings are exact up to rounding in a few float operations: 1e-9 relative.
 const REL = 1e-9;
 function expectClose(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(REL * Math.max(1, Math.abs(expected)));
-}
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
 }
 
 describe("tornado", () => {

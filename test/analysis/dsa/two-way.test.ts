@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { twoWay } from "../../../src/analysis/dsa/index.js";
-import { QalyError } from "../../../src/core/errors.js";
 import { affineModel, BASE, linearModel } from "./toy-models.js";
-
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 describe("twoWay", () => {
   const model = linearModel();

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { psaResult, psaResultFromCsv, psaResultFromJson, psaResultToCsv } from "../../../src/analysis/psa/index.js";
-import { QalyError } from "../../../src/core/errors.js";
-
-function caught(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 const values = { cost: { SoC: [100, 200, 300], New: [400, 500, 600.5] }, qaly: { SoC: [1, 1.1, 0.9], New: [1.5, 1.25, 1.4] } };
 
@@ -27,30 +17,30 @@ describe("psaResult", () => {
 
   it("psaResult(input) reports unknown names with the closest known one", () => {
     const psa = psaResult({ strategies: ["SoC", "New"], outcomes: ["cost", "qaly"], values });
-    const error = caught(() => psa.values("qaly", "new" as "New"));
+    const error = thrown(() => psa.values("qaly", "new" as "New"));
     expect([error.code, error.path]).toEqual(["unknown_strategy", ["strategy"]]);
     expect(error.message).toMatch(/did you mean .New/);
-    expect(caught(() => psa.values("qalys" as "qaly", "New")).code).toBe("unknown_outcome");
+    expect(thrown(() => psa.values("qalys" as "qaly", "New")).code).toBe("unknown_outcome");
   });
 
   it("psaResult(input) reports every non-finite value, ragged series and duplicate names", () => {
-    const bad = caught(() => psaResult({ strategies: ["A"], outcomes: ["cost"], values: { cost: { A: [1, Number.NaN, Infinity] } } }));
+    const bad = thrown(() => psaResult({ strategies: ["A"], outcomes: ["cost"], values: { cost: { A: [1, Number.NaN, Infinity] } } }));
     expect(bad.issues.map((issue) => [issue.code, issue.path])).toEqual([
       ["non_finite_value", ["values", "cost", "A", 1]],
       ["non_finite_value", ["values", "cost", "A", 2]],
     ]);
-    const ragged = caught(() => psaResult({ strategies: ["A", "B"], outcomes: ["cost"], values: { cost: { A: [1, 2], B: [1] } } }));
+    const ragged = thrown(() => psaResult({ strategies: ["A", "B"], outcomes: ["cost"], values: { cost: { A: [1, 2], B: [1] } } }));
     expect([ragged.code, ragged.path]).toEqual(["dimension_mismatch", ["values", "cost", "B"]]);
-    const duplicate = caught(() => psaResult({ strategies: ["A", "A"], outcomes: ["cost"], values: { cost: { A: [1] } } }));
+    const duplicate = thrown(() => psaResult({ strategies: ["A", "A"], outcomes: ["cost"], values: { cost: { A: [1] } } }));
     expect([duplicate.code, duplicate.path]).toEqual(["invalid_argument", ["strategies", 1]]);
-    const empty = caught(() => psaResult({ strategies: ["A"], outcomes: ["cost"], values: { cost: { A: [] } } }));
+    const empty = thrown(() => psaResult({ strategies: ["A"], outcomes: ["cost"], values: { cost: { A: [] } } }));
     expect(empty.code).toBe("dimension_mismatch");
   });
 
   it("psaResult(input) takes over a laid-out buffer and checks its length", () => {
     const buffer = new Float64Array([1, 2, 3, 4]);
     expect(psaResult({ strategies: ["A", "B"], outcomes: ["cost"], buffer }).buffer).toBe(buffer);
-    expect(caught(() => psaResult({ strategies: ["A", "B", "C"], outcomes: ["cost"], buffer })).code).toBe("dimension_mismatch");
+    expect(thrown(() => psaResult({ strategies: ["A", "B", "C"], outcomes: ["cost"], buffer })).code).toBe("dimension_mismatch");
   });
 
   it("psaResultFromJson(JSON.stringify(psa)) restores values, parameters and provenance exactly", () => {
@@ -66,8 +56,8 @@ describe("psaResult", () => {
     expect(Array.from(back.buffer)).toEqual(Array.from(psa.buffer));
     expect(Array.from(back.parameters!.column("pRespond"))).toEqual([0.30000000000000004, 0.2]);
     expect(back.provenance).toEqual(psa.provenance);
-    expect(caught(() => psaResultFromJson("{")).code).toBe("parse_error");
-    expect(caught(() => psaResultFromJson({ format: "other" })).path).toEqual(["json", "format"]);
+    expect(thrown(() => psaResultFromJson("{")).code).toBe("parse_error");
+    expect(thrown(() => psaResultFromJson({ format: "other" })).path).toEqual(["json", "format"]);
   });
 });
 
@@ -113,10 +103,10 @@ describe("psaResultFromCsv / psaResultToCsv", () => {
       ["", ["csv"]],
     ];
     for (const [text, path] of cases) {
-      const error = caught(() => psaResultFromCsv(text));
+      const error = thrown(() => psaResultFromCsv(text));
       expect([error.code, error.path], text).toEqual(["parse_error", path]);
     }
-    expect(caught(() => psaResultFromCsv("draw,cost_A,effect_A\n1,12,NA\n")).message).toMatchInlineSnapshot(`"csv.line[2].column.effect_A: line 2, column "effect_A": "NA" is not a number (expected a finite decimal number)"`);
+    expect(thrown(() => psaResultFromCsv("draw,cost_A,effect_A\n1,12,NA\n")).message).toMatchInlineSnapshot(`"csv.line[2].column.effect_A: line 2, column "effect_A": "NA" is not a number (expected a finite decimal number)"`);
   });
 
   it("psaResultFromCsv(text) accepts CRLF, a byte-order mark, quoted line breaks and blank lines", () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { canonicalJson, evaluateDrawRange, fnv1a64, mergeDrawRange, modelHash, QALY_VERSION, runBaseCase, runPsa, runPsaSync } from "../../../src/analysis/run/index.js";
 import { icerTable } from "../../../src/analysis/cea/index.js";
-import { QalyError } from "../../../src/core/errors.js";
 import type { Model } from "../../../src/models/model.js";
 import type { ParameterDraws } from "../../../src/parameters/parameter-draws.js";
+import { thrown } from "../../helpers/thrown.js";
 
 /** Draws of two parameters, built from a simple deterministic formula (no sampler needed). */
 function draws(n: number): ParameterDraws {
@@ -27,16 +27,6 @@ const model: Model<Readonly<Record<string, number>>, "SoC" | "New"> = {
     out.set([500, 1, 2, 500 + p.cDrug!, 1 + p.uGain!, 2.5]);
   },
 };
-
-function caught(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("runPsa", () => {
   it("runPsaSync(model, draws) collects every outcome per strategy and draw, passing context.draw", () => {
@@ -88,15 +78,15 @@ describe("runPsa", () => {
     await expect(run).rejects.toMatchObject({ code: "cancelled", path: ["draws", 30] });
     expect(progress).toEqual([10, 20, 30]);
     const aborted = AbortSignal.abort();
-    expect(caught(() => runPsaSync(model, draws(3), { signal: aborted })).path).toEqual(["draws", 0]);
+    expect(thrown(() => runPsaSync(model, draws(3), { signal: aborted })).path).toEqual(["draws", 0]);
   });
 
   it("runPsaSync(model, draws) names draw, strategy and outcome when the model returns a non-finite value", () => {
     const broken: Model = { ...model, evaluateInto: (p, out, context) => out.set([1, 1, 1, context?.draw === 2 ? Number.NaN : 1, 1, 1]) };
-    const error = caught(() => runPsaSync(broken, draws(4)));
+    const error = thrown(() => runPsaSync(broken, draws(4)));
     expect([error.code, error.path]).toEqual(["non_finite_value", ["draws", 2, "strategies", "New", "outcomes", "cost"]]);
     const silent: Model = { ...model, evaluateInto: (_p, out) => out.set([1, 1, 1, 1, 1]) };
-    expect(caught(() => runPsaSync(silent, draws(1))).path).toEqual(["draws", 0, "strategies", "New", "outcomes", "lifeYears"]);
+    expect(thrown(() => runPsaSync(silent, draws(1))).path).toEqual(["draws", 0, "strategies", "New", "outcomes", "lifeYears"]);
   });
 
   it("evaluateDrawRange + mergeDrawRange over any split of the draws give the buffer of one run, bit for bit", () => {
@@ -113,8 +103,8 @@ describe("runPsa", () => {
       }
       expect(target).toEqual(whole);
     }
-    expect(caught(() => evaluateDrawRange(model, all, 5, 30, new Float64Array(6 * 23))).path).toEqual(["range"]);
-    expect(caught(() => evaluateDrawRange(model, all, 0, 5, new Float64Array(6 * 4))).path).toEqual(["out"]);
+    expect(thrown(() => evaluateDrawRange(model, all, 5, 30, new Float64Array(6 * 23))).path).toEqual(["range"]);
+    expect(thrown(() => evaluateDrawRange(model, all, 0, 5, new Float64Array(6 * 4))).path).toEqual(["out"]);
   });
 });
 
@@ -124,7 +114,7 @@ describe("runBaseCase", () => {
     expect(base.summary).toEqual([{ strategy: "SoC", cost: 500, effect: 1 }, { strategy: "New", cost: 5_000, effect: 1.5 }]);
     expect(base.values.New.lifeYears).toBe(2.5);
     expect(icerTable(base.summary)[1]!.icer).toBe(9_000);
-    expect(caught(() => runBaseCase(model, { cDrug: 1, uGain: 1 }, { effect: "qalys" })).code).toBe("unknown_outcome");
+    expect(thrown(() => runBaseCase(model, { cDrug: 1, uGain: 1 }, { effect: "qalys" })).code).toBe("unknown_outcome");
   });
 });
 

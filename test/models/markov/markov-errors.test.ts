@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { markovCohort } from "../../../src/models/markov/index.js";
 import { complement } from "../../../src/models/complement.js";
-import { QalyError } from "../../../src/core/errors.js";
 import { evaluateModel } from "../../../src/models/model.js";
+import { thrown } from "../../helpers/thrown.js";
 
 type Params = { pSick: number; pDie: number };
 
@@ -25,19 +25,9 @@ function model(rows?: (p: Params) => Record<string, Record<string, number | type
   });
 }
 
-function caught(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
-
 describe("markovCohort: run-time checks", () => {
   it("evaluateInto reports probability_out_of_range with strategy, cycle, from, to and PSA draw", () => {
-    const error = caught(() => evaluateModel(model(), { pSick: 0.3, pDie: 0.01 }, { draw: 412 }));
+    const error = thrown(() => evaluateModel(model(), { pSick: 0.3, pDie: 0.01 }, { draw: 412 }));
     expect(error.code).toBe("probability_out_of_range");
     expect(error.path).toEqual(["draw", 412, "strategies", "New drug", "cycle", 3, "from", "Well", "to", "Sick"]);
     expect(error.issues[0]!.received).toBeCloseTo(1.2, 12);
@@ -45,21 +35,21 @@ describe("markovCohort: run-time checks", () => {
   });
 
   it("evaluateInto reports negative_complement when the other probabilities exceed 1", () => {
-    const error = caught(() => evaluateModel(model(), { pSick: 0.7, pDie: 0.4 }));
+    const error = thrown(() => evaluateModel(model(), { pSick: 0.7, pDie: 0.4 }));
     expect(error.code).toBe("negative_complement");
     expect(error.path).toEqual(["strategies", "Standard care", "cycle", 1, "from", "Well", "to", "Well"]);
   });
 
   it("evaluateInto reports row_sum_not_one beyond the tolerance and accepts it within a configured tolerance", () => {
     const rows = (p: Params) => ({ Well: { Well: 0.9, Sick: p.pSick }, Sick: { Sick: 1 }, Dead: { Dead: 1 } });
-    const error = caught(() => evaluateModel(model(rows), { pSick: 0.1 + 1e-6, pDie: 0 }));
+    const error = thrown(() => evaluateModel(model(rows), { pSick: 0.1 + 1e-6, pDie: 0 }));
     expect(error.code).toBe("row_sum_not_one");
     expect(error.path).toEqual(["strategies", "Standard care", "cycle", 1, "from", "Well"]);
     expect(() => evaluateModel(model(rows, { tolerance: 1e-5 }), { pSick: 0.1 + 1e-6, pDie: 0 })).not.toThrow();
   });
 
   it("evaluateInto reports non_finite_value for NaN and Infinity probabilities", () => {
-    const error = caught(() => evaluateModel(model(), { pSick: Number.NaN, pDie: 0.01 }, { draw: 7 }));
+    const error = thrown(() => evaluateModel(model(), { pSick: Number.NaN, pDie: 0.01 }, { draw: 7 }));
     expect(error.code).toBe("non_finite_value");
     expect(error.path).toEqual(["draw", 7, "strategies", "Standard care", "cycle", 1, "from", "Well", "to", "Sick"]);
     const values = markovCohort({
@@ -67,20 +57,20 @@ describe("markovCohort: run-time checks", () => {
       transitions: () => ({ A: { A: 1 } }),
       values: (_p, time) => ({ qaly: { A: time.cycle === 2 ? Infinity : 1 } }),
     });
-    const valueError = caught(() => evaluateModel(values, {}));
+    const valueError = thrown(() => evaluateModel(values, {}));
     expect(valueError.code).toBe("non_finite_value");
     expect(valueError.path).toEqual(["strategies", "s", "row", 2, "values", "qaly", "A"]);
   });
 
   it("evaluateInto reports unknown_state, a repeated complement and a missing row", () => {
-    const typo = caught(() => evaluateModel(model(() => ({ Well: { Sik: 0.1, Well: complement }, Sick: { Sick: 1 }, Dead: { Dead: 1 } })), { pSick: 0, pDie: 0 }));
+    const typo = thrown(() => evaluateModel(model(() => ({ Well: { Sik: 0.1, Well: complement }, Sick: { Sick: 1 }, Dead: { Dead: 1 } })), { pSick: 0, pDie: 0 }));
     expect(typo.code).toBe("unknown_state");
     expect(typo.path).toEqual(["strategies", "Standard care", "cycle", 1, "from", "Well", "to", "Sik"]);
     expect(typo.message).toMatch(/did you mean 'Sick'/);
-    const twice = caught(() => evaluateModel(model(() => ({ Well: { Sick: complement, Well: complement }, Sick: { Sick: 1 }, Dead: { Dead: 1 } })), { pSick: 0, pDie: 0 }));
+    const twice = thrown(() => evaluateModel(model(() => ({ Well: { Sick: complement, Well: complement }, Sick: { Sick: 1 }, Dead: { Dead: 1 } })), { pSick: 0, pDie: 0 }));
     expect(twice.code).toBe("invalid_model");
     expect(twice.path).toEqual(["strategies", "Standard care", "cycle", 1, "from", "Well", "to", "Well"]);
-    const missing = caught(() => evaluateModel(model(() => ({ Well: { Well: 1 }, Sick: { Sick: 1 } })), { pSick: 0, pDie: 0 }));
+    const missing = thrown(() => evaluateModel(model(() => ({ Well: { Well: 1 }, Sick: { Sick: 1 } })), { pSick: 0, pDie: 0 }));
     expect(missing.code).toBe("invalid_model");
     expect(missing.path).toEqual(["strategies", "Standard care", "cycle", 1, "from", "Dead"]);
   });
@@ -90,27 +80,27 @@ describe("markovCohort: run-time checks", () => {
       states: [{ name: "Post", tunnel: 3 }, "Dead"], strategies: ["s"], outcomes: { cost: "cost" }, cycles: 4, start: { Post: 1 },
       transitions: (_p, time) => ({ Post: { Dead: time.stateTime === 2 ? 1.5 : 0.1, Post: complement }, Dead: { Dead: 1 } }),
     });
-    const error = caught(() => evaluateModel(tunnel, {}));
+    const error = thrown(() => evaluateModel(tunnel, {}));
     expect(error.code).toBe("probability_out_of_range");
     expect(error.path).toEqual(["strategies", "s", "cycle", 1, "from", "Post", "stateTime", 2, "to", "Dead"]);
   });
 
   it("evaluateInto reports unknown_outcome, a bad start override, age without startAge and a short output buffer", () => {
     const outcomeTypo = markovCohort({ states: ["A"], strategies: ["s"], outcomes: { qaly: "effect" }, cycles: 1, start: { A: 1 }, transitions: () => ({ A: { A: 1 } }), values: () => ({ qualy: { A: 1 } }) as never });
-    expect(caught(() => evaluateModel(outcomeTypo, {})).code).toBe("unknown_outcome");
-    const start = caught(() => evaluateModel(model(), { pSick: 0.1, pDie: 0.01 }, { start: { Well: 0.5 } }));
+    expect(thrown(() => evaluateModel(outcomeTypo, {})).code).toBe("unknown_outcome");
+    const start = thrown(() => evaluateModel(model(), { pSick: 0.1, pDie: 0.01 }, { start: { Well: 0.5 } }));
     expect(start.code).toBe("invalid_model");
     expect(start.path).toEqual(["strategies", "Standard care", "start"]);
     const ageless = markovCohort({ states: ["A"], strategies: ["s"], outcomes: { qaly: "effect" }, cycles: 1, start: { A: 1 }, transitions: (_p, time) => ({ A: { A: time.age > 0 ? 1 : 1 } }) });
-    expect(caught(() => evaluateModel(ageless, {})).path).toEqual(["startAge"]);
-    const short = caught(() => model().evaluateInto({ pSick: 0.1, pDie: 0.01 }, new Float64Array(1)));
+    expect(thrown(() => evaluateModel(ageless, {})).path).toEqual(["startAge"]);
+    const short = thrown(() => model().evaluateInto({ pSick: 0.1, pDie: 0.01 }, new Float64Array(1)));
     expect(short.code).toBe("dimension_mismatch");
   });
 });
 
 describe("markovCohort: definition checks", () => {
   it("markovCohort(definition) collects every definition issue before throwing", () => {
-    const error = caught(() =>
+    const error = thrown(() =>
       markovCohort({
         states: ["A", "A", { name: "T", tunnel: 0 }],
         strategies: ["s"],
@@ -127,7 +117,7 @@ describe("markovCohort: definition checks", () => {
 
   it("markovCohort rejects a cycle discount timing with an integration rule, and a horizon that is not whole cycles", () => {
     const base = { states: ["A"], strategies: ["s"], outcomes: { cost: "cost" }, start: { A: 1 }, transitions: () => ({ A: { A: 1 } }) } as const;
-    expect(caught(() => markovCohort({ ...base, cycles: 3, cycleCorrection: "simpson", discountTiming: "cycle-end" })).path).toEqual(["discountTiming"]);
-    expect(caught(() => markovCohort({ ...base, horizon: 2.5, cycleLength: 1 })).path).toEqual(["horizon"]);
+    expect(thrown(() => markovCohort({ ...base, cycles: 3, cycleCorrection: "simpson", discountTiming: "cycle-end" })).path).toEqual(["discountTiming"]);
+    expect(thrown(() => markovCohort({ ...base, horizon: 2.5, cycleLength: 1 })).path).toEqual(["horizon"]);
   });
 });

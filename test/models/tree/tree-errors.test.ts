@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../../src/core/errors.js";
 import { complement } from "../../../src/models/complement.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { chance, decision, decisionTree, terminal } from "../../../src/models/tree/index.js";
 import type { ChanceBranch, DecisionNode } from "../../../src/models/tree/index.js";
-
-function thrown(f: () => unknown): QalyError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
+import { thrown } from "../../helpers/thrown.js";
 
 type P = { pFail: number; pRebiopsyFails: number; cTest: number };
 const gene = (probabilityOk: ChanceBranch<P>["probability"]): DecisionNode<P> =>
