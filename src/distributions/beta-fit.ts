@@ -1,5 +1,5 @@
 import { fail, type PathSegment } from "../core/errors.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject, requirePositive } from "./validate.js";
 
 /** Beta shapes (α, β) from a mean and SE by the method of moments; see `beta.fromMeanSe`. */
@@ -16,8 +16,8 @@ export function betaFromMeanSe(mean: number, se: number, path: readonly PathSegm
     fail(
       "impossible_fit",
       [...path, "se"],
-      `no beta distribution has mean ${formatNumber(m)} and SE ${formatNumber(s)}: its variance must be below mean·(1 − mean) = ${formatNumber(limit)}, so the SE must be below √(mean·(1 − mean)) = ${formatNumber(largest)} (the largest admissible SE, exclusive)`,
-      { received: s, expected: `se < ${formatNumber(largest)}` },
+      `no beta distribution has mean ${formatSignificant(m)} and SE ${formatSignificant(s)}: its variance must be below mean·(1 − mean) = ${formatSignificant(limit)}, so the SE must be below √(mean·(1 − mean)) = ${formatSignificant(largest)} (the largest admissible SE, exclusive)`,
+      { received: s, expected: `se < ${formatSignificant(largest)}` },
     );
   }
   const total = limit / variance - 1;

@@ -4,7 +4,7 @@ import type { Rng } from "../random/rng.js";
 import { betaFromCounts, betaFromMeanSe } from "./beta-fit.js";
 import type { Distribution } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
 /** Definition of a {@link beta} distribution: `{ kind: "beta", alpha, beta }`. */
@@ -72,7 +72,7 @@ class Beta implements Distribution<BetaDef> {
   }
 
   toString(): string {
-    return `Beta(α=${formatNumber(this.a)}, β=${formatNumber(this.b)})`;
+    return `Beta(α=${formatSignificant(this.a)}, β=${formatSignificant(this.b)})`;
   }
 }
 

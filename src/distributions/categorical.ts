@@ -1,7 +1,7 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatList } from "./format-number.js";
+import { formatList } from "../core/format-significant.js";
 import { countAtOrBelow, firstAtOrAbove } from "./sorted-search.js";
 import { requireFiniteArray, requireObject } from "./validate.js";
 

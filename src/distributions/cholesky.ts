@@ -1,5 +1,5 @@
 import { fail, type PathSegment } from "../core/errors.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 
 /**
  * Relative tolerance for symmetry and for a pivot counted as zero: entries are compared against
@@ -46,8 +46,8 @@ export function cholesky(matrix: readonly (readonly number[])[], path: readonly 
     for (let m = 0; m < j; m++) pivot -= factor[j * k + m]! ** 2;
     if (!(pivot > RELATIVE_TOLERANCE * scale)) {
       const why = matrix[j]![j]! <= 0
-        ? `the variance on the diagonal is ${formatNumber(matrix[j]![j]!)}, but every variance must be > 0`
-        : `the first ${j + 1} rows imply a non-positive conditional variance (${formatNumber(pivot)}) for component ${j}: some correlation is above 1 in absolute value, or the correlations are mutually inconsistent (e.g. A~B and B~C strongly positive with A~C strongly negative)`;
+        ? `the variance on the diagonal is ${formatSignificant(matrix[j]![j]!)}, but every variance must be > 0`
+        : `the first ${j + 1} rows imply a non-positive conditional variance (${formatSignificant(pivot)}) for component ${j}: some correlation is above 1 in absolute value, or the correlations are mutually inconsistent (e.g. A~B and B~C strongly positive with A~C strongly negative)`;
       fail("not_positive_definite", [...path, j], `the covariance matrix is not positive definite: ${why}`, { received: matrix, expected: "a symmetric positive definite matrix" });
     }
     const diagonal = Math.sqrt(pivot);

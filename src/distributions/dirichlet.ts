@@ -2,7 +2,7 @@ import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { MultivariateDistribution } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
-import { formatList } from "./format-number.js";
+import { formatList } from "../core/format-significant.js";
 import { requireFiniteArray, requireObject } from "./validate.js";
 
 /** Definition of a {@link dirichlet} distribution: `{ kind: "dirichlet", alpha, names? }`. */

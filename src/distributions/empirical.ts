@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { countAtOrBelow } from "./sorted-search.js";
 import { requireFiniteArray } from "./validate.js";
 
@@ -55,7 +55,7 @@ class Empirical implements Distribution<EmpiricalDef> {
 
   toString(): string {
     const n = this.sorted.length;
-    return `Empirical(n=${n}, min=${formatNumber(this.sorted[0]!)}, max=${formatNumber(this.sorted[n - 1]!)})`;
+    return `Empirical(n=${n}, min=${formatSignificant(this.sorted[0]!)}, max=${formatSignificant(this.sorted[n - 1]!)})`;
   }
 }
 

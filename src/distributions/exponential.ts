@@ -2,7 +2,7 @@ import exponentialCdf from "@stdlib/stats-base-dists-exponential-cdf";
 import exponentialQuantile from "@stdlib/stats-base-dists-exponential-quantile";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
 /** Definition of an {@link exponential} distribution: `{ kind: "exponential", rate }`. */
@@ -44,7 +44,7 @@ class Exponential implements Distribution<ExponentialDef> {
   }
 
   toString(): string {
-    return `Exponential(rate=${formatNumber(this.rate)})`;
+    return `Exponential(rate=${formatSignificant(this.rate)})`;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite } from "./validate.js";
 
 /** Definition of a {@link fixed} value: `{ kind: "fixed", value }`. */
@@ -43,7 +43,7 @@ class Fixed implements Distribution<FixedDef> {
   }
 
   toString(): string {
-    return `Fixed(${formatNumber(this.value)})`;
+    return `Fixed(${formatSignificant(this.value)})`;
   }
 }
 

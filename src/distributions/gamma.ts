@@ -4,7 +4,7 @@ import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject, requirePositive } from "./validate.js";
 
 /** Definition of a {@link gamma} distribution: `{ kind: "gamma", shape, scale }` (rate = 1/scale). */
@@ -59,7 +59,7 @@ class Gamma implements Distribution<GammaDef> {
   }
 
   toString(): string {
-    return `Gamma(shape=${formatNumber(this.shape)}, scale=${formatNumber(this.scale)})`;
+    return `Gamma(shape=${formatSignificant(this.shape)}, scale=${formatSignificant(this.scale)})`;
   }
 }
 

@@ -2,7 +2,7 @@ import lognormalCdf from "@stdlib/stats-base-dists-lognormal-cdf";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { standardNormalQuantile } from "./standard-normal.js";
 import { criticalValue, requireFinite, requireObject, requirePositive } from "./validate.js";
@@ -50,7 +50,7 @@ class Lognormal implements Distribution<LognormalDef> {
   }
 
   toString(): string {
-    return `Lognormal(meanlog=${formatNumber(this.mu)}, sdlog=${formatNumber(this.sigma)})`;
+    return `Lognormal(meanlog=${formatSignificant(this.mu)}, sdlog=${formatSignificant(this.sigma)})`;
   }
 }
 

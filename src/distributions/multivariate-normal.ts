@@ -2,7 +2,7 @@ import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import { cholesky } from "./cholesky.js";
 import type { MultivariateDistribution } from "./distribution.js";
-import { formatList } from "./format-number.js";
+import { formatList } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { requireFiniteArray, requireObject } from "./validate.js";
 

@@ -2,7 +2,7 @@ import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { standardNormalQuantile } from "./standard-normal.js";
 import { criticalValue, requireFinite, requireObject, requirePositive } from "./validate.js";
@@ -49,7 +49,7 @@ class Normal implements Distribution<NormalDef> {
   }
 
   toString(): string {
-    return `Normal(μ=${formatNumber(this.mu)}, σ=${formatNumber(this.sigma)})`;
+    return `Normal(μ=${formatSignificant(this.mu)}, σ=${formatSignificant(this.sigma)})`;
   }
 }
 

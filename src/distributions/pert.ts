@@ -3,7 +3,7 @@ import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import type { Rng } from "../random/rng.js";
 import { beta } from "./beta.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { readRange } from "./triangular.js";
 import { requirePositive } from "./validate.js";
 
@@ -60,7 +60,7 @@ class Pert implements Distribution<PertDef> {
 
   toString(): string {
     const { min, mode, max, lambda } = this.def;
-    return `PERT(min=${formatNumber(min)}, mode=${formatNumber(mode)}, max=${formatNumber(max)}, λ=${formatNumber(lambda)})`;
+    return `PERT(min=${formatSignificant(min)}, mode=${formatSignificant(mode)}, max=${formatSignificant(max)}, λ=${formatSignificant(lambda)})`;
   }
 }
 

@@ -3,7 +3,7 @@ import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
 import { fail, type PathSegment } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject } from "./validate.js";
 
 /** Definition of a {@link triangular} distribution: `{ kind: "triangular", min, mode, max }`. */
@@ -58,7 +58,7 @@ class Triangular implements Distribution<TriangularDef> {
   }
 
   toString(): string {
-    return `Triangular(min=${formatNumber(this.min)}, mode=${formatNumber(this.mode)}, max=${formatNumber(this.max)})`;
+    return `Triangular(min=${formatSignificant(this.min)}, mode=${formatSignificant(this.mode)}, max=${formatSignificant(this.max)})`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { standardNormalCdf, standardNormalDensity, standardNormalQuantile } from "./standard-normal.js";
 import { requireFinite, requireObject, requirePositive } from "./validate.js";
 
@@ -90,8 +90,8 @@ class TruncatedNormal implements Distribution<TruncatedNormalDef> {
   }
 
   toString(): string {
-    const bounds = `${this.def.lower === undefined ? "" : `, lower=${formatNumber(this.def.lower)}`}${this.def.upper === undefined ? "" : `, upper=${formatNumber(this.def.upper)}`}`;
-    return `TruncatedNormal(μ=${formatNumber(this.mu)}, σ=${formatNumber(this.sigma)}${bounds})`;
+    const bounds = `${this.def.lower === undefined ? "" : `, lower=${formatSignificant(this.def.lower)}`}${this.def.upper === undefined ? "" : `, upper=${formatSignificant(this.def.upper)}`}`;
+    return `TruncatedNormal(μ=${formatSignificant(this.mu)}, σ=${formatSignificant(this.sigma)}${bounds})`;
   }
 }
 

@@ -3,7 +3,7 @@ import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject } from "./validate.js";
 
 /** Definition of a {@link uniform} distribution: `{ kind: "uniform", min, max }`. */
@@ -48,7 +48,7 @@ class Uniform implements Distribution<UniformDef> {
   }
 
   toString(): string {
-    return `Uniform(min=${formatNumber(this.def.min)}, max=${formatNumber(this.def.max)})`;
+    return `Uniform(min=${formatSignificant(this.def.min)}, max=${formatSignificant(this.def.max)})`;
   }
 }
 

@@ -3,7 +3,7 @@ import weibullQuantile from "@stdlib/stats-base-dists-weibull-quantile";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
 /** Definition of a {@link weibull} distribution: `{ kind: "weibull", shape, scale }`. */
@@ -54,7 +54,7 @@ class Weibull implements Distribution<WeibullDef> {
   }
 
   toString(): string {
-    return `Weibull(shape=${formatNumber(this.shape)}, scale=${formatNumber(this.scale)})`;
+    return `Weibull(shape=${formatSignificant(this.shape)}, scale=${formatSignificant(this.scale)})`;
   }
 }
 

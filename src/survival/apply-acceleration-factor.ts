@@ -1,6 +1,6 @@
 import { fail } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /** Definition of a curve with an acceleration factor (time ratio) applied. */
@@ -38,7 +38,7 @@ export function applyAccelerationFactor<D extends SurvivalCurveDef>(curve: Survi
   const af = accelerationFactor;
   return defineCurve({
     def: Object.freeze({ kind: "acceleration-factor", curve: curve.def, accelerationFactor: af }),
-    label: `${curve.toString()} × AF ${formatNumber(af)}`,
+    label: `${curve.toString()} × AF ${formatSignificant(af)}`,
     survival: (t) => curve.survival(t / af),
     hazard: (t) => curve.hazard(t / af) / af,
     cumulativeHazard: (t) => curve.cumulativeHazard(t / af),

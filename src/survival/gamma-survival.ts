@@ -5,7 +5,7 @@ import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
 import { generalisedGammaByQuadrature } from "./generalised-gamma-by-quadrature.js";
 import { MAX_INCOMPLETE_GAMMA_ORDER } from "./generalised-gamma-survival.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { logUpperGamma } from "./log-tails.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 
@@ -40,7 +40,7 @@ export function gammaSurvival(params: { readonly shape: number; readonly rate: n
   checkParameters("gamma", params, { shape: "positive", rate: "positive" });
   const { shape, rate } = params;
   const def = Object.freeze({ kind: "gamma" as const, shape, rate });
-  const label = `Gamma(shape=${formatNumber(shape)}, rate=${formatNumber(rate)})`;
+  const label = `Gamma(shape=${formatSignificant(shape)}, rate=${formatSignificant(rate)})`;
   // The gamma is the generalised gamma with Q = σ = shape^(−1/2) and μ = log(shape/rate); past the
   // order where @stdlib's incomplete gamma is accurate, that curve's quadrature route is used.
   if (shape > MAX_INCOMPLETE_GAMMA_ORDER) return generalisedGammaByQuadrature(def, label, Math.log(shape / rate), 1 / Math.sqrt(shape), 1 / Math.sqrt(shape));

@@ -3,7 +3,7 @@ import gammaincinv from "@stdlib/math-base-special-gammaincinv";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, numericalRestrictedMean } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { lognormalCurve } from "./lognormal-survival.js";
 import { generalisedGammaByQuadrature } from "./generalised-gamma-by-quadrature.js";
 import { generalisedGammaLogDensityW, logLowerGamma, logUpperGamma } from "./log-tails.js";
@@ -74,7 +74,7 @@ export function generalisedGammaSurvival(params: { readonly mu: number; readonly
   checkParameters("generalised-gamma", params, { mu: "finite", sigma: "positive", Q: "finite" });
   const { mu, sigma, Q } = params;
   const def = Object.freeze({ kind: "generalised-gamma" as const, mu, sigma, Q });
-  const label = `GeneralisedGamma(mu=${formatNumber(mu)}, sigma=${formatNumber(sigma)}, Q=${formatNumber(Q)})`;
+  const label = `GeneralisedGamma(mu=${formatSignificant(mu)}, sigma=${formatSignificant(sigma)}, Q=${formatSignificant(Q)})`;
   if (Math.abs(Q) < LOGNORMAL_LIMIT_Q) return lognormalCurve(def, label, mu, sigma);
   if (1 / (Q * Q) > MAX_INCOMPLETE_GAMMA_ORDER) return generalisedGammaByQuadrature(def, label, mu, sigma, Q);
 

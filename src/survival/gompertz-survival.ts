@@ -1,6 +1,6 @@
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 
 /** Definition of a Gompertz curve (flexsurv `"gompertz"`). */
@@ -43,7 +43,7 @@ export function gompertzSurvival(params: { readonly shape: number; readonly rate
   };
   return defineCurve({
     def: Object.freeze({ kind: "gompertz", shape, rate }),
-    label: `Gompertz(shape=${formatNumber(shape)}, rate=${formatNumber(rate)})`,
+    label: `Gompertz(shape=${formatSignificant(shape)}, rate=${formatSignificant(rate)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? (t === Infinity && shape < 0 ? 0 : rate * Math.exp(shape * t)) : t < 0 ? 0 : NaN),
     cumulativeHazard,

@@ -1,7 +1,7 @@
 import betainc from "@stdlib/math-base-special-betainc";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, numericalRestrictedMean } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 
 /** Definition of a log-logistic curve (flexsurv `"llogis"`). */
@@ -41,7 +41,7 @@ export function logLogisticSurvival(params: { readonly shape: number; readonly s
   const betaFactor = shape > 1 ? (scale / shape) * (Math.PI / Math.sin(Math.PI / shape)) : NaN;
   return defineCurve({
     def: Object.freeze({ kind: "log-logistic", shape, scale }),
-    label: `LogLogistic(shape=${formatNumber(shape)}, scale=${formatNumber(scale)})`,
+    label: `LogLogistic(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival,
     hazard: (t) => {
       if (!(t >= 0)) return t < 0 ? 0 : NaN;

@@ -2,7 +2,7 @@ import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import { logNormalUpper } from "./log-tails.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
@@ -66,5 +66,5 @@ export function lognormalCurve<D extends SurvivalCurveDef>(def: D, label: string
 export function lognormalSurvival(params: { readonly meanlog: number; readonly sdlog: number }): SurvivalCurve<LognormalSurvivalDef> {
   checkParameters("lognormal", params, { meanlog: "finite", sdlog: "positive" });
   const { meanlog, sdlog } = params;
-  return lognormalCurve(Object.freeze({ kind: "lognormal" as const, meanlog, sdlog }), `Lognormal(meanlog=${formatNumber(meanlog)}, sdlog=${formatNumber(sdlog)})`, meanlog, sdlog);
+  return lognormalCurve(Object.freeze({ kind: "lognormal" as const, meanlog, sdlog }), `Lognormal(meanlog=${formatSignificant(meanlog)}, sdlog=${formatSignificant(sdlog)})`, meanlog, sdlog);
 }

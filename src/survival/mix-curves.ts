@@ -1,6 +1,6 @@
 import { IssueCollector } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /** Definition of a mixture of survival curves. */
@@ -58,7 +58,7 @@ export function mixCurves(curves: readonly SurvivalCurve[], weights: readonly nu
   };
   return defineCurve({
     def: Object.freeze({ kind: "mixture", curves: Object.freeze(curves.map((c) => c.def)), weights: Object.freeze([...weights]) }),
-    label: `Mixture(${curves.map((c, i) => `${formatNumber(weights[i]!)}·${c.toString()}`).join(" + ")})`,
+    label: `Mixture(${curves.map((c, i) => `${formatSignificant(weights[i]!)}·${c.toString()}`).join(" + ")})`,
     survival,
     hazard: (t) => {
       let numerator = 0;

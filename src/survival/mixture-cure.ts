@@ -1,6 +1,6 @@
 import { fail } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /** Definition of a mixture cure curve. */
@@ -40,7 +40,7 @@ export function mixtureCure<D extends SurvivalCurveDef>(uncured: SurvivalCurve<D
   const survival = (t: number): number => cure + (1 - cure) * uncured.survival(t);
   return defineCurve({
     def: Object.freeze({ kind: "mixture-cure", curve: uncured.def, cureFraction: cure }),
-    label: `MixtureCure(cure=${formatNumber(cure)}, uncured=${uncured.toString()})`,
+    label: `MixtureCure(cure=${formatSignificant(cure)}, uncured=${uncured.toString()})`,
     survival,
     hazard: (t) => {
       const su = uncured.survival(t);

@@ -2,7 +2,7 @@ import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, powerGrid } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 
 /** Definition of a Weibull curve in the proportional-hazards parameterisation (flexsurv `"weibullPH"`). */
@@ -39,7 +39,7 @@ export function weibullPhSurvival(params: { readonly shape: number; readonly sca
   const cumulativeHazard = (t: number): number => (t > 0 ? scale * Math.pow(t, shape) : t <= 0 ? 0 : NaN);
   return defineCurve({
     def: Object.freeze({ kind: "weibull-ph", shape, scale }),
-    label: `WeibullPH(shape=${formatNumber(shape)}, scale=${formatNumber(scale)})`,
+    label: `WeibullPH(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? shape * scale * Math.pow(t, shape - 1) : t < 0 ? 0 : NaN),
     cumulativeHazard,

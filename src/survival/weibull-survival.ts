@@ -2,7 +2,7 @@ import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, powerGrid } from "./define-curve.js";
-import { formatNumber } from "./format-number.js";
+import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 
 /** Definition of a Weibull curve in the accelerated-failure-time parameterisation (flexsurv `"weibull"`). */
@@ -41,7 +41,7 @@ export function weibullSurvival(params: { readonly shape: number; readonly scale
   const cumulativeHazard = (t: number): number => (t > 0 ? Math.pow(t / scale, shape) : t <= 0 ? 0 : NaN);
   return defineCurve({
     def: Object.freeze({ kind: "weibull", shape, scale }),
-    label: `Weibull(shape=${formatNumber(shape)}, scale=${formatNumber(scale)})`,
+    label: `Weibull(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? (shape / scale) * Math.pow(t / scale, shape - 1) : t < 0 ? 0 : NaN),
     cumulativeHazard,
