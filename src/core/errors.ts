@@ -19,7 +19,12 @@ export type IssueCode =
   | "dimension_mismatch"
   | "invalid_model"
   | "parse_error"
-  | "cancelled";
+  | "cancelled"
+  | "unknown_scenario"
+  | "file_not_found"
+  | "survival_increasing"
+  | "curves_cross"
+  | "worker_failed";
 
 /** One path segment: a key in model vocabulary or an index. */
 export type PathSegment = string | number;

@@ -1,9 +1,8 @@
 import { IssueCollector, type PathSegment } from "../../core/errors.js";
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
-import { discountedCycleWeights, eventDiscountTime } from "../../math/discounted-cycle-weights.js";
-import { discountFactor } from "../../math/discount-factor.js";
-import { cycleWeights } from "../../math/cycle-weights.js";
+import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
+import { cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
 import { startVector } from "./start-vector.js";
 import { type MarkovCohortDefinition, type MarkovStrategy, type StateSpec, ROW_SUM_TOLERANCE } from "./markov-definition.js";
 
@@ -38,6 +37,8 @@ export interface CompiledMarkov {
   /** Whether `cost` is the sum of the cost outcomes (no outcome named `cost` was declared). */
   readonly costIsSum: boolean;
   readonly outputs: readonly string[];
+  /** The outcome layout, shared with the other cohort engines. */
+  readonly outcomeLayout: CohortOutcomes;
   readonly cycles: number;
   readonly cycleLength: number;
   readonly startAge: number | undefined;
@@ -72,35 +73,15 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
   if (states.length === 0) add("invalid_model", ["states"], "a Markov model needs at least one state");
   const stateIndex = new Map(states.map((name, i) => [name, i] as const));
 
-  const cycleLength = definition.cycleLength ?? 1;
-  if (!(cycleLength > 0) || !Number.isFinite(cycleLength)) add("invalid_model", ["cycleLength"], `cycle length must be a positive number of years (received ${cycleLength})`, cycleLength);
-  let cycles = definition.cycles ?? Number.NaN;
-  if (definition.cycles === undefined && definition.horizon !== undefined) {
-    cycles = Math.round(definition.horizon / cycleLength);
-    if (Math.abs(cycles * cycleLength - definition.horizon) > 1e-9 * Math.max(1, definition.horizon)) add("invalid_model", ["horizon"], `horizon ${definition.horizon} years is not a whole number of cycles of ${cycleLength} years`, definition.horizon);
-  } else if (definition.cycles !== undefined && definition.horizon !== undefined) add("invalid_model", ["horizon"], "give either cycles or horizon, not both");
-  if (!Number.isInteger(cycles) || cycles < 1) add("invalid_model", ["cycles"], `the number of cycles must be a whole number ≥ 1 (received ${cycles}); give cycles or horizon`, cycles);
+  const schedule = resolveSchedule(definition, (path, message, received) => add("invalid_model", path, message, received));
+  const { cycleLength, cycles } = schedule;
   const tolerance = definition.tolerance ?? ROW_SUM_TOLERANCE;
   if (!(tolerance >= 0 && tolerance < 0.5)) add("invalid_model", ["tolerance"], `tolerance must be in [0, 0.5) (received ${tolerance})`, tolerance);
   if (definition.startAge !== undefined && !Number.isFinite(definition.startAge)) add("invalid_model", ["startAge"], "start age must be finite", definition.startAge);
 
-  const outcomes = Object.keys(definition.outcomes ?? {});
-  if (outcomes.length === 0) add("invalid_model", ["outcomes"], 'declare at least one outcome, e.g. { cost: "cost", qaly: "effect" }');
-  const outcomeClass = new Uint8Array(outcomes.length);
-  outcomes.forEach((name, o) => {
-    const kind = (definition.outcomes as Record<string, string>)[name];
-    if (kind !== "cost" && kind !== "effect") add("invalid_model", ["outcomes", name], `outcome kind must be "cost" or "effect" (received ${JSON.stringify(kind)})`, kind);
-    if (name.endsWith("Undiscounted")) add("invalid_model", ["outcomes", name], "names ending in Undiscounted are reserved for the undiscounted totals, which are reported automatically");
-    outcomeClass[o] = kind === "effect" ? 1 : 0;
-  });
-  const costIsSum = !outcomes.includes("cost") && outcomes.some((_, o) => outcomeClass[o] === 0);
-  const named = costIsSum ? ["cost", ...outcomes] : outcomes;
-  const outputs = [...named, ...named.map((name) => `${name}Undiscounted`)];
-
-  const rates: [number, number] = [definition.discountRate?.cost ?? 0.03, definition.discountRate?.effect ?? 0.03];
-  rates.forEach((rate, i) => {
-    if (!(rate >= 0) || !Number.isFinite(rate)) add("invalid_model", ["discountRate", i === 0 ? "cost" : "effect"], `discount rate must be a finite number ≥ 0 (received ${rate})`, rate);
-  });
+  const resolved = resolveOutcomes(definition.outcomes as Readonly<Record<string, string>> | undefined, (path, message, received) => add("invalid_model", path, message, received));
+  const { outcomes, outcomeClass, costIsSum, outputs } = resolved;
+  const rates = schedule.discountRates;
 
   const strategyList = Array.isArray(definition.strategies) ? (definition.strategies as readonly string[]) : Object.keys(definition.strategies ?? {});
   if (strategyList.length === 0) add("invalid_model", ["strategies"], "a model needs at least one strategy");
@@ -128,15 +109,7 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
   const timing = definition.discountTiming ?? "row";
   issues.throwIfAny(`Markov model${definition.title === undefined ? "" : ` "${definition.title}"`}`);
 
-  // The math kernels validate correction and timing themselves; they throw a path-named error.
-  const coefficients: [Float64Array, Float64Array] = [0, 1].map((c) => discountedCycleWeights({ cycles, cycleLength, discountRate: rates[c]!, correction, timing })) as [Float64Array, Float64Array];
-  const undiscounted = cycleWeights(correction, cycles).map((w) => w * cycleLength);
-  const eventDiscount = [0, 1].map((c) => {
-    const factors = new Float64Array(cycles + 1);
-    for (let k = 1; k <= cycles; k++) factors[k] = discountFactor(rates[c]!, eventDiscountTime(k, cycleLength, timing));
-    factors[0] = 1;
-    return factors;
-  }) as [Float64Array, Float64Array];
+  const { coefficients, undiscounted, eventDiscount } = cohortCoefficients(schedule, correction, timing);
 
   const tunnel = Int32Array.from(tunnelList);
   const base = new Int32Array(states.length);
@@ -159,6 +132,7 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     outcomeClass,
     costIsSum,
     outputs,
+    outcomeLayout: resolved,
     cycles,
     cycleLength,
     startAge: definition.startAge,

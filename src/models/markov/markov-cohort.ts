@@ -1,5 +1,6 @@
 import { fail } from "../../core/errors.js";
 import type { EvaluationContext, Model } from "../model.js";
+import { writeCohortOutputs } from "../cohort/cohort-outcomes.js";
 import { compileMarkov } from "./compile-markov.js";
 import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
@@ -55,25 +56,10 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
   const model = compileMarkov(definition as unknown as MarkovCohortDefinition<unknown, readonly StateSpec[], string, string>);
   const work = new MarkovWorkspace(model);
   const width = model.outputs.length;
-  const declared = model.outcomes.length;
-  const offset = model.costIsSum ? 1 : 0;
   const strategies = model.strategies.map((s) => s.name) as G[];
 
   function writeOutputs(out: Float64Array, at: number): void {
-    let cost = 0;
-    let costUndiscounted = 0;
-    for (let o = 0; o < declared; o++) {
-      out[at + offset + o] = work.total[o]!;
-      out[at + width / 2 + offset + o] = work.totalUndiscounted[o]!;
-      if (model.outcomeClass[o] === 0) {
-        cost += work.total[o]!;
-        costUndiscounted += work.totalUndiscounted[o]!;
-      }
-    }
-    if (offset === 1) {
-      out[at] = cost;
-      out[at + width / 2] = costUndiscounted;
-    }
+    writeCohortOutputs(model.outcomeLayout, work.total, work.totalUndiscounted, out, at);
   }
 
   return Object.freeze({

@@ -1,7 +1,11 @@
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import type { Complement } from "../complement.js";
-import type { TimeContext } from "./time-context.js";
+import type { OutcomeKind, StateValueTable } from "../cohort/cohort-types.js";
+import type { TimeContext } from "../cohort/time-context.js";
+
+// Shared with the partitioned survival engine; re-exported so existing imports keep working.
+export type { OutcomeKind, StateValueTable };
 
 /** A state: its name, or `{ name, tunnel }` for a state whose values and exits depend on time in it. */
 export type StateSpec = string | TunnelStateSpec;
@@ -27,8 +31,6 @@ export type TransitionRow<S extends string> = { readonly [To in S]?: number | Co
 /** Every state's row of the transition matrix for one cycle. */
 export type TransitionRows<S extends string> = { readonly [From in S]: TransitionRow<S> };
 
-/** Per-year values held in each state, for each outcome. Missing outcome or state = 0. */
-export type StateValueTable<S extends string, O extends string> = { readonly [Outcome in O]?: { readonly [State in S]?: number } };
 
 /** One-off values on moving from one state to another: outcome → from → to → value. */
 export type TransitionValueTable<S extends string, O extends string> = {
@@ -64,8 +66,6 @@ export interface MarkovStrategy<P, S extends string, O extends string, G extends
   readonly startingValues?: StartingValuesFunction<P, S, O, G>;
 }
 
-/** Whether an outcome is discounted at the cost rate or at the effect rate. */
-export type OutcomeKind = "cost" | "effect";
 
 /** The definition of a Markov cohort model (see docs/markov-cohort.md). */
 export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], G extends string, O extends string> {

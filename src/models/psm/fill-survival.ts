@@ -1,0 +1,143 @@
+import type { EvaluationContext } from "../model.js";
+import { capByBackgroundMortality } from "../../survival/cap-by-background-mortality.js";
+import type { SurvivalCurve } from "../../survival/survival-curve.js";
+import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
+import { type PsmSite, failPsm } from "./psm-errors.js";
+import type { PsmWorkspace } from "./psm-workspace.js";
+
+/** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
+export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: SurvivalCurve[]): SurvivalCurve[] {
+  const record = (strategy.curves as (params: unknown, strategy: string) => unknown)(params, strategy.name);
+  if (record === null || typeof record !== "object") failPsm(site, "invalid_model", ["curves"], `the curves function must return endpoint → survival curve, e.g. { ${model.endpoints.map((e) => `${e}: …`).join(", ")} }`, record);
+  for (let k = 0; k < model.endpoints.length; k++) {
+    const endpoint = model.endpoints[k]!;
+    let curve = (record as Record<string, SurvivalCurve | undefined>)[endpoint];
+    if (curve === undefined || curve === null || typeof curve.cumulativeHazard !== "function") failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }))`, curve);
+    if (model.background !== undefined) {
+      curve = capByBackgroundMortality(curve, model.background.lifeTable, { startAge: model.startAge! + startTime, sexMix: model.background.sexMix, timeUnit: model.timeUnit });
+    }
+    into[k] = curve;
+  }
+  for (const key in record as object) {
+    if (!model.endpoints.includes(key)) failPsm(site, "invalid_model", ["curves", key], `unknown endpoint "${key}" (the model's endpoints are ${model.endpoints.join(", ")})`, key);
+  }
+  return into;
+}
+
+/**
+ * Evaluates every endpoint's survival at trace rows 0 … N, checks it (finite, in [0, 1], never
+ * increasing), clamps each endpoint to the later ones (S_k ← min(S_k, S_{k+1}), so that PF never
+ * exceeds OS), counts the rows where a clamp changed anything into `work.clamped`, and accumulates
+ * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
+ * allocation.
+ */
+export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite): void {
+  const cycles = model.schedule.cycles;
+  const rows = cycles + 1;
+  const endpoints = model.endpoints.length;
+  const step = model.curveStep;
+  const tolerance = model.tolerance;
+  for (let k = 0; k < endpoints; k++) {
+    const curve = curves[k]!;
+    const grid = work.hazard[k]!;
+    if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, grid);
+    else for (let t = 1; t <= cycles; t++) grid[t - 1] = curve.cumulativeHazard(t * step);
+    work.raw[k * rows] = Math.exp(-curve.cumulativeHazard(0));
+  }
+  const [cost, effect] = model.coefficients.coefficients;
+  const undiscounted = model.coefficients.undiscounted;
+  const sums = work.sums;
+  const crossed = work.crossed;
+  crossed.fill(0);
+  // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one;
+  // one linear pass per endpoint over typed arrays.
+  for (let k = endpoints - 1; k >= 0; k--) {
+    const offset = k * rows;
+    const grid = work.hazard[k]!;
+    const raw = work.raw;
+    const clamped = work.survival;
+    const later = k + 1 < endpoints ? (k + 1) * rows : -1;
+    let before = raw[offset]!;
+    if (!(before >= -tolerance && before <= 1 + tolerance)) checkSurvival(model, curves, k, 0, before, site);
+    let sumCost = 0;
+    let sumEffect = 0;
+    let sumPlain = 0;
+    for (let t = 0; t <= cycles; t++) {
+      let s = before;
+      if (t > 0) {
+        s = Math.exp(-grid[t - 1]!);
+        // One test on the hot path: NaN, negative or increasing (S(0) ≤ 1 was checked above).
+        if (!(s >= -tolerance && s <= before + tolerance)) badRow(model, curves, k, t, s, before, site);
+        raw[offset + t] = s;
+        before = s;
+      }
+      let e = s;
+      if (later >= 0) {
+        const bound = clamped[later + t]!;
+        if (s > bound) {
+          if (s > bound + tolerance) {
+            if (model.crossing === "error") failCrossing(model, k, t, s, bound, site);
+            crossed[t] = 1;
+          }
+          e = bound;
+        }
+      } else if (s > 1) e = 1;
+      clamped[offset + t] = e;
+      sumCost += cost[t]! * e;
+      sumEffect += effect[t]! * e;
+      sumPlain += undiscounted[t]! * e;
+    }
+    sums[k] = sumCost;
+    sums[endpoints + k] = sumEffect;
+    sums[2 * endpoints + k] = sumPlain;
+  }
+  let count = 0;
+  for (let t = 0; t <= cycles; t++) count += crossed[t]!;
+  work.clamped = count;
+  const states = endpoints + 1;
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < states; i++) {
+      const upper = i < endpoints ? sums[c * endpoints + i]! : model.coefficientSums[c]!;
+      const lower = i > 0 ? sums[c * endpoints + i - 1]! : 0;
+      work.occupancy[c * states + i] = upper - lower;
+    }
+  }
+}
+
+function checkSurvival(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, site: PsmSite): never {
+  const endpoint = model.endpoints[k]!;
+  const code = Number.isNaN(s) ? "non_finite_value" : "probability_out_of_range";
+  return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
+}
+
+function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {
+  if (!(s >= -model.tolerance)) checkSurvival(model, curves, k, t, s, site);
+  return increasing(model, curves, k, t, s, before, site);
+}
+
+function increasing(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {
+  const endpoint = model.endpoints[k]!;
+  return failPsm(site, "survival_increasing", ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) increases from ${before} at cycle ${t - 1} to ${s} at cycle ${t}; a survival curve never increases`, s);
+}
+
+function failCrossing(model: CompiledPsm, k: number, t: number, s: number, later: number, site: PsmSite): never {
+  const endpoint = model.endpoints[k]!;
+  const next = model.endpoints[k + 1]!;
+  return failPsm(site, "curves_cross", ["curves", endpoint, "cycle", t], `${endpoint} (${s}) exceeds ${next} (${later}) at cycle ${t}; the crossing policy is "error" (use "clamp" to cap ${endpoint} at ${next})`, s);
+}
+
+/** Checks an evaluation context: a partitioned survival model always starts with everyone in the first state. */
+export function checkStart(model: CompiledPsm, context: EvaluationContext | undefined, site: PsmSite): void {
+  const start = context?.start;
+  if (start === undefined) return;
+  const first = model.states[0]!;
+  for (const name in start) {
+    const value = start[name]!;
+    if (!model.stateIndex.has(name)) failPsm(site, "unknown_state", ["start", name], `unknown state "${name}" (the model's states are ${model.states.join(", ")})`, name);
+    const expected = name === first ? 1 : 0;
+    if (!(Math.abs(value - expected) <= 1e-9)) {
+      failPsm(site, "invalid_argument", ["start", name], `a partitioned survival model starts with the whole cohort in ${first}: its curves are measured from entry, so a start of ${JSON.stringify(start)} cannot be represented (give no start, or { ${first}: 1 }; for a cohort entering ${name}, define a model whose curves start there)`, value);
+    }
+  }
+  if (!(first in start)) failPsm(site, "invalid_argument", ["start", first], `a partitioned survival model starts with the whole cohort in ${first}; the start gives it no mass`, start);
+}

@@ -1,0 +1,74 @@
+import { discountedCycleWeights } from "../../math/discounted-cycle-weights.js";
+import { cycleWeights } from "../../math/cycle-weights.js";
+import { TrackedTimeContext } from "../cohort/time-context.js";
+import type { CompiledPsm } from "./compile-psm.js";
+
+/**
+ * Buffers of one partitioned survival model, allocated once and reused for every strategy and draw.
+ * Curves are stored endpoint-major: `survival[k · (N + 1) + t]` is S_k at trace row t.
+ */
+export class PsmWorkspace {
+  /** Cumulative hazard grid of each endpoint, at the ends of cycles 1 … N. */
+  readonly hazard: Float64Array[];
+  /** Survival of each endpoint as fitted (before clamping), rows 0 … N. */
+  readonly raw: Float64Array;
+  /** Survival of each endpoint after clamping to the later endpoints, rows 0 … N. */
+  readonly survival: Float64Array;
+  /** 1 at trace rows where some endpoint was clamped to a later one. */
+  readonly crossed: Uint8Array;
+  /** Σ_t c_t · S_k(t) per class (cost, effect, undiscounted) and endpoint: `sums[c · K + k]`. */
+  readonly sums: Float64Array;
+  /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
+  readonly occupancy: Float64Array;
+  /** Per-year or one-off values per outcome and state: `values[o · (K + 1) + i]`. */
+  readonly values: Float64Array;
+  readonly total: Float64Array;
+  readonly totalUndiscounted: Float64Array;
+  readonly context: TrackedTimeContext;
+  /** Number of trace rows of the last strategy at which a curve was clamped. */
+  clamped = 0;
+  private readonly capped = new Map<number, readonly [Float64Array, Float64Array, Float64Array]>();
+
+  constructor(private readonly model: CompiledPsm) {
+    const rows = model.schedule.cycles + 1;
+    const endpoints = model.endpoints.length;
+    const states = model.states.length;
+    this.hazard = model.endpoints.map(() => new Float64Array(rows - 1));
+    this.raw = new Float64Array(endpoints * rows);
+    this.survival = new Float64Array(endpoints * rows);
+    this.crossed = new Uint8Array(rows);
+    this.sums = new Float64Array(3 * endpoints);
+    this.occupancy = new Float64Array(3 * states);
+    this.values = new Float64Array(model.layout.outcomes.length * states);
+    this.total = new Float64Array(model.layout.outcomes.length);
+    this.totalUndiscounted = new Float64Array(model.layout.outcomes.length);
+    this.context = new TrackedTimeContext(model.startAge !== undefined);
+  }
+
+  /**
+   * Row coefficients of a value that stops after `cycles` cycles (a treatment-duration cap): the
+   * coefficients of a `cycles`-cycle model, by class. Cached per cap length, so a cap allocates once.
+   */
+  cappedCoefficients(cycles: number): readonly [Float64Array, Float64Array, Float64Array] {
+    let found = this.capped.get(cycles);
+    if (found === undefined) {
+      const { cycleLength, discountRates } = this.model.schedule;
+      const correction = this.model.correction;
+      if (typeof correction === "object") {
+        // User weights belong to the full horizon: a cap keeps them up to its row and drops the rest.
+        const { coefficients, undiscounted } = this.model.coefficients;
+        found = [coefficients[0].slice(0, cycles + 1), coefficients[1].slice(0, cycles + 1), undiscounted.slice(0, cycles + 1)] as const;
+        this.capped.set(cycles, found);
+        return found;
+      }
+      const options = { cycles, cycleLength, correction, timing: this.model.timing };
+      found = [
+        discountedCycleWeights({ ...options, discountRate: discountRates[0] }),
+        discountedCycleWeights({ ...options, discountRate: discountRates[1] }),
+        cycleWeights(this.model.correction, cycles).map((w) => w * cycleLength),
+      ] as const;
+      this.capped.set(cycles, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,67 @@
+// Partitioned survival in a PSA: a 3-state PSM (PF, PD, Dead) with Weibull PFS and OS, 480 monthly
+// cycles, values per state, a 24-month drug-cost cap and an end-of-life cost, 10,000 draws on one
+// core. Target (issue 6): ≤ 300 ms for the 3-state model.
+//   npx tsx -e 'import("./test/bench/psm.ts").then(m=>m.bench())'
+import { runPsaSync } from "../../src/analysis/run/index.js";
+import { uniform } from "../../src/distributions/index.js";
+import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
+import { defineParameters } from "../../src/parameters/index.js";
+import { partitionedSurvival } from "../../src/models/psm/index.js";
+import { weibullSurvival } from "../../src/survival/index.js";
+
+const CYCLES = 480;
+const DRAWS = 10_000;
+const NAMES = ["shapePfs", "scalePfs", "shapeOs", "scaleOs", "hrPfs", "cDrug", "cCare", "cDeath", "uPF", "uPD"] as const;
+type P = Readonly<Record<(typeof NAMES)[number], number>>;
+
+/** Drawn once, outside the timing, from uniform distributions (realistic parameter rows). */
+function draws(): ParameterDraws {
+  const space = defineParameters({
+    shapePfs: uniform({ min: 1.1, max: 1.4 }), scalePfs: uniform({ min: 8, max: 12 }),
+    shapeOs: uniform({ min: 1.05, max: 1.25 }), scaleOs: uniform({ min: 20, max: 28 }),
+    hrPfs: uniform({ min: 0.6, max: 0.8 }), cDrug: uniform({ min: 90_000, max: 100_000 }),
+    cCare: uniform({ min: 10_000, max: 14_000 }), cDeath: uniform({ min: 6_000, max: 8_000 }),
+    uPF: uniform({ min: 0.75, max: 0.85 }), uPD: uniform({ min: 0.55, max: 0.65 }),
+  });
+  return space.sample(DRAWS, { seed: "psm-bench" });
+}
+
+function model(strategies: readonly string[]) {
+  return partitionedSurvival<P, string, "costDrug" | "costCare" | "qaly" | "lifeYears">({
+    title: "Bench PSM",
+    strategies,
+    outcomes: { costDrug: "cost", costCare: "cost", qaly: "effect", lifeYears: "effect" },
+    cycles: CYCLES, cycleLength: 1 / 12, timeUnit: "months",
+    curves: (p, s) => {
+      const scale = s === "New" ? p.scalePfs * p.hrPfs ** (-1 / p.shapePfs) : p.scalePfs;
+      return { PFS: weibullSurvival({ shape: p.shapePfs, scale }), OS: weibullSurvival({ shape: p.shapeOs, scale: p.scaleOs }) };
+    },
+    values: (p) => ({ costCare: { PF: p.cCare / 2, PD: p.cCare }, qaly: { PF: p.uPF, PD: p.uPD }, lifeYears: { PF: 1, PD: 1 } }),
+    cappedValues: (p) => ({ drug: { outcome: "costDrug", states: "PF", perYear: p.cDrug, maxDuration: 2 } }),
+    entryValues: (p) => ({ costCare: { Dead: p.cDeath } }),
+  });
+}
+
+function time(label: string, run: () => void): void {
+  run(); // warm-up
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  process.stdout.write(`${label.padEnd(64)} ${best.toFixed(0).padStart(6)} ms  (${((best * 1000) / DRAWS).toFixed(1)} µs per draw)\n`);
+}
+
+export async function bench(): Promise<void> {
+  process.stdout.write(`psm: 3 states, ${CYCLES} monthly cycles × ${DRAWS.toLocaleString("en")} draws (target ≤ 300 ms for one strategy)\n`);
+  const parameters = draws();
+  let sink = 0;
+  for (const strategies of [["SoC"], ["SoC", "New"]]) {
+    const m = model(strategies);
+    time(`runPsaSync, ${strategies.length} strateg${strategies.length === 1 ? "y" : "ies"} (best of 3)`, () => {
+      sink += runPsaSync(m, parameters).mean("qaly", "SoC");
+    });
+  }
+  if (Number.isNaN(sink)) process.stdout.write("(NaN)\n");
+}
