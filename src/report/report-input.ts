@@ -10,6 +10,8 @@ import type { TwoWayResult } from "../analysis/dsa/two-way.js";
 import type { ThresholdResult } from "../analysis/dsa/threshold.js";
 import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
+import type { DecisionPopulation } from "../analysis/voi/population-size.js";
+import type { TreeRollback } from "../models/tree/decision-tree.js";
 
 /** A cohort trace of one strategy: the proportion in each state at each trace row. */
 export interface TraceSeries {
@@ -94,4 +96,14 @@ export interface ReportInput {
   readonly tree?: string;
   /** Seed, samples, version, model hash, date. */
   readonly run: RunInfo;
+  /** Unit of effect in labels (default `"QALY"` when the effect outcome is `qaly`, else the outcome's name). */
+  readonly effectUnit?: string;
+  /** The strategy the CE plane and the PSA summary compare against (default the first strategy). */
+  readonly comparator?: string;
+  /** Base-case rollback of a decision tree (`tree.rollback(params)`): drawn as a tree diagram. */
+  readonly treeRollback?: TreeRollback<string>;
+  /** Cost outcomes stacked in the cost breakdown chart (default: outcomes named `cost…`, e.g. `costDrug`). */
+  readonly costCategories?: readonly string[];
+  /** The population the decision affects: the report adds population EVPI. */
+  readonly population?: DecisionPopulation;
 }

@@ -1,0 +1,97 @@
+import { escapeXml } from "./escape-xml.js";
+
+/** One cell of a {@link ReportTable}: the raw value (written to CSV) and its formatted text (Markdown, HTML). */
+export interface ReportCell {
+  /** The raw value: a number at full precision, text, or `null` for an empty cell. */
+  readonly value: number | string | null;
+  /** The text shown in Markdown and HTML. */
+  readonly text: string;
+}
+
+/** A table ready to render as Markdown, CSV or HTML: column headers and rows of cells. */
+export interface ReportTable {
+  /** Caption (HTML `<caption>`, Markdown bold line; not written to CSV). */
+  readonly caption?: string;
+  /** Column headers. */
+  readonly columns: readonly string[];
+  /** Which columns hold numbers (right-aligned). */
+  readonly numeric: readonly boolean[];
+  /** Rows, each with one cell per column. */
+  readonly rows: readonly (readonly ReportCell[])[];
+  /** CSS class per row for HTML (e.g. `"dominated"`), or `""`. */
+  readonly rowClasses?: readonly string[];
+}
+
+/** A text cell. @internal */
+export function textCell(text: string | null | undefined): ReportCell {
+  return { value: text ?? null, text: text ?? "" };
+}
+
+/** A number cell shown with `format`. @internal */
+export function numberCell(value: number | null | undefined, format: (v: number) => string): ReportCell {
+  return value === null || value === undefined ? { value: null, text: "–" } : { value, text: format(value) };
+}
+
+/**
+ * Renders a table as GitHub-flavoured Markdown: pipes in cells are escaped, numeric columns are
+ * right-aligned.
+ *
+ * @param table - a table from one of the `…ReportTable` builders
+ * @returns Markdown text, lines separated by `\n`
+ * @example
+ * const table = { columns: ["Strategy", "Cost"], numeric: [false, true], rows: [[{ value: "A|B", text: "A|B" }, { value: 1000, text: "1 000" }]] };
+ * tableToMarkdown(table).split("\n") // => ["| Strategy | Cost |", "| --- | ---: |", "| A\\|B | 1 000 |"]
+ */
+export function tableToMarkdown(table: ReportTable): string {
+  const cell = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const lines = [
+    `| ${table.columns.map(cell).join(" | ")} |`,
+    `| ${table.numeric.map((n) => (n ? "---:" : "---")).join(" | ")} |`,
+    ...table.rows.map((row) => `| ${row.map((c) => cell(c.text)).join(" | ")} |`),
+  ];
+  return (table.caption === undefined ? "" : `**${cell(table.caption)}**\n\n`) + lines.join("\n");
+}
+
+/**
+ * Renders a table as CSV (RFC 4180): raw numbers at full precision (shortest round-trip
+ * decimal), empty fields for missing values, quoted text where needed, CRLF line ends.
+ *
+ * @param table - a table from one of the `…ReportTable` builders
+ * @returns CSV text with a header row
+ * @example
+ * const table = { columns: ["Strategy", "Cost"], numeric: [false, true], rows: [[{ value: "A, B", text: "A, B" }, { value: 1000.5, text: "1 000" }]] };
+ * tableToCsv(table) // => 'Strategy,Cost\r\n"A, B",1000.5\r\n'
+ */
+export function tableToCsv(table: ReportTable): string {
+  const field = (value: number | string | null): string => {
+    if (value === null) return "";
+    const text = typeof value === "number" ? String(value) : value;
+    return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [table.columns.map(field), ...table.rows.map((row) => row.map((c) => field(c.value)))];
+  return lines.map((line) => line.join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * Renders a table as an HTML `<table>` with every text escaped; numeric cells get class `num`,
+ * and the spaces inside grouped numbers become no-break spaces.
+ *
+ * @param table - a table from one of the `…ReportTable` builders
+ * @returns an HTML fragment
+ * @example
+ * tableToHtml({ columns: ["Strategy"], numeric: [false], rows: [[{ value: "<A>", text: "<A>" }]] }) // => "<div class=\"table-wrap\"><table><thead><tr><th>Strategy</th></tr></thead><tbody><tr><td>&lt;A&gt;</td></tr></tbody></table></div>"
+ */
+export function tableToHtml(table: ReportTable): string {
+  // A no-break space inside grouped numbers lets cells wrap between words, never inside 1 234 567.
+  const text = (value: string): string => escapeXml(value).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;");
+  const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : "");
+  const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${text(c)}</th>`).join("")}</tr></thead>`;
+  const body = table.rows
+    .map((row, r) => {
+      const rowClass = table.rowClasses?.[r] ?? "";
+      return `<tr${rowClass === "" ? "" : ` class="${escapeXml(rowClass)}"`}>${row.map((c, k) => `<td${attr(k)}>${text(c.text)}</td>`).join("")}</tr>`;
+    })
+    .join("");
+  const caption = table.caption === undefined ? "" : `<caption>${escapeXml(table.caption)}</caption>`;
+  return `<div class="table-wrap"><table>${caption}${head}<tbody>${body}</tbody></table></div>`;
+}

@@ -1,0 +1,94 @@
+import { escapeXml } from "../format/escape-xml.js";
+import { tableToHtml } from "../format/report-table.js";
+import { baseCaseReportTable } from "../tables/base-case-report-table.js";
+import { icerReportTable } from "../tables/icer-report-table.js";
+import { nmbReportTable } from "../tables/nmb-report-table.js";
+import { parameterReportTable } from "../tables/parameter-report-table.js";
+import { costBreakdownChart, costCategories } from "../svg/cost-breakdown-chart.js";
+import { decisionTreeChart } from "../svg/decision-tree-chart.js";
+import { markovTraceChart } from "../svg/markov-trace-chart.js";
+import { survivalChart } from "../svg/survival-chart.js";
+import type { ReportContext } from "./report-context.js";
+
+/** A chart in a `<figure>` with an escaped caption. @internal */
+export function figure(svg: string, caption: string): string {
+  return `<figure>${svg}<figcaption>${escapeXml(caption)}</figcaption></figure>`;
+}
+
+/** Paragraphs of plain text (blank-line separated), escaped. @internal */
+export function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => `<p>${escapeXml(p)}</p>`)
+    .join("");
+}
+
+/** Title, decision question and metadata. @internal */
+export function headerSection(context: ReportContext): string {
+  const m = context.input.metadata;
+  const meta = [
+    m.country,
+    m.perspective === undefined ? undefined : `${m.perspective} perspective`,
+    `costs in ${m.currency}${m.priceYear === undefined ? "" : ` (${m.priceYear} prices)`}`,
+    m.author === undefined ? undefined : `by ${m.author}`,
+    m.version === undefined ? undefined : `model version ${m.version}`,
+  ].filter((x): x is string => x !== undefined);
+  return `<header><h1>${escapeXml(m.title)}</h1>${m.question === undefined ? "" : `<p class="question">${escapeXml(m.question)}</p>`}<p class="meta">${escapeXml(meta.join(" · "))}</p></header>`;
+}
+
+/** The warnings box: the input's warnings plus placeholder and assumption parameters. @internal */
+export function warningsSection(context: ReportContext): string {
+  const rows = context.input.parameters ?? [];
+  const placeholders = rows.filter((r) => r.status === "placeholder").map((r) => r.name);
+  const assumptions = rows.filter((r) => r.status === "assumption").map((r) => r.name);
+  const items = [...context.input.warnings];
+  if (placeholders.length > 0) items.push(`${placeholders.length} parameter${placeholders.length === 1 ? " is a placeholder" : "s are placeholders"} (not yet sourced): ${placeholders.join(", ")}. Results depend on them and must not be used for decisions until they are replaced.`);
+  if (assumptions.length > 0) items.push(`${assumptions.length} parameter${assumptions.length === 1 ? " rests" : "s rest"} on assumptions: ${assumptions.join(", ")}.`);
+  if (items.length === 0) return "";
+  return `<section class="warnings" role="alert"><h2>Warnings</h2><ul>${items.map((w) => `<li>${escapeXml(w)}</li>`).join("")}</ul></section>`;
+}
+
+/** Model summary: strategies, outcomes, description and tree text. @internal */
+export function modelSection(context: ReportContext): string {
+  const { input } = context;
+  const m = input.metadata;
+  const facts: [string, string][] = [
+    ["Model", input.name],
+    ["Strategies", input.baseCase.strategies.join(", ")],
+    ["Outcomes", input.baseCase.outcomes.join(", ")],
+    ["Decision outcomes", `cost = ${input.outcomes.cost}, effect = ${input.outcomes.effect} (${context.effectUnit})`],
+    ["Currency", `${m.currency}${m.priceYear === undefined ? "" : `, price year ${m.priceYear}`}`],
+  ];
+  if (input.parameters !== undefined) facts.push(["Parameters", String(input.parameters.length)]);
+  const list = `<dl class="run">${facts.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
+  const tree = input.tree === undefined ? "" : `<h3>Decision tree</h3><pre class="tree">${escapeXml(input.tree)}</pre>`;
+  return `<section><h2>Model summary</h2>${m.description === undefined ? "" : paragraphs(m.description)}${list}${tree}</section>`;
+}
+
+/** The parameter table with the evidence-status note. @internal */
+export function parameterSection(context: ReportContext): string {
+  const rows = context.input.parameters;
+  if (rows === undefined || rows.length === 0) return "";
+  const flagged = rows.filter((r) => r.status === "placeholder" || r.status === "assumption").length;
+  const note = `<p class="note">Intervals are the 2.5% and 97.5% quantiles of each distribution. ${flagged === 0 ? "Every parameter has a stated source or status." : `${flagged} parameter${flagged === 1 ? " is" : "s are"} placeholders or assumptions (highlighted); see the warnings above.`}</p>`;
+  return `<section class="major"><h2>Parameters</h2>${note}${tableToHtml(parameterReportTable(rows))}</section>`;
+}
+
+/** Base-case outcomes with the cost breakdown, traces, survival curves and tree diagram. @internal */
+export function baseCaseSection(context: ReportContext): string {
+  const { input, currency, effectUnit } = context;
+  let out = `<section class="major"><h2>Base case</h2>${tableToHtml(baseCaseReportTable(input.baseCase))}`;
+  const categories = input.costCategories ?? costCategories(input.baseCase);
+  if (categories.length > 0) out += figure(costBreakdownChart(input.baseCase, { categories, currency }), "Discounted base-case cost per patient, by category.");
+  if (input.treeRollback !== undefined) out += figure(decisionTreeChart(input.treeRollback, { outcomes: [input.outcomes.cost, input.outcomes.effect] }), "Decision tree with branch probabilities and expected values per strategy (base case).");
+  for (const trace of input.traces ?? []) out += figure(markovTraceChart(trace), `Markov trace of ${trace.strategy}: proportion of the cohort in each state.`);
+  for (const arm of input.survival ?? []) out += figure(survivalChart(arm), `Survival curves of ${arm.arm}; shaded areas are the partitioned health states.`);
+  out += `<h3>Incremental cost-effectiveness</h3>${tableToHtml(icerReportTable(input.icerTable, { currency, effectUnit }))}`;
+  if (context.thresholds.length > 0) {
+    const probabilities = context.psa?.probabilities;
+    out += `<h3>Net monetary benefit at the thresholds</h3>${tableToHtml(nmbReportTable(input.baseCase.summary, context.thresholds, { currency, effectUnit, ...(probabilities === undefined ? {} : { probabilities }) }))}`;
+  }
+  return `${out}</section>`;
+}

@@ -1,0 +1,116 @@
+import { escapeXml } from "../format/escape-xml.js";
+import { formatMoney, formatNumber, formatPercent } from "../format/format-number.js";
+import { numberCell, tableToHtml, textCell, type ReportTable } from "../format/report-table.js";
+import { budgetImpactReportTable } from "../tables/budget-impact-report-table.js";
+import { psaSummaryReportTable } from "../tables/psa-summary-report-table.js";
+import { scenarioReportTable } from "../tables/scenario-report-table.js";
+import { budgetImpactChart } from "../svg/budget-impact-chart.js";
+import { ceacChart } from "../svg/ceac-chart.js";
+import { cePlaneChart } from "../svg/ce-plane-chart.js";
+import { evpiChart } from "../svg/evpi-chart.js";
+import { oneWayChart } from "../svg/one-way-chart.js";
+import { tornadoChart } from "../svg/tornado-chart.js";
+import { twoWayChart } from "../svg/two-way-chart.js";
+import type { ReportContext } from "./report-context.js";
+import { figure } from "./summary-sections.js";
+
+/** One-way plots shown at most (the parameters with the largest tornado swing first). */
+const MAX_ONE_WAY_PLOTS = 6;
+
+/** PSA summary, CE plane and acceptability curves. @internal */
+export function psaSection(context: ReportContext): string {
+  const psa = context.psa;
+  const input = context.input;
+  if (psa === null || input.psa === undefined) return "";
+  const { currency, effectUnit, thresholds } = context;
+  let out = `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`${formatNumber(input.psa.size)} draws${input.run.seed === undefined ? "" : `, seed "${String(input.run.seed)}"`}. Intervals are 2.5% and 97.5% percentiles of the draws.`)}</p>`;
+  if (psa.incremental.length > 0) out += tableToHtml(psaSummaryReportTable(psa.incremental, { wtp: thresholds[0] ?? 500_000, currency, effectUnit }));
+  if (psa.plane.series.length > 0) {
+    out += figure(cePlaneChart(psa.plane, { currency, effectUnit, wtp: thresholds, strategies: input.psa.strategies }), `Incremental cost and effect of each PSA draw against ${psa.plane.comparator}; large dots are the means, dashed ellipses 95% regions, dashed lines the willingness-to-pay thresholds.`);
+  }
+  out += figure(ceacChart(psa.curves.ceac, { ceaf: psa.curves.ceaf, thresholds, currency, effectUnit }), "Probability that each strategy has the highest net monetary benefit; the grey band is the acceptability frontier (the strategy with the highest expected NMB).");
+  if (psa.probabilities.length > 0) {
+    const table: ReportTable = {
+      caption: "Probability of being cost-effective at the thresholds (* highest expected NMB)",
+      columns: ["Strategy", ...thresholds.map((w) => `${formatMoney(w, currency)} per ${effectUnit}`)],
+      numeric: [false, ...thresholds.map(() => true)],
+      rows: input.psa.strategies.map((s) => [
+        textCell(s),
+        ...thresholds.map((w) => {
+          const row = psa.probabilities.find((p) => p.wtp === w && p.strategy === s);
+          return numberCell(row?.probability, (v) => `${formatPercent(v, 1)}${row?.optimal === true ? " *" : ""}`);
+        }),
+      ]),
+    };
+    out += tableToHtml(table);
+  }
+  return `${out}</section>`;
+}
+
+/** EVPI curve and values at the thresholds. @internal */
+export function evpiSection(context: ReportContext): string {
+  const psa = context.psa;
+  if (psa === null) return "";
+  const { currency, effectUnit, thresholds } = context;
+  const curve = psa.curves.evpi;
+  let out = `<section><h2>Value of information</h2>`;
+  out += figure(evpiChart(curve, { currency, effectUnit, thresholds }), "Expected value of perfect information per person: the most a decision-maker should pay to remove all parameter uncertainty.");
+  if (curve.population !== null) out += figure(evpiChart(curve, { currency, effectUnit, thresholds, population: true }), `Population EVPI for ${formatNumber(curve.populationSize)} (discounted) patients.`);
+  const at = thresholds.filter((w) => curve.wtp.includes(w));
+  if (at.length > 0) {
+    const table: ReportTable = {
+      caption: "EVPI at the thresholds",
+      columns: ["Willingness to pay", `EVPI per person${currency === "" ? "" : ` (${currency})`}`, ...(curve.population === null ? [] : [`Population EVPI${currency === "" ? "" : ` (${currency})`}`])],
+      numeric: [true, true, true],
+      rows: at.map((w) => {
+        const value = curve.at(w);
+        return [numberCell(w, (v) => `${formatMoney(v, currency)} per ${effectUnit}`), numberCell(value.perPerson, (v) => formatNumber(v)), ...(value.population === null ? [] : [numberCell(value.population, (v) => formatNumber(v))])];
+      }),
+    };
+    out += tableToHtml(table);
+  } else if (thresholds.length > 0) {
+    out += `<p class="note">The thresholds are not on the willingness-to-pay grid; read EVPI from the curve.</p>`;
+  }
+  return `${out}</section>`;
+}
+
+/** Tornado, one-way plots, two-way map, thresholds and scenarios. @internal */
+export function dsaSection(context: ReportContext): string {
+  const { input, currency, effectUnit } = context;
+  if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined) return "";
+  const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label]));
+  let out = `<section class="major"><h2>Deterministic sensitivity analysis</h2>`;
+  if (input.tornado !== undefined) out += figure(tornadoChart(input.tornado, { currency, effectUnit, labels }), "Each bar spans the result over one parameter's range, others at base case; the vertical line is the base case.");
+  if (input.oneWay !== undefined) {
+    const order = input.tornado?.bars.map((b) => b.parameter) ?? input.oneWay.parameters.map((p) => p.parameter);
+    const shown = order.filter((name) => input.oneWay!.parameters.some((p) => p.parameter === name && p.points.length > 2)).slice(0, MAX_ONE_WAY_PLOTS);
+    for (const name of shown) out += figure(oneWayChart(input.oneWay, name, { currency, effectUnit, label: labels[name] ?? name }), `Net monetary benefit of each strategy as ${labels[name] ?? name} varies; the dashed line is its base-case value.`);
+  }
+  if (input.twoWay !== undefined) out += figure(twoWayChart(input.twoWay, { currency, effectUnit, labels }), "Strategy with the highest net monetary benefit for each pair of values.");
+  if (input.thresholds !== undefined && input.thresholds.length > 0) out += `<h3>Threshold analyses</h3><ul>${input.thresholds.map((t) => `<li>${escapeXml(t.message)}</li>`).join("")}</ul>`;
+  if (input.scenarios !== undefined) out += tableToHtml(scenarioReportTable(input.scenarios, { currency, effectUnit }));
+  return `${out}</section>`;
+}
+
+/** Budget impact table. @internal */
+export function budgetImpactSection(context: ReportContext): string {
+  const bia = context.input.budgetImpact;
+  if (bia === undefined) return "";
+  const chart = figure(budgetImpactChart(bia, { currency: context.currency }), "Total cost to the budget each year without and with the new technology; the label gives the net budget impact.");
+  return `<section><h2>Budget impact</h2>${chart}${tableToHtml(budgetImpactReportTable(bia, context.currency))}</section>`;
+}
+
+/** Seed, samples, version, model hash, date. @internal */
+export function runSection(context: ReportContext): string {
+  const run = context.input.run;
+  const facts: [string, string][] = [
+    ["Date", run.date],
+    ["qaly version", run.version],
+    ...(run.modelHash === undefined ? [] : [["Model hash", run.modelHash] as [string, string]]),
+    ...(run.seed === undefined ? [] : [["Seed", String(run.seed)] as [string, string]]),
+    ...(run.samples === undefined ? [] : [["PSA draws", formatNumber(run.samples)] as [string, string]]),
+    ...(run.scenario === undefined ? [] : [["Scenario", run.scenario] as [string, string]]),
+    ...(run.durationMs === undefined ? [] : [["Run time", `${formatNumber(run.durationMs / 1000, 1)} s`] as [string, string]]),
+  ];
+  return `<section class="run-info"><h2>Run information</h2><dl class="run">${facts.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl></section>`;
+}
