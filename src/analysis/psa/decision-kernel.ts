@@ -110,7 +110,10 @@ export function decisionKernel(psa: PsaResult, wtp: ArrayLike<number> | WtpRange
       const co = c[o]!;
       for (let g = lo; g < hi; g++) {
         const w = sorted[g]!;
-        lossSum[g]! += w * es - cs - (w * eo - co);
+        // The winner may trail the optimal strategy by up to the tie tolerance; the loss of a
+        // draw is never below 0 (the true maximum is at least the optimal strategy's NMB).
+        const loss = w * es - cs - (w * eo - co);
+        if (loss > 0) lossSum[g]! += loss;
       }
     }
   };

@@ -110,6 +110,8 @@ describe("ceac edge cases and properties", () => {
     );
   });
 
+  // Found by fast-check (seed -1781395468): a draw whose first-within-tolerance winner trails the
+  // optimal strategy by 1e-6 on NMBs of 1e6 once made EVPI −5e-8; a draw's loss is now never below 0.
   it("evpi(psa, wtp) is ≥ 0, and the lowest expected-loss curve equals it", () => {
     fc.assert(
       fc.property(psaArbitrary, fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 5 }), (input, wtp) => {
@@ -176,5 +178,20 @@ describe("decision kernel against a direct loop", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("evpi near ties", () => {
+  it("evpi(psa, [0]) is 0, not negative, when the tie rule credits a draw to a strategy 1e-6 below the optimal one", () => {
+    // The shrunk fast-check counterexample: costs ≈ 1e6 differing by 1e-6 in draw 5, effects 0.
+    const a = new Array<number>(19).fill(0);
+    const b = new Array<number>(19).fill(0);
+    a[1] = 0.000006752376557652119;
+    a[5] = 999999.9999999993;
+    a[15] = 0.0000010001822374761105;
+    b[5] = 999999.9999989993;
+    const zero = new Array<number>(19).fill(0);
+    const psa = psaResult({ strategies: ["S0", "S1"], outcomes: ["cost", "qaly"], values: { cost: { S0: a, S1: b }, qaly: { S0: zero, S1: zero } } });
+    expect(evpi(psa, [0]).perPerson[0]).toBeGreaterThanOrEqual(0);
   });
 });
