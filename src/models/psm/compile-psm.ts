@@ -39,7 +39,9 @@ export interface CompiledPsm {
   readonly curveStep: number;
   readonly timeUnit: TimeUnit;
   readonly startAge: number | undefined;
-  readonly background: { readonly lifeTable: LifeTable; readonly sexMix: SexMix } | undefined;
+  readonly background: { readonly lifeTable: LifeTable; readonly sexMix: SexMix; readonly method?: "cycle" | "exact" } | undefined;
+  /** Population cumulative-hazard increments per cycle, by entry time (the "cycle" floor), filled lazily. */
+  readonly floors: Map<number, Float64Array>;
   readonly crossing: CrossingPolicy;
   readonly tolerance: number;
   readonly correction: CycleCorrection;
@@ -68,6 +70,8 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
   if (!(tolerance >= 0 && tolerance < 0.5)) add(["tolerance"], `tolerance must be in [0, 0.5) (received ${tolerance})`, tolerance);
   if (definition.startAge !== undefined && !Number.isFinite(definition.startAge)) add(["startAge"], "start age must be finite", definition.startAge);
   if (definition.backgroundMortality !== undefined && definition.startAge === undefined) add(["backgroundMortality"], "background mortality needs the cohort's startAge");
+  const method: unknown = definition.backgroundMortality?.method;
+  if (method !== undefined && method !== "cycle" && method !== "exact") add(["backgroundMortality", "method"], `the floor method is "cycle" or "exact"`, method);
   const crossing = definition.crossing ?? "clamp";
   if (crossing !== "clamp" && crossing !== "error") add(["crossing"], `crossing policy must be "clamp" or "error" (received ${JSON.stringify(crossing)})`, crossing);
   const timeUnit = definition.timeUnit ?? "years";
@@ -117,6 +121,7 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
     timeUnit,
     startAge: definition.startAge,
     background: definition.backgroundMortality,
+    floors: new Map(),
     crossing,
     tolerance,
     correction,

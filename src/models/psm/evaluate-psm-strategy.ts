@@ -6,6 +6,7 @@ import { addCappedValues } from "./add-capped-values.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { checkStart, fillSurvival, strategyCurves } from "./fill-survival.js";
 import type { PsmSite } from "./psm-errors.js";
+import { populationFloor } from "./population-floor.js";
 import { addEntryValues, addStartingValues, addStateValues } from "./psm-values.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 
@@ -26,7 +27,7 @@ export function evaluatePsmStrategy(model: CompiledPsm, work: PsmWorkspace, stra
   work.totalUndiscounted.fill(0);
 
   strategyCurves(model, strategy, params, startTime, site, curves);
-  fillSurvival(model, work, curves, site);
+  fillSurvival(model, work, curves, site, populationFloor(model, startTime));
   if (strategy.startingValues !== undefined) addStartingValues(model, work, strategy.startingValues, params, strategy.name, site);
   if (strategy.values !== undefined) addStateValues(model, work, strategy.values, params, strategy.name, site);
   if (strategy.entryValues !== undefined) addEntryValues(model, work, strategy.entryValues, params, strategy.name, site);

@@ -13,7 +13,7 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
     const endpoint = model.endpoints[k]!;
     let curve = (record as Record<string, SurvivalCurve | undefined>)[endpoint];
     if (curve === undefined || curve === null || typeof curve.cumulativeHazard !== "function") failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }))`, curve);
-    if (model.background !== undefined) {
+    if (model.background?.method === "exact") {
       curve = capByBackgroundMortality(curve, model.background.lifeTable, { startAge: model.startAge! + startTime, sexMix: model.background.sexMix, timeUnit: model.timeUnit });
     }
     into[k] = curve;
@@ -31,7 +31,7 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
  * allocation.
  */
-export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite): void {
+export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: Float64Array): void {
   const cycles = model.schedule.cycles;
   const rows = cycles + 1;
   const endpoints = model.endpoints.length;
@@ -42,6 +42,7 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     const grid = work.hazard[k]!;
     if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, grid);
     else for (let t = 1; t <= cycles; t++) grid[t - 1] = curve.cumulativeHazard(t * step);
+    if (floor !== undefined) raiseToFloor(grid, floor, curve.cumulativeHazard(0));
     work.raw[k * rows] = Math.exp(-curve.cumulativeHazard(0));
   }
   const [cost, effect] = model.coefficients.coefficients;
@@ -101,6 +102,23 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
       const lower = i > 0 ? sums[c * endpoints + i - 1]! : 0;
       work.occupancy[c * states + i] = upper - lower;
     }
+  }
+}
+
+/**
+ * The "cycle" background-mortality floor: each cycle's cumulative-hazard increment becomes
+ * max(curve's, population's), in place. An infinite H (S = 0) stays infinite.
+ */
+function raiseToFloor(grid: Float64Array, floor: Float64Array, start: number): void {
+  let previous = start;
+  let floored = start;
+  for (let t = 0; t < grid.length; t++) {
+    const h = grid[t]!;
+    const increment = h - previous;
+    previous = h;
+    // NaN (∞ − ∞, or a bad curve) passes through so that the row checks report it.
+    floored = h === Infinity ? Infinity : increment >= floor[t]! ? floored + increment : Number.isNaN(increment) ? Number.NaN : floored + floor[t]!;
+    grid[t] = floored;
   }
 }
 

@@ -176,12 +176,23 @@ export interface PartitionedSurvivalDefinition<P, G extends string, O extends st
   readonly horizon?: number;
   /** Age of the cohort at entry, in years (needed when values read `age` or for background mortality). */
   readonly startAge?: number;
-  /** Caps every curve's hazard from below by general-population mortality (needs `startAge`). */
+  /**
+   * Caps every curve's hazard from below by general-population mortality (needs `startAge`), so
+   * no modelled arm outlives the general population of its age and sex mix.
+   */
   readonly backgroundMortality?: {
     /** The general-population life table. */
     readonly lifeTable: LifeTable;
     /** Sex mix at entry, e.g. `{ female: 0.45, male: 0.55 }`. */
     readonly sexMix: SexMix;
+    /**
+     * `"cycle"` (default): per cycle, the curve's cumulative-hazard increment is raised to the
+     * population's over the same cycle (tabulated once per entry age), i.e. the per-cycle
+     * max(p_model, p_population) of most spreadsheet models; exact whenever the two hazards do
+     * not cross inside a cycle. `"exact"`: h(t) = max(h_curve(t), h_pop(t)) integrated
+     * continuously (capByBackgroundMortality); about 100× slower under PSA.
+     */
+    readonly method?: "cycle" | "exact";
   };
   /** Per-year state values; strategies may override. */
   readonly values?: PsmValuesFunction<P, NoInfer<S>, NoInfer<O>, G>;

@@ -6,6 +6,7 @@ import { discountedCycleWeights } from "../../../src/math/discounted-cycle-weigh
 import { evaluateModel } from "../../../src/models/model.js";
 import { partitionedSurvival } from "../../../src/models/psm/index.js";
 import { exponentialSurvival, lifeTable, weibullSurvival } from "../../../src/survival/index.js";
+import { thrown } from "../../helpers/thrown.js";
 
 type P = { shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number; cDrug: number; cCare: number; cDeath: number; uPF: number; uPD: number };
 const base: P = { shapePfs: 1.3, scalePfs: 9, shapeOs: 1.1, scaleOs: 22, cDrug: 60_000, cCare: 12_000, cDeath: 8_000, uPF: 0.78, uPD: 0.6 };
@@ -130,6 +131,29 @@ describe("partitionedSurvival: occupancy and values", () => {
     const shifted = m.run({}, { startTime: 1 }).strategies.SoC.survival.OS;
     expect(shifted[1]).toBeCloseTo(Math.exp(-0.01), 12);
     expect(shifted[2]).toBeCloseTo(Math.exp(-0.01 - 0.5), 10);
+  });
+
+  it("partitionedSurvival(def) backgroundMortality method \"cycle\" raises each cycle's hazard increment; \"exact\" takes the pointwise maximum", () => {
+    // Population hazard jumps from 0.001 to 0.5 at age 70.5, inside the third annual cycle (ages 70–71 from 68).
+    const table = lifeTable({ ages: [0, 70.5], rates: { female: [0.001, 0.5] } });
+    const build = (method: "cycle" | "exact") =>
+      partitionedSurvival({
+        strategies: ["SoC"], outcomes: { lifeYears: "effect" }, cycles: 5, discountRate: { effect: 0 }, cycleCorrection: "none-end",
+        startAge: 68, backgroundMortality: { lifeTable: table, sexMix: { female: 1 }, method },
+        curves: () => ({ PFS: exponentialSurvival({ rate: 0.3 }), OS: exponentialSurvival({ rate: 0.2 }) }),
+      });
+    const cycle = build("cycle").run({}).strategies.SoC.survival.OS;
+    const exact = build("exact").run({}).strategies.SoC.survival.OS;
+    // Cycle 3 (ages 70–71): population increment 0.5·0.001 + 0.5·0.5 = 0.2505 > the curve's 0.2, so the
+    // cycle floor gives H = 0.4 + 0.2505; the exact floor max(0.2, h_pop) gives 0.4 + 0.5·0.2 + 0.5·0.5.
+    expect(cycle[3]).toBeCloseTo(Math.exp(-(0.4 + 0.2505)), 12);
+    expect(exact[3]).toBeCloseTo(Math.exp(-(0.4 + 0.1 + 0.25)), 10);
+    expect(cycle[2]).toBeCloseTo(exact[2]!, 12);
+    expect(thrown(() => partitionedSurvival({
+      strategies: ["SoC"], outcomes: { lifeYears: "effect" }, cycles: 5, startAge: 68,
+      backgroundMortality: { lifeTable: table, sexMix: { female: 1 }, method: "daily" as "cycle" },
+      curves: () => ({ PFS: exponentialSurvival({ rate: 0.3 }), OS: exponentialSurvival({ rate: 0.2 }) }),
+    })).issues[0]).toMatchObject({ code: "invalid_model", path: ["backgroundMortality", "method"] });
   });
 });
 
