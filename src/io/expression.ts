@@ -84,6 +84,51 @@ const RELATIONAL: Readonly<Record<string, string>> = { smaller: "<", larger: ">"
  * compileExpression("max(a, b) > 2 ? 1 : 0", { names: ["a", "b"] }).evaluate([1, 3]) // => 1
  */
 export function compileExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): CompiledExpression {
+  const { body, symbols, functions } = emitExpression(source, scope, path, (slot) => `v[${slot}]`);
+  // Booleans from comparisons become 1/0 so every expression is numeric.
+  const compiled = new Function("v", "f", `"use strict"; return +(${body});`) as (values: ArrayLike<number>, fns: readonly ExpressionFunction[]) => number;
+  return {
+    source,
+    symbols,
+    evaluate: (values: ArrayLike<number>) => compiled(values, functions),
+  };
+}
+
+/** Reads one variable of an expression for the current evaluation. */
+export type VariableGetter<C> = (context: C) => number;
+
+/** An expression whose variables are read on demand (see {@link compileLazyExpression}). */
+export interface LazyExpression<C> {
+  /** The text it was compiled from. */
+  readonly source: string;
+  /** The variables it reads, in order of first use; `getters[i]` reads `symbols[i]`. */
+  readonly symbols: readonly string[];
+  /** Evaluates the expression, calling `getters[i](context)` each time `symbols[i]` is reached. */
+  evaluate(getters: readonly VariableGetter<C>[], context: C): number;
+}
+
+/**
+ * Compiles an expression like {@link compileExpression}, but reads each variable through a getter
+ * only when evaluation reaches it, so `a and b`, `c ? x : y` short-circuit as in JavaScript. A
+ * Markov model's expression that reads `cycle` only for some strategies therefore leaves the other
+ * strategies time-homogeneous (the engine watches which functions read the time).
+ *
+ * @param source - the expression, e.g. `"treated and cycle <= 2 ? rr : 1"`
+ * @param scope - `names` are the expression's variables, in getter order
+ * @param path - where the expression sits in the model file, for error messages
+ * @throws QalyError as {@link compileExpression}
+ * @example
+ * const expression = compileLazyExpression("a > 0 ? b : 0", { names: ["a", "b"] });
+ * expression.evaluate([() => 0, () => { throw new Error("not read"); }], undefined) // => 0
+ */
+export function compileLazyExpression<C>(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): LazyExpression<C> {
+  const { body, symbols, functions } = emitExpression(source, scope, path, (slot) => `g[${slot}](c)`);
+  const compiled = new Function("g", "c", "f", `"use strict"; return +(${body});`) as (getters: readonly VariableGetter<C>[], context: C, fns: readonly ExpressionFunction[]) => number;
+  return { source, symbols, evaluate: (getters, context) => compiled(getters, context, functions) };
+}
+
+/** Parses and checks an expression; returns JavaScript over `f[i]` (functions) and `read(slot)` (variables). */
+function emitExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[], read: (slot: number) => string): { body: string; symbols: string[]; functions: ExpressionFunction[] } {
   let root: MathNode;
   try {
     root = parse(source);
@@ -116,7 +161,7 @@ export function compileExpression(source: string, scope: ExpressionScope, path: 
           return issue("unknown_parameter", `unknown name '${name}'${suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`}`);
         }
         if (!symbols.includes(name)) symbols.push(name);
-        return `v[${slot}]`;
+        return read(slot);
       }
       case "ParenthesisNode":
         return `(${emit(any["content"] as MathNode)})`;
@@ -152,11 +197,5 @@ export function compileExpression(source: string, scope: ExpressionScope, path: 
 
   const body = emit(root);
   if (issues.length > 0) throw new QalyError(issues);
-  // Booleans from comparisons become 1/0 so every expression is numeric.
-  const compiled = new Function("v", "f", `"use strict"; return +(${body});`) as (values: ArrayLike<number>, fns: readonly ExpressionFunction[]) => number;
-  return {
-    source,
-    symbols,
-    evaluate: (values: ArrayLike<number>) => compiled(values, functions),
-  };
+  return { body, symbols, functions };
 }

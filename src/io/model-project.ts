@@ -51,4 +51,6 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly psa: { readonly samples: number; readonly seed: string | number; readonly method?: "random" | "lhs" };
   /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */
   readonly warnings: readonly string[];
+  /** The scenario this project was built for (by `applyScenario`); absent for the base case. */
+  readonly scenario?: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileExpression } from "../../src/io/expression.js";
+import { compileExpression, compileLazyExpression } from "../../src/io/expression.js";
 import { QalyError } from "../../src/core/errors.js";
 
 function errorOf(run: () => unknown): QalyError {
@@ -71,5 +71,39 @@ describe("compileExpression", () => {
         return Object.is(expression.evaluate([a, b, c]), expected);
       }),
     );
+  });
+});
+
+describe("compileLazyExpression", () => {
+  it("compileLazyExpression(text, scope).evaluate(getters, context) reads a variable only when evaluation reaches it", () => {
+    const reads: string[] = [];
+    const getter = (name: string, value: number) => () => (reads.push(name), value);
+    const expression = compileLazyExpression("treated and cycle <= 2 ? rr : 1", { names: ["treated", "cycle", "rr"] });
+    expect(expression.symbols).toEqual(["treated", "cycle", "rr"]);
+    expect(expression.evaluate([getter("treated", 0), getter("cycle", 1), getter("rr", 0.5)], undefined)).toBe(1);
+    expect(reads).toEqual(["treated"]);
+    reads.length = 0;
+    expect(expression.evaluate([getter("treated", 1), getter("cycle", 1), getter("rr", 0.5)], undefined)).toBe(0.5);
+    expect(reads).toEqual(["treated", "cycle", "rr"]);
+  });
+
+  it("compileLazyExpression gives the same numbers as compileExpression", () => {
+    const names = ["a", "b", "c"];
+    const text = "a * b - c / (1 + abs(a)) + exp(-abs(b)) + (a > b ? a : b)";
+    const eager = compileExpression(text, { names });
+    const lazy = compileLazyExpression<readonly number[]>(text, { names });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b, c) => {
+        const values = [a, b, c];
+        return Object.is(lazy.evaluate([(v) => v[0]!, (v) => v[1]!, (v) => v[2]!], values), eager.evaluate(values));
+      }),
+    );
+  });
+
+  it("compileLazyExpression rejects code the same way (import, evaluate, property access, assignment, function definition)", () => {
+    for (const text of ["import({})", "evaluate('1')", "a.constructor", "a['constructor']", "a = 1", "f(x) = x", "parse('1')", "[a]"]) {
+      const error = errorOf(() => compileLazyExpression(text, { names: ["a"] }));
+      expect(["parse_error", "unknown_parameter"]).toContain(error.code);
+    }
   });
 });

@@ -1,0 +1,124 @@
+import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import { complement } from "../models/complement.js";
+import { markovCohort, type MarkovCohortModel } from "../models/markov/markov-cohort.js";
+import type { MarkovCohortDefinition, StateSpec } from "../models/markov/markov-definition.js";
+import type { TimeContext } from "../models/markov/time-context.js";
+import { compileValue, type Env, type Getter } from "./expression-env.js";
+import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import type { MarkovFile, PsmFile, SettingsFile } from "./model-file-schema.js";
+
+type Params = Readonly<Record<string, number>>;
+type Cell = number | symbol | Getter;
+
+export { TIME_NAMES, type StrategyVariables } from "./model-scope.js";
+
+/** Applies a scenario's settings to a Markov definition: a horizon replaces cycles and vice versa. */
+export function withSettings<D extends MarkovFile | PsmFile>(def: D, settings: SettingsFile | undefined): D {
+  if (settings === undefined) return def;
+  const merged: Record<string, unknown> = { ...def, ...settings };
+  if (settings.horizon !== undefined && settings.cycles === undefined) delete merged["cycles"];
+  if (settings.cycles !== undefined && settings.horizon === undefined) delete merged["horizon"];
+  if (settings.discountRate !== undefined) merged["discountRate"] = { ...def.discountRate, ...settings.discountRate };
+  return merged as D;
+}
+
+/**
+ * Compiles a Markov model of a model file into {@link markovCohort}: expressions become the
+ * transition, value and starting-value functions; strategy variables take the value of the strategy
+ * being evaluated; `cycle`, `time`, `age` and `state_time` are read from the engine's time only when
+ * an expression uses them (so time-homogeneous models keep the engine's fast path).
+ */
+export function buildMarkov(def: MarkovFile, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[]): MarkovCohortModel<Params, string, string, string> | undefined {
+  const before = issues.length;
+  const states = def.states.map((s: StateSpec) => (typeof s === "string" ? s : s.name));
+  const outcomes = Object.keys(def.outcomes);
+  const scope = modelScope(def.variables, strategies, variables, base, path, issues);
+  const env = scope.env;
+  const startEnv = scope.startEnv;
+  const stateName = nameChecker("unknown_state", "state", states, issues);
+  const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
+  const cell = (source: number | string, where: readonly PathSegment[], cellEnv: Env = env): Cell => (source === "complement" ? complement : compileValue(source, cellEnv, where, issues));
+  const read = (value: Cell, p: Params): number | symbol => (typeof value === "function" ? value(p) : value);
+
+  const transitions: [string, [string, Cell][]][] = [];
+  for (const [from, row] of Object.entries(def.transitions)) {
+    if (!stateName(from, [...path, "transitions", from])) continue;
+    transitions.push([from, Object.entries(row).filter(([to]) => stateName(to, [...path, "transitions", from, to])).map(([to, v]) => [to, cell(v, [...path, "transitions", from, to])])]);
+  }
+  const values: [string, [string, Cell][]][] = [];
+  for (const [outcome, row] of Object.entries(def.values ?? {})) {
+    if (!outcomeName(outcome, [...path, "values", outcome])) continue;
+    values.push([outcome, Object.entries(row).filter(([state]) => stateName(state, [...path, "values", outcome, state])).map(([state, v]) => [state, cell(v, [...path, "values", outcome, state])])]);
+  }
+  const transitionValues: [string, [string, [string, Cell][]][]][] = [];
+  for (const [outcome, table] of Object.entries(def.transitionValues ?? {})) {
+    if (!outcomeName(outcome, [...path, "transitionValues", outcome])) continue;
+    const rows = Object.entries(table).filter(([from]) => stateName(from, [...path, "transitionValues", outcome, from]));
+    transitionValues.push([outcome, rows.map(([from, row]) => [from, Object.entries(row).filter(([to]) => stateName(to, [...path, "transitionValues", outcome, from, to])).map(([to, v]) => [to, cell(v, [...path, "transitionValues", outcome, from, to])])])]);
+  }
+  // Starting values happen before any cycle: they may not read the time.
+  const startingValues: [string, Cell | [string, Cell][]][] = [];
+  for (const [outcome, v] of Object.entries(def.startingValues ?? {})) {
+    if (!outcomeName(outcome, [...path, "startingValues", outcome])) continue;
+    const where = [...path, "startingValues", outcome];
+    startingValues.push([outcome, typeof v === "object" ? Object.entries(v).filter(([state]) => stateName(state, [...where, state])).map(([state, x]) => [state, cell(x, [...where, state], startEnv)]) : cell(v, where, startEnv)]);
+  }
+  for (const state of Object.keys(def.start)) stateName(state, [...path, "start", state]);
+  if (issues.length > before) return undefined;
+
+  const rowsOut: Record<string, Record<string, number | symbol>> = {};
+  const rowBuffers = transitions.map(([from, cells]): [Record<string, number | symbol>, [string, Cell][]] => [(rowsOut[from] = {}), cells]);
+  const valuesOut: Record<string, Record<string, number>> = {};
+  const valueBuffers = values.map(([outcome, cells]): [Record<string, number>, [string, Cell][]] => [(valuesOut[outcome] = {}), cells]);
+  const enter = (_p: Params, t: TimeContext | undefined, g: string): void => scope.enter(t, g);
+  const definition: MarkovCohortDefinition<Params, readonly StateSpec[], string, string> = {
+    title: def.title ?? "Markov model",
+    states: def.states as StateSpec[],
+    strategies,
+    outcomes: def.outcomes,
+    start: def.start,
+    ...(def.cycleLength === undefined ? {} : { cycleLength: def.cycleLength }),
+    ...(def.cycles === undefined ? {} : { cycles: def.cycles }),
+    ...(def.horizon === undefined ? {} : { horizon: def.horizon }),
+    ...(def.startAge === undefined ? {} : { startAge: def.startAge }),
+    ...(def.discountRate === undefined ? {} : { discountRate: def.discountRate as { cost?: number; effect?: number } }),
+    ...(def.cycleCorrection === undefined ? {} : { cycleCorrection: def.cycleCorrection }),
+    ...(def.discountTiming === undefined ? {} : { discountTiming: def.discountTiming }),
+    ...(def.tolerance === undefined ? {} : { tolerance: def.tolerance }),
+    // The engine reads the returned tables at once and keeps nothing, so one set of objects is
+    // refilled per call (same keys, same order: the complement sums the others in written order).
+    transitions: (p, t, g) => {
+      enter(p, t, g);
+      for (const [row, cells] of rowBuffers) for (const [to, value] of cells) row[to] = read(value, p);
+      return rowsOut;
+    },
+    values: (p, t, g) => {
+      enter(p, t, g);
+      for (const [row, cells] of valueBuffers) for (const [state, value] of cells) row[state] = read(value, p) as number;
+      return valuesOut;
+    },
+    ...(transitionValues.length === 0
+      ? {}
+      : {
+          transitionValues: (p: Params, t: TimeContext, g: string) => {
+            enter(p, t, g);
+            return Object.fromEntries(transitionValues.map(([outcome, rows]) => [outcome, Object.fromEntries(rows.map(([from, row]) => [from, Object.fromEntries(row.map(([to, value]) => [to, read(value, p) as number]))]))]));
+          },
+        }),
+    ...(startingValues.length === 0
+      ? {}
+      : {
+          startingValues: (p: Params, g: string) => {
+            enter(p, undefined, g);
+            return Object.fromEntries(startingValues.map(([outcome, v]) => [outcome, Array.isArray(v) ? Object.fromEntries(v.map(([state, x]) => [state, read(x, p) as number])) : (read(v, p) as number)]));
+          },
+        }),
+  };
+  try {
+    return markovCohort(definition) as MarkovCohortModel<Params, string, string, string>;
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    for (const issue of error.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
+    return undefined;
+  }
+}

@@ -1,0 +1,198 @@
+import { QalyError, type Issue, type PathSegment, type SafeResult } from "../core/errors.js";
+import { closestName } from "../core/closest-name.js";
+import type { Model } from "../models/model.js";
+import type { OneWayRange } from "../analysis/dsa/one-way.js";
+import type { Scenario } from "../analysis/dsa/scenarios.js";
+import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../analysis/cea/wtp-grid.js";
+import type { ModelProject, ModelThreshold } from "./model-project.js";
+import type { ModelMetadata } from "../models/model-metadata.js";
+import type { ExpressionFunction } from "./expression.js";
+import { compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "./expression-env.js";
+import { dataTable } from "./data-table.js";
+import { buildParameters, type FileParameters } from "./build-parameters.js";
+import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from "./build-markov.js";
+import { buildTree, type SubtreeFile } from "./build-tree.js";
+import { buildPsm } from "./build-psm.js";
+import type { CompiledFile } from "./compile-model-file.js";
+import type { SettingsFile } from "./model-file-schema.js";
+
+type Params = Readonly<Record<string, number>>;
+
+/** A scenario applied while building: fixed parameter values and changed settings. */
+export interface ScenarioInput {
+  /** The scenario's name. */
+  readonly name: string;
+  /** Parameters held at these values (base case and PSA). */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Settings of every Markov model. */
+  readonly settings?: SettingsFile | undefined;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function hint(name: string, known: readonly string[]): string {
+  const close = closestName(name, known);
+  return close === undefined ? "" : ` (did you mean '${close}'?)`;
+}
+
+/** The models of a file (main and named), built with the given settings. */
+function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, baseValues: Params | undefined, issues: Issue[]): Model<Params, string> | undefined {
+  const { file } = compiled;
+  const models = new Map<string, Model<Params, string>>();
+  for (const [name, def] of Object.entries(file.models ?? {})) {
+    // A named model evaluates the file's strategies, or strategies of its own (with their own variables).
+    const own: [string, Readonly<Record<string, number | string>>][] | undefined = def.strategies === undefined ? undefined : Array.isArray(def.strategies) ? def.strategies.map((s) => [s, {}]) : Object.entries(def.strategies).map(([s, vars]) => [s, vars ?? {}]);
+    const ownVariables = own === undefined ? variables : strategyVariables(own, base, ["models", name, "strategies"], (v) => !IDENTIFIER.test(v) || base.names.includes(v), issues);
+    const names = own === undefined ? strategies : own.map(([s]) => s);
+    const built = def.type === "markov" ? buildMarkov(withSettings(def, settings), names, ownVariables, base, ["models", name], issues) : buildPsm(withSettings(def, settings), names, ownVariables, base, baseValues, compiled.options.readFile, ["models", name], issues);
+    if (built !== undefined) models.set(name, built);
+  }
+  const main = file.model;
+  if (main.type === "markov") {
+    if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
+    return buildMarkov(withSettings(main, settings), strategies, variables, base, ["model"], issues);
+  }
+  if (main.type === "partitioned-survival") {
+    if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
+    return buildPsm(withSettings(main, settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
+  }
+  return buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, ["model"]);
+}
+
+/** Builds the project of a validated file, optionally for a scenario; collects every issue. */
+export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | undefined): SafeResult<ModelProject> {
+  const { file, options } = compiled;
+  const issues: Issue[] = [];
+  const functions: Record<string, ExpressionFunction> = { ...MODEL_FILE_FUNCTIONS };
+  for (const [name, spec] of Object.entries(file.tables ?? {})) {
+    if (!IDENTIFIER.test(name) || name in MODEL_FILE_FUNCTIONS) issues.push({ code: "invalid_model", path: ["tables", name], message: `a data table's name is used as a function in expressions: it must be an identifier and not one of ${Object.keys(MODEL_FILE_FUNCTIONS).join(", ")}` });
+    // A table that cannot be read is reported once, not again in every expression that uses it.
+    functions[name] = dataTable(name, spec, options.readFile, ["tables", name], issues) ?? (() => Number.NaN);
+  }
+  const reserved = new Set<string>([...TIME_NAMES, ...Object.keys(functions), "complement"]);
+  for (const name of [...Object.keys(file.parameters ?? {}), ...Object.values(file.groups ?? {}).flatMap((group) => group.components)]) {
+    if (!IDENTIFIER.test(name)) issues.push({ code: "invalid_parameter", path: ["parameters", name], message: `parameter name '${name}' must start with a letter and contain only letters, digits and _ (it is used in expressions)` });
+    else if (reserved.has(name)) issues.push({ code: "invalid_parameter", path: ["parameters", name], message: `'${name}' is reserved (time variable, function or table); choose another parameter name` });
+  }
+  const overrides = scenario?.parameters ?? {};
+  const parameters = buildParameters(file.parameters ?? {}, { groups: file.groups, correlations: file.correlations }, functions, overrides, issues);
+  // With broken parameters, the model is still checked (names are known), so every problem is reported.
+  const parameterNames = parameters?.names ?? [...Object.keys(file.parameters ?? {}), ...Object.values(file.groups ?? {}).flatMap((group) => group.components)];
+
+  // Strategies and their variables (expressions over parameters, one value per strategy).
+  const entries: [string, Readonly<Record<string, number | string>>][] = Array.isArray(file.strategies) ? file.strategies.map((name) => [name, {}]) : Object.entries(file.strategies).map(([name, s]) => [name, s?.variables ?? {}]);
+  const strategies = entries.map(([name]) => name);
+  const base: Env = { names: parameterNames, getters: new Map(), functions };
+  const baseValues = parameters === undefined ? undefined : baseCaseOf(parameters, issues);
+  const isReserved = (name: string): boolean => !IDENTIFIER.test(name) || parameterNames.includes(name) || reserved.has(name);
+  const variables = strategyVariables(entries, base, ["strategies"], isReserved, issues);
+
+  const model = buildModels(compiled, scenario?.settings, strategies, variables, base, baseValues, issues);
+
+  // The analyses' names are checked even when the model failed, so every problem is reported at once.
+  const outcomes = { cost: file.outcomes?.cost ?? "cost", effect: file.outcomes?.effect ?? ["qaly", "effect", "lifeYears"].find((o) => model?.outcomes.includes(o)) ?? "qaly" };
+  const modelOutcomes = model?.outcomes ?? [];
+  for (const [which, name] of model === undefined ? [] : Object.entries(outcomes)) {
+    if (!modelOutcomes.includes(name)) issues.push({ code: "unknown_outcome", path: ["outcomes", which], message: `the ${which} outcome '${name}' is not an outcome of the model${hint(name, modelOutcomes)}; outcomes: ${modelOutcomes.join(", ")}`, received: name });
+  }
+  const derived = parameters?.derived ?? Object.entries(file.parameters ?? {}).filter(([, e]) => typeof e === "string" || (typeof e === "object" && e.expression !== undefined)).map(([name]) => name);
+  const checkParameter = (name: string, path: readonly PathSegment[]): void => {
+    if (!parameterNames.includes(name)) issues.push({ code: "unknown_parameter", path, message: `unknown parameter '${name}'${hint(name, parameterNames)}`, received: name });
+    else if (derived.includes(name)) issues.push({ code: "invalid_parameter", path, message: `'${name}' is derived (computed from other parameters) and cannot be varied; vary the parameters it is computed from` });
+  };
+  const modelStrategies = model?.strategies ?? strategies;
+  const checkStrategy = (name: string, path: readonly PathSegment[]): void => {
+    if (!modelStrategies.includes(name)) issues.push({ code: "unknown_strategy", path, message: `unknown strategy '${name}'${hint(name, modelStrategies)}`, received: name });
+  };
+
+  const scenarios: Record<string, Scenario<Params, string>> = {};
+  if (scenario === undefined) {
+    for (const [name, s] of Object.entries(file.scenarios ?? {})) {
+      for (const parameter of Object.keys(s.parameters ?? {})) checkParameter(parameter, ["scenarios", name, "parameters", parameter]);
+      if (name === "Base case") issues.push({ code: "invalid_model", path: ["scenarios", name], message: `a scenario cannot be named "Base case" (the base case's name in scenario tables)` });
+      const cohortModels = file.model.type !== "decision-tree" || Object.keys(file.models ?? {}).length > 0;
+      if (s.settings !== undefined && !cohortModels) issues.push({ code: "invalid_model", path: ["scenarios", name, "settings"], message: "settings apply to Markov and partitioned-survival models, and this file has none" });
+      let scenarioModel: Model<Params, string> | undefined;
+      if (s.settings !== undefined && model !== undefined) {
+        const local: Issue[] = [];
+        scenarioModel = buildModels(compiled, s.settings, strategies, variables, base, baseValues, local);
+        issues.push(...local.map((issue) => ({ ...issue, path: ["scenarios", name, "settings"], message: `with the settings of scenario '${name}': ${issue.message}` })));
+      }
+      scenarios[name] = { ...(s.parameters === undefined ? {} : { parameters: s.parameters }), ...(scenarioModel === undefined ? {} : { model: scenarioModel }) };
+    }
+  }
+  const dsa: Record<string, OneWayRange> = {};
+  for (const [name, range] of Object.entries(file.dsa ?? {})) {
+    checkParameter(name, ["dsa", name]);
+    dsa[name] = range as OneWayRange;
+  }
+  const thresholds: ModelThreshold[] = (file.thresholds ?? []).map((t, i) => {
+    checkParameter(t.parameter, ["thresholds", i, "parameter"]);
+    t.strategies.forEach((s, j) => checkStrategy(s, ["thresholds", i, "strategies", j]));
+    return { parameter: t.parameter, range: t.range, strategies: t.strategies };
+  });
+  if (parameters === undefined || model === undefined || issues.length > 0) return fail(compiled, issues);
+
+  const warnings = parameters.placeholders.length === 0 ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`];
+  const metadata = Object.freeze(Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]))) as unknown as ModelMetadata;
+  const baseName = options.fileName.split(/[\\/]/).filter((part) => part !== "").slice(-2);
+  const name = baseName.length === 2 && /^model\.(ya?ml|json)$/i.test(baseName[1]!) ? baseName[0]! : (baseName.at(-1) ?? options.fileName).replace(/\.(ya?ml|json)$/i, "");
+  const project: ModelProject = Object.freeze({
+    name,
+    metadata,
+    model,
+    parameters: parameters.space,
+    ...(parameters.baseCase === undefined ? {} : { baseCase: parameters.baseCase }),
+    outcomes,
+    scenarios: Object.freeze(scenarios),
+    ...(file.dsa === undefined ? {} : { dsa: Object.freeze(dsa) }),
+    ...(file.thresholds === undefined ? {} : { thresholds: Object.freeze(thresholds) }),
+    wtp: { grid: file.wtp?.grid ?? SWEDISH_WTP_GRID, thresholds: file.wtp?.thresholds ?? SWEDISH_WTP_THRESHOLDS },
+    psa: { samples: file.psa?.samples ?? 1000, seed: file.psa?.seed ?? name, ...(file.psa?.method === undefined ? {} : { method: file.psa.method }) },
+    warnings: Object.freeze(warnings),
+    ...(scenario === undefined ? {} : { scenario: scenario.name }),
+  });
+  return { ok: true, value: project };
+}
+
+/** The base-case values (declared values, else means), or the issues that prevent them. */
+function baseCaseOf(parameters: FileParameters, issues: Issue[]): Params | undefined {
+  try {
+    return parameters.baseCase ?? parameters.space.base();
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/** Compiles strategy variables: every strategy sets the same names, each an expression over parameters. */
+function strategyVariables(entries: readonly [string, Readonly<Record<string, number | string>>][], base: Env, at: readonly PathSegment[], isReserved: (name: string) => boolean, issues: Issue[]): StrategyVariables {
+  const names = [...new Set(entries.flatMap(([, vars]) => Object.keys(vars)))];
+  const result = new Map<string, Map<string, Getter>>();
+  for (const [strategy, vars] of entries) {
+    const map = new Map<string, Getter>();
+    for (const name of names) {
+      const path: PathSegment[] = [...at, strategy, ...(at[0] === "strategies" ? ["variables"] : []), name];
+      if (vars[name] === undefined) {
+        issues.push({ code: "invalid_model", path: path.slice(0, -1), message: `strategy '${strategy}' does not set variable '${name}' (every strategy sets the same variables)` });
+        continue;
+      }
+      if (isReserved(name)) issues.push({ code: "invalid_model", path, message: `strategy variable '${name}' must be an identifier other than a parameter, time variable or function name` });
+      const v = compileValue(vars[name]!, base, path, issues);
+      map.set(name, typeof v === "number" ? () => v : v);
+    }
+    result.set(strategy, map);
+  }
+  return result;
+}
+
+function fail(compiled: CompiledFile, issues: readonly Issue[]): SafeResult<ModelProject> {
+  // A subtree used several times reports the same problem once.
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { ok: false, issues: unique.map(compiled.locate) };
+}

@@ -1,0 +1,149 @@
+import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import type { Model } from "../models/model.js";
+import { partitionedSurvival } from "../models/psm/partitioned-survival.js";
+import type { PartitionedSurvivalDefinition } from "../models/psm/partitioned-survival-definition.js";
+import { survivalCurveFromDef } from "../survival/survival-curve-from-def.js";
+import { parseLifeTableCsv } from "../survival/parse-life-table-csv.js";
+import type { LifeTable } from "../survival/life-table.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve.js";
+import type { TimeContext } from "../models/markov/time-context.js";
+import { compileValue, type Env, type Getter } from "./expression-env.js";
+import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import type { PsmFile } from "./model-file-schema.js";
+
+type Params = Readonly<Record<string, number>>;
+type Cell = number | Getter;
+type Tree = (p: Params) => unknown;
+
+/** Text fields of survival-curve definitions that are names, not expressions. */
+const TEXT_KEYS = new Set(["kind", "timeUnit", "source", "label", "unit", "sex"]);
+
+/** Compiles a curve definition whose numbers may be expressions into a function giving the plain definition. */
+function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegment[], issues: Issue[]): Tree {
+  if (typeof spec === "number") return () => spec;
+  if (typeof spec === "string") {
+    if (TEXT_KEYS.has(key)) return () => spec;
+    const v = compileValue(spec, env, path, issues);
+    return typeof v === "number" ? () => v : v;
+  }
+  if (Array.isArray(spec)) {
+    const items = spec.map((item, i) => curveSpec(item, key, env, [...path, i], issues));
+    return (p) => items.map((item) => item(p));
+  }
+  if (typeof spec === "object" && spec !== null) {
+    const entries = Object.entries(spec).map(([k, v]) => [k, curveSpec(v, k, env, [...path, k], issues)] as const);
+    return (p) => Object.fromEntries(entries.map(([k, v]) => [k, v(p)]));
+  }
+  issues.push({ code: "invalid_model", path, message: `expected a number, an expression or a curve definition (received ${JSON.stringify(spec)})`, received: spec });
+  return () => Number.NaN;
+}
+
+/**
+ * Compiles a partitioned survival model of a model file into {@link partitionedSurvival}: each
+ * endpoint's curve is a src/survival definition (`{ kind: weibull, shape, scale }`, `{ kind:
+ * hazard-ratio, hazardRatio, curve }`, …) whose numbers may be expressions over parameters and
+ * strategy variables; values and entry values as in Markov models. The curves are built once with
+ * the base-case values, so a wrong kind or parameter is reported with the file's path.
+ */
+export function buildPsm(def: PsmFile, strategies: readonly string[], variables: StrategyVariables, base: Env, baseValues: Params | undefined, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): Model<Params, string> | undefined {
+  const before = issues.length;
+  const background = def.backgroundMortality === undefined ? undefined : backgroundMortality(def.backgroundMortality, readFile, [...path, "backgroundMortality"], issues);
+  const states = def.states ?? ["PF", "PD", "Dead"];
+  const endpoints = def.endpoints ?? ["PFS", "OS"];
+  const outcomes = Object.keys(def.outcomes);
+  const scope = modelScope(def.variables, strategies, variables, base, path, issues);
+  const stateName = nameChecker("unknown_state", "state", states, issues);
+  const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
+  const endpointName = nameChecker("unknown_state", "endpoint", endpoints, issues);
+
+  const curves: [string, Tree][] = Object.entries(def.curves).filter(([name]) => endpointName(name, [...path, "curves", name])).map(([name, spec]) => [name, curveSpec(spec, "", scope.startEnv, [...path, "curves", name], issues)]);
+  for (const endpoint of endpoints) if (def.curves[endpoint] === undefined) issues.push({ code: "invalid_model", path: [...path, "curves"], message: `endpoint '${endpoint}' has no curve` });
+  const table = (source: Readonly<Record<string, Readonly<Record<string, number | string>>>> | undefined, key: string, env: Env): [string, [string, Cell][]][] =>
+    Object.entries(source ?? {})
+      .filter(([outcome]) => outcomeName(outcome, [...path, key, outcome]))
+      .map(([outcome, row]) => [outcome, Object.entries(row).filter(([state]) => stateName(state, [...path, key, outcome, state])).map(([state, v]) => [state, compileValue(v, env, [...path, key, outcome, state], issues)])]);
+  const values = table(def.values, "values", scope.env);
+  const entryValues = table(def.entryValues, "entryValues", scope.env);
+  const startingValues = Object.entries(def.startingValues ?? {}).filter(([outcome]) => outcomeName(outcome, [...path, "startingValues", outcome])).map(([outcome, v]) => [outcome, compileValue(v, scope.startEnv, [...path, "startingValues", outcome], issues)] as const);
+  const capped = Object.entries(def.cappedValues ?? {}).map(([label, c]) => {
+    const where = [...path, "cappedValues", label];
+    outcomeName(c.outcome, [...where, "outcome"]);
+    for (const state of typeof c.states === "string" ? [c.states] : c.states) stateName(state, [...where, "states"]);
+    return { label, outcome: c.outcome, states: c.states, perYear: compileValue(c.perYear, scope.startEnv, [...where, "perYear"], issues), maxDuration: compileValue(c.maxDuration, scope.startEnv, [...where, "maxDuration"], issues) };
+  });
+  if (issues.length > before) return undefined;
+
+  const read = (value: Cell, p: Params): number => (typeof value === "function" ? value(p) : value);
+  const rows = (source: [string, [string, Cell][]][], p: Params) => Object.fromEntries(source.map(([outcome, row]) => [outcome, Object.fromEntries(row.map(([state, v]) => [state, read(v, p)]))]));
+  const curvesOf = (p: Params, g: string): Record<string, SurvivalCurve> => {
+    scope.enter(undefined, g);
+    return Object.fromEntries(curves.map(([name, spec]) => [name, survivalCurveFromDef(spec(p) as SurvivalCurveDef)]));
+  };
+  // Built once now, so a wrong kind or parameter is a compile error with the file's path.
+  for (const strategy of baseValues === undefined ? [] : strategies) {
+    try {
+      curvesOf(baseValues!, strategy);
+    } catch (error) {
+      if (!(error instanceof QalyError)) throw error;
+      for (const issue of error.issues) issues.push({ ...issue, path: [...path, "curves"], message: `${issue.message} (curves of strategy '${strategy}', base case)` });
+      return undefined;
+    }
+  }
+  const definition = {
+    title: def.title ?? "Partitioned survival model",
+    strategies,
+    states,
+    endpoints,
+    outcomes: def.outcomes,
+    curves: curvesOf,
+    ...(def.timeUnit === undefined ? {} : { timeUnit: def.timeUnit }),
+    ...(def.cycleLength === undefined ? {} : { cycleLength: def.cycleLength }),
+    ...(def.cycles === undefined ? {} : { cycles: def.cycles }),
+    ...(def.horizon === undefined ? {} : { horizon: def.horizon }),
+    ...(def.startAge === undefined ? {} : { startAge: def.startAge }),
+    ...(def.discountRate === undefined ? {} : { discountRate: def.discountRate as { cost?: number; effect?: number } }),
+    ...(def.cycleCorrection === undefined ? {} : { cycleCorrection: def.cycleCorrection }),
+    ...(def.discountTiming === undefined ? {} : { discountTiming: def.discountTiming }),
+    ...(def.crossing === undefined ? {} : { crossing: def.crossing }),
+    ...(background === undefined ? {} : { backgroundMortality: background }),
+    ...(def.tolerance === undefined ? {} : { tolerance: def.tolerance }),
+    values: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(values, p)),
+    ...(entryValues.length === 0 ? {} : { entryValues: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(entryValues, p)) }),
+    ...(startingValues.length === 0 ? {} : { startingValues: (p: Params, g: string) => (scope.enter(undefined, g), Object.fromEntries(startingValues.map(([o, v]) => [o, read(v, p)]))) }),
+    ...(capped.length === 0
+      ? {}
+      : {
+          cappedValues: (p: Params, g: string) => {
+            scope.enter(undefined, g);
+            return Object.fromEntries(capped.map((c) => [c.label, { outcome: c.outcome, states: c.states, perYear: read(c.perYear, p), maxDuration: read(c.maxDuration, p) }]));
+          },
+        }),
+  } as unknown as PartitionedSurvivalDefinition<Params, string, string, string, string>;
+  try {
+    return partitionedSurvival(definition) as unknown as Model<Params, string>;
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    for (const issue of error.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
+    return undefined;
+  }
+}
+
+/** Reads the general-population life table (HMD-style CSV: year, sex, age, mx, qx) of `backgroundMortality`. */
+function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): { lifeTable: LifeTable; sexMix: Readonly<Record<string, number>> } | undefined {
+  let text: string;
+  try {
+    if (readFile === undefined) throw new Error("no readFile was given to load files next to the model file");
+    text = readFile(spec.file);
+  } catch (error) {
+    issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read the life table "${spec.file}": ${(error as Error).message}`, received: spec.file });
+    return undefined;
+  }
+  try {
+    const lifeTable = parseLifeTableCsv(text, { ...(spec.year === undefined ? {} : { year: spec.year }), ...(spec.measure === undefined ? {} : { measure: spec.measure }), source: spec.file });
+    return { lifeTable, sexMix: spec.sexMix };
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    for (const issue of error.issues) issues.push({ ...issue, path: [...path], message: `${spec.file}: ${issue.message}` });
+    return undefined;
+  }
+}

@@ -1,0 +1,141 @@
+import { QalyError, type Issue, type SafeResult } from "../core/errors.js";
+import type { ModelProject } from "./model-project.js";
+import { modelFileSchema, type ModelFile } from "./model-file-schema.js";
+import { parseModelText, type ModelFileIssue } from "./parse-model-text.js";
+import { buildProject } from "./build-project.js";
+
+/** Options of {@link compileModelFile} and {@link checkModelFile}. */
+export interface CompileModelFileOptions {
+  /** The file's name (e.g. `"models/sick-sicker/model.yaml"`): named in every error; its base name becomes the project name. */
+  readonly fileName: string;
+  /** `"yaml"` or `"json"`; by default from the file name (`.json` → JSON, otherwise YAML). */
+  readonly format?: "yaml" | "json";
+  /**
+   * Reads a file next to the model file (data tables), given its path relative to the model file.
+   * The caller supplies it, so the compiler itself never touches the file system (it runs in browsers).
+   */
+  readonly readFile?: (relativePath: string) => string;
+}
+
+/** What a compiled model file keeps to rebuild itself for a scenario. */
+export interface CompiledFile {
+  /** The validated file. */
+  readonly file: ModelFile;
+  /** The options it was compiled with. */
+  readonly options: CompileModelFileOptions;
+  /** Locates a file path's issue. */
+  readonly locate: (issue: Issue) => ModelFileIssue;
+}
+
+/** Compiled projects → what they were compiled from (for {@link applyScenario}). @internal */
+export const COMPILED = new WeakMap<ModelProject, CompiledFile>();
+
+/**
+ * Validates a model file and compiles it, without throwing.
+ *
+ * @param text - the file's contents (YAML or JSON)
+ * @param options - file name, format and how to read data tables next to it
+ * @returns `{ ok: true, value: project }` or `{ ok: false, issues }` with every problem of the file,
+ *   each with code, YAML path, file, line and column
+ * @example
+ * const text = "metadata: { title: Demo, currency: SEK }\nstrategies: [Only]\nmodel:\n  type: decision-tree\n  root: { decision: { Only: { terminal: { payoffs: { cost: 1, qaly: 1 } } } } }\n";
+ * checkModelFile(text, { fileName: "demo.yaml" }).ok // => true
+ * checkModelFile("metadata: {}", { fileName: "bad.yaml" }).ok // => false
+ */
+export function checkModelFile(text: string, options: CompileModelFileOptions): SafeResult<ModelProject> {
+  const format = options.format ?? (/\.json$/i.test(options.fileName) ? "json" : "yaml");
+  const parsed = parseModelText(text, options.fileName, format);
+  if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
+  if (typeof parsed.data !== "object" || parsed.data === null || Array.isArray(parsed.data)) {
+    return { ok: false, issues: [parsed.locate({ code: "invalid_model", path: [], message: "a model file is a mapping with metadata, parameters, strategies and model" })] };
+  }
+  const reserved = reservedKeys(parsed.data, []);
+  if (reserved.length > 0) return { ok: false, issues: reserved.map(parsed.locate) };
+  const checked = modelFileSchema.safeParse(parsed.data);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      // Point at the unknown key itself, not at the object holding it.
+      if (issue.code === "unrecognized_keys" && issue.keys.length === 1) path.push(issue.keys[0]!);
+      // `{ B: f(x, y) }` in YAML flow style splits at the comma and leaves a key such as "y)".
+      const split = path.some((segment) => typeof segment === "string" && /^[^(]*\)/.test(segment));
+      const missing = issue.code === "invalid_type" && valueAt(parsed.data, path) === undefined;
+      const what = missing ? `'${String(path.at(-1))}' is missing (${issue.message})` : issue.message;
+      const message = split ? `${what}; inside { … } a comma ends an entry, so quote expressions that contain commas` : what;
+      return parsed.locate({ code: "invalid_model", path, message });
+    });
+    return { ok: false, issues: [...issues, ...issuesBeyondStructure(parsed.data as Record<string, unknown>, issues, options, parsed.locate)] };
+  }
+  const compiled: CompiledFile = { file: checked.data, options, locate: parsed.locate };
+  const built = buildProject(compiled, undefined);
+  if (!built.ok) return built;
+  COMPILED.set(built.value, compiled);
+  return built;
+}
+
+/**
+ * Compiles a model file (YAML or JSON) into a {@link ModelProject}: metadata, parameter space, the
+ * model (Markov cohort or decision tree with Markov leaves), scenarios, DSA ranges, thresholds, WTP
+ * and PSA settings. The file is validated completely first: a file with problems yields no model.
+ *
+ * @param text - the file's contents
+ * @param options - file name, format and how to read data tables next to it
+ * @returns the project, ready for `runProject`, the command line or the report
+ * @throws QalyError with every problem of the file (`parse_error`, `invalid_model`,
+ *   `invalid_parameter`, `unknown_parameter`, `unknown_state`, `unknown_strategy`,
+ *   `unknown_outcome`, `circular_dependency`, `file_not_found`, `impossible_fit`), each with the YAML
+ *   path and, in the message, `file:line:column`
+ * @example
+ * const text = "metadata: { title: Demo, currency: SEK }\nstrategies: [Only]\nmodel:\n  type: decision-tree\n  root: { decision: { Only: { terminal: { payoffs: { cost: 1, qaly: 1 } } } } }\n";
+ * compileModelFile(text, { fileName: "demo.yaml" }).model.strategies // => ["Only"]
+ */
+export function compileModelFile(text: string, options: CompileModelFileOptions): ModelProject {
+  const result = checkModelFile(text, options);
+  if (!result.ok) throw new QalyError(result.issues, options.fileName);
+  return result.value;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) value = typeof value === "object" && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+/** Sections holding named entries: an entry with a structural problem is set aside, the others checked. */
+const NAMED_SECTIONS = new Set(["tables", "scenarios", "dsa", "models", "subtrees"]);
+
+/**
+ * The problems of names and expressions in a file whose structure has problems elsewhere, so that a
+ * typo in one key does not hide an unknown name in another: entries with structural problems are set
+ * aside (a broken parameter becomes a placeholder 0, so its name stays known) and the rest is built.
+ * Nothing is attempted when the strategies or the main model are themselves malformed.
+ */
+function issuesBeyondStructure(data: Record<string, unknown>, structural: readonly Issue[], options: CompileModelFileOptions, locate: (issue: Issue) => ModelFileIssue): readonly ModelFileIssue[] {
+  const partial: Record<string, unknown> = { ...data };
+  for (const { path } of structural) {
+    const [section, entry] = path;
+    if (section === undefined || section === "strategies" || section === "model") return [];
+    if (section === "parameters" && typeof entry === "string") partial["parameters"] = { ...(partial["parameters"] as object), [entry]: 0 };
+    else if (NAMED_SECTIONS.has(String(section)) && typeof entry === "string") {
+      const rest: Record<string, unknown> = { ...(partial[section] as object) };
+      delete rest[entry];
+      partial[section] = rest;
+    } else if (section === "metadata") partial["metadata"] = { title: "", currency: "" };
+    else delete partial[section];
+  }
+  const checked = modelFileSchema.safeParse(partial);
+  if (!checked.success) return [];
+  const built = buildProject({ file: checked.data, options, locate }, undefined);
+  return built.ok ? [] : (built.issues as readonly ModelFileIssue[]);
+}
+
+/** Keys that would reach JavaScript object internals if used as names (states, strategies, parameters…). */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function reservedKeys(value: unknown, path: readonly (string | number)[]): Issue[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeys(item, [...path, i]));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    RESERVED_KEYS.has(key) ? [{ code: "invalid_model" as const, path: [...path, key], message: `'${key}' cannot be used as a name or key in a model file` }] : reservedKeys(item, [...path, key]),
+  );
+}

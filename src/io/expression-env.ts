@@ -1,0 +1,74 @@
+import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import { compileExpression, compileLazyExpression, type ExpressionFunction } from "./expression.js";
+import { applyHazardRatio } from "../math/apply-hazard-ratio.js";
+import { applyOddsRatio } from "../math/apply-odds-ratio.js";
+import { applyRelativeRisk } from "../math/apply-relative-risk.js";
+import { discountFactor } from "../math/discount-factor.js";
+import { oddsToProbability } from "../math/odds-to-probability.js";
+import { probabilityToOdds } from "../math/probability-to-odds.js";
+import { probabilityToRate } from "../math/probability-to-rate.js";
+import { rateToProbability } from "../math/rate-to-probability.js";
+import { rescaleProbability } from "../math/rescale-probability.js";
+
+/** Reads one value for the current evaluation from the parameter values (and whatever it closes over). */
+export type Getter = (params: Readonly<Record<string, number>>) => number;
+
+/**
+ * The named conversion functions a model file may call (src/math), so rates, odds, relative risks
+ * and hazard ratios are converted by name, never by inline arithmetic.
+ */
+export const MODEL_FILE_FUNCTIONS: Readonly<Record<string, ExpressionFunction>> = Object.freeze({
+  rateToProbability: rateToProbability as ExpressionFunction,
+  probabilityToRate: probabilityToRate as ExpressionFunction,
+  probabilityToOdds,
+  oddsToProbability,
+  applyRelativeRisk,
+  applyHazardRatio,
+  applyOddsRatio,
+  rescaleProbability,
+  discountFactor,
+});
+
+/** What an expression at some place of a model file may refer to. */
+export interface Env {
+  /** Every visible name: parameters first, then names with their own getter. */
+  readonly names: readonly string[];
+  /** Getters of the names that are not parameters (strategy variables, time, bindings, variables). */
+  readonly getters: ReadonlyMap<string, Getter>;
+  /** Functions: the conversions and the data tables. */
+  readonly functions: Readonly<Record<string, ExpressionFunction>>;
+}
+
+/** Adds names with getters to an environment (inner names shadow nothing: duplicates are reported by the caller). */
+export function extendEnv(env: Env, getters: ReadonlyMap<string, Getter>): Env {
+  const merged = new Map(env.getters);
+  for (const [name, getter] of getters) merged.set(name, getter);
+  return { names: [...env.names, ...getters.keys()], getters: merged, functions: env.functions };
+}
+
+/**
+ * Compiles a number or an expression of a model file into a number (constants) or a getter.
+ * Problems are pushed onto `issues` (the caller throws them all at once) and 0 is returned.
+ */
+export function compileValue(source: number | string, env: Env, path: readonly PathSegment[], issues: Issue[]): number | Getter {
+  if (typeof source === "number") return source;
+  let symbols: readonly string[];
+  try {
+    symbols = compileExpression(source, { names: env.names, functions: env.functions }, path).symbols;
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    issues.push(...error.issues);
+    return 0;
+  }
+  // Recompiled over its own symbols only; variables are read when evaluation reaches them, so
+  // `cond ? a : b` and `and`/`or` short-circuit (time is read only where it matters).
+  const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, { names: symbols, functions: env.functions }, path);
+  if (symbols.length === 0) return compiled.evaluate([], {});
+  const getters = symbols.map((name): Getter => env.getters.get(name) ?? ((p) => p[name]!));
+  return (params) => compiled.evaluate(getters, params);
+}
+
+/** Turns a compiled value into a getter. */
+export function asGetter(value: number | Getter): Getter {
+  return typeof value === "number" ? () => value : value;
+}

@@ -1,0 +1,74 @@
+import type { Issue, IssueCode, PathSegment } from "../core/errors.js";
+import { closestName } from "../core/closest-name.js";
+import type { TimeContext } from "../models/markov/time-context.js";
+import { compileValue, extendEnv, type Env, type Getter } from "./expression-env.js";
+
+/** Names an expression in a cohort model may read besides parameters and variables. */
+export const TIME_NAMES = ["cycle", "time", "age", "state_time"] as const;
+
+/** Per-strategy getters of strategy variables (strategy name → variable → getter). */
+export type StrategyVariables = ReadonlyMap<string, ReadonlyMap<string, Getter>>;
+
+/** What the expressions of one cohort model (Markov or partitioned survival) see. */
+export interface ModelScope {
+  /** Parameters, strategy variables, time names and the model's variables. */
+  readonly env: Env;
+  /** The same without time (for starting values, evaluated before any cycle). */
+  readonly startEnv: Env;
+  /** Sets the strategy and time of the evaluation that follows (and invalidates cached variables). */
+  enter(time: TimeContext | undefined, strategy: string): void;
+}
+
+/**
+ * Builds the scope of a cohort model's expressions: strategy variables take the value of the
+ * strategy being evaluated; `cycle`, `time`, `age` and `state_time` read the engine's time object
+ * (only when reached, so the engine sees which functions depend on time); the model's `variables`
+ * are evaluated at most once per engine call, in declaration order.
+ */
+export function modelScope(definitions: Readonly<Record<string, number | string>> | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[]): ModelScope {
+  let strategy = strategies[0]!;
+  let time: TimeContext | undefined;
+  let stamp = 0;
+  const variableNames = [...new Set([...variables.values()].flatMap((map) => [...map.keys()]))];
+  // Visible when every strategy of this model defines them (a named model with strategies of its
+  // own does not see the file's strategy variables).
+  const visible = variableNames.length > 0 && variableNames.every((name) => strategies.every((s) => variables.get(s)?.has(name)));
+  const strategyGetters = new Map<string, Getter>(visible ? variableNames.map((name) => [name, (p) => variables.get(strategy)!.get(name)!(p)]) : []);
+  const startEnv = extendEnv(base, strategyGetters);
+  let env = extendEnv(
+    startEnv,
+    new Map<string, Getter>([
+      ["cycle", () => time!.cycle],
+      ["time", () => time!.time],
+      ["age", () => time!.age],
+      ["state_time", () => time!.stateTime],
+    ]),
+  );
+  for (const [name, source] of Object.entries(definitions ?? {})) {
+    if (env.names.includes(name)) issues.push({ code: "invalid_model", path: [...path, "variables", name], message: `variable '${name}' has the name of a parameter, strategy variable or time variable` });
+    const getter = compileValue(source, env, [...path, "variables", name], issues);
+    let cachedAt = -1;
+    let cached = 0;
+    const cachedGetter: Getter = typeof getter === "number" ? () => getter : (p) => (cachedAt === stamp ? cached : ((cachedAt = stamp), (cached = getter(p))));
+    env = extendEnv(env, new Map([[name, cachedGetter]]));
+  }
+  return {
+    env,
+    startEnv,
+    enter(t, g) {
+      time = t;
+      strategy = g;
+      stamp++;
+    },
+  };
+}
+
+/** A checker of names (states, outcomes, endpoints) that reports unknown ones with the closest name. */
+export function nameChecker(code: IssueCode, what: string, known: readonly string[], issues: Issue[], advice = ""): (name: string, path: readonly PathSegment[]) => boolean {
+  return (name, path) => {
+    if (known.includes(name)) return true;
+    const close = closestName(name, known);
+    issues.push({ code, path, message: `unknown ${what} '${name}'${close === undefined ? "" : ` (did you mean '${close}'?)`}; ${advice || `${what}s: ${known.join(", ")}`}`, received: name });
+    return false;
+  };
+}
