@@ -1,0 +1,9 @@
+// Node-only entry ("qaly/node"): the worker-thread PSA runner and other helpers that need node: modules.
+export { runPsaParallel } from "./run-psa-parallel.js";
+export type { ParallelPsaOptions } from "./run-psa-parallel.js";
+export { createPsaWorkerPool } from "./psa-worker-pool.js";
+export type { PsaWorkerPool } from "./psa-worker-pool.js";
+export type { PsaSetup, PsaTask, PsaTaskFactory } from "./psa-task.js";
+export { loadModel, psaTask, withScenario, MODEL_FILE_NAMES } from "./load-model.js";
+export type { LoadedModel } from "./load-model.js";
+export { runResultFiles, writeResultFiles } from "./write-results.js";

@@ -1,0 +1,122 @@
+import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { fail } from "../core/errors.js";
+import type { ModelProject } from "../io/model-project.js";
+import { projectPsaSetup, type ProjectPsaSetup } from "../io/project-psa-setup.js";
+import { compileModelFile } from "../io/compile-model-file.js";
+import { applyScenario } from "../io/apply-scenario.js";
+
+/** A loaded model: the project and where it came from. */
+export interface LoadedModel {
+  /** The project, ready for `runProject`. */
+  readonly project: ModelProject;
+  /** Absolute path of the file that defined it (`model.yaml`, `project.ts`, …). */
+  readonly file: string;
+  /** `"model-file"` for YAML/JSON, `"module"` for a TypeScript/JavaScript project module. */
+  readonly kind: "model-file" | "module";
+}
+
+/** Files looked for, in this order, when a folder is given. */
+export const MODEL_FILE_NAMES = ["model.yaml", "model.yml", "model.json", "project.ts", "project.js", "project.mjs"] as const;
+
+const MODEL_FILE_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+const MODULE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
+
+/**
+ * Loads a model from a path: a model file (`.yaml`, `.yml`, `.json`), a module exporting `project`
+ * (a `ModelProject` built with the TypeScript API; `.ts` needs a TypeScript loader such as tsx),
+ * or a folder holding one of {@link MODEL_FILE_NAMES}. Data tables named in a model file are read
+ * relative to the file.
+ *
+ * @param path - file or folder, relative to the working directory or absolute
+ * @returns the project, its defining file and its kind
+ * @throws QalyError `file_not_found` (path `["file", path]`); `invalid_model` for a module without a
+ *   `project` export; `parse_error` and every validation issue of a model file
+ * @example
+ * // import { loadModel } from "qaly/node";
+ * // const { project } = await loadModel("models/sick-sicker");
+ * // project.metadata.currency === "USD"
+ */
+export async function loadModel(path: string): Promise<LoadedModel> {
+  const file = await modelFile(path);
+  const extension = extname(file).toLowerCase();
+  if (MODEL_FILE_EXTENSIONS.has(extension)) return { project: await compileFile(file), file, kind: "model-file" };
+  if (MODULE_EXTENSIONS.has(extension)) return { project: await importProject(file), file, kind: "module" };
+  return fail("invalid_argument", ["file", path], `cannot load "${path}": expected a .yaml, .yml or .json model file, a project.ts/.js module, or a folder holding one`, { received: path });
+}
+
+/**
+ * The PSA task factory the worker pool calls in every worker (`export: "psaTask"` of this module):
+ * loads the model at `path` and returns its PSA setup under `scenario`.
+ *
+ * @param path - absolute path of the model file or folder
+ * @param scenario - scenario name, or `null` for the base case
+ * @returns the model and the parameter sampler
+ * @example
+ * // runPsaParallel({ module: new URL("./load-model.js", import.meta.url), export: "psaTask", args: ["/abs/models/sick-sicker", null] }, { samples: 5000, seed: 1, workers: 4 })
+ */
+export async function psaTask(path: string, scenario: string | null = null): Promise<ProjectPsaSetup> {
+  const chosen = withScenario(await loadModel(path), scenario ?? undefined);
+  return projectPsaSetup(chosen.project, chosen.scenario);
+}
+
+/**
+ * A loaded model under a named scenario. A model file is rebuilt for the scenario (`applyScenario`:
+ * overrides fixed in the base case and every draw, derived values and settings recomputed); a
+ * TypeScript project keeps its scenario name for `runProject`'s `scenario` option.
+ *
+ * @param loaded - a {@link loadModel} result
+ * @param scenario - a scenario name, or `undefined` for the base case
+ * @returns the project to run and the scenario name still to pass to `runProject` (if any)
+ * @throws QalyError `unknown_scenario`
+ * @example
+ * // const { project, scenario } = withScenario(await loadModel("models/sick-sicker"), "Cheaper treatment B");
+ * // await runProject(project, { psa: 1000, ...(scenario === undefined ? {} : { scenario }) });
+ */
+export function withScenario(loaded: LoadedModel, scenario: string | undefined): { readonly project: ModelProject; readonly scenario?: string } {
+  if (scenario === undefined) return { project: loaded.project };
+  if (loaded.kind === "model-file") return { project: applyScenario(loaded.project, scenario) };
+  return { project: loaded.project, scenario };
+}
+
+async function modelFile(path: string): Promise<string> {
+  const absolute = isAbsolute(path) ? path : resolve(path);
+  const info = await stat(absolute).catch(() => undefined);
+  if (info === undefined) fail("file_not_found", ["file", path], `no such file or folder: ${path}`, { received: path });
+  if (!info.isDirectory()) return absolute;
+  for (const name of MODEL_FILE_NAMES) {
+    const candidate = join(absolute, name);
+    if ((await stat(candidate).catch(() => undefined))?.isFile() === true) return candidate;
+  }
+  return fail("file_not_found", ["file", path], `the folder ${path} holds none of ${MODEL_FILE_NAMES.join(", ")}`, { received: path, expected: MODEL_FILE_NAMES.join(", ") });
+}
+
+/** Reads and compiles a model file; data tables are read relative to it. */
+async function compileFile(file: string): Promise<ModelProject> {
+  const text = await readFile(file, "utf8");
+  const folder = dirname(file);
+  const readData = (name: string): string => {
+    const target = isAbsolute(name) ? name : resolve(folder, name);
+    try {
+      return readFileSync(target, "utf8");
+    } catch {
+      // The compiler turns this into a `file_not_found` issue at the table's path.
+      throw new Error(`no such file ${target}`);
+    }
+  };
+  // Messages name the file as the user would type it: relative to the working directory when inside it.
+  const shown = relative(process.cwd(), file);
+  return compileModelFile(text, { fileName: shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown, readFile: readData });
+}
+
+async function importProject(file: string): Promise<ModelProject> {
+  const namespace = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const candidate = (namespace.project ?? namespace.default) as Partial<ModelProject> | undefined;
+  const missing = ["model", "parameters", "outcomes", "metadata", "wtp", "psa"].filter((key) => candidate?.[key as keyof ModelProject] === undefined);
+  if (candidate === undefined || missing.length > 0) {
+    fail("invalid_model", ["file", file], `${basename(file)} must export \`project\`, a ModelProject (missing: ${missing.join(", ")})`, { received: Object.keys(namespace) });
+  }
+  return { scenarios: {}, warnings: [], ...candidate, name: candidate.name ?? basename(dirname(file)) } as ModelProject;
+}

@@ -1,0 +1,179 @@
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import { fail, QalyError } from "../core/errors.js";
+import type { PsaResult } from "../analysis/psa/psa-result.js";
+import type { PsaRunOptions } from "../analysis/run/run-psa.js";
+import { finishPsa, planPsa, psaSize } from "./plan-psa.js";
+import { PoolRun } from "./pool-run.js";
+import type { PsaWorkerInit, PsaWorkerMessage, PsaWorkerStart } from "./psa-worker-protocol.js";
+import { loadPsaTask, taskUrl, type PsaSetup, type PsaTask } from "./psa-task.js";
+import { startWorker } from "./start-worker.js";
+import { deserializeError } from "./worker-error.js";
+
+/** A set of worker threads that have built a task's model and evaluate PSA runs on it. */
+export interface PsaWorkerPool {
+  /** Number of worker threads. */
+  readonly workers: number;
+  /**
+   * Runs one PSA on the pool, exactly like `runPsaParallel` (same options, same bit-identical
+   * result and provenance) but without starting threads. Runs queue one after another.
+   */
+  run(options?: PsaRunOptions): Promise<PsaResult>;
+  /** Terminates the worker threads; later runs reject. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a pool of PSA worker threads for a task and waits until every worker has built the
+ * model. Starting a thread means loading the task module and the library, which can take longer
+ * than a small PSA, so keep a pool open for repeated runs (scenarios, several seeds or sample
+ * sizes) and close it when done.
+ *
+ * @param task - the module, its factory export and the factory's arguments (see {@link runPsaParallel})
+ * @param options - `workers`: number of threads (default `os.availableParallelism()`)
+ * @returns the ready pool
+ * @throws QalyError `invalid_argument` for a task that cannot be loaded; `worker_failed` when a worker thread dies while starting
+ * @example
+ * const factory = "export default (c) => ({ model: { title: 'Demo', strategies: ['A'], outcomes: ['cost'], evaluateInto(p, out) { out[0] = p.c; } }, parameters: { sample: (n) => ({ names: ['c'], size: n, column: () => new Float64Array(n).fill(c), row: () => ({ c }) }) } })";
+ * const pool = await createPsaWorkerPool({ module: "data:text/javascript," + encodeURIComponent(factory), args: [7] }, { workers: 2 });
+ * (await pool.run({ samples: 500, seed: 1, checkEvery: 50 })).mean("cost", "A") // => 7
+ * (await pool.run({ samples: 800, seed: 2, checkEvery: 50 })).size // => 800
+ * await pool.close();
+ */
+export async function createPsaWorkerPool(task: PsaTask, options: { readonly workers?: number } = {}): Promise<PsaWorkerPool> {
+  const loaded = await loadTask(task);
+  const pool = new WorkerPool(loaded, checkWorkers(options.workers));
+  try {
+    await pool.ready;
+    pool.idle();
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  return pool;
+}
+
+/** A task loaded on the calling thread: its setup and what a worker needs to load it. @internal */
+export interface LoadedTask {
+  readonly setup: PsaSetup;
+  readonly init: PsaWorkerInit;
+}
+
+/** Checks and loads a task on the calling thread. @internal */
+export async function loadTask(task: PsaTask): Promise<LoadedTask> {
+  const url = taskUrl(task);
+  const exportName = task.export ?? "default";
+  const args = task.args ?? [];
+  if (!Array.isArray(args)) fail("invalid_argument", ["task", "args"], "args must be an array of the factory's arguments", { received: args });
+  try {
+    structuredClone(args);
+  } catch {
+    fail("invalid_argument", ["task", "args"], "the factory's arguments must be cloneable to worker threads (numbers, strings, plain objects and arrays; no functions)");
+  }
+  const setup = await loadPsaTask(url, exportName, args);
+  return { setup, init: { url, exportName, args, strategies: [...setup.model.strategies], outcomes: [...setup.model.outcomes] } };
+}
+
+/** The number of workers, checked; default `os.availableParallelism()`. @internal */
+export function checkWorkers(workers: number | undefined): number {
+  const count = workers ?? availableParallelism();
+  if (!Number.isInteger(count) || count < 1) fail("invalid_argument", ["workers"], `workers must be a whole number ≥ 1 (received ${String(workers)})`, { received: workers });
+  return count;
+}
+
+/** The pool behind {@link createPsaWorkerPool} and `runPsaParallel`. @internal */
+export class WorkerPool implements PsaWorkerPool {
+  readonly workers: number;
+  /** Resolves when every worker has built the model; rejects when one cannot. */
+  readonly ready: Promise<void>;
+  private readonly threads: Worker[];
+  private broken: Error | undefined;
+  private closed = false;
+  private runs = 0;
+  private active: PoolRun | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly task: LoadedTask, workers: number) {
+    this.workers = workers;
+    const file = new URL(import.meta.url.endsWith(".ts") ? "./psa-worker.ts" : "./psa-worker.js", import.meta.url);
+    this.threads = Array.from({ length: workers }, () => startWorker(file, task.init.url, { workerData: task.init }));
+    let started = 0;
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.threads.forEach((worker, k) => {
+        worker.on("message", (message: PsaWorkerMessage) => {
+          if (message.type === "ready") {
+            started += 1;
+            if (started === workers) resolve();
+          } else if (message.run === -1 && message.type === "failed") {
+            this.break(deserializeError(message.error), reject);
+          } else if (message.run === this.active?.id) {
+            this.active.handle(message);
+          }
+        });
+        worker.on("error", (error: Error) => this.break(this.crash(k, `crashed (${error.name}: ${error.message})`), reject));
+        worker.on("exit", (code: number) => {
+          if (!this.closed) this.break(this.crash(k, `stopped unexpectedly (exit code ${code})`), reject);
+        });
+      });
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  run(options: PsaRunOptions = {}): Promise<PsaResult> {
+    const result = this.queue.then(() => this.runNow(options));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.active?.settle(new QalyError([{ code: "cancelled", path: ["draws", this.active.completed], message: "the PSA worker pool was closed during a run" }]));
+    await Promise.all(this.threads.map((worker) => worker.terminate()));
+  }
+
+  /** Lets the process exit while no run is in flight, so a forgotten close() does not hang it. */
+  idle(): void {
+    this.threads.forEach((worker) => worker.unref());
+  }
+
+  private async runNow(options: PsaRunOptions): Promise<PsaResult> {
+    if (this.closed) fail("invalid_argument", ["pool"], "the PSA worker pool is closed");
+    if (this.broken !== undefined) throw this.broken;
+    const { model, parameters } = this.task.setup;
+    const size = psaSize(model, parameters, options);
+    if (options.signal?.aborted === true) fail("cancelled", ["draws", 0], `PSA cancelled after 0 of ${size} draws`, { received: options.signal.reason });
+    const plan = planPsa(model, parameters, options);
+    const { names } = plan.draws;
+    const draws = new SharedArrayBuffer(names.length * size * Float64Array.BYTES_PER_ELEMENT);
+    const columns = new Float64Array(draws);
+    names.forEach((name, p) => columns.set(plan.draws.column(name).subarray(0, size), p * size));
+    const out = new SharedArrayBuffer(model.outcomes.length * model.strategies.length * size * Float64Array.BYTES_PER_ELEMENT);
+    const start: PsaWorkerStart = { run: ++this.runs, names: [...names], size, chunk: options.checkEvery ?? 256, draws, out, control: new SharedArrayBuffer(8) };
+    const run = new PoolRun(start.run, size, this.workers, start.control, options);
+    this.active = run;
+    this.threads.forEach((worker) => {
+      worker.ref();
+      worker.postMessage(start);
+    });
+    try {
+      await run.done;
+    } finally {
+      this.active = undefined;
+      this.idle();
+    }
+    // A private copy: the result must not share memory with threads that may still be winding down.
+    return finishPsa(model, plan, new Float64Array(new Float64Array(out)));
+  }
+
+  private crash(k: number, why: string): QalyError {
+    const progress = this.active === undefined ? "" : ` after ${this.active.completed} of ${this.active.total} draws had been evaluated`;
+    return new QalyError([{ code: "worker_failed", path: ["workers", k], message: `PSA worker ${k + 1} of ${this.workers} ${why}${progress}` }]);
+  }
+
+  private break(error: Error, reject: (error: Error) => void): void {
+    if (this.closed || this.broken !== undefined) return;
+    this.broken = error;
+    reject(error);
+    this.active?.settle(error);
+  }
+}

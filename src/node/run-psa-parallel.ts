@@ -1,0 +1,48 @@
+import type { PsaResult } from "../analysis/psa/psa-result.js";
+import { runPsa, type PsaRunOptions } from "../analysis/run/run-psa.js";
+import { psaSize } from "./plan-psa.js";
+import type { PsaTask } from "./psa-task.js";
+import { checkWorkers, loadTask, WorkerPool } from "./psa-worker-pool.js";
+
+/** Options of {@link runPsaParallel}: those of `runPsa` plus the number of workers. */
+export interface ParallelPsaOptions extends PsaRunOptions {
+  /** Worker threads (default `os.availableParallelism()`); with 1, or when all draws fit in one chunk of `checkEvery`, the run is in-process (`runPsa`). */
+  readonly workers?: number;
+}
+
+/**
+ * Runs a probabilistic sensitivity analysis on several CPU cores with Node `worker_threads`
+ * (Briggs, Claxton & Sculpher 2006, ch. 4). The task names an ES module whose factory returns
+ * `{ model, parameters }`. The calling thread loads it and samples the draws once while the
+ * workers start; the draws are shared with the workers, which claim chunks of `checkEvery` draw
+ * indices and write each draw's outcomes at its own index of one shared output. So the result is
+ * bit-identical to `runPsaSync` with the same seed, for any number of workers and any chunk size,
+ * and its provenance is the same. Progress is reported per chunk; aborting the signal terminates
+ * the workers. For repeated runs keep the threads with {@link createPsaWorkerPool}.
+ *
+ * @param task - the module (a `file:` URL or path), its factory export (default `"default"`) and the factory's arguments
+ * @param options - samples, seed, method, onProgress, signal, checkEvery (draws per chunk) and workers
+ * @returns a promise of the frozen result
+ * @throws QalyError `cancelled` (path `["draws", completed]`); `worker_failed` (path `["workers", k]`) when a worker thread dies; `invalid_argument` for a task that cannot be loaded; the error of the earliest failing draw, with the issues `runPsaSync` reports
+ * @example
+ * // Usually the task is a file: runPsaParallel({ module: new URL("./psa-task.ts", import.meta.url) }, options)
+ * // with psa-task.ts exporting `default () => ({ model, parameters })`. Here it is inline, as a data: URL.
+ * const factory = "export default () => ({ model: { title: 'Demo', strategies: ['A'], outcomes: ['cost'], evaluateInto(p, out) { out[0] = 2 * p.c; } }, parameters: { sample: (n) => ({ names: ['c'], size: n, column: () => new Float64Array(n).fill(5), row: () => ({ c: 5 }) }) } })";
+ * const psa = await runPsaParallel({ module: "data:text/javascript," + encodeURIComponent(factory) }, { samples: 1000, seed: 1, workers: 2, checkEvery: 100 });
+ * psa.mean("cost", "A") // => 10
+ */
+export async function runPsaParallel(task: PsaTask, options: ParallelPsaOptions = {}): Promise<PsaResult> {
+  const workers = checkWorkers(options.workers);
+  const loaded = await loadTask(task);
+  const { model, parameters } = loaded.setup;
+  const size = psaSize(model, parameters, options);
+  const count = Math.min(workers, Math.ceil(size / (options.checkEvery ?? 256)));
+  if (count <= 1) return runPsa(model, parameters, options);
+  // The threads start (load the task, build the model) while this thread samples the draws.
+  const pool = new WorkerPool(loaded, count);
+  try {
+    return await pool.run(options);
+  } finally {
+    await pool.close();
+  }
+}

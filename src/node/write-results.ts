@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
+import type { ProjectRun } from "../io/run-project.js";
+import { runJson } from "../io/results-json.js";
+import {
+  baseCaseCsv,
+  ceacCsv,
+  evpiCsv,
+  icerTableCsv,
+  netBenefitCsv,
+  parametersCsv,
+  probabilityCostEffectiveCsv,
+  scenariosCsv,
+  tornadoCsv,
+} from "../io/results-csv.js";
+
+/**
+ * The result files of a run, by file name: base case, ICER table, NMB, parameters and the JSON
+ * document always; PSA draws, ICER table of PSA means, CEAC, EVPI and probability cost-effective
+ * with a PSA; tornado and scenarios when run.
+ *
+ * @param run - a `runProject` result
+ * @returns file name → text
+ * @example
+ * // const files = runResultFiles(await runProject(project, { psa: 1000 }));
+ * // Object.keys(files) includes "results.json", "icer-table.csv", "ceac.csv", "evpi.csv"
+ */
+export function runResultFiles(run: ProjectRun): Record<string, string> {
+  const files: Record<string, string> = {
+    "results.json": `${JSON.stringify(runJson(run), null, 2)}\n`,
+    "base-case.csv": baseCaseCsv(run.baseCase),
+    "icer-table.csv": icerTableCsv(run.icerTable),
+    "nmb.csv": netBenefitCsv(run.netBenefit),
+  };
+  if (run.parameters !== undefined) files["parameters.csv"] = parametersCsv(run.parameters);
+  if (run.psa !== undefined) files["psa-draws.csv"] = psaResultToCsv(run.psa);
+  const summary = run.psaSummary;
+  if (summary !== undefined) {
+    files["psa-icer-table.csv"] = icerTableCsv(summary.icerTable);
+    files["ceac.csv"] = ceacCsv(summary.ceac);
+    files["evpi.csv"] = evpiCsv(summary.evpi);
+    files["probability-cost-effective.csv"] = probabilityCostEffectiveCsv(summary.probabilityCostEffective);
+  }
+  if (run.tornado !== undefined) files["tornado.csv"] = tornadoCsv(run.tornado);
+  if (run.scenarios !== undefined) files["scenarios.csv"] = scenariosCsv(run.scenarios);
+  return files;
+}
+
+/**
+ * Writes files into a folder, creating it (and its parents) when needed.
+ *
+ * @param folder - the output folder
+ * @param files - file name → text
+ * @returns the paths written, in the order given
+ * @example
+ * // await writeResultFiles("out/sick-sicker", runResultFiles(run)); returns the paths written
+ */
+export async function writeResultFiles(folder: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+  await mkdir(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const path = join(folder, name);
+    await writeFile(path, text, "utf8");
+    written.push(path);
+  }
+  return written;
+}
