@@ -1,28 +1,86 @@
 #!/usr/bin/env node
-// The `qaly` command. Only this layer touches the terminal and the file system.
-import { parseArgs } from "node:util";
+// The `qaly` command. Only this layer (with src/node) touches the terminal and the file system.
+import { pathToFileURL } from "node:url";
+import { realpathSync } from "node:fs";
+import { formatIssues, QalyError } from "../core/errors.js";
+import { QALY_VERSION } from "../analysis/run/version.js";
+import { processIo, UsageError, type CliIo } from "./cli-io.js";
+import { analyzeCommand } from "./commands/analyze.js";
+import { describeCommand } from "./commands/describe.js";
+import { dsaCommand } from "./commands/dsa.js";
+import { listCommand } from "./commands/list.js";
+import { runCommand } from "./commands/run.js";
+import { validateCommand } from "./commands/validate.js";
 
-const HELP = `qaly: health-economic decision models
+const HELP = `qaly ${QALY_VERSION}: health-economic decision models
 
-Usage:
-  qaly --help        show this help
-  qaly --version     show the version
+Usage: qaly <command> [options]
 
-Commands for running model files arrive with the model-file issue.`;
+Commands:
+  run <model>        base case, ICER table, NMB, PSA (CEAC, EVPI), tornado, thresholds, scenarios
+  analyze <psa.csv>  ICER table, CEAC and EVPI of PSA draws exported by another tool
+  validate <model>   check a model file and evaluate its base case
+  describe <model>   parameter table with distributions, 95% intervals, sources, placeholders
+  dsa <model>        one-way analysis, tornado, threshold and scenario analyses
+  list               bundled models
 
-function main(argv: readonly string[]): number {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
-    allowPositionals: true,
-    strict: false,
-  });
-  if (values.version === true) {
-    process.stdout.write("0.1.0\n");
+<model> is a model file (.yaml, .yml, .json), a project module (project.ts/.js exporting
+\`project\`), or a folder holding one. \`qaly <command> --help\` shows a command's options.
+
+Exit codes: 0 success, 1 model error (its issues are printed), 2 usage error.`;
+
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: runCommand,
+  analyze: analyzeCommand,
+  analyse: analyzeCommand,
+  validate: validateCommand,
+  describe: describeCommand,
+  dsa: dsaCommand,
+  list: listCommand,
+};
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 model error (a `QalyError`, its
+ * issues printed to stderr), 2 usage error. Never calls `process.exit`, so it can run in-process.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${QALY_VERSION}\n`);
     return 0;
   }
-  process.stdout.write(`${HELP}\n`);
-  return 0;
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).filter((c) => c !== "analyse").join(", ")})`);
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`qaly: ${error.message}\nRun \`qaly ${command === undefined ? "" : `${name} `}--help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof QalyError) {
+      io.stderr(`qaly ${name}: ${error.message.includes("\n") ? error.message : formatIssues(error.issues)}\n`);
+      return 1;
+    }
+    io.stderr(`qaly ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

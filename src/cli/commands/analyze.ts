@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { fail } from "../../core/errors.js";
+import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../../analysis/cea/wtp-grid.js";
+import { netMonetaryBenefit } from "../../analysis/cea/net-benefit.js";
+import { psaResultFromCsv } from "../../analysis/psa/psa-result-csv.js";
+import { QALY_VERSION } from "../../analysis/run/version.js";
+import type { ProjectRun } from "../../io/run-project.js";
+import { psaSummary } from "../../io/psa-summary.js";
+import { runJson } from "../../io/results-json.js";
+import { htmlReport } from "../../report/html/html-report.js";
+import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
+import { UsageError, type CliIo } from "../cli-io.js";
+import { formatRun } from "../format-run.js";
+import { parseCommand, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../parse-command.js";
+
+const SPEC: CommandSpec = {
+  name: "qaly analyze",
+  positionals: ["psa.csv"],
+  options: {
+    format: { type: "string" },
+    cost: { type: "string" },
+    effect: { type: "string" },
+    currency: { type: "string" },
+    wtp: { type: "string" },
+    thresholds: { type: "string" },
+    out: { type: "string", short: "o" },
+    report: { type: "string" },
+    json: { type: "boolean" },
+    quiet: { type: "boolean", short: "q" },
+  },
+};
+
+export const ANALYZE_HELP = `Usage: qaly analyze <psa.csv> [options]
+
+Analyses PSA draws exported by another tool (TreeAge, Excel, R): ICER table of the means, net
+monetary benefit, probability cost-effective, CEAC and EVPI.
+
+Accepted CSV layouts (a header line, one row per draw):
+  wide   draw,cost_<strategy>,effect_<strategy>,...,[parameter columns]
+  long   draw,strategy,cost,effect,[parameter columns]   (one row per draw and strategy)
+The layout is detected from a "strategy" column. Effect columns named qaly_<strategy> (or "qaly")
+are found automatically; other names need --cost / --effect.
+
+Options:
+  --format wide|long  force the layout
+  --cost NAME         cost outcome: column prefix NAME_ (wide) or column NAME (long); default cost
+  --effect NAME       effect outcome, likewise; default effect (or qaly when present)
+  --currency CODE     currency of the costs, for labels (default SEK)
+  --wtp A:B:STEP      willingness-to-pay grid (default 0:2000000:10000)
+  --thresholds X,Y    thresholds for NMB and probability tables (default 500000,1000000)
+  -o, --out DIR       write CSV and JSON results into DIR
+  --report FILE       write the HTML report to FILE
+  --json              print one JSON document instead of the summary
+  -q, --quiet         no warnings on stderr
+  -h, --help          show this help`;
+
+/** `qaly analyze`: CEA, CEAC and EVPI of PSA draws from a CSV file. */
+export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals, help } = parseCommand(SPEC, argv);
+  if (help) {
+    io.stdout(`${ANALYZE_HELP}\n`);
+    return 0;
+  }
+  const format = stringOption(values, "format");
+  if (format !== undefined && format !== "wide" && format !== "long") throw new UsageError(`--format must be wide or long (received "${format}")`);
+  const grid = parseWtp(stringOption(values, "wtp")) ?? SWEDISH_WTP_GRID;
+  const thresholds = parseThresholds(stringOption(values, "thresholds")) ?? [...SWEDISH_WTP_THRESHOLDS];
+  const file = positionals[0]!;
+  const text = await readFile(resolve(file), "utf8").catch(() => fail("file_not_found", ["file", file], `no such file: ${file}`, { received: file }));
+  const header = (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((name) => name.trim().replace(/^"|"$/g, ""));
+  const layout = format ?? (header.includes("strategy") ? "long" : "wide");
+  const has = (name: string): boolean => (layout === "long" ? header.includes(name) : header.some((h) => h.startsWith(`${name}_`)));
+  const cost = stringOption(values, "cost") ?? "cost";
+  const effect = stringOption(values, "effect") ?? (!has("effect") && has("qaly") ? "qaly" : "effect");
+  const psa = psaResultFromCsv(text, { format: layout, outcomes: [cost, effect] });
+  const summary = psaSummary(psa, { seed: null, grid, thresholds, cost, effect });
+
+  const summaryRows = psa.strategies.map((strategy) => ({ strategy, cost: psa.mean(cost, strategy), effect: psa.mean(effect, strategy) }));
+  const netBenefit = thresholds.flatMap((wtp) => {
+    const nmb = summaryRows.map((row) => netMonetaryBenefit(row.cost, row.effect, wtp));
+    const best = nmb.indexOf(Math.max(...nmb));
+    return summaryRows.map((row, s) => ({ wtp, strategy: row.strategy, nmb: nmb[s]!, optimal: s === best }));
+  });
+  const name = basename(file, extname(file));
+  const run: ProjectRun = {
+    name,
+    metadata: { title: `PSA results from ${basename(file)}`, currency: stringOption(values, "currency") ?? "SEK" },
+    outcomes: { cost, effect },
+    warnings: [`imported PSA draws (${psa.size}): the "base case" is the mean of the draws`],
+    baseCase: { strategies: psa.strategies, outcomes: [cost, effect], parameters: {}, values: summary.mean, summary: summaryRows },
+    icerTable: summary.icerTable,
+    wtp: { grid, thresholds },
+    psa,
+    run: { version: QALY_VERSION, date: new Date().toISOString(), samples: psa.size },
+    netBenefit,
+    psaSummary: summary,
+  };
+
+  if (values.json === true) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
+  else io.stdout(formatRun(run, { baseCase: false }));
+  const outFolder = stringOption(values, "out");
+  if (outFolder !== undefined) {
+    const files = runResultFiles(run);
+    delete files["psa-draws.csv"]; // the input already holds them
+    await writeResultFiles(resolve(outFolder), files);
+  }
+  const reportFile = stringOption(values, "report");
+  if (reportFile !== undefined) {
+    await mkdir(dirname(resolve(reportFile)), { recursive: true });
+    await writeFile(resolve(reportFile), htmlReport(run), "utf8");
+  }
+  return 0;
+}

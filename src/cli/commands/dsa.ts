@@ -1,0 +1,45 @@
+import { resolve } from "node:path";
+import { runProject } from "../../io/run-project.js";
+import { runJson } from "../../io/results-json.js";
+import { loadModel, withScenario } from "../../node/load-model.js";
+import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
+import type { CliIo } from "../cli-io.js";
+import { formatRun } from "../format-run.js";
+import { parseCommand, parseThresholds, stringOption, type CommandSpec } from "../parse-command.js";
+
+const SPEC: CommandSpec = {
+  name: "qaly dsa",
+  positionals: ["model"],
+  options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" } },
+};
+
+export const DSA_HELP = `Usage: qaly dsa <model-file-or-folder> [options]
+
+Deterministic sensitivity analysis: the base case, a one-way analysis of every parameter over its
+range (the model's DSA ranges, else its distribution's 95% interval), a tornado of the ten most
+influential, the model's threshold analyses and its scenarios side by side. No PSA.
+
+Options:
+  --thresholds X,Y   WTP thresholds (default: the model's; the first one drives the tornado)
+  --scenario NAME    analyse around a named scenario instead of the base case
+  -o, --out DIR      write CSV and JSON results into DIR
+  --json             print one JSON document instead of the summary
+  -h, --help         show this help`;
+
+/** `qaly dsa`: one-way, tornado, threshold and scenario analyses. */
+export async function dsaCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals, help } = parseCommand(SPEC, argv);
+  if (help) {
+    io.stdout(`${DSA_HELP}\n`);
+    return 0;
+  }
+  const thresholds = parseThresholds(stringOption(values, "thresholds"));
+  const scenario = stringOption(values, "scenario");
+  const chosen = withScenario(await loadModel(positionals[0]!), scenario);
+  const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }) });
+  if (values.json === true) io.stdout(`${JSON.stringify({ ...runJson(run), oneWay: run.oneWay ?? null }, null, 2)}\n`);
+  else io.stdout(formatRun(run));
+  const outFolder = stringOption(values, "out");
+  if (outFolder !== undefined) await writeResultFiles(resolve(outFolder), runResultFiles(run));
+  return 0;
+}
