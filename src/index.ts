@@ -213,6 +213,28 @@ export type {
   MarkovStrategyRun,
 } from "./models/markov/index.js";
 
+// models: partitioned survival
+export { partitionedSurvival, PSM_TOLERANCE } from "./models/psm/index.js";
+export type {
+  PartitionedSurvivalModel,
+  PartitionedSurvivalDefinition,
+  PartitionedSurvivalStrategy,
+  DefaultPsmState,
+  DefaultPsmEndpoint,
+  EndpointCurves,
+  CurvesFunction,
+  PsmValuesFunction,
+  EntryValueTable,
+  EntryValuesFunction,
+  PsmStartingValuesFunction,
+  CappedValue,
+  CappedValuesFunction,
+  CrossingPolicy,
+  PsmRun,
+  PsmStrategyRun,
+} from "./models/psm/index.js";
+export type { ModelMetadata } from "./models/model-metadata.js";
+
 // models: decision tree
 export {
   decisionTree,
@@ -356,6 +378,113 @@ export type {
 export { budgetImpact } from "./analysis/bia/index.js";
 export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./analysis/bia/index.js";
 
-// io: model-file expressions
-export { compileExpression } from "./io/expression.js";
-export type { CompiledExpression, ExpressionFunction, ExpressionScope } from "./io/expression.js";
+// io: model files, running a project, results as JSON/CSV
+export {
+  compileExpression,
+  compileLazyExpression,
+  compileModelFile,
+  checkModelFile,
+  applyScenario,
+  parseCsv,
+  MODEL_FILE_FUNCTIONS,
+  modelFileJsonSchema,
+  runProject,
+  psaSummary,
+  projectPsaSetup,
+  icerTableJson,
+  psaJson,
+  runJson,
+  baseCaseCsv,
+  ceacCsv,
+  evpiCsv,
+  icerTableCsv,
+  netBenefitCsv,
+  parametersCsv,
+  probabilityCostEffectiveCsv,
+  scenariosCsv,
+  tornadoCsv,
+} from "./io/index.js";
+export type {
+  CompiledExpression,
+  ExpressionFunction,
+  ExpressionScope,
+  LazyExpression,
+  VariableGetter,
+  CompileModelFileOptions,
+  DataTableSpec,
+  ModelFileIssue,
+  ModelProject,
+  ModelThreshold,
+  NetBenefitRow,
+  ProjectRun,
+  PsaRunner,
+  RunProjectOptions,
+  PsaSummary,
+  ProjectPsaSetup,
+  ProjectSampler,
+  IcerRowJson,
+  PsaJson,
+  RunJson,
+} from "./io/index.js";
+
+// report: SVG charts, tables, the HTML report and notebook display
+export {
+  escapeXml,
+  THOUSANDS_SEPARATOR,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  tickFormatter,
+  tableToCsv,
+  tableToHtml,
+  tableToMarkdown,
+  icerReportTable,
+  parameterReportTable,
+  baseCaseReportTable,
+  nmbReportTable,
+  psaSummaryReportTable,
+  scenarioReportTable,
+  budgetImpactReportTable,
+  OKABE_ITO,
+  seriesColour,
+  cePlaneChart,
+  ceacChart,
+  evpiChart,
+  tornadoChart,
+  oneWayChart,
+  twoWayChart,
+  markovTraceChart,
+  survivalChart,
+  decisionTreeChart,
+  costBreakdownChart,
+  costCategories,
+  budgetImpactChart,
+  htmlReport,
+  htmlReportFragment,
+  reportAnswer,
+  JUPYTER_DISPLAY,
+  notebookView,
+} from "./report/index.js";
+export type {
+  ReportInput,
+  RunInfo,
+  SurvivalSeries,
+  TraceSeries,
+  ReportCell,
+  ReportTable,
+  UnitOptions,
+  NmbTableOptions,
+  PsaSummaryTableOptions,
+  ChartOptions,
+  CePlaneChartOptions,
+  CeacChartOptions,
+  EvpiChartOptions,
+  TornadoChartOptions,
+  OneWayChartOptions,
+  TwoWayChartOptions,
+  DecisionTreeChartOptions,
+  CostBreakdownOptions,
+  MinimalDocument,
+  NotebookView,
+} from "./report/index.js";

@@ -8,7 +8,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import * as qaly from "../src/index.js";
+import * as qalyMain from "../src/index.js";
+import * as qalyNode from "../src/node/index.js";
+
+// Examples see both entries: "qaly" and, for src/node/, "qaly/node".
+const qaly = { ...qalyMain, ...qalyNode };
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 

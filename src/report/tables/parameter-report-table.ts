@@ -21,7 +21,7 @@ export function parameterReportTable(rows: readonly ParameterRow[]): ReportTable
     caption: "Parameters",
     columns: ["Name", "Label", "Unit", "Distribution", "Mean", "2.5%", "97.5%", "Source", "Status"],
     numeric: [false, false, false, false, true, true, true, false, false],
-    rows: rows.map((row) => [
+    rows: rows.map((row, index) => [
       textCell(row.name),
       textCell(row.label),
       textCell(row.unit),
@@ -29,9 +29,16 @@ export function parameterReportTable(rows: readonly ParameterRow[]): ReportTable
       numberCell(row.mean, value),
       numberCell(row.lower, value),
       numberCell(row.upper, value),
-      textCell(row.note === "" ? row.source : row.source === "" ? row.note : `${row.source}; ${row.note}`),
+      textCell(sourceText(row, rows[index - 1])),
       textCell(row.status ?? ""),
     ]),
     rowClasses: rows.map((row) => (row.status === "placeholder" || row.status === "assumption" ? row.status : "")),
   };
+}
+
+/** Source and note; "as above" when they repeat the previous row's (the components of a group share one source). */
+function sourceText(row: ParameterRow, previous: ParameterRow | undefined): string {
+  const text = (r: ParameterRow): string => (r.note === "" ? r.source : r.source === "" ? r.note : `${r.source}; ${r.note}`);
+  const own = text(row);
+  return own !== "" && previous !== undefined && text(previous) === own ? "as above" : own;
 }
