@@ -3,7 +3,7 @@ import type { Worker } from "node:worker_threads";
 import { fail, QalyError } from "../core/errors.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
 import type { PsaRunOptions } from "../analysis/run/run-psa.js";
-import { finishPsa, planPsa, psaSize } from "./plan-psa.js";
+import { finishPsa, planPsa, psaSize } from "../analysis/run/plan-psa.js";
 import { PoolRun } from "./pool-run.js";
 import type { PsaWorkerInit, PsaWorkerMessage, PsaWorkerStart } from "./psa-worker-protocol.js";
 import { loadPsaTask, taskUrl, type PsaSetup, type PsaTask } from "./psa-task.js";

@@ -1,6 +1,6 @@
 import type { PsaResult } from "../analysis/psa/psa-result.js";
 import { runPsa, type PsaRunOptions } from "../analysis/run/run-psa.js";
-import { psaSize } from "./plan-psa.js";
+import { psaSize } from "../analysis/run/plan-psa.js";
 import type { PsaTask } from "./psa-task.js";
 import { checkWorkers, loadTask, WorkerPool } from "./psa-worker-pool.js";
 

@@ -1,10 +1,9 @@
 import { fail } from "../../core/errors.js";
 import type { Model } from "../../models/model.js";
 import type { ParameterDraws } from "../../parameters/parameter-draws.js";
-import { createPsaResult, type PsaResult } from "../psa/psa-result.js";
+import type { PsaResult } from "../psa/psa-result.js";
 import { evaluateDrawRange } from "./evaluate-draw-range.js";
-import { modelHash } from "./model-hash.js";
-import { QALY_VERSION } from "./version.js";
+import { finishPsa, planPsa, psaSize } from "./plan-psa.js";
 
 /** Anything that draws parameters for a PSA, such as a parameter space from `defineParameters`. */
 export interface ParameterSampler {
@@ -112,38 +111,10 @@ export function runPsaSync<P, S extends string>(model: Model<P, S>, parameters: 
 
 function prepare<P>(model: Model<P>, parameters: ParameterDraws | ParameterSampler, options: PsaRunOptions): Plan<P> {
   const step = options.checkEvery ?? 256;
-  if (!Number.isInteger(step) || step < 1) fail("invalid_argument", ["checkEvery"], `checkEvery must be a whole number ≥ 1 (received ${step})`, { received: step });
-  if (model.strategies.length === 0 || model.outcomes.length === 0) fail("invalid_model", ["model"], "the model needs at least one strategy and one outcome");
-  let draws: ParameterDraws;
-  let description: unknown;
-  let seed: string | number | null = options.seed ?? null;
-  let method: string | undefined = options.method;
-  if (typeof (parameters as ParameterSampler).sample === "function") {
-    const sampler = parameters as ParameterSampler;
-    const { samples } = options;
-    if (samples === undefined || !Number.isInteger(samples) || samples < 1) fail("invalid_argument", ["samples"], `give the number of draws as a whole number ≥ 1 (received ${String(samples)})`, { received: samples });
-    if (options.seed === undefined) fail("invalid_argument", ["seed"], "give a seed, so that the PSA can be reproduced");
-    draws = sampler.sample(samples, { seed: options.seed, ...(options.method === undefined ? {} : { method: options.method }) });
-    if (draws.size !== samples) fail("dimension_mismatch", ["parameters"], `the sampler returned ${draws.size} draws where ${samples} were asked for`);
-    description = typeof sampler.toJSON === "function" ? sampler.toJSON() : draws.names;
-    method ??= "random";
-  } else {
-    draws = parameters as ParameterDraws;
-    if (typeof draws.row !== "function" || !Number.isInteger(draws.size) || draws.size < 1) fail("invalid_argument", ["parameters"], "give parameter draws (names, size ≥ 1, column, row) or a sampler with sample(n, { seed })");
-    description = draws.names;
-    method ??= (draws as { method?: string }).method;
-    seed ??= null;
-  }
-  const buffer = new Float64Array(model.outcomes.length * model.strategies.length * draws.size);
-  const finish = (): PsaResult =>
-    createPsaResult(model.strategies, model.outcomes, buffer, draws, {
-      seed,
-      generator: "alea",
-      version: QALY_VERSION,
-      modelHash: modelHash(model, description),
-      ...(method === undefined ? {} : { method }),
-    });
-  return { model, draws, buffer, step, options, finish };
+  psaSize(model as Model<never>, parameters, options);
+  const plan = planPsa(model as Model<never>, parameters, options);
+  const buffer = new Float64Array(model.outcomes.length * model.strategies.length * plan.draws.size);
+  return { model, draws: plan.draws, buffer, step, options, finish: () => finishPsa(model as Model<never>, plan, buffer) };
 }
 
 function checkSignal(signal: AbortSignal | undefined, completed: number, total: number): void {

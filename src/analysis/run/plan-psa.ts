@@ -1,12 +1,12 @@
-import { fail } from "../core/errors.js";
-import type { Model } from "../models/model.js";
-import type { ParameterDraws } from "../parameters/parameter-draws.js";
-import { createPsaResult, type PsaProvenance, type PsaResult } from "../analysis/psa/psa-result.js";
-import { modelHash } from "../analysis/run/model-hash.js";
-import type { ParameterSampler, PsaRunOptions } from "../analysis/run/run-psa.js";
-import { QALY_VERSION } from "../analysis/run/version.js";
+import { fail } from "../../core/errors.js";
+import type { Model } from "../../models/model.js";
+import type { ParameterDraws } from "../../parameters/parameter-draws.js";
+import { createPsaResult, type PsaProvenance, type PsaResult } from "../psa/psa-result.js";
+import { modelHash } from "./model-hash.js";
+import type { ParameterSampler, PsaRunOptions } from "./run-psa.js";
+import { QALY_VERSION } from "./version.js";
 
-/** What a parallel PSA needs before any draw is evaluated. @internal */
+/** What a PSA run (in-process or on workers) needs before any draw is evaluated. @internal */
 export interface PsaPlan {
   /** The parameter draws (sampled once, on the calling thread). */
   readonly draws: ParameterDraws;
@@ -15,8 +15,8 @@ export interface PsaPlan {
 }
 
 /**
- * Number of draws a run will have, checking the options the way `runPsa` does (same codes and
- * paths), before anything is sampled. @internal
+ * Number of draws a run will have, checking the options (same codes and paths for every runner),
+ * before anything is sampled. @internal
  */
 export function psaSize(model: Model<never>, parameters: ParameterDraws | ParameterSampler, options: PsaRunOptions): number {
   const step = options.checkEvery ?? 256;
@@ -33,8 +33,8 @@ export function psaSize(model: Model<never>, parameters: ParameterDraws | Parame
 }
 
 /**
- * Samples the draws (when given a sampler) and computes the provenance, mirroring `runPsa` so a
- * parallel run records the same seed, method and model hash. Call {@link psaSize} first. @internal
+ * Samples the draws (when given a sampler) and computes the provenance, so every runner records
+ * the same seed, method and model hash. Call {@link psaSize} first. @internal
  */
 export function planPsa(model: Model<never>, parameters: ParameterDraws | ParameterSampler, options: PsaRunOptions): PsaPlan {
   let draws: ParameterDraws;
