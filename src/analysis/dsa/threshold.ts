@@ -1,3 +1,4 @@
+import { formatSignificant } from "../../core/format-significant.js";
 import { fail } from "../../core/errors.js";
 import type { Model, ParameterValues } from "../../models/model.js";
 import type { DsaBase, DsaSettings } from "./dsa-base.js";
@@ -155,7 +156,8 @@ export function threshold<P extends ParameterValues, S extends string>(model: Mo
   const common = { parameter: name, range: [low, high] as const, strategies: [a, b] as const, measure, wtp: evaluator.wtp, scan: { values: grid, difference: values } };
   const what = measure === "nmb" ? "NMB" : measure;
   if (roots.length > 0) {
-    const list = roots.map((root) => root.value).join(", ");
+    // Six significant digits in the sentence; the exact values are in `roots`.
+    const list = roots.map((root) => formatSignificant(root.value)).join(", ");
     return { ...common, status: "found", roots, message: `${what} of "${a}" and "${b}" are equal at ${name} = ${list}` };
   }
   if (values.every((value) => value === 0)) {
