@@ -2,6 +2,14 @@ import { fail, type Issue, type PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
 import type { ExpressionFunction } from "./expression.js";
 
+/** A CSV file as text cells: the header row and the data rows. */
+export interface ParsedCsv {
+  /** Column names. */
+  readonly header: readonly string[];
+  /** Data rows, one array of cells each. */
+  readonly rows: readonly (readonly string[])[];
+}
+
 /** A data table as declared in a model file: where its rows come from and which columns to look up. */
 export interface DataTableSpec {
   /** CSV file, relative to the model file. */
@@ -25,7 +33,7 @@ export interface DataTableSpec {
  * @returns the column names and the rows
  * @example parseCsv("age,qx\n60,0.01\n").rows[0] // => ["60", "0.01"]
  */
-export function parseCsv(text: string): { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] } {
+export function parseCsv(text: string): ParsedCsv {
   const records: string[][] = [];
   let record: string[] = [];
   let cell = "";

@@ -2,8 +2,18 @@ import type { Model, ParameterValues } from "../models/model.js";
 import type { ParameterSpace } from "../parameters/parameter-space.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
-import type { WtpRange } from "../analysis/cea/wtp-grid.js";
 import type { ModelMetadata } from "../models/model-metadata.js";
+import type { DecisionOutcomes, WtpSettings } from "../report/report-input.js";
+
+/** Default settings of a project's probabilistic sensitivity analysis. */
+export interface PsaSettings {
+  /** Number of draws, e.g. 5 000. */
+  readonly samples: number;
+  /** Seed, so that every run of the project gives the same draws. */
+  readonly seed: string | number;
+  /** `"random"` (default) or `"lhs"` (Latin hypercube). */
+  readonly method?: "random" | "lhs";
+}
 
 /** A threshold analysis to run with the model (e.g. on a test's price). */
 export interface ModelThreshold<S extends string = string> {
@@ -38,7 +48,7 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
    */
   readonly baseCase?: P;
   /** Names of the cost and effect outcomes the decision analyses use. */
-  readonly outcomes: { readonly cost: string; readonly effect: string };
+  readonly outcomes: DecisionOutcomes;
   /** Named scenarios (parameter overrides and/or a differently built model). */
   readonly scenarios: Readonly<Record<string, Scenario<P, S>>>;
   /** One-way ranges, parameter → range; when absent, the 2.5 % and 97.5 % quantiles of each distribution. */
@@ -46,9 +56,9 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   /** Threshold analyses to run. */
   readonly thresholds?: readonly ModelThreshold<S>[];
   /** Willingness-to-pay grid and the thresholds reported. */
-  readonly wtp: { readonly grid: WtpRange; readonly thresholds: readonly number[] };
+  readonly wtp: WtpSettings;
   /** Default PSA settings. */
-  readonly psa: { readonly samples: number; readonly seed: string | number; readonly method?: "random" | "lhs" };
+  readonly psa: PsaSettings;
   /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */
   readonly warnings: readonly string[];
   /** The scenario this project was built for (by `applyScenario`); absent for the base case. */

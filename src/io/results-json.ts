@@ -1,7 +1,31 @@
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
+import type { DecisionOutcomes } from "../report/report-input.js";
 
+/** Net monetary benefit of one strategy at one willingness to pay. */
+export interface NetBenefitJson {
+  /** Willingness to pay per unit of effect. */
+  readonly wtp: number;
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Net monetary benefit. */
+  readonly nmb: number;
+  /** Whether it is the highest at this WTP. */
+  readonly optimal: boolean;
+}
+
+/** The probability that one strategy is cost-effective at one willingness to pay. */
+export interface ProbabilityCostEffectiveJson {
+  /** Willingness to pay per unit of effect. */
+  readonly wtp: number;
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Share of draws in which it has the highest NMB. */
+  readonly probability: number;
+  /** Whether it has the highest expected NMB. */
+  readonly optimal: boolean;
+}
 /** One ICER-table row in the JSON results. */
 export interface IcerRowJson {
   /** Strategy name. */
@@ -31,15 +55,18 @@ export interface RunJson {
   /** Currency of every cost. */
   readonly currency: string;
   /** Names of the cost and effect outcomes. */
-  readonly outcomes: { readonly cost: string; readonly effect: string };
+  readonly outcomes: DecisionOutcomes;
   /** Warnings (placeholder inputs, skipped parameters). */
   readonly warnings: readonly string[];
   /** Every outcome of every strategy: `baseCase.strategies[name][outcome]`. */
-  readonly baseCase: { readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>> };
+  readonly baseCase: {
+    /** Strategy → outcome → value. */
+    readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
   /** ICER table of the base case. */
   readonly icerTable: readonly IcerRowJson[];
   /** Base-case NMB at each threshold. */
-  readonly netBenefit: readonly { readonly wtp: number; readonly strategy: string; readonly nmb: number; readonly optimal: boolean }[];
+  readonly netBenefit: readonly NetBenefitJson[];
   /** PSA summary, when a PSA was run. */
   readonly psa?: PsaJson;
   /** Tornado bars, when run. */
@@ -63,11 +90,21 @@ export interface PsaJson {
   /** ICER table of the PSA means. */
   readonly icerTable: readonly IcerRowJson[];
   /** `ceac.wtp[g]` and `ceac.probability[strategy][g]`. */
-  readonly ceac: { readonly wtp: readonly number[]; readonly probability: Readonly<Record<string, readonly number[]>> };
+  readonly ceac: {
+    /** The WTP grid. */
+    readonly wtp: readonly number[];
+    /** Strategy → probability of the highest NMB at each WTP. */
+    readonly probability: Readonly<Record<string, readonly number[]>>;
+  };
   /** `evpi.wtp[g]` and `evpi.perPerson[g]`. */
-  readonly evpi: { readonly wtp: readonly number[]; readonly perPerson: readonly number[] };
+  readonly evpi: {
+    /** The WTP grid. */
+    readonly wtp: readonly number[];
+    /** EVPI per person at each WTP. */
+    readonly perPerson: readonly number[];
+  };
   /** Probability cost-effective at each threshold. */
-  readonly probabilityCostEffective: readonly { readonly wtp: number; readonly strategy: string; readonly probability: number; readonly optimal: boolean }[];
+  readonly probabilityCostEffective: readonly ProbabilityCostEffectiveJson[];
 }
 
 /**

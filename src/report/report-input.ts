@@ -13,6 +13,30 @@ import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
 
+/** Which outcomes the decision analyses use as cost and as effect. */
+export interface DecisionOutcomes {
+  /** Name of the cost outcome, e.g. `"cost"`. */
+  readonly cost: string;
+  /** Name of the effect outcome, e.g. `"qaly"`. */
+  readonly effect: string;
+}
+
+/** The willingness-to-pay grid of the curves and the thresholds reported in tables. */
+export interface WtpSettings {
+  /** Grid of the CEAC and EVPI curves, e.g. 0 to 2 000 000 in steps of 10 000. */
+  readonly grid: WtpRange;
+  /** Thresholds reported in tables, e.g. SEK 500 000 and 1 000 000 per QALY. */
+  readonly thresholds: readonly number[];
+}
+
+/** One named survival curve sampled at the times of its {@link SurvivalSeries}. */
+export interface SurvivalCurveSeries {
+  /** Curve name, e.g. `"OS"`. */
+  readonly name: string;
+  /** S(t) at the series' times. */
+  readonly values: Float64Array;
+}
+
 /** A cohort trace of one strategy: the proportion in each state at each trace row. */
 export interface TraceSeries {
   /** Strategy name. */
@@ -32,7 +56,7 @@ export interface SurvivalSeries {
   /** Times in years. */
   readonly times: Float64Array;
   /** Named curves (e.g. `PFS`, `OS`), each S(t) at `times`. */
-  readonly curves: readonly { /** Curve name. */ readonly name: string; /** S(t) at `times`. */ readonly values: Float64Array }[];
+  readonly curves: readonly SurvivalCurveSeries[];
 }
 
 /** Information about the run, printed at the end of a report. */
@@ -63,7 +87,7 @@ export interface ReportInput {
   /** Title, question, currency, price year, perspective. */
   readonly metadata: ModelMetadata;
   /** Names of the cost and effect outcomes used for the decision. */
-  readonly outcomes: { readonly cost: string; readonly effect: string };
+  readonly outcomes: DecisionOutcomes;
   /** The parameter table (`ParameterSpace.describe()`). */
   readonly parameters?: readonly ParameterRow[];
   /** Warnings shown prominently at the top (e.g. placeholder prices in use). */
@@ -73,7 +97,7 @@ export interface ReportInput {
   /** ICER table of the base case. */
   readonly icerTable: readonly IcerRow[];
   /** Willingness-to-pay grid (curves) and thresholds (tables). */
-  readonly wtp: { readonly grid: WtpRange; readonly thresholds: readonly number[] };
+  readonly wtp: WtpSettings;
   /** PSA result, when a PSA was run (CE plane, CEAC, CEAF, EVPI are computed from it). */
   readonly psa?: PsaResult;
   /** Tornado diagram data. */
