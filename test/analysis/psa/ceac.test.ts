@@ -103,8 +103,10 @@ describe("ceac edge cases and properties", () => {
         const psa = build(input);
         const curve = ceac(psa, wtp);
         wtp.forEach((_, g) => {
-          const total = psa.strategies.reduce((sum, s) => sum + curve.probability[s]![g]! * psa.size, 0);
-          expect(total).toBe(psa.size);
+          // probability = wins / n: every p·n is a whole count (to rounding) and the counts add up to n.
+          const counts = psa.strategies.map((s) => curve.probability[s]![g]! * psa.size);
+          for (const count of counts) expect(Math.abs(count - Math.round(count))).toBeLessThan(1e-9);
+          expect(counts.reduce((sum, count) => sum + Math.round(count), 0)).toBe(psa.size);
         });
       }),
     );
