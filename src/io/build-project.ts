@@ -133,7 +133,8 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
   });
   if (parameters === undefined || model === undefined || issues.length > 0) return fail(compiled, issues);
 
-  const warnings = parameters.placeholders.length === 0 ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`];
+  // The file's own warnings first (they say what to do), then the generic placeholder list.
+  const warnings = [...(file.warnings ?? []), ...(parameters.placeholders.length === 0 ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`])];
   const metadata = Object.freeze(Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]))) as unknown as ModelMetadata;
   const baseName = options.fileName.split(/[\\/]/).filter((part) => part !== "").slice(-2);
   const name = baseName.length === 2 && /^model\.(ya?ml|json)$/i.test(baseName[1]!) ? baseName[0]! : (baseName.at(-1) ?? options.fileName).replace(/\.(ya?ml|json)$/i, "");

@@ -129,7 +129,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
 }
 
 /** Reads the general-population life table (HMD-style CSV: year, sex, age, mx, qx) of `backgroundMortality`. */
-function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): { lifeTable: LifeTable; sexMix: Readonly<Record<string, number>> } | undefined {
+function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): { lifeTable: LifeTable; sexMix: Readonly<Record<string, number>>; method?: "cycle" | "exact" } | undefined {
   let text: string;
   try {
     if (readFile === undefined) throw new Error("no readFile was given to load files next to the model file");
@@ -140,7 +140,7 @@ function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, 
   }
   try {
     const lifeTable = parseLifeTableCsv(text, { ...(spec.year === undefined ? {} : { year: spec.year }), ...(spec.measure === undefined ? {} : { measure: spec.measure }), source: spec.file });
-    return { lifeTable, sexMix: spec.sexMix };
+    return { lifeTable, sexMix: spec.sexMix, ...(spec.method === undefined ? {} : { method: spec.method }) };
   } catch (error) {
     if (!(error instanceof QalyError)) throw error;
     for (const issue of error.issues) issues.push({ ...issue, path: [...path], message: `${spec.file}: ${issue.message}` });

@@ -144,7 +144,7 @@ export const psmSchema = strict(
     ...settingsShape,
     crossing: z.enum(["clamp", "error"]).optional(),
     tolerance: finite.optional(),
-    backgroundMortality: strict({ file: text, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite) }, "backgroundMortality").optional(),
+    backgroundMortality: strict({ file: text, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), method: z.enum(["cycle", "exact"]).optional() }, "backgroundMortality").optional(),
     variables: expressions.optional(),
     // Curve definitions (src/survival defs) whose numbers may be expressions: checked by build-psm.ts.
     curves: z.record(z.string(), z.looseObject({ kind: z.string({ error: "a curve needs a 'kind' (weibull, exponential, hazard-ratio, …)" }) })),
@@ -203,6 +203,7 @@ export const modelFileSchema = strict(
     thresholds: z.array(strict({ parameter: text, range: z.tuple([finite, finite]), strategies: z.tuple([text, text]) }, "a threshold analysis")).optional(),
     wtp: strict({ grid: strict({ from: finite, to: finite, step: finite }, "wtp.grid").optional(), thresholds: z.array(finite).optional() }, "wtp").optional(),
     psa: strict({ samples: z.number().int().min(1).optional(), seed: z.union([text, finite]).optional(), method: z.enum(["random", "lhs"]).optional() }, "psa").optional(),
+    warnings: z.array(text).optional(),
   },
   "the model file",
 );

@@ -56,6 +56,8 @@ describe("compileModelFile", () => {
     const project = compileModelFile(MARKOV, { fileName: "models/demo/model.yaml" });
     expect(project.name).toBe("demo");
     expect(project.warnings).toEqual(["placeholder values in use: cSick"]);
+    const warned = compileModelFile(`${MARKOV}\nwarnings: ["Replace cSick with a regional price."]\n`, { fileName: "models/demo/model.yaml" });
+    expect(warned.warnings).toEqual(["Replace cSick with a regional price.", "placeholder values in use: cSick"]);
     expect(project.baseCase!.pDeath).toBe(0.1);
     expect(project.baseCase!.pSick).toBe(rateToProbability(0.2));
     const result = evaluateModel(project.model, project.baseCase!);
