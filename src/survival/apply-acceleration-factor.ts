@@ -38,7 +38,7 @@ export function applyAccelerationFactor<D extends SurvivalCurveDef>(curve: Survi
   const af = accelerationFactor;
   return defineCurve({
     def: Object.freeze({ kind: "acceleration-factor", curve: curve.def, accelerationFactor: af }),
-    label: `${curve.toString()} × AF ${formatSignificant(af)}`,
+    label: () => `${curve.toString()} × AF ${formatSignificant(af)}`,
     survival: (t) => curve.survival(t / af),
     hazard: (t) => curve.hazard(t / af) / af,
     cumulativeHazard: (t) => curve.cumulativeHazard(t / af),

@@ -39,7 +39,7 @@ export function applyHazardRatioToCurve<D extends SurvivalCurveDef>(curve: Survi
   const cumulativeHazard = (t: number): number => hr * curve.cumulativeHazard(t);
   return defineCurve({
     def: Object.freeze({ kind: "hazard-ratio", curve: curve.def, hazardRatio: hr }),
-    label: `${curve.toString()} × HR ${formatSignificant(hr)}`,
+    label: () => `${curve.toString()} × HR ${formatSignificant(hr)}`,
     // S₀^hr through the cumulative hazard keeps full precision where S₀ is near 1.
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => hr * curve.hazard(t),

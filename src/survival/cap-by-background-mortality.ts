@@ -71,7 +71,7 @@ export function capByBackgroundMortality<D extends SurvivalCurveDef>(curve: Surv
   return defineCurve(
     {
       def: Object.freeze({ kind: "capped-by-background" as const, curve: curve.def, background: background.def }),
-      label: `${curve.toString()} capped by ${background.toString()}`,
+      label: () => `${curve.toString()} capped by ${background.toString()}`,
       survival: (t) => Math.exp(-cumulativeHazard(t)),
       hazard: (t) => Math.max(curve.hazard(t), background.hazard(t)),
       cumulativeHazard,

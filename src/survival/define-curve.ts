@@ -4,7 +4,8 @@ import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 /** What a family must supply; restricted mean and quantile fall back to numerical methods. */
 export interface CurveParts<D extends SurvivalCurveDef> {
   readonly def: D;
-  readonly label: string;
+  /** The readable form, built only when asked for (PSA builds curves per draw and rarely prints them). */
+  readonly label: string | (() => string);
   survival(t: number): number;
   hazard(t: number): number;
   cumulativeHazard(t: number): number;
@@ -101,7 +102,7 @@ export function defineCurve<D extends SurvivalCurveDef>(parts: CurveParts<D>, br
     restrictedMean,
     quantile,
     median: () => quantile(0.5),
-    toString: () => parts.label,
+    toString: () => (typeof parts.label === "function" ? parts.label() : parts.label),
   };
   if (parts.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid = parts.cumulativeHazardGrid;
   return Object.freeze(curve);

@@ -33,7 +33,7 @@ export function exponentialSurvival(params: { readonly rate: number }): Survival
   const cumulativeHazard = (t: number): number => (t > 0 ? rate * t : t <= 0 ? 0 : NaN);
   return defineCurve({
     def: Object.freeze({ kind: "exponential", rate }),
-    label: `Exponential(rate=${formatSignificant(rate)})`,
+    label: () => `Exponential(rate=${formatSignificant(rate)})`,
     survival: (t) => (t > 0 ? Math.exp(-rate * t) : t <= 0 ? 1 : NaN),
     hazard: (t) => (t >= 0 ? rate : t < 0 ? 0 : NaN),
     cumulativeHazard,

@@ -43,7 +43,7 @@ export function gompertzSurvival(params: { readonly shape: number; readonly rate
   };
   return defineCurve({
     def: Object.freeze({ kind: "gompertz", shape, rate }),
-    label: `Gompertz(shape=${formatSignificant(shape)}, rate=${formatSignificant(rate)})`,
+    label: () => `Gompertz(shape=${formatSignificant(shape)}, rate=${formatSignificant(rate)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? (t === Infinity && shape < 0 ? 0 : rate * Math.exp(shape * t)) : t < 0 ? 0 : NaN),
     cumulativeHazard,

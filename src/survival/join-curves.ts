@@ -63,7 +63,7 @@ export function joinCurves<D1 extends SurvivalCurveDef, D2 extends SurvivalCurve
   const factor = Math.exp(secondAtJoin - firstAtJoin);
   return defineCurve({
     def: Object.freeze({ kind: "joined", first: first.def, second: second.def, atTime, restartClock: restart }),
-    label: `${first.toString()} until t=${formatSignificant(atTime)}, then ${second.toString()}${restart ? " (clock restarted)" : ""}`,
+    label: () => `${first.toString()} until t=${formatSignificant(atTime)}, then ${second.toString()}${restart ? " (clock restarted)" : ""}`,
     survival: (t) => (t <= atTime || Number.isNaN(t) ? first.survival(t) : Math.exp(-cumulativeHazard(t))),
     hazard: (t) => (t < atTime || Number.isNaN(t) ? first.hazard(t) : second.hazard(secondTime(t))),
     cumulativeHazard,

@@ -105,7 +105,7 @@ export function lifeTableSurvival(table: LifeTable, options: CohortOptions): Sur
   return defineCurve(
     {
       def: Object.freeze({ kind: "life-table" as const, lifeTable: table.def, startAge, sexMix: Object.freeze({ ...options.sexMix }), timeUnit }),
-      label: `LifeTable(${table.def.source ?? "custom"}${table.def.year !== undefined ? ` ${table.def.year}` : ""}, age ${formatSignificant(startAge)}, ${sexes.map((s, i) => `${s} ${formatSignificant(weights[i]!)}`).join(", ")}, ${timeUnit})`,
+      label: () => `LifeTable(${table.def.source ?? "custom"}${table.def.year !== undefined ? ` ${table.def.year}` : ""}, age ${formatSignificant(startAge)}, ${sexes.map((s, i) => `${s} ${formatSignificant(weights[i]!)}`).join(", ")}, ${timeUnit})`,
       survival,
       hazard: (t) => {
         if (!(t >= 0)) return t < 0 ? 0 : NaN;

@@ -41,7 +41,7 @@ export function logLogisticSurvival(params: { readonly shape: number; readonly s
   const betaFactor = shape > 1 ? (scale / shape) * (Math.PI / Math.sin(Math.PI / shape)) : NaN;
   return defineCurve({
     def: Object.freeze({ kind: "log-logistic", shape, scale }),
-    label: `LogLogistic(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
+    label: () => `LogLogistic(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival,
     hazard: (t) => {
       if (!(t >= 0)) return t < 0 ? 0 : NaN;

@@ -58,7 +58,7 @@ export function mixCurves(curves: readonly SurvivalCurve[], weights: readonly nu
   };
   return defineCurve({
     def: Object.freeze({ kind: "mixture", curves: Object.freeze(curves.map((c) => c.def)), weights: Object.freeze([...weights]) }),
-    label: `Mixture(${curves.map((c, i) => `${formatSignificant(weights[i]!)}·${c.toString()}`).join(" + ")})`,
+    label: () => `Mixture(${curves.map((c, i) => `${formatSignificant(weights[i]!)}·${c.toString()}`).join(" + ")})`,
     survival,
     hazard: (t) => {
       let numerator = 0;

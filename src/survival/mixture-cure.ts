@@ -40,7 +40,7 @@ export function mixtureCure<D extends SurvivalCurveDef>(uncured: SurvivalCurve<D
   const survival = (t: number): number => cure + (1 - cure) * uncured.survival(t);
   return defineCurve({
     def: Object.freeze({ kind: "mixture-cure", curve: uncured.def, cureFraction: cure }),
-    label: `MixtureCure(cure=${formatSignificant(cure)}, uncured=${uncured.toString()})`,
+    label: () => `MixtureCure(cure=${formatSignificant(cure)}, uncured=${uncured.toString()})`,
     survival,
     hazard: (t) => {
       const su = uncured.survival(t);

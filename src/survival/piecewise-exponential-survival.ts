@@ -69,7 +69,7 @@ export function piecewiseExponentialSurvival(params: { readonly cuts: readonly n
   const survival = (t: number): number => Math.exp(-cumulativeHazard(t));
   return defineCurve({
     def: Object.freeze({ kind: "piecewise-exponential", cuts: Object.freeze([...params.cuts]), rates: Object.freeze([...params.rates]) }),
-    label: `PiecewiseExponential(cuts=[${params.cuts.map(formatSignificant).join(", ")}], rates=[${params.rates.map(formatSignificant).join(", ")}])`,
+    label: () => `PiecewiseExponential(cuts=[${params.cuts.map(formatSignificant).join(", ")}], rates=[${params.rates.map(formatSignificant).join(", ")}])`,
     survival,
     hazard: (t) => (t >= 0 ? rates[interval(t)]! : t < 0 ? 0 : NaN),
     cumulativeHazard,

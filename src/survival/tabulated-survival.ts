@@ -97,7 +97,7 @@ export function tabulatedSurvival(params: { readonly time: readonly number[]; re
   };
   return defineCurve({
     def: Object.freeze({ kind: "table", time: Object.freeze(Array.from(time)), survival: Object.freeze(Array.from(value)), interpolation }),
-    label: `Table(${time.length} knots to t=${time[last]}, ${interpolation})`,
+    label: () => `Table(${time.length} knots to t=${time[last]}, ${interpolation})`,
     survival,
     hazard: (t) => {
       if (!(t >= 0)) return t < 0 ? 0 : NaN;

@@ -39,7 +39,7 @@ export function weibullPhSurvival(params: { readonly shape: number; readonly sca
   const cumulativeHazard = (t: number): number => (t > 0 ? scale * Math.pow(t, shape) : t <= 0 ? 0 : NaN);
   return defineCurve({
     def: Object.freeze({ kind: "weibull-ph", shape, scale }),
-    label: `WeibullPH(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
+    label: () => `WeibullPH(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? shape * scale * Math.pow(t, shape - 1) : t < 0 ? 0 : NaN),
     cumulativeHazard,

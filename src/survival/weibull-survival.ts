@@ -41,7 +41,7 @@ export function weibullSurvival(params: { readonly shape: number; readonly scale
   const cumulativeHazard = (t: number): number => (t > 0 ? Math.pow(t / scale, shape) : t <= 0 ? 0 : NaN);
   return defineCurve({
     def: Object.freeze({ kind: "weibull", shape, scale }),
-    label: `Weibull(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
+    label: () => `Weibull(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
     survival: (t) => Math.exp(-cumulativeHazard(t)),
     hazard: (t) => (t >= 0 ? (shape / scale) * Math.pow(t / scale, shape - 1) : t < 0 ? 0 : NaN),
     cumulativeHazard,
