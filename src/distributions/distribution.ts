@@ -27,6 +27,11 @@ export interface Distribution<D extends DistributionDef = DistributionDef> {
   quantile(p: number): number;
   /** One draw. */
   sample(rng: Rng): number;
+  /**
+   * Fills `out` with independent draws: the same values as `out.length` calls of `sample`, in a
+   * loop the engine can specialise for one family (columnar PSA sampling). Optional.
+   */
+  fill?(rng: Rng, out: Float64Array): void;
   /** A readable form such as `Beta(α=95, β=5)`. */
   toString(): string;
 }

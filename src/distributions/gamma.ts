@@ -53,6 +53,11 @@ class Gamma implements Distribution<GammaDef> {
     return gammaQuantile(p, this.shape, this.rate);
   }
 
+  // The loop lives in each family so that its call to sample() stays monomorphic.
+  fill(rng: Rng, out: Float64Array): void {
+    for (let i = 0; i < out.length; i++) out[i] = this.sample(rng);
+  }
+
   sample(rng: Rng): number {
     const g = marsagliaTsang(rng, this.d, this.c);
     return this.shape >= 1 ? g * this.scale : g * Math.pow(rng.uniform(), this.inverseShape) * this.scale;

@@ -45,6 +45,11 @@ class Lognormal implements Distribution<LognormalDef> {
     return Math.exp(this.mu + this.sigma * standardNormalQuantile(p));
   }
 
+  // The loop lives in each family so that its call to sample() stays monomorphic.
+  fill(rng: Rng, out: Float64Array): void {
+    for (let i = 0; i < out.length; i++) out[i] = this.sample(rng);
+  }
+
   sample(rng: Rng): number {
     return Math.exp(this.mu + this.sigma * drawStandardNormal(rng));
   }

@@ -43,6 +43,11 @@ class Uniform implements Distribution<UniformDef> {
     return uniformQuantile(p, this.def.min, this.def.max);
   }
 
+  // The loop lives in each family so that its call to sample() stays monomorphic.
+  fill(rng: Rng, out: Float64Array): void {
+    for (let i = 0; i < out.length; i++) out[i] = this.sample(rng);
+  }
+
   sample(rng: Rng): number {
     return this.min + this.width * rng.uniform();
   }

@@ -37,7 +37,8 @@ export function sampleParameters(state: SpaceState, n: number, rng: Rng, method:
       latinHypercubeColumn(n, stream, out);
       for (let i = 0; i < n; i++) out[i] = distribution.quantile(out[i]!);
     } else {
-      for (let i = 0; i < n; i++) out[i] = distribution.sample(stream);
+      if (distribution.fill !== undefined) distribution.fill(stream, out);
+      else for (let i = 0; i < n; i++) out[i] = distribution.sample(stream);
     }
   }
 

@@ -37,7 +37,7 @@ export async function bench(): Promise<void> {
     ["lognormal(-0.3, 0.1)", rate((r) => hr.sample(r), rng), null],
     ["gamma(shape 100)  (Marsaglia–Tsang)", rate((r) => gammaCost.sample(r), rng), 5e6],
     ["gamma(shape 0.5)  (boosted)", rate((r) => gammaSmall.sample(r), rng), 5e6],
-    ["beta(95, 5)  (two gammas)", rate((r) => betaUtility.sample(r), rng), 5e6],
+    ["beta(95, 5)  (Cheng BB)", rate((r) => betaUtility.sample(r), rng), 5e6],
     ["beta(0.5, 0.5)  (two boosted gammas, log scale)", rate((r) => betaSmall.sample(r), rng), null],
     ["truncatedNormal(0.8, 0.1, upper 1)  (inverse CDF)", rate((r) => truncated.sample(r), rng), null],
     ["dirichlet(4 components), vectors", rate((r) => transitions.sample(r, vector)[0]!, rng), null],
