@@ -5,6 +5,7 @@ import type { MarkovCohortDefinition, StateSpec } from "../models/markov/markov-
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import { cohortSettings } from "./cohort-settings.js";
 import type { MarkovFile, PsmFile, SettingsFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -77,14 +78,7 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     strategies,
     outcomes: def.outcomes,
     start: def.start,
-    ...(def.cycleLength === undefined ? {} : { cycleLength: def.cycleLength }),
-    ...(def.cycles === undefined ? {} : { cycles: def.cycles }),
-    ...(def.horizon === undefined ? {} : { horizon: def.horizon }),
-    ...(def.startAge === undefined ? {} : { startAge: def.startAge }),
-    ...(def.discountRate === undefined ? {} : { discountRate: def.discountRate as { cost?: number; effect?: number } }),
-    ...(def.cycleCorrection === undefined ? {} : { cycleCorrection: def.cycleCorrection }),
-    ...(def.discountTiming === undefined ? {} : { discountTiming: def.discountTiming }),
-    ...(def.tolerance === undefined ? {} : { tolerance: def.tolerance }),
+    ...cohortSettings(def),
     // The engine reads the returned tables at once and keeps nothing, so one set of objects is
     // refilled per call (same keys, same order: the complement sums the others in written order).
     transitions: (p, t, g) => {

@@ -9,6 +9,7 @@ import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import { cohortSettings } from "./cohort-settings.js";
 import type { PsmFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -97,16 +98,9 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
     outcomes: def.outcomes,
     curves: curvesOf,
     ...(def.timeUnit === undefined ? {} : { timeUnit: def.timeUnit }),
-    ...(def.cycleLength === undefined ? {} : { cycleLength: def.cycleLength }),
-    ...(def.cycles === undefined ? {} : { cycles: def.cycles }),
-    ...(def.horizon === undefined ? {} : { horizon: def.horizon }),
-    ...(def.startAge === undefined ? {} : { startAge: def.startAge }),
-    ...(def.discountRate === undefined ? {} : { discountRate: def.discountRate as { cost?: number; effect?: number } }),
-    ...(def.cycleCorrection === undefined ? {} : { cycleCorrection: def.cycleCorrection }),
-    ...(def.discountTiming === undefined ? {} : { discountTiming: def.discountTiming }),
+    ...cohortSettings(def),
     ...(def.crossing === undefined ? {} : { crossing: def.crossing }),
     ...(background === undefined ? {} : { backgroundMortality: background }),
-    ...(def.tolerance === undefined ? {} : { tolerance: def.tolerance }),
     values: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(values, p)),
     ...(entryValues.length === 0 ? {} : { entryValues: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(entryValues, p)) }),
     ...(startingValues.length === 0 ? {} : { startingValues: (p: Params, g: string) => (scope.enter(undefined, g), Object.fromEntries(startingValues.map(([o, v]) => [o, read(v, p)]))) }),
