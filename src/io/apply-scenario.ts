@@ -5,10 +5,12 @@ import { COMPILED } from "./compile-model-file.js";
 import { buildProject } from "./build-project.js";
 
 /**
- * The project of one named scenario: its parameter overrides are fixed values in the base case and
- * in every PSA draw (the other parameters keep their own draws, since each parameter draws from its
- * own named stream), and its settings (discount rates, horizon, cycle correction …) rebuild the
- * model. Scenario analyses in HTA submissions change exactly such inputs (NICE 2022 manual §4.7).
+ * The project of one named scenario: its parameter values are held fixed in the base case and in
+ * every PSA draw by `ParameterSpace.fix` (declared parameters and components of a group alike;
+ * derived parameters are recomputed; the other parameters keep their own draws, since each parameter
+ * and group draws from its own named stream), and its settings (discount rates, horizon, cycle
+ * correction …) rebuild the model. Scenario analyses in HTA submissions change exactly such inputs
+ * (NICE 2022 manual §4.7).
  *
  * @param project - a project compiled from a model file by `compileModelFile`
  * @param name - the scenario's name, as under `scenarios:` in the file

@@ -27,10 +27,12 @@ export interface FileParameters {
 const META_KEYS = ["label", "unit", "source", "status", "note"] as const;
 
 /**
- * Compiles the `parameters:` section: numbers are fixed values, `distribution:` entries are drawn
- * in the PSA, `expression:` entries (or plain text) are derived parameters recomputed per draw.
- * `overrides` (a scenario's values) replace a parameter by a fixed value, in the base case and in
- * every PSA draw. Problems are pushed onto `issues`.
+ * Compiles the `parameters:`, `groups:` and `correlations:` sections: numbers are fixed values,
+ * `distribution:` entries are drawn in the PSA, `expression:` entries (or plain text) are derived
+ * parameters recomputed per draw. The whole space is built as declared, then `overrides` (a
+ * scenario's values) are held by `space.fix(overrides)` in the base case and in every PSA draw;
+ * declared parameters and group components may be fixed, derived ones not. Problems are pushed
+ * onto `issues`.
  */
 export function buildParameters(
   entries: Readonly<Record<string, ParameterFile>>,
@@ -52,15 +54,12 @@ export function buildParameters(
     const expression = typeof entry === "string" ? entry : object?.expression;
     if (expression !== undefined) {
       if (object?.value !== undefined || object?.distribution !== undefined) issues.push({ code: "invalid_parameter", path, message: `parameter '${name}' has an expression, so it is derived: it cannot also have a value or a distribution` });
-      if (overrides[name] !== undefined) issues.push({ code: "invalid_parameter", path, message: `'${name}' is derived (computed from other parameters) and cannot be overridden; override the parameters it is computed from` });
       expressions.set(name, expression);
       continue;
     }
     const value = typeof entry === "number" ? entry : object?.value;
     const distribution = object?.distribution === undefined ? undefined : fileDistribution(object.distribution as never, [...path, "distribution"], issues);
-    if (overrides[name] !== undefined) {
-      declared[name] = param(overrides[name], meta);
-    } else if (distribution !== undefined) {
+    if (distribution !== undefined) {
       declared[name] = param(distribution, meta);
       if (value !== undefined) (hasOwnBase = true), (baseValues[name] = value);
     } else if (value !== undefined) {
@@ -86,7 +85,6 @@ export function buildParameters(
       if (group.status === "placeholder") placeholders.push(...group.components);
       for (const component of group.components) {
         if (entries[component] !== undefined || grouped.includes(component)) issues.push({ code: "invalid_parameter", path: [...path, "components"], message: `'${component}' is already a parameter; a group's components are new names` });
-        if (overrides[component] !== undefined) issues.push({ code: "invalid_parameter", path, message: `'${component}' belongs to group '${name}' and cannot be overridden alone` });
       }
       grouped.push(...group.components);
       const distribution = multivariate(group.distribution, [...path, "distribution"], issues);
@@ -114,8 +112,19 @@ export function buildParameters(
     issues.push(...error.issues);
     return undefined;
   }
+  if (Object.keys(overrides).length > 0) {
+    try {
+      space = space.fix(overrides);
+    } catch (error) {
+      if (!(error instanceof QalyError)) throw error;
+      issues.push(...error.issues);
+      return undefined;
+    }
+  }
+  // A fixed parameter's own base value would undo the scenario, so only free ones are passed on.
+  const ownBase = Object.fromEntries(Object.entries(baseValues).filter(([name]) => overrides[name] === undefined));
   const names = [...Object.keys(declared), ...grouped, ...order.map(([name]) => name)];
-  return { space, ...(hasOwnBase ? { baseCase: space.base(baseValues) } : {}), names, placeholders, derived: order.map(([name]) => name) };
+  return { space, ...(hasOwnBase ? { baseCase: space.base(ownBase) } : {}), names, placeholders, derived: order.map(([name]) => name) };
 }
 
 /** Compiles derived parameters and orders them so each comes after the parameters it reads. */

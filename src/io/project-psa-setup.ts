@@ -17,20 +17,23 @@ export interface ProjectPsaSetup {
   readonly parameters: ProjectSampler;
   /** The scenario's parameter overrides (empty for the base case). */
   readonly overrides: Readonly<Record<string, number>>;
-  /** Caveats of the setup, e.g. derived parameters not recomputed from overrides in the PSA. */
+  /** Caveats of the setup (none at present; kept for callers that print them). */
   readonly warnings: readonly string[];
 }
 
 /**
  * The model and parameter sampler of a project's PSA, under a named scenario or the base case.
- * A scenario's overridden parameters are held at their scenario values in every draw; derived
- * parameters are sampled as in the base case (a warning says so when the space has any). The
- * worker pool builds the same setup in every worker, so draws are identical in and out of workers.
+ * A scenario's parameters are held at their scenario values in every draw by
+ * `project.parameters.fix(overrides)`: derived parameters are recomputed from them, group
+ * components may be fixed, and every other column keeps its draws (each parameter and group draws
+ * from its own named stream). The worker pool builds the same setup in every worker, so draws are
+ * identical in and out of workers.
  *
  * @param project - the project
  * @param scenario - a scenario name from `project.scenarios`, or `undefined` for the base case
  * @returns model, sampler, overrides and warnings
- * @throws QalyError `unknown_scenario`
+ * @throws QalyError `unknown_scenario`; `unknown_parameter` or `invalid_parameter` (a derived
+ *   parameter) for a scenario value the space cannot hold fixed
  * @example
  * const model = { title: "Demo", strategies: ["SoC"], outcomes: ["cost", "qaly"], evaluateInto(p, out) { out.set([p.cDrug, 1]); } };
  * const project = { name: "demo", metadata: { title: "Demo", currency: "SEK" }, model, parameters: defineParameters({ cDrug: gamma.fromMeanSd(100, 10) }),
@@ -46,24 +49,6 @@ export function projectPsaSetup(project: ModelProject, scenario?: string): Proje
   }
   const overrides = (chosen?.parameters ?? {}) as Readonly<Record<string, number>>;
   const model = (chosen?.model ?? project.model) as Model<ParameterValues>;
-  const space = project.parameters;
-  const names = Object.keys(overrides);
-  if (names.length === 0) return { model, parameters: space, overrides, warnings: [] };
-  const derived = space.describe().some((row) => row.kind === "derived");
-  const warnings = derived ? [`scenario PSA holds ${names.join(", ")} fixed; derived parameters are sampled as in the base case`] : [];
-  const parameters: ProjectSampler = {
-    sample(n, options) {
-      const draws = space.sample(n, { seed: options.seed, ...(options.method === undefined ? {} : { method: options.method }) });
-      const columns = new Map<string, Float64Array>(draws.names.map((name) => [name, Float64Array.from(draws.column(name))]));
-      for (const name of names) columns.get(name)?.fill(overrides[name]!);
-      return {
-        names: draws.names,
-        size: draws.size,
-        column: (name: string) => columns.get(name) ?? draws.column(name),
-        row: (i: number) => Object.fromEntries(draws.names.map((name) => [name, columns.get(name)![i]!])),
-      };
-    },
-  };
-  return { model, parameters, overrides, warnings };
+  const parameters = Object.keys(overrides).length === 0 ? project.parameters : project.parameters.fix(overrides);
+  return { model, parameters, overrides, warnings: [] };
 }
-

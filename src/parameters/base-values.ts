@@ -28,14 +28,15 @@ export function reportDerived(name: string, value: unknown, draw: number | undef
 
 /**
  * Deterministic values of a space: each declared value, else the distribution's mean; group
- * components take the components of the group's mean; derived parameters are computed from
- * those. `overrides` replace declared values before derivation (one-way sensitivity analysis).
+ * components take the components of the group's mean; fixed values (`fix()`) replace those; derived
+ * parameters are computed from the result. `overrides` replace any non-derived value before
+ * derivation (one-way sensitivity analysis), fixed ones included.
  */
 export function baseValues(state: SpaceState, overrides?: Readonly<Record<string, number>>): Record<string, number> {
   const values: Record<string, number> = {};
   const collector = new IssueCollector();
   for (const scalar of state.scalars) {
-    const value = scalar.value ?? scalar.distribution!.mean();
+    const value = state.fixed.get(scalar.name) ?? scalar.value ?? scalar.distribution!.mean();
     if (!Number.isFinite(value)) {
       collector.add({ code: "non_finite_value", path: ["parameters", scalar.name], message: `the mean of ${String(scalar.distribution)} is ${value}, so there is no base value (declare one with a fixed number)`, received: value });
     }
@@ -47,6 +48,8 @@ export function baseValues(state: SpaceState, overrides?: Readonly<Record<string
       values[name] = mean[j]!;
     });
   }
+  // Fixed group components overwrite the group's mean; the free components are not renormalised.
+  for (const [name, value] of state.fixed) values[name] = value;
   if (overrides !== undefined) {
     const derived = new Set(state.derivations.flatMap((d) => d.names));
     const known = namesOf(state);

@@ -20,5 +20,5 @@ import { validateEntries } from "./validate-entries.js";
  */
 export function defineParameters<const T extends Readonly<Record<string, ParameterEntry>>>(entries: T): ParameterSpace<Extract<keyof T, string>> {
   const scalars = validateEntries(entries);
-  return new ParameterSpace({ scalars, groups: [], derivations: [], correlations: [] });
+  return new ParameterSpace({ scalars, groups: [], derivations: [], correlations: [], fixed: new Map() });
 }

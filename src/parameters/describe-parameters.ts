@@ -1,6 +1,6 @@
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import type { ParameterStatus } from "./param.js";
+import type { ParameterMeta, ParameterStatus } from "./param.js";
 import type { ParameterKind, SpaceState, GroupNode } from "./space-state.js";
 
 /** One row of a parameter table, as printed in a report. */
@@ -13,7 +13,10 @@ export interface ParameterRow {
   readonly label: string;
   /** Unit, or `""`. */
   readonly unit: string;
-  /** The distribution as text, e.g. `Beta(α=95, β=5)`; the number for a fixed value; `derived`. */
+  /**
+   * The distribution as text, e.g. `Beta(α=95, β=5)`; the number for a fixed value; `derived`;
+   * `fixed at 0.081 (declared Dirichlet(…) [1/10])` for a parameter held fixed by `fix()`.
+   */
   readonly distribution: string;
   /** Mean (fixed value; for a derived parameter, its base-case value). */
   readonly mean: number;
@@ -34,6 +37,11 @@ export function describeParameters(state: SpaceState, base: Readonly<Record<stri
   const rows: ParameterRow[] = [];
   for (const s of state.scalars) {
     const d = s.distribution;
+    const held = state.fixed.get(s.name);
+    if (held !== undefined) {
+      rows.push(fixedRow(s.name, s.meta.label ?? s.name, s.meta, held, d === undefined ? String(s.value) : d.toString()));
+      continue;
+    }
     rows.push({
       name: s.name,
       kind: d === undefined ? "fixed" : "distribution",
@@ -53,11 +61,17 @@ export function describeParameters(state: SpaceState, base: Readonly<Record<stri
     const covariance = g.distribution.covariance();
     const k = g.components.length;
     g.components.forEach((name, j) => {
+      const label = g.meta.label === undefined ? name : `${g.meta.label}: ${name}`;
+      const held = state.fixed.get(name);
+      if (held !== undefined) {
+        rows.push(fixedRow(name, label, g.meta, held, `${g.distribution.toString()} [${j + 1}/${k}]`));
+        return;
+      }
       const [lower, upper] = marginalInterval(g, mean[j]!, covariance[j * k + j]!);
       rows.push({
         name,
         kind: "group",
-        label: g.meta.label === undefined ? name : `${g.meta.label}: ${name}`,
+        label,
         unit: g.meta.unit ?? "",
         distribution: `${g.distribution.toString()} [${j + 1}/${k}]`,
         mean: mean[j]!,
@@ -75,6 +89,23 @@ export function describeParameters(state: SpaceState, base: Readonly<Record<stri
     }
   }
   return rows;
+}
+
+/** The row of a parameter held fixed by `fix()`: kind `fixed`, its value, and what was declared. */
+function fixedRow(name: string, label: string, meta: ParameterMeta, value: number, declared: string): ParameterRow {
+  return {
+    name,
+    kind: "fixed",
+    label,
+    unit: meta.unit ?? "",
+    distribution: `fixed at ${value} (declared ${declared})`,
+    mean: value,
+    lower: null,
+    upper: null,
+    source: meta.source ?? "",
+    status: meta.status ?? null,
+    note: meta.note ?? "",
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DistributionDef } from "../distributions/distribution.js";
 import type { ParameterMeta } from "./param.js";
+import type { SpaceState } from "./space-state.js";
 
 /** JSON form of one declared parameter: a fixed value, or a distribution's definition and text. */
 export type ParameterJson =
@@ -50,4 +51,24 @@ export interface ParameterSpaceJson {
   readonly correlations: readonly CorrelationJson[];
   /** Names of derived parameters (their functions are not data). */
   readonly derived: readonly string[];
+  /** Parameters held fixed by `fix()` (a scenario), with their values; absent when none. */
+  readonly fixed?: Readonly<Record<string, number>>;
+}
+
+/** The JSON form of a space's state (see {@link ParameterSpaceJson}). */
+export function spaceToJson(state: SpaceState): ParameterSpaceJson {
+  const parameters: Record<string, ParameterJson> = {};
+  const meta: Record<string, ParameterMeta> = {};
+  for (const s of state.scalars) {
+    parameters[s.name] = s.distribution === undefined ? { value: s.value! } : { distribution: s.distribution.def, text: s.distribution.toString() };
+    if (Object.keys(s.meta).length > 0) meta[s.name] = s.meta;
+  }
+  return {
+    parameters,
+    meta,
+    groups: state.groups.map((g) => ({ name: g.name, distribution: g.distribution.def, text: g.distribution.toString(), components: g.components, meta: g.meta })),
+    correlations: state.correlations.map((c) => ({ a: c.a, b: c.b, rho: c.rho })),
+    derived: state.derivations.flatMap((d) => d.names),
+    ...(state.fixed.size === 0 ? {} : { fixed: Object.fromEntries(state.fixed) }),
+  };
 }

@@ -8,7 +8,8 @@ import { describeParameters, type ParameterRow } from "./describe-parameters.js"
 import { sampleParameters } from "./sample-parameters.js";
 import { namesOf, type SpaceState } from "./space-state.js";
 import { addCorrelation, addDerivation, addGroup } from "./space-builders.js";
-import type { ParameterJson, ParameterSpaceJson } from "./parameter-space-json.js";
+import { spaceToJson, type ParameterSpaceJson } from "./parameter-space-json.js";
+import { addFixed } from "./fix-values.js";
 
 /** Values of every parameter of a space for one evaluation: `{ name: number }`. */
 export type ParameterRecord<N extends string> = { [K in N]: number };
@@ -32,8 +33,8 @@ export interface SampleOptions {
 
 /**
  * The parameters of a model: fixed values, distributions, jointly distributed groups, rank
- * correlations and derived parameters, with metadata. Immutable: `derive`, `correlate` and `group`
- * return new spaces. Create one with {@link defineParameters}.
+ * correlations and derived parameters, with metadata. Immutable: `derive`, `correlate`, `group`
+ * and `fix` return new spaces. Create one with {@link defineParameters}.
  *
  * @typeParam N - parameter names (inferred, so a misspelt name in a callback is a compile error)
  */
@@ -100,10 +101,34 @@ export class ParameterSpace<N extends string = string> {
   }
 
   /**
-   * Deterministic (base-case) values: each declared value, else the distribution mean; group
-   * components take the group's mean; derived parameters are computed from those.
+   * Holds parameters at given values in the base case and in every PSA draw: a scenario. Declared
+   * parameters and components of a group (Dirichlet, multivariate normal) may be fixed; derived
+   * parameters are recomputed from the fixed values. Every parameter is still drawn from its own
+   * substream and fixed columns are overwritten afterwards, so the other columns (and the other
+   * components of a group) keep exactly their draws; a group's free components are not
+   * renormalised. Rank correlations involving a fixed parameter report `achieved: NaN`.
    *
-   * @param overrides - values replacing declared ones before derivation (one-way sensitivity analysis)
+   * @param values - `{ name: value }` for declared parameters or group components (finite numbers)
+   * @returns a new space; a later `fix()` of the same name replaces the value
+   * @throws QalyError `unknown_parameter` (closest name), `invalid_parameter` for a derived parameter
+   *   (naming its inputs), `non_finite_value`
+   * @example
+   * const space = defineParameters({ cDrug: gamma({ shape: 100, scale: 24 }), pRespond: beta({ alpha: 45, beta: 55 }) }).derive((p) => ({ cPerResponse: p.cDrug / p.pRespond }));
+   * const cheap = space.fix({ cDrug: 1200 });
+   * cheap.base().cPerResponse // => 2666.6666666666665
+   * Array.from(cheap.sample(3, { seed: 1 }).column("cDrug")) // => [1200, 1200, 1200]
+   * defineParameters({ cVisit: 50 }).group("response", dirichlet({ alpha: [20, 30, 50] }), ["pComplete", "pPartial", "pNone"]).fix({ pNone: 0.4 }).base().pNone // => 0.4
+   */
+  fix(values: Partial<Readonly<ParameterRecord<N>>>): ParameterSpace<N> {
+    return new ParameterSpace(addFixed(this.state, values as Readonly<Record<string, number>>, () => this.base()));
+  }
+
+  /**
+   * Deterministic (base-case) values: each declared value, else the distribution mean; group
+   * components take the group's mean; fixed values (`fix()`) replace those; derived parameters are
+   * computed from the result.
+   *
+   * @param overrides - values replacing declared or fixed ones before derivation (one-way sensitivity analysis)
    * @returns `{ name: value }` for every parameter
    * @example
    * const space = defineParameters({ cDrug: 2400, pRespond: beta({ alpha: 45, beta: 55 }) });
@@ -159,19 +184,7 @@ export class ParameterSpace<N extends string = string> {
    * defineParameters({ cDrug: 2400 }).derive((p) => ({ cYear: 12 * p.cDrug })).toJSON().derived // => ["cYear"]
    */
   toJSON(): ParameterSpaceJson {
-    const parameters: Record<string, ParameterJson> = {};
-    const meta: Record<string, ParameterMeta> = {};
-    for (const s of this.state.scalars) {
-      parameters[s.name] = s.distribution === undefined ? { value: s.value! } : { distribution: s.distribution.def, text: s.distribution.toString() };
-      if (Object.keys(s.meta).length > 0) meta[s.name] = s.meta;
-    }
-    return {
-      parameters,
-      meta,
-      groups: this.state.groups.map((g) => ({ name: g.name, distribution: g.distribution.def, text: g.distribution.toString(), components: g.components, meta: g.meta })),
-      correlations: this.state.correlations.map((c) => ({ a: c.a, b: c.b, rho: c.rho })),
-      derived: this.state.derivations.flatMap((d) => d.names),
-    };
+    return spaceToJson(this.state);
   }
 }
 

@@ -13,8 +13,8 @@ import { namesOf, type CorrelationNode, type SpaceState } from "./space-state.js
  * group from `rng.stream("group:" + name)`, so adding, removing or reordering parameters leaves
  * every other column unchanged. With `"lhs"` a univariate column is the quantile transform of
  * stratified uniforms (one per stratum); groups are always drawn at random. Rank correlations are
- * then induced by Iman–Conover, which only reorders columns, and derived parameters are computed
- * draw by draw.
+ * then induced by Iman–Conover, which only reorders columns; fixed parameters (`fix()`) are then
+ * overwritten with their values, and derived parameters are computed draw by draw.
  */
 export function sampleParameters(state: SpaceState, n: number, rng: Rng, method: SamplingMethod): ParameterTable {
   const names = namesOf(state);
@@ -53,7 +53,10 @@ export function sampleParameters(state: SpaceState, n: number, rng: Rng, method:
     }
   }
 
-  const report = correlate(state.correlations, column);
+  // Fixed parameters were drawn like the others (so rank correlation pairs the other columns exactly
+  // as without fix()) and are overwritten only now; a constant column has no rank correlation.
+  const report = correlate(state.correlations, column).map((c) => (state.fixed.has(c.a) || state.fixed.has(c.b) ? { ...c, achieved: Number.NaN } : c));
+  for (const [name, value] of state.fixed) column(name).fill(value);
 
   if (state.derivations.length > 0) deriveColumns(state, names, n, column);
 

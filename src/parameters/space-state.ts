@@ -32,6 +32,11 @@ export interface SpaceState {
   readonly groups: readonly GroupNode[];
   readonly derivations: readonly DerivationNode[];
   readonly correlations: readonly CorrelationNode[];
+  /**
+   * Parameters held at a value in the base case and in every draw (a scenario), set by `fix()`.
+   * They are still drawn (so no other column moves) and overwritten before derivation.
+   */
+  readonly fixed: ReadonlyMap<string, number>;
 }
 
 /** Names in table order: declared scalars, group components, derived. */

@@ -205,6 +205,28 @@ describe("compileModelFile", () => {
     expect(applyScenario(project, "Cheap").baseCase!.cSick).toBe(500);
     expect(applyScenario(project, "Cheap").warnings).toEqual(["placeholder values in use: cSick"]);
   });
+
+  it("applyScenario(project, name) holds group components and inputs of derived parameters fixed in base case and PSA, derived ones recomputed", () => {
+    const text = `${MARKOV.replace("  pSick: rateToProbability(rSick)\n", "  rSick2: { distribution: { kind: gamma, mean: 0.2, se: 0.05 } }\n  pSick: rateToProbability(rSick2)\n")}  Mix: { parameters: { pA: 0.5, rSick2: 0.3, pDeath: 0.2 } }
+groups:
+  mix: { distribution: { kind: dirichlet, alpha: [20, 30, 50] }, components: [pA, pB, pC] }
+`;
+    const project = compileModelFile(text, { fileName: "t.yaml" });
+    const mix = applyScenario(project, "Mix");
+    expect(mix.baseCase).toMatchObject({ pA: 0.5, pB: 0.3, pC: 0.5, rSick2: 0.3, pDeath: 0.2, pSick: rateToProbability(0.3) });
+    const draws = mix.parameters.sample(30, { seed: "mix" });
+    const free = project.parameters.sample(30, { seed: "mix" });
+    for (let i = 0; i < 30; i++) {
+      expect([draws.row(i).pA, draws.row(i).rSick2, draws.row(i).pDeath, draws.row(i).pSick]).toEqual([0.5, 0.3, 0.2, rateToProbability(0.3)]);
+      expect([draws.row(i).pB, draws.row(i).pC]).toEqual([free.row(i).pB, free.row(i).pC]);
+    }
+    expect(mix.parameters.describe().find((row) => row.name === "pA")).toMatchObject({ kind: "fixed", mean: 0.5 });
+  });
+
+  it("compileModelFile(text) refuses a scenario that holds a derived parameter fixed", () => {
+    const issues = issuesOf(`${MARKOV}  Bad: { parameters: { pSick: 0.3 } }\n`);
+    expect(issues.map((i) => [i.code, i.path.join(".")])).toEqual([["invalid_parameter", "scenarios.Bad.parameters.pSick"]]);
+  });
 });
 
 describe("compileModelFile: data tables, time, tunnels and one-off values", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineParameters, gamma } from "../../src/index.js";
+import { defineParameters, dirichlet, gamma } from "../../src/index.js";
 import { QalyError } from "../../src/core/errors.js";
 import { runPsa } from "../../src/analysis/run/run-psa.js";
 import type { ModelProject } from "../../src/io/model-project.js";
@@ -191,6 +191,38 @@ describe("projectPsaSetup", () => {
     const cheap = projectPsaSetup(project, "Cheap").parameters.sample(5, { seed: 3 });
     expect(Array.from(cheap.column("qGain"))).toEqual(Array.from(base.column("qGain")));
     expect(cheap.row(2).cDrug).toBe(10_000);
+  });
+
+  it("projectPsaSetup(project, scenario) holds a Dirichlet component fixed and recomputes derived parameters in every draw, without warnings", () => {
+    const parameters = defineParameters({ cDrug: gamma.fromMeanSd(20_000, 2_000), qGain: 0.1 })
+      .group("response", dirichlet({ alpha: [20, 30, 50] }), ["pComplete", "pPartial", "pNone"])
+      .derive((p) => ({ cPerResponder: p.cDrug / (p.pComplete + p.pPartial) }));
+    const project = toyProject({ parameters, scenarios: { Responders: { parameters: { pComplete: 0.4 } } } });
+    const setup = projectPsaSetup(project, "Responders");
+    expect(setup.warnings).toEqual([]);
+    const draws = setup.parameters.sample(20, { seed: 5 });
+    const free = project.parameters.sample(20, { seed: 5 });
+    for (let i = 0; i < 20; i++) {
+      const row = draws.row(i);
+      expect(row.pComplete).toBe(0.4);
+      expect(row.pPartial).toBe(free.row(i).pPartial);
+      expect(row.cPerResponder).toBe(row.cDrug! / (0.4 + row.pPartial!));
+    }
+  });
+
+  it("projectPsaSetup(project, scenario) refuses a scenario that fixes a derived parameter (invalid_parameter)", () => {
+    const parameters = defineParameters({ cDrug: 20_000 }).derive((p) => ({ cYear: 12 * p.cDrug }));
+    const project = toyProject({ parameters, scenarios: { Bad: { parameters: { cYear: 1 } } } });
+    const error = (() => {
+      try {
+        projectPsaSetup(project, "Bad");
+      } catch (e) {
+        return e as QalyError;
+      }
+      throw new Error("expected a QalyError");
+    })();
+    expect(error.issues.map((i) => [i.code, i.path])).toEqual([["invalid_parameter", ["parameters", "cYear"]]]);
+    expect(error.issues[0]!.message).toContain("fix 'cDrug' instead");
   });
 });
 

@@ -13,6 +13,7 @@ import { project as ts } from "../../models/nsclc-gene-panel/project.js";
 import { compileModelFile } from "../../src/io/compile-model-file.js";
 import { applyScenario } from "../../src/io/apply-scenario.js";
 import { projectPsaSetup } from "../../src/io/project-psa-setup.js";
+import { runProject } from "../../src/io/run-project.js";
 import { evaluateModel, runPsaSync, scenarios, type DecisionTree } from "../../src/index.js";
 
 const fileName = "models/nsclc-gene-panel/model.yaml";
@@ -29,7 +30,7 @@ function differences(a: Results, b: Results, strategies: readonly string[], outc
   return out;
 }
 
-/** The scenario that project.ts holds fixed by a group component; the compiler cannot rebuild it (see the README). */
+/** The scenario that holds components of the prevalence Dirichlet fixed (ParameterSpace.fix). */
 const DUTCH = "Dutch prevalence mix (Mfumbilwa 2023)";
 
 describe("models/nsclc-gene-panel/model.yaml", () => {
@@ -106,9 +107,8 @@ describe("models/nsclc-gene-panel/model.yaml", () => {
     });
   });
 
-  it("applyScenario(file, name) rebuilds every scenario but the Dutch mix with the TypeScript scenario's base case bit for bit", () => {
+  it("applyScenario(file, name) rebuilds every scenario with the TypeScript scenario's base case bit for bit", () => {
     for (const [name, scenario] of Object.entries(ts.scenarios)) {
-      if (name === DUTCH) continue;
       const applied = applyScenario(file, name);
       const fromFile = evaluateModel(applied.model, applied.baseCase!);
       const fromTs = evaluateModel(scenario.model ?? ts.model, { ...ts.baseCase!, ...scenario.parameters });
@@ -128,8 +128,22 @@ describe("models/nsclc-gene-panel/model.yaml", () => {
     }
   });
 
-  it("applyScenario(file, Dutch mix) is refused: a scenario cannot fix components of the prevalence group (compiler limitation)", () => {
-    // The scenario table above runs it; only the rebuilt project (qaly run --scenario) is refused.
-    expect(() => applyScenario(file, DUTCH)).toThrow(expect.objectContaining({ issues: expect.arrayContaining([expect.objectContaining({ code: "invalid_parameter", path: ["groups", "prevalence"] })]) }));
+  it("runProject(applyScenario(file, Dutch mix)) gives runProject(ts, { scenario: Dutch mix })'s base case and PSA bit for bit (group components held fixed, 20 draws)", async () => {
+    const options = { psa: 20, seed: "nsclc-dutch-mix", dsa: false, detail: false } as const;
+    const fromFile = await runProject(applyScenario(file, DUTCH), options);
+    const fromTs = await runProject(ts, { ...options, scenario: DUTCH });
+    // Base case: the scenario's prevalences (the rest at their Dirichlet means, not renormalised).
+    expect(fromFile.baseCase.parameters).toEqual(fromTs.baseCase.parameters);
+    expect(fromFile.baseCase.parameters["pEgfr"]).toBe(0.081);
+    expect(fromFile.baseCase.summary).toEqual(fromTs.baseCase.summary);
+    // PSA: the fixed components are constant, every other column is the TypeScript project's draw.
+    const drawsFile = fromFile.psa!.parameters!;
+    const drawsTs = fromTs.psa!.parameters!;
+    expect(drawsFile.names).toEqual(drawsTs.names);
+    for (const name of drawsTs.names) expect([name, [...drawsFile.column(name)]]).toEqual([name, [...drawsTs.column(name)]]);
+    expect(new Set(drawsFile.column("pNone"))).toEqual(new Set([0.6599999999999999]));
+    for (const strategy of ts.model.strategies) {
+      for (const outcome of ts.model.outcomes) expect([strategy, outcome, [...fromFile.psa!.values(outcome, strategy)]]).toEqual([strategy, outcome, [...fromTs.psa!.values(outcome, strategy)]]);
+    }
   });
 });
