@@ -57,6 +57,11 @@ export interface SurvivalSeries {
   readonly times: Float64Array;
   /** Named curves (e.g. `PFS`, `OS`), each S(t) at `times`. */
   readonly curves: readonly SurvivalCurveSeries[];
+  /**
+   * Names of the partitioned states, one more than the curves: below the lowest curve, between
+   * each pair of consecutive curves, above the highest (e.g. `PF`, `PD`, `Dead`). Used in legends.
+   */
+  readonly states?: readonly string[];
 }
 
 /** Information about the run, printed at the end of a report. */
@@ -130,4 +135,12 @@ export interface ReportInput {
   readonly costCategories?: readonly string[];
   /** The population the decision affects: the report adds population EVPI. */
   readonly population?: DecisionPopulation;
+  /**
+   * Outcomes shown per 1 000 patients in the counts table (default: every outcome that is not a
+   * cost, QALY, life-year, time, undiscounted or `clampedCycles` outcome, e.g. `result`, `reBiopsy`).
+   * An empty list leaves the table out.
+   */
+  readonly counts?: readonly string[];
+  /** Who the counts are per 1 000 of (default `"patients tested"`). */
+  readonly countsPer?: string;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlReport } from "../../src/report/index.js";
-import { sickSickerInput, sumatriptanInput } from "./fixtures/sick-sicker-input.js";
+import { panelsInput, sickSickerInput, sumatriptanInput } from "./fixtures/sick-sicker-input.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), "../artifacts");
@@ -131,6 +131,22 @@ describe.skipIf(!existsSync(CHROMIUM))("report in headless Chromium", () => {
     expect(new Set(breaks)).toEqual(new Set(["page"]));
     await page.emulateMedia({ media: "screen" });
     await page.screenshot({ path: resolve(ARTIFACTS, "report.png"), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it("htmlReport(input with many arms and a large tree) renders the small multiples and the collapsed tree", async () => {
+    const page = await open("report-panels.html", htmlReport(panelsInput()));
+    const charts = await chartsOf(page);
+    expect(charts.map((c) => c.kind).sort()).toEqual(["decision-tree", "markov-trace-panels", "survival-panels"]);
+    const byKind = (kind: string): Rendered => charts.find((c) => c.kind === kind)!;
+    expect(byKind("survival-panels").marks.curves).toBe(8);
+    expect(byKind("survival-panels").marks.bands).toBe(8);
+    expect(byKind("markov-trace-panels").marks.areas).toBe(9);
+    expect(byKind("decision-tree").marks.nodes).toBeLessThanOrEqual(1 + 2 * 60);
+    for (const chart of charts) expect(chart.height, chart.kind).toBeGreaterThan(150);
+    await page.screenshot({ path: resolve(ARTIFACTS, "report-panels.png"), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);

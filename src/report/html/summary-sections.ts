@@ -5,9 +5,13 @@ import { icerReportTable } from "../tables/icer-report-table.js";
 import { nmbReportTable } from "../tables/nmb-report-table.js";
 import { parameterReportTable } from "../tables/parameter-report-table.js";
 import { costBreakdownChart, costCategories } from "../svg/cost-breakdown-chart.js";
-import { decisionTreeChart } from "../svg/decision-tree-chart.js";
+import { countsReportTable } from "../tables/counts-report-table.js";
+import { decisionTreeChart, openNodes } from "../svg/decision-tree-chart.js";
 import { markovTraceChart } from "../svg/markov-trace-chart.js";
+import { markovTracePanelsChart } from "../svg/markov-trace-panels-chart.js";
 import { survivalChart } from "../svg/survival-chart.js";
+import { survivalPanelsChart } from "../svg/survival-panels-chart.js";
+import type { RollbackNode } from "../../models/tree/tree-rollback.js";
 import type { ReportContext } from "./report-context.js";
 
 /** A chart in a `<figure>` with an escaped caption. @internal */
@@ -76,15 +80,32 @@ export function parameterSection(context: ReportContext): string {
   return `<section class="major"><h2>Parameters</h2>${note}${tableToHtml(parameterReportTable(rows))}</section>`;
 }
 
-/** Base-case outcomes with the cost breakdown, traces, survival curves and tree diagram. @internal */
+/** Charts drawn one per series up to this many series; more go into one small-multiples chart. */
+const SEPARATE_CHARTS = 2;
+
+/** Most path ends of the tree diagram before its least likely subtrees are collapsed. */
+const TREE_ROWS = 40;
+
+/** Base-case outcomes with the counts per 1 000, cost breakdown, tree diagram, traces and survival curves. @internal */
 export function baseCaseSection(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
   let out = `<section class="major"><h2>Base case</h2>${tableToHtml(baseCaseReportTable(input.baseCase))}`;
+  const counts = countsReportTable(input.baseCase, { ...(input.counts === undefined ? {} : { outcomes: input.counts }), ...(input.countsPer === undefined ? {} : { per: input.countsPer }), exclude: [input.outcomes.cost, input.outcomes.effect] });
+  if (counts.rows.length > 0) out += `<h3>Counts per 1 000</h3>${tableToHtml(counts)}`;
   const categories = input.costCategories ?? costCategories(input.baseCase);
   if (categories.length > 0) out += figure(costBreakdownChart(input.baseCase, { categories, currency }), "Discounted base-case cost per patient, by category.");
-  if (input.treeRollback !== undefined) out += figure(decisionTreeChart(input.treeRollback, { outcomes: [input.outcomes.cost, input.outcomes.effect] }), "Decision tree with branch probabilities and expected values per strategy (base case).");
-  for (const trace of input.traces ?? []) out += figure(markovTraceChart(trace), `Markov trace of ${trace.strategy}: proportion of the cohort in each state.`);
-  for (const arm of input.survival ?? []) out += figure(survivalChart(arm), `Survival curves of ${arm.arm}; shaded areas are the partitioned health states.`);
+  if (input.treeRollback !== undefined) {
+    const roots = Object.values(input.treeRollback.strategies as Record<string, RollbackNode>).map((root) => root.branches[0]?.node ?? root);
+    const collapsed = openNodes(roots, TREE_ROWS) !== null;
+    const note = collapsed ? " The tree is too large to draw in full: the most likely paths are drawn, and each dashed node stands for a collapsed subtree with its expected values from that node on and the number of nodes it hides." : "";
+    out += figure(decisionTreeChart(input.treeRollback, { outcomes: [input.outcomes.cost, input.outcomes.effect], maxRows: TREE_ROWS }), `Decision tree with branch probabilities and expected values per strategy (base case).${note}`);
+  }
+  const traces = input.traces ?? [];
+  if (traces.length > SEPARATE_CHARTS) out += figure(markovTracePanelsChart(traces), "Markov traces: proportion of the cohort in each state, per strategy.");
+  else for (const trace of traces) out += figure(markovTraceChart(trace), `Markov trace of ${trace.strategy}: proportion of the cohort in each state.`);
+  const survival = input.survival ?? [];
+  if (survival.length > SEPARATE_CHARTS) out += figure(survivalPanelsChart(survival), "Survival curves per arm (base case); shaded areas are the partitioned health states.");
+  else for (const arm of survival) out += figure(survivalChart(arm), `Survival curves of ${arm.arm}; shaded areas are the partitioned health states.`);
   out += `<h3>Incremental cost-effectiveness</h3>${tableToHtml(icerReportTable(input.icerTable, { currency, effectUnit }))}`;
   if (context.thresholds.length > 0) {
     const probabilities = context.psa?.probabilities;

@@ -25,10 +25,10 @@ export function survivalChart(series: SurvivalSeries, options: ChartOptions = {}
   const area = (values: Float64Array): number => values.reduce((sum, v) => sum + v, 0);
   const ordered = [...series.curves].sort((a, b) => area(a.values) - area(b.values));
   const colourOf = new Map(series.curves.map((c, k) => [c.name, seriesColour(k)]));
-  const bandName = (k: number): string => (k === 0 ? `Below ${ordered[0]!.name}` : `Between ${ordered[k - 1]!.name} and ${ordered[k]!.name}`);
+  const names = bandNames(series, ordered);
   const legend: LegendItem[] = [
     ...series.curves.map((c) => ({ label: c.name, colour: colourOf.get(c.name)!, mark: "line" as const })),
-    ...ordered.map((c, k) => ({ label: bandName(k), colour: shade(colourOf.get(c.name)!), mark: "box" as const })),
+    ...ordered.map((c, k) => ({ label: names[k]!, colour: shade(colourOf.get(c.name)!), mark: "box" as const })),
   ];
   const frame = cartesianFrame({
     kind: "survival",
@@ -58,8 +58,18 @@ export function survivalChart(series: SurvivalSeries, options: ChartOptions = {}
   return frame.render(body);
 }
 
-/** A light tint of a hex colour (mixed with 60% white). */
-function shade(hex: string): string {
+/**
+ * Legend names of the shaded bands, lowest first: the series' state names when it has them (one
+ * more than the curves), else "Below PFS", "Between PFS and OS". @internal
+ */
+export function bandNames(series: SurvivalSeries, ordered: readonly SurvivalSeries["curves"][number][]): string[] {
+  const states = series.states;
+  if (states !== undefined && states.length === ordered.length + 1) return ordered.map((_, k) => states[k]!);
+  return ordered.map((c, k) => (k === 0 ? `Below ${c.name}` : `Between ${ordered[k - 1]!.name} and ${c.name}`));
+}
+
+/** A light tint of a hex colour (mixed with 60% white). @internal */
+export function shade(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   const mix = (c: number): string => Math.round(c + (255 - c) * 0.6).toString(16).padStart(2, "0");
   return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { icerTable, runBaseCase, type Model } from "../../../src/index.js";
 import { htmlReport, htmlReportFragment, type ReportInput } from "../../../src/report/index.js";
-import { sickSickerInput, sumatriptanInput } from "../fixtures/sick-sicker-input.js";
+import { panelsInput, sickSickerInput, sumatriptanInput } from "../fixtures/sick-sicker-input.js";
 import { countElements, expectWellFormed } from "../svg-structure.js";
 
 /** The order of the report's sections, by their headings. */
@@ -66,6 +66,19 @@ describe("htmlReport", () => {
     const html = htmlReport(sumatriptanInput());
     expect(html).toContain('data-chart="decision-tree"');
     expect(countElements(html, "path", "terminal")).toBe(10);
+  });
+
+  it("htmlReport(input) puts the counts per 1 000 after the base-case results and draws many arms as small multiples", () => {
+    const html = htmlReport(panelsInput());
+    const at = (text: string): number => html.indexOf(text);
+    expect(at("Base-case results")).toBeLessThan(at("Per 1 000 patients tested (base case)"));
+    expect(at("Per 1 000 patients tested (base case)")).toBeLessThan(at('data-chart="decision-tree"'));
+    // 0.6 of each of 6 levels carries a count: 3.6 per patient, 3 600 per 1 000.
+    expect(html).toContain("<td>found</td><td class=\"num\">3&#160;600</td>");
+    const kinds = [...html.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]);
+    expect(kinds).toEqual(["decision-tree", "markov-trace-panels", "survival-panels"]);
+    expect(html).toContain("too large to draw in full");
+    expectWellFormed(html.replace(/<!DOCTYPE html>/, ""));
   });
 
   it("htmlReport(input) with one strategy still answers", () => {
