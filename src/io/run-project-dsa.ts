@@ -17,6 +17,8 @@ export interface ProjectDsaSettings {
   readonly effect: string;
   /** Strategy the tornado shows (its incremental NMB against the first strategy). */
   readonly strategy: string;
+  /** Parameters the scenario holds fixed: not varied. */
+  readonly fixed?: readonly string[];
 }
 
 /** One-way analysis, tornado and threshold analyses of a project, plus warnings for parameters that could not be varied. @internal */
@@ -35,7 +37,7 @@ export interface ProjectDsa {
  */
 export function projectDsa(project: ModelProject, model: Model<ParameterValues>, source: ParameterSource, settings: ProjectDsaSettings): ProjectDsa {
   const warnings: string[] = [];
-  const ranges = dsaRanges(project, source);
+  const ranges = dsaRanges(project, source, settings.fixed ?? []);
   const shared = { wtp: settings.wtp, cost: settings.cost, effect: settings.effect };
   let merged: OneWayResult | undefined;
   const varied: OneWayResult["parameters"][number][] = [];
@@ -64,8 +66,11 @@ export function projectDsa(project: ModelProject, model: Model<ParameterValues>,
 }
 
 /** The project's own one-way ranges, else the 95% interval of every parameter that has a univariate distribution. */
-function dsaRanges(project: ModelProject, source: ParameterSource): [string, OneWayRange][] {
-  if (project.dsa !== undefined) return Object.entries(project.dsa);
+function dsaRanges(project: ModelProject, source: ParameterSource, fixed: readonly string[]): [string, OneWayRange][] {
   const rows = source.describe?.() ?? [];
+  // A parameter a scenario holds fixed is not varied, even when the project lists a range for it;
+  // nor is one whose range is "its distribution" while it has none (a file's scenario fixes it in the space).
+  const noInterval = new Set(rows.filter((row) => row.lower === null || row.upper === null).map((row) => row.name));
+  if (project.dsa !== undefined) return Object.entries(project.dsa).filter(([name, range]) => !fixed.includes(name) && !(range === "distribution" && noInterval.has(name)));
   return rows.filter((row) => row.lower !== null && row.upper !== null && row.lower < row.upper && (row as { kind?: string }).kind !== "group").map((row) => [row.name, "distribution"]);
 }

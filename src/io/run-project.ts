@@ -133,7 +133,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   if (options.dsa !== false) {
     const wtp = thresholds[0] ?? 500_000;
     const strategy = options.tornadoStrategy ?? tornadoStrategy(netBenefit, thresholds, model.strategies);
-    const dsa = projectDsa(project, model, source, { wtp, thresholds, cost, effect, strategy });
+    const dsa = projectDsa(project, model, source, { wtp, thresholds, cost, effect, strategy, fixed: Object.keys(overrides) });
     warnings.push(...dsa.warnings);
     const hasScenarios = Object.keys(project.scenarios).length > 0;
     const scenarioResult = hasScenarios ? scenarioTable(project.model as Model<ParameterValues>, parameterSource(project, {}), { scenarios: project.scenarios, wtp, cost, effect }) : undefined;
@@ -172,13 +172,14 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
 
 /** Base-case values (the project's own when given) with scenario overrides; distributions from the space. */
 function parameterSource(project: ModelProject, overrides: Readonly<Record<string, number>>): ParameterSource {
-  const space = project.parameters;
-  // A project's own base case replaces the declared values; derived parameters are then recomputed
-  // by the space, so a one-way change of an input moves everything derived from it.
+  // A scenario's values are fixed in the space (shown as fixed, so the one-way analysis leaves them
+  // alone); a project's own base case replaces the other declared values; derived parameters are
+  // recomputed by the space, so a one-way change of an input moves everything derived from it.
+  const space = Object.keys(overrides).length === 0 ? project.parameters : project.parameters.fix(overrides);
   const derived = new Set(space.describe().filter((row) => row.kind === "derived").map((row) => row.name));
-  const declared = project.baseCase === undefined ? {} : Object.fromEntries(Object.entries(project.baseCase).filter(([name]) => !derived.has(name)));
+  const declared = project.baseCase === undefined ? {} : Object.fromEntries(Object.entries(project.baseCase).filter(([name]) => !derived.has(name) && !(name in overrides)));
   return {
-    base: (extra?: Readonly<Record<string, number>>) => space.base({ ...declared, ...overrides, ...extra }),
+    base: (extra?: Readonly<Record<string, number>>) => space.base({ ...declared, ...extra }),
     describe: () => space.describe(),
   };
 }

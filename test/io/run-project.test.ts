@@ -235,3 +235,12 @@ describe("psaSummary", () => {
     expect(summary.seed).toBeNull();
   });
 });
+
+describe("runProject under a scenario", () => {
+  it("runProject(project, { scenario }) does not vary the parameters the scenario holds fixed in the one-way analysis", async () => {
+    const project = { ...toyProject(), dsa: { cDrug: { low: 10_000, high: 30_000 }, qGain: { low: 0.05, high: 0.15 } } };
+    const run = await runProject(project, { scenario: "Cheap" });
+    expect(run.oneWay!.parameters.map((p) => p.parameter)).toEqual(["qGain"]);
+    expect(run.warnings.filter((w) => w.includes("cDrug"))).toEqual([]);
+  });
+});
