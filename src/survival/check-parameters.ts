@@ -19,6 +19,10 @@ function holds(value: unknown, domain: ParameterDomain): boolean {
  * invalid, each at path `[family, name]`.
  */
 export function checkParameters(family: string, values: Record<string, unknown>, domains: Record<string, ParameterDomain>): void {
+  // Valid parameters (every PSA draw) pass without allocating; the collector is built only to report.
+  let valid = true;
+  for (const name in domains) valid &&= holds(values[name], domains[name]!);
+  if (valid) return;
   const issues = new IssueCollector();
   for (const [name, domain] of Object.entries(domains)) {
     const value = values[name];

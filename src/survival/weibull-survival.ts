@@ -37,16 +37,31 @@ export interface WeibullSurvivalDef {
 export function weibullSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<WeibullSurvivalDef> {
   checkParameters("weibull", params, { shape: "positive", scale: "positive" });
   const { shape, scale } = params;
-  const gammaFactor = scale * Math.exp(gammaln(1 + 1 / shape));
-  const cumulativeHazard = (t: number): number => (t > 0 ? Math.pow(t / scale, shape) : t <= 0 ? 0 : NaN);
+  // Method shorthand, not arrows: PSA builds two curves per draw, and named arrow functions cost
+  // more to create under some toolchains (esbuild's keepNames wraps each in a defineProperty call).
   return defineCurve({
     def: Object.freeze({ kind: "weibull", shape, scale }),
-    label: () => `Weibull(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`,
-    survival: (t) => Math.exp(-cumulativeHazard(t)),
-    hazard: (t) => (t >= 0 ? (shape / scale) * Math.pow(t / scale, shape - 1) : t < 0 ? 0 : NaN),
-    cumulativeHazard,
-    restrictedMean: (tau) => (tau >= 0 && Number.isFinite(tau) ? gammaFactor * gammainc(Math.pow(tau / scale, shape), 1 / shape) : NaN),
-    quantile: (p) => (p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), 1 / shape) : NaN),
-    cumulativeHazardGrid: (start, step, out) => powerGrid(Math.pow(scale, -shape), shape, start, step, out),
+    label() {
+      return `Weibull(shape=${formatSignificant(shape)}, scale=${formatSignificant(scale)})`;
+    },
+    survival(t) {
+      return Math.exp(-(t > 0 ? Math.pow(t / scale, shape) : t <= 0 ? 0 : NaN));
+    },
+    hazard(t) {
+      return t >= 0 ? (shape / scale) * Math.pow(t / scale, shape - 1) : t < 0 ? 0 : NaN;
+    },
+    cumulativeHazard(t) {
+      return t > 0 ? Math.pow(t / scale, shape) : t <= 0 ? 0 : NaN;
+    },
+    restrictedMean(tau) {
+      // Γ(1 + 1/shape) only when asked for: PSA draws rarely need it.
+      return tau >= 0 && Number.isFinite(tau) ? scale * Math.exp(gammaln(1 + 1 / shape)) * gammainc(Math.pow(tau / scale, shape), 1 / shape) : NaN;
+    },
+    quantile(p) {
+      return p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), 1 / shape) : NaN;
+    },
+    cumulativeHazardGrid(start, step, out) {
+      return powerGrid(Math.pow(scale, -shape), shape, start, step, out);
+    },
   });
 }

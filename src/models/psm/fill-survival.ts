@@ -29,72 +29,39 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * increasing), clamps each endpoint to the later ones (S_k ← min(S_k, S_{k+1}), so that PF never
  * exceeds OS), counts the rows where a clamp changed anything into `work.clamped`, and accumulates
  * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
- * allocation.
+ * allocation: H is written into `work.raw[k]` and turned into S in place.
  */
 export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: Float64Array): void {
   const cycles = model.schedule.cycles;
-  const rows = cycles + 1;
   const endpoints = model.endpoints.length;
   const step = model.curveStep;
   const tolerance = model.tolerance;
-  for (let k = 0; k < endpoints; k++) {
-    const curve = curves[k]!;
-    const grid = work.hazard[k]!;
-    if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, grid);
-    else for (let t = 1; t <= cycles; t++) grid[t - 1] = curve.cumulativeHazard(t * step);
-    if (floor !== undefined) raiseToFloor(grid, floor, curve.cumulativeHazard(0));
-    work.raw[k * rows] = Math.exp(-curve.cumulativeHazard(0));
-  }
-  const [cost, effect] = model.coefficients.coefficients;
-  const undiscounted = model.coefficients.undiscounted;
+  const weights = work.weights;
   const sums = work.sums;
-  const crossed = work.crossed;
-  crossed.fill(0);
-  // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one;
-  // one linear pass per endpoint over typed arrays.
-  for (let k = endpoints - 1; k >= 0; k--) {
-    const offset = k * rows;
-    const grid = work.hazard[k]!;
-    const raw = work.raw;
-    const clamped = work.survival;
-    const later = k + 1 < endpoints ? (k + 1) * rows : -1;
-    let before = raw[offset]!;
-    if (!(before >= -tolerance && before <= 1 + tolerance)) checkSurvival(model, curves, k, 0, before, site);
-    let sumCost = 0;
-    let sumEffect = 0;
-    let sumPlain = 0;
-    for (let t = 0; t <= cycles; t++) {
-      let s = before;
-      if (t > 0) {
-        s = Math.exp(-grid[t - 1]!);
-        // One test on the hot path: NaN, negative or increasing (S(0) ≤ 1 was checked above).
-        if (!(s >= -tolerance && s <= before + tolerance)) badRow(model, curves, k, t, s, before, site);
-        raw[offset + t] = s;
-        before = s;
-      }
-      let e = s;
-      if (later >= 0) {
-        const bound = clamped[later + t]!;
-        if (s > bound) {
-          if (s > bound + tolerance) {
-            if (model.crossing === "error") failCrossing(model, k, t, s, bound, site);
-            crossed[t] = 1;
-          }
-          e = bound;
-        }
-      } else if (s > 1) e = 1;
-      clamped[offset + t] = e;
-      sumCost += cost[t]! * e;
-      sumEffect += effect[t]! * e;
-      sumPlain += undiscounted[t]! * e;
-    }
-    sums[k] = sumCost;
-    sums[endpoints + k] = sumEffect;
-    sums[2 * endpoints + k] = sumPlain;
+  work.clamped = 0;
+  // Rows crossed in this evaluation are marked with a fresh epoch, so the marks need no clearing.
+  if (work.epoch === 0xffffffff) {
+    work.crossed.fill(0);
+    work.epoch = 0;
   }
-  let count = 0;
-  for (let t = 0; t <= cycles; t++) count += crossed[t]!;
-  work.clamped = count;
+  work.epoch++;
+  // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one.
+  for (let k = endpoints - 1; k >= 0; k--) {
+    const curve = curves[k]!;
+    const raw = work.rawRows[k]!;
+    const start = curve.cumulativeHazard(0);
+    raw[0] = start;
+    if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
+    else for (let t = 1; t <= cycles; t++) raw[t] = curve.cumulativeHazard(t * step);
+    if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor, start);
+    const first = Math.exp(-start);
+    if (!(first >= -tolerance && first <= 1 + tolerance)) checkSurvival(model, curves, k, 0, first, site);
+    const clamped = work.survivalRows[k]!;
+    const later = k + 1 < endpoints ? work.survivalRows[k + 1]! : undefined;
+    const bad = later !== undefined ? clampBelow(raw, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, clamped, tolerance, weights, sums, k);
+    if (bad > 0) badRow(model, curves, k, bad, raw, site);
+    if (bad < 0) failCrossing(model, k, -bad - 1, raw[-bad - 1]!, later![-bad - 1]!, site);
+  }
   const states = endpoints + 1;
   for (let c = 0; c < 3; c++) {
     for (let i = 0; i < states; i++) {
@@ -103,6 +70,74 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
       work.occupancy[c * states + i] = upper - lower;
     }
   }
+}
+
+/**
+ * Turns the last endpoint's H into S in place (raw[t] ← e^{−H}) and writes min(S, 1) into `clamped`.
+ * Returns the first row that is NaN, negative or increasing, or 0 when all are fine; the tests
+ * stop there, so raw holds S up to that row and H beyond it.
+ */
+function clampToOne(raw: Float64Array, clamped: Float64Array, tolerance: number, weights: Float64Array, sums: Float64Array, k: number): number {
+  let before = 2;
+  let sumCost = 0;
+  let sumEffect = 0;
+  let sumPlain = 0;
+  for (let t = 0; t < raw.length; t++) {
+    const s = Math.exp(-raw[t]!);
+    // One test per row: NaN, negative or increasing (S(0) ≤ 1 was checked by the caller).
+    if (!(s >= -tolerance && s <= before + tolerance)) return t;
+    raw[t] = s;
+    before = s;
+    const e = s > 1 ? 1 : s;
+    clamped[t] = e;
+    sumCost += weights[3 * t]! * e;
+    sumEffect += weights[3 * t + 1]! * e;
+    sumPlain += weights[3 * t + 2]! * e;
+  }
+  const endpoints = sums.length / 3;
+  sums[k] = sumCost;
+  sums[endpoints + k] = sumEffect;
+  sums[2 * endpoints + k] = sumPlain;
+  return 0;
+}
+
+/**
+ * As {@link clampToOne}, but clamps to the later endpoint's clamped survival and counts crossed rows
+ * (once per row, whichever endpoints cross there) into `work.clamped`;
+ * with `stop` (the "error" crossing policy) returns −(t + 1) at the first crossed row t.
+ */
+function clampBelow(raw: Float64Array, clamped: Float64Array, later: Float64Array, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
+  let before = 2;
+  let sumCost = 0;
+  let sumEffect = 0;
+  let sumPlain = 0;
+  for (let t = 0; t < raw.length; t++) {
+    const s = Math.exp(-raw[t]!);
+    if (!(s >= -tolerance && s <= before + tolerance)) return t;
+    raw[t] = s;
+    before = s;
+    const bound = later[t]!;
+    let e = s;
+    if (s > bound) {
+      if (s > bound + tolerance) {
+        if (stop) return -(t + 1);
+        if (work.crossed[t] !== work.epoch) {
+          work.crossed[t] = work.epoch;
+          work.clamped++;
+        }
+      }
+      e = bound;
+    }
+    clamped[t] = e;
+    sumCost += weights[3 * t]! * e;
+    sumEffect += weights[3 * t + 1]! * e;
+    sumPlain += weights[3 * t + 2]! * e;
+  }
+  const endpoints = sums.length / 3;
+  sums[k] = sumCost;
+  sums[endpoints + k] = sumEffect;
+  sums[2 * endpoints + k] = sumPlain;
+  return 0;
 }
 
 /**
@@ -128,9 +163,10 @@ function checkSurvival(model: CompiledPsm, curves: readonly SurvivalCurve[], k: 
   return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
 }
 
-function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {
+function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, site: PsmSite): never {
+  const s = Math.exp(-raw[t]!);
   if (!(s >= -model.tolerance)) checkSurvival(model, curves, k, t, s, site);
-  return increasing(model, curves, k, t, s, before, site);
+  return increasing(model, curves, k, t, s, raw[t - 1]!, site);
 }
 
 function increasing(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {

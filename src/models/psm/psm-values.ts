@@ -98,18 +98,11 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
   const { cycles, cycleLength } = model.schedule;
   const rows = cycles + 1;
   const discount = model.coefficients.eventDiscount;
-  const varies = (k: number): boolean => {
-    readStateTable(model, work, call(params, work.context.at(k, (k - 1) * cycleLength, 0), strategy), site, ["cycle", k, "entryValues"]);
-    for (let o = 0; o < outcomes; o++) {
-      if (work.values[o * states]! !== 0) failPsm(site, "invalid_model", ["cycle", k, "entryValues", model.layout.outcomes[o]!, model.states[0]!], `no one enters ${model.states[0]} after the start; use startingValues for one-off values at entry into the model`);
-    }
-    return work.context.readTime;
-  };
-  const timeDependent = varies(1);
+  const timeDependent = readEntryTable(model, work, call, params, strategy, site, 1, cycleLength);
   for (let k = 1; k <= cycles; k++) {
     if (k > 1) {
       if (!timeDependent) break;
-      varies(k);
+      readEntryTable(model, work, call, params, strategy, site, k, cycleLength);
     }
     for (let o = 0; o < outcomes; o++) {
       const c = model.layout.outcomeClass[o]!;
@@ -123,13 +116,25 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
           work.totalUndiscounted[o]! += v * inflow;
           continue;
         }
+        const survival = work.survival;
+        const weight = discount[c]!;
         let discounted = 0;
-        for (let j = 1; j <= cycles; j++) discounted += (work.survival[curve + j - 1]! - work.survival[curve + j]!) * discount[c]![j]!;
+        for (let j = 1; j <= cycles; j++) discounted += (survival[curve + j - 1]! - survival[curve + j]!) * weight[j]!;
         work.total[o]! += v * discounted;
         work.totalUndiscounted[o]! += v * (work.survival[curve]! - work.survival[curve + cycles]!);
       }
     }
   }
+}
+
+/** Reads the entry values of cycle k into `work.values`; returns whether the function read the time. */
+function readEntryTable(model: CompiledPsm, work: PsmWorkspace, call: (params: unknown, time: unknown, strategy: string) => unknown, params: unknown, strategy: string, site: PsmSite, k: number, cycleLength: number): boolean {
+  readStateTable(model, work, call(params, work.context.at(k, (k - 1) * cycleLength, 0), strategy), site, ["cycle", k, "entryValues"]);
+  const states = model.states.length;
+  for (let o = 0; o < model.layout.outcomes.length; o++) {
+    if (work.values[o * states]! !== 0) failPsm(site, "invalid_model", ["cycle", k, "entryValues", model.layout.outcomes[o]!, model.states[0]!], `no one enters ${model.states[0]} after the start; use startingValues for one-off values at entry into the model`);
+  }
+  return work.context.readTime;
 }
 
 /** Adds one-off values at model entry (time 0, undiscounted, the whole cohort). */

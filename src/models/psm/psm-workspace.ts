@@ -8,16 +8,24 @@ import type { CompiledPsm } from "./compile-psm.js";
  * Curves are stored endpoint-major: `survival[k · (N + 1) + t]` is S_k at trace row t.
  */
 export class PsmWorkspace {
-  /** Cumulative hazard grid of each endpoint, at the ends of cycles 1 … N. */
-  readonly hazard: Float64Array[];
-  /** Survival of each endpoint as fitted (before clamping), rows 0 … N. */
+  /** Survival of each endpoint as fitted (before clamping), rows 0 … N (the cumulative hazard first, turned into S in place). */
   readonly raw: Float64Array;
+  /** Views of `raw`, one per endpoint (rows 0 … N). */
+  readonly rawRows: Float64Array[];
+  /** Views of `raw`, one per endpoint, rows 1 … N: where a curve's `cumulativeHazardGrid` writes. */
+  readonly rawTail: Float64Array[];
   /** Survival of each endpoint after clamping to the later endpoints, rows 0 … N. */
   readonly survival: Float64Array;
-  /** 1 at trace rows where some endpoint was clamped to a later one. */
-  readonly crossed: Uint8Array;
+  /** Views of `survival`, one per endpoint (rows 0 … N). */
+  readonly survivalRows: Float64Array[];
+  /** `epoch` at trace rows where some endpoint was clamped to a later one in the current evaluation. */
+  readonly crossed: Uint32Array;
+  /** Number of the current evaluation, for `crossed`. */
+  epoch = 0;
   /** Σ_t c_t · S_k(t) per class (cost, effect, undiscounted) and endpoint: `sums[c · K + k]`. */
   readonly sums: Float64Array;
+  /** Row coefficients interleaved per trace row, [cost, effect, undiscounted] at 3t … 3t + 2, for one pass over memory. */
+  readonly weights: Float64Array;
   /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
   readonly occupancy: Float64Array;
   /** Per-year or one-off values per outcome and state: `values[o · (K + 1) + i]`. */
@@ -33,12 +41,21 @@ export class PsmWorkspace {
     const rows = model.schedule.cycles + 1;
     const endpoints = model.endpoints.length;
     const states = model.states.length;
-    this.hazard = model.endpoints.map(() => new Float64Array(rows - 1));
     this.raw = new Float64Array(endpoints * rows);
+    this.rawRows = model.endpoints.map((_, k) => this.raw.subarray(k * rows, (k + 1) * rows));
+    this.rawTail = model.endpoints.map((_, k) => this.raw.subarray(k * rows + 1, (k + 1) * rows));
     this.survival = new Float64Array(endpoints * rows);
-    this.crossed = new Uint8Array(rows);
+    this.survivalRows = model.endpoints.map((_, k) => this.survival.subarray(k * rows, (k + 1) * rows));
+    this.crossed = new Uint32Array(rows);
     this.sums = new Float64Array(3 * endpoints);
     this.occupancy = new Float64Array(3 * states);
+    this.weights = new Float64Array(3 * rows);
+    const [cost, effect] = model.coefficients.coefficients;
+    for (let t = 0; t < rows; t++) {
+      this.weights[3 * t] = cost[t]!;
+      this.weights[3 * t + 1] = effect[t]!;
+      this.weights[3 * t + 2] = model.coefficients.undiscounted[t]!;
+    }
     this.values = new Float64Array(model.layout.outcomes.length * states);
     this.total = new Float64Array(model.layout.outcomes.length);
     this.totalUndiscounted = new Float64Array(model.layout.outcomes.length);
