@@ -11,7 +11,19 @@ export function px(value: number): string {
 
 /** Approximate width of a text in px at {@link FONT_SIZE} (no DOM to measure with). @internal */
 export function textWidth(text: string, size = FONT_SIZE): number {
-  return [...text].length * size * 0.58;
+  let em = 0;
+  for (const c of text) em += charWidth(c);
+  return em * size;
+}
+
+// Approximate advance widths (in em) of a system sans-serif, by character class: no DOM to measure
+// in Node, and capitals are much wider than the average lower-case letter.
+function charWidth(c: string): number {
+  if ("iljtfr.,:;'|!() ".includes(c)) return 0.32;
+  if ("mwMW".includes(c)) return 0.86;
+  if (c >= "A" && c <= "Z") return 0.68;
+  if (c >= "0" && c <= "9") return 0.56;
+  return 0.55;
 }
 
 /** Shortens a label to `max` characters with an ellipsis. @internal */
