@@ -497,6 +497,7 @@ export type {
   DecisionTreeChartOptions,
   CostBreakdownOptions,
   CountsTableOptions,
+  BaseCaseTableOptions,
   SurvivalPanelsOptions,
   TracePanelsOptions,
   MinimalDocument,

@@ -7,6 +7,7 @@ export type { UnitOptions } from "./tables/table-options.js";
 export { icerReportTable } from "./tables/icer-report-table.js";
 export { parameterReportTable } from "./tables/parameter-report-table.js";
 export { baseCaseReportTable } from "./tables/base-case-report-table.js";
+export type { BaseCaseTableOptions } from "./tables/base-case-report-table.js";
 export { nmbReportTable } from "./tables/nmb-report-table.js";
 export type { NmbTableOptions } from "./tables/nmb-report-table.js";
 export { psaSummaryReportTable } from "./tables/psa-summary-report-table.js";
