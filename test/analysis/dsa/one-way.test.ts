@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { oneWay } from "../../../src/analysis/dsa/index.js";
-import type { Distribution } from "../../../src/distributions/distribution.js";
+import { uniform as uniformDistribution } from "../../../src/distributions/uniform.js";
 import { BASE, linearModel } from "./toy-models.js";
 import { thrown } from "../../helpers/thrown.js";
 
@@ -10,18 +10,8 @@ function expectClose(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(REL * Math.max(1, Math.abs(expected)));
 }
 
-/** Uniform(lo, hi) as a Distribution: quantile(p) = lo + p·(hi − lo), known in closed form. */
-function uniform(lo: number, hi: number): Distribution {
-  return {
-    def: { kind: "uniform" },
-    mean: () => (lo + hi) / 2,
-    variance: () => (hi - lo) ** 2 / 12,
-    cdf: (x) => Math.min(1, Math.max(0, (x - lo) / (hi - lo))),
-    quantile: (p) => lo + p * (hi - lo),
-    sample: (rng) => lo + rng.uniform() * (hi - lo),
-    toString: () => `Uniform(${lo}, ${hi})`,
-  };
-}
+/** Uniform(lo, hi): its quantiles are closed form, so expected ranges are exact. */
+const uniform = (lo: number, hi: number) => uniformDistribution({ min: lo, max: hi });
 
 describe("oneWay", () => {
   const model = linearModel();

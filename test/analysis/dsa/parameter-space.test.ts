@@ -4,22 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { oneWay, scenarios, threshold } from "../../../src/analysis/dsa/index.js";
 import { QalyError } from "../../../src/core/errors.js";
-import type { Distribution } from "../../../src/distributions/distribution.js";
+import { uniform as uniformDistribution } from "../../../src/distributions/uniform.js";
 import { defineParameters } from "../../../src/parameters/index.js";
 import { linearModel } from "./toy-models.js";
 
-/** Uniform(lo, hi) with closed-form quantiles, so the expected range is exact. */
-function uniform(lo: number, hi: number): Distribution {
-  return {
-    def: { kind: "uniform" },
-    mean: () => (lo + hi) / 2,
-    variance: () => (hi - lo) ** 2 / 12,
-    cdf: (x) => Math.min(1, Math.max(0, (x - lo) / (hi - lo))),
-    quantile: (p) => lo + p * (hi - lo),
-    sample: (rng) => lo + rng.uniform() * (hi - lo),
-    toString: () => `Uniform(${lo}, ${hi})`,
-  };
-}
+/** Uniform(lo, hi): its quantiles are closed form, so expected ranges are exact. */
+const uniform = (lo: number, hi: number) => uniformDistribution({ min: lo, max: hi });
 
 describe("deterministic analyses on a ParameterSpace", () => {
   const space = defineParameters({ cCare: 50_000, cDrug: 100_000, uBase: 5, pResponse: uniform(0.2, 0.8), uResponded: 5.6 }).derive((p) => ({
