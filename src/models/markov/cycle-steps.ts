@@ -2,6 +2,7 @@ import type { CompiledMarkov } from "./compile-markov.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { fillTransitionValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
+import { moveCohort } from "./move-cohort.js";
 
 /** Buffers for the detailed base-case run: collapsed trace and per-row values. */
 export interface MarkovRecorder {
@@ -26,14 +27,7 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: 
   const { rowStart, rowEnd, col, val } = work;
   if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
   const next = work.next;
-  const expanded = model.expanded;
-  for (let e = 0; e < expanded; e++) next[e] = 0;
-  for (let e = 0; e < expanded; e++) {
-    const mass = current[e]!;
-    if (mass === 0) continue;
-    const end = rowEnd[e]!;
-    for (let index = rowStart[e]!; index < end; index++) next[col[index]!]! += mass * val[index]!;
-  }
+  moveCohort(current, next, rowStart, rowEnd, col, val, model.expanded);
   work.current = next;
   work.next = current;
 }

@@ -1,5 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
+import { moveCohort } from "./move-cohort.js";
 
 /**
  * The PSA hot path for time-homogeneous models: transitions, values and coefficients are fixed, so
@@ -35,13 +36,7 @@ export function homogeneousLoop(model: CompiledMarkov, work: MarkovWorkspace, st
   let next = work.next;
   for (let row = 0; row <= cycles; row++) {
     if (row > 0) {
-      for (let e = 0; e < expanded; e++) next[e] = 0;
-      for (let e = 0; e < expanded; e++) {
-        const mass = current[e]!;
-        if (mass === 0) continue;
-        const end = rowEnd[e]!;
-        for (let index = rowStart[e]!; index < end; index++) next[col[index]!]! += mass * val[index]!;
-      }
+      moveCohort(current, next, rowStart, rowEnd, col, val, expanded);
       const swap = current;
       current = next;
       next = swap;
