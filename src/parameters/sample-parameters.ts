@@ -68,20 +68,28 @@ function correlate(correlations: readonly CorrelationNode[], column: (name: stri
   if (correlations.length === 0) return [];
   const rankOf = new Map<string, Float64Array>();
   for (const block of correlationBlocks(correlations)) {
-    const k = block.names.length;
-    const target = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) target[i * k + i] = 1;
-    for (const c of block.pairs) {
-      const a = block.names.indexOf(c.a);
-      const b = block.names.indexOf(c.b);
-      target[a * k + b] = c.rho;
-      target[b * k + a] = c.rho;
-    }
+    const target = blockMatrix(block, (rho) => rho);
     const blockRanks = imanConover(block.names.map(column), target, ["correlations", block.names.join(", ")]);
     block.names.forEach((name, i) => rankOf.set(name, blockRanks[i]!));
   }
   // Spearman's ρ is the Pearson correlation of mid-ranks, which Iman–Conover already returns.
   return correlations.map((c) => ({ a: c.a, b: c.b, target: c.rho, achieved: pearson(rankOf.get(c.a)!, rankOf.get(c.b)!) }));
+}
+
+/**
+ * The k × k correlation matrix of a block (row-major): 1 on the diagonal, `transform(ρ)` for each
+ * listed pair, 0 for unlisted pairs.
+ */
+export function blockMatrix(block: { readonly names: readonly string[]; readonly pairs: readonly CorrelationNode[] }, transform: (rho: number) => number): Float64Array {
+  const k = block.names.length;
+  const matrix = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) matrix[i * k + i] = 1;
+  for (const c of block.pairs) {
+    const i = block.names.indexOf(c.a);
+    const j = block.names.indexOf(c.b);
+    matrix[i * k + j] = matrix[j * k + i] = transform(c.rho);
+  }
+  return matrix;
 }
 
 /** Groups correlation pairs into connected blocks; unrelated blocks are rearranged separately. */

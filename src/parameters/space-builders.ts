@@ -4,7 +4,7 @@ import { didYouMean } from "../core/closest-name.js";
 import { cholesky } from "./cholesky.js";
 import { scoreCorrelation } from "./iman-conover.js";
 import type { ParameterMeta } from "./param.js";
-import { correlationBlocks } from "./sample-parameters.js";
+import { blockMatrix, correlationBlocks } from "./sample-parameters.js";
 import { locate, namesOf, type DerivationNode, type SpaceState } from "./space-state.js";
 import { addZodIssues, parameterMetaSchema, stripUndefined } from "./validate-entries.js";
 
@@ -55,13 +55,7 @@ export function addCorrelation(state: SpaceState, a: string, b: string, rho: num
   for (const block of correlationBlocks(correlations)) {
     if (!block.names.includes(a)) continue;
     const k = block.names.length;
-    const matrix = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) matrix[i * k + i] = 1;
-    for (const c of block.pairs) {
-      const i = block.names.indexOf(c.a);
-      const j = block.names.indexOf(c.b);
-      matrix[i * k + j] = matrix[j * k + i] = scoreCorrelation(c.rho);
-    }
+    const matrix = blockMatrix(block, scoreCorrelation);
     if (cholesky(matrix, k) === undefined) {
       const pairs = block.pairs.map((c) => `${c.a}~${c.b}=${c.rho}`).join(", ");
       fail("not_positive_definite", path, `these rank correlations cannot hold together (${pairs}): the correlation matrix is not positive definite; unlisted pairs in a block are taken as 0, and ±1 is only possible between two parameters alone`);
