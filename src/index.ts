@@ -283,48 +283,19 @@ export {
   SWEDISH_WTP_GRID,
   SWEDISH_WTP_THRESHOLDS,
 } from "./analysis/cea/index.js";
-export type { CostEffectRow, DominanceStatus, IcerRow, NetBenefit, NetBenefitOptions, WtpRange } from "./analysis/cea/index.js";
+export type { CostEffectRow, DominanceStatus, IcerRow, NetBenefit, NetBenefitOptions, WtpRange, DecisionOutcomes, WtpSettings } from "./analysis/cea/index.js";
 
 // analysis: PSA results
-export {
-  psaResult,
-  psaResultFromJson,
-  psaResultFromCsv,
-  psaResultToCsv,
-  ceac,
-  ceaf,
-  expectedLoss,
-  decisionCurves,
-  cePlane,
-  incrementalResults,
-  probabilityCostEffective,
-  NMB_TIE_TOLERANCE,
-} from "./analysis/psa/index.js";
-export type {
-  PsaResult,
-  PsaProvenance,
-  PsaResultInput,
-  PsaResultJson,
-  PsaCsvOptions,
-  PsaCsvWriteOptions,
-  CostEffectOptions,
-  DecisionCurveOptions,
-  Ceac,
-  Ceaf,
-  ExpectedLoss,
-  DecisionCurves,
-  CePlane,
-  CePlaneOptions,
-  CePlaneSeries,
-  Estimate,
-  IncrementalOptions,
-  IncrementalRow,
-  ProbabilityCostEffectiveRow,
-} from "./analysis/psa/index.js";
+export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, cePlane, incrementalResults } from "./analysis/psa/index.js";
+export type { PsaResult, PsaProvenance, PsaResultInput, PsaResultJson, PsaCsvOptions, PsaCsvWriteOptions, CostEffectOptions, CePlane, CePlaneOptions, CePlaneSeries, Estimate, IncrementalOptions, IncrementalRow } from "./analysis/psa/index.js";
+
+// analysis: decision uncertainty (acceptability curves, frontier, expected loss)
+export { ceac, ceaf, expectedLoss, probabilityCostEffective, NMB_TIE_TOLERANCE } from "./analysis/acceptability/index.js";
+export type { DecisionCurveOptions, Ceac, Ceaf, ExpectedLoss, ProbabilityCostEffectiveRow } from "./analysis/acceptability/index.js";
 
 // analysis: value of information
-export { evpi, evppi, populationSize } from "./analysis/voi/index.js";
-export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, DecisionPopulation } from "./analysis/voi/index.js";
+export { evpi, evppi, populationSize, decisionCurves } from "./analysis/voi/index.js";
+export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
 
 // analysis: running models
 export {
@@ -378,58 +349,13 @@ export type {
 export { budgetImpact } from "./analysis/bia/index.js";
 export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./analysis/bia/index.js";
 
-// io: model files, running a project, results as JSON/CSV
-export {
-  compileExpression,
-  compileLazyExpression,
-  compileModelFile,
-  checkModelFile,
-  applyScenario,
-  parseCsv,
-  MODEL_FILE_FUNCTIONS,
-  modelFileJsonSchema,
-  runProject,
-  psaSummary,
-  projectPsaSetup,
-  icerTableJson,
-  psaJson,
-  runJson,
-  baseCaseCsv,
-  ceacCsv,
-  evpiCsv,
-  icerTableCsv,
-  netBenefitCsv,
-  parametersCsv,
-  probabilityCostEffectiveCsv,
-  scenariosCsv,
-  tornadoCsv,
-} from "./io/index.js";
-export type {
-  CompiledExpression,
-  ExpressionFunction,
-  ExpressionScope,
-  LazyExpression,
-  VariableGetter,
-  CompileModelFileOptions,
-  DataTableSpec,
-  ParsedCsv,
-  ModelFileIssue,
-  ModelProject,
-  ModelThreshold,
-  PsaSettings,
-  NetBenefitRow,
-  ProjectRun,
-  PsaRunner,
-  RunProjectOptions,
-  PsaSummary,
-  ProjectPsaSetup,
-  ProjectSampler,
-  IcerRowJson,
-  NetBenefitJson,
-  ProbabilityCostEffectiveJson,
-  PsaJson,
-  RunJson,
-} from "./io/index.js";
+// files: model files compiled into models
+export { compileExpression, compileLazyExpression, compileModelFile, checkModelFile, applyScenario, parseCsv, MODEL_FILE_FUNCTIONS, modelFileJsonSchema } from "./files/index.js";
+export type { CompiledExpression, ExpressionFunction, ExpressionScope, LazyExpression, VariableGetter, CompileModelFileOptions, DataTableSpec, ParsedCsv, ModelFileIssue, ModelProject, ModelThreshold, PsaSettings } from "./files/index.js";
+
+// project: running a project, results as JSON/CSV
+export { runProject, psaSummary, projectPsaSetup, icerTableJson, psaJson, runJson, baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv } from "./project/index.js";
+export type { NetBenefitRow, ProjectRun, PsaRunner, RunProjectOptions, PsaSummary, ProjectPsaSetup, ProjectSampler, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson } from "./project/index.js";
 
 // report: SVG charts, tables, the HTML report and notebook display
 export {
@@ -477,8 +403,6 @@ export {
 export type {
   ReportInput,
   RunInfo,
-  DecisionOutcomes,
-  WtpSettings,
   SurvivalCurveSeries,
   SurvivalSeries,
   TraceSeries,

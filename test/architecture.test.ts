@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 
 /** Layers from left (most basic) to right; a file may import only from its own layer or layers to its left. */
-const LAYERS = ["core", "random", "distributions", "parameters", "math", "survival", "models", "analysis", "report", "io", "node", "cli"] as const;
+const LAYERS = ["core", "random", "distributions", "parameters", "math", "survival", "models", "pathways", "analysis", "files", "report", "project", "node", "cli"] as const;
 /** The public browser-safe entry sits after every core layer but must not reach node/ or cli/. */
-const ENTRY_RANK = LAYERS.indexOf("io");
+const ENTRY_RANK = LAYERS.indexOf("project");
 /** Only these layers may use Node built-ins. */
 const NODE_LAYERS = new Set(["node", "cli"]);
 /** Model engines: siblings that never import each other, and that analysis never imports. */
@@ -42,6 +42,44 @@ function rank(file: string): number {
   return index;
 }
 
+/** The folder of a file below src/, e.g. "analysis/psa" or "core": the unit of the no-cycles rule. */
+function folderOf(file: string): string {
+  return dirname(relative(SRC, file)).split(sep).join("/");
+}
+
+/** Strongly connected components of more than one folder (Tarjan), i.e. folders that import each other in a circle. */
+function folderCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
+    }
+    if (low.get(node) === index.get(node)) {
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== node);
+      if (component.length > 1) cycles.push(component.sort());
+    }
+  };
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return cycles;
+}
+
 function engineOf(file: string): string | undefined {
   const parts = segments(file);
   return parts[0] === "models" && ENGINES.includes(parts[1]!) ? parts[1] : undefined;
@@ -60,6 +98,23 @@ describe("architecture", () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it("no folders import each other in a circle (e.g. analysis/cea ↔ analysis/psa)", () => {
+    // A barrel (index.ts) is a folder's public face, not a dependency of its contents: left out.
+    const edges = new Map<string, Set<string>>();
+    for (const file of files) {
+      if (file.endsWith(`${sep}index.ts`)) continue;
+      const from = folderOf(file);
+      for (const spec of importsOf(readFileSync(file, "utf8"))) {
+        if (!spec.startsWith(".")) continue;
+        const to = folderOf(resolve(dirname(file), spec));
+        if (to === from) continue;
+        if (!edges.has(from)) edges.set(from, new Set());
+        edges.get(from)!.add(to);
+      }
+    }
+    expect(folderCycles(edges)).toEqual([]);
   });
 
   it("model engines never import each other, and analysis imports no engine", () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { realpathSync } from "node:fs";
 import { formatIssues, QalyError } from "../core/errors.js";
 import { QALY_VERSION } from "../analysis/run/version.js";
-import { processIo, UsageError, type CliIo } from "./cli-io.js";
+import { processIo, UsageError, type CliIo } from "./terminal/cli-io.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { describeCommand } from "./commands/describe.js";
 import { dsaCommand } from "./commands/dsa.js";

@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { fail } from "../core/errors.js";
-import type { ModelProject } from "../io/model-project.js";
-import { projectPsaSetup, type ProjectPsaSetup } from "../io/project-psa-setup.js";
-import { compileModelFile } from "../io/compile-model-file.js";
-import { applyScenario } from "../io/apply-scenario.js";
+import type { ModelProject } from "../files/model-project.js";
+import { projectPsaSetup, type ProjectPsaSetup } from "../project/project-psa-setup.js";
+import { compileModelFile } from "../files/compile-model-file.js";
+import { applyScenario } from "../files/apply-scenario.js";
 
 /** A loaded model: the project and where it came from. */
 export interface LoadedModel {

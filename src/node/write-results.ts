@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
-import type { ProjectRun } from "../io/run-project.js";
-import { runJson } from "../io/results-json.js";
+import type { ProjectRun } from "../project/run-project.js";
+import { runJson } from "../project/results-json.js";
 import {
   baseCaseCsv,
   ceacCsv,
@@ -13,7 +13,7 @@ import {
   probabilityCostEffectiveCsv,
   scenariosCsv,
   tornadoCsv,
-} from "../io/results-csv.js";
+} from "../project/results-csv.js";
 
 /**
  * The result files of a run, by file name: base case, ICER table, NMB, parameters and the JSON

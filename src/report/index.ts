@@ -1,4 +1,4 @@
-export type { DecisionOutcomes, ReportInput, RunInfo, SurvivalCurveSeries, SurvivalSeries, TraceSeries, WtpSettings } from "./report-input.js";
+export type { ReportInput, RunInfo, SurvivalCurveSeries, SurvivalSeries, TraceSeries } from "./report-input.js";
 export { escapeXml } from "./format/escape-xml.js";
 export { THOUSANDS_SEPARATOR, formatMoney, formatNumber, formatPercent, formatValue, tickFormatter } from "./format/format-number.js";
 export { tableToCsv, tableToHtml, tableToMarkdown } from "./format/report-table.js";

@@ -2,7 +2,7 @@ import type { ModelMetadata } from "../models/model-metadata.js";
 import type { ParameterRow } from "../parameters/describe-parameters.js";
 import type { BaseCaseResult } from "../analysis/run/run-base-case.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
-import type { WtpRange } from "../analysis/cea/wtp-grid.js";
+import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
 import type { TornadoResult } from "../analysis/dsa/tornado.js";
 import type { OneWayResult } from "../analysis/dsa/one-way.js";
@@ -12,22 +12,6 @@ import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
-
-/** Which outcomes the decision analyses use as cost and as effect. */
-export interface DecisionOutcomes {
-  /** Name of the cost outcome, e.g. `"cost"`. */
-  readonly cost: string;
-  /** Name of the effect outcome, e.g. `"qaly"`. */
-  readonly effect: string;
-}
-
-/** The willingness-to-pay grid of the curves and the thresholds reported in tables. */
-export interface WtpSettings {
-  /** Grid of the CEAC and EVPI curves, e.g. 0 to 2 000 000 in steps of 10 000. */
-  readonly grid: WtpRange;
-  /** Thresholds reported in tables, e.g. SEK 500 000 and 1 000 000 per QALY. */
-  readonly thresholds: readonly number[];
-}
 
 /** One named survival curve sampled at the times of its {@link SurvivalSeries}. */
 export interface SurvivalCurveSeries {

@@ -1,8 +1,9 @@
 // Decision-uncertainty analyses on a synthetic PSA of 10 000 draws × 4 strategies over the Swedish
 // 201-point WTP grid (target: CEAC + EVPI ≤ 20 ms), and the PSA runner's overhead over calling
 // model.evaluateInto directly (target ≤ 10%).
-import { ceac, decisionCurves, psaResult } from "../../src/analysis/psa/index.js";
-import { evpi, evppi } from "../../src/analysis/voi/index.js";
+import { psaResult } from "../../src/analysis/psa/index.js";
+import { ceac } from "../../src/analysis/acceptability/index.js";
+import { decisionCurves, evpi, evppi } from "../../src/analysis/voi/index.js";
 import { icerTableFromPsa, SWEDISH_WTP_GRID, wtpGrid } from "../../src/analysis/cea/index.js";
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { createRng } from "../../src/random/rng.js";

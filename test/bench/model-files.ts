@@ -1,7 +1,7 @@
 // Model files: compile time, and PSA speed of the Sick-Sicker model file against the TypeScript model.
 // Run: npx tsx -e 'import("./test/bench/model-files.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
-import { compileModelFile } from "../../src/io/compile-model-file.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
 import { sickSicker } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";

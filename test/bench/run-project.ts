@@ -2,7 +2,7 @@
 // thresholds and scenarios, in one thread. Run: npx tsx -e 'import("./test/bench/run-project.ts").then(m=>m.bench())'
 import { fileURLToPath } from "node:url";
 import { loadModel } from "../../src/node/load-model.js";
-import { runProject } from "../../src/io/run-project.js";
+import { runProject } from "../../src/project/run-project.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/cli-io.js";
+import type { CliIo } from "../../src/cli/terminal/cli-io.js";
 
 const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 const models = fileURLToPath(new URL("../../models/", import.meta.url));

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { baseParameters, hivBriggs2006 } from "../../models/hiv-briggs-2006/model.js";
-import { compileModelFile } from "../../src/io/compile-model-file.js";
-import { applyScenario } from "../../src/io/apply-scenario.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { applyScenario } from "../../src/files/apply-scenario.js";
 import { evaluateModel } from "../../src/models/model.js";
 
 const fileName = "models/hiv-briggs-2006/model.yaml";

@@ -10,10 +10,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { project as ts } from "../../models/nsclc-gene-panel/project.js";
-import { compileModelFile } from "../../src/io/compile-model-file.js";
-import { applyScenario } from "../../src/io/apply-scenario.js";
-import { projectPsaSetup } from "../../src/io/project-psa-setup.js";
-import { runProject } from "../../src/io/run-project.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { applyScenario } from "../../src/files/apply-scenario.js";
+import { projectPsaSetup } from "../../src/project/project-psa-setup.js";
+import { runProject } from "../../src/project/run-project.js";
 import { evaluateModel, runPsaSync, scenarios, type DecisionTree } from "../../src/index.js";
 
 const fileName = "models/nsclc-gene-panel/model.yaml";

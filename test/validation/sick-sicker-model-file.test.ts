@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { baseParameters, sickSicker } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";
-import { compileModelFile } from "../../src/io/compile-model-file.js";
-import { applyScenario } from "../../src/io/apply-scenario.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { applyScenario } from "../../src/files/apply-scenario.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { baseParameters, sumatriptanEvans1997 } from "../../models/sumatriptan-evans-1997/model.js";
-import { compileModelFile } from "../../src/io/compile-model-file.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 
 const fileName = "models/sumatriptan-evans-1997/model.yaml";

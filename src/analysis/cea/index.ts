@@ -4,3 +4,4 @@ export { netBenefit, netHealthBenefit, netMonetaryBenefit } from "./net-benefit.
 export type { NetBenefit, NetBenefitOptions } from "./net-benefit.js";
 export { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, wtpGrid } from "./wtp-grid.js";
 export type { WtpRange } from "./wtp-grid.js";
+export type { DecisionOutcomes, WtpSettings } from "./decision-settings.js";

@@ -3,7 +3,7 @@ import { fail, type PathSegment } from "../../core/errors.js";
 import type { Model, ParameterValues } from "../../models/model.js";
 import { DEFAULT_WTP, isParameterSource, type DsaBase, type DsaSettings } from "./dsa-base.js";
 import type { DsaStrategyResult, DsaResults } from "./dsa-strategy-result.js";
-import { requireName } from "./unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 
 /**
  * The machinery every deterministic analysis shares: validated settings, the base case, and a

@@ -1,6 +1,6 @@
 import { fail, type PathSegment } from "../../core/errors.js";
 import type { DsaResults } from "./dsa-strategy-result.js";
-import { requireName } from "./unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 
 /**
  * What a tornado (or other summary of a deterministic analysis) reports for a strategy:

@@ -5,7 +5,7 @@ import type { DsaBase, DsaSettings } from "./dsa-base.js";
 import { dsaEvaluator } from "./dsa-evaluator.js";
 import { brentRoot } from "./find-root.js";
 import { evenlySpaced } from "./one-way.js";
-import { requireName } from "./unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 
 /** Relative tolerance on the location of a threshold. */
 const RELATIVE_TOLERANCE = 1e-10;

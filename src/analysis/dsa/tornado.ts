@@ -1,7 +1,7 @@
 import { fail } from "../../core/errors.js";
 import { checkMeasure, measureValue, type DsaMeasure, type MeasureSpec } from "./dsa-measure.js";
 import type { OneWayResult } from "./one-way.js";
-import { requireName } from "./unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 
 /** Options of {@link tornado}. */
 export interface TornadoOptions<S extends string = string> {

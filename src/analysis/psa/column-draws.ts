@@ -1,6 +1,6 @@
 import { fail } from "../../core/errors.js";
 import type { ParameterDraws } from "../../parameters/parameter-draws.js";
-import { unknownName } from "../dsa/unknown-name.js";
+import { unknownName } from "../../core/unknown-name.js";
 
 /**
  * Parameter draws from plain columns (one array per parameter, all of one length), for PSA results

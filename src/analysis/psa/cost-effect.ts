@@ -1,5 +1,5 @@
 import type { PsaResult } from "./psa-result.js";
-import { requireName, unknownName } from "../dsa/unknown-name.js";
+import { requireName, unknownName } from "../../core/unknown-name.js";
 
 /** Which outcomes of a PSA are the cost and the effect (the analyses' `cost`/`effect` options). */
 export interface CostEffectOptions {

@@ -1,7 +1,7 @@
 import { fail, IssueCollector } from "../../core/errors.js";
 import { checkFinite, checkNames, fromValues } from "./check-psa-input.js";
 import type { ParameterDraws } from "../../parameters/parameter-draws.js";
-import { unknownName } from "../dsa/unknown-name.js";
+import { unknownName } from "../../core/unknown-name.js";
 
 /**
  * Where a PSA came from: the seed and generator of its draws, the library version and a hash of

@@ -1,7 +1,7 @@
 import { fail } from "../../core/errors.js";
 import { evaluateModel, type Model, type StrategyOutcomes } from "../../models/model.js";
 import type { CostEffectRow } from "../cea/icer-table.js";
-import { requireName } from "../dsa/unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 
 /** Anything with base-case values, such as a parameter space from `defineParameters`. */
 export interface BaseCaseSource<P> {

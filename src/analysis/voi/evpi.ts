@@ -1,6 +1,6 @@
 import type { PsaResult } from "../psa/psa-result.js";
-import { decisionKernel, type DecisionCurveOptions, type DecisionKernel } from "../psa/decision-kernel.js";
-import { gridIndex } from "../psa/ceac.js";
+import { decisionKernel, type DecisionCurveOptions, type DecisionKernel } from "../acceptability/decision-kernel.js";
+import { gridIndex } from "../acceptability/ceac.js";
 import type { WtpRange } from "../cea/wtp-grid.js";
 import { populationSize, type DecisionPopulation } from "./population-size.js";
 

@@ -2,7 +2,7 @@ import { fail } from "../../core/errors.js";
 import type { PsaResult } from "../psa/psa-result.js";
 import { costEffectSeries, meanOf, type CostEffectOptions } from "../psa/cost-effect.js";
 import { wtpValues, type WtpRange } from "../cea/wtp-grid.js";
-import { requireName } from "../dsa/unknown-name.js";
+import { requireName } from "../../core/unknown-name.js";
 import { regressionSpline } from "./regression-spline.js";
 
 /** Options of {@link evppi}. */

@@ -6,14 +6,14 @@ import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../../analysis/cea/wtp
 import { netMonetaryBenefit } from "../../analysis/cea/net-benefit.js";
 import { psaResultFromCsv } from "../../analysis/psa/psa-result-csv.js";
 import { QALY_VERSION } from "../../analysis/run/version.js";
-import type { ProjectRun } from "../../io/run-project.js";
-import { psaSummary } from "../../io/psa-summary.js";
-import { runJson } from "../../io/results-json.js";
+import type { ProjectRun } from "../../project/run-project.js";
+import { psaSummary } from "../../project/psa-summary.js";
+import { runJson } from "../../project/results-json.js";
 import { htmlReport } from "../../report/html/html-report.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
-import { UsageError, type CliIo } from "../cli-io.js";
-import { formatRun } from "../format-run.js";
-import { parseCommand, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../parse-command.js";
+import { UsageError, type CliIo } from "../terminal/cli-io.js";
+import { formatRun } from "../terminal/format-run.js";
+import { parseCommand, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 
 const SPEC: CommandSpec = {
   name: "qaly analyze",

@@ -1,8 +1,8 @@
 import { loadModel } from "../../node/load-model.js";
-import type { CliIo } from "../cli-io.js";
-import { formatWarnings } from "../format-run.js";
-import { parseCommand, type CommandSpec } from "../parse-command.js";
-import { textTable } from "../text-table.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { formatWarnings } from "../terminal/format-run.js";
+import { parseCommand, type CommandSpec } from "../terminal/parse-command.js";
+import { textTable } from "../terminal/text-table.js";
 
 const SPEC: CommandSpec = { name: "qaly describe", positionals: ["model"], options: { json: { type: "boolean" } } };
 

@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
-import { runProject } from "../../io/run-project.js";
-import { runJson } from "../../io/results-json.js";
+import { runProject } from "../../project/run-project.js";
+import { runJson } from "../../project/results-json.js";
 import { loadModel, withScenario } from "../../node/load-model.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
-import type { CliIo } from "../cli-io.js";
-import { formatRun } from "../format-run.js";
-import { parseCommand, parseThresholds, stringOption, type CommandSpec } from "../parse-command.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { formatRun } from "../terminal/format-run.js";
+import { parseCommand, parseThresholds, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 
 const SPEC: CommandSpec = {
   name: "qaly dsa",

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MODEL_FILE_NAMES } from "../../node/load-model.js";
-import type { CliIo } from "../cli-io.js";
-import { parseCommand, type CommandSpec } from "../parse-command.js";
-import { textTable } from "../text-table.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { parseCommand, type CommandSpec } from "../terminal/parse-command.js";
+import { textTable } from "../terminal/text-table.js";
 
 const SPEC: CommandSpec = { name: "qaly list", positionals: [], options: { json: { type: "boolean" } } };
 

@@ -2,16 +2,16 @@ import { resolve } from "node:path";
 import { writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { PsaResult } from "../../analysis/psa/psa-result.js";
-import { runProject, type ProjectRun, type PsaRunner } from "../../io/run-project.js";
-import { runJson } from "../../io/results-json.js";
+import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-project.js";
+import { runJson } from "../../project/results-json.js";
 import { loadModel, withScenario, type LoadedModel } from "../../node/load-model.js";
 import { htmlReport } from "../../report/html/html-report.js";
 import { runPsaParallel } from "../../node/run-psa-parallel.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
-import type { CliIo } from "../cli-io.js";
-import { formatRun, formatWarnings } from "../format-run.js";
-import { parseCommand, parseCount, parseSeed, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../parse-command.js";
-import { progressBar } from "../progress-bar.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { formatRun, formatWarnings } from "../terminal/format-run.js";
+import { parseCommand, parseCount, parseSeed, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { progressBar } from "../terminal/progress-bar.js";
 
 const SPEC: CommandSpec = {
   name: "qaly run",

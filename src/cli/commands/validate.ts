@@ -1,10 +1,10 @@
 import { runBaseCase } from "../../analysis/run/run-base-case.js";
 import { runPsa } from "../../analysis/run/run-psa.js";
-import { projectPsaSetup } from "../../io/project-psa-setup.js";
+import { projectPsaSetup } from "../../project/project-psa-setup.js";
 import { loadModel } from "../../node/load-model.js";
-import type { CliIo } from "../cli-io.js";
-import { formatWarnings } from "../format-run.js";
-import { parseCommand, parseCount, stringOption, type CommandSpec } from "../parse-command.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { formatWarnings } from "../terminal/format-run.js";
+import { parseCommand, parseCount, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 
 const SPEC: CommandSpec = { name: "qaly validate", positionals: ["model"], options: { psa: { type: "string" }, quiet: { type: "boolean", short: "q" } } };
 

@@ -1,7 +1,7 @@
 import { cePlane, type CePlane } from "../../analysis/psa/ce-plane.js";
-import { decisionCurves, type DecisionCurves } from "../../analysis/psa/decision-curves.js";
+import { decisionCurves, type DecisionCurves } from "../../analysis/voi/decision-curves.js";
 import { incrementalResults, type IncrementalRow } from "../../analysis/psa/incremental-results.js";
-import { probabilityCostEffective, type ProbabilityCostEffectiveRow } from "../../analysis/psa/probability-cost-effective.js";
+import { probabilityCostEffective, type ProbabilityCostEffectiveRow } from "../../analysis/acceptability/probability-cost-effective.js";
 import type { ReportInput } from "../report-input.js";
 
 /** What the report derives from its input once: units and the PSA analyses. @internal */

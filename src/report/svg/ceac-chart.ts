@@ -1,5 +1,5 @@
-import type { Ceac } from "../../analysis/psa/ceac.js";
-import type { Ceaf } from "../../analysis/psa/ceaf.js";
+import type { Ceac } from "../../analysis/acceptability/ceac.js";
+import type { Ceaf } from "../../analysis/acceptability/ceaf.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
 import { cartesianFrame, linePath, type ChartOptions } from "./chart-frame.js";

@@ -1,5 +1,5 @@
 import type { CostEffectRow } from "../../analysis/cea/icer-table.js";
-import type { ProbabilityCostEffectiveRow } from "../../analysis/psa/probability-cost-effective.js";
+import type { ProbabilityCostEffectiveRow } from "../../analysis/acceptability/probability-cost-effective.js";
 import { formatMoney, formatPercent } from "../format/format-number.js";
 import { numberCell, textCell, type ReportTable } from "../format/report-table.js";
 import { moneyText, unitsOf, type UnitOptions } from "./table-options.js";

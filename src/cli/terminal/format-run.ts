@@ -1,0 +1,93 @@
+import type { IcerRow } from "../../analysis/cea/icer-table.js";
+import { evpi } from "../../analysis/voi/evpi.js";
+import type { ProjectRun } from "../../project/run-project.js";
+import { fixed, money, percent, textTable, value } from "./text-table.js";
+
+/** ICER table for the terminal. */
+export function formatIcerTable(table: readonly IcerRow[], currency: string, effect: string): string {
+  return textTable(
+    ["strategy", `cost (${currency})`, effect, `Δcost`, `Δ${effect}`, `ICER (${currency}/${effect})`, "status"],
+    table.map((r) => [r.strategy, money(r.cost), fixed(r.effect), money(r.incrementalCost), fixed(r.incrementalEffect), money(r.icer), r.status]),
+    [false, true, true, true, true, true, false],
+  );
+}
+
+/** Warnings as `! ...` lines (empty when there are none). */
+export function formatWarnings(warnings: readonly string[]): string {
+  return warnings.map((w) => `! warning: ${w}`).join("\n");
+}
+
+/** The readable summary `qaly run` prints: base case, ICER table, NMB at thresholds, PSA, DSA. */
+export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolean } = {}): string {
+  const showBase = options.baseCase !== false;
+  const { currency } = run.metadata;
+  const { cost } = run.outcomes;
+  // Labels use the effect's unit (the report's rule: "QALY" for the outcome qaly); tables keep outcome names.
+  const effect = run.effectUnit ?? ({ qaly: "QALY", lifeYears: "LY" } as Record<string, string>)[run.outcomes.effect] ?? run.outcomes.effect;
+  const out: string[] = [];
+  out.push(`${run.metadata.title} (${run.name})${run.run.scenario === undefined ? "" : `, scenario "${run.run.scenario}"`}`);
+  if (run.metadata.question !== undefined) out.push(run.metadata.question);
+  out.push(`Costs in ${currency}${run.metadata.priceYear === undefined ? "" : ` (${run.metadata.priceYear} prices)`}; effect: ${effect}.`);
+  const answers = run.wtp.thresholds.flatMap((wtp) => {
+    const best = run.netBenefit.find((row) => row.wtp === wtp && row.optimal);
+    if (best === undefined) return [];
+    const probability = run.psaSummary?.probabilityCostEffective.find((row) => row.wtp === wtp && row.strategy === best.strategy)?.probability;
+    return [`  at ${money(wtp)} ${currency} per ${effect}: ${best.strategy}${probability === undefined ? "" : ` (probability cost-effective ${percent(probability)})`}`];
+  });
+  if (answers.length > 0) out.push("", `Highest expected net monetary benefit${showBase ? " (base case)" : " (PSA means)"}:`, ...answers);
+  if (run.warnings.length > 0) out.push("", formatWarnings(run.warnings));
+
+  // Models report many outcomes (detections, costs by category, undiscounted totals): the terminal
+  // shows the decision outcomes, life years and discounted cost categories; the files have them all.
+  const all = run.baseCase.outcomes;
+  const preferred = [cost, run.outcomes.effect, "lifeYears", ...all.filter((o) => /^cost/i.test(o) && !/undiscounted/i.test(o))];
+  const outcomes = [...new Set(preferred)].filter((o) => all.includes(o)).slice(0, 8);
+  const hidden = all.length - outcomes.length;
+  if (showBase) {
+    out.push("", "Base case");
+    out.push(
+      textTable(
+        ["strategy", ...outcomes],
+        run.baseCase.strategies.map((s) => [s, ...outcomes.map((o) => (o === cost || /cost/i.test(o) ? money(run.baseCase.values[s]![o]) : fixed(run.baseCase.values[s]![o])))]),
+        [false, ...outcomes.map(() => true)],
+      ),
+    );
+    if (hidden > 0) out.push(`(${hidden} more outcomes in --json and base-case.csv)`);
+    out.push("", "ICER table (base case)", formatIcerTable(run.icerTable, currency, effect));
+  }
+  if (run.netBenefit.length > 0) {
+    out.push("", `Net monetary benefit (${currency}) at each willingness to pay per ${effect}${showBase ? "" : " (PSA means)"}`);
+    out.push(textTable(["WTP", "strategy", "NMB", "optimal"], run.netBenefit.map((r) => [money(r.wtp), r.strategy, money(r.nmb), r.optimal ? "yes" : ""]), [true, false, true, false]));
+  }
+
+  const summary = run.psaSummary;
+  if (summary !== undefined && run.psa !== undefined) {
+    out.push("", `Probabilistic analysis: ${summary.samples} draws${summary.seed === null ? " (imported)" : `, seed ${JSON.stringify(summary.seed)}`}`);
+    out.push("ICER table (PSA means)", formatIcerTable(summary.icerTable, currency, effect));
+    if (summary.probabilityCostEffective.length > 0) {
+      const voi = evpi(run.psa, run.wtp.thresholds, { cost, effect: run.outcomes.effect });
+      out.push("", "Probability cost-effective and EVPI per person");
+      out.push(
+        textTable(
+          ["WTP", "strategy", "P(cost-effective)", "optimal", "EVPI"],
+          summary.probabilityCostEffective.map((r, i) => [money(r.wtp), r.strategy, percent(r.probability), r.optimal ? "yes" : "", i % run.psa!.strategies.length === 0 ? money(voi.at(r.wtp).perPerson) : ""]),
+          [true, false, true, false, true],
+        ),
+      );
+    }
+  }
+
+  if (run.tornado !== undefined && run.tornado.bars.length > 0) {
+    const t = run.tornado;
+    out.push("", `Tornado: incremental NMB of ${t.strategy} vs ${t.comparator} at ${money(t.wtp)} per ${effect} (base ${money(t.base)})`);
+    out.push(textTable(["parameter", "low value", "high value", "NMB at low", "NMB at high", "swing"], t.bars.map((b) => [b.parameter, value(b.lowValue), value(b.highValue), money(b.low), money(b.high), money(b.swing)]), [false, true, true, true, true, true]));
+  }
+  for (const t of run.thresholds ?? []) out.push("", `Threshold (${t.parameter}, ${t.strategies.join(" vs ")}, WTP ${money(t.wtp)}): ${t.message}`);
+  if (run.scenarios !== undefined) {
+    const s = run.scenarios;
+    const other = s.strategies.filter((x) => x !== s.comparator);
+    out.push("", `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
+    out.push(textTable(["scenario", ...other, "optimal"], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), row.optimal]), [false, ...other.map(() => true), false]));
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,12 @@
+// Model files: YAML/JSON definitions compiled into the same objects the TypeScript API builds.
+export { compileExpression, compileLazyExpression } from "./expression.js";
+export type { CompiledExpression, ExpressionFunction, ExpressionScope, LazyExpression, VariableGetter } from "./expression.js";
+export { compileModelFile, checkModelFile } from "./compile-model-file.js";
+export type { CompileModelFileOptions } from "./compile-model-file.js";
+export { applyScenario } from "./apply-scenario.js";
+export { parseCsv } from "./data-table.js";
+export type { DataTableSpec, ParsedCsv } from "./data-table.js";
+export type { ModelFileIssue } from "./parse-model-text.js";
+export { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
+export type { ModelProject, ModelThreshold, PsaSettings } from "./model-project.js";
+export { modelFileJsonSchema } from "./model-file-json-schema.js";

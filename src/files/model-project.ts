@@ -1,0 +1,66 @@
+import type { Model, ParameterValues } from "../models/model.js";
+import type { ParameterSpace } from "../parameters/parameter-space.js";
+import type { OneWayRange } from "../analysis/dsa/one-way.js";
+import type { Scenario } from "../analysis/dsa/scenarios.js";
+import type { ModelMetadata } from "../models/model-metadata.js";
+import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
+
+/** Default settings of a project's probabilistic sensitivity analysis. */
+export interface PsaSettings {
+  /** Number of draws, e.g. 5 000. */
+  readonly samples: number;
+  /** Seed, so that every run of the project gives the same draws. */
+  readonly seed: string | number;
+  /** `"random"` (default) or `"lhs"` (Latin hypercube). */
+  readonly method?: "random" | "lhs";
+}
+
+/** A threshold analysis to run with the model (e.g. on a test's price). */
+export interface ModelThreshold<S extends string = string> {
+  /** The parameter varied. */
+  readonly parameter: string;
+  /** Interval searched. */
+  readonly range: readonly [number, number];
+  /** The two strategies compared. */
+  readonly strategies: readonly [S, S];
+}
+
+/**
+ * Everything needed to run a model end to end: the compiled model, its parameter space, and the
+ * analyses' settings. A model file compiles into one; a TypeScript model can export one, so the
+ * command line and the report treat both alike.
+ *
+ * @typeParam P - parameter values
+ * @typeParam S - strategy names
+ */
+export interface ModelProject<P extends ParameterValues = ParameterValues, S extends string = string> {
+  /** Short name (the file or folder name), used for output files. */
+  readonly name: string;
+  /** Title, question, currency and the like. */
+  readonly metadata: ModelMetadata;
+  /** The compiled model. */
+  readonly model: Model<P, S>;
+  /** Every input with its distribution, label, unit, source and status. */
+  readonly parameters: ParameterSpace;
+  /**
+   * Base-case values when they differ from the parameter space's `base()` (e.g. a published model
+   * whose PSA distributions do not have the deterministic values as means); absent otherwise.
+   */
+  readonly baseCase?: P;
+  /** Names of the cost and effect outcomes the decision analyses use. */
+  readonly outcomes: DecisionOutcomes;
+  /** Named scenarios (parameter overrides and/or a differently built model). */
+  readonly scenarios: Readonly<Record<string, Scenario<P, S>>>;
+  /** One-way ranges, parameter → range; when absent, the 2.5 % and 97.5 % quantiles of each distribution. */
+  readonly dsa?: { readonly [name: string]: OneWayRange };
+  /** Threshold analyses to run. */
+  readonly thresholds?: readonly ModelThreshold<S>[];
+  /** Willingness-to-pay grid and the thresholds reported. */
+  readonly wtp: WtpSettings;
+  /** Default PSA settings. */
+  readonly psa: PsaSettings;
+  /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */
+  readonly warnings: readonly string[];
+  /** The scenario this project was built for (by `applyScenario`); absent for the base case. */
+  readonly scenario?: string;
+}

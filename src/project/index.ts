@@ -1,0 +1,10 @@
+// Running a project end to end, and its results as JSON and CSV (browser-safe; writing files is in node/).
+export { runProject } from "./run-project.js";
+export type { NetBenefitRow, ProjectRun, PsaRunner, RunProjectOptions } from "./run-project.js";
+export { psaSummary } from "./psa-summary.js";
+export type { PsaSummary } from "./psa-summary.js";
+export { projectPsaSetup } from "./project-psa-setup.js";
+export type { ProjectPsaSetup, ProjectSampler } from "./project-psa-setup.js";
+export { icerTableJson, psaJson, runJson } from "./results-json.js";
+export type { IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson } from "./results-json.js";
+export { baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv } from "./results-csv.js";

@@ -1,0 +1,185 @@
+import type { IcerRow } from "../analysis/cea/icer-table.js";
+import type { ProjectRun } from "./run-project.js";
+import type { PsaSummary } from "./psa-summary.js";
+import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
+
+/** Net monetary benefit of one strategy at one willingness to pay. */
+export interface NetBenefitJson {
+  /** Willingness to pay per unit of effect. */
+  readonly wtp: number;
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Net monetary benefit. */
+  readonly nmb: number;
+  /** Whether it is the highest at this WTP. */
+  readonly optimal: boolean;
+}
+
+/** The probability that one strategy is cost-effective at one willingness to pay. */
+export interface ProbabilityCostEffectiveJson {
+  /** Willingness to pay per unit of effect. */
+  readonly wtp: number;
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Share of draws in which it has the highest NMB. */
+  readonly probability: number;
+  /** Whether it has the highest expected NMB. */
+  readonly optimal: boolean;
+}
+/** One ICER-table row in the JSON results. */
+export interface IcerRowJson {
+  /** Strategy name. */
+  readonly strategy: string;
+  /** Expected cost. */
+  readonly cost: number;
+  /** Expected effect. */
+  readonly effect: number;
+  /** Previous frontier strategy, or `null`. */
+  readonly comparator: string | null;
+  /** Cost minus the comparator's, or `null`. */
+  readonly incrementalCost: number | null;
+  /** Effect minus the comparator's, or `null`. */
+  readonly incrementalEffect: number | null;
+  /** ICER, or `null`. */
+  readonly icer: number | null;
+  /** `non-dominated`, `dominated` or `extendedly-dominated`. */
+  readonly status: string;
+}
+
+/** The JSON document of a run (what `qaly run --json` prints). */
+export interface RunJson {
+  /** Short model name. */
+  readonly model: string;
+  /** Title. */
+  readonly title: string;
+  /** Currency of every cost. */
+  readonly currency: string;
+  /** Names of the cost and effect outcomes. */
+  readonly outcomes: DecisionOutcomes;
+  /** Warnings (placeholder inputs, skipped parameters). */
+  readonly warnings: readonly string[];
+  /** Every outcome of every strategy: `baseCase.strategies[name][outcome]`. */
+  readonly baseCase: {
+    /** Strategy → outcome → value. */
+    readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
+  /** ICER table of the base case. */
+  readonly icerTable: readonly IcerRowJson[];
+  /** Base-case NMB at each threshold. */
+  readonly netBenefit: readonly NetBenefitJson[];
+  /** PSA summary, when a PSA was run. */
+  readonly psa?: PsaJson;
+  /** Tornado bars, when run. */
+  readonly tornado?: unknown;
+  /** Threshold analyses (without their scan grids), when run. */
+  readonly thresholds?: readonly unknown[];
+  /** Scenario rows, when run. */
+  readonly scenarios?: unknown;
+  /** Version, date, seed, samples, scenario. */
+  readonly run: unknown;
+}
+
+/** The PSA part of {@link RunJson}. */
+export interface PsaJson {
+  /** Draws. */
+  readonly samples: number;
+  /** Seed (`null` for imported draws). */
+  readonly seed: string | number | null;
+  /** `mean[strategy][outcome]`. */
+  readonly mean: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** ICER table of the PSA means. */
+  readonly icerTable: readonly IcerRowJson[];
+  /** `ceac.wtp[g]` and `ceac.probability[strategy][g]`. */
+  readonly ceac: {
+    /** The WTP grid. */
+    readonly wtp: readonly number[];
+    /** Strategy → probability of the highest NMB at each WTP. */
+    readonly probability: Readonly<Record<string, readonly number[]>>;
+  };
+  /** `evpi.wtp[g]` and `evpi.perPerson[g]`. */
+  readonly evpi: {
+    /** The WTP grid. */
+    readonly wtp: readonly number[];
+    /** EVPI per person at each WTP. */
+    readonly perPerson: readonly number[];
+  };
+  /** Probability cost-effective at each threshold. */
+  readonly probabilityCostEffective: readonly ProbabilityCostEffectiveJson[];
+}
+
+/**
+ * The ICER table as plain JSON rows (every field present, `null` where undefined).
+ *
+ * @param table - rows from {@link icerTable}
+ * @returns plain rows
+ * @example
+ * icerTableJson(icerTable([{ strategy: "A", cost: 0, effect: 1 }]))[0].icer // => null
+ */
+export function icerTableJson(table: readonly IcerRow[]): IcerRowJson[] {
+  return table.map((r) => ({
+    strategy: r.strategy,
+    cost: r.cost,
+    effect: r.effect,
+    comparator: r.comparator,
+    incrementalCost: r.incrementalCost,
+    incrementalEffect: r.incrementalEffect,
+    icer: r.icer,
+    status: r.status,
+  }));
+}
+
+/**
+ * The JSON document of a project run: model, currency, base case per strategy, ICER table, NMB at
+ * the thresholds and, with a PSA, the means, CEAC, EVPI and probability cost-effective. Typed
+ * arrays become plain arrays, so `JSON.stringify` gives a portable document.
+ *
+ * @param run - a {@link runProject} result
+ * @returns a plain, JSON-serialisable object
+ * @example
+ * const model = { title: "Demo", strategies: ["SoC", "New"], outcomes: ["cost", "qaly"], evaluateInto(p, out) { out.set([1000, 1, 1000 + p.cDrug, 1.1]); } };
+ * const project = { name: "demo", metadata: { title: "Demo", currency: "SEK" }, model, parameters: defineParameters({ cDrug: 20000 }),
+ *   outcomes: { cost: "cost", effect: "qaly" }, scenarios: {}, wtp: { grid: { from: 0, to: 1000000, step: 500000 }, thresholds: [500000] },
+ *   psa: { samples: 10, seed: 1 }, warnings: [] };
+ * const json = runJson(await runProject(project, { dsa: false }));
+ * json.baseCase.strategies.New // => { cost: 21000, qaly: 1.1 }
+ */
+export function runJson(run: ProjectRun): RunJson {
+  const strategies = Object.fromEntries(run.baseCase.strategies.map((s) => [s, { ...run.baseCase.values[s] }]));
+  const psa = run.psaSummary === undefined ? undefined : psaJson(run.psaSummary);
+  return {
+    model: run.name,
+    title: run.metadata.title,
+    currency: run.metadata.currency,
+    outcomes: run.outcomes,
+    warnings: run.warnings,
+    baseCase: { strategies },
+    icerTable: icerTableJson(run.icerTable),
+    netBenefit: run.netBenefit.map((r) => ({ ...r })),
+    ...(psa === undefined ? {} : { psa }),
+    ...(run.tornado === undefined ? {} : { tornado: run.tornado }),
+    ...(run.thresholds === undefined ? {} : { thresholds: run.thresholds.map(({ scan: _scan, ...rest }) => rest) }),
+    ...(run.scenarios === undefined ? {} : { scenarios: run.scenarios }),
+    run: run.run,
+  };
+}
+
+/**
+ * The PSA summary as plain JSON (typed arrays become arrays).
+ *
+ * @param summary - a {@link psaSummary} result
+ * @returns samples, seed, means, ICER table of means, CEAC, EVPI and probability cost-effective
+ * @example
+ * const psa = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [0, 0], B: [10_000, 30_000] }, qaly: { A: [1, 1], B: [1.5, 1.5] } } });
+ * psaJson(psaSummary(psa, { seed: 7, grid: { from: 0, to: 50_000, step: 50_000 }, thresholds: [], cost: "cost", effect: "qaly" })).evpi // => { wtp: [0, 50000], perPerson: [0, 2500] }
+ */
+export function psaJson(summary: PsaSummary): PsaJson {
+  return {
+    samples: summary.samples,
+    seed: summary.seed,
+    mean: summary.mean,
+    icerTable: icerTableJson(summary.icerTable),
+    ceac: { wtp: Array.from(summary.ceac.wtp), probability: Object.fromEntries(summary.ceac.strategies.map((s) => [s, Array.from(summary.ceac.probability[s]!)])) },
+    evpi: { wtp: Array.from(summary.evpi.wtp), perPerson: Array.from(summary.evpi.perPerson) },
+    probabilityCostEffective: summary.probabilityCostEffective.map((r) => ({ wtp: r.wtp, strategy: r.strategy, probability: r.probability, optimal: r.optimal })),
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compileExpression, compileLazyExpression } from "../../src/files/expression.js";
+import { QalyError } from "../../src/core/errors.js";
+
+function errorOf(run: () => unknown): QalyError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof QalyError) return error;
+    throw error;
+  }
+  throw new Error("expected a QalyError");
+}
+
+describe("compileExpression", () => {
+  const scope = { names: ["pDeath", "rProgress", "cDrug", "cycle"] };
+
+  it("compileExpression(text, scope).evaluate(values) computes arithmetic with precedence", () => {
+    const expression = compileExpression("(1 - pDeath) * cDrug + 2^3 - -cycle / 2", scope);
+    expect(expression.evaluate([0.1, 0, 1000, 4])).toBe(0.9 * 1000 + 8 + 2);
+    expect(expression.symbols).toEqual(["pDeath", "cDrug", "cycle"]);
+  });
+
+  it("compileExpression supports conditionals, chained comparisons, logic and built-in functions", () => {
+    const names = ["a", "b", "c"];
+    expect(compileExpression("a < b ? exp(0) : log(100, 10)", { names }).evaluate([1, 2, 0])).toBe(1);
+    expect(compileExpression("1 < a <= 3", { names }).evaluate([3, 0, 0])).toBe(1);
+    expect(compileExpression("1 < a <= 3", { names }).evaluate([4, 0, 0])).toBe(0);
+    expect(compileExpression("a and not b", { names }).evaluate([1, 0, 0])).toBe(1);
+    expect(compileExpression("max(a, b, c) + min(a, b) + abs(-c) + sqrt(4)", { names }).evaluate([1, 5, -2])).toBe(5 + 1 + 2 + 2);
+    // mathjs reads `x + 50%` as x + x·50% (percentage addition), and so do compiled expressions.
+    expect(compileExpression("a mod b + 50%", { names }).evaluate([7, 4, 0])).toBe(3 + 3 * 0.5);
+    expect(compileExpression("b * 3%", { names }).evaluate([0, 200, 0])).toBeCloseTo(6, 12);
+  });
+
+  it("compileExpression calls functions supplied in the scope", () => {
+    const rateToProbability = (rate: number, cycleLength = 1) => 1 - Math.exp(-rate * cycleLength);
+    const expression = compileExpression("rateToProbability(rProgress, 1/12)", { ...scope, functions: { rateToProbability } });
+    expect(expression.evaluate([0, 0.12, 0, 0])).toBeCloseTo(1 - Math.exp(-0.01), 15);
+  });
+
+  it("compileExpression reports an unknown name with the closest known name and the path", () => {
+    const error = errorOf(() => compileExpression("pDaeth * 2", scope, ["strategies", "panel", "transitions", "PFS", "Dead"]));
+    expect(error.code).toBe("unknown_parameter");
+    expect(error.path).toEqual(["strategies", "panel", "transitions", "PFS", "Dead"]);
+    expect(error.message).toContain("did you mean 'pDeath'?");
+  });
+
+  it("compileExpression reports every problem of an expression at once", () => {
+    const error = errorOf(() => compileExpression("foo + bar(1)", scope));
+    expect(error.issues.map((issue) => issue.code)).toEqual(["unknown_parameter", "unknown_parameter"]);
+  });
+
+  it("compileExpression rejects anything that is not numeric arithmetic (no code can run from a file)", () => {
+    for (const text of ["x = 3", "f(x) = x", "'text'", "[1, 2]", "cDrug.constructor", "cDrug[1]", "import({})", "evaluate('1')", "{a: 1}", "1:3", "x!"]) {
+      const error = errorOf(() => compileExpression(text, scope));
+      expect(["parse_error", "unknown_parameter"]).toContain(error.code);
+    }
+  });
+
+  it("compileExpression reports a syntax error as parse_error", () => {
+    expect(errorOf(() => compileExpression("(1 +", scope)).code).toBe("parse_error");
+  });
+
+  it("property: compiled arithmetic equals the same arithmetic in JavaScript", () => {
+    const expression = compileExpression("a * b - c / (1 + abs(a)) + exp(-abs(b))", { names: ["a", "b", "c"] });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b, c) => {
+        const expected = a * b - c / (1 + Math.abs(a)) + Math.exp(-Math.abs(b));
+        return Object.is(expression.evaluate([a, b, c]), expected);
+      }),
+    );
+  });
+});
+
+describe("compileLazyExpression", () => {
+  it("compileLazyExpression(text, scope).evaluate(getters, context) reads a variable only when evaluation reaches it", () => {
+    const reads: string[] = [];
+    const getter = (name: string, value: number) => () => (reads.push(name), value);
+    const expression = compileLazyExpression("treated and cycle <= 2 ? rr : 1", { names: ["treated", "cycle", "rr"] });
+    expect(expression.symbols).toEqual(["treated", "cycle", "rr"]);
+    expect(expression.evaluate([getter("treated", 0), getter("cycle", 1), getter("rr", 0.5)], undefined)).toBe(1);
+    expect(reads).toEqual(["treated"]);
+    reads.length = 0;
+    expect(expression.evaluate([getter("treated", 1), getter("cycle", 1), getter("rr", 0.5)], undefined)).toBe(0.5);
+    expect(reads).toEqual(["treated", "cycle", "rr"]);
+  });
+
+  it("compileLazyExpression gives the same numbers as compileExpression", () => {
+    const names = ["a", "b", "c"];
+    const text = "a * b - c / (1 + abs(a)) + exp(-abs(b)) + (a > b ? a : b)";
+    const eager = compileExpression(text, { names });
+    const lazy = compileLazyExpression<readonly number[]>(text, { names });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (a, b, c) => {
+        const values = [a, b, c];
+        return Object.is(lazy.evaluate([(v) => v[0]!, (v) => v[1]!, (v) => v[2]!], values), eager.evaluate(values));
+      }),
+    );
+  });
+
+  it("compileLazyExpression rejects code the same way (import, evaluate, property access, assignment, function definition)", () => {
+    for (const text of ["import({})", "evaluate('1')", "a.constructor", "a['constructor']", "a = 1", "f(x) = x", "parse('1')", "[a]"]) {
+      const error = errorOf(() => compileLazyExpression(text, { names: ["a"] }));
+      expect(["parse_error", "unknown_parameter"]).toContain(error.code);
+    }
+  });
+});
