@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { complement } from "../../src/models/complement.js";
 import { evaluateModel } from "../../src/models/model.js";
-import { testingPathway, testingTree, type TestingPathwayDefinition, type TestingStrategy } from "../../src/pathways/index.js";
+import { testingPathway, testingTree, type CategoryDefinition, type TestingPathwayDefinition, type TestingStrategy } from "../../src/pathways/index.js";
 
 interface Shape {
   readonly weights: number[];
@@ -46,7 +46,7 @@ const test = (i: number): string => `t${i}`;
 function definition(s: Shape, perfect = false): TestingPathwayDefinition<unknown> {
   const total = s.weights.reduce((a, b) => a + b, 0);
   const categories = Object.fromEntries(
-    s.weights.map((w, i) => [category(i), { prevalence: i === s.weights.length - 1 ? complement : w / total, ...(s.actionable[i] ? { arm: `arm${i}` } : {}) }]),
+    s.weights.map((w, i): [string, CategoryDefinition<unknown>] => [category(i), { prevalence: i === s.weights.length - 1 ? complement : w / total, ...(s.actionable[i] ? { arm: `arm${i}` } : {}) }]),
   );
   const tests = Object.fromEntries(
     s.tests.map((t, j) => {
@@ -158,7 +158,7 @@ describe("pathway properties over random pathways", () => {
         const d = definition(s);
         const first = Object.values(d.strategies)[0]!;
         const twice = { ...d, strategies: { ...d.strategies, Copy: first } };
-        const out = evaluateModel(testingTree(testingPathway(twice), { title: "copy", arms: arms(s) }), {});
+        const out: Readonly<Record<string, unknown>> = evaluateModel(testingTree(testingPathway(twice), { title: "copy", arms: arms(s) }), {});
         expect(out.Copy).toEqual(out[Object.keys(d.strategies)[0]!]);
       }),
       { numRuns: 100 },
