@@ -5,6 +5,7 @@ import type { PartitionedSurvivalDefinition } from "../models/psm/partitioned-su
 import { survivalCurveFromDef } from "../survival/survival-curve-from-def.js";
 import { parseLifeTableCsv } from "../survival/parse-life-table-csv.js";
 import type { LifeTable } from "../survival/life-table.js";
+import { bundledDataName } from "./bundled-data.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve.js";
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
@@ -126,7 +127,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
 function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): { lifeTable: LifeTable; sexMix: Readonly<Record<string, number>>; method?: "cycle" | "exact" } | undefined {
   let text: string;
   try {
-    if (readFile === undefined) throw new Error("no readFile was given to load files next to the model file");
+    if (readFile === undefined) throw new Error(bundledDataName(spec.file) === undefined ? "no readFile was given to load files next to the model file" : "it is bundled data: give compileModelFile a readFile that supplies it (loadModel of qaly/node does)");
     text = readFile(spec.file);
   } catch (error) {
     issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read the life table "${spec.file}": ${(error as Error).message}`, received: spec.file });

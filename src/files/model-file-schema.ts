@@ -3,6 +3,8 @@ import { closestName } from "../core/closest-name.js";
 import { QalyError } from "../core/errors.js";
 import { compileExpression } from "./expression.js";
 import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
+import { unknownBundledData } from "./bundled-data.js";
+import { testingFileSchema } from "./testing-file-schema.js";
 
 // The zod schema of a model file: the structure only. Names, expressions, distributions and the
 // decision tree's nodes are checked while compiling (compile-model-file.ts), where the message can
@@ -24,6 +26,11 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
 }
 
 const text = z.string({ error: "expected text" });
+/** A data file: a path relative to the model file, or `qaly:<name>` for data bundled with the package. */
+const dataFile = text.superRefine((value, context) => {
+  const problem = unknownBundledData(value);
+  if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+});
 const finite = z.number({ error: "expected a number" }).refine(Number.isFinite, "expected a finite number");
 /**
  * A number, or a constant expression evaluated once (`1/12`, `log(3)`, `rateToProbability(0.1)`),
@@ -144,7 +151,7 @@ export const psmSchema = strict(
     ...settingsShape,
     crossing: z.enum(["clamp", "error"]).optional(),
     tolerance: finite.optional(),
-    backgroundMortality: strict({ file: text, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), method: z.enum(["cycle", "exact"]).optional() }, "backgroundMortality").optional(),
+    backgroundMortality: strict({ file: dataFile, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), method: z.enum(["cycle", "exact"]).optional() }, "backgroundMortality").optional(),
     variables: expressions.optional(),
     // Curve definitions (src/survival defs) whose numbers may be expressions: checked by build-psm.ts.
     curves: z.record(z.string(), z.looseObject({ kind: z.string({ error: "a curve needs a 'kind' (weibull, exponential, hazard-ratio, …)" }) })),
@@ -166,11 +173,14 @@ export const treeSchema = strict(
   "a decision tree",
 );
 
+/** A testing pathway (`type: testing-pathway`), compiled by build-testing.ts. */
+export const testingSchema = testingFileSchema({ strict, text, expression: expressionSchema });
+
 const subtreeSchema = strict({ parameters: z.array(text).optional(), node: z.record(z.string(), z.unknown()) }, "a subtree");
 
 const tableSchema = strict(
   {
-    file: text.optional(),
+    file: dataFile.optional(),
     data: z.record(z.string(), z.array(z.union([finite, text]))).optional(),
     key: text,
     value: text,
@@ -194,7 +204,7 @@ export const modelFileSchema = strict(
     correlations: z.array(correlationSchema).optional(),
     strategies: strategiesSchema,
     outcomes: strict({ cost: text.optional(), effect: text.optional() }, "outcomes").optional(),
-    model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema], { error: "model.type must be 'markov', 'partitioned-survival' or 'decision-tree'" }),
+    model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema, testingSchema], { error: "model.type must be 'markov', 'partitioned-survival', 'decision-tree' or 'testing-pathway'" }),
     models: z.record(z.string(), z.discriminatedUnion("type", [markovSchema, psmSchema], { error: "a named model's type must be 'markov' or 'partitioned-survival'" })).optional(),
     subtrees: z.record(z.string(), subtreeSchema).optional(),
     tables: z.record(z.string(), tableSchema).optional(),
@@ -216,6 +226,8 @@ export type MarkovFile = z.infer<typeof markovSchema>;
 export type PsmFile = z.infer<typeof psmSchema>;
 /** A decision tree as written in a model file. */
 export type TreeFile = z.infer<typeof treeSchema>;
+/** A testing pathway as written in a model file. */
+export type TestingFile = z.infer<typeof testingSchema>;
 /** Scenario settings as written in a model file. */
 export type SettingsFile = z.infer<typeof settingsSchema>;
 /** A jointly distributed parameter group as written in a model file. */
