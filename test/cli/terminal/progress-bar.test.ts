@@ -23,14 +23,51 @@ describe("progressBar", () => {
     expect(out.text().endsWith("\r")).toBe(true);
   });
 
-  it("progressBar(io) draws nothing when standard error is not a terminal or when disabled (--quiet)", () => {
-    for (const [tty, enabled] of [[false, true], [true, false]] as const) {
+  it("progressBar(io) draws nothing when disabled (--quiet), on a terminal or not", () => {
+    for (const tty of [true, false]) {
       const out = io(tty);
-      const bar = progressBar(out, "PSA", enabled);
+      const bar = progressBar(out, "PSA", false);
       vi.setSystemTime(Date.now() + 5000);
       bar.update({ completed: 50, total: 100 });
+      bar.update({ completed: 100, total: 100 });
       bar.done();
       expect(out.text()).toBe("");
     }
+  });
+
+  it("progressBar(io) without a terminal prints plain lines: none in the first second, one per tenth of the draws, a last one when done", () => {
+    const out = io(false);
+    const bar = progressBar(out, "PSA", true);
+    bar.update({ completed: 300, total: 5000 });
+    expect(out.text()).toBe("");
+    vi.setSystemTime(1500);
+    for (let completed = 400; completed <= 5000; completed += 100) {
+      vi.setSystemTime(Date.now() + 10);
+      bar.update({ completed, total: 5000 });
+    }
+    bar.done();
+    const lines = out.text().split("\n").filter((line) => line !== "");
+    expect(out.text()).not.toContain("\r");
+    expect(lines[0]).toMatch(/^PSA 500\/5000 draws \(10%\), \d+ s left$/);
+    expect(lines.at(-1)).toMatch(/^PSA 5000\/5000 draws \(100%\), done in \d+ s$/);
+    // 10%, 20%, … 100%: one line per tenth, never a line per update.
+    expect(lines).toHaveLength(10);
+  });
+
+  it("progressBar(io) without a terminal prints a line at least every ten seconds when a tenth takes longer", () => {
+    const out = io(false);
+    const bar = progressBar(out, "PSA", true);
+    vi.setSystemTime(2000);
+    bar.update({ completed: 1, total: 1000 });
+    expect(out.text()).toBe("");
+    vi.setSystemTime(9_999);
+    bar.update({ completed: 2, total: 1000 });
+    expect(out.text()).toBe("");
+    vi.setSystemTime(10_000);
+    bar.update({ completed: 4, total: 1000 });
+    expect(out.text()).toBe("PSA 4/1000 draws (0%), 2490 s left\n");
+    vi.setSystemTime(15_000);
+    bar.update({ completed: 6, total: 1000 });
+    expect(out.text().split("\n")).toHaveLength(2);
   });
 });
