@@ -1,14 +1,8 @@
-import { fail, type Issue, type PathSegment } from "../core/errors.js";
+import { fail, QalyError, type Issue, type PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
+import { parseCsv, type ParsedCsv } from "../core/csv/parse-csv.js";
+import { csvNumber } from "../core/csv/csv-number.js";
 import type { ExpressionFunction } from "./expression.js";
-
-/** A CSV file as text cells: the header row and the data rows. */
-export interface ParsedCsv {
-  /** Column names. */
-  readonly header: readonly string[];
-  /** Data rows, one array of cells each. */
-  readonly rows: readonly (readonly string[])[];
-}
 
 /** A data table as declared in a model file: where its rows come from and which columns to look up. */
 export interface DataTableSpec {
@@ -27,44 +21,12 @@ export interface DataTableSpec {
 }
 
 /**
- * Splits CSV text into a header and rows of cells (RFC 4180 quoting; comma separated).
- *
- * @param text - the file's text
- * @returns the column names and the rows
- * @example parseCsv("age,qx\n60,0.01\n").rows[0] // => ["60", "0.01"]
- */
-export function parseCsv(text: string): ParsedCsv {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") record.push(cell.trim()), (cell = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(cell.trim());
-      if (record.some((c) => c !== "")) records.push(record);
-      record = [];
-      cell = "";
-    } else cell += ch;
-  }
-  record.push(cell.trim());
-  if (record.some((c) => c !== "")) records.push(record);
-  return { header: records[0] ?? [], rows: records.slice(1) };
-}
-
-/**
  * Builds the lookup function of a data table: `name(x)` in expressions, e.g. `mortality(age)`.
  * Problems (missing file or column, non-numeric cells, no rows) are pushed onto `issues`.
  */
 export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): ExpressionFunction | undefined {
   let columns: Record<string, readonly (string | number)[]>;
+  let table: ParsedCsv | undefined;
   if (spec.file !== undefined) {
     if (readFile === undefined) {
       issues.push({ code: "file_not_found", path: [...path, "file"], message: `data table '${name}' reads "${spec.file}", but no readFile was given to load files next to the model file`, received: spec.file });
@@ -77,8 +39,15 @@ export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: s
       issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read data table '${name}' from "${spec.file}": ${(error as Error).message}`, received: spec.file });
       return undefined;
     }
-    const { header, rows } = parseCsv(csv);
-    columns = Object.fromEntries(header.map((column, j) => [column, rows.map((row) => row[j] ?? "")]));
+    try {
+      table = parseCsv(csv, { source: spec.file });
+    } catch (error) {
+      if (!(error instanceof QalyError)) throw error;
+      issues.push(...error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path], message: `data table '${name}' (${spec.file}): ${issue.message}` })));
+      return undefined;
+    }
+    const { header, rows } = table;
+    columns = Object.fromEntries(header.map((column, j) => [column, rows.map((row) => row[j]!.trim())]));
   } else if (spec.data !== undefined) {
     columns = { ...spec.data };
   } else {
@@ -99,14 +68,14 @@ export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: s
   for (let i = 0; i < size; i++) {
     const keep = Object.entries(spec.where ?? {}).every(([column, wanted]) => String(columns[column]![i]) === String(wanted));
     if (!keep) continue;
-    const key = Number(String(columns[spec.key]![i]).replace(/\+$/, ""));
-    const value = Number(columns[spec.value]![i]);
-    if (!Number.isFinite(key) || !Number.isFinite(value)) {
-      issues.push({ code: "invalid_model", path, message: `data table '${name}', row ${i + 1}: '${spec.key}' and '${spec.value}' must be numbers (found ${JSON.stringify(columns[spec.key]![i])}, ${JSON.stringify(columns[spec.value]![i])})` });
+    try {
+      keys.push(cellNumber(name, table, columns, spec.key, i, path, true));
+      values.push(cellNumber(name, table, columns, spec.value, i, path, false));
+    } catch (error) {
+      if (!(error instanceof QalyError)) throw error;
+      issues.push(...error.issues);
       return undefined;
     }
-    keys.push(key);
-    values.push(value);
   }
   if (keys.length === 0) {
     issues.push({ code: "invalid_model", path, message: `data table '${name}' has no rows${spec.where === undefined ? "" : ` matching ${JSON.stringify(spec.where)}`}` });
@@ -122,6 +91,26 @@ export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: s
     }
   }
   return lookupFunction(name, spec, sortedKeys, sortedValues);
+}
+
+/**
+ * The number in row `i` of a column: from a CSV file, a plain decimal (a key may end in `+`, as an
+ * open age `110+`), else an error naming file, line and column; from inline data, a finite number.
+ */
+function cellNumber(name: string, table: ParsedCsv | undefined, columns: Readonly<Record<string, readonly (string | number)[]>>, column: string, i: number, path: readonly PathSegment[], isKey: boolean): number {
+  const cell = columns[column]![i];
+  const text = isKey ? String(cell).replace(/\+$/, "") : String(cell);
+  if (table !== undefined) {
+    try {
+      return csvNumber(table, i, table.header.indexOf(column), text);
+    } catch (error) {
+      if (!(error instanceof QalyError)) throw error;
+      throw new QalyError(error.issues.map((issue) => ({ ...issue, code: "invalid_model", path: [...path, ...issue.path], message: `data table '${name}' (${table.source}): ${issue.message}` })));
+    }
+  }
+  const value = typeof cell === "number" ? cell : Number(text);
+  if (!Number.isFinite(value)) fail("invalid_model", [...path, "data", column, i], `data table '${name}', row ${i + 1}: '${column}' must be a number (found ${JSON.stringify(cell)})`, { received: cell });
+  return value;
 }
 
 function lookupFunction(name: string, spec: DataTableSpec, keys: Float64Array, values: Float64Array): ExpressionFunction {

@@ -4,8 +4,9 @@ export type { CompiledExpression, ExpressionFunction, ExpressionScope, LazyExpre
 export { compileModelFile, checkModelFile } from "./compile-model-file.js";
 export type { CompileModelFileOptions } from "./compile-model-file.js";
 export { applyScenario } from "./apply-scenario.js";
-export { parseCsv } from "./data-table.js";
-export type { DataTableSpec, ParsedCsv } from "./data-table.js";
+export { parseCsv } from "../core/csv/parse-csv.js";
+export type { ParsedCsv } from "../core/csv/parse-csv.js";
+export type { DataTableSpec } from "./data-table.js";
 export type { ModelFileIssue } from "./parse-model-text.js";
 export { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
 export type { ModelProject, ModelThreshold, PsaSettings } from "./model-project.js";

@@ -1,4 +1,4 @@
-import { csvLine } from "../analysis/psa/csv.js";
+import { formatCsv } from "../core/csv/format-csv.js";
 import type { BaseCaseResult } from "../analysis/run/run-base-case.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { Ceac } from "../analysis/acceptability/ceac.js";
@@ -8,14 +8,6 @@ import type { TornadoResult } from "../analysis/dsa/tornado.js";
 import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { ProbabilityCostEffectiveRow } from "../analysis/acceptability/probability-cost-effective.js";
 import type { NetBenefitRow } from "./run-project.js";
-
-type Cell = string | number | boolean | null;
-
-/** One CSV document from a header and rows: numbers in shortest round-trip form, `null` as an empty field. */
-function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const text = (cell: Cell): string => (cell === null ? "" : String(cell));
-  return [csvLine(header), ...rows.map((row) => csvLine(row.map(text)))].join("\n") + "\n";
-}
 
 /**
  * The base case as CSV: one row per strategy, a column per outcome (`cost`, `qaly`, `lifeYears`, …).
@@ -27,7 +19,7 @@ function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): str
  * baseCaseCsv(runBaseCase(model, {})) // => "strategy,cost,qaly\nSoC,1000,1\nNew,4000,1.5\n"
  */
 export function baseCaseCsv(baseCase: BaseCaseResult): string {
-  return csv(["strategy", ...baseCase.outcomes], baseCase.strategies.map((s) => [s, ...baseCase.outcomes.map((o) => baseCase.values[s]![o]!)]));
+  return formatCsv(["strategy", ...baseCase.outcomes], baseCase.strategies.map((s) => [s, ...baseCase.outcomes.map((o) => baseCase.values[s]![o]!)]));
 }
 
 /**
@@ -39,7 +31,7 @@ export function baseCaseCsv(baseCase: BaseCaseResult): string {
  * icerTableCsv(icerTable([{ strategy: "A", cost: 0, effect: 1 }, { strategy: "B", cost: 1000, effect: 1.5 }])).split("\n")[2] // => "B,1000,1.5,A,1000,0.5,2000,non-dominated"
  */
 export function icerTableCsv(table: readonly IcerRow[]): string {
-  return csv(
+  return formatCsv(
     ["strategy", "cost", "effect", "comparator", "incremental_cost", "incremental_effect", "icer", "status"],
     table.map((r) => [r.strategy, r.cost, r.effect, r.comparator, r.incrementalCost, r.incrementalEffect, r.icer, r.status]),
   );
@@ -54,7 +46,7 @@ export function icerTableCsv(table: readonly IcerRow[]): string {
  * netBenefitCsv([{ wtp: 500000, strategy: "A", nmb: 250000, optimal: true }]) // => "wtp,strategy,nmb,optimal\n500000,A,250000,true\n"
  */
 export function netBenefitCsv(rows: readonly NetBenefitRow[]): string {
-  return csv(["wtp", "strategy", "nmb", "optimal"], rows.map((r) => [r.wtp, r.strategy, r.nmb, r.optimal]));
+  return formatCsv(["wtp", "strategy", "nmb", "optimal"], rows.map((r) => [r.wtp, r.strategy, r.nmb, r.optimal]));
 }
 
 /**
@@ -67,7 +59,7 @@ export function netBenefitCsv(rows: readonly NetBenefitRow[]): string {
  * ceacCsv(ceac(psa, [0, 50_000])) // => "wtp,A,B\n0,1,0\n50000,0.5,0.5\n"
  */
 export function ceacCsv(curve: Ceac): string {
-  return csv(["wtp", ...curve.strategies], Array.from(curve.wtp, (wtp, g) => [wtp, ...curve.strategies.map((s) => curve.probability[s]![g]!)]));
+  return formatCsv(["wtp", ...curve.strategies], Array.from(curve.wtp, (wtp, g) => [wtp, ...curve.strategies.map((s) => curve.probability[s]![g]!)]));
 }
 
 /**
@@ -82,7 +74,7 @@ export function ceacCsv(curve: Ceac): string {
 export function evpiCsv(curve: EvpiCurve): string {
   const population = curve.population;
   const header = population === null ? ["wtp", "evpi_per_person"] : ["wtp", "evpi_per_person", "evpi_population"];
-  return csv(header, Array.from(curve.wtp, (wtp, g) => (population === null ? [wtp, curve.perPerson[g]!] : [wtp, curve.perPerson[g]!, population[g]!])));
+  return formatCsv(header, Array.from(curve.wtp, (wtp, g) => (population === null ? [wtp, curve.perPerson[g]!] : [wtp, curve.perPerson[g]!, population[g]!])));
 }
 
 /**
@@ -94,7 +86,7 @@ export function evpiCsv(curve: EvpiCurve): string {
  * parametersCsv(defineParameters({ cDrug: 2400 }).describe()).split("\n")[1] // => "cDrug,fixed,cDrug,,2400,2400,,,,,"
  */
 export function parametersCsv(rows: readonly ParameterRow[]): string {
-  return csv(
+  return formatCsv(
     ["name", "kind", "label", "unit", "distribution", "mean", "lower_95", "upper_95", "source", "status", "note"],
     rows.map((r) => [r.name, r.kind, r.label, r.unit, r.distribution, r.mean, r.lower, r.upper, r.source, r.status, r.note]),
   );
@@ -109,7 +101,7 @@ export function parametersCsv(rows: readonly ParameterRow[]): string {
  * tornadoCsv({ measure: "incrementalNmb", strategy: "B", comparator: "A", wtp: 1, base: 0, bars: [] }) // => "parameter,low_value,high_value,base_value,low,high,swing\n"
  */
 export function tornadoCsv(result: TornadoResult): string {
-  return csv(["parameter", "low_value", "high_value", "base_value", "low", "high", "swing"], result.bars.map((b) => [b.parameter, b.lowValue, b.highValue, b.baseValue, b.low, b.high, b.swing]));
+  return formatCsv(["parameter", "low_value", "high_value", "base_value", "low", "high", "swing"], result.bars.map((b) => [b.parameter, b.lowValue, b.highValue, b.baseValue, b.low, b.high, b.swing]));
 }
 
 /**
@@ -123,7 +115,7 @@ export function tornadoCsv(result: TornadoResult): string {
  */
 export function scenariosCsv(result: ScenariosResult): string {
   const outcomes = Object.keys(result.rows[0]?.results[result.strategies[0]!]?.outcomes ?? {});
-  return csv(
+  return formatCsv(
     ["scenario", "strategy", ...outcomes, "nmb", "incremental_nmb", "optimal"],
     result.rows.flatMap((row) => result.strategies.map((s) => [row.scenario, s, ...outcomes.map((o) => row.results[s]!.outcomes[o]!), row.results[s]!.nmb, row.results[s]!.incrementalNmb, row.optimal === s])),
   );
@@ -138,5 +130,5 @@ export function scenariosCsv(result: ScenariosResult): string {
  * probabilityCostEffectiveCsv([{ wtp: 500000, strategy: "A", probability: 0.75, optimal: true }]) // => "wtp,strategy,probability,optimal\n500000,A,0.75,true\n"
  */
 export function probabilityCostEffectiveCsv(rows: readonly ProbabilityCostEffectiveRow[]): string {
-  return csv(["wtp", "strategy", "probability", "optimal"], rows.map((r) => [r.wtp, r.strategy, r.probability, r.optimal]));
+  return formatCsv(["wtp", "strategy", "probability", "optimal"], rows.map((r) => [r.wtp, r.strategy, r.probability, r.optimal]));
 }

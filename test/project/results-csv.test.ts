@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { icerTable, psaResult, ceac, evpi } from "../../src/index.js";
-import { parseCsv } from "../../src/analysis/psa/csv.js";
+import { parseCsv } from "../../src/core/csv/parse-csv.js";
 import { ceacCsv, evpiCsv, icerTableCsv, parametersCsv, scenariosCsv } from "../../src/project/results-csv.js";
 import { defineParameters, param, beta, scenarios } from "../../src/index.js";
 

@@ -106,3 +106,25 @@ describe("Sweden 2019 life table (models/data)", () => {
     }
   });
 });
+
+describe("parseLifeTableCsv: CSV as other tools write it", () => {
+  it("parseLifeTableCsv(text) reads quoted fields (a sex label with a comma, a quoted open age) and CRLF", () => {
+    const text = '"year","sex","age","mx"\r\n2019,"women, all",0,0.002\r\n2019,"women, all","1+",0.01\r\n';
+    const table = parseLifeTableCsv(text);
+    expect(table.rate(0.5, "women, all")).toBe(0.002);
+    expect(table.rate(40, "women, all")).toBe(0.01);
+  });
+
+  it("parseLifeTableCsv(text, { file }) names file, line and column of a missing rate, and of a missing column", () => {
+    const error = thrown(() => parseLifeTableCsv("year,sex,age,mx\n2019,female,0,0.002\n2019,female,1,NA\n", { file: "life.csv" }));
+    expect(error.code).toBe("parse_error");
+    expect(error.path).toEqual(["life.csv", "line", 3, "column", "mx"]);
+    expect(thrown(() => parseLifeTableCsv("year,sex,age,mx\n2019,female,0,\n")).path).toEqual(["csv", "line", 2, "column", "mx"]);
+    expect(thrown(() => parseLifeTableCsv("year,sex,age\n2019,female,0\n")).path).toEqual(["csv", "header"]);
+  });
+
+  it("parseLifeTableCsv(text, { delimiter: ';' }) reads Excel's semicolon CSV with decimal commas", () => {
+    const table = parseLifeTableCsv("year;sex;age;mx\n2019;female;0;0,002\n2019;female;1+;0,01\n", { delimiter: ";" });
+    expect(table.rate(3, "female")).toBe(0.01);
+  });
+});

@@ -35,7 +35,8 @@ export interface EvppiCurve {
  * @param wtp - willingness-to-pay grid, values ≥ 0 or a range (default {@link SWEDISH_WTP_GRID})
  * @param options - cost/effect outcomes and the number of knots
  * @returns EVPPI per person at each WTP
- * @throws QalyError `invalid_argument` without parameter draws or for a bad knot count, `unknown_parameter`
+ * @throws QalyError `invalid_argument` without parameter draws, for a parameter with missing (NaN) draws or
+ *   a bad knot count, `unknown_parameter`
  * @example
  * const psa = psaResultFromCsv("draw,cost_A,effect_A,cost_B,effect_B,pX\n1,0,0,0,1,1\n2,0,0,0,-1,-1\n3,0,0,0,2,2\n4,0,0,0,-2,-2");
  * Array.from(evppi(psa, "pX", [1]).perPerson) // => [0.75]
@@ -48,7 +49,10 @@ export function evppi(psa: PsaResult, parameter: string, wtp?: ArrayLike<number>
   if (!Number.isInteger(knots) || knots < 2 || knots > 20) fail("invalid_argument", ["knots"], `knots must be a whole number in [2, 20] (received ${knots})`, { received: knots });
   const grid = wtpValues(wtp);
   const { cost, effect, size } = costEffectSeries(psa, options);
-  const fit = regressionSpline(draws.column(parameter), knots);
+  const column = draws.column(parameter);
+  const missing = column.filter((value) => !Number.isFinite(value)).length;
+  if (missing > 0) fail("invalid_argument", ["parameter"], `parameter "${parameter}" has ${missing} missing or non-finite draws of ${column.length} (e.g. NA in an imported CSV); EVPPI needs a value in every draw`, { received: parameter });
+  const fit = regressionSpline(column, knots);
   // Fitted incremental effect and cost of every strategy against the first one.
   const nS = psa.strategies.length;
   const fittedEffect: Float64Array[] = [];

@@ -1,3 +1,4 @@
+import { formatCsv } from "../../core/csv/format-csv.js";
 import { escapeXml } from "./escape-xml.js";
 
 /** One cell of a {@link ReportTable}: the raw value (written to CSV) and its formatted text (Markdown, HTML). */
@@ -53,23 +54,18 @@ export function tableToMarkdown(table: ReportTable): string {
 }
 
 /**
- * Renders a table as CSV (RFC 4180): raw numbers at full precision (shortest round-trip
- * decimal), empty fields for missing values, quoted text where needed, CRLF line ends.
+ * Renders a table as CSV (RFC 4180) with {@link formatCsv}: raw numbers at full precision (shortest
+ * round-trip decimal), empty fields for missing values, quoted text where needed, every line ending
+ * in `\n` like every CSV text qaly writes.
  *
  * @param table - a table from one of the `…ReportTable` builders
  * @returns CSV text with a header row
  * @example
  * const table = { columns: ["Strategy", "Cost"], numeric: [false, true], rows: [[{ value: "A, B", text: "A, B" }, { value: 1000.5, text: "1 000" }]] };
- * tableToCsv(table) // => 'Strategy,Cost\r\n"A, B",1000.5\r\n'
+ * tableToCsv(table) // => 'Strategy,Cost\n"A, B",1000.5\n'
  */
 export function tableToCsv(table: ReportTable): string {
-  const field = (value: number | string | null): string => {
-    if (value === null) return "";
-    const text = typeof value === "number" ? String(value) : value;
-    return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [table.columns.map(field), ...table.rows.map((row) => row.map((c) => field(c.value)))];
-  return lines.map((line) => line.join(",")).join("\r\n") + "\r\n";
+  return formatCsv(table.columns, table.rows.map((row) => row.map((cell) => cell.value)));
 }
 
 /**

@@ -55,7 +55,7 @@ describe("countsReportTable", () => {
   it("countsReportTable(base, { per }) renders as Markdown and as CSV with raw numbers", () => {
     const table = countsReportTable(base, { outcomes: ["detected"], per: "patients" });
     expect(tableToMarkdown(table)).toContain("**Per 1 000 patients (base case)**");
-    const csv = tableToCsv(table).split("\r\n");
+    const csv = tableToCsv(table).split("\n");
     expect(csv[0]).toBe("Outcome,Panel,No test");
     expect(Number(csv[1]!.split(",")[1])).toBeCloseTo(176.4, 10);
   });

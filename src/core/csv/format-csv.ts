@@ -1,0 +1,45 @@
+import { dsvFormat } from "d3-dsv";
+
+/** One cell written by {@link formatCsv}: numbers as `String(x)` (shortest round-trip form), `null` and `undefined` as empty fields. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+/** The line ending of every CSV text qaly writes. */
+export const CSV_LINE_END = "\n";
+
+const comma = dsvFormat(",");
+
+/**
+ * Writes a CSV text: comma-separated, every line (the last too) ending in `\n`, numbers in the
+ * shortest decimal that reads back to the same double, `null` as an empty field. Fields holding a
+ * comma, quote or line break are quoted by d3-dsv (inner quotes doubled); fields with a leading or
+ * trailing space are quoted too, so that readers which trim unquoted fields keep the spaces.
+ *
+ * @param header - the column names
+ * @param rows - one array of cells per row
+ * @returns the CSV text
+ * @example
+ * formatCsv(["strategy", "cost", "icer"], [["A, B", 1000 / 3, null], [' "C"', 1e21, true]]) // => 'strategy,cost,icer\n"A, B",333.3333333333333,\n" ""C""",1e+21,true\n'
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  let out = formatCsvRow(header) + CSV_LINE_END;
+  for (const row of rows) out += formatCsvRow(row) + CSV_LINE_END;
+  return out;
+}
+
+/**
+ * One CSV line without its line ending (see {@link formatCsv}).
+ *
+ * @param cells - the cells of the line
+ * @returns the fields joined by commas
+ * @example formatCsvRow(["draw", 1, 0.1, " x"]) // => 'draw,1,0.1," x"'
+ */
+export function formatCsvRow(cells: readonly CsvCell[]): string {
+  let out = "";
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    const text = cell === null || cell === undefined ? "" : String(cell);
+    if (k > 0) out += ",";
+    out += /^\s|\s$/.test(text) && !/[",\r\n]/.test(text) ? `"${text}"` : comma.formatValue(text);
+  }
+  return out;
+}
