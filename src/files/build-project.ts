@@ -13,6 +13,7 @@ import { buildParameters, type FileParameters } from "./build-parameters.js";
 import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from "./build-markov.js";
 import { buildTree, type SubtreeFile } from "./build-tree.js";
 import { buildPsm } from "./build-psm.js";
+import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
 import type { SettingsFile } from "./model-file-schema.js";
 
@@ -56,6 +57,7 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
     return buildPsm(withSettings(main, settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
   }
+  if (main.type === "testing-pathway") return buildTesting(main, main.title ?? file.metadata.title, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, baseValues, ["model"]);
   return buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, ["model"]);
 }
 
@@ -110,7 +112,7 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     for (const [name, s] of Object.entries(file.scenarios ?? {})) {
       for (const parameter of Object.keys(s.parameters ?? {})) checkParameter(parameter, ["scenarios", name, "parameters", parameter]);
       if (name === "Base case") issues.push({ code: "invalid_model", path: ["scenarios", name], message: `a scenario cannot be named "Base case" (the base case's name in scenario tables)` });
-      const cohortModels = file.model.type !== "decision-tree" || Object.keys(file.models ?? {}).length > 0;
+      const cohortModels = file.model.type === "markov" || file.model.type === "partitioned-survival" || Object.keys(file.models ?? {}).length > 0;
       if (s.settings !== undefined && !cohortModels) issues.push({ code: "invalid_model", path: ["scenarios", name, "settings"], message: "settings apply to Markov and partitioned-survival models, and this file has none" });
       let scenarioModel: Model<Params, string> | undefined;
       if (s.settings !== undefined && model !== undefined) {

@@ -56,7 +56,8 @@ function decisionBranch(raw: unknown, scope: Scope, context: TreeContext, path: 
 }
 
 
-function node(raw: unknown, scope: Scope, context: TreeContext, path: readonly PathSegment[]): TreeNode<Params> {
+/** Compiles one node of a model file (decision, chance, terminal or subtree use). */
+export function node(raw: unknown, scope: Scope, context: TreeContext, path: readonly PathSegment[]): TreeNode<Params> {
   const kind = isObject(raw) ? NODE_KEYS.find((key) => key in raw) : undefined;
   if (!isObject(raw) || kind === undefined) {
     context.issues.push({ code: "invalid_model", path, message: `a tree node has one of the keys ${NODE_KEYS.join(", ")}` });
