@@ -1,7 +1,7 @@
 // HIV model of Chancellor et al. 1997 as worked in Briggs, Claxton & Sculpher 2006, Exercise 2.5,
 // and as reproduced by the heemod R package (vignettes "Reproducing exact results from DMHEE" and
 // "Homogeneous Markov models").
-import { applyRelativeRisk, complement, markovCohort } from "../../src/index.js";
+import { applyRelativeRisk, complement, markovCohort } from "qaly";
 
 /**
  * Base-case parameters of the DMHEE exercise: transition counts from the Chelsea and Westminster

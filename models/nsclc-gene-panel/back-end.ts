@@ -3,7 +3,7 @@
 // medians (λ = ln 2 / median, months); PF = min(PFS, OS) (the engine clamps crossing curves); both
 // hazards floored by Swedish general-population mortality; monthly cycles to age 100; half-cycle
 // correction with mid-cycle discounting (review §0.2 and §4).
-import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model } from "../../src/index.js";
+import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model } from "qaly";
 import { swedenLifeTable2019 } from "../data/sweden-life-table-2019.js";
 import { ARMS, type Arm } from "./categories.js";
 import type { NsclcParameters } from "./parameters.js";

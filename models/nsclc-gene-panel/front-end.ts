@@ -2,7 +2,7 @@
 // alterations are found, who gets matched therapy. Each path ends in a treatment arm (`leaf(arm)`),
 // which the back end values. Costs of testing go to `costTesting`; counts report results, detections
 // by gene, matched therapy, re-biopsies and tests; `time` is the time to results in years.
-import { chance, complement, decision, subtree, type DecisionNode, type TreeNode } from "../../src/index.js";
+import { chance, complement, decision, subtree, type DecisionNode, type TreeNode } from "qaly";
 import { CATEGORIES, DAYS_PER_YEAR, unclassifiedArm, type Arm, type Category, type Strategy } from "./categories.js";
 import type { NsclcParameters } from "./parameters.js";
 

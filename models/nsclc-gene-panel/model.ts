@@ -1,7 +1,7 @@
 // The NSCLC gene-panel model for Sweden (review §4.1): the testing tree (front-end.ts) with the
 // treatment arms' partitioned survival model (back-end.ts) at its leaves. One model object serves
 // every arm, so each draw evaluates the back end once (the tree caches leaf-model calls).
-import { decisionTree, terminal, type DecisionTree, type Model, type TreeNode } from "../../src/index.js";
+import { decisionTree, terminal, type DecisionTree, type Model, type TreeNode } from "qaly";
 import { treatmentArms, type TreatmentArmsOptions } from "./back-end.js";
 import type { Arm, Strategy } from "./categories.js";
 import { testingTree } from "./front-end.js";

@@ -8,7 +8,7 @@
 //   Dirichlet on the prevalences with n_eff = 500.
 // Status: "sourced" for [S]/[S*] (the note says "verify" for [S*]), "assumption" for [A],
 // "placeholder" for [P]. Costs are SEK at the price year given per item (not inflated; see README).
-import { beta, defineParameters, dirichlet, gamma, lognormal, param, type Distribution, type ParameterValues } from "../../src/index.js";
+import { beta, defineParameters, dirichlet, gamma, lognormal, param, type Distribution, type ParameterValues } from "qaly";
 
 /** z of a two-sided 95 % interval, rounded as the review prescribes ((upper − lower)/3.92). */
 const Z2 = 3.92;

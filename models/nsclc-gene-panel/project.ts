@@ -1,8 +1,8 @@
 // The NSCLC gene-panel model as a runnable project: model, parameters, base case, scenarios of the
 // review (§4.1), one-way ranges, the broad panel's price threshold, the Swedish WTP grid, PSA
 // settings and the placeholder warning. The command line and the report read this object.
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type OneWayRange, type Scenario } from "../../src/index.js";
-import type { ModelProject } from "../../src/files/model-project.js";
+import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type OneWayRange, type Scenario } from "qaly";
+import type { ModelProject } from "qaly/files";
 import type { Strategy } from "./categories.js";
 import { buildNsclcModel, NSCLC_TITLE, nsclcGenePanel } from "./model.js";
 import { baseCase, parameters, PLACEHOLDER_PARAMETERS, PREVALENCE_BASE, type NsclcParameters } from "./parameters.js";

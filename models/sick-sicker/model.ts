@@ -2,7 +2,7 @@
 // version), with the published conventions: annual cycles from age 25 to 100, rates turned into
 // probabilities, hazard ratios on the rate scale, rewards on all 76 trace rows, 3 %/3 % discounting
 // from row 0 and DARTH's Simpson-1/3 weight vector.
-import { applyHazardRatio, complement, markovCohort, rateToProbability } from "../../src/index.js";
+import { applyHazardRatio, complement, markovCohort, rateToProbability } from "qaly";
 
 /** Base-case parameters (paper Table 1; c_trtB is 13 000 as in the code and results, not the 12 000 printed). */
 export const baseParameters = {

@@ -2,7 +2,7 @@
 // EA, et al. Med Decis Making 2023;43(1):3-20, Table 1 (gamma rates given as rate = 1/scale).
 // The distributions' means differ slightly from the base-case values (e.g. beta(200, 3) has mean
 // 0.985 where uH = 1), so the base case uses `baseParameters` from model.ts, as the paper does.
-import { beta, defineParameters, gamma, lognormal, param } from "../../src/index.js";
+import { beta, defineParameters, gamma, lognormal, param } from "qaly";
 
 const source = "Alarid-Escudero et al. 2023, Table 1";
 

@@ -1,7 +1,7 @@
 // Oral sumatriptan vs oral caffeine/ergotamine for a migraine attack: the decision tree of Evans et
 // al. 1997 (PharmacoEconomics 12(5):565-577), as in Briggs, Claxton & Sculpher 2006 (Box 2.3) and
 // the rdecision vignette "Elementary decision tree (Evans 1997)".
-import { chance, complement, decision, decisionTree, subtree, terminal } from "../../src/index.js";
+import { chance, complement, decision, decisionTree, subtree, terminal } from "qaly";
 
 /** Base-case parameters (Canadian dollars; annual utility weights; probabilities per attack). */
 export const baseParameters = {

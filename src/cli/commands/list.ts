@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { MODEL_FILE_NAMES } from "../../node/load-model.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { bundledModels, bundledModelsFolder } from "../../node/bundled-models.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { parseCommand, type CommandSpec } from "../terminal/parse-command.js";
 import { textTable } from "../terminal/text-table.js";
@@ -11,23 +10,12 @@ const SPEC: CommandSpec = { name: "qaly list", positionals: [], options: { json:
 export const LIST_HELP = `Usage: qaly list [--json]
 
 Lists the models bundled in the package's models/ folder: the ones with a model file or a
-project module run with \`qaly run models/<name>\`; the others are TypeScript reference models
-used by tests and examples.
+project module run with \`qaly run <name>\` from any folder; the others are TypeScript reference
+models used by tests and examples.
 
 Options:
   --json        print one JSON document
   -h, --help    show this help`;
-
-/** The package's `models/` folder: the nearest ancestor of this module holding `package.json` and `models/`. */
-export function bundledModelsFolder(): string | undefined {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(folder, "package.json")) && existsSync(join(folder, "models"))) return join(folder, "models");
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
 
 /** `qaly list`: bundled models, whether each is runnable, and its README title. */
 export function listCommand(argv: readonly string[], io: CliIo): number {
@@ -37,10 +25,7 @@ export function listCommand(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const root = bundledModelsFolder();
-  const entries = root === undefined ? [] : readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort();
-  const models = entries.map((name) => {
-    const folder = join(root!, name);
-    const file = MODEL_FILE_NAMES.find((candidate) => existsSync(join(folder, candidate)));
+  const models = bundledModels().map(({ name, folder, file }) => {
     const readme = join(folder, "README.md");
     const heading = existsSync(readme) ? (readFileSync(readme, "utf8").split("\n").find((line) => line.startsWith("# ")) ?? "").slice(2).trim() : "";
     const reference = existsSync(join(folder, "model.ts"));
@@ -54,6 +39,6 @@ export function listCommand(argv: readonly string[], io: CliIo): number {
     io.stdout("no bundled models found\n");
     return 0;
   }
-  io.stdout(`${textTable(["model", "run with", "title"], models.map((m) => [m.name, m.runnable ? `qaly run ${m.path}` : "(TypeScript reference model)", m.title]))}\n`);
+  io.stdout(`${textTable(["model", "run with", "title"], models.map((m) => [m.name, m.runnable ? `qaly run ${m.name}` : "(TypeScript reference model)", m.title]))}\n`);
   return 0;
 }
