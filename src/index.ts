@@ -1,21 +1,23 @@
 /**
  * qaly: health-economic decision modelling in TypeScript.
  *
- * The public API, re-exported by name from each layer's barrel. Everything here runs in Node,
- * browsers and notebooks; the Node-only worker pool lives in `qaly/node`.
+ * The main entry: parameters and distributions, survival curves, the model engines (decision
+ * tree, Markov cohort, partitioned survival), base case and PSA runs, and the analyses of their
+ * results. Everything here runs in Node, browsers and notebooks. The other entries are
+ * `qaly/report` (tables, SVG charts, the HTML report), `qaly/files` (model files and projects) and
+ * `qaly/node` (the worker pool, loading and writing files).
  *
  * @packageDocumentation
+ * @module qaly
  */
 
 // core
-export { QalyError, IssueCollector, fail, formatIssues, formatPath } from "./core/errors.js";
+export { QalyError, formatIssues } from "./core/errors.js";
 export type { Issue, IssueCode, PathSegment, SafeResult } from "./core/errors.js";
-export { closestName, didYouMean, editDistance } from "./core/closest-name.js";
 
 // random
 export { createRng, restoreRng, RNG_GENERATOR } from "./random/rng.js";
 export type { Rng, RngState, Seed } from "./random/rng.js";
-export { latinHypercube, latinHypercubeColumn } from "./random/latin-hypercube.js";
 
 // distributions
 export {
@@ -34,15 +36,7 @@ export {
   empirical,
   dirichlet,
   multivariateNormal,
-  cholesky,
   distributionFromDef,
-  isMultivariate,
-  DISTRIBUTION_KINDS,
-  drawStandardNormal,
-  standardNormalCdf,
-  standardNormalQuantile,
-  drawGamma,
-  drawLogGamma,
 } from "./distributions/index.js";
 export type {
   Distribution,
@@ -72,14 +66,8 @@ export type {
 export {
   defineParameters,
   param,
-  isParameterSpec,
-  isDistribution,
   ParameterSpace,
   ParameterTable,
-  spearman,
-  ranks,
-  imanConover,
-  scoreCorrelation,
 } from "./parameters/index.js";
 export type {
   ParameterEntry,
@@ -88,7 +76,6 @@ export type {
   ParameterStatus,
   ParameterValue,
   NoRedefinition,
-  ParameterNames,
   ParameterRecord,
   ParameterValues,
   SampleOptions,
@@ -114,11 +101,8 @@ export {
   applyOddsRatio,
   rescaleProbability,
   discountFactor,
-  cycleWeights,
-  discountedCycleWeights,
-  eventDiscountTime,
 } from "./math/index.js";
-export type { CycleCorrection, DiscountTiming, DiscountedCycleWeightsOptions } from "./math/index.js";
+export type { CycleCorrection, DiscountTiming } from "./math/index.js";
 
 // survival
 export {
@@ -142,7 +126,6 @@ export {
   parseLifeTableCsv,
   lifeTableSurvival,
   capByBackgroundMortality,
-  yearsPerTimeUnit,
   transitionProbability,
   transitionProbabilities,
   survivalFromCoefficients,
@@ -179,11 +162,10 @@ export type {
   TimeUnit,
   FlexsurvDistribution,
   SurvivalCurveDraws,
-  AnySurvivalCurveDef,
 } from "./survival/index.js";
 
 // models: the shared contract
-export { complement, isComplement } from "./models/complement.js";
+export { complement } from "./models/complement.js";
 export type { Complement } from "./models/complement.js";
 export { evaluateModel } from "./models/model.js";
 export type { Model, EvaluationContext, StrategyOutcomes } from "./models/model.js";
@@ -214,7 +196,7 @@ export type {
 } from "./models/markov/index.js";
 
 // models: partitioned survival
-export { partitionedSurvival, PSM_TOLERANCE } from "./models/psm/index.js";
+export { partitionedSurvival } from "./models/psm/index.js";
 export type {
   PartitionedSurvivalModel,
   PartitionedSurvivalDefinition,
@@ -242,10 +224,7 @@ export {
   chance,
   terminal,
   subtree,
-  resolveValue,
   renderTree,
-  BRANCH_SUM_TOLERANCE,
-  MAX_STRATEGIES,
 } from "./models/tree/index.js";
 export type {
   DecisionTree,
@@ -271,6 +250,30 @@ export type {
   TreeNode,
 } from "./models/tree/index.js";
 
+// pathways: diagnostic testing pathways, compiled into decision trees with model leaves
+export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, detectedCountName } from "./pathways/index.js";
+export type {
+  CategoryDefinition,
+  TestDefinition,
+  TestConfirmation,
+  RebiopsyDefinition,
+  FalsePositiveRule,
+  TreatmentRule,
+  TestingPathwayDefinition,
+  TestingPathway,
+  TestingStrategy,
+  StrategyOptions,
+  PanelStrategy,
+  SequentialStrategy,
+  ParallelStrategy,
+  ReflexStrategy,
+  SendOutStrategy,
+  ArmLeaf,
+  TreatmentArms,
+  TestingTree,
+  TestingTreeOptions,
+} from "./pathways/index.js";
+
 // analysis: cost-effectiveness
 export {
   icerTable,
@@ -283,11 +286,34 @@ export {
   SWEDISH_WTP_GRID,
   SWEDISH_WTP_THRESHOLDS,
 } from "./analysis/cea/index.js";
-export type { CostEffectRow, DominanceStatus, IcerRow, NetBenefit, NetBenefitOptions, WtpRange, DecisionOutcomes, WtpSettings } from "./analysis/cea/index.js";
+export type {
+  CostEffectRow,
+  DominanceStatus,
+  IcerRow,
+  NetBenefit,
+  NetBenefitOptions,
+  WtpRange,
+  DecisionOutcomes,
+  WtpSettings,
+} from "./analysis/cea/index.js";
 
 // analysis: PSA results
 export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, cePlane, incrementalResults } from "./analysis/psa/index.js";
-export type { PsaResult, PsaProvenance, PsaResultInput, PsaResultJson, PsaCsvOptions, PsaCsvWriteOptions, CostEffectOptions, CePlane, CePlaneOptions, CePlaneSeries, Estimate, IncrementalOptions, IncrementalRow } from "./analysis/psa/index.js";
+export type {
+  PsaResult,
+  PsaProvenance,
+  PsaResultInput,
+  PsaResultJson,
+  PsaCsvOptions,
+  PsaCsvWriteOptions,
+  CostEffectOptions,
+  CePlane,
+  CePlaneOptions,
+  CePlaneSeries,
+  Estimate,
+  IncrementalOptions,
+  IncrementalRow,
+} from "./analysis/psa/index.js";
 
 // analysis: decision uncertainty (acceptability curves, frontier, expected loss)
 export { ceac, ceaf, expectedLoss, probabilityCostEffective, NMB_TIE_TOLERANCE } from "./analysis/acceptability/index.js";
@@ -302,11 +328,7 @@ export {
   runBaseCase,
   runPsa,
   runPsaSync,
-  evaluateDrawRange,
-  mergeDrawRange,
   modelHash,
-  fnv1a64,
-  canonicalJson,
   QALY_VERSION,
 } from "./analysis/run/index.js";
 export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
@@ -348,82 +370,3 @@ export type {
 // analysis: budget impact
 export { budgetImpact } from "./analysis/bia/index.js";
 export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./analysis/bia/index.js";
-
-// files: model files compiled into models
-export { compileExpression, compileLazyExpression, compileModelFile, checkModelFile, applyScenario, parseCsv, MODEL_FILE_FUNCTIONS, modelFileJsonSchema } from "./files/index.js";
-export type { CompiledExpression, ExpressionFunction, ExpressionScope, LazyExpression, VariableGetter, CompileModelFileOptions, DataTableSpec, ParsedCsv, ModelFileIssue, ModelProject, ModelThreshold, PsaSettings } from "./files/index.js";
-
-// project: running a project, results as JSON/CSV
-export { runProject, psaSummary, projectPsaSetup, icerTableJson, psaJson, runJson, baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv } from "./project/index.js";
-export type { NetBenefitRow, ProjectRun, PsaRunner, RunProjectOptions, PsaSummary, ProjectPsaSetup, ProjectSampler, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson } from "./project/index.js";
-
-// report: SVG charts, tables, the HTML report and notebook display
-export {
-  escapeXml,
-  THOUSANDS_SEPARATOR,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatValue,
-  tickFormatter,
-  tableToCsv,
-  tableToHtml,
-  tableToMarkdown,
-  icerReportTable,
-  parameterReportTable,
-  baseCaseReportTable,
-  nmbReportTable,
-  psaSummaryReportTable,
-  scenarioReportTable,
-  budgetImpactReportTable,
-  OKABE_ITO,
-  seriesColour,
-  cePlaneChart,
-  ceacChart,
-  evpiChart,
-  tornadoChart,
-  oneWayChart,
-  twoWayChart,
-  markovTraceChart,
-  survivalChart,
-  decisionTreeChart,
-  costBreakdownChart,
-  costCategories,
-  budgetImpactChart,
-  survivalPanelsChart,
-  markovTracePanelsChart,
-  countOutcomes,
-  countsReportTable,
-  htmlReport,
-  htmlReportFragment,
-  reportAnswer,
-  JUPYTER_DISPLAY,
-  notebookView,
-} from "./report/index.js";
-export type {
-  ReportInput,
-  RunInfo,
-  SurvivalCurveSeries,
-  SurvivalSeries,
-  TraceSeries,
-  ReportCell,
-  ReportTable,
-  UnitOptions,
-  NmbTableOptions,
-  PsaSummaryTableOptions,
-  ChartOptions,
-  CePlaneChartOptions,
-  CeacChartOptions,
-  EvpiChartOptions,
-  TornadoChartOptions,
-  OneWayChartOptions,
-  TwoWayChartOptions,
-  DecisionTreeChartOptions,
-  CostBreakdownOptions,
-  CountsTableOptions,
-  BaseCaseTableOptions,
-  SurvivalPanelsOptions,
-  TracePanelsOptions,
-  MinimalDocument,
-  NotebookView,
-} from "./report/index.js";

@@ -8,8 +8,12 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 
 /** Layers from left (most basic) to right; a file may import only from its own layer or layers to its left. */
 const LAYERS = ["core", "random", "distributions", "parameters", "math", "survival", "models", "pathways", "analysis", "files", "report", "project", "node", "cli"] as const;
-/** The public browser-safe entry sits after every core layer but must not reach node/ or cli/. */
-const ENTRY_RANK = LAYERS.indexOf("project");
+/**
+ * The entry files at the top of src/ and the layer each may reach. The main entry `qaly` holds the
+ * models and analyses: it must not reach files/, report/, project/, node/ or cli/ (those have their
+ * own entries, `qaly/files`, `qaly/report` and `qaly/node`, whose files are their layers' barrels).
+ */
+const ENTRY_FILES: Readonly<Record<string, (typeof LAYERS)[number]>> = { "index.ts": "analysis", "qaly-files.ts": "project" };
 /** Only these layers may use Node built-ins. */
 const NODE_LAYERS = new Set(["node", "cli"]);
 /** Model engines: siblings that never import each other, and that analysis never imports. */
@@ -36,7 +40,8 @@ function segments(file: string): string[] {
 
 function rank(file: string): number {
   const top = segments(file)[0]!;
-  if (top === "index.ts") return ENTRY_RANK;
+  const entry = ENTRY_FILES[top];
+  if (entry !== undefined) return LAYERS.indexOf(entry);
   const index = LAYERS.indexOf(top as (typeof LAYERS)[number]);
   if (index < 0) throw new Error(`${relative(SRC, file)} is in no known layer; add its folder to LAYERS and docs/architecture.md`);
   return index;
@@ -98,6 +103,25 @@ describe("architecture", () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it("each entry file reaches only its allowed layers (the main entry no files/, report/, project/, node/ or cli/)", () => {
+    const violations: string[] = [];
+    for (const name of Object.keys(ENTRY_FILES)) {
+      const file = join(SRC, name);
+      for (const spec of importsOf(readFileSync(file, "utf8"))) {
+        if (!spec.startsWith(".")) {
+          violations.push(`${name} imports the package ${spec}`);
+          continue;
+        }
+        const target = resolve(SRC, spec.replace(/\.js$/, ".ts"));
+        if (rank(target) > rank(file)) violations.push(`${name} imports ${relative(SRC, target)}`);
+      }
+    }
+    expect(violations).toEqual([]);
+    // Every top-level file of src/ is an entry with a declared layer.
+    const topFiles = readdirSync(SRC).filter((name) => name.endsWith(".ts"));
+    expect(topFiles.sort()).toEqual(Object.keys(ENTRY_FILES).sort());
   });
 
   it("no folders import each other in a circle (e.g. analysis/cea ↔ analysis/psa)", () => {

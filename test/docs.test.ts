@@ -4,15 +4,17 @@
 // Numbers are compared at the precision they are printed with: `// => 0.417` holds for any value
 // that rounds to 0.417. Other values are compared deeply (numbers inside them to 1e-9 relative).
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import * as qalyMain from "../src/index.js";
+import * as qalyReport from "../src/report/index.js";
+import * as qalyFiles from "../src/qaly-files.js";
 import * as qalyNode from "../src/node/index.js";
 
-// Examples see both entries: "qaly" and, for src/node/, "qaly/node".
-const qaly = { ...qalyMain, ...qalyNode };
+// Examples see every entry: "qaly", "qaly/report", "qaly/files" and "qaly/node".
+const qaly = { ...qalyMain, ...qalyReport, ...qalyFiles, ...qalyNode };
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 
@@ -93,10 +95,15 @@ describe("docs: every @example in src/ runs and its `// =>` results hold", () =>
   });
   for (const example of examples) {
     it(`${example.file}:${example.line}`, async () => {
-      const names = Object.keys(qaly);
+      // An internal helper (exported by its module or its folder's barrel, not by an entry) is
+      // documented too: its example also sees its own module's and its folder's exports.
+      const barrel = resolve(SRC, dirname(example.file), "index.ts");
+      const folder = existsSync(barrel) ? ((await import(barrel)) as Record<string, unknown>) : {};
+      const scope: Record<string, unknown> = { ...folder, ...((await import(resolve(SRC, example.file))) as Record<string, unknown>), ...qaly };
+      const names = Object.keys(scope);
       const body = compile(example).replace(/^export \{\};?\s*$/m, "");
       const run = new AsyncFunction("__check", ...names, body);
-      await run(check, ...names.map((name) => (qaly as Record<string, unknown>)[name]));
+      await run(check, ...names.map((name) => scope[name]));
     });
   }
 });

@@ -1,4 +1,10 @@
-// Node-only entry ("qaly/node"): the worker-thread PSA runner and other helpers that need node: modules.
+/**
+ * `qaly/node`: the Node-only additions. The worker-thread PSA runner and pool, loading model files
+ * and projects from disk, writing results files, and the data bundled with the package.
+ *
+ * @packageDocumentation
+ * @module qaly/node
+ */
 export { runPsaParallel } from "./run-psa-parallel.js";
 export type { ParallelPsaOptions } from "./run-psa-parallel.js";
 export { createPsaWorkerPool } from "./psa-worker-pool.js";
@@ -7,3 +13,4 @@ export type { PsaSetup, PsaTask, PsaTaskFactory } from "./psa-task.js";
 export { loadModel, psaTask, withScenario, MODEL_FILE_NAMES } from "./load-model.js";
 export type { LoadedModel } from "./load-model.js";
 export { runResultFiles, writeResultFiles } from "./write-results.js";
+export { bundledDataPath, readBundledData } from "./bundled-data.js";

@@ -110,7 +110,7 @@ export interface PsaJson {
 /**
  * The ICER table as plain JSON rows (every field present, `null` where undefined).
  *
- * @param table - rows from {@link icerTable}
+ * @param table - rows from {@link qaly!icerTable}
  * @returns plain rows
  * @example
  * icerTableJson(icerTable([{ strategy: "A", cost: 0, effect: 1 }]))[0].icer // => null

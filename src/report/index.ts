@@ -1,3 +1,10 @@
+/**
+ * `qaly/report`: tables (Markdown, CSV, HTML), SVG charts, the HTML report and notebook display.
+ * Pure functions returning strings: browser-safe, no I/O.
+ *
+ * @packageDocumentation
+ * @module qaly/report
+ */
 export type { ReportInput, RunInfo, SurvivalCurveSeries, SurvivalSeries, TraceSeries } from "./report-input.js";
 export { escapeXml } from "./format/escape-xml.js";
 export { THOUSANDS_SEPARATOR, formatMoney, formatNumber, formatPercent, formatValue, tickFormatter } from "./format/format-number.js";
@@ -17,7 +24,7 @@ export { budgetImpactReportTable } from "./tables/budget-impact-report-table.js"
 export { countOutcomes, countsReportTable } from "./tables/counts-report-table.js";
 export type { CountsTableOptions } from "./tables/counts-report-table.js";
 export { OKABE_ITO, seriesColour } from "./svg/palette.js";
-export type { ChartOptions } from "./svg/chart-frame.js";
+export type { ChartOptions } from "./svg/chart-options.js";
 export { cePlaneChart } from "./svg/ce-plane-chart.js";
 export type { CePlaneChartOptions } from "./svg/ce-plane-chart.js";
 export { ceacChart } from "./svg/ceac-chart.js";

@@ -1,6 +1,6 @@
 import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { tickFormatter } from "../format/format-number.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { fitTicks, titleX } from "./fit-ticks.js";
 import { legendHeight, legendSvg, type LegendItem } from "./legend.js";
 import { FONT_SIZE, px, svgRoot, svgText, textWidth, truncate } from "./svg-text.js";

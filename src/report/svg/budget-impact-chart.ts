@@ -2,7 +2,7 @@ import type { BudgetImpactResult } from "../../analysis/bia/budget-impact.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
 import { barFrame } from "./bar-frame.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { px, svgText } from "./svg-text.js";
 
 /**

@@ -1,7 +1,8 @@
 import type { CePlane, CePlaneSeries } from "../../analysis/psa/ce-plane.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
-import { cartesianFrame, extentOf, type ChartOptions } from "./chart-frame.js";
+import { cartesianFrame, extentOf } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import type { LegendItem } from "./legend.js";
 import { seriesColour } from "./palette.js";
 import { px, svgText } from "./svg-text.js";

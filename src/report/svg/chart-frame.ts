@@ -3,20 +3,7 @@ import { tickFormatter } from "../format/format-number.js";
 import { fitTicks, titleX } from "./fit-ticks.js";
 import { legendHeight, legendSvg, type LegendItem } from "./legend.js";
 import { FONT_SIZE, px, svgRoot, svgText, textWidth } from "./svg-text.js";
-
-/** Size and title options every chart takes. */
-export interface ChartOptions {
-  /** Width in px (default 720: a report column). */
-  readonly width?: number;
-  /** Height of the plot area in px, without title, axes and legend (default 320). */
-  readonly height?: number;
-  /** Chart title (each chart has a sensible default). */
-  readonly title?: string;
-  /** Currency code of costs, e.g. `"SEK"`, shown in axis labels. */
-  readonly currency?: string;
-  /** Unit of effect, e.g. `"QALY"` (default `"QALY"`). */
-  readonly effectUnit?: string;
-}
+import type { ChartOptions } from "./chart-options.js";
 
 /** What a cartesian chart needs to lay out its frame. @internal */
 export interface FrameSpec {

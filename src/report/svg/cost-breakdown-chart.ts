@@ -2,7 +2,7 @@ import type { BaseCaseResult } from "../../analysis/run/run-base-case.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
 import { barFrame } from "./bar-frame.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { seriesColour } from "./palette.js";
 import { px } from "./svg-text.js";
 

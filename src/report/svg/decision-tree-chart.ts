@@ -2,7 +2,7 @@ import type { TreeRollback } from "../../models/tree/decision-tree.js";
 import type { RollbackNode } from "../../models/tree/tree-rollback.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatValue } from "../format/format-number.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { px, svgRoot, svgText, textWidth, truncate } from "./svg-text.js";
 
 /** Options of {@link decisionTreeChart}. */

@@ -1,7 +1,8 @@
 import type { EvpiCurve } from "../../analysis/voi/evpi.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
-import { cartesianFrame, extentOf, linePath, type ChartOptions } from "./chart-frame.js";
+import { cartesianFrame, extentOf, linePath } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { px } from "./svg-text.js";
 
 /** Options of {@link evpiChart}. */

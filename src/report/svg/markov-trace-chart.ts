@@ -1,6 +1,7 @@
 import type { TraceSeries } from "../report-input.js";
 import { escapeXml } from "../format/escape-xml.js";
-import { cartesianFrame, type ChartOptions } from "./chart-frame.js";
+import { cartesianFrame } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { seriesColour } from "./palette.js";
 import { px } from "./svg-text.js";
 

@@ -1,6 +1,6 @@
 import type { TraceSeries } from "../report-input.js";
 import { escapeXml } from "../format/escape-xml.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { seriesColour } from "./palette.js";
 import { panelGrid, thinIndices } from "./panel-grid.js";
 import { px } from "./svg-text.js";

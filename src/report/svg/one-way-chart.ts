@@ -2,7 +2,8 @@ import { fail } from "../../core/errors.js";
 import type { OneWayResult } from "../../analysis/dsa/one-way.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney } from "../format/format-number.js";
-import { cartesianFrame, extentOf, linePath, type ChartOptions } from "./chart-frame.js";
+import { cartesianFrame, extentOf, linePath } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { seriesColour } from "./palette.js";
 import { px } from "./svg-text.js";
 

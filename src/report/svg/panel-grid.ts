@@ -2,7 +2,7 @@ import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { escapeXml } from "../format/escape-xml.js";
 import { fitTicks } from "./fit-ticks.js";
 import { legendHeight, legendSvg, type LegendItem } from "./legend.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { FONT_SIZE, px, svgRoot, svgText, textWidth, truncate } from "./svg-text.js";
 
 /** One panel of a small-multiples chart: its title and its marks drawn with the panel's scales. @internal */

@@ -1,6 +1,7 @@
 import type { SurvivalSeries } from "../report-input.js";
 import { escapeXml } from "../format/escape-xml.js";
-import { cartesianFrame, linePath, type ChartOptions } from "./chart-frame.js";
+import { cartesianFrame, linePath } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import type { LegendItem } from "./legend.js";
 import { seriesColour } from "./palette.js";
 import { px } from "./svg-text.js";

@@ -1,7 +1,7 @@
 import type { SurvivalSeries } from "../report-input.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatValue } from "../format/format-number.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import type { LegendItem } from "./legend.js";
 import { seriesColour } from "./palette.js";
 import { panelGrid, thinIndices } from "./panel-grid.js";

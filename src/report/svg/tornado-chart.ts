@@ -2,7 +2,7 @@ import type { TornadoResult } from "../../analysis/dsa/tornado.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney, formatValue } from "../format/format-number.js";
 import { barFrame } from "./bar-frame.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { px } from "./svg-text.js";
 
 /** Options of {@link tornadoChart}. */

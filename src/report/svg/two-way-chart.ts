@@ -1,7 +1,7 @@
 import type { TwoWayResult } from "../../analysis/dsa/two-way.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney, formatValue } from "../format/format-number.js";
-import type { ChartOptions } from "./chart-frame.js";
+import type { ChartOptions } from "./chart-options.js";
 import { legendHeight, legendSvg } from "./legend.js";
 import { seriesColour } from "./palette.js";
 import { FONT_SIZE, px, svgRoot, svgText } from "./svg-text.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { baseCaseReportTable, runBaseCase } from "../../../src/index.js";
+import { runBaseCase } from "../../../src/index.js";
+import { baseCaseReportTable } from "../../../src/report/index.js";
 
 /** A model with `k` outcomes o0 … o(k−1) whose value is strategy index + outcome index / 10. */
 function modelWith(k: number) {

@@ -1,0 +1,68 @@
+/**
+ * `qaly/files`: model files and projects. Parse, validate and compile YAML/JSON model files into
+ * the objects the TypeScript API builds, run a project end to end (base case, PSA, DSA, threshold,
+ * scenarios) and write its results as JSON and CSV text. Browser-safe: it reads no files (the
+ * caller passes text, and a reader for named data); loading and writing files is in `qaly/node`.
+ *
+ * @packageDocumentation
+ * @module qaly/files
+ */
+
+// files: model files compiled into models
+export {
+  compileExpression,
+  compileLazyExpression,
+  compileModelFile,
+  checkModelFile,
+  applyScenario,
+  parseCsv,
+  MODEL_FILE_FUNCTIONS,
+  modelFileJsonSchema,
+} from "./files/index.js";
+export type {
+  CompiledExpression,
+  ExpressionFunction,
+  ExpressionScope,
+  LazyExpression,
+  VariableGetter,
+  CompileModelFileOptions,
+  DataTableSpec,
+  ParsedCsv,
+  ModelFileIssue,
+  ModelProject,
+  ModelThreshold,
+  PsaSettings,
+} from "./files/index.js";
+
+// project: running a project, results as JSON and CSV text
+export {
+  runProject,
+  psaSummary,
+  projectPsaSetup,
+  icerTableJson,
+  psaJson,
+  runJson,
+  baseCaseCsv,
+  ceacCsv,
+  evpiCsv,
+  icerTableCsv,
+  netBenefitCsv,
+  parametersCsv,
+  probabilityCostEffectiveCsv,
+  scenariosCsv,
+  tornadoCsv,
+} from "./project/index.js";
+export type {
+  NetBenefitRow,
+  ProjectRun,
+  PsaRunner,
+  RunProjectOptions,
+  PsaSummary,
+  ProjectPsaSetup,
+  ProjectSampler,
+  IcerRowJson,
+  NetBenefitJson,
+  ProbabilityCostEffectiveJson,
+  PsaJson,
+  RunJson,
+} from "./project/index.js";
