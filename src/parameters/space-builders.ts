@@ -6,7 +6,7 @@ import { scoreCorrelation } from "./iman-conover.js";
 import type { ParameterMeta } from "./param.js";
 import { blockMatrix, correlationBlocks } from "./sample-parameters.js";
 import { locate, namesOf, type DerivationNode, type SpaceState } from "./space-state.js";
-import { addZodIssues, parameterMetaSchema, stripUndefined } from "./validate-entries.js";
+import { checkParameterMeta } from "./validate-entries.js";
 
 /** A new state with a derivation appended; its names come from one call on the base values. */
 export function addDerivation(state: SpaceState, fn: DerivationNode["fn"], base: Readonly<Record<string, number>>): SpaceState {
@@ -86,9 +86,8 @@ export function addGroup(state: SpaceState, name: string, distribution: Multivar
       seen.add(component);
     });
   }
-  const parsed = parameterMetaSchema.safeParse(meta);
-  if (!parsed.success) addZodIssues(collector, parsed.error, [...path, "meta"]);
+  const checkedMeta = checkParameterMeta(meta, collector, [...path, "meta"]);
   collector.throwIfAny(`group '${name}'`);
-  const node = Object.freeze({ name, distribution, components: Object.freeze([...components]), meta: Object.freeze(stripUndefined(parsed.data!)) });
+  const node = Object.freeze({ name, distribution, components: Object.freeze([...components]), meta: Object.freeze(checkedMeta) });
   return { ...state, groups: [...state.groups, node] };
 }

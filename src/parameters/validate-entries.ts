@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Distribution } from "../distributions/distribution.js";
 import { IssueCollector, type PathSegment } from "../core/errors.js";
 import { isDistribution, isParameterSpec, type ParameterMeta } from "./param.js";
@@ -11,33 +10,52 @@ export interface ScalarNode {
   readonly meta: ParameterMeta;
 }
 
-const finiteNumber = z.number({
-  error: (issue) => `must be a finite number (received ${typeof issue.input === "number" ? String(issue.input) : typeof issue.input})`,
-});
+// Validated by hand rather than with zod, so that the main entry (which runs in browsers) does
+// not carry zod: the messages are the ones the zod schema gave.
 
-const metaSchema = z.strictObject({
-  label: z.string().optional(),
-  unit: z.string().optional(),
-  source: z.string().optional(),
-  status: z.enum(["sourced", "assumption", "placeholder"], { error: (issue) => `must be "sourced", "assumption" or "placeholder" (received ${JSON.stringify(issue.input)})` }).optional(),
-  note: z.string().optional(),
-});
+const META_FIELDS = ["label", "unit", "source", "status", "note"] as const;
+const STATUSES: readonly string[] = ["sourced", "assumption", "placeholder"];
 
-/** Parameter metadata, validated (label, unit, source, status, note). */
-export const parameterMetaSchema = metaSchema;
-
-/** Adds zod's issues to a collector, under a path in model vocabulary. */
-export function addZodIssues(collector: IssueCollector, error: z.ZodError, prefix: readonly PathSegment[]): void {
-  for (const issue of error.issues) {
-    const path = [...prefix, ...issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment)))];
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        collector.add({ code: "invalid_parameter", path: [...path, key], message: `unknown metadata field '${key}' (expected label, unit, source, status or note)` });
-      }
-      continue;
-    }
-    collector.add({ code: "invalid_parameter", path, message: issue.message, ...("input" in issue && issue.input !== undefined ? { received: issue.input } : {}) });
+/** How a value's type is named in messages: `number`, `NaN`, `array`, `null`, a class name, … */
+function describeType(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? "number" : String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") {
+    const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    return typeof name === "string" && name !== "" ? (name === "Object" ? "object" : name) : "object";
   }
+  return typeof value;
+}
+
+/**
+ * Parameter metadata (label, unit, source, status, note), validated: every problem is added to the
+ * collector under `prefix`, and the valid fields are returned (absent ones left out).
+ */
+export function checkParameterMeta(meta: unknown, collector: IssueCollector, prefix: readonly PathSegment[]): ParameterMeta {
+  if (typeof meta !== "object" || meta === null || Array.isArray(meta)) {
+    collector.add({ code: "invalid_parameter", path: [...prefix], message: `Invalid input: expected object, received ${describeType(meta)}` });
+    return {};
+  }
+  const record = meta as Record<string, unknown>;
+  const checked: Record<string, string> = {};
+  for (const field of META_FIELDS) {
+    const value = record[field];
+    if (value === undefined) continue;
+    if (field === "status" ? typeof value === "string" && STATUSES.includes(value) : typeof value === "string") {
+      checked[field] = value as string;
+    } else if (field === "status") {
+      collector.add({ code: "invalid_parameter", path: [...prefix, field], message: `must be "sourced", "assumption" or "placeholder" (received ${JSON.stringify(value)})` });
+    } else {
+      collector.add({ code: "invalid_parameter", path: [...prefix, field], message: `Invalid input: expected string, received ${describeType(value)}` });
+    }
+  }
+  for (const key of Object.keys(record)) {
+    if (!(META_FIELDS as readonly string[]).includes(key)) {
+      collector.add({ code: "invalid_parameter", path: [...prefix, key], message: `unknown metadata field '${key}' (expected label, unit, source, status or note)` });
+    }
+  }
+  return checked as ParameterMeta;
 }
 
 function checkValue(value: unknown, path: readonly PathSegment[], collector: IssueCollector): { value?: number; distribution?: Distribution } {
@@ -47,9 +65,8 @@ function checkValue(value: unknown, path: readonly PathSegment[], collector: Iss
     return { distribution: value };
   }
   if (typeof value === "number") {
-    const parsed = finiteNumber.safeParse(value);
-    if (parsed.success) return { value: parsed.data };
-    addZodIssues(collector, parsed.error, path);
+    if (Number.isFinite(value)) return { value };
+    collector.add({ code: "invalid_parameter", path, message: `must be a finite number (received ${String(value)})` });
     return {};
   }
   if (typeof value === "function") {
@@ -79,9 +96,7 @@ export function validateEntries(entries: unknown, reserved: ReadonlySet<string> 
     let checked: { value?: number; distribution?: Distribution };
     if (isParameterSpec(entry)) {
       checked = checkValue(entry.value, [...path, "value"], collector);
-      const parsed = metaSchema.safeParse(entry.meta);
-      if (parsed.success) meta = stripUndefined(parsed.data);
-      else addZodIssues(collector, parsed.error, path);
+      meta = checkParameterMeta(entry.meta, collector, path);
     } else {
       checked = checkValue(entry, path, collector);
     }
@@ -89,9 +104,4 @@ export function validateEntries(entries: unknown, reserved: ReadonlySet<string> 
   }
   collector.throwIfAny("parameters");
   return nodes;
-}
-
-/** Drops keys whose value is `undefined` (exactOptionalPropertyTypes keeps absent and undefined apart). */
-export function stripUndefined(value: object): ParameterMeta {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as ParameterMeta;
 }
