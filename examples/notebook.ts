@@ -1,13 +1,14 @@
-// The cells of examples/notebook.ipynb as a script. The notebook imports "qaly" and "qaly/report"
-// from an installed package (CI runs it in Deno's Jupyter kernel: .ci/notebook.sh); this script
-// imports the sources, so it runs and type-checks inside the repository. Keep the two in step.
+// The cells of examples/notebook.ipynb as a script; keep the two in step. The notebook runs on the
+// installed package (CI: .ci/notebook.sh, in Deno's Jupyter kernel); in this repository the same
+// imports, "qaly" and "qaly/report", map to the sources (tsconfig paths), so this script runs with
+// tsx and is type-checked with the rest.
 //
 // In the notebook the last value of a cell is displayed: a `notebookView(...)` shows as SVG or
 // HTML because it has a [Symbol.for("Jupyter.display")]() method. In Observable, call
 // `.toElement()`; anywhere else `String(view)` is the markup. This script builds the same views
 // and prints what a notebook front end would receive.
 // Run: npx tsx examples/notebook.ts [draws]
-import { beta, ceac, ceaf, cePlane, complement, defineParameters, evpi, gamma, icerTable, markovCohort, oneWay, param, rateToProbability, runBaseCase, runPsa, threshold, tornado, type ParameterValues } from "../src/index.js";
+import { beta, ceac, ceaf, cePlane, complement, defineParameters, evpi, gamma, icerTable, markovCohort, oneWay, param, rateToProbability, runBaseCase, runPsa, threshold, tornado, type ParameterValues } from "qaly";
 import {
   ceacChart,
   cePlaneChart,
@@ -22,7 +23,7 @@ import {
   tableToMarkdown,
   tornadoChart,
   type NotebookView,
-} from "../src/report/index.js";
+} from "qaly/report";
 
 const draws = Number(process.argv[2] ?? 1000);
 const views: Record<string, NotebookView> = {};
