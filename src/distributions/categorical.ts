@@ -2,7 +2,7 @@ import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
 import { formatList } from "../core/format-significant.js";
-import { countAtOrBelow, firstAtOrAbove } from "./sorted-search.js";
+import { bisectLeft, bisectRight } from "d3-array";
 import { requireFiniteArray, requireObject } from "./validate.js";
 
 /** Definition of a {@link categorical} distribution: `{ kind: "categorical", values, probabilities }`. */
@@ -58,19 +58,19 @@ class Categorical implements Distribution<CategoricalDef> {
 
   cdf(x: number): number {
     if (Number.isNaN(x)) return Number.NaN;
-    const count = countAtOrBelow(this.support, x);
+    const count = bisectRight(this.support, x);
     return count === 0 ? 0 : this.cumulative[count - 1]!;
   }
 
   quantile(p: number): number {
     if (!(p >= 0 && p <= 1)) return Number.NaN;
-    return this.support[Math.min(firstAtOrAbove(this.cumulative, p), this.support.length - 1)]!;
+    return this.support[Math.min(bisectLeft(this.cumulative, p), this.support.length - 1)]!;
   }
 
   // Inverse CDF by binary search on the cumulative probabilities: one uniform per draw.
   sample(rng: Rng): number {
     const u = rng.uniform();
-    return this.support[Math.min(countAtOrBelow(this.cumulative, u), this.support.length - 1)]!;
+    return this.support[Math.min(bisectRight(this.cumulative, u), this.support.length - 1)]!;
   }
 
   toString(): string {

@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng.js";
 import type { Distribution } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
-import { countAtOrBelow } from "./sorted-search.js";
+import { bisectRight } from "d3-array";
 import { requireFiniteArray } from "./validate.js";
 
 /** Definition of an {@link empirical} distribution: `{ kind: "empirical", values }`. */
@@ -39,7 +39,7 @@ class Empirical implements Distribution<EmpiricalDef> {
 
   cdf(x: number): number {
     if (Number.isNaN(x)) return Number.NaN;
-    return countAtOrBelow(this.sorted, x) / this.sorted.length;
+    return bisectRight(this.sorted, x) / this.sorted.length;
   }
 
   // The inverse of the empirical CDF (R's quantile type 1).

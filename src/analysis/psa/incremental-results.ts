@@ -1,7 +1,7 @@
 import { fail } from "../../core/errors.js";
 import type { PsaResult } from "./psa-result.js";
 import { costEffectSeries, meanOf, strategyIndexOf, type CostEffectOptions } from "./cost-effect.js";
-import { quantileSorted } from "./quantile-sorted.js";
+import { quantileSorted } from "d3-array";
 
 /** Options of {@link incrementalResults}. */
 export interface IncrementalOptions extends CostEffectOptions {
@@ -66,7 +66,11 @@ export function incrementalResults(psa: PsaResult, options: IncrementalOptions =
   const ref = strategyIndexOf(psa, options.comparator, "comparator");
   const estimate = (values: Float64Array): Estimate => {
     const sorted = Float64Array.from(values).sort();
-    return Object.freeze({ mean: meanOf(values), lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, (1 + level) / 2) });
+    // d3-array's quantileSorted is Hyndman & Fan type 7 (R's default), the one quantile definition
+    // of the uncertainty analyses: linear interpolation between order statistics at (n − 1)p.
+    // It reads any array-like; its type declarations ask for an Array.
+    const q = (p: number): number => quantileSorted(sorted as unknown as number[], p) ?? Number.NaN;
+    return Object.freeze({ mean: meanOf(values), lower: q((1 - level) / 2), upper: q((1 + level) / 2) });
   };
   return psa.strategies.flatMap((strategy, s) => {
     if (s === ref) return [];

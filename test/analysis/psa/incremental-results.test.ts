@@ -14,6 +14,15 @@ describe("incremental results and the CE plane", () => {
     expect(() => cePlane(psa, { comparator: "D" })).toThrow(expect.objectContaining({ code: "unknown_strategy", path: ["comparator"] }));
   });
 
+  it("incrementalResults(psa) gives the 95% interval R's quantile(x, c(0.025, 0.975)) (type 7, the default) prints", () => {
+    // R 4.x: quantile(c(3, 1, 4, 1, 5, 9, 2, 6), c(0.025, 0.975)) → 1.000 8.475
+    const psa = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: new Array(8).fill(0), B: [3, 1, 4, 1, 5, 9, 2, 6] }, qaly: { A: new Array(8).fill(0), B: new Array(8).fill(1) } } });
+    const [row] = incrementalResults(psa);
+    expect(row!.incrementalCost.lower).toBe(1);
+    expect(row!.incrementalCost.upper).toBeCloseTo(8.475, 12); // R prints 4 significant digits; the test above checks the bits
+
+  });
+
   it("incrementalResults(psa) on the chemo PSA: means, R-7 percentile intervals and P(INMB > 0) from a plain loop", () => {
     const psa = chemoPsa();
     const [row] = incrementalResults(psa, { wtp: 20_000 });
