@@ -12,7 +12,7 @@ export default defineConfig({
     alias: [
       { find: /^qaly$/, replacement: source("index.ts") },
       { find: /^qaly\/report$/, replacement: source("report/index.ts") },
-      { find: /^qaly\/files$/, replacement: source("files/index.ts") },
+      { find: /^qaly\/files$/, replacement: source("qaly-files.ts") },
       { find: /^qaly\/node$/, replacement: source("node/index.ts") },
     ],
   },

@@ -25,7 +25,8 @@ Commands:
   list               bundled models
 
 <model> is a model file (.yaml, .yml, .json), a project module (project.ts/.js exporting
-\`project\`), or a folder holding one. \`qaly <command> --help\` shows a command's options.
+\`project\`), a folder holding one, or the name of a bundled model (\`qaly run sick-sicker\`;
+\`qaly list\` shows them). \`qaly <command> --help\` shows a command's options.
 
 Exit codes: 0 success, 1 model error (its issues are printed), 2 usage error.`;
 

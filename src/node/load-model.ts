@@ -1,12 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { fail } from "../core/errors.js";
 import type { ModelProject } from "../files/model-project.js";
 import { projectPsaSetup, type ProjectPsaSetup } from "../project/project-psa-setup.js";
 import { compileModelFile } from "../files/compile-model-file.js";
 import { applyScenario } from "../files/apply-scenario.js";
+import { bundledDataName } from "../files/bundled-data.js";
+import { bundledModel, bundledModelHint, MODEL_FILE_NAMES } from "./bundled-models.js";
+import { bundledDataPath } from "./bundled-data.js";
+
+export { MODEL_FILE_NAMES } from "./bundled-models.js";
 
 /** A loaded model: the project and where it came from. */
 export interface LoadedModel {
@@ -18,26 +23,27 @@ export interface LoadedModel {
   readonly kind: "model-file" | "module";
 }
 
-/** Files looked for, in this order, when a folder is given. */
-export const MODEL_FILE_NAMES = ["model.yaml", "model.yml", "model.json", "project.ts", "project.js", "project.mjs"] as const;
-
 const MODEL_FILE_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 const MODULE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
 
 /**
  * Loads a model from a path: a model file (`.yaml`, `.yml`, `.json`), a module exporting `project`
  * (a `ModelProject` built with the TypeScript API; `.ts` needs a TypeScript loader such as tsx),
- * or a folder holding one of {@link MODEL_FILE_NAMES}. Data tables named in a model file are read
- * relative to the file.
+ * or a folder holding one of {@link MODEL_FILE_NAMES}. A name that is not an existing path, such as
+ * `"sick-sicker"`, is looked up among the models bundled in the package's `models/` folder. Data
+ * tables named in a model file are read relative to the file; `qaly:<name>` reads a data table
+ * bundled with the package (`models/data/`), so a model folder copied elsewhere runs unchanged.
  *
- * @param path - file or folder, relative to the working directory or absolute
+ * @param path - file or folder, relative to the working directory or absolute; or a bundled model's name
  * @returns the project, its defining file and its kind
- * @throws QalyError `file_not_found` (path `["file", path]`); `invalid_model` for a module without a
+ * @throws QalyError `file_not_found` (path `["file", path]`; for a bare name, with the closest
+ *   bundled model's name); `invalid_model` for a module without a
  *   `project` export; `parse_error` and every validation issue of a model file
  * @example
  * // import { loadModel } from "qaly/node";
  * // const { project } = await loadModel("models/sick-sicker");
  * // project.metadata.currency === "USD"
+ * // (await loadModel("sick-sicker")).file is …/node_modules/qaly/models/sick-sicker/model.yaml
  */
 export async function loadModel(path: string): Promise<LoadedModel> {
   const file = await modelFile(path);
@@ -84,7 +90,13 @@ export function withScenario(loaded: LoadedModel, scenario: string | undefined):
 async function modelFile(path: string): Promise<string> {
   const absolute = isAbsolute(path) ? path : resolve(path);
   const info = await stat(absolute).catch(() => undefined);
-  if (info === undefined) fail("file_not_found", ["file", path], `no such file or folder: ${path}`, { received: path });
+  if (info === undefined) {
+    // A bare name (no folder in it) that is not a path here may be a bundled model.
+    const bare = !path.includes("/") && !path.includes(sep);
+    const bundled = bare ? bundledModel(path) : undefined;
+    if (bundled?.file !== undefined) return join(bundled.folder, bundled.file);
+    fail("file_not_found", ["file", path], `no such file or folder: ${path}${bare ? `; ${bundledModelHint(path)}` : ""}`, { received: path });
+  }
   if (!info.isDirectory()) return absolute;
   for (const name of MODEL_FILE_NAMES) {
     const candidate = join(absolute, name);
@@ -93,12 +105,27 @@ async function modelFile(path: string): Promise<string> {
   return fail("file_not_found", ["file", path], `the folder ${path} holds none of ${MODEL_FILE_NAMES.join(", ")}`, { received: path, expected: MODEL_FILE_NAMES.join(", ") });
 }
 
-/** Reads and compiles a model file; data tables are read relative to it. */
+/** Reads and compiles a model file with {@link dataReader}. */
 async function compileFile(file: string): Promise<ModelProject> {
   const text = await readFile(file, "utf8");
-  const folder = dirname(file);
-  const readData = (name: string): string => {
-    const target = isAbsolute(name) ? name : resolve(folder, name);
+  // Messages name the file as the user would type it: relative to the working directory when inside it.
+  const shown = relative(process.cwd(), file);
+  return compileModelFile(text, { fileName: shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown, readFile: dataReader(dirname(file)) });
+}
+
+/**
+ * The `readFile` that `compileModelFile` is given for a model file in `folder`: a data file's path is
+ * read relative to the folder, `qaly:<name>` from the data bundled with the package. @internal
+ *
+ * @param folder - the model file's folder
+ * @returns the reader; it throws an `Error` naming the file it could not read
+ * @example
+ * // compileModelFile(text, { fileName: "model.yaml", readFile: dataReader("models/nsclc-gene-panel") })
+ */
+export function dataReader(folder: string): (name: string) => string {
+  return (name) => {
+    const bundled = bundledDataName(name);
+    const target = bundled !== undefined ? bundledDataPath(bundled) : isAbsolute(name) ? name : resolve(folder, name);
     try {
       return readFileSync(target, "utf8");
     } catch {
@@ -106,9 +133,6 @@ async function compileFile(file: string): Promise<ModelProject> {
       throw new Error(`no such file ${target}`);
     }
   };
-  // Messages name the file as the user would type it: relative to the working directory when inside it.
-  const shown = relative(process.cwd(), file);
-  return compileModelFile(text, { fileName: shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown, readFile: readData });
 }
 
 async function importProject(file: string): Promise<ModelProject> {

@@ -134,6 +134,16 @@ describe("qaly (in-process)", () => {
     expect(scenario.stderr).toContain("Half price");
   });
 
+  it("qaly run <name> runs a bundled model by its folder name; an unknown name suggests the closest bundled model", async () => {
+    const result = await qaly("run", "sick-sicker", "--psa", "0", "--no-dsa", "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).model).toBe("sick-sicker");
+    const typo = await qaly("run", "sick-sickr", "--psa", "0");
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("file_not_found");
+    expect(typo.stderr).toContain("did you mean the bundled model 'sick-sicker'?");
+  });
+
   it("qaly analyze <wide.csv> --json gives the ICER table, CEAC and EVPI of imported draws", async () => {
     const dir = mkdtempSync(join(tmpdir(), "qaly-analyze-"));
     const wide = join(dir, "wide.csv");
@@ -202,7 +212,7 @@ describe("qaly (in-process)", () => {
     const result = await qaly("list");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("sick-sicker");
-    expect(result.stdout).toContain(`qaly run`);
+    expect(result.stdout).toContain("qaly run sick-sicker");
     const json = JSON.parse((await qaly("list", "--json")).stdout);
     expect(json.models.find((m: { name: string }) => m.name === "sick-sicker").runnable).toBe(true);
     expect(models.length).toBeGreaterThan(0);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { QalyError } from "../../src/core/errors.js";
-import { loadModel, psaTask, withScenario } from "../../src/node/load-model.js";
+import { dataReader, loadModel, psaTask, withScenario } from "../../src/node/load-model.js";
+import { evaluateModel } from "../../src/index.js";
 
 const fixture = (path: string): string => fileURLToPath(new URL(`../cli/fixtures/${path}`, import.meta.url));
 const models = fileURLToPath(new URL("../../models/", import.meta.url));
@@ -57,6 +61,58 @@ describe("loadModel", () => {
     const error = await issueOf(loadModel(fixture("broken/missing-data.yaml")));
     expect(error.issues.map((issue) => [issue.code, issue.path])).toContainEqual(["file_not_found", ["tables", "careCost", "file"]]);
     expect(error.issues[0]!.message).toContain("no-such-costs.csv");
+  });
+
+  it("loadModel(name) of a bundled model's folder name loads it from the package's models/ folder", async () => {
+    const loaded = await loadModel("sick-sicker");
+    expect(loaded.file).toBe(`${models}sick-sicker/model.yaml`);
+    expect(loaded.project.metadata.currency).toBe("USD");
+  });
+
+  it("loadModel(name) prefers an existing path of that name in the working directory over the bundled model", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qaly-name-"));
+    const previous = process.cwd();
+    try {
+      mkdirSync(join(dir, "sick-sicker"));
+      cpSync(fixture("toy-tree"), join(dir, "sick-sicker"), { recursive: true });
+      process.chdir(dir);
+      const loaded = await loadModel("sick-sicker");
+      expect(loaded.project.model.strategies).toEqual(["Standard care", "New drug"]);
+    } finally {
+      process.chdir(previous);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loadModel(name) of an unknown name fails with file_not_found, the closest bundled model and the list of them", async () => {
+    const error = await issueOf(loadModel("sick-sickr"));
+    expect(error.code).toBe("file_not_found");
+    expect(error.path).toEqual(["file", "sick-sickr"]);
+    expect(error.message).toContain("did you mean the bundled model 'sick-sicker'?");
+    expect(error.message).toMatch(/bundled models: hiv-briggs-2006, .*nsclc-gene-panel, .*sick-sicker, .*sumatriptan-evans-1997/);
+    // A path with a folder in it is a path: no bundled-model hint.
+    expect((await issueOf(loadModel("models/sick-sickr"))).message).not.toContain("bundled");
+  });
+
+  it("loadModel(folder) of a bundled model copied out of models/ runs unchanged: qaly:<name> data come from the package", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qaly-copy-"));
+    try {
+      cpSync(`${models}nsclc-gene-panel`, join(dir, "nsclc-gene-panel"), { recursive: true });
+      const copied = await loadModel(join(dir, "nsclc-gene-panel"));
+      const original = await loadModel(`${models}nsclc-gene-panel`);
+      expect(copied.kind).toBe("model-file");
+      const base = original.project.baseCase!;
+      expect(evaluateModel(copied.project.model, base)).toEqual(evaluateModel(original.project.model, base));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("dataReader(folder) reads paths relative to the folder and qaly:<name> from models/data", () => {
+    const read = dataReader(fixture("toy-tree"));
+    expect(read("care-costs.csv")).toContain("response");
+    expect(read("qaly:sweden-life-table-hmd-2018-2020").split("\n")[0]).toBe("year,sex,age,mx,qx,lx,ex");
+    expect(() => read("missing.csv")).toThrow(/no such file .*missing\.csv/);
   });
 
   it("loadModel(file) of a file with another extension fails with invalid_argument", async () => {

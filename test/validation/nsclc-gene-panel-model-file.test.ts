@@ -6,7 +6,7 @@
 // parameters are declared in the same order with the same distributions, so every comparison below
 // is Object.is (bit for bit), which is stricter than the brief's 1e-9 relative.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { project as ts } from "../../models/nsclc-gene-panel/project.js";
@@ -14,11 +14,13 @@ import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { applyScenario } from "../../src/files/apply-scenario.js";
 import { projectPsaSetup } from "../../src/project/project-psa-setup.js";
 import { runProject } from "../../src/project/run-project.js";
+import { dataReader } from "../../src/node/load-model.js";
 import { evaluateModel, runPsaSync, scenarios, type DecisionTree } from "../../src/index.js";
 
 const fileName = "models/nsclc-gene-panel/model.yaml";
 const path = fileURLToPath(new URL(`../../${fileName}`, import.meta.url));
-const readFile = (relative: string): string => readFileSync(join(dirname(path), relative), "utf8");
+// Data files as the Node loader reads them: relative to the model file, `qaly:<name>` from models/data.
+const readFile = dataReader(dirname(path));
 const file = compileModelFile(readFileSync(path, "utf8"), { fileName, readFile });
 
 type Results = Readonly<Record<string, Readonly<Record<string, number>>>>;

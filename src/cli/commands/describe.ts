@@ -6,7 +6,7 @@ import { textTable } from "../terminal/text-table.js";
 
 const SPEC: CommandSpec = { name: "qaly describe", positionals: ["model"], options: { json: { type: "boolean" } } };
 
-export const DESCRIBE_HELP = `Usage: qaly describe <model-file-or-folder> [--json]
+export const DESCRIBE_HELP = `Usage: qaly describe <model> [--json]
 
 Prints what a model is: metadata, strategies and outcomes, the parameter table (distribution, mean,
 95% interval, source, status), every assumption and placeholder, scenarios and threshold analyses.

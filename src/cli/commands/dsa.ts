@@ -13,7 +13,7 @@ const SPEC: CommandSpec = {
   options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" } },
 };
 
-export const DSA_HELP = `Usage: qaly dsa <model-file-or-folder> [options]
+export const DSA_HELP = `Usage: qaly dsa <model> [options]
 
 Deterministic sensitivity analysis: the base case, a one-way analysis of every parameter over its
 range (the model's DSA ranges, else its distribution's 95% interval), a tornado of the ten most

@@ -31,11 +31,13 @@ const SPEC: CommandSpec = {
   },
 };
 
-export const RUN_HELP = `Usage: qaly run <model-file-or-folder> [options]
+export const RUN_HELP = `Usage: qaly run <model> [options]
 
 Runs a model: base case, ICER table, net monetary benefit at the thresholds, a seeded PSA with
 CEAC, EVPI and probability cost-effective, a tornado of the most influential parameters, the
-model's threshold analyses and its scenarios.
+model's threshold analyses and its scenarios. <model> is a model file (.yaml, .yml, .json), a
+project module (project.ts/.js), a folder holding one, or a bundled model's name (qaly list).
+When standard error is not a terminal, progress is printed as plain lines instead of a bar.
 
 Options:
   --psa N            PSA draws (default: the model's; 0 skips the PSA)

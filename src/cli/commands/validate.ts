@@ -8,7 +8,7 @@ import { parseCommand, parseCount, stringOption, type CommandSpec } from "../ter
 
 const SPEC: CommandSpec = { name: "qaly validate", positionals: ["model"], options: { psa: { type: "string" }, quiet: { type: "boolean", short: "q" } } };
 
-export const VALIDATE_HELP = `Usage: qaly validate <model-file-or-folder> [options]
+export const VALIDATE_HELP = `Usage: qaly validate <model> [options]
 
 Checks a model without running its analyses: the file is read and validated (every issue is
 reported at once), the base case is evaluated (probabilities in range, rows summing to 1, no NaN)
