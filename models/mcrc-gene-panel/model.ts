@@ -84,7 +84,9 @@ export const pathway = testingPathway({
     SEQUENTIAL: sequential(["krasPcr", "nrasPcr", "brafPcr", "mmrIhc"], { orderingDelayDays: (p: P) => p.orderingDelay }),
     "DNA-PANEL": parallel(["dnaPanel", "mmrIhc"]),
   },
-  treatment: { pTreat: (p) => p.pTreat, defaultArm: "RAS_WT", missedArm: "RAS_MISSED" },
+  // No result (a final sample failure before any positive call) without an actionable driver: anti-EGFR
+  // needs a documented RAS/BRAF wild-type result, so doublet + bevacizumab whatever the side.
+  treatment: { pTreat: (p) => p.pTreat, defaultArm: "RAS_WT", missedArm: "RAS_MISSED", noResultArm: "NO_RESULT" },
 });
 
 /** The title of the model. */
@@ -96,6 +98,7 @@ export const mcrcGenePanel: TestingTree<P, Strategy> = testingTree(pathway, {
   arms: {
     RAS_WT: bySide("ANTI_EGFR"),
     RAS_MUTANT: terminal(treatmentArms, { strategy: "CHEMO_BEV" }),
+    NO_RESULT: terminal(treatmentArms, { strategy: "CHEMO_BEV" }),
     RAS_MISSED: bySide("RAS_MUT_ANTI_EGFR"),
     BRAF_TARGETED: terminal(treatmentArms, { strategy: "BRAF_TARGETED" }),
     BRAF_MISSED: terminal(treatmentArms, { strategy: "BRAF_MISSED" }),

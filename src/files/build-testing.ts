@@ -80,11 +80,13 @@ export function buildTesting(def: TestingFile, title: string, strategies: readon
     defaultArm: t.defaultArm,
     missedArm: t.missedArm,
     ...(t.untreatedArm === undefined ? {} : { untreatedArm: t.untreatedArm }),
+    ...(t.noResultArm === undefined ? {} : { noResultArm: t.noResultArm }),
     ...(t.falsePositive === undefined ? {} : { falsePositive: { arm: t.falsePositive.arm, ...(t.falsePositive.payoffs === undefined ? {} : { payoffs: named(t.falsePositive.payoffs, ["treatment", "falsePositive", "payoffs"]) }) } }),
   };
   const definition: TestingPathwayDefinition<Params> = { categories, tests, ...(rebiopsy === undefined ? {} : { rebiopsy }), strategies: pathwayStrategies, treatment };
   const pathway = attempt(() => testingPathway(definition), def, path, issues);
   const arms = armsOf(def, pathway === undefined ? undefined : usedArms(definition), context, path);
+  if (arms !== undefined) checkNoResultArm(def, arms, path, issues);
   if (pathway === undefined || arms === undefined || issues.length > before) return undefined;
   const tree = attempt(() => testingTree(pathway, { title, arms }), def, path, issues);
   if (tree === undefined || baseValues === undefined) return tree;
@@ -147,8 +149,24 @@ function strategy(raw: StrategyFile, v: (source: number | string, at: readonly P
 /** The arms a valid pathway sends patients to. */
 function usedArms(definition: TestingPathwayDefinition<Params>): readonly string[] {
   const { treatment } = definition;
-  const arms = [treatment.defaultArm, treatment.missedArm, treatment.untreatedArm, treatment.falsePositive?.arm, ...Object.values(definition.categories).flatMap((c) => [c.arm, c.missedArm])];
+  const arms = [treatment.defaultArm, treatment.missedArm, treatment.untreatedArm, treatment.noResultArm, treatment.falsePositive?.arm, ...Object.values(definition.categories).flatMap((c) => [c.arm, c.missedArm])];
   return [...new Set(arms.filter((arm): arm is string => arm !== undefined))];
+}
+
+/**
+ * `treatment.noResultArm` names an arm given under `arms` (or a strategy of the arms' model), else an
+ * issue at its own line with the closest name: an arm used only there would otherwise be reported
+ * only as missing from `arms`, far from the typo.
+ */
+function checkNoResultArm(def: TestingFile, arms: TreatmentArms<Params, string>, path: readonly PathSegment[], issues: Issue[]): void {
+  const name = def.treatment.noResultArm;
+  if (name === undefined) return;
+  const model = typeof def.arms === "string" ? (arms as Model<Params, string>) : undefined;
+  const known = model === undefined ? Object.keys(def.arms) : model.strategies;
+  // A model with one strategy serves every arm (testingTree enters it for any name).
+  if (known.includes(name) || (model !== undefined && known.length === 1)) return;
+  const where = model === undefined ? "an arm under arms" : `a strategy of model '${String(def.arms)}'`;
+  issues.push({ code: "invalid_model", path: [...path, "treatment", "noResultArm"], message: `noResultArm '${name}' is not ${where}${hint(name, known)}; arms: ${known.join(", ")}`, received: name });
 }
 
 /** The arms: a named model whose strategies are the arms, or arm → node (terminal nodes enter the strategy named like the arm by default). */

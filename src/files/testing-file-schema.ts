@@ -57,7 +57,7 @@ export function testingFileSchema<E extends z.ZodType<number | string>>({ strict
     "a testing strategy",
   );
   const falsePositive = strict({ arm: text, payoffs: named.optional() }, "falsePositive");
-  const treatment = strict({ pTreat: expression, defaultArm: text, missedArm: text, untreatedArm: text.optional(), falsePositive: falsePositive.optional() }, "treatment");
+  const treatment = strict({ pTreat: expression, defaultArm: text, missedArm: text, untreatedArm: text.optional(), noResultArm: text.optional(), falsePositive: falsePositive.optional() }, "treatment");
   return strict(
     {
       type: z.literal("testing-pathway"),

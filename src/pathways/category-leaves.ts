@@ -9,6 +9,11 @@ import type { TestingPathway } from "./pathway-types.js";
 export interface CategoryLeaves<P> {
   /** Not (correctly) found: the missed arm for an actionable driver, else the default arm. */
   readonly undetected: TreeNode<P>;
+  /**
+   * Testing stopped on a final sample failure before any positive call (no result): the missed arm
+   * for an actionable driver, else the rule's `noResultArm` (default: `undetected`, the same node).
+   */
+  readonly noResult: TreeNode<P>;
   /** Every test done, none positive: the result counted, then `undetected`. */
   readonly complete: TreeNode<P>;
   /** A true positive: matched therapy with pTreat for an actionable category, else the default arm. */
@@ -29,6 +34,7 @@ export function categoryLeaves<P>(pathway: TestingPathway<P>, arm: (name: string
   for (const [name, category] of Object.entries(pathway.categories)) {
     const missed = arm(category.missedArm ?? treatment.missedArm);
     const undetected = category.arm === undefined ? arm(treatment.defaultArm) : missed;
+    const noResult = category.arm === undefined && treatment.noResultArm !== undefined ? arm(treatment.noResultArm) : undetected;
     const complete = chance<P>("Testing complete", [{ label: "All tests done", probability: 1, counts: { result: 1 }, next: undetected }]);
     const positive =
       category.arm === undefined
@@ -45,7 +51,7 @@ export function categoryLeaves<P>(pathway: TestingPathway<P>, arm: (name: string
             { label: "Treated as positive", probability: treatment.pTreat, ...(rule.payoffs === undefined ? {} : { payoffs: rule.payoffs }), next: arm(rule.arm) },
             { label: "Treated as negative", probability: complement, next: undetected },
           ]);
-    leaves.set(name, { undetected, complete, positive, falsePositive });
+    leaves.set(name, { undetected, noResult, complete, positive, falsePositive });
   }
   return leaves;
 }

@@ -72,9 +72,16 @@ export interface FalsePositiveRule<P, A extends string = string> {
 /**
  * Who gets which treatment after testing. A true positive of an actionable category gets its
  * matched arm with probability `pTreat`, else `untreatedArm`; an actionable driver not found
- * (false negative, not tested, no result) gets its `missedArm`; every other patient the
- * `defaultArm`. A false positive is acted on with probability `pTreat` (the clinician cannot tell
- * it from a true one) and follows `falsePositive`; otherwise the patient is treated as negative.
+ * (false negative, not tested, no result) gets its `missedArm`; a patient without an actionable
+ * driver whose testing ended without a result gets `noResultArm` (default `defaultArm`); every
+ * other patient the `defaultArm`. A false positive is acted on with probability `pTreat` (the
+ * clinician cannot tell it from a true one) and follows `falsePositive`; otherwise the patient is
+ * treated as negative.
+ *
+ * *No result* means: testing stopped on a final sample failure (no re-biopsy, a failed retest, or
+ * a failure under `onFailure: "stop"`) before any positive call, true or false. In a sequence this
+ * includes patients whose earlier steps were negative and a later step failed: the remaining genes
+ * are untested, so their status is not documented. It is the complement of the `result` count.
  */
 export interface TreatmentRule<P, A extends string = string> {
   /** P(matched therapy | actionable driver detected), in [0, 1]. */
@@ -83,6 +90,13 @@ export interface TreatmentRule<P, A extends string = string> {
   readonly defaultArm: A;
   /** Arm of actionable drivers not detected (categories may override it). */
   readonly missedArm: A;
+  /**
+   * Arm of patients without an actionable driver whose testing ended without a result (a final
+   * sample failure before any positive call; see above), default `defaultArm`. For example mCRC:
+   * without a documented RAS/BRAF wild-type result no anti-EGFR therapy. Actionable drivers
+   * without a result still get their missed arm.
+   */
+  readonly noResultArm?: A;
   /** Arm of detected actionable drivers not given matched therapy (default: the category's missed arm). */
   readonly untreatedArm?: A;
   /** The rule for false positives; required when any specificity may be below 1. */

@@ -30,13 +30,17 @@ export function strategyBranch<P>(pathway: TestingPathway<P>, strategy: TestingS
   const branches = Object.entries(pathway.categories).map(([name, category]): ChanceBranch<P> => {
     const own = leaves.get(name)!;
     let next: TreeNode<P> = own.complete;
-    for (let k = stages.length - 1; k >= 0; k--) next = attempt(stages[k]!, outcome(pathway, stages[k]!, name, next, own), own.undetected, rebiopsy);
+    for (let k = stages.length - 1; k >= 0; k--) next = attempt(stages[k]!, outcome(pathway, stages[k]!, name, next, own), own.noResult, rebiopsy);
     return { label: name, probability: category.prevalence, next };
   });
   return { counts: zeroCounts, ...time(strategy.turnaroundDays ?? 0), next: chance("True status", branches) };
 }
 
-/** A stage's attempt: the test run (charged, counted, timed); on failure a re-biopsy and one retest, or stop. */
+/**
+ * A stage's attempt: the test run (charged, counted, timed); on failure a re-biopsy and one retest,
+ * or stop. A final failure ends testing without a result (`stopped`: the category's no-result leaf),
+ * whatever the earlier stages of a sequence found negative.
+ */
 function attempt<P>(stage: Stage<P>, result: TreeNode<P>, stopped: TreeNode<P>, rebiopsy: RebiopsyDefinition<P> | undefined): TreeNode<P> {
   const run = { payoffs: { costTesting: stage.cost }, counts: { tests: stage.tests }, ...time(sumValues([stage.delayDays, stage.turnaroundDays])) };
   if (stage.failure === 0) return chance(stage.name, [{ label: "Result", probability: 1, ...run, next: result }]);

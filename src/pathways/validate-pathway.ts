@@ -13,7 +13,7 @@ const KINDS = ["panel", "sequential", "parallel", "reflex", "send-out"];
  * Checks a pathway definition's structure and its constant inputs, adding every issue found:
  * categories (at least one, prevalences summing to 1, at most one `complement`), tests (covering
  * known categories, specificity only for actionable covered targets), strategies (known kinds and
- * tests), treatment (arms named, a false-positive rule when a specificity may be below 1).
+ * tests), treatment (arms named, `noResultArm` included, a false-positive rule when a specificity may be below 1).
  *
  * @internal
  */
@@ -110,6 +110,7 @@ export function validatePathway<P>(definition: TestingPathwayDefinition<P>, issu
     checkArm(treatment.defaultArm, at("treatment", "defaultArm"), issues, false);
     checkArm(treatment.missedArm, at("treatment", "missedArm"), issues, false);
     checkArm(treatment.untreatedArm, at("treatment", "untreatedArm"), issues, true);
+    checkArm(treatment.noResultArm, at("treatment", "noResultArm"), issues, true);
     if (treatment.pTreat === undefined) issues.add({ code: "invalid_model", path: at("treatment", "pTreat"), message: "the treatment rule needs pTreat, P(matched therapy | actionable driver detected)" });
     if (treatment.falsePositive !== undefined) checkArm(isRecord(treatment.falsePositive) ? treatment.falsePositive.arm : undefined, at("treatment", "falsePositive", "arm"), issues, false);
     else if (mayFalsePositive) issues.add({ code: "invalid_model", path: at("treatment", "falsePositive"), message: "a specificity may be below 1: state the false-positive rule ({ arm, payoffs? }: who is treated how after a false positive)" });

@@ -154,6 +154,35 @@ describe("compileModelFile: testing pathways (model: { type: testing-pathway })"
     expect(Object.keys((project.model as unknown as { pathway: { strategies: object } }).pathway.strategies)).toEqual(["SEQ", "PANEL", "PAR", "REFLEX", "SEND"]);
   });
 
+  it("treatment.noResultArm (no-result patients without an actionable driver) equals the TypeScript API's, bit for bit, and moves the no-result mass off defaultArm", () => {
+    const withArm = replaced(
+      replaced(WORKED, "treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed }", "treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed, noResultArm: noResult }"),
+      "    missed: { terminal: { payoffs: { cost: 200000, qaly: 1 } } }\n",
+      "    missed: { terminal: { payoffs: { cost: 200000, qaly: 1 } } }\n    noResult: { terminal: { payoffs: { cost: 180000, qaly: 1.2 } } }\n",
+    );
+    const project = compileModelFile(withArm, { fileName: "no-result.yaml" });
+    type P = Readonly<Record<string, number>>;
+    const pathway = testingPathway({
+      categories: { EGFR: { prevalence: (p: P) => p["pEgfr"]!, arm: "osimertinib" }, ALK: { prevalence: 0.05, arm: "alectinib" }, none: { prevalence: complement } },
+      tests: {
+        egfrPcr: { sensitivity: { EGFR: (p) => p["sensPcr"]! }, failure: 0.1, turnaroundDays: 7, cost: 3000 },
+        alkIhc: { sensitivity: { ALK: 0.95 }, failure: 0.05, turnaroundDays: 3, cost: 1500 },
+        ngs: { sensitivity: { EGFR: 0.97, ALK: 0.97 }, failure: 0.08, turnaroundDays: 10, cost: 9000 },
+      },
+      rebiopsy: { probability: 0.5, cost: 20_000, delayDays: 14 },
+      strategies: { Sequential: sequential(["egfrPcr", "alkIhc"]), Panel: panel("ngs") },
+      treatment: { pTreat: 0.8, defaultArm: "chemo", missedArm: "missed", noResultArm: "noResult" },
+    });
+    const arms = { osimertinib: { cost: 500_000, qaly: 3 }, alectinib: { cost: 600_000, qaly: 4 }, chemo: { cost: 200_000, qaly: 1.5 }, missed: { cost: 200_000, qaly: 1 }, noResult: { cost: 180_000, qaly: 1.2 } };
+    const ts = testingTree(pathway, { title: "EGFR then ALK", arms });
+    const params = project.parameters.base();
+    const fromFile = evaluateModel(project.model, params);
+    expect(fromFile).toEqual(evaluateModel(ts, params));
+    // The worked example's no-result "none" patients (0.85 × (1 − 0.945 × 0.97375)) now have 1.2 QALYs, not 1.5.
+    const before = evaluateModel(compileModelFile(WORKED, { fileName: "worked.yaml" }).model, params)["Sequential"]!;
+    expect(before["qaly"]! - fromFile["Sequential"]!["qaly"]!).toBeCloseTo(0.85 * (1 - 0.945 * 0.97375) * 0.3, 12);
+  });
+
   it("arms: the name of a model under models (its strategies are the arms) gives the same results as a terminal node per arm", () => {
     const models = `models:
   back:
@@ -243,6 +272,29 @@ describe("compileModelFile: errors of a testing pathway, with the file's path, l
     const unused = issueAt(replaced(WORKED, "    missed: {", "    mised: {"), "model.arms.mised");
     expect(unused.message).toContain("did you mean 'missed'?");
     expect(issueAt(replaced(WORKED, "cost: 600000, qaly: 4", "cost: cAlectinib, qaly: 4"), "model.arms.alectinib.terminal.payoffs.cost").code).toBe("unknown_parameter");
+  });
+
+  it("treatment.noResultArm naming no arm is invalid_model at model.treatment.noResultArm, with the closest name (arms given per node, or a model's strategies)", () => {
+    const typo = issueAt(replaced(WORKED, "missedArm: missed }", "missedArm: missed, noResultArm: chemoo }"), "model.treatment.noResultArm");
+    expect(typo.code).toBe("invalid_model");
+    expect(typo.message).toContain("noResultArm 'chemoo' is not an arm under arms (did you mean 'chemo'?)");
+    expect(typo.line).toBe(25); // the treatment line
+    const models = `models:
+  back:
+    type: markov
+    strategies: { osimertinib: { u: 0.8 }, alectinib: { u: 0.85 }, chemo: { u: 0.6 }, missed: { u: 0.5 } }
+    states: [Alive, Dead]
+    outcomes: { qaly: effect }
+    start: { Alive: 1 }
+    cycles: 10
+    transitions: { Alive: { Dead: 0.2, Alive: complement }, Dead: { Dead: 1 } }
+    values: { qaly: { Alive: u } }
+model:`;
+    const byName = replaced(replaced(replaced(WORKED, "model:", models), /  arms:\n(    .*\n){4}/.exec(WORKED)![0], "  arms: back\n"), "missedArm: missed }", "missedArm: missed, noResultArm: misssed }");
+    const inModel = issueAt(byName, "model.treatment.noResultArm");
+    expect(inModel.message).toContain("noResultArm 'misssed' is not a strategy of model 'back' (did you mean 'missed'?)");
+    // A valid name passes: the no-result arm may be any arm, also one used elsewhere.
+    expect(checkModelFile(replaced(WORKED, "missedArm: missed }", "missedArm: missed, noResultArm: missed }"), { fileName: "ok.yaml" }).ok).toBe(true);
   });
 
   it("an unknown parameter in an input is unknown_parameter at its path, reported once; a specificity below 1 without a false-positive rule is invalid_model at model.treatment.falsePositive", () => {

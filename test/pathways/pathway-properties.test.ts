@@ -1,7 +1,8 @@
 // Structural guarantees of compiled pathways over random pathways (fast-check, fixed seed in
 // test/setup.ts): leaf probabilities sum to 1 per strategy and per category; a category no test
 // of a strategy covers is never detected; perfect tests find every covered actionable driver;
-// identical strategies give identical outcomes.
+// the no-result arm holds exactly the patients without an arm and without a result; identical
+// strategies give identical outcomes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { complement } from "../../src/models/complement.js";
@@ -146,6 +147,32 @@ describe("pathway properties over random pathways", () => {
           expect(out[strategyName]!.matchedTherapy).toBeCloseTo(s.pTreat * actionable, 10);
           expect(out[strategyName]!.falsePositive).toBe(0);
           expect(out[strategyName]!.result).toBeCloseTo(1, 12);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("with treatment.noResultArm: leaf probabilities still sum to 1 per strategy; the no-result arm holds, per category without an arm, prevalence × (1 − P(result)), and nothing of the actionable ones", () => {
+    fc.assert(
+      fc.property(shape, (s) => {
+        const d = definition(s);
+        const withRule = { ...d, treatment: { ...d.treatment, noResultArm: "noResult" } };
+        const tree = testingTree(testingPathway(withRule), { title: "no result", arms: { ...arms(s), noResult: { qaly: 0.5, cost: 100 } } });
+        const paths = tree.paths({});
+        for (const strategy of tree.strategies) {
+          const own = paths.filter((path) => path.strategy === strategy);
+          expect(own.reduce((a, path) => a + path.probability, 0)).toBeCloseTo(1, 10);
+          for (const [name, c] of Object.entries(d.categories)) {
+            const mine = own.filter((path) => path.labels[1] === name);
+            const noResult = mine.filter((path) => path.terminal === "noResult").reduce((a, path) => a + path.probability, 0);
+            if (c.arm !== undefined) expect(noResult).toBe(0);
+            else {
+              const mass = mine.reduce((a, path) => a + path.probability, 0);
+              const result = mine.reduce((a, path) => a + (path.contribution["result"] ?? 0), 0);
+              expect(noResult).toBeCloseTo(mass - result, 10);
+            }
+          }
         }
       }),
       { numRuns: 150 },

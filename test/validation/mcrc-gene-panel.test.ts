@@ -121,6 +121,27 @@ describe("models/mcrc-gene-panel: sanity checks", () => {
     expect(panel["cost"]! - panel["costTesting"]!).toBeCloseTo(sequential["cost"]! - sequential["costTesting"]!, 6);
   });
 
+  it("wild-type patients without a result (final sample failure) get doublet + bevacizumab (noResultArm NO_RESULT), never anti-EGFR; the panel's share by hand: pWildType × f × (1 − r + r·f)", () => {
+    const p = ts.baseCase!;
+    const sided = new Set(["Left-sided", "Right-sided"]);
+    /** Paths of a wild-type patient whose testing ended without a result: the last testing branch is a final failure. */
+    const noResult = (strategy: string) =>
+      paths(ts.model, p as unknown as Params).filter((path) => {
+        const testing = path.labels.filter((label) => !sided.has(label));
+        return path.strategy === strategy && path.labels[1] === "wild type" && ["No re-biopsy", "Sample fails"].includes(testing[testing.length - 1]!);
+      });
+    for (const strategy of ts.model.strategies) {
+      const own = noResult(strategy);
+      expect(own.length).toBeGreaterThan(0);
+      // NO_RESULT is a terminal node (CHEMO_BEV), not the sidedness split of RAS_WT.
+      expect(own.filter((path) => path.labels.some((label) => sided.has(label)))).toEqual([]);
+    }
+    const f = 1 - (1 - p.failPanel) * (1 - p.failIhc);
+    const mass = noResult("DNA-PANEL").reduce((sum, path) => sum + path.probability, 0);
+    // Tolerance 1e-12: a handful of products.
+    expect(mass).toBeCloseTo(p.pWildType * f * (1 - p.pRebiopsy + p.pRebiopsy * f), 12);
+  });
+
   it("the panel's testing cost by hand: (cPanel + cMmrIhc) × (1 + f·r) + cRebiopsy · f·r, with f = 1 − (1 − failPanel)(1 − failIhc)", () => {
     const p = ts.baseCase!;
     const f = 1 - (1 - p.failPanel) * (1 - p.failIhc);
