@@ -39,7 +39,6 @@ const MEDIANS: Readonly<Record<Arm, readonly [keyof P, keyof P]>> = {
   NTRK: ["mPfsNtrk", "mOsNtrk"],
   CHEMO_IO: ["mPfsChemoIo", "mOsChemoIo"],
   MISSED: ["mPfsMissed", "mOsMissed"],
-  FALSE_POSITIVE: ["mPfsMissed", "mOsMissed"],
 };
 
 /** Monthly first-line drug cost while progression-free, without the capped pembrolizumab. */
@@ -55,7 +54,7 @@ function monthlyDrugCost(p: P, arm: Arm): number {
     case "MISSED":
       return p.cChemo;
     default:
-      // BRAF, MET, RET, NTRK and targeted therapy given on a false positive.
+      // BRAF, MET, RET, NTRK.
       return p.cTkiOther;
   }
 }

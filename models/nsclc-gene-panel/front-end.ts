@@ -1,210 +1,73 @@
-// The testing front end of the NSCLC gene-panel model (review §4.1.2): who is tested how, which
-// alterations are found, who gets matched therapy. Each path ends in a treatment arm (`leaf(arm)`),
-// which the back end values. Costs of testing go to `costTesting`; counts report results, detections
-// by gene, matched therapy, re-biopsies and tests; `time` is the time to results in years.
-import { chance, complement, decision, subtree, type DecisionNode, type TreeNode } from "qaly";
-import { CATEGORIES, DAYS_PER_YEAR, unclassifiedArm, type Arm, type Category, type Strategy } from "./categories.js";
+// The testing front end of the NSCLC gene-panel model (review §4.1.2) as a testing pathway
+// (docs/testing-pathways.md): the ten true-status categories, the tests, failure and re-biopsy, the
+// three strategies and the treatment rule. `testingTree` (model.ts) compiles it into the decision
+// tree whose leaves are the back end's treatment arms; it reports `costTesting`, `time` (years to
+// results) and the counts (`tests`, `result`, `reBiopsy`, `detectedEgfr` …, `actionableDetected`,
+// `matchedTherapy`, `falsePositive`).
+import { complement, panel, sequential, testingPathway } from "qaly";
 import type { NsclcParameters } from "./parameters.js";
 
 type P = NsclcParameters;
-type Fn = (p: P) => number;
 
-/** A single-sample test strategy (a panel): one failure/re-biopsy event, then detection per category. */
-interface PanelSpec {
-  readonly cost: Fn;
-  readonly fail: Fn;
-  readonly turnaround: Fn;
-  /** Sensitivity per category name; categories absent are not covered (never detected). */
-  readonly sensitivity: Readonly<Record<string, Fn>>;
-  /** ROS1 positives are confirmed by FISH (IHC-based ROS1 testing). */
-  readonly ros1Fish: boolean;
-  /** First-line-actionable genes tested, each a chance of a false positive when specificity < 1. */
-  readonly actionableGenes: number;
-}
-
-const PANELS: Readonly<Record<"HOTSPOT" | "NGS-BROAD", PanelSpec>> = {
-  HOTSPOT: {
-    cost: (p) => p.cHot,
-    fail: (p) => p.failHot,
-    turnaround: (p) => p.tatHot,
-    sensitivity: { EGFR: (p) => p.sensHot, ALK: (p) => p.sensHotAlk, ROS1: (p) => p.sensHotRos1, BRAF: (p) => p.sensHot, MET: (p) => p.sensHotMet, "KRAS G12C": (p) => p.sensHot, HER2: (p) => p.sensHot },
-    ros1Fish: true,
-    actionableGenes: 5,
-  },
-  "NGS-BROAD": {
-    cost: (p) => p.cNgs,
-    fail: (p) => p.failNgs,
-    turnaround: (p) => p.tatNgs,
-    sensitivity: Object.fromEntries(CATEGORIES.filter((c) => c.name !== "NONE").map((c) => [c.name, (p: P) => p.sensNgs])),
-    ros1Fish: false,
-    actionableGenes: 7,
-  },
-};
-
-/** The sequential single-gene steps in order (review §4.1.2): gene, test cost, failure, sensitivity. */
-const SGT_STEPS: readonly { readonly gene: string; readonly cost: Fn; readonly fail: Fn; readonly sensitivity: Fn }[] = [
-  { gene: "EGFR", cost: (p) => p.cSgtEgfr, fail: (p) => p.failSgtEgfr, sensitivity: (p) => p.sensSgtEgfr },
-  { gene: "ALK", cost: (p) => p.cSgtAlk, fail: (p) => p.failSgtAlk, sensitivity: (p) => p.sensSgtAlk },
-  { gene: "ROS1", cost: (p) => p.cSgtRos1, fail: (p) => p.failSgtRos1, sensitivity: (p) => p.sensSgtRos1 },
-  { gene: "BRAF", cost: (p) => p.cSgtBraf, fail: (p) => p.failSgtBraf, sensitivity: (p) => p.sensSgtBraf },
-];
-
-const years = (days: Fn): Fn => (p) => days(p) / DAYS_PER_YEAR;
-const prevalence = (category: Category): Fn | typeof complement => (category.name === "NONE" ? complement : (p: P) => p[category.prevalence]);
-
-/** Builds the testing tree; `leaf(arm)` is the node valuing a treatment arm (a back-end model leaf). */
-export function testingTree(leaf: (arm: Arm) => TreeNode<P>): DecisionNode<P, Strategy> {
-  /** A detected first-line-actionable driver: matched therapy with p_treat, else the MISSED arm. */
-  const treatment = subtree("Treatment assignment", (b: { readonly arm: Arm }) =>
-    chance<P>([
-      { label: "Matched therapy", probability: (p) => p.pTreat, counts: { matchedTherapy: 1 }, next: leaf(b.arm) },
-      { label: "Not treated", probability: complement, next: leaf("MISSED") },
-    ]),
-  );
-
-  /** A false-positive driver result: targeted therapy with p_treat (FALSE_POSITIVE arm), else chemo-IO. */
-  const falsePositive = chance<P>("Treated on a false positive", [
-    { label: "Targeted therapy", probability: (p) => p.pTreat, next: leaf("FALSE_POSITIVE") },
-    { label: "Chemo-immunotherapy", probability: complement, next: leaf("CHEMO_IO") },
-  ]);
-
-  /** A driver-negative patient with a panel result: chemo-IO, unless a false positive on one of the genes tested (specificity < 1). */
-  const negativeResult = (genesTested: number): TreeNode<P> =>
-    chance<P>("Driver-negative result", [
-      { label: "True negative", probability: (p) => p.specificity ** genesTested, next: leaf("CHEMO_IO") },
-      { label: "False positive", probability: complement, counts: { falsePositive: 1 }, next: falsePositive },
-    ]);
-
-  /** Patients without any result: actionable drivers are missed, the others get chemo-IO. */
-  const noResult = chance<P>(
-    "True status (no result)",
-    CATEGORIES.map((category) => ({ label: category.name, probability: prevalence(category), next: leaf(unclassifiedArm(category)) })),
-  );
-
-  const detected = (category: Category, extra: { readonly costTesting?: Fn } = {}) => ({
-    label: "Detected",
-    counts: { [category.detectedCount]: 1, ...(category.matchedArm === undefined ? {} : { actionableDetected: 1 }) },
-    payoffs: extra,
-  });
-
-  /** After a panel result: detection of each category by the panel's sensitivity. */
-  const panelDetection = (panel: PanelSpec): TreeNode<P> => {
-    const negative = negativeResult(panel.actionableGenes);
-    return chance<P>(
-      "True status",
-      CATEGORIES.map((category) => {
-        const sensitivity = panel.sensitivity[category.name];
-        let next: TreeNode<P>;
-        if (category.matchedArm === undefined) {
-          // KRAS G12C, HER2 and NONE are treated alike whether detected or not.
-          next = sensitivity === undefined ? negative : chance<P>([{ ...detected(category), probability: sensitivity, next: negative }, { label: "Not detected", probability: complement, next: negative }]);
-        } else if (sensitivity === undefined) {
-          next = leaf("MISSED");
-        } else {
-          const fish = panel.ros1Fish && category.name === "ROS1" ? { costTesting: (p: P) => p.cFish } : {};
-          next = chance<P>([
-            { ...detected(category, fish), probability: sensitivity, next: treatment({ arm: category.matchedArm }) },
-            { label: "Not detected", probability: complement, next: leaf("MISSED") },
-          ]);
-        }
-        return { label: category.name, probability: prevalence(category), next };
-      }),
-    );
-  };
-
-  /** A panel: first sample, failure with f, re-biopsy with r and one retest (review §4.1.2). */
-  const panelStrategy = (panel: PanelSpec) => {
-    const result = panelDetection(panel);
-    return {
-      payoffs: { costTesting: panel.cost },
-      counts: { tests: 1 },
-      time: years(panel.turnaround),
-      next: chance<P>("Sample", [
-        { label: "Result", probability: complement, counts: { result: 1 }, next: result },
-        {
-          label: "Sample fails",
-          probability: panel.fail,
-          next: chance<P>("Re-biopsy", [
-            {
-              label: "Re-biopsy",
-              probability: (p) => p.pRebiopsy,
-              payoffs: { costTesting: (p) => p.cRebiopsy + panel.cost(p), qaly: (p) => -p.uRebiopsy },
-              counts: { reBiopsy: 1, tests: 1 },
-              time: years((p) => p.tatRebiopsy),
-              next: chance<P>("Second sample", [
-                { label: "Result", probability: complement, counts: { result: 1 }, next: result },
-                { label: "Sample fails", probability: panel.fail, next: noResult },
-              ]),
-            },
-            { label: "No re-biopsy", probability: complement, next: noResult },
-          ]),
-        },
-      ]),
-    };
-  };
-
-  return decision<P, Strategy>({
-    "SGT-SEQ": { time: years((p) => p.tatSgt), next: sequentialTree(leaf, treatment, falsePositive) },
-    HOTSPOT: panelStrategy(PANELS.HOTSPOT),
-    "NGS-BROAD": panelStrategy(PANELS["NGS-BROAD"]),
-  });
-}
+/** Specificity per first-line-actionable target of every test (1 in the base case; scenario 0.995). */
+const specificity = (p: P): number => p.specificity;
 
 /**
- * Sequential single-gene testing: per category, steps EGFR → ALK → ROS1 → BRAF; each step may fail
- * (re-biopsy with r and one retest; no result stops testing); the step's gene is detected with its
- * sensitivity and stops testing; a false negative or a true negative continues (review §4.1.2).
+ * The targeted drug given on a false positive, for the months it is taken: `cTkiOther` per month ×
+ * the mean months progression-free on the MISSED arm (exponential: median / ln 2, with PF = min(PFS, OS)),
+ * charged once, undiscounted, at the start of treatment (README, "False positives").
  */
-function sequentialTree(leaf: (arm: Arm) => TreeNode<P>, treatment: (b: { readonly arm: Arm }) => TreeNode<P>, falsePositive: TreeNode<P>): TreeNode<P> {
-  return chance<P>(
-    "True status",
-    CATEGORIES.map((category) => {
-      const stopped = leaf(unclassifiedArm(category));
-      // Built from the last step back, so each step's continuation exists when the step is built.
-      let next: TreeNode<P> = chance<P>([{ label: "All genes tested", probability: 1, counts: { result: 1 }, next: stopped }]);
-      for (let k = SGT_STEPS.length - 1; k >= 0; k--) {
-        const step = SGT_STEPS[k]!;
-        const continuation: TreeNode<P> = next;
-        let outcome: TreeNode<P>;
-        if (step.gene === category.name) {
-          const fish = step.gene === "ROS1" ? { costTesting: (p: P) => p.cFish } : {};
-          outcome = chance<P>([
-            { label: "Detected", probability: step.sensitivity, counts: { [category.detectedCount]: 1, actionableDetected: 1, result: 1 }, payoffs: fish, next: treatment({ arm: category.matchedArm! }) },
-            { label: "Not detected", probability: complement, next: continuation },
-          ]);
-        } else if (category.matchedArm === undefined) {
-          outcome = chance<P>([
-            { label: "Negative", probability: (p) => p.specificity, next: continuation },
-            { label: "False positive", probability: complement, counts: { result: 1, falsePositive: 1 }, next: falsePositive },
-          ]);
-        } else {
-          outcome = continuation;
-        }
-        next = chance<P>(`${step.gene} test`, [
-          { label: "Result", probability: complement, payoffs: { costTesting: step.cost }, counts: { tests: 1 }, next: outcome },
-          {
-            label: "Test fails",
-            probability: step.fail,
-            payoffs: { costTesting: step.cost },
-            counts: { tests: 1 },
-            next: chance<P>([
-              {
-                label: "Re-biopsy",
-                probability: (p) => p.pRebiopsy,
-                payoffs: { costTesting: (p) => p.cRebiopsy + step.cost(p), qaly: (p) => -p.uRebiopsy },
-                counts: { reBiopsy: 1, tests: 1 },
-                time: years((p) => p.tatRebiopsy),
-                next: chance<P>([
-                  { label: "Result", probability: complement, next: outcome },
-                  { label: "Test fails", probability: step.fail, next: stopped },
-                ]),
-              },
-              { label: "No re-biopsy", probability: complement, next: stopped },
-            ]),
-          },
-        ]);
-      }
-      return { label: category.name, probability: prevalence(category), next };
-    }),
-  );
-}
+const falsePositiveDrugCost = (p: P): number => (p.cTkiOther * Math.min(p.mPfsMissed, p.mOsMissed)) / Math.LN2;
+
+/**
+ * The pathway (review §4.1.2). Categories in tree order; NONE takes the complement of the others, so
+ * one-way analyses of a prevalence keep the branches summing to 1. HOTSPOT is one combined test (the
+ * DNA hotspot panel with ALK and ROS1 IHC on one sample, one failure event, ROS1 positives confirmed
+ * by FISH), SGT-SEQ four single-gene tests in sequence with per-step failure, NGS-BROAD one panel.
+ * Each strategy states its measured time to results; each re-biopsy adds `tatRebiopsy`.
+ */
+export const nsclcPathway = testingPathway({
+  categories: {
+    EGFR: { prevalence: (p: P) => p.pEgfr, arm: "EGFR" },
+    ALK: { prevalence: (p) => p.pAlk, arm: "ALK" },
+    ROS1: { prevalence: (p) => p.pRos1, arm: "ROS1" },
+    BRAF: { prevalence: (p) => p.pBraf, arm: "BRAF" },
+    MET: { prevalence: (p) => p.pMet, arm: "MET" },
+    RET: { prevalence: (p) => p.pRet, arm: "RET" },
+    NTRK: { prevalence: (p) => p.pNtrk, arm: "NTRK" },
+    "KRAS G12C": { prevalence: (p) => p.pKrasG12c },
+    HER2: { prevalence: (p) => p.pHer2 },
+    NONE: { prevalence: complement },
+  },
+  tests: {
+    egfrPcr: { sensitivity: { EGFR: (p) => p.sensSgtEgfr }, specificity, failure: (p) => p.failSgtEgfr, cost: (p) => p.cSgtEgfr },
+    alkIhc: { sensitivity: { ALK: (p) => p.sensSgtAlk }, specificity, failure: (p) => p.failSgtAlk, cost: (p) => p.cSgtAlk },
+    ros1Ihc: { sensitivity: { ROS1: (p) => p.sensSgtRos1 }, specificity, failure: (p) => p.failSgtRos1, cost: (p) => p.cSgtRos1, confirmation: { cost: (p) => p.cFish } },
+    brafPcr: { sensitivity: { BRAF: (p) => p.sensSgtBraf }, specificity, failure: (p) => p.failSgtBraf, cost: (p) => p.cSgtBraf },
+    hotspot: {
+      sensitivity: { EGFR: (p) => p.sensHot, ALK: (p) => p.sensHotAlk, ROS1: (p) => p.sensHotRos1, BRAF: (p) => p.sensHot, MET: (p) => p.sensHotMet, "KRAS G12C": (p) => p.sensHot, HER2: (p) => p.sensHot },
+      specificity,
+      failure: (p) => p.failHot,
+      cost: (p) => p.cHot,
+      confirmation: { cost: (p) => p.cFish, categories: ["ROS1"] },
+    },
+    ngsBroad: {
+      sensitivity: { EGFR: (p) => p.sensNgs, ALK: (p) => p.sensNgs, ROS1: (p) => p.sensNgs, BRAF: (p) => p.sensNgs, MET: (p) => p.sensNgs, RET: (p) => p.sensNgs, NTRK: (p) => p.sensNgs, "KRAS G12C": (p) => p.sensNgs, HER2: (p) => p.sensNgs },
+      specificity,
+      failure: (p) => p.failNgs,
+      cost: (p) => p.cNgs,
+    },
+  },
+  rebiopsy: { probability: (p) => p.pRebiopsy, cost: (p) => p.cRebiopsy, delayDays: (p) => p.tatRebiopsy, qalyLoss: (p) => p.uRebiopsy },
+  strategies: {
+    "SGT-SEQ": sequential(["egfrPcr", "alkIhc", "ros1Ihc", "brafPcr"], { turnaroundDays: (p: P) => p.tatSgt }),
+    HOTSPOT: panel("hotspot", { turnaroundDays: (p: P) => p.tatHot }),
+    "NGS-BROAD": panel("ngsBroad", { turnaroundDays: (p: P) => p.tatNgs }),
+  },
+  treatment: {
+    pTreat: (p) => p.pTreat,
+    defaultArm: "CHEMO_IO",
+    missedArm: "MISSED",
+    falsePositive: { arm: "MISSED", payoffs: { costDrug: falsePositiveDrugCost } },
+  },
+});

@@ -76,13 +76,53 @@ describe("NSCLC gene-panel model: structure (review §4.1.6)", () => {
   });
 });
 
+describe("NSCLC gene-panel model: false positives (review §4.1.2)", () => {
+  const params: NsclcParameters = { ...baseCase, specificity: 0.995 };
+
+  it("nsclcGenePanel sends a false positive acted on to MISSED plus cTkiOther × min(mPfsMissed, mOsMissed) / ln 2, in every strategy", () => {
+    const arms = evaluateModel(treatmentArms(), params);
+    const drug = (params.cTkiOther * Math.min(params.mPfsMissed, params.mOsMissed)) / Math.LN2;
+    const treated = nsclcGenePanel.paths(params).filter((path) => path.labels.includes("Treated as positive"));
+    expect(new Set(treated.map((path) => path.strategy))).toEqual(new Set(STRATEGIES));
+    for (const path of treated) {
+      expect(path.terminal).toBe("MISSED");
+      // The arm's drug cost plus the targeted drug (one addition: 1e-12 relative).
+      expect(relative(path.payoffs.costDrug!, arms.MISSED.costDrug! + drug)).toBeLessThan(1e-12);
+      expect(relative(path.payoffs.qaly!, arms.MISSED.qaly!)).toBeLessThan(1e-12);
+    }
+    // Dearer than the same patient on MISSED without the targeted drug (the old rule charged the drug instead of chemo-IO).
+    expect(arms.MISSED.cost! + drug).toBeGreaterThan(arms.MISSED.cost! + 400_000);
+  });
+
+  it("nsclcGenePanel has no false positives at specificity 1 and some at 0.995 in every strategy", () => {
+    const atOne = evaluateModel(nsclcGenePanel, baseCase);
+    const below = evaluateModel(nsclcGenePanel, params);
+    for (const strategy of STRATEGIES) {
+      expect(atOne[strategy].falsePositive).toBe(0);
+      expect(below[strategy].falsePositive).toBeGreaterThan(0.01);
+    }
+  });
+
+  // The specificity scenario under the specification's rule (values computed by this model on
+  // 2026-12-06; README "False positives"). Relative tolerance 1e-9, as the base case.
+  const expected = {
+    "SGT-SEQ": { cost: 1353635.6361253727, qaly: 1.7982696746721092, falsePositive: 0.01668207122749754, matchedTherapy: 0.12803122922201596 },
+    HOTSPOT: { cost: 1367728.2841276615, qaly: 1.8175609299886542, falsePositive: 0.015909745824806504, matchedTherapy: 0.1477014 },
+    "NGS-BROAD": { cost: 1398211.3147571469, qaly: 1.8509537606205382, falsePositive: 0.021082605073787127, matchedTherapy: 0.16618634999999998 },
+  } as const;
+  it("nsclcGenePanel at specificity 0.995 matches its pinned cost, QALYs, false-positive and matched-therapy rates", () => {
+    const result = evaluateModel(nsclcGenePanel, params);
+    for (const strategy of STRATEGIES) for (const [outcome, value] of Object.entries(expected[strategy])) expect([strategy, outcome, relative(result[strategy][outcome]!, value) < 1e-9]).toEqual([strategy, outcome, true]);
+  });
+});
+
 describe("NSCLC gene-panel model: back end (review §4.1.3, §4.1.6)", () => {
   it("treatmentArms() reproduces mean OS = median / ln 2 for exponential arms (undiscounted, no background mortality, 100 years)", () => {
     const arms = treatmentArms({ backgroundMortality: "none", discountRate: 0, horizonYears: 100 });
     const result = evaluateModel(arms, baseCase);
     const osMedian: Record<string, number> = {
       EGFR: MEDIAN_BASE.mOsEgfr, ALK: MEDIAN_BASE.mOsAlk, ROS1: MEDIAN_BASE.mOsRos1, BRAF: MEDIAN_BASE.mOsBraf, MET: MEDIAN_BASE.mOsMet, RET: MEDIAN_BASE.mOsRet,
-      NTRK: MEDIAN_BASE.mOsNtrk, CHEMO_IO: MEDIAN_BASE.mOsChemoIo, MISSED: MEDIAN_BASE.mOsMissed, FALSE_POSITIVE: MEDIAN_BASE.mOsMissed,
+      NTRK: MEDIAN_BASE.mOsNtrk, CHEMO_IO: MEDIAN_BASE.mOsChemoIo, MISSED: MEDIAN_BASE.mOsMissed,
     };
     for (const arm of ARMS) {
       const meanYears = osMedian[arm]! / Math.LN2 / 12;
