@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { beta } from "../../src/distributions/index.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("beta", () => {
   it("beta({ alpha, beta }) has mean α/(α+β) and variance αβ/((α+β)²(α+β+1))", () => {

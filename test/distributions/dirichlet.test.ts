@@ -4,7 +4,7 @@ import { dirichlet, distributionFromDef } from "../../src/distributions/index.js
 import type { DirichletDef, MultivariateDistribution } from "../../src/distributions/index.js";
 import { createRng } from "../../src/random/rng.js";
 import { ksCritical, ksStatistic } from "./goodness-of-fit.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 const N = 20_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { beta, dirichlet, DISTRIBUTION_KINDS, distributionFromDef, isMultivariate, multivariateNormal } from "../../src/distributions/index.js";
 import type { AnyDistributionDef } from "../../src/distributions/index.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("distributionFromDef", () => {
   it("distributionFromDef(def) understands every kind in DISTRIBUTION_KINDS", () => {

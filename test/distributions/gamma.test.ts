@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { gamma } from "../../src/distributions/index.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("gamma", () => {
   it("gamma({ shape, rate }) stores the scale 1/rate in its definition", () => {

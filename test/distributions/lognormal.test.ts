@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lognormal, normal, standardNormalQuantile } from "../../src/distributions/index.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("lognormal", () => {
   it("lognormal({ meanlog, sdlog }) has mean exp(μ + σ²/2) and median exp(μ)", () => {

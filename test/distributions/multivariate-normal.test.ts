@@ -5,7 +5,7 @@ import { cholesky, distributionFromDef, multivariateNormal } from "../../src/dis
 import type { MultivariateNormalDef } from "../../src/distributions/index.js";
 import { createRng } from "../../src/random/rng.js";
 import { ksCritical, ksStatistic } from "./goodness-of-fit.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 const N = 20_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { standardNormalCdf, truncatedNormal } from "../../src/distributions/index.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 describe("truncatedNormal", () => {
   // Half-normal: mean √(2/π), variance 1 − 2/π (Johnson, Kotz & Balakrishnan 1994, §13.10).

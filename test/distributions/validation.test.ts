@@ -5,7 +5,7 @@ import {
   beta, categorical, empirical, exponential, fixed, gamma, lognormal, normal, pert, triangular, truncatedNormal, uniform, weibull,
 } from "../../src/distributions/index.js";
 import type { PathSegment } from "../../src/core/errors.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../helpers/thrown.js";
 
 const cases: readonly [string, () => unknown, string, PathSegment[]][] = [
   ["fixed(NaN)", () => fixed(Number.NaN), "invalid_argument", ["fixed", "value"]],

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
 import { applyScenario } from "../../src/files/apply-scenario.js";
 import type { ModelFileIssue } from "../../src/files/parse-model-text.js";
-import { QalyError } from "../../src/core/errors.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { markovCohort } from "../../src/models/markov/markov-cohort.js";
 import { complement } from "../../src/models/complement.js";
 import { rateToProbability } from "../../src/math/rate-to-probability.js";
+import { thrown as errorOf } from "../helpers/thrown.js";
 
 const MARKOV = `metadata: { title: Test model, currency: SEK }
 parameters:
@@ -41,15 +41,6 @@ function issuesOf(text: string, options: Partial<Parameters<typeof checkModelFil
   return result.issues as readonly ModelFileIssue[];
 }
 
-function errorOf(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("compileModelFile", () => {
   it("compileModelFile(text, options) compiles a Markov model with strategy variables, derived parameters and placeholders", () => {

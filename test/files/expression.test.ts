@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compileExpression, compileLazyExpression } from "../../src/files/expression.js";
-import { QalyError } from "../../src/core/errors.js";
+import { thrown as errorOf } from "../helpers/thrown.js";
 
-function errorOf(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("compileExpression", () => {
   const scope = { names: ["pDeath", "rProgress", "cDrug", "cycle"] };

@@ -3,21 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { QalyError } from "../../../src/core/errors.js";
 import { psaResultFromCsv, psaResultToCsv } from "../../../src/analysis/psa/index.js";
 import { evppi } from "../../../src/analysis/voi/index.js";
+import { thrown } from "../../helpers/thrown.js";
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/psa-import/${name}`, import.meta.url)), "utf8");
 
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 /** The four draws both fixtures hold. */
 const COST = { SoC: [1000, 1200, 1100, 900], "New drug": [3000, 3400, 2800, 3200] };

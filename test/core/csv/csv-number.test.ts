@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { QalyError } from "../../../src/core/errors.js";
 import { parseCsv } from "../../../src/core/csv/parse-csv.js";
 import { csvNumber, isMissingCsvValue } from "../../../src/core/csv/csv-number.js";
+import { thrown } from "../../helpers/thrown.js";
 
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("csvNumber", () => {
   it("csvNumber(table, row, column) reads plain decimals with surrounding spaces, exactly as Number does", () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { QalyError } from "../../../src/core/errors.js";
 import { parseCsv } from "../../../src/core/csv/parse-csv.js";
 import { formatCsv } from "../../../src/core/csv/format-csv.js";
+import { thrown } from "../../helpers/thrown.js";
 
-function thrown(run: () => unknown): QalyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QalyError) return error;
-    throw error;
-  }
-  throw new Error("expected a QalyError");
-}
 
 describe("parseCsv", () => {
   it("parseCsv(text) reads RFC 4180 quoting: separators, doubled quotes and line breaks inside quotes", () => {
