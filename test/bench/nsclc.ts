@@ -1,6 +1,13 @@
-// Timing of the NSCLC gene-panel model: base case, back end per draw and a 5 000-draw PSA.
-// Run: npm run bench (all areas), or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
+// Timing of the NSCLC gene-panel model: base case, back end per draw, a 5 000-draw PSA of the
+// TypeScript project, and the model file's 10 000-draw PSA in-process on one core (issue 13: goal ≤ 1 s),
+// with CPU time (process.cpuUsage) and wall time.
+// Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { evaluateModel, runBaseCase, runPsaSync } from "../../src/index.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { dataReader } from "../../src/node/load-model.js";
 import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
 import { project } from "../../models/nsclc-gene-panel/project.js";
 
@@ -16,11 +23,32 @@ export async function bench(): Promise<void> {
     start = now();
     // Vary a median so no curve is reused between calls.
     for (let i = 0; i < n; i++) evaluateModel(arms, { ...project.baseCase!, mOsAlk: 80 + i * 1e-3 });
-    console.log(`back end, 10 arms × 372 monthly cycles, ${mode} floor: ${((now() - start) / n).toFixed(3)} ms per draw`);
+    console.log(`back end, ${arms.strategies.length} arms × 372 monthly cycles, ${mode} floor: ${((now() - start) / n).toFixed(3)} ms per draw`);
   }
   for (const samples of [1000, 5000]) {
     start = now();
     const psa = runPsaSync(project.model, project.parameters, { samples, seed: project.psa.seed });
     console.log(`PSA ${samples} draws (sampling + tree + back end): ${((now() - start) / 1000).toFixed(2)} s (${psa.size} draws)`);
   }
+  modelFilePsa(10_000);
+}
+
+/** The model file's PSA in-process (compile once, sample, runPsaSync on this thread): CPU and wall time. */
+function modelFilePsa(samples: number): void {
+  const path = fileURLToPath(new URL("../../models/nsclc-gene-panel/model.yaml", import.meta.url));
+  const file = compileModelFile(readFileSync(path, "utf8"), { fileName: "models/nsclc-gene-panel/model.yaml", readFile: dataReader(dirname(path)) });
+  // Warm-up, so the figure is the steady state rather than the JIT's first pass.
+  runPsaSync(file.model, file.parameters, { samples: 200, seed: "warm-up" });
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const draws = file.parameters.sample(samples, { seed: file.psa.seed });
+  const cpuSampled = process.cpuUsage(cpu0);
+  const psa = runPsaSync(file.model, draws);
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - wall0;
+  const ms = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+  console.log(
+    `model file PSA ${psa.size} draws in-process (runPsaSync, one thread): CPU ${(ms(cpu) / 1000).toFixed(2)} s (sampling ${(ms(cpuSampled) / 1000).toFixed(2)} s), ` +
+      `wall ${(wall / 1000).toFixed(2)} s, ${((ms(cpu) * 1000) / samples).toFixed(0)} µs/draw; goal ≤ 1 s`,
+  );
 }

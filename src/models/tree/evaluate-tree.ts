@@ -9,12 +9,24 @@ import type { TreeWorkspace } from "./tree-workspace.js";
  * chance: E = Σ p_b (payoffs_b + E_child); chosen option: E = payoffs + E_child.
  */
 export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, params: P, draw: number | undefined): void {
+  // Module constants as locals: the hot loops then read registers, not module bindings (which some
+  // loaders, e.g. tsx's CommonJS output, turn into property getters).
+  const tolerance = TOL;
+  const terminalKind = TERMINAL;
+  const chanceKind = CHANCE;
   const width = tree.outcomes.length;
   const { values, probability, rows, instances } = work;
-  const functions = tree.values.functions;
+  const { functions, sameAs } = tree.values;
+  const constants = work.constants;
   for (let v = 0; v < values.length; v++) {
     const f = functions[v];
-    const x = f === undefined ? work.constants[v]! : f(params);
+    if (f === undefined) {
+      values[v] = constants[v]!;
+      continue;
+    }
+    // A function already evaluated at an earlier site (the same object) is not called again.
+    const same = sameAs[v]!;
+    const x = same >= 0 ? values[same]! : f(params);
     if (!(x - x === 0)) failValue(tree, v, x, draw);
     values[v] = x;
   }
@@ -28,15 +40,15 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
     for (let b = nodeBranchStart[id]!; b < end; b++) {
       if (b === rest) continue;
       const p = values[branchProbability[b]!]!;
-      if (!(p >= -TOL && p <= 1 + TOL)) failAtNode("probability_out_of_range", tree.records[id]!.labels, [branchLabel(tree, id, b), "probability"], `probability ${p} of branch "${branchLabel(tree, id, b)}" is outside [0, 1]`, draw, p);
+      if (!(p >= -tolerance && p <= 1 + tolerance)) failAtNode("probability_out_of_range", tree.records[id]!.labels, [branchLabel(tree, id, b), "probability"], `probability ${p} of branch "${branchLabel(tree, id, b)}" is outside [0, 1]`, draw, p);
       probability[b] = p;
       sum += p;
     }
     if (rest >= 0) {
       const q = 1 - sum;
-      if (q < -TOL) failAtNode("negative_complement", tree.records[id]!.labels, [], `the other branch probabilities sum to ${sum}, leaving a negative complement for "${branchLabel(tree, id, rest)}"`, draw, sum);
+      if (q < -tolerance) failAtNode("negative_complement", tree.records[id]!.labels, [], `the other branch probabilities sum to ${sum}, leaving a negative complement for "${branchLabel(tree, id, rest)}"`, draw, sum);
       probability[rest] = q < 0 ? 0 : q;
-    } else if (Math.abs(sum - 1) > TOL) {
+    } else if (Math.abs(sum - 1) > tolerance) {
       failAtNode("row_sum_not_one", tree.records[id]!.labels, [], `branch probabilities sum to ${sum}, not 1 (tolerance ${TOL})`, draw, sum);
     }
   }
@@ -55,10 +67,10 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
   for (let i = 0; i < instanceKind.length; i++) {
     const base = i * width;
     const kind = instanceKind[i]!;
-    if (kind === TERMINAL) {
+    if (kind === terminalKind) {
       const row = (terminalRow0 + nodeTerminal[instanceNode[i]!]!) * width;
       for (let o = 0; o < width; o++) instances[base + o] = rows[row + o]!;
-    } else if (kind === CHANCE) {
+    } else if (kind === chanceKind) {
       for (let o = 0; o < width; o++) instances[base + o] = 0;
       for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
         const b = childBranch[c]!;
