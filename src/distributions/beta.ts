@@ -2,20 +2,13 @@ import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import type { Rng } from "../random/rng.js";
 import { betaFromCounts, betaFromMeanSe } from "./beta-fit.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
-/** Definition of a {@link beta} distribution: `{ kind: "beta", alpha, beta }`. */
-export interface BetaDef {
-  /** Always `"beta"`. */
-  readonly kind: "beta";
-  /** Shape α > 0 (events). */
-  readonly alpha: number;
-  /** Shape β > 0 (non-events). */
-  readonly beta: number;
-}
+/** The definition of a beta distribution (a member of {@link DistributionDef}). */
+export type BetaDef = Extract<DistributionDef, { readonly kind: "beta" }>;
 
 const LOG4 = Math.log(4);
 const ONE_PLUS_LOG5 = 1 + Math.log(5);
@@ -130,7 +123,7 @@ class Beta implements Distribution<BetaDef> {
  * beta({ alpha: 95, beta: 5 }).mean() // => 0.95
  * beta({ alpha: 95, beta: 5 }).toString() // => "Beta(α=95, β=5)"
  */
-export function beta(params: { readonly alpha: number; readonly beta: number }): Distribution<BetaDef> {
+export function beta(params: { readonly alpha: number; readonly beta: number }): Distribution<Extract<DistributionDef, { readonly kind: "beta" }>> {
   const raw = requireObject(params, ["beta"], "{ alpha, beta }");
   return new Beta(requirePositive(raw.alpha, ["beta", "alpha"]), requirePositive(raw.beta, ["beta", "beta"]));
 }
@@ -150,7 +143,7 @@ export function beta(params: { readonly alpha: number; readonly beta: number }):
  * uWell.toString() // => "Beta(α=79.2, β=19.8)"
  * Math.sqrt(uWell.variance()) // => 0.04
  */
-beta.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<BetaDef> {
+beta.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<Extract<DistributionDef, { readonly kind: "beta" }>> {
   const { alpha, beta: b } = betaFromMeanSe(mean, se, ["beta", "fromMeanSe"]);
   return new Beta(alpha, b);
 };
@@ -171,7 +164,7 @@ beta.fromMeanSd = beta.fromMeanSe;
  * @example
  * beta.fromCounts({ events: 45, total: 100 }).toString() // => "Beta(α=45, β=55)"
  */
-beta.fromCounts = function fromCounts(counts: { readonly events: number; readonly total: number }): Distribution<BetaDef> {
+beta.fromCounts = function fromCounts(counts: { readonly events: number; readonly total: number }): Distribution<Extract<DistributionDef, { readonly kind: "beta" }>> {
   const { alpha, beta: b } = betaFromCounts(counts, ["beta", "fromCounts"]);
   return new Beta(alpha, b);
 };

@@ -1,19 +1,12 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatList } from "../core/format-significant.js";
 import { bisectLeft, bisectRight } from "d3-array";
 import { requireFiniteArray, requireObject } from "./validate.js";
 
-/** Definition of a {@link categorical} distribution: `{ kind: "categorical", values, probabilities }`. */
-export interface CategoricalDef {
-  /** Always `"categorical"`. */
-  readonly kind: "categorical";
-  /** The possible values. */
-  readonly values: readonly number[];
-  /** One probability per value, summing to 1. */
-  readonly probabilities: readonly number[];
-}
+/** The definition of a categorical distribution (a member of {@link DistributionDef}). */
+export type CategoricalDef = Extract<DistributionDef, { readonly kind: "categorical" }>;
 
 /** Probabilities may be rounded as published; they must sum to 1 within this tolerance. */
 const SUM_TOLERANCE = 1e-9;
@@ -92,7 +85,7 @@ class Categorical implements Distribution<CategoricalDef> {
  * nCycles.mean() // => 5.5
  * nCycles.toString() // => "Categorical(values=[4, 6], p=[0.25, 0.75])"
  */
-export function categorical(params: { readonly values: readonly number[]; readonly probabilities: readonly number[] }): Distribution<CategoricalDef> {
+export function categorical(params: { readonly values: readonly number[]; readonly probabilities: readonly number[] }): Distribution<Extract<DistributionDef, { readonly kind: "categorical" }>> {
   const raw = requireObject(params, ["categorical"], "{ values, probabilities }");
   const values = requireFiniteArray(raw.values, ["categorical", "values"], 1);
   const probabilities = requireFiniteArray(raw.probabilities, ["categorical", "probabilities"], 1);

@@ -1,19 +1,12 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { MultivariateDistribution } from "./distribution.js";
+import type { MultivariateDistribution, DistributionDef } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
 import { formatList } from "../core/format-significant.js";
 import { requireFiniteArray, requireObject } from "./validate.js";
 
-/** Definition of a {@link dirichlet} distribution: `{ kind: "dirichlet", alpha, names? }`. */
-export interface DirichletDef {
-  /** Always `"dirichlet"`. */
-  readonly kind: "dirichlet";
-  /** Concentration per component, each > 0. */
-  readonly alpha: readonly number[];
-  /** Component names, one per α; absent when unnamed. */
-  readonly names?: readonly string[];
-}
+/** The definition of a dirichlet distribution (a member of {@link DistributionDef}). */
+export type DirichletDef = Extract<DistributionDef, { readonly kind: "dirichlet" }>;
 
 class Dirichlet implements MultivariateDistribution<DirichletDef> {
   readonly def: DirichletDef;
@@ -96,7 +89,7 @@ class Dirichlet implements MultivariateDistribution<DirichletDef> {
  * Array.from(fromWell.mean()) // => [0.5, 0.25, 0.25]
  * dirichlet({ alpha: [10, 5, 5] }).toString() // => "Dirichlet(α=[10, 5, 5])"
  */
-export function dirichlet(params: { readonly alpha: readonly number[]; readonly names?: readonly string[] }): MultivariateDistribution<DirichletDef> {
+export function dirichlet(params: { readonly alpha: readonly number[]; readonly names?: readonly string[] }): MultivariateDistribution<Extract<DistributionDef, { readonly kind: "dirichlet" }>> {
   const raw = requireObject(params, ["dirichlet"], "{ alpha, names? }");
   return new Dirichlet(dirichletDef(raw.alpha, raw.names, ["dirichlet"]));
 }
@@ -132,7 +125,7 @@ function dirichletDef(rawAlpha: unknown, rawNames: unknown, path: readonly strin
  * @example
  * dirichlet.fromCounts([1251, 350, 116, 17]).toString() // => "Dirichlet(α=[1251, 350, 116, 17])"
  */
-dirichlet.fromCounts = function fromCounts(counts: readonly number[], names?: readonly string[]): MultivariateDistribution<DirichletDef> {
+dirichlet.fromCounts = function fromCounts(counts: readonly number[], names?: readonly string[]): MultivariateDistribution<Extract<DistributionDef, { readonly kind: "dirichlet" }>> {
   const path = ["dirichlet", "fromCounts"];
   const checked = requireFiniteArray(counts, [...path, "counts"], 2);
   checked.forEach((count, i) => {

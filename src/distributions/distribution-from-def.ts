@@ -1,57 +1,29 @@
 import { fail } from "../core/errors.js";
-import type { BetaDef } from "./beta.js";
 import { beta } from "./beta.js";
-import type { CategoricalDef } from "./categorical.js";
 import { categorical } from "./categorical.js";
-import type { DirichletDef } from "./dirichlet.js";
 import { dirichlet } from "./dirichlet.js";
 import type { Distribution, DistributionDef, MultivariateDistribution } from "./distribution.js";
-import type { EmpiricalDef } from "./empirical.js";
 import { empirical } from "./empirical.js";
-import type { ExponentialDef } from "./exponential.js";
 import { exponential } from "./exponential.js";
-import type { FixedDef } from "./fixed.js";
 import { fixed } from "./fixed.js";
-import type { GammaDef } from "./gamma.js";
 import { gamma } from "./gamma.js";
-import type { LognormalDef } from "./lognormal.js";
 import { lognormal } from "./lognormal.js";
-import type { MultivariateNormalDef } from "./multivariate-normal.js";
 import { multivariateNormal } from "./multivariate-normal.js";
-import type { NormalDef } from "./normal.js";
 import { normal } from "./normal.js";
-import type { PertDef } from "./pert.js";
 import { pert } from "./pert.js";
-import type { TriangularDef } from "./triangular.js";
 import { triangular } from "./triangular.js";
-import type { TruncatedNormalDef } from "./truncated-normal.js";
 import { truncatedNormal } from "./truncated-normal.js";
-import type { UniformDef } from "./uniform.js";
 import { uniform } from "./uniform.js";
-import type { WeibullDef } from "./weibull.js";
 import { weibull } from "./weibull.js";
 
 /** The definition of any univariate distribution qaly provides. */
-export type UnivariateDistributionDef =
-  | FixedDef
-  | UniformDef
-  | NormalDef
-  | TruncatedNormalDef
-  | LognormalDef
-  | GammaDef
-  | BetaDef
-  | TriangularDef
-  | PertDef
-  | ExponentialDef
-  | WeibullDef
-  | CategoricalDef
-  | EmpiricalDef;
+export type UnivariateDistributionDef = Exclude<DistributionDef, { readonly kind: "dirichlet" | "multivariateNormal" }>;
 
 /** The definition of any multivariate distribution qaly provides. */
-export type MultivariateDistributionDef = DirichletDef | MultivariateNormalDef;
+export type MultivariateDistributionDef = Extract<DistributionDef, { readonly kind: "dirichlet" | "multivariateNormal" }>;
 
-/** The definition of any distribution qaly provides, discriminated by `kind`. */
-export type AnyDistributionDef = UnivariateDistributionDef | MultivariateDistributionDef;
+/** The definition of any distribution qaly provides, discriminated by `kind` (the same as {@link DistributionDef}). */
+export type AnyDistributionDef = DistributionDef;
 
 /** Every `kind` that {@link distributionFromDef} understands. */
 export const DISTRIBUTION_KINDS: readonly AnyDistributionDef["kind"][] = Object.freeze([
@@ -71,10 +43,16 @@ export const DISTRIBUTION_KINDS: readonly AnyDistributionDef["kind"][] = Object.
  * distributionFromDef({ kind: "beta", alpha: 95, beta: 5 }).toString() // => "Beta(α=95, β=5)"
  * distributionFromDef(gamma({ shape: 4, rate: 0.5 }).def).mean() // => 8
  */
-export function distributionFromDef(def: UnivariateDistributionDef): Distribution;
-export function distributionFromDef(def: MultivariateDistributionDef): MultivariateDistribution;
-export function distributionFromDef(def: AnyDistributionDef | DistributionDef): Distribution | MultivariateDistribution;
-export function distributionFromDef(def: AnyDistributionDef | DistributionDef): Distribution | MultivariateDistribution {
+export function distributionFromDef(def: Exclude<DistributionDef, { readonly kind: "dirichlet" | "multivariateNormal" }>): Distribution;
+export function distributionFromDef(def: Extract<DistributionDef, { readonly kind: "dirichlet" | "multivariateNormal" }>): MultivariateDistribution;
+export function distributionFromDef(def: DistributionDef | {
+  /** The family, e.g. `"beta"`. */
+  readonly kind: string;
+}): Distribution | MultivariateDistribution;
+export function distributionFromDef(def: DistributionDef | {
+  /** The family, e.g. `"beta"`. */
+  readonly kind: string;
+}): Distribution | MultivariateDistribution {
   if (typeof def !== "object" || def === null || typeof def.kind !== "string") {
     fail("invalid_argument", ["kind"], `a distribution definition is an object with a string 'kind' (one of ${DISTRIBUTION_KINDS.join(", ")})`, { received: def });
   }

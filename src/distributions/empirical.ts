@@ -1,16 +1,11 @@
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { bisectRight } from "d3-array";
 import { requireFiniteArray } from "./validate.js";
 
-/** Definition of an {@link empirical} distribution: `{ kind: "empirical", values }`. */
-export interface EmpiricalDef {
-  /** Always `"empirical"`. */
-  readonly kind: "empirical";
-  /** The sample that draws resample. */
-  readonly values: readonly number[];
-}
+/** The definition of a empirical distribution (a member of {@link DistributionDef}). */
+export type EmpiricalDef = Extract<DistributionDef, { readonly kind: "empirical" }>;
 
 class Empirical implements Distribution<EmpiricalDef> {
   readonly def: EmpiricalDef;
@@ -72,7 +67,7 @@ class Empirical implements Distribution<EmpiricalDef> {
  * hrDraws.mean() // => 0.72
  * hrDraws.toString() // => "Empirical(n=4, min=0.61, max=0.8)"
  */
-export function empirical(values: readonly number[]): Distribution<EmpiricalDef> {
+export function empirical(values: readonly number[]): Distribution<Extract<DistributionDef, { readonly kind: "empirical" }>> {
   const checked = requireFiniteArray(values, ["empirical", "values"], 1);
   return new Empirical(Object.freeze({ kind: "empirical", values: Object.freeze(checked) }));
 }

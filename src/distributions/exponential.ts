@@ -1,17 +1,12 @@
 import exponentialCdf from "@stdlib/stats-base-dists-exponential-cdf";
 import exponentialQuantile from "@stdlib/stats-base-dists-exponential-quantile";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
-/** Definition of an {@link exponential} distribution: `{ kind: "exponential", rate }`. */
-export interface ExponentialDef {
-  /** Always `"exponential"`. */
-  readonly kind: "exponential";
-  /** Hazard λ > 0 per unit of time. */
-  readonly rate: number;
-}
+/** The definition of a exponential distribution (a member of {@link DistributionDef}). */
+export type ExponentialDef = Extract<DistributionDef, { readonly kind: "exponential" }>;
 
 class Exponential implements Distribution<ExponentialDef> {
   readonly def: ExponentialDef;
@@ -59,7 +54,7 @@ class Exponential implements Distribution<ExponentialDef> {
  * exponential({ rate: 0.1 }).mean() // => 10
  * exponential({ rate: 0.1 }).toString() // => "Exponential(rate=0.1)"
  */
-export function exponential(params: { readonly rate: number }): Distribution<ExponentialDef> {
+export function exponential(params: { readonly rate: number }): Distribution<Extract<DistributionDef, { readonly kind: "exponential" }>> {
   const raw = requireObject(params, ["exponential"], "{ rate }");
   return new Exponential(requirePositive(raw.rate, ["exponential", "rate"]));
 }

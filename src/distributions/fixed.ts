@@ -1,15 +1,10 @@
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite } from "./validate.js";
 
-/** Definition of a {@link fixed} value: `{ kind: "fixed", value }`. */
-export interface FixedDef {
-  /** Always `"fixed"`. */
-  readonly kind: "fixed";
-  /** The value, in the parameter's unit. */
-  readonly value: number;
-}
+/** The definition of a fixed distribution (a member of {@link DistributionDef}). */
+export type FixedDef = Extract<DistributionDef, { readonly kind: "fixed" }>;
 
 class Fixed implements Distribution<FixedDef> {
   readonly def: FixedDef;
@@ -58,6 +53,6 @@ class Fixed implements Distribution<FixedDef> {
  * fixed(2400).mean() // => 2400
  * fixed(2400).toString() // => "Fixed(2400)"
  */
-export function fixed(value: number): Distribution<FixedDef> {
+export function fixed(value: number): Distribution<Extract<DistributionDef, { readonly kind: "fixed" }>> {
   return new Fixed(requireFinite(value, ["fixed", "value"]));
 }

@@ -2,20 +2,13 @@ import gammaCdf from "@stdlib/stats-base-dists-gamma-cdf";
 import gammaQuantile from "@stdlib/stats-base-dists-gamma-quantile";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject, requirePositive } from "./validate.js";
 
-/** Definition of a {@link gamma} distribution: `{ kind: "gamma", shape, scale }` (rate = 1/scale). */
-export interface GammaDef {
-  /** Always `"gamma"`. */
-  readonly kind: "gamma";
-  /** Shape k > 0. */
-  readonly shape: number;
-  /** Scale θ > 0 (1/rate), in the parameter's unit. */
-  readonly scale: number;
-}
+/** The definition of a gamma distribution (a member of {@link DistributionDef}). */
+export type GammaDef = Extract<DistributionDef, { readonly kind: "gamma" }>;
 
 class Gamma implements Distribution<GammaDef> {
   readonly def: GammaDef;
@@ -81,7 +74,7 @@ class Gamma implements Distribution<GammaDef> {
  * gamma({ shape: 100, scale: 20 }).mean() // => 2000
  * gamma({ shape: 4, rate: 0.5 }).toString() // => "Gamma(shape=4, scale=2)"
  */
-export function gamma(params: { readonly shape: number; readonly scale: number } | { readonly shape: number; readonly rate: number }): Distribution<GammaDef> {
+export function gamma(params: { readonly shape: number; readonly scale: number } | { readonly shape: number; readonly rate: number }): Distribution<Extract<DistributionDef, { readonly kind: "gamma" }>> {
   const raw = requireObject(params, ["gamma"], "{ shape, scale } or { shape, rate }");
   const shape = requirePositive(raw.shape, ["gamma", "shape"]);
   const hasScale = raw.scale !== undefined;
@@ -107,7 +100,7 @@ export function gamma(params: { readonly shape: number; readonly scale: number }
  * cSick.mean() // => 1850
  * Math.sqrt(cSick.variance()) // => 400
  */
-gamma.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<GammaDef> {
+gamma.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<Extract<DistributionDef, { readonly kind: "gamma" }>> {
   const m = requireFinite(mean, ["gamma", "fromMeanSe", "mean"]);
   const s = requirePositive(se, ["gamma", "fromMeanSe", "se"]);
   if (!(m > 0)) fail("impossible_fit", ["gamma", "fromMeanSe", "mean"], `a gamma distribution only takes positive values, so its mean must be > 0 (received ${m}); for a quantity that can be negative use normal()`, { received: m, expected: "> 0" });

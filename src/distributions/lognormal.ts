@@ -1,21 +1,14 @@
 import lognormalCdf from "@stdlib/stats-base-dists-lognormal-cdf";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { standardNormalQuantile } from "./standard-normal.js";
 import { criticalValue, requireFinite, requireObject, requirePositive } from "./validate.js";
 
-/** Definition of a {@link lognormal} distribution: `{ kind: "lognormal", meanlog, sdlog }`. */
-export interface LognormalDef {
-  /** Always `"lognormal"`. */
-  readonly kind: "lognormal";
-  /** Mean of ln X (ln of the median). */
-  readonly meanlog: number;
-  /** Standard deviation of ln X, > 0. */
-  readonly sdlog: number;
-}
+/** The definition of a lognormal distribution (a member of {@link DistributionDef}). */
+export type LognormalDef = Extract<DistributionDef, { readonly kind: "lognormal" }>;
 
 class Lognormal implements Distribution<LognormalDef> {
   readonly def: LognormalDef;
@@ -72,7 +65,7 @@ class Lognormal implements Distribution<LognormalDef> {
  * lognormal({ meanlog: 0, sdlog: 0.5 }).quantile(0.5) // => 1
  * lognormal({ meanlog: -0.3, sdlog: 0.1 }).toString() // => "Lognormal(meanlog=-0.3, sdlog=0.1)"
  */
-export function lognormal(params: { readonly meanlog: number; readonly sdlog: number }): Distribution<LognormalDef> {
+export function lognormal(params: { readonly meanlog: number; readonly sdlog: number }): Distribution<Extract<DistributionDef, { readonly kind: "lognormal" }>> {
   const { meanlog, sdlog } = requireObject(params, ["lognormal"], "{ meanlog, sdlog }");
   return new Lognormal(requireFinite(meanlog, ["lognormal", "meanlog"]), requirePositive(sdlog, ["lognormal", "sdlog"]));
 }
@@ -89,7 +82,7 @@ export function lognormal(params: { readonly meanlog: number; readonly sdlog: nu
  * @example
  * lognormal.fromMeanSe(1000, 300).mean() // => 1000
  */
-lognormal.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<LognormalDef> {
+lognormal.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<Extract<DistributionDef, { readonly kind: "lognormal" }>> {
   const m = requireFinite(mean, ["lognormal", "fromMeanSe", "mean"]);
   const s = requirePositive(se, ["lognormal", "fromMeanSe", "se"]);
   if (!(m > 0)) fail("impossible_fit", ["lognormal", "fromMeanSe", "mean"], `a lognormal distribution only takes positive values, so its mean must be > 0 (received ${m})`, { received: m, expected: "> 0" });
@@ -118,7 +111,7 @@ lognormal.fromMeanSd = lognormal.fromMeanSe;
  * hrProgression.quantile(0.5) // => 0.72
  * hrProgression.quantile(0.975) / hrProgression.quantile(0.025) // => 1.709
  */
-lognormal.fromCi = function fromCi(ci: { readonly estimate: number; readonly lower: number; readonly upper: number; readonly level?: number }): Distribution<LognormalDef> {
+lognormal.fromCi = function fromCi(ci: { readonly estimate: number; readonly lower: number; readonly upper: number; readonly level?: number }): Distribution<Extract<DistributionDef, { readonly kind: "lognormal" }>> {
   const path = ["lognormal", "fromCi"];
   const { estimate: rawEstimate, lower: rawLower, upper: rawUpper, level } = requireObject(ci, path, "{ estimate, lower, upper, level? }");
   const estimate = requirePositive(rawEstimate, [...path, "estimate"]);

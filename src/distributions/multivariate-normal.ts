@@ -1,20 +1,13 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import { cholesky } from "./cholesky.js";
-import type { MultivariateDistribution } from "./distribution.js";
+import type { MultivariateDistribution, DistributionDef } from "./distribution.js";
 import { formatList } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { requireFiniteArray, requireObject } from "./validate.js";
 
-/** Definition of a {@link multivariateNormal} distribution: `{ kind: "multivariateNormal", mean, covariance }`. */
-export interface MultivariateNormalDef {
-  /** Always `"multivariateNormal"`. */
-  readonly kind: "multivariateNormal";
-  /** Mean vector μ. */
-  readonly mean: readonly number[];
-  /** Covariance matrix Σ, rows as arrays, symmetric positive definite. */
-  readonly covariance: readonly (readonly number[])[];
-}
+/** The definition of a multivariateNormal distribution (a member of {@link DistributionDef}). */
+export type MultivariateNormalDef = Extract<DistributionDef, { readonly kind: "multivariateNormal" }>;
 
 class MultivariateNormal implements MultivariateDistribution<MultivariateNormalDef> {
   readonly def: MultivariateNormalDef;
@@ -74,7 +67,7 @@ class MultivariateNormal implements MultivariateDistribution<MultivariateNormalD
  * coefficients.dimension // => 2
  * multivariateNormal({ mean: [0, 1], covariance: [[1, 0.5], [0.5, 2]] }).toString() // => "MultivariateNormal(μ=[0, 1], Σ=[[1, 0.5], [0.5, 2]])"
  */
-export function multivariateNormal(params: { readonly mean: readonly number[]; readonly covariance: readonly (readonly number[])[] }): MultivariateDistribution<MultivariateNormalDef> {
+export function multivariateNormal(params: { readonly mean: readonly number[]; readonly covariance: readonly (readonly number[])[] }): MultivariateDistribution<Extract<DistributionDef, { readonly kind: "multivariateNormal" }>> {
   const raw = requireObject(params, ["multivariateNormal"], "{ mean, covariance }");
   const mean = requireFiniteArray(raw.mean, ["multivariateNormal", "mean"], 1);
   const path = ["multivariateNormal", "covariance"];

@@ -1,21 +1,14 @@
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { standardNormalQuantile } from "./standard-normal.js";
 import { criticalValue, requireFinite, requireObject, requirePositive } from "./validate.js";
 
-/** Definition of a {@link normal} distribution: `{ kind: "normal", mean, sd }`. */
-export interface NormalDef {
-  /** Always `"normal"`. */
-  readonly kind: "normal";
-  /** Mean μ. */
-  readonly mean: number;
-  /** Standard deviation σ > 0. */
-  readonly sd: number;
-}
+/** The definition of a normal distribution (a member of {@link DistributionDef}). */
+export type NormalDef = Extract<DistributionDef, { readonly kind: "normal" }>;
 
 class Normal implements Distribution<NormalDef> {
   readonly def: NormalDef;
@@ -71,7 +64,7 @@ class Normal implements Distribution<NormalDef> {
  * normal({ mean: 0.7, sd: 0.05 }).variance() // => 0.0025
  * normal({ mean: 0.7, sd: 0.05 }).toString() // => "Normal(μ=0.7, σ=0.05)"
  */
-export function normal(params: { readonly mean: number; readonly sd: number }): Distribution<NormalDef> {
+export function normal(params: { readonly mean: number; readonly sd: number }): Distribution<Extract<DistributionDef, { readonly kind: "normal" }>> {
   const { mean, sd } = requireObject(params, ["normal"], "{ mean, sd }");
   return new Normal(requireFinite(mean, ["normal", "mean"]), requirePositive(sd, ["normal", "sd"]));
 }
@@ -88,7 +81,7 @@ export function normal(params: { readonly mean: number; readonly sd: number }): 
  * @example
  * normal.fromCi({ lower: -0.2, upper: 0.2 }).def.sd // => 0.102
  */
-normal.fromCi = function fromCi(ci: { readonly lower: number; readonly upper: number; readonly level?: number }): Distribution<NormalDef> {
+normal.fromCi = function fromCi(ci: { readonly lower: number; readonly upper: number; readonly level?: number }): Distribution<Extract<DistributionDef, { readonly kind: "normal" }>> {
   const { lower: rawLower, upper: rawUpper, level } = requireObject(ci, ["normal", "fromCi"], "{ lower, upper, level? }");
   const lower = requireFinite(rawLower, ["normal", "fromCi", "lower"]);
   const upper = requireFinite(rawUpper, ["normal", "fromCi", "upper"]);

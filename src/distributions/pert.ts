@@ -2,24 +2,13 @@ import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import type { Rng } from "../random/rng.js";
 import { beta } from "./beta.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { readRange } from "./triangular.js";
 import { requirePositive } from "./validate.js";
 
-/** Definition of a {@link pert} distribution: `{ kind: "pert", min, mode, max, lambda }`. */
-export interface PertDef {
-  /** Always `"pert"`. */
-  readonly kind: "pert";
-  /** Lowest value. */
-  readonly min: number;
-  /** Most likely value. */
-  readonly mode: number;
-  /** Highest value. */
-  readonly max: number;
-  /** Weight λ > 0 of the mode (4 in classic PERT). */
-  readonly lambda: number;
-}
+/** The definition of a pert distribution (a member of {@link DistributionDef}). */
+export type PertDef = Extract<DistributionDef, { readonly kind: "pert" }>;
 
 class Pert implements Distribution<PertDef> {
   readonly def: PertDef;
@@ -80,7 +69,7 @@ class Pert implements Distribution<PertDef> {
  * pert({ min: 0, mode: 1, max: 8 }).mean() // => 2
  * pert({ min: 0, mode: 1, max: 3 }).toString() // => "PERT(min=0, mode=1, max=3, λ=4)"
  */
-export function pert(params: { readonly min: number; readonly mode: number; readonly max: number; readonly lambda?: number }): Distribution<PertDef> {
+export function pert(params: { readonly min: number; readonly mode: number; readonly max: number; readonly lambda?: number }): Distribution<Extract<DistributionDef, { readonly kind: "pert" }>> {
   const { min, mode, max, raw } = readRange(params, "pert");
   const lambda = raw.lambda === undefined ? 4 : requirePositive(raw.lambda, ["pert", "lambda"]);
   return new Pert(Object.freeze({ kind: "pert", min, mode, max, lambda }));

@@ -2,21 +2,12 @@ import triangularCdf from "@stdlib/stats-base-dists-triangular-cdf";
 import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
 import { fail, type PathSegment } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject } from "./validate.js";
 
-/** Definition of a {@link triangular} distribution: `{ kind: "triangular", min, mode, max }`. */
-export interface TriangularDef {
-  /** Always `"triangular"`. */
-  readonly kind: "triangular";
-  /** Lowest value. */
-  readonly min: number;
-  /** Most likely value. */
-  readonly mode: number;
-  /** Highest value. */
-  readonly max: number;
-}
+/** The definition of a triangular distribution (a member of {@link DistributionDef}). */
+export type TriangularDef = Extract<DistributionDef, { readonly kind: "triangular" }>;
 
 class Triangular implements Distribution<TriangularDef> {
   readonly def: TriangularDef;
@@ -88,7 +79,7 @@ export function readRange(params: unknown, family: string): { min: number; mode:
  * triangular({ min: 0, mode: 3, max: 6 }).mean() // => 3
  * triangular({ min: 0, mode: 1, max: 3 }).toString() // => "Triangular(min=0, mode=1, max=3)"
  */
-export function triangular(params: { readonly min: number; readonly mode: number; readonly max: number }): Distribution<TriangularDef> {
+export function triangular(params: { readonly min: number; readonly mode: number; readonly max: number }): Distribution<Extract<DistributionDef, { readonly kind: "triangular" }>> {
   const { min, mode, max } = readRange(params, "triangular");
   return new Triangular(min, mode, max);
 }

@@ -1,26 +1,12 @@
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { standardNormalCdf, standardNormalDensity, standardNormalQuantile } from "./standard-normal.js";
 import { requireFinite, requireObject, requirePositive } from "./validate.js";
 
-/**
- * Definition of a {@link truncatedNormal} distribution. An omitted bound is unbounded (omitted
- * rather than ±Infinity so that the definition survives JSON).
- */
-export interface TruncatedNormalDef {
-  /** Always `"truncatedNormal"`. */
-  readonly kind: "truncatedNormal";
-  /** Location μ of the untruncated normal. */
-  readonly mean: number;
-  /** Scale σ > 0 of the untruncated normal. */
-  readonly sd: number;
-  /** Lower bound; absent when unbounded below. */
-  readonly lower?: number;
-  /** Upper bound; absent when unbounded above. */
-  readonly upper?: number;
-}
+/** The definition of a truncatedNormal distribution (a member of {@link DistributionDef}). */
+export type TruncatedNormalDef = Extract<DistributionDef, { readonly kind: "truncatedNormal" }>;
 
 class TruncatedNormal implements Distribution<TruncatedNormalDef> {
   readonly def: TruncatedNormalDef;
@@ -112,7 +98,7 @@ class TruncatedNormal implements Distribution<TruncatedNormalDef> {
  * halfNormal.mean() // => 0.797885
  * truncatedNormal({ mean: 0.8, sd: 0.1, upper: 1 }).toString() // => "TruncatedNormal(μ=0.8, σ=0.1, upper=1)"
  */
-export function truncatedNormal(params: { readonly mean: number; readonly sd: number; readonly lower?: number; readonly upper?: number }): Distribution<TruncatedNormalDef> {
+export function truncatedNormal(params: { readonly mean: number; readonly sd: number; readonly lower?: number; readonly upper?: number }): Distribution<Extract<DistributionDef, { readonly kind: "truncatedNormal" }>> {
   const raw = requireObject(params, ["truncatedNormal"], "{ mean, sd, lower?, upper? }");
   const mean = requireFinite(raw.mean, ["truncatedNormal", "mean"]);
   const sd = requirePositive(raw.sd, ["truncatedNormal", "sd"]);

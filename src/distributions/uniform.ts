@@ -2,19 +2,12 @@ import uniformCdf from "@stdlib/stats-base-dists-uniform-cdf";
 import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireFinite, requireObject } from "./validate.js";
 
-/** Definition of a {@link uniform} distribution: `{ kind: "uniform", min, max }`. */
-export interface UniformDef {
-  /** Always `"uniform"`. */
-  readonly kind: "uniform";
-  /** Lower bound. */
-  readonly min: number;
-  /** Upper bound, > min. */
-  readonly max: number;
-}
+/** The definition of a uniform distribution (a member of {@link DistributionDef}). */
+export type UniformDef = Extract<DistributionDef, { readonly kind: "uniform" }>;
 
 class Uniform implements Distribution<UniformDef> {
   readonly def: UniformDef;
@@ -70,7 +63,7 @@ class Uniform implements Distribution<UniformDef> {
  * uniform({ min: 0, max: 10 }).mean() // => 5
  * uniform({ min: 0, max: 10 }).toString() // => "Uniform(min=0, max=10)"
  */
-export function uniform(params: { readonly min: number; readonly max: number }): Distribution<UniformDef> {
+export function uniform(params: { readonly min: number; readonly max: number }): Distribution<Extract<DistributionDef, { readonly kind: "uniform" }>> {
   const { min: rawMin, max: rawMax } = requireObject(params, ["uniform"], "{ min, max }");
   const min = requireFinite(rawMin, ["uniform", "min"]);
   const max = requireFinite(rawMax, ["uniform", "max"]);

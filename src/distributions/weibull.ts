@@ -2,19 +2,12 @@ import weibullCdf from "@stdlib/stats-base-dists-weibull-cdf";
 import weibullQuantile from "@stdlib/stats-base-dists-weibull-quantile";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { Rng } from "../random/rng.js";
-import type { Distribution } from "./distribution.js";
+import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
-/** Definition of a {@link weibull} distribution: `{ kind: "weibull", shape, scale }`. */
-export interface WeibullDef {
-  /** Always `"weibull"`. */
-  readonly kind: "weibull";
-  /** Shape k > 0. */
-  readonly shape: number;
-  /** Scale λ > 0, in units of time. */
-  readonly scale: number;
-}
+/** The definition of a weibull distribution (a member of {@link DistributionDef}). */
+export type WeibullDef = Extract<DistributionDef, { readonly kind: "weibull" }>;
 
 class Weibull implements Distribution<WeibullDef> {
   readonly def: WeibullDef;
@@ -71,7 +64,7 @@ class Weibull implements Distribution<WeibullDef> {
  * weibull({ shape: 1, scale: 10 }).mean() // => 10
  * weibull({ shape: 1.5, scale: 10 }).toString() // => "Weibull(shape=1.5, scale=10)"
  */
-export function weibull(params: { readonly shape: number; readonly scale: number }): Distribution<WeibullDef> {
+export function weibull(params: { readonly shape: number; readonly scale: number }): Distribution<Extract<DistributionDef, { readonly kind: "weibull" }>> {
   const raw = requireObject(params, ["weibull"], "{ shape, scale }");
   return new Weibull(requirePositive(raw.shape, ["weibull", "shape"]), requirePositive(raw.scale, ["weibull", "scale"]));
 }

@@ -1,4 +1,3 @@
-import type { DistributionDef } from "../distributions/distribution.js";
 import type { ParameterMeta } from "./param.js";
 import type { SpaceState } from "./space-state.js";
 
@@ -9,8 +8,11 @@ export type ParameterJson =
       readonly value: number;
     }
   | {
-      /** The distribution's serialisable definition. */
-      readonly distribution: DistributionDef;
+      /** The distribution's serialisable definition (a {@link DistributionDef} for qaly's own families). */
+      readonly distribution: {
+        /** The family, e.g. `"beta"`. */
+        readonly kind: string;
+      };
       /** Its readable form, e.g. `Beta(α=45, β=55)`. */
       readonly text: string;
     };
@@ -19,8 +21,11 @@ export type ParameterJson =
 export interface GroupJson {
   /** Group name. */
   readonly name: string;
-  /** The multivariate distribution's definition. */
-  readonly distribution: DistributionDef;
+  /** The multivariate distribution's definition (a {@link DistributionDef} for qaly's own families). */
+  readonly distribution: {
+    /** The family, e.g. `"beta"`. */
+    readonly kind: string;
+  };
   /** Its readable form. */
   readonly text: string;
   /** Parameter names bound to the components, in order. */

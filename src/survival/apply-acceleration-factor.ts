@@ -3,15 +3,8 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a curve with an acceleration factor (time ratio) applied. */
-export interface AccelerationFactorSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "acceleration-factor";
-  /** The reference curve. */
-  readonly curve: SurvivalCurveDef;
-  /** The acceleration factor, a time ratio (> 0). */
-  readonly accelerationFactor: number;
-}
+/** The definition of a acceleration-factor curve (a member of {@link SurvivalCurveDef}). */
+export type AccelerationFactorSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "acceleration-factor" }>;
 
 /**
  * Applies an acceleration factor under accelerated failure time: S(t) = S₀(t / af).
@@ -31,7 +24,7 @@ export interface AccelerationFactorSurvivalDef {
  * treated.median() / soc.median() // => 1.5
  * treated.survival(15) === soc.survival(10) // => true
  */
-export function applyAccelerationFactor<D extends SurvivalCurveDef>(curve: SurvivalCurve<D>, accelerationFactor: number): SurvivalCurve<AccelerationFactorSurvivalDef> {
+export function applyAccelerationFactor(curve: SurvivalCurve, accelerationFactor: number): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "acceleration-factor" }>> {
   if (typeof accelerationFactor !== "number" || !(accelerationFactor > 0) || !Number.isFinite(accelerationFactor)) {
     fail("invalid_parameter", ["accelerationFactor"], `an acceleration factor must be a finite number > 0 (received ${String(accelerationFactor)})`, { received: accelerationFactor, expected: "a finite number > 0" });
   }

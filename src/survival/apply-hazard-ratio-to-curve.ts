@@ -3,15 +3,8 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a curve with a proportional hazard ratio applied. */
-export interface HazardRatioSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "hazard-ratio";
-  /** The reference curve. */
-  readonly curve: SurvivalCurveDef;
-  /** The hazard ratio (> 0). */
-  readonly hazardRatio: number;
-}
+/** The definition of a hazard-ratio curve (a member of {@link SurvivalCurveDef}). */
+export type HazardRatioSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "hazard-ratio" }>;
 
 /**
  * Applies a hazard ratio to a whole survival curve, under proportional hazards: h(t) = hr·h₀(t), S(t) = S₀(t)^hr.
@@ -31,7 +24,7 @@ export interface HazardRatioSurvivalDef {
  * treated.survival(10) // => 0.496585
  * treated.toString() // => "Exponential(rate=0.1) × HR 0.7"
  */
-export function applyHazardRatioToCurve<D extends SurvivalCurveDef>(curve: SurvivalCurve<D>, hazardRatio: number): SurvivalCurve<HazardRatioSurvivalDef> {
+export function applyHazardRatioToCurve(curve: SurvivalCurve, hazardRatio: number): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "hazard-ratio" }>> {
   if (typeof hazardRatio !== "number" || !(hazardRatio > 0) || !Number.isFinite(hazardRatio)) {
     fail("invalid_parameter", ["hazardRatio"], `a hazard ratio must be a finite number > 0 (received ${String(hazardRatio)})`, { received: hazardRatio, expected: "a finite number > 0" });
   }

@@ -1,20 +1,13 @@
 import { defineCurve } from "./define-curve.js";
 import { integrate } from "./integrate.js";
 import type { LifeTable } from "./life-table.js";
-import type { CohortOptions, LifeTableSurvivalDef } from "./life-table-survival.js";
+import type { CohortOptions } from "./life-table-survival.js";
 import { lifeTableSurvival } from "./life-table-survival.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 import { yearsPerTimeUnit } from "./time-unit.js";
 
-/** Definition of a curve whose hazard is capped from below by general-population mortality. */
-export interface CappedSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "capped-by-background";
-  /** The disease-specific (modelled) curve. */
-  readonly curve: SurvivalCurveDef;
-  /** The general-population curve that bounds its hazard from below. */
-  readonly background: LifeTableSurvivalDef;
-}
+/** The definition of a capped-by-background curve (a member of {@link SurvivalCurveDef}). */
+export type CappedSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "capped-by-background" }>;
 
 /**
  * Caps a curve's hazard from below by general-population mortality: h(t) = max(h_c(t), h_pop(t)).
@@ -39,7 +32,7 @@ export interface CappedSurvivalDef {
  * os.hazard(3) // => 0.05
  * os.cumulativeHazard(4) // => 0.14
  */
-export function capByBackgroundMortality<D extends SurvivalCurveDef>(curve: SurvivalCurve<D>, table: LifeTable, options: CohortOptions): SurvivalCurve<CappedSurvivalDef> {
+export function capByBackgroundMortality(curve: SurvivalCurve, table: LifeTable, options: CohortOptions): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "capped-by-background" }>> {
   const background = lifeTableSurvival(table, options);
   const startAge = options.startAge;
   const years = yearsPerTimeUnit(background.def.timeUnit);

@@ -2,7 +2,10 @@ import { integrate } from "./integrate.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /** What a family must supply; restricted mean and quantile fall back to numerical methods. */
-export interface CurveParts<D extends SurvivalCurveDef> {
+export interface CurveParts<D extends {
+  /** The family or construction, e.g. `"weibull"`. */
+  readonly kind: string;
+}> {
   readonly def: D;
   /** The readable form, built only when asked for (PSA builds curves per draw and rarely prints them). */
   readonly label: string | (() => string);
@@ -122,7 +125,10 @@ export function powerGrid(coefficient: number, power: number, start: number, ste
 }
 
 /** Assembles a frozen {@link SurvivalCurve} from a family's parts, filling in what it lacks. */
-export function defineCurve<D extends SurvivalCurveDef>(parts: CurveParts<D>, breaks: readonly number[] = []): SurvivalCurve<D> {
+export function defineCurve<D extends {
+  /** The family or construction, e.g. `"weibull"`. */
+  readonly kind: string;
+}>(parts: CurveParts<D>, breaks: readonly number[] = []): SurvivalCurve<D> {
   const survival = parts.survival;
   const cumulativeHazard = parts.cumulativeHazard;
   const quantile = parts.quantile ?? ((p: number) => numericalQuantile(cumulativeHazard, p));

@@ -1,7 +1,6 @@
 import { fail } from "../core/errors.js";
-import type { ExponentialSurvivalDef } from "./exponential-survival.js";
 import { exponentialSurvival } from "./exponential-survival.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /**
  * The exponential curve with a given median: rate = log(2) / median.
@@ -17,7 +16,7 @@ import type { SurvivalCurve } from "./survival-curve.js";
  * pfs.survival(10.4) // => 0.5
  * pfs.def.rate // => 0.0666488
  */
-export function exponentialFromMedian(median: number): SurvivalCurve<ExponentialSurvivalDef> {
+export function exponentialFromMedian(median: number): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "exponential" }>> {
   if (typeof median !== "number" || !(median > 0) || !Number.isFinite(median)) {
     fail("invalid_parameter", ["exponential", "median"], `median must be a finite number > 0 (received ${String(median)})`, { received: median, expected: "a finite number > 0" });
   }

@@ -1,15 +1,10 @@
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of an exponential curve (flexsurv `"exp"`, parameter `rate`). */
-export interface ExponentialSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "exponential";
-  /** Constant hazard per unit of time (> 0). */
-  readonly rate: number;
-}
+/** The definition of a exponential curve (a member of {@link SurvivalCurveDef}). */
+export type ExponentialSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "exponential" }>;
 
 /**
  * Exponential survival: a constant hazard, S(t) = exp(−rate·t).
@@ -27,7 +22,7 @@ export interface ExponentialSurvivalDef {
  * os.median() // => 13.8629
  * os.toString() // => "Exponential(rate=0.05)"
  */
-export function exponentialSurvival(params: { readonly rate: number }): SurvivalCurve<ExponentialSurvivalDef> {
+export function exponentialSurvival(params: { readonly rate: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "exponential" }>> {
   checkParameters("exponential", params, { rate: "positive" });
   const rate = params.rate;
   const cumulativeHazard = (t: number): number => (t > 0 ? rate * t : t <= 0 ? 0 : NaN);

@@ -7,17 +7,10 @@ import { generalisedGammaByQuadrature } from "./generalised-gamma-by-quadrature.
 import { MAX_INCOMPLETE_GAMMA_ORDER } from "./generalised-gamma-survival.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { logUpperGamma } from "./log-tails.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a gamma curve (flexsurv `"gamma"`). */
-export interface GammaSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "gamma";
-  /** Shape a (> 0). */
-  readonly shape: number;
-  /** Rate r (> 0), per unit of time. */
-  readonly rate: number;
-}
+/** The definition of a gamma curve (a member of {@link SurvivalCurveDef}). */
+export type GammaSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "gamma" }>;
 
 /**
  * Gamma survival: T ~ Gamma(shape, rate), S(t) = Q(shape, rate·t) (regularised upper incomplete gamma).
@@ -36,7 +29,7 @@ export interface GammaSurvivalDef {
  * os.survival(20) // => 0.406006
  * os.restrictedMean(20) // => 14.5866
  */
-export function gammaSurvival(params: { readonly shape: number; readonly rate: number }): SurvivalCurve<GammaSurvivalDef> {
+export function gammaSurvival(params: { readonly shape: number; readonly rate: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "gamma" }>> {
   checkParameters("gamma", params, { shape: "positive", rate: "positive" });
   const { shape, rate } = params;
   const def = Object.freeze({ kind: "gamma" as const, shape, rate });

@@ -13,7 +13,10 @@ const LIMIT = 40;
  * relative accuracy far into the tail and log S stays accurate near 1.
  * @internal
  */
-export function generalisedGammaByQuadrature<D extends SurvivalCurveDef>(def: D, label: string, mu: number, sigma: number, Q: number): SurvivalCurve<D> {
+export function generalisedGammaByQuadrature<D extends {
+  /** The family or construction, e.g. `"weibull"`. */
+  readonly kind: string;
+}>(def: D, label: string, mu: number, sigma: number, Q: number): SurvivalCurve<D> {
   const logDensityW = generalisedGammaLogDensityW(Q);
   const density = (w: number): number => Math.exp(logDensityW(w));
   const logSurvivalW = (w: number): number => {

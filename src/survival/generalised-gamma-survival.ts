@@ -7,19 +7,10 @@ import { formatSignificant } from "../core/format-significant.js";
 import { lognormalCurve } from "./lognormal-survival.js";
 import { generalisedGammaByQuadrature } from "./generalised-gamma-by-quadrature.js";
 import { generalisedGammaLogDensityW, logLowerGamma, logUpperGamma } from "./log-tails.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a generalised gamma curve in Prentice's parameterisation (flexsurv `"gengamma"`). */
-export interface GeneralisedGammaSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "generalised-gamma";
-  /** Location μ (finite; log of the curve's time unit). */
-  readonly mu: number;
-  /** Scale σ (> 0). */
-  readonly sigma: number;
-  /** Shape Q (finite, any sign): 1 is the Weibull, σ the gamma, 0 the lognormal. */
-  readonly Q: number;
-}
+/** The definition of a generalised-gamma curve (a member of {@link SurvivalCurveDef}). */
+export type GeneralisedGammaSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "generalised-gamma" }>;
 
 /**
  * Largest order of stdlib's incomplete gamma function trusted here. Version 0.3.1 loses accuracy
@@ -70,7 +61,7 @@ function generalisedGammaGrid(mu: number, sigma: number, Q: number, start: numbe
  * os.survival(Math.exp(3)) // => 0.367879
  * generalisedGammaSurvival({ mu: 2.5, sigma: 1, Q: -0.5 }).median() // => 14.4556
  */
-export function generalisedGammaSurvival(params: { readonly mu: number; readonly sigma: number; readonly Q: number }): SurvivalCurve<GeneralisedGammaSurvivalDef> {
+export function generalisedGammaSurvival(params: { readonly mu: number; readonly sigma: number; readonly Q: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "generalised-gamma" }>> {
   checkParameters("generalised-gamma", params, { mu: "finite", sigma: "positive", Q: "finite" });
   const { mu, sigma, Q } = params;
   const def = Object.freeze({ kind: "generalised-gamma" as const, mu, sigma, Q });

@@ -1,17 +1,10 @@
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a Gompertz curve (flexsurv `"gompertz"`). */
-export interface GompertzSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "gompertz";
-  /** Shape b (any finite number), per unit of time: the hazard grows as e^{b·t}; b < 0 gives a plateau. */
-  readonly shape: number;
-  /** Rate a (> 0): the hazard at time 0. */
-  readonly rate: number;
-}
+/** The definition of a gompertz curve (a member of {@link SurvivalCurveDef}). */
+export type GompertzSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "gompertz" }>;
 
 /**
  * Gompertz survival: h(t) = rate·exp(shape·t), S(t) = exp(−(rate/shape)·(e^{shape·t} − 1)).
@@ -30,7 +23,7 @@ export interface GompertzSurvivalDef {
  * os.quantile(0.5) // => Infinity
  * os.hazard(10) // => 0.0183940
  */
-export function gompertzSurvival(params: { readonly shape: number; readonly rate: number }): SurvivalCurve<GompertzSurvivalDef> {
+export function gompertzSurvival(params: { readonly shape: number; readonly rate: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "gompertz" }>> {
   checkParameters("gompertz", params, { shape: "finite", rate: "positive" });
   const { shape, rate } = params;
   const cumulativeHazard = (t: number): number => {

@@ -3,19 +3,8 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of two curves joined at a time point. */
-export interface JoinedSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "joined";
-  /** The curve followed up to `atTime` (e.g. Kaplan–Meier data). */
-  readonly first: SurvivalCurveDef;
-  /** The curve whose conditional survival is followed after `atTime` (e.g. a parametric tail). */
-  readonly second: SurvivalCurveDef;
-  /** The join time, in the curves' time unit. */
-  readonly atTime: number;
-  /** Whether the second curve's clock restarts at 0 at the join (default: it runs on model time). */
-  readonly restartClock: boolean;
-}
+/** The definition of a joined curve (a member of {@link SurvivalCurveDef}). */
+export type JoinedSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "joined" }>;
 
 /** Options of {@link joinCurves}. */
 export interface JoinCurvesOptions {
@@ -47,7 +36,7 @@ export interface JoinCurvesOptions {
  * os.survival(22) // => 0.459307
  * os.hazard(20) // => 0.03
  */
-export function joinCurves<D1 extends SurvivalCurveDef, D2 extends SurvivalCurveDef>(first: SurvivalCurve<D1>, second: SurvivalCurve<D2>, atTime: number, options: JoinCurvesOptions = {}): SurvivalCurve<JoinedSurvivalDef> {
+export function joinCurves(first: SurvivalCurve, second: SurvivalCurve, atTime: number, options: JoinCurvesOptions = {}): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "joined" }>> {
   if (typeof atTime !== "number" || !(atTime >= 0) || !Number.isFinite(atTime)) {
     fail("invalid_argument", ["atTime"], `the join time must be a finite number ≥ 0 (received ${String(atTime)})`, { received: atTime });
   }

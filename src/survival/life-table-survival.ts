@@ -2,7 +2,7 @@ import { IssueCollector } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { LifeTable, LifeTableDef } from "./life-table.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 import type { TimeUnit } from "./time-unit.js";
 import { yearsPerTimeUnit } from "./time-unit.js";
 
@@ -14,24 +14,13 @@ export interface CohortOptions {
   /** Age of the cohort at model time 0, in years. */
   readonly startAge: number;
   /** Sex mix at model time 0 (weights ≥ 0 summing to 1), e.g. `{ male: 1 }` for one sex. */
-  readonly sexMix: SexMix;
+  readonly sexMix: Readonly<Record<string, number>>;
   /** The time unit of the model's curves (default `"years"`). */
   readonly timeUnit?: TimeUnit;
 }
 
-/** Definition of a general-population survival curve from a life table. */
-export interface LifeTableSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "life-table";
-  /** The life table. */
-  readonly lifeTable: LifeTableDef;
-  /** Age of the cohort at time 0, in years. */
-  readonly startAge: number;
-  /** Sex mix at time 0. */
-  readonly sexMix: SexMix;
-  /** The time unit of the curve. */
-  readonly timeUnit: TimeUnit;
-}
+/** The definition of a life-table curve (a member of {@link SurvivalCurveDef}). */
+export type LifeTableSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "life-table" }>;
 
 /** Validates cohort options and returns the normalised sex weights. @internal */
 export function checkCohort(table: LifeTable, options: CohortOptions): { sexes: string[]; weights: Float64Array; unit: number; timeUnit: TimeUnit } {
@@ -72,7 +61,7 @@ export function checkCohort(table: LifeTable, options: CohortOptions): { sexes: 
  * background.hazard(0) // => 0.00125
  * background.survival(12) // => 0.985124
  */
-export function lifeTableSurvival(table: LifeTable, options: CohortOptions): SurvivalCurve<LifeTableSurvivalDef> {
+export function lifeTableSurvival(table: LifeTable, options: CohortOptions): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "life-table" }>> {
   const { sexes, weights, unit, timeUnit } = checkCohort(table, options);
   const startAge = options.startAge;
   const n = sexes.length;

@@ -2,17 +2,10 @@ import betainc from "@stdlib/math-base-special-betainc";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, numericalRestrictedMean } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a log-logistic curve (flexsurv `"llogis"`). */
-export interface LogLogisticSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "log-logistic";
-  /** Shape a (> 0): the hazard rises then falls when a > 1, and only falls when a ≤ 1. */
-  readonly shape: number;
-  /** Scale b (> 0): the median, in the curve's time unit. */
-  readonly scale: number;
-}
+/** The definition of a log-logistic curve (a member of {@link SurvivalCurveDef}). */
+export type LogLogisticSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "log-logistic" }>;
 
 /**
  * Log-logistic survival: S(t) = 1 / (1 + (t/scale)^shape).
@@ -32,7 +25,7 @@ export interface LogLogisticSurvivalDef {
  * os.survival(30) // => 0.2
  * os.restrictedMean(30) // => 16.6072
  */
-export function logLogisticSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<LogLogisticSurvivalDef> {
+export function logLogisticSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "log-logistic" }>> {
   checkParameters("log-logistic", params, { shape: "positive", scale: "positive" });
   const { shape, scale } = params;
   const odds = (t: number): number => Math.pow(t / scale, shape);

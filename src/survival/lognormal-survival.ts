@@ -6,15 +6,8 @@ import { formatSignificant } from "../core/format-significant.js";
 import { logNormalUpper } from "./log-tails.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a lognormal curve (flexsurv `"lnorm"`). */
-export interface LognormalSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "lognormal";
-  /** Mean of log(T) (finite; log of the curve's time unit). */
-  readonly meanlog: number;
-  /** Standard deviation of log(T) (> 0). */
-  readonly sdlog: number;
-}
+/** The definition of a lognormal curve (a member of {@link SurvivalCurveDef}). */
+export type LognormalSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "lognormal" }>;
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -22,7 +15,10 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * The parts of a lognormal curve; shared with the generalised gamma at Q = 0.
  * @internal
  */
-export function lognormalCurve<D extends SurvivalCurveDef>(def: D, label: string, meanlog: number, sdlog: number): SurvivalCurve<D> {
+export function lognormalCurve<D extends {
+  /** The family or construction, e.g. `"weibull"`. */
+  readonly kind: string;
+}>(def: D, label: string, meanlog: number, sdlog: number): SurvivalCurve<D> {
   const z = (t: number): number => (Math.log(t) - meanlog) / sdlog;
   const cumulativeHazard = (t: number): number => (t > 0 ? -logNormalUpper(z(t)) : t <= 0 ? 0 : NaN);
   const survival = (t: number): number => (t > 0 ? normalCdf(-z(t), 0, 1) : t <= 0 ? 1 : NaN);
@@ -63,7 +59,7 @@ export function lognormalCurve<D extends SurvivalCurveDef>(def: D, label: string
  * os.survival(12) // => 0.5
  * os.restrictedMean(60) // => 17.6463
  */
-export function lognormalSurvival(params: { readonly meanlog: number; readonly sdlog: number }): SurvivalCurve<LognormalSurvivalDef> {
+export function lognormalSurvival(params: { readonly meanlog: number; readonly sdlog: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "lognormal" }>> {
   checkParameters("lognormal", params, { meanlog: "finite", sdlog: "positive" });
   const { meanlog, sdlog } = params;
   return lognormalCurve(Object.freeze({ kind: "lognormal" as const, meanlog, sdlog }), `Lognormal(meanlog=${formatSignificant(meanlog)}, sdlog=${formatSignificant(sdlog)})`, meanlog, sdlog);

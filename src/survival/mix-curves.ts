@@ -3,15 +3,8 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a mixture of survival curves. */
-export interface MixtureSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "mixture";
-  /** The component curves. */
-  readonly curves: readonly SurvivalCurveDef[];
-  /** Their weights (≥ 0, summing to 1). */
-  readonly weights: readonly number[];
-}
+/** The definition of a mixture curve (a member of {@link SurvivalCurveDef}). */
+export type MixtureSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "mixture" }>;
 
 /** Weights may miss 1 by this much (rounded published proportions are normalised, not rejected). */
 const WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -36,7 +29,7 @@ const WEIGHT_SUM_TOLERANCE = 1e-9;
  * os.hazard(0) // => 0.146
  * os.restrictedMean(10) // => 5.74537
  */
-export function mixCurves(curves: readonly SurvivalCurve[], weights: readonly number[]): SurvivalCurve<MixtureSurvivalDef> {
+export function mixCurves(curves: readonly SurvivalCurve[], weights: readonly number[]): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "mixture" }>> {
   const issues = new IssueCollector();
   if (!Array.isArray(curves) || !Array.isArray(weights) || curves.length === 0 || curves.length !== weights.length) {
     issues.add({ code: "dimension_mismatch", path: ["weights"], message: `one weight per curve is needed (received ${weights?.length} weights for ${curves?.length} curves)` });

@@ -3,15 +3,8 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a mixture cure curve. */
-export interface MixtureCureSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "mixture-cure";
-  /** The survival of the uncured. */
-  readonly curve: SurvivalCurveDef;
-  /** The cured proportion π in [0, 1). */
-  readonly cureFraction: number;
-}
+/** The definition of a mixture-cure curve (a member of {@link SurvivalCurveDef}). */
+export type MixtureCureSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "mixture-cure" }>;
 
 /**
  * A mixture cure curve: S(t) = π + (1 − π)·S_u(t), a cured proportion π who never have the
@@ -32,7 +25,7 @@ export interface MixtureCureSurvivalDef {
  * os.quantile(0.8) // => Infinity
  * os.restrictedMean(24) // => 14.8528
  */
-export function mixtureCure<D extends SurvivalCurveDef>(uncured: SurvivalCurve<D>, cureFraction: number): SurvivalCurve<MixtureCureSurvivalDef> {
+export function mixtureCure(uncured: SurvivalCurve, cureFraction: number): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "mixture-cure" }>> {
   if (typeof cureFraction !== "number" || !(cureFraction >= 0 && cureFraction < 1)) {
     fail("invalid_parameter", ["cureFraction"], `a cure fraction must be a number in [0, 1) (received ${String(cureFraction)})`, { received: cureFraction, expected: "a number in [0, 1)" });
   }

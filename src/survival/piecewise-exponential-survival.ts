@@ -1,17 +1,10 @@
 import { IssueCollector } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a piecewise exponential curve. */
-export interface PiecewiseExponentialSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "piecewise-exponential";
-  /** Times where the hazard changes, strictly increasing and > 0. */
-  readonly cuts: readonly number[];
-  /** Hazard in each interval (≥ 0), one more than `cuts`: [0, c₁), [c₁, c₂), …, [c_k, ∞). */
-  readonly rates: readonly number[];
-}
+/** The definition of a piecewise-exponential curve (a member of {@link SurvivalCurveDef}). */
+export type PiecewiseExponentialSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "piecewise-exponential" }>;
 
 function validate(cuts: readonly number[], rates: readonly number[]): void {
   const issues = new IssueCollector();
@@ -48,7 +41,7 @@ function validate(cuts: readonly number[], rates: readonly number[]): void {
  * pfs.hazard(12) // => 0.02
  * pfs.toString() // => "PiecewiseExponential(cuts=[6, 12], rates=[0.1, 0.05, 0.02])"
  */
-export function piecewiseExponentialSurvival(params: { readonly cuts: readonly number[]; readonly rates: readonly number[] }): SurvivalCurve<PiecewiseExponentialSurvivalDef> {
+export function piecewiseExponentialSurvival(params: { readonly cuts: readonly number[]; readonly rates: readonly number[] }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "piecewise-exponential" }>> {
   validate(params.cuts, params.rates);
   const cuts = Float64Array.from(params.cuts);
   const rates = Float64Array.from(params.rates);

@@ -1,60 +1,26 @@
 import { fail } from "../core/errors.js";
-import type { AccelerationFactorSurvivalDef } from "./apply-acceleration-factor.js";
 import { applyAccelerationFactor } from "./apply-acceleration-factor.js";
-import type { HazardRatioSurvivalDef } from "./apply-hazard-ratio-to-curve.js";
 import { applyHazardRatioToCurve } from "./apply-hazard-ratio-to-curve.js";
-import type { CappedSurvivalDef } from "./cap-by-background-mortality.js";
 import { capByBackgroundMortality } from "./cap-by-background-mortality.js";
-import type { ExponentialSurvivalDef } from "./exponential-survival.js";
 import { exponentialSurvival } from "./exponential-survival.js";
-import type { GammaSurvivalDef } from "./gamma-survival.js";
 import { gammaSurvival } from "./gamma-survival.js";
-import type { GeneralisedGammaSurvivalDef } from "./generalised-gamma-survival.js";
 import { generalisedGammaSurvival } from "./generalised-gamma-survival.js";
-import type { GompertzSurvivalDef } from "./gompertz-survival.js";
 import { gompertzSurvival } from "./gompertz-survival.js";
-import type { JoinedSurvivalDef } from "./join-curves.js";
 import { joinCurves } from "./join-curves.js";
 import { lifeTable } from "./life-table.js";
-import type { LifeTableSurvivalDef } from "./life-table-survival.js";
 import { lifeTableSurvival } from "./life-table-survival.js";
-import type { LogLogisticSurvivalDef } from "./log-logistic-survival.js";
 import { logLogisticSurvival } from "./log-logistic-survival.js";
-import type { LognormalSurvivalDef } from "./lognormal-survival.js";
 import { lognormalSurvival } from "./lognormal-survival.js";
-import type { MixtureSurvivalDef } from "./mix-curves.js";
 import { mixCurves } from "./mix-curves.js";
-import type { MixtureCureSurvivalDef } from "./mixture-cure.js";
 import { mixtureCure } from "./mixture-cure.js";
-import type { PiecewiseExponentialSurvivalDef } from "./piecewise-exponential-survival.js";
 import { piecewiseExponentialSurvival } from "./piecewise-exponential-survival.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
-import type { TabulatedSurvivalDef } from "./tabulated-survival.js";
 import { tabulatedSurvival } from "./tabulated-survival.js";
-import type { WeibullPhSurvivalDef } from "./weibull-ph-survival.js";
 import { weibullPhSurvival } from "./weibull-ph-survival.js";
-import type { WeibullSurvivalDef } from "./weibull-survival.js";
 import { weibullSurvival } from "./weibull-survival.js";
 
-/** Every definition qaly's survival curves serialise to. */
-export type AnySurvivalCurveDef =
-  | ExponentialSurvivalDef
-  | WeibullSurvivalDef
-  | WeibullPhSurvivalDef
-  | GompertzSurvivalDef
-  | LogLogisticSurvivalDef
-  | LognormalSurvivalDef
-  | GammaSurvivalDef
-  | GeneralisedGammaSurvivalDef
-  | PiecewiseExponentialSurvivalDef
-  | TabulatedSurvivalDef
-  | HazardRatioSurvivalDef
-  | AccelerationFactorSurvivalDef
-  | JoinedSurvivalDef
-  | MixtureSurvivalDef
-  | MixtureCureSurvivalDef
-  | LifeTableSurvivalDef
-  | CappedSurvivalDef;
+/** Every definition qaly's survival curves serialise to (the same as {@link SurvivalCurveDef}). */
+export type AnySurvivalCurveDef = SurvivalCurveDef;
 
 /**
  * Rebuilds a survival curve from its serialisable definition (`curve.def`), for instance after it
@@ -68,7 +34,10 @@ export type AnySurvivalCurveDef =
  * const copy = survivalCurveFromDef(JSON.parse(JSON.stringify(os.def)));
  * copy.survival(7) === os.survival(7) // => true
  */
-export function survivalCurveFromDef(def: SurvivalCurveDef): SurvivalCurve {
+export function survivalCurveFromDef(def: SurvivalCurveDef | {
+  /** The family or construction, e.g. `"weibull"`. */
+  readonly kind: string;
+}): SurvivalCurve {
   const d = def as AnySurvivalCurveDef;
   switch (d.kind) {
     case "exponential":

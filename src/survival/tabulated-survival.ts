@@ -1,21 +1,12 @@
 import { IssueCollector } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /** How S(t) is interpolated between the knots of a tabulated curve. */
 export type SurvivalInterpolation = "log-linear" | "linear";
 
-/** Definition of a survival curve given as a table of (time, S(t)). */
-export interface TabulatedSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "table";
-  /** Knot times, strictly increasing, starting at 0. */
-  readonly time: readonly number[];
-  /** S at each knot, non-increasing, 1 at time 0. */
-  readonly survival: readonly number[];
-  /** Interpolation between knots. */
-  readonly interpolation: SurvivalInterpolation;
-}
+/** The definition of a table curve (a member of {@link SurvivalCurveDef}). */
+export type TabulatedSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "table" }>;
 
 function validate(time: readonly number[], survival: readonly number[]): void {
   const issues = new IssueCollector();
@@ -57,7 +48,7 @@ function validate(time: readonly number[], survival: readonly number[]): void {
  * km.hazard(30) // => 0.0425688
  * tabulatedSurvival({ time: [0, 12, 24], survival: [1, 0.6, 0.36], interpolation: "linear" }).survival(6) // => 0.8
  */
-export function tabulatedSurvival(params: { readonly time: readonly number[]; readonly survival: readonly number[]; readonly interpolation?: SurvivalInterpolation }): SurvivalCurve<TabulatedSurvivalDef> {
+export function tabulatedSurvival(params: { readonly time: readonly number[]; readonly survival: readonly number[]; readonly interpolation?: "log-linear" | "linear" }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "table" }>> {
   validate(params.time, params.survival);
   const interpolation = params.interpolation ?? "log-linear";
   const prepend = params.time[0]! > 0;

@@ -3,17 +3,10 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, powerGrid } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a Weibull curve in the proportional-hazards parameterisation (flexsurv `"weibullPH"`). */
-export interface WeibullPhSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "weibull-ph";
-  /** Shape a (> 0). */
-  readonly shape: number;
-  /** flexsurv's `scale` m (> 0), a rate: h(t) = a·m·t^(a−1), in the curve's time unit to the power −a. */
-  readonly scale: number;
-}
+/** The definition of a weibull-ph curve (a member of {@link SurvivalCurveDef}). */
+export type WeibullPhSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "weibull-ph" }>;
 
 /**
  * Weibull survival, proportional-hazards form: h(t) = shape·scale·t^(shape−1), S(t) = exp(−scale·t^shape).
@@ -31,7 +24,7 @@ export interface WeibullPhSurvivalDef {
  * pfs.hazard(10) // => 0.0570562
  * pfs.toString() // => "WeibullPH(shape=1.2, scale=0.03)"
  */
-export function weibullPhSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<WeibullPhSurvivalDef> {
+export function weibullPhSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "weibull-ph" }>> {
   checkParameters("weibull-ph", params, { shape: "positive", scale: "positive" });
   const { shape, scale } = params;
   // Method shorthand, not arrows: cheaper to create per PSA draw (see weibullSurvival).

@@ -3,17 +3,10 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve, powerGrid } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { SurvivalCurve } from "./survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** Definition of a Weibull curve in the accelerated-failure-time parameterisation (flexsurv `"weibull"`). */
-export interface WeibullSurvivalDef {
-  /** Discriminator of the definition. */
-  readonly kind: "weibull";
-  /** Shape a (> 0): hazard falls over time if a < 1, is constant if a = 1, rises if a > 1. */
-  readonly shape: number;
-  /** Scale b (> 0), in the curve's time unit: S(b) = e^{−1}. */
-  readonly scale: number;
-}
+/** The definition of a weibull curve (a member of {@link SurvivalCurveDef}). */
+export type WeibullSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "weibull" }>;
 
 /**
  * Weibull survival, accelerated-failure-time form: S(t) = exp(−(t/scale)^shape).
@@ -34,7 +27,7 @@ export interface WeibullSurvivalDef {
  * os.restrictedMean(24) // => 15.2614
  * os.toString() // => "Weibull(shape=1.5, scale=20)"
  */
-export function weibullSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<WeibullSurvivalDef> {
+export function weibullSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "weibull" }>> {
   checkParameters("weibull", params, { shape: "positive", scale: "positive" });
   const { shape, scale } = params;
   // Method shorthand, not arrows: PSA builds two curves per draw, and named arrow functions cost

@@ -1,7 +1,6 @@
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import type { LifeTable } from "../../survival/life-table.js";
-import type { SexMix } from "../../survival/life-table-survival.js";
 import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { TimeUnit } from "../../survival/time-unit.js";
 import type { OutcomeKind, StateValueTable } from "../cohort/cohort-types.js";
@@ -184,7 +183,7 @@ export interface PartitionedSurvivalDefinition<P, G extends string, O extends st
     /** The general-population life table. */
     readonly lifeTable: LifeTable;
     /** Sex mix at entry, e.g. `{ female: 0.45, male: 0.55 }`. */
-    readonly sexMix: SexMix;
+    readonly sexMix: Readonly<Record<string, number>>;
     /**
      * `"cycle"` (default): per cycle, the curve's cumulative-hazard increment is raised to the
      * population's over the same cycle (tabulated once per entry age), i.e. the per-cycle
