@@ -99,7 +99,7 @@ export const parameters = defineParameters({
   failSgtRos1: param(beta({ alpha: 106, beta: 3120 }), { label: "ROS1 IHC failure", unit: "probability", source: `${LUNGPATH}: 3.30 %`, status: S }),
   sensSgtBraf: param(beta({ alpha: 95, beta: 5 }), { label: "BRAF PCR sensitivity", unit: "probability", source: "—", status: A }),
   failSgtBraf: param(beta({ alpha: 3, beta: 97 }), { label: "BRAF PCR failure", unit: "probability", source: "—", status: A }),
-  specificity: param(1, { label: "Specificity per gene (false positives)", unit: "probability", source: "informed by 100 % specificity of NGS vs PCR/IHC, Appl Cancer Res 2020 Table 3", status: A, note: "1 in the base case; scenario 0.995 routes false positives of driver-negative patients to the MISSED outcomes with targeted-drug costs" }),
+  specificity: param(1, { label: "Specificity per gene (false positives)", unit: "probability", source: "informed by 100 % specificity of NGS vs PCR/IHC, Appl Cancer Res 2020 Table 3", status: A, note: "1 in the base case; scenario 0.995: a false positive acted on enters the MISSED arm plus the targeted drug (README, False positives)" }),
   pRebiopsy: param(beta({ alpha: 10, beta: 20 }), { label: "P(re-biopsy | sample failure)", unit: "probability", source: "BMC Cancer 2022 Table 2 (expert panel)", status: S, note: "value sourced; distribution Beta(10, 20) an assumption" }),
   tatNgs: param(gamma.fromMeanSe(9, 2), { label: "Time to results, broad panel", unit: days, source: "Spanish single-centre study 2022", status: S }),
   tatSgt: param(gamma.fromMeanSe(16.7, 3), { label: "Time to results, sequential single-gene tests", unit: days, source: "Spanish single-centre study 2022", status: S }),
