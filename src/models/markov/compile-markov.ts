@@ -1,9 +1,10 @@
-import { IssueCollector, type PathSegment } from "../../core/errors.js";
+import { IssueCollector, type IssueCode, type PathSegment } from "../../core/errors.js";
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
 import { cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
 import { startVector } from "./start-vector.js";
+import { type CompiledBackground, compileBackground } from "./background-floor.js";
 import { type MarkovCohortDefinition, type MarkovStrategy, type StateSpec, ROW_SUM_TOLERANCE } from "./markov-definition.js";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -42,6 +43,8 @@ export interface CompiledMarkov {
   readonly cycles: number;
   readonly cycleLength: number;
   readonly startAge: number | undefined;
+  /** Background mortality (the floor on each living row's death probability), if any. */
+  readonly background: CompiledBackground | undefined;
   readonly tolerance: number;
   readonly discountRates: readonly [number, number];
   /** Row coefficients per discount class (years), and undiscounted. */
@@ -56,7 +59,7 @@ export interface CompiledMarkov {
 /** Validates a definition (collecting every issue) and turns it into index form. */
 export function compileMarkov(definition: MarkovCohortDefinition<unknown, readonly StateSpec[], string, string>): CompiledMarkov {
   const issues = new IssueCollector();
-  const add = (code: "invalid_model" | "unknown_state" | "invalid_argument", path: PathSegment[], message: string, received?: unknown): void =>
+  const add = (code: IssueCode, path: PathSegment[], message: string, received?: unknown): void =>
     issues.add({ code, path, message, ...(received !== undefined ? { received } : {}) });
 
   const states: string[] = [];
@@ -107,6 +110,7 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
 
   const correction = definition.cycleCorrection ?? "trapezoid";
   const timing = definition.discountTiming ?? "row";
+  const background = compileBackground(definition.backgroundMortality, definition.startAge, states, cycles, cycleLength, add, () => !issues.hasIssues);
   issues.throwIfAny(`Markov model${definition.title === undefined ? "" : ` "${definition.title}"`}`);
 
   const { coefficients, undiscounted, eventDiscount } = cohortCoefficients(schedule, correction, timing);
@@ -136,6 +140,7 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     cycles,
     cycleLength,
     startAge: definition.startAge,
+    background,
     tolerance,
     discountRates: rates,
     coefficients,

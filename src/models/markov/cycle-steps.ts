@@ -3,6 +3,7 @@ import { fillTransitions } from "./fill-transitions.js";
 import { fillTransitionValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { moveCohort } from "./move-cohort.js";
+import { applyBackgroundFloor } from "./background-floor.js";
 
 /** Buffers for the detailed base-case run: collapsed trace and per-row values. */
 export interface MarkovRecorder {
@@ -25,6 +26,8 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: 
   }
   const current = work.current;
   const { rowStart, rowEnd, col, val } = work;
+  const floor = work.floor;
+  if (floor !== undefined) applyBackgroundFloor(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, model.expanded, floor[cycle - 1]!);
   if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
   const next = work.next;
   moveCohort(current, next, rowStart, rowEnd, col, val, model.expanded);

@@ -8,6 +8,7 @@ import { addStartingValues, fillTransitionValues, fillValues } from "./fill-valu
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { type MarkovRecorder, accumulateRow, advance, recordTrace } from "./cycle-steps.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
+import { backgroundFloor } from "./background-floor.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -29,6 +30,8 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   const startTime = context?.startTime ?? 0;
   if (!(startTime >= 0) || !Number.isFinite(startTime)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
   work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
+  // Tabulated once per entry time (at build for time 0), never per draw.
+  work.floor = model.background === undefined ? undefined : backgroundFloor(model.background, model.startAge!, startTime, cycles, model.cycleLength);
 
   if (context?.start !== undefined) {
     startVector(context.start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
@@ -63,7 +66,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   site.cycle = 0;
   if (strategy.values !== undefined) {
     const valuesVary = fillValues(model, work, strategy.values, params, name, site);
-    if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined) homogeneousLoop(model, work, strategyIndex);
+    if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined) homogeneousLoop(model, work, strategyIndex);
     else {
       const direct = valuesVary || recorder !== undefined;
       accumulateRow(model, work, 0, direct, recorder);

@@ -44,12 +44,18 @@ export function fillRow(model: CompiledMarkov, work: MarkovWorkspace, row: unkno
   }
   const last = model.tunnel[from]! - 1;
   let cursor = work.rowStart[expandedFrom]!;
+  // With background mortality the rows as written go to rawVal (floored into val each cycle), and a
+  // living row always stores its entry to the first death state, which the floor may raise from 0.
+  const background = model.background;
+  const target = work.rawVal;
+  const keep = background !== undefined && background.dead[from] === 0 ? background.primary : -1;
   for (let to = 0; to < scratch.length; to++) {
     const probability = scratch[to]!;
-    if (probability === 0) continue;
+    if (probability === 0 && to !== keep) continue;
+    if (to === keep) work.deathSlot[expandedFrom] = cursor;
     work.col[cursor] = to === from ? model.base[from]! + (position < last ? position + 1 : last) : model.base[to]!;
     work.colState[cursor] = to;
-    work.val[cursor] = probability;
+    target[cursor] = probability;
     cursor++;
   }
   work.rowEnd[expandedFrom] = cursor;

@@ -1,5 +1,6 @@
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
+import type { LifeTable } from "../../survival/life-table.js";
 import type { Complement } from "../complement.js";
 import type { OutcomeKind, StateValueTable } from "../cohort/cohort-types.js";
 import type { TimeContext } from "../cohort/time-context.js";
@@ -83,8 +84,14 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
   readonly cycles?: number;
   /** Horizon in years; must be a whole number of cycles. */
   readonly horizon?: number;
-  /** Age of the cohort at entry, in years (needed when transitions read `age`). */
+  /** Age of the cohort at entry, in years (needed when transitions read `age`, and for background mortality). */
   readonly startAge?: number;
+  /**
+   * A floor on the probability of death in every cycle from every living state: the general
+   * population's for the cohort's attained age and sex mix (needs `startAge`; see
+   * docs/markov-cohort.md, "Background mortality").
+   */
+  readonly backgroundMortality?: MarkovBackgroundMortality<StateName<States>>;
   /** Starting distribution shared by strategies that do not give their own. */
   readonly start?: StartDistribution<StateName<States>>;
   /** Transition rows for one cycle; strategies may override. */
@@ -108,6 +115,25 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
   readonly discountTiming?: DiscountTiming;
   /** Tolerance for row sums and probability bounds; default {@link ROW_SUM_TOLERANCE}. */
   readonly tolerance?: number;
+}
+
+/**
+ * Background (general-population) mortality of a Markov cohort model. In each cycle, a living
+ * state's probability of moving into the death states is raised to at least the life table's
+ * probability of dying in that cycle; the other entries of the row (staying included) are scaled by
+ * (1 − q_pop)/(1 − q_row), so the destinations of the survivors keep their proportions.
+ */
+export interface MarkovBackgroundMortality<S extends string> {
+  /** The general-population life table. */
+  readonly lifeTable: LifeTable;
+  /** Sex mix at entry, e.g. `{ female: 0.45, male: 0.55 }` (as in partitioned survival models). */
+  readonly sexMix: Readonly<Record<string, number>>;
+  /**
+   * The death state, or several (e.g. `["Dead (other causes)", "Dead (AML)"]`): a row's probability
+   * of death is its sum over them, and the deaths the floor adds go to the first. Their own rows are
+   * left as written.
+   */
+  readonly deathState: S | readonly S[];
 }
 
 /** Default tolerance for a transition row summing to 1 and probabilities lying in [0, 1]. */

@@ -19,6 +19,12 @@ export class MarkovWorkspace {
   readonly col: Int32Array;
   readonly colState: Int32Array;
   readonly val: Float64Array;
+  /** With background mortality: the rows as written (fillRow's target), floored into `val` each cycle. */
+  readonly rawVal: Float64Array;
+  /** With background mortality: index in `val` of each living expanded state's entry to the first death state; −1 otherwise. */
+  readonly deathSlot: Int32Array;
+  /** With background mortality: the floor probability per cycle for the current entry time. */
+  floor: Float64Array | undefined = undefined;
   readonly rowScratch: Float64Array;
   /** Per-year state values, laid out [outcome][expanded state]. */
   readonly values: Float64Array;
@@ -62,6 +68,8 @@ export class MarkovWorkspace {
     this.col = new Int32Array(expanded * states);
     this.colState = new Int32Array(expanded * states);
     this.val = new Float64Array(expanded * states);
+    this.rawVal = model.background === undefined ? this.val : new Float64Array(expanded * states);
+    this.deathSlot = new Int32Array(model.background === undefined ? 0 : expanded).fill(-1);
     this.rowScratch = new Float64Array(states);
     this.values = new Float64Array(outcomes * expanded);
     this.weighted = [new Float64Array(expanded), new Float64Array(expanded), new Float64Array(expanded)];
