@@ -1,5 +1,5 @@
-import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
+import betaCdf from "@stdlib/stats-base-dists-beta-cdf/lib/main.js";
+import betaQuantile from "@stdlib/stats-base-dists-beta-quantile/lib/main.js";
 import type { Rng } from "../random/rng.js";
 import { betaFromCounts, betaFromMeanSe } from "./beta-fit.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

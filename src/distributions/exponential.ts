@@ -1,5 +1,5 @@
-import exponentialCdf from "@stdlib/stats-base-dists-exponential-cdf";
-import exponentialQuantile from "@stdlib/stats-base-dists-exponential-quantile";
+import exponentialCdf from "@stdlib/stats-base-dists-exponential-cdf/lib/main.js";
+import exponentialQuantile from "@stdlib/stats-base-dists-exponential-quantile/lib/main.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";

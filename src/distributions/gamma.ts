@@ -1,5 +1,5 @@
-import gammaCdf from "@stdlib/stats-base-dists-gamma-cdf";
-import gammaQuantile from "@stdlib/stats-base-dists-gamma-quantile";
+import gammaCdf from "@stdlib/stats-base-dists-gamma-cdf/lib/main.js";
+import gammaQuantile from "@stdlib/stats-base-dists-gamma-quantile/lib/main.js";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

@@ -1,4 +1,4 @@
-import lognormalCdf from "@stdlib/stats-base-dists-lognormal-cdf";
+import lognormalCdf from "@stdlib/stats-base-dists-lognormal-cdf/lib/main.js";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

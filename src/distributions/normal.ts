@@ -1,4 +1,4 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf/lib/main.js";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

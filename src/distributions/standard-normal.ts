@@ -1,5 +1,5 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf/lib/main.js";
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile/lib/main.js";
 import gammaincinv from "@stdlib/math-base-special-gammaincinv";
 
 const SQRT_TWO_PI = Math.sqrt(2 * Math.PI);

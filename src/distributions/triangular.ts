@@ -1,5 +1,5 @@
-import triangularCdf from "@stdlib/stats-base-dists-triangular-cdf";
-import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
+import triangularCdf from "@stdlib/stats-base-dists-triangular-cdf/lib/main.js";
+import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile/lib/main.js";
 import { fail, type PathSegment } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

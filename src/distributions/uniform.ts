@@ -1,5 +1,5 @@
-import uniformCdf from "@stdlib/stats-base-dists-uniform-cdf";
-import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile";
+import uniformCdf from "@stdlib/stats-base-dists-uniform-cdf/lib/main.js";
+import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile/lib/main.js";
 import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

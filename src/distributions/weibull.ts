@@ -1,5 +1,5 @@
-import weibullCdf from "@stdlib/stats-base-dists-weibull-cdf";
-import weibullQuantile from "@stdlib/stats-base-dists-weibull-quantile";
+import weibullCdf from "@stdlib/stats-base-dists-weibull-cdf/lib/main.js";
+import weibullQuantile from "@stdlib/stats-base-dists-weibull-quantile/lib/main.js";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";

@@ -1,5 +1,5 @@
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import betaQuantile from "@stdlib/stats-base-dists-beta-quantile/lib/main.js";
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile/lib/main.js";
 import type { ParameterMeta, ParameterStatus } from "./param.js";
 import type { ParameterKind, SpaceState, GroupNode } from "./space-state.js";
 

@@ -1,4 +1,4 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile/lib/main.js";
 import { fail, type PathSegment } from "../core/errors.js";
 import { cholesky, solveLower } from "./cholesky.js";
 import { midRanksInto, ranks } from "./spearman.js";

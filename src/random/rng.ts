@@ -1,4 +1,5 @@
-import seedrandom from "seedrandom";
+import alea from "seedrandom/lib/alea.js";
+import type seedrandom from "seedrandom";
 import { fail } from "../core/errors.js";
 
 /** A seed: any string or finite number. The same seed always gives the same draws. */
@@ -56,7 +57,7 @@ class AleaRng implements Rng {
   constructor(key: readonly string[], state?: RngState["alea"]) {
     this.key = key;
     // JSON of the whole path keeps ("a", "b/c") and ("a/b", "c") apart.
-    this.prng = seedrandom.alea(JSON.stringify(key), { state: state === undefined ? true : { ...state } });
+    this.prng = alea(JSON.stringify(key), { state: state === undefined ? true : { ...state } });
   }
 
   uniform(): number {

@@ -1,6 +1,6 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import gammaQuantile from "@stdlib/stats-base-dists-gamma-quantile";
+import gammaQuantile from "@stdlib/stats-base-dists-gamma-quantile/lib/main.js";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
 import { generalisedGammaByQuadrature } from "./generalised-gamma-by-quadrature.js";

@@ -5,7 +5,7 @@
 // hazards stay finite instead of turning into 0/0.
 import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf/lib/main.js";
 
 const TINY = 1e-290;
 

@@ -1,5 +1,5 @@
-import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile/lib/main.js";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf/lib/main.js";
 import { checkParameters } from "./check-parameters.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";

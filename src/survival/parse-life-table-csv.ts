@@ -1,5 +1,5 @@
 import { fail } from "../core/errors.js";
-import { parseCsv, type CsvDelimiter } from "../core/csv/parse-csv.js";
+import { parseCsv } from "../core/csv/parse-csv.js";
 import { csvNumber } from "../core/csv/csv-number.js";
 import type { LifeTable } from "./life-table.js";
 import { lifeTable } from "./life-table.js";
@@ -15,7 +15,7 @@ export interface ParseLifeTableCsvOptions {
   /** The file name, the first segment of error paths (default `"csv"`). */
   readonly file?: string;
   /** The field separator (default `","`); with `";"` numbers may use a decimal comma. */
-  readonly delimiter?: CsvDelimiter;
+  readonly delimiter?: "," | ";" | "\t";
 }
 
 /**

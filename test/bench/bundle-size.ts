@@ -1,6 +1,9 @@
 // Browser bundle size of the browser-safe entries: each bundled alone with esbuild (minified, ESM,
 // browser platform, tree-shaken), from the sources. Target (printed, not asserted): the main entry
-// `qaly` ≤ 300 kB minified. The largest contributors are listed by package.
+// `qaly` ≤ 300 kB minified. The largest contributors are listed by package. esbuild's default
+// (`legalComments: "eof"`) appends the licence comments of every bundled file (@stdlib has one per
+// module), so the size is printed with them and, separately, the code alone (what a bundle built
+// with `legalComments: "external"` or `"linked"` ships, the licences going to a separate file).
 import { build } from "esbuild";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +23,7 @@ function packageOf(path: string): string {
 }
 
 /** Minified bytes of the `qaly` entry's browser bundle, with the bytes per package. */
-export async function bundleSize(entry: string): Promise<{ bytes: number; gzip: number; byPackage: Map<string, number> }> {
+export async function bundleSize(entry: string): Promise<{ bytes: number; code: number; gzip: number; byPackage: Map<string, number> }> {
   const result = await build({
     entryPoints: [resolve(SRC, entry)],
     bundle: true,
@@ -33,19 +36,32 @@ export async function bundleSize(entry: string): Promise<{ bytes: number; gzip: 
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
+  const external = await build({
+    entryPoints: [resolve(SRC, entry)],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    legalComments: "external",
+    outfile: "bundle.js",
+    logLevel: "silent",
+  });
+  const codeOnly = external.outputFiles.find((file) => file.path.endsWith("bundle.js"))!.contents.length;
   const byPackage = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [path, input] of Object.entries(output.inputs)) byPackage.set(packageOf(path), (byPackage.get(packageOf(path)) ?? 0) + input.bytesInOutput);
   }
-  return { bytes: code.length, gzip: gzipSync(code).length, byPackage };
+  return { bytes: code.length, code: codeOnly, gzip: gzipSync(code).length, byPackage };
 }
 
 export async function bench(): Promise<void> {
   console.log("browser bundle (esbuild, minified, tree-shaken; each entry alone)");
   for (const [name, entry, target] of ENTRIES) {
-    const { bytes, gzip, byPackage } = await bundleSize(entry);
+    const { bytes, code, gzip, byPackage } = await bundleSize(entry);
     const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([pkg, size]) => `${pkg} ${(size / 1000).toFixed(0)}`).join(", ");
     const goal = target === undefined ? "" : ` (target ≤ ${target} kB)`;
-    console.log(`  ${name.padEnd(12)} ${(bytes / 1000).toFixed(0).padStart(5)} kB, gzip ${(gzip / 1000).toFixed(0).padStart(4)} kB${goal}; largest: ${largest} kB`);
+    console.log(`  ${name.padEnd(12)} ${(bytes / 1000).toFixed(0).padStart(5)} kB (code ${(code / 1000).toFixed(0)} kB + licence comments ${((bytes - code) / 1000).toFixed(0)} kB), gzip ${(gzip / 1000).toFixed(0).padStart(4)} kB${goal}; largest: ${largest} kB`);
   }
 }

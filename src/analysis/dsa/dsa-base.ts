@@ -2,40 +2,40 @@ import type { Distribution } from "../../distributions/distribution.js";
 import type { ParameterValues } from "../../models/model.js";
 
 /**
- * What the deterministic analyses need from a parameter space: its base-case values and, for
- * ranges taken from uncertainty, each parameter's distribution or 95% interval. A
- * `ParameterSpace` from `defineParameters` satisfies it; so does any object with a `base()` method.
+ * The base case of a deterministic analysis: either plain parameter values or a parameter source,
+ * which also gives, for ranges taken from uncertainty, each parameter's distribution or 95%
+ * interval. A `ParameterSpace` from `defineParameters` is a source; so is any object with a
+ * `base()` method.
  *
  * @typeParam P - the parameter values the model reads
  */
-export interface ParameterSource<P extends ParameterValues = ParameterValues> {
-  /**
-   * The base-case (deterministic) value of every parameter. A source that accepts `overrides`
-   * substitutes them and recomputes its derived parameters (as `ParameterSpace.base` does); the
-   * analyses pass the analysed values this way, and also set them on the result.
-   */
-  base(overrides?: Readonly<Record<string, number>>): P;
-  /** The distribution of a parameter, if it has one (used by the `"distribution"` range). */
-  distribution?(name: string): Distribution | undefined;
-  /**
-   * Parameter table rows with the 2.5% (`lower`) and 97.5% (`upper`) quantiles, `null` when the
-   * parameter has no distribution: used by the `"distribution"` range when `distribution` is absent.
-   */
-  describe?(): readonly {
-    /** Parameter name. */
-    readonly name: string;
-    /** 2.5% quantile, or `null`. */
-    readonly lower: number | null;
-    /** 97.5% quantile, or `null`. */
-    readonly upper: number | null;
-  }[];
-}
+export type DsaBase<P extends ParameterValues = ParameterValues> =
+  | P
+  | {
+      /**
+       * The base-case (deterministic) value of every parameter. A source that accepts `overrides`
+       * substitutes them and recomputes its derived parameters (as `ParameterSpace.base` does); the
+       * analyses pass the analysed values this way, and also set them on the result.
+       */
+      base(overrides?: Readonly<Record<string, number>>): P;
+      /** The distribution of a parameter, if it has one (used by the `"distribution"` range). */
+      distribution?(name: string): Distribution | undefined;
+      /**
+       * Parameter table rows with the 2.5% (`lower`) and 97.5% (`upper`) quantiles, `null` when the
+       * parameter has no distribution: used by the `"distribution"` range when `distribution` is absent.
+       */
+      describe?(): readonly {
+        /** Parameter name. */
+        readonly name: string;
+        /** 2.5% quantile, or `null`. */
+        readonly lower: number | null;
+        /** 97.5% quantile, or `null`. */
+        readonly upper: number | null;
+      }[];
+    };
 
-/**
- * The base case of a deterministic analysis: either plain parameter values or a
- * {@link ParameterSource}.
- */
-export type DsaBase<P extends ParameterValues = ParameterValues> = P | ParameterSource<P>;
+/** A parameter source: a {@link DsaBase} that is not plain values (internal name). */
+export type ParameterSource<P extends ParameterValues = ParameterValues> = Exclude<DsaBase<P>, P>;
 
 /**
  * Settings shared by the deterministic analyses ({@link oneWay}, {@link twoWay},

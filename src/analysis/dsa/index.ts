@@ -5,7 +5,7 @@ export type { TornadoBar, TornadoOptions, TornadoResult } from "./tornado.js";
 export { twoWay } from "./two-way.js";
 export type { TwoWayAxis, TwoWayCell, TwoWayOptions, TwoWayResult } from "./two-way.js";
 export { threshold } from "./threshold.js";
-export type { ThresholdCommon, ThresholdFound, ThresholdIndifferent, ThresholdNone, ThresholdOptions, ThresholdResult, ThresholdRoot } from "./threshold.js";
+export type { ThresholdOptions, ThresholdResult, ThresholdRoot } from "./threshold.js";
 export { scenarios } from "./scenarios.js";
 export type { Scenario, ScenarioRow, ScenariosOptions, ScenariosResult } from "./scenarios.js";
 export type { DsaBase, DsaSettings, ParameterSource } from "./dsa-base.js";

@@ -43,27 +43,11 @@ export interface OneWayOptions<P extends ParameterValues = ParameterValues, S ex
   readonly parameters: { readonly [K in keyof P & string]?: OneWayRange };
 }
 
-/** The results at one value of the varied parameter. */
-export interface OneWayPoint<S extends string = string> {
-  /** The parameter's value. */
-  readonly value: number;
-  /** Results of every strategy at that value. */
-  readonly results: DsaResults<S>;
-}
+/** Internal name of an element of {@link OneWayParameter}'s `points`. */
+export type OneWayPoint<S extends string = string> = OneWayParameter<S>["points"][number];
 
-/** One varied parameter: its range and the results along it. */
-export interface OneWayParameter<S extends string = string> {
-  /** Parameter name. */
-  readonly parameter: string;
-  /** The base-case value. */
-  readonly baseValue: number;
-  /** Lowest value analysed. */
-  readonly low: number;
-  /** Highest value analysed. */
-  readonly high: number;
-  /** Results in ascending order of the parameter's value. */
-  readonly points: readonly OneWayPoint<S>[];
-}
+/** Internal name of an element of {@link OneWayResult}'s `parameters`. */
+export type OneWayParameter<S extends string = string> = OneWayResult<S>["parameters"][number];
 
 /** Result of {@link oneWay}. */
 export interface OneWayResult<S extends string = string> {
@@ -82,7 +66,23 @@ export interface OneWayResult<S extends string = string> {
   /** Results at the base case. */
   readonly base: DsaResults<S>;
   /** One entry per varied parameter, in the order given. */
-  readonly parameters: readonly OneWayParameter<S>[];
+  readonly parameters: readonly {
+    /** Parameter name. */
+    readonly parameter: string;
+    /** The base-case value. */
+    readonly baseValue: number;
+    /** Lowest value analysed. */
+    readonly low: number;
+    /** Highest value analysed. */
+    readonly high: number;
+    /** Results in ascending order of the parameter's value. */
+    readonly points: readonly {
+      /** The parameter's value. */
+      readonly value: number;
+      /** Results of every strategy at that value. */
+      readonly results: DsaResults<S>;
+    }[];
+  }[];
 }
 
 /**

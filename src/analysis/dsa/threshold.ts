@@ -24,22 +24,12 @@ export interface ThresholdOptions<P extends ParameterValues = ParameterValues, S
   readonly gridPoints?: number;
 }
 
-/** One threshold: where the two strategies' measure is equal. */
-export interface ThresholdRoot<S extends string = string> {
-  /** The parameter value. */
-  readonly value: number;
-  /** The difference `a − b` at `value` (≈ 0). */
-  readonly residual: number;
-  /** Whether the root finder reached the tolerance (1e-10 relative). */
-  readonly converged: boolean;
-  /** The strategy with the higher measure just below `value` (for NMB: the preferred one). */
-  readonly higherBelow: S;
-  /** The strategy with the higher measure just above `value`. */
-  readonly higherAbove: S;
-}
-
-/** What {@link threshold} reports whatever its status. */
-export interface ThresholdCommon<S extends string = string> {
+/**
+ * Result of {@link threshold}: what was searched and the scan, then by `status`: `"found"` (one
+ * or more roots, ascending), `"none"` (no sign change in range; `higher` wins throughout) or
+ * `"indifferent"` (difference exactly 0 at every scanned point).
+ */
+export type ThresholdResult<S extends string = string> = {
   /** The parameter searched. */
   readonly parameter: string;
   /** The interval searched. */
@@ -59,40 +49,45 @@ export interface ThresholdCommon<S extends string = string> {
   };
   /** A sentence stating the finding. */
   readonly message: string;
-}
+} & (
+  /** One or more thresholds were found. */
+  | {
+      /** Thresholds were found. */
+      readonly status: "found";
+      /** Every threshold (where the two strategies' measure is equal), in ascending order. */
+      readonly roots: readonly {
+        /** The parameter value. */
+        readonly value: number;
+        /** The difference `a − b` at `value` (≈ 0). */
+        readonly residual: number;
+        /** Whether the root finder reached the tolerance (1e-10 relative). */
+        readonly converged: boolean;
+        /** The strategy with the higher measure just below `value` (for NMB: the preferred one). */
+        readonly higherBelow: S;
+        /** The strategy with the higher measure just above `value`. */
+        readonly higherAbove: S;
+      }[];
+    }
+  /** No threshold in range: one strategy is higher throughout. */
+  | {
+      /** No threshold in range. */
+      readonly status: "none";
+      /** Always empty. */
+      readonly roots: readonly [];
+      /** The strategy with the higher measure throughout the range (for NMB: the preferred one). */
+      readonly higher: S;
+    }
+  /** The two strategies are equal at every scanned value. */
+  | {
+      /** The difference is exactly 0 at every scanned point. */
+      readonly status: "indifferent";
+      /** Always empty. */
+      readonly roots: readonly [];
+    }
+);
 
-/** {@link threshold} found one or more thresholds. */
-export interface ThresholdFound<S extends string = string> extends ThresholdCommon<S> {
-  /** Thresholds were found. */
-  readonly status: "found";
-  /** Every threshold, in ascending order. */
-  readonly roots: readonly ThresholdRoot<S>[];
-}
-
-/** {@link threshold} found no threshold in range: one strategy is higher throughout. */
-export interface ThresholdNone<S extends string = string> extends ThresholdCommon<S> {
-  /** No threshold in range. */
-  readonly status: "none";
-  /** Always empty. */
-  readonly roots: readonly [];
-  /** The strategy with the higher measure throughout the range (for NMB: the preferred one). */
-  readonly higher: S;
-}
-
-/** {@link threshold} found the two strategies equal at every scanned value. */
-export interface ThresholdIndifferent<S extends string = string> extends ThresholdCommon<S> {
-  /** The difference is exactly 0 at every scanned point. */
-  readonly status: "indifferent";
-  /** Always empty. */
-  readonly roots: readonly [];
-}
-
-/**
- * Result of {@link threshold}, by `status`: `"found"` (one or more roots, ascending), `"none"`
- * (no sign change in range; `higher` wins throughout) or `"indifferent"` (difference exactly 0
- * at every scanned point).
- */
-export type ThresholdResult<S extends string = string> = ThresholdFound<S> | ThresholdNone<S> | ThresholdIndifferent<S>;
+/** One threshold (internal name of an element of a found {@link ThresholdResult}'s `roots`). */
+export type ThresholdRoot<S extends string = string> = Extract<ThresholdResult<S>, { readonly status: "found" }>["roots"][number];
 
 /**
  * Threshold analysis: the value(s) of a parameter at which two strategies' NMB (or another

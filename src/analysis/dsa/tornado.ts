@@ -17,27 +17,8 @@ export interface TornadoOptions<S extends string = string> {
   readonly top?: number;
 }
 
-/** One bar of a tornado diagram: the measure at the low and high end of one parameter's range. */
-export interface TornadoBar {
-  /** Parameter name. */
-  readonly parameter: string;
-  /** The parameter's lowest analysed value. */
-  readonly lowValue: number;
-  /** The parameter's highest analysed value. */
-  readonly highValue: number;
-  /** The parameter's base-case value. */
-  readonly baseValue: number;
-  /** The measure at `lowValue`. */
-  readonly low: number;
-  /** The measure at `highValue`. */
-  readonly high: number;
-  /** Smallest measure over every analysed value (differs from `low`/`high` only if non-monotone). */
-  readonly min: number;
-  /** Largest measure over every analysed value. */
-  readonly max: number;
-  /** `max − min`: the bar's length, by which bars are sorted. */
-  readonly swing: number;
-}
+/** Internal name of an element of {@link TornadoResult}'s `bars`. */
+export type TornadoBar = TornadoResult["bars"][number];
 
 /** Result of {@link tornado}: bars sorted by decreasing swing, ready for plotting. */
 export interface TornadoResult<S extends string = string> {
@@ -52,7 +33,26 @@ export interface TornadoResult<S extends string = string> {
   /** The measure at the base case (where the bars meet). */
   readonly base: number;
   /** Bars, largest swing first; ties keep the order of the one-way analysis. */
-  readonly bars: readonly TornadoBar[];
+  readonly bars: readonly {
+    /** Parameter name. */
+    readonly parameter: string;
+    /** The parameter's lowest analysed value. */
+    readonly lowValue: number;
+    /** The parameter's highest analysed value. */
+    readonly highValue: number;
+    /** The parameter's base-case value. */
+    readonly baseValue: number;
+    /** The measure at `lowValue`. */
+    readonly low: number;
+    /** The measure at `highValue`. */
+    readonly high: number;
+    /** Smallest measure over every analysed value (differs from `low`/`high` only if non-monotone). */
+    readonly min: number;
+    /** Largest measure over every analysed value. */
+    readonly max: number;
+    /** `max − min`: the bar's length, by which bars are sorted. */
+    readonly swing: number;
+  }[];
 }
 
 /**

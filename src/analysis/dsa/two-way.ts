@@ -20,21 +20,8 @@ export interface TwoWayOptions<P extends ParameterValues = ParameterValues, S ex
   readonly y: TwoWayAxis<keyof P & string>;
 }
 
-/** One cell of a two-way grid. */
-export interface TwoWayCell<S extends string = string> {
-  /** Index into `x.values`. */
-  readonly xIndex: number;
-  /** Index into `y.values`. */
-  readonly yIndex: number;
-  /** The x parameter's value. */
-  readonly x: number;
-  /** The y parameter's value. */
-  readonly y: number;
-  /** Results of every strategy. */
-  readonly results: DsaResults<S>;
-  /** The strategy with the highest NMB at the analysis' WTP (the first in model order on exact ties). */
-  readonly optimal: S;
-}
+/** Internal name of an element of {@link TwoWayResult}'s `cells`. */
+export type TwoWayCell<S extends string = string> = TwoWayResult<S>["cells"][number];
 
 /** Result of {@link twoWay}. */
 export interface TwoWayResult<S extends string = string> {
@@ -51,7 +38,20 @@ export interface TwoWayResult<S extends string = string> {
   /** The vertical axis. */
   readonly y: TwoWayAxis;
   /** Every cell, row by row: `cells[yIndex * x.values.length + xIndex]`. */
-  readonly cells: readonly TwoWayCell<S>[];
+  readonly cells: readonly {
+    /** Index into `x.values`. */
+    readonly xIndex: number;
+    /** Index into `y.values`. */
+    readonly yIndex: number;
+    /** The x parameter's value. */
+    readonly x: number;
+    /** The y parameter's value. */
+    readonly y: number;
+    /** Results of every strategy. */
+    readonly results: DsaResults<S>;
+    /** The strategy with the highest NMB at the analysis' WTP (the first in model order on exact ties). */
+    readonly optimal: S;
+  }[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fail } from "../../core/errors.js";
-import { parseCsv, type CsvDelimiter, type ParsedCsv } from "../../core/csv/parse-csv.js";
+import { parseCsv, type ParsedCsv } from "../../core/csv/parse-csv.js";
 import { csvNumber, isMissingCsvValue } from "../../core/csv/csv-number.js";
 import { formatCsv, type CsvCell } from "../../core/csv/format-csv.js";
 import { columnDraws } from "./column-draws.js";
@@ -27,7 +27,7 @@ export interface PsaCsvOptions {
    */
   readonly draw?: string;
   /** The field separator (default `","`); with `";"` numbers may use a decimal comma. */
-  readonly delimiter?: CsvDelimiter;
+  readonly delimiter?: "," | ";" | "\t";
   /** The file name, the first segment of error paths (default `"csv"`). */
   readonly file?: string;
 }
