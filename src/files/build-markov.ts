@@ -6,6 +6,7 @@ import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
+import { readLifeTableFile } from "./life-table-file.js";
 import type { MarkovFile, PsmFile, SettingsFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -29,7 +30,7 @@ export function withSettings<D extends MarkovFile | PsmFile>(def: D, settings: S
  * being evaluated; `cycle`, `time`, `age` and `state_time` are read from the engine's time only when
  * an expression uses them (so time-homogeneous models keep the engine's fast path).
  */
-export function buildMarkov(def: MarkovFile, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[]): MarkovCohortModel<Params, string, string, string> | undefined {
+export function buildMarkov(def: MarkovFile, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[], readFile?: (path: string) => string): MarkovCohortModel<Params, string, string, string> | undefined {
   const before = issues.length;
   const states = def.states.map((s: StateSpec) => (typeof s === "string" ? s : s.name));
   const outcomes = Object.keys(def.outcomes);
@@ -65,6 +66,8 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     startingValues.push([outcome, typeof v === "object" ? Object.entries(v).filter(([state]) => stateName(state, [...where, state])).map(([state, x]) => [state, cell(x, [...where, state], startEnv)]) : cell(v, where, startEnv)]);
   }
   for (const state of Object.keys(def.start)) stateName(state, [...path, "start", state]);
+  const background = def.backgroundMortality;
+  const lifeTable = background === undefined ? undefined : readLifeTableFile(background, readFile, [...path, "backgroundMortality"], issues);
   if (issues.length > before) return undefined;
 
   const rowsOut: Record<string, Record<string, number | symbol>> = {};
@@ -79,6 +82,7 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     outcomes: def.outcomes,
     start: def.start,
     ...cohortSettings(def),
+    ...(background === undefined ? {} : { backgroundMortality: { lifeTable: lifeTable!, sexMix: background.sexMix, deathState: background.deathState } }),
     // The engine reads the returned tables at once and keeps nothing, so one set of objects is
     // refilled per call (same keys, same order: the complement sums the others in written order).
     transitions: (p, t, g) => {

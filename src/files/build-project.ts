@@ -45,13 +45,13 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
     const own: [string, Readonly<Record<string, number | string>>][] | undefined = def.strategies === undefined ? undefined : Array.isArray(def.strategies) ? def.strategies.map((s) => [s, {}]) : Object.entries(def.strategies).map(([s, vars]) => [s, vars ?? {}]);
     const ownVariables = own === undefined ? variables : strategyVariables(own, base, ["models", name, "strategies"], (v) => !IDENTIFIER.test(v) || base.names.includes(v), issues);
     const names = own === undefined ? strategies : own.map(([s]) => s);
-    const built = def.type === "markov" ? buildMarkov(withSettings(def, settings), names, ownVariables, base, ["models", name], issues) : buildPsm(withSettings(def, settings), names, ownVariables, base, baseValues, compiled.options.readFile, ["models", name], issues);
+    const built = def.type === "markov" ? buildMarkov(withSettings(def, settings), names, ownVariables, base, ["models", name], issues, compiled.options.readFile) : buildPsm(withSettings(def, settings), names, ownVariables, base, baseValues, compiled.options.readFile, ["models", name], issues);
     if (built !== undefined) models.set(name, built);
   }
   const main = file.model;
   if (main.type === "markov") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
-    return buildMarkov(withSettings(main, settings), strategies, variables, base, ["model"], issues);
+    return buildMarkov(withSettings(main, settings), strategies, variables, base, ["model"], issues, compiled.options.readFile);
   }
   if (main.type === "partitioned-survival") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });

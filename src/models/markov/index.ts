@@ -3,6 +3,7 @@ export type { MarkovCohortModel } from "./markov-cohort.js";
 export { ROW_SUM_TOLERANCE } from "./markov-definition.js";
 export type {
   MarkovCohortDefinition,
+  MarkovBackgroundMortality,
   MarkovStrategy,
   OutcomeKind,
   StateSpec,

@@ -72,8 +72,8 @@ describe("markovCohort backgroundMortality: hand computation", () => {
   it("where the complement sits does not change the floored row (survivors keep their proportions)", () => {
     const params = { pSick: 0.2, pDie: 0.15, pSickDie: 0.25 };
     const other = threeStates({ transitions: (p: Params) => ({ Well: { Sick: p.pSick, Dead: p.pDie, Well: 0.65 }, Sick: { Dead: complement, Sick: 1 - p.pSickDie }, Dead: { Dead: 1 } }) });
-    const a = evaluateModel(threeStates(), params)["Usual care"].qaly;
-    const b = evaluateModel(other, params)["Usual care"].qaly;
+    const a = evaluateModel(threeStates(), params)["Usual care"].qaly!;
+    const b = evaluateModel(other, params)["Usual care"].qaly!;
     expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-15);
   });
 
@@ -151,16 +151,16 @@ describe("markovCohort backgroundMortality: equivalence with the floor applied b
   it("evaluateModel equals a time-dependent transitions function flooring each row by hand (≤ 1e-15 relative)", () => {
     const a = evaluateModel(engine, monthlyParams).A;
     const b = evaluateModel(byHand(62), monthlyParams).A;
-    for (const key of Object.keys(b) as (keyof typeof b)[]) expect(Math.abs(a[key] - b[key])).toBeLessThanOrEqual(1e-15 * Math.abs(b[key]));
+    for (const key of Object.keys(b)) expect(Math.abs(a[key]! - b[key]!)).toBeLessThanOrEqual(1e-15 * Math.abs(b[key]!));
     // The floor binds: without it the cohort lives longer.
     const free = markovCohort({ ...common, transitions: (p: Monthly, time) => rowsOf(p, time.age, time.stateTime) });
-    expect(evaluateModel(free, monthlyParams).A.lifeYears).toBeGreaterThan(a.lifeYears + 1);
+    expect(evaluateModel(free, monthlyParams).A.lifeYears).toBeGreaterThan(a.lifeYears! + 1);
   });
 
   it("a tree leaf entering at startTime floors by the attained age startAge + startTime (the floor tabulated for age 64.5)", () => {
     const a = evaluateModel(engine, monthlyParams, { startTime: 2.5 }).A;
     const b = evaluateModel(byHand(64.5), monthlyParams, { startTime: 2.5 }).A;
-    expect(Math.abs(a.qaly - b.qaly)).toBeLessThanOrEqual(1e-15 * b.qaly);
+    expect(Math.abs(a.qaly! - b.qaly!)).toBeLessThanOrEqual(1e-15 * b.qaly!);
   });
 
   it("time-homogeneous rows with a floor match the hand version (the fast path is left for the floored loop)", () => {
@@ -182,7 +182,7 @@ describe("markovCohort backgroundMortality: equivalence with the floor applied b
     });
     const a = evaluateModel(model, monthlyParams).A;
     const b = evaluateModel(hand, monthlyParams).A;
-    expect(Math.abs(a.qaly - b.qaly)).toBeLessThanOrEqual(1e-15 * b.qaly);
+    expect(Math.abs(a.qaly! - b.qaly!)).toBeLessThanOrEqual(1e-15 * b.qaly!);
   });
 });
 
@@ -214,7 +214,7 @@ describe("markovCohort backgroundMortality: properties", () => {
   it("QALYs do not increase as the floor rises", () => {
     fc.assert(
       fc.property(params, fc.double({ min: 0.1, max: 10, noNaN: true }), fc.double({ min: 1, max: 3, noNaN: true }), (p, low, ratio) => {
-        const lower = evaluateModel(model(low, 1 / 4), p).A.qaly;
+        const lower = evaluateModel(model(low, 1 / 4), p).A.qaly!;
         const higher = evaluateModel(model(low * ratio, 1 / 4), p).A.qaly;
         expect(higher).toBeLessThanOrEqual(lower * (1 + 1e-12));
       }),
