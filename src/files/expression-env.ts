@@ -9,6 +9,9 @@ import { probabilityToOdds } from "../math/probability-to-odds.js";
 import { probabilityToRate } from "../math/probability-to-rate.js";
 import { rateToProbability } from "../math/rate-to-probability.js";
 import { rescaleProbability } from "../math/rescale-probability.js";
+import { rateFromMedian } from "../math/rate-from-median.js";
+import { probabilityFromMedian } from "../math/probability-from-median.js";
+import { probabilityFromCumulativeIncidence } from "../math/probability-from-cumulative-incidence.js";
 
 /** Reads one value for the current evaluation from the parameter values (and whatever it closes over). */
 export type Getter = (params: Readonly<Record<string, number>>) => number;
@@ -26,6 +29,9 @@ export const MODEL_FILE_FUNCTIONS: Readonly<Record<string, ExpressionFunction>> 
   applyHazardRatio,
   applyOddsRatio,
   rescaleProbability,
+  rateFromMedian,
+  probabilityFromMedian: probabilityFromMedian as ExpressionFunction,
+  probabilityFromCumulativeIncidence: probabilityFromCumulativeIncidence as ExpressionFunction,
   discountFactor,
 });
 
