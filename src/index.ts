@@ -82,6 +82,9 @@ export {
   applyHazardRatio,
   applyOddsRatio,
   rescaleProbability,
+  rateFromMedian,
+  probabilityFromMedian,
+  probabilityFromCumulativeIncidence,
   discountFactor,
 } from "./math/index.js";
 export type { CycleCorrection, DiscountTiming } from "./math/index.js";
@@ -138,6 +141,7 @@ export { markovCohort, ROW_SUM_TOLERANCE } from "./models/markov/index.js";
 export type {
   MarkovCohortModel,
   MarkovCohortDefinition,
+  MarkovBackgroundMortality,
   MarkovStrategy,
   OutcomeKind,
   StateSpec,

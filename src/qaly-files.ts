@@ -28,6 +28,8 @@ export type {
   CompileModelFileOptions,
   DataTableSpec,
   ParsedCsv,
+  ParseCsvOptions,
+  CsvDelimiter,
   ModelFileIssue,
   ModelProject,
   ModelThreshold,

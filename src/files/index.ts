@@ -5,7 +5,7 @@ export { compileModelFile, checkModelFile } from "./compile-model-file.js";
 export type { CompileModelFileOptions } from "./compile-model-file.js";
 export { applyScenario } from "./apply-scenario.js";
 export { parseCsv } from "../core/csv/parse-csv.js";
-export type { ParsedCsv } from "../core/csv/parse-csv.js";
+export type { CsvDelimiter, ParseCsvOptions, ParsedCsv } from "../core/csv/parse-csv.js";
 export type { DataTableSpec } from "./data-table.js";
 export type { ModelFileIssue } from "./parse-model-text.js";
 export { MODEL_FILE_FUNCTIONS } from "./expression-env.js";

@@ -68,6 +68,14 @@ export async function psaTask(path: string, scenario: string | null = null): Pro
   return projectPsaSetup(chosen.project, chosen.scenario);
 }
 
+/** A project ready to run under a scenario, as {@link withScenario} returns it. */
+export interface ScenarioProject {
+  /** The project to run (a model file already rebuilt for the scenario). */
+  readonly project: ModelProject;
+  /** The scenario to pass to `runProject`: set only for TypeScript projects, whose scenarios `runProject` applies. */
+  readonly scenario?: string;
+}
+
 /**
  * A loaded model under a named scenario. A model file is rebuilt for the scenario (`applyScenario`:
  * overrides fixed in the base case and every draw, derived values and settings recomputed); a
@@ -81,7 +89,7 @@ export async function psaTask(path: string, scenario: string | null = null): Pro
  * // const { project, scenario } = withScenario(await loadModel("models/sick-sicker"), "Cheaper treatment B");
  * // await runProject(project, { psa: 1000, ...(scenario === undefined ? {} : { scenario }) });
  */
-export function withScenario(loaded: LoadedModel, scenario: string | undefined): { readonly project: ModelProject; readonly scenario?: string } {
+export function withScenario(loaded: LoadedModel, scenario: string | undefined): ScenarioProject {
   if (scenario === undefined) return { project: loaded.project };
   if (loaded.kind === "model-file") return { project: applyScenario(loaded.project, scenario) };
   return { project: loaded.project, scenario };

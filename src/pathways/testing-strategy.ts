@@ -14,6 +14,7 @@ export interface StrategyOptions<P> {
 
 /** One test on one sample: a panel (one failure event, then detection of every covered category). */
 export interface PanelStrategy<P, T extends string = string> extends StrategyOptions<P> {
+  /** Always `"panel"`: tells the strategy kinds apart. */
   readonly kind: "panel";
   /** The test. */
   readonly test: T;
@@ -25,6 +26,7 @@ export interface PanelStrategy<P, T extends string = string> extends StrategyOpt
  * to the next test.
  */
 export interface SequentialStrategy<P, T extends string = string> extends StrategyOptions<P> {
+  /** Always `"sequential"`: tells the strategy kinds apart. */
   readonly kind: "sequential";
   /** The tests, in order. */
   readonly tests: readonly T[];
@@ -39,6 +41,7 @@ export interface SequentialStrategy<P, T extends string = string> extends Strate
  * 1 − Π(1 − failure of each test).
  */
 export interface ParallelStrategy<P, T extends string = string> extends StrategyOptions<P> {
+  /** Always `"parallel"`: tells the strategy kinds apart. */
   readonly kind: "parallel";
   /** The tests run together. */
   readonly tests: readonly T[];
@@ -52,6 +55,7 @@ export interface ParallelStrategy<P, T extends string = string> extends Strategy
  * per step).
  */
 export interface ReflexStrategy<P, T extends string = string> extends StrategyOptions<P> {
+  /** Always `"reflex"`: tells the strategy kinds apart. */
   readonly kind: "reflex";
   /** The first test. */
   readonly first: T;
@@ -61,6 +65,7 @@ export interface ReflexStrategy<P, T extends string = string> extends StrategyOp
 
 /** A test sent out to an external laboratory: its own turnaround replaces the test's, plus a shipping cost. */
 export interface SendOutStrategy<P, T extends string = string> extends StrategyOptions<P> {
+  /** Always `"send-out"`: tells the strategy kinds apart. */
   readonly kind: "send-out";
   /** The test done externally (its sensitivity, failure and price). */
   readonly test: T;

@@ -12,7 +12,7 @@ import type { NetBenefitRow } from "./run-project.js";
 /**
  * The base case as CSV: one row per strategy, a column per outcome (`cost`, `qaly`, `lifeYears`, …).
  *
- * @param baseCase - a {@link runBaseCase} result
+ * @param baseCase - a {@link qaly!runBaseCase} result
  * @returns CSV text, lines ending in `\n`
  * @example
  * const model = { title: "Demo", strategies: ["SoC", "New"], outcomes: ["cost", "qaly"], evaluateInto(p, out) { out.set([1000, 1, 4000, 1.5]); } };
@@ -25,7 +25,7 @@ export function baseCaseCsv(baseCase: BaseCaseResult): string {
 /**
  * An ICER table as CSV, in the table's order (by cost), with the frontier status.
  *
- * @param table - rows from {@link icerTable}
+ * @param table - rows from {@link qaly!icerTable}
  * @returns CSV text; incremental fields are empty where undefined
  * @example
  * icerTableCsv(icerTable([{ strategy: "A", cost: 0, effect: 1 }, { strategy: "B", cost: 1000, effect: 1.5 }])).split("\n")[2] // => "B,1000,1.5,A,1000,0.5,2000,non-dominated"
@@ -52,7 +52,7 @@ export function netBenefitCsv(rows: readonly NetBenefitRow[]): string {
 /**
  * A CEAC as CSV: one row per willingness to pay, a column per strategy.
  *
- * @param curve - a {@link ceac} result
+ * @param curve - a {@link qaly!ceac} result
  * @returns CSV text with columns `wtp, <strategy>…`
  * @example
  * const psa = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [0, 0], B: [10_000, 30_000] }, qaly: { A: [1, 1], B: [1.5, 1.5] } } });
@@ -65,7 +65,7 @@ export function ceacCsv(curve: Ceac): string {
 /**
  * An EVPI curve as CSV: per-person EVPI (and population EVPI when a population was given) by WTP.
  *
- * @param curve - an {@link evpi} result
+ * @param curve - an {@link qaly!evpi} result
  * @returns CSV text with columns `wtp, evpi_per_person[, evpi_population]`
  * @example
  * const psa = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [0, 0], B: [10_000, 30_000] }, qaly: { A: [1, 1], B: [1.5, 1.5] } } });
@@ -95,7 +95,7 @@ export function parametersCsv(rows: readonly ParameterRow[]): string {
 /**
  * Tornado bars as CSV, largest swing first.
  *
- * @param result - a {@link tornado} result
+ * @param result - a {@link qaly!tornado} result
  * @returns CSV text with the measure at the low and high end of each parameter's range
  * @example
  * tornadoCsv({ measure: "incrementalNmb", strategy: "B", comparator: "A", wtp: 1, base: 0, bars: [] }) // => "parameter,low_value,high_value,base_value,low,high,swing\n"
@@ -107,7 +107,7 @@ export function tornadoCsv(result: TornadoResult): string {
 /**
  * A scenario analysis as CSV: one row per scenario and strategy.
  *
- * @param result - a {@link scenarios} result
+ * @param result - a {@link qaly!scenarios} result
  * @returns CSV text with every outcome, NMB and incremental NMB
  * @example
  * const model = { title: "toy", strategies: ["Old", "New"], outcomes: ["cost", "qaly"], evaluateInto: (p, out) => { out.set([1000, 1, 1000 + p.cDrug, 1.1]); } };
@@ -124,7 +124,7 @@ export function scenariosCsv(result: ScenariosResult): string {
 /**
  * Probability cost-effective at each threshold as CSV.
  *
- * @param rows - {@link probabilityCostEffective} rows
+ * @param rows - {@link qaly!probabilityCostEffective} rows
  * @returns CSV text with columns `wtp, strategy, probability, optimal`
  * @example
  * probabilityCostEffectiveCsv([{ wtp: 500000, strategy: "A", probability: 0.75, optimal: true }]) // => "wtp,strategy,probability,optimal\n500000,A,0.75,true\n"

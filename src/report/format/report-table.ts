@@ -54,7 +54,7 @@ export function tableToMarkdown(table: ReportTable): string {
 }
 
 /**
- * Renders a table as CSV (RFC 4180) with {@link formatCsv}: raw numbers at full precision (shortest
+ * Renders a table as CSV (RFC 4180) with the CSV writer every qaly CSV uses: raw numbers at full precision (shortest
  * round-trip decimal), empty fields for missing values, quoted text where needed, every line ending
  * in `\n` like every CSV text qaly writes.
  *
