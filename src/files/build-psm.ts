@@ -3,9 +3,8 @@ import type { Model } from "../models/model.js";
 import { partitionedSurvival } from "../models/psm/partitioned-survival.js";
 import type { PartitionedSurvivalDefinition } from "../models/psm/partitioned-survival-definition.js";
 import { survivalCurveFromDef } from "../survival/survival-curve-from-def.js";
-import { parseLifeTableCsv } from "../survival/parse-life-table-csv.js";
+import { readLifeTableFile } from "./life-table-file.js";
 import type { LifeTable } from "../survival/life-table.js";
-import { bundledDataName } from "./bundled-data.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve.js";
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
@@ -123,22 +122,9 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   }
 }
 
-/** Reads the general-population life table (HMD-style CSV: year, sex, age, mx, qx) of `backgroundMortality`. */
+/** The general-population life table and sex mix of `backgroundMortality` (the table read by {@link readLifeTableFile}). */
 function backgroundMortality(spec: NonNullable<PsmFile["backgroundMortality"]>, readFile: ((path: string) => string) | undefined, path: readonly PathSegment[], issues: Issue[]): { lifeTable: LifeTable; sexMix: Readonly<Record<string, number>>; method?: "cycle" | "exact" } | undefined {
-  let text: string;
-  try {
-    if (readFile === undefined) throw new Error(bundledDataName(spec.file) === undefined ? "no readFile was given to load files next to the model file" : "it is bundled data: give compileModelFile a readFile that supplies it (loadModel of qaly/node does)");
-    text = readFile(spec.file);
-  } catch (error) {
-    issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read the life table "${spec.file}": ${(error as Error).message}`, received: spec.file });
-    return undefined;
-  }
-  try {
-    const lifeTable = parseLifeTableCsv(text, { ...(spec.year === undefined ? {} : { year: spec.year }), ...(spec.measure === undefined ? {} : { measure: spec.measure }), source: spec.file });
-    return { lifeTable, sexMix: spec.sexMix, ...(spec.method === undefined ? {} : { method: spec.method }) };
-  } catch (error) {
-    if (!(error instanceof QalyError)) throw error;
-    for (const issue of error.issues) issues.push({ ...issue, path: [...path], message: `${spec.file}: ${issue.message}` });
-    return undefined;
-  }
+  const lifeTable = readLifeTableFile(spec, readFile, path, issues);
+  if (lifeTable === undefined) return undefined;
+  return { lifeTable, sexMix: spec.sexMix, ...(spec.method === undefined ? {} : { method: spec.method }) };
 }
