@@ -25,15 +25,42 @@ export type ExponentialSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: 
 export function exponentialSurvival(params: { readonly rate: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "exponential" }>> {
   checkParameters("exponential", params, { rate: "positive" });
   const rate = params.rate;
-  const cumulativeHazard = (t: number): number => (t > 0 ? rate * t : t <= 0 ? 0 : NaN);
-  return defineCurve({
+  // Methods rather than arrow functions: PSA builds these curves per draw, and loaders that keep
+  // function names (tsx, esbuild keepNames) rename every arrow with Object.defineProperty, methods not.
+  const curve = defineCurve({
     def: Object.freeze({ kind: "exponential", rate }),
-    label: () => `Exponential(rate=${formatSignificant(rate)})`,
-    survival: (t) => (t > 0 ? Math.exp(-rate * t) : t <= 0 ? 1 : NaN),
-    hazard: (t) => (t >= 0 ? rate : t < 0 ? 0 : NaN),
-    cumulativeHazard,
+    label() {
+      return `Exponential(rate=${formatSignificant(rate)})`;
+    },
+    survival(t) {
+      return t > 0 ? Math.exp(-rate * t) : t <= 0 ? 1 : NaN;
+    },
+    hazard(t) {
+      return t >= 0 ? rate : t < 0 ? 0 : NaN;
+    },
+    cumulativeHazard(t) {
+      return t > 0 ? rate * t : t <= 0 ? 0 : NaN;
+    },
     // ∫₀^τ e^{−λt} dt = (1 − e^{−λτ})/λ
-    restrictedMean: (tau) => (tau >= 0 && Number.isFinite(tau) ? -Math.expm1(-rate * tau) / rate : NaN),
-    quantile: (p) => (p >= 0 && p <= 1 ? -Math.log1p(-p) / rate : NaN),
+    restrictedMean(tau) {
+      return tau >= 0 && Number.isFinite(tau) ? -Math.expm1(-rate * tau) / rate : NaN;
+    },
+    quantile(p) {
+      return p >= 0 && p <= 1 ? -Math.log1p(-p) / rate : NaN;
+    },
   });
+  exponentialRates.set(curve, rate);
+  return curve;
+}
+
+/**
+ * The rate of each curve built by {@link exponentialSurvival} (keyed by the object itself, so a copy
+ * with an overridden method is not in it). Lets a caller that fills a cumulative-hazard grid compute
+ * rate·t in its own loop, with exactly the arithmetic of `cumulativeHazard(t)`, instead of a call per point.
+ */
+const exponentialRates = new WeakMap<SurvivalCurve, number>();
+
+/** The rate of a curve made by {@link exponentialSurvival} (not a copy of one), else undefined. */
+export function exponentialRateOf(curve: SurvivalCurve): number | undefined {
+  return exponentialRates.get(curve);
 }

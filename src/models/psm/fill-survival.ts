@@ -1,5 +1,6 @@
 import type { EvaluationContext } from "../model.js";
 import { capByBackgroundMortality } from "../../survival/cap-by-background-mortality.js";
+import { exponentialRateOf } from "../../survival/exponential-survival.js";
 import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
@@ -51,7 +52,14 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     const raw = work.rawRows[k]!;
     const start = curve.cumulativeHazard(0);
     raw[0] = start;
-    if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
+    const rate = exponentialRateOf(curve);
+    if (rate !== undefined) {
+      // exponentialSurvival's cumulativeHazard(t · step), inline.
+      for (let t = 1; t <= cycles; t++) {
+        const time = t * step;
+        raw[t] = time > 0 ? rate * time : time <= 0 ? 0 : NaN;
+      }
+    } else if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
     else for (let t = 1; t <= cycles; t++) raw[t] = curve.cumulativeHazard(t * step);
     if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor, start);
     const first = Math.exp(-start);
