@@ -75,6 +75,10 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
       for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
         const b = childBranch[c]!;
         const p = probability[b]!;
+        // A branch of probability 0 adds 0·x = ±0 to every sum, which changes no sum (a sum started
+        // at +0 is never −0), so it is skipped: tested pathways have many (e.g. false positives at
+        // specificity 1).
+        if (p === 0) continue;
         const child = childInstance[c]! * width;
         for (let o = 0; o < width; o++) instances[base + o]! += p * instances[child + o]!;
         // Branch payoffs are sparse: only the outcomes the branch carries.
