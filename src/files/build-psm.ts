@@ -75,11 +75,29 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   if (issues.length > before) return undefined;
 
   const read = (value: Cell, p: Params): number => (typeof value === "function" ? value(p) : value);
-  const rows = (source: [string, [string, Cell][]][], p: Params) => Object.fromEntries(source.map(([outcome, row]) => [outcome, Object.fromEntries(row.map(([state, v]) => [state, read(v, p)]))]));
+  // The engine reads each table and the curves record as soon as it gets them and keeps neither
+  // (run() copies the curves), so each function fills one object of its own, built once with the
+  // same keys in the same order, instead of building new ones per strategy and draw.
+  const rowsInto = (source: [string, [string, Cell][]][]): ((p: Params) => Record<string, Record<string, number>>) => {
+    const table: Record<string, Record<string, number>> = Object.fromEntries(source.map(([outcome, row]) => [outcome, Object.fromEntries(row.map(([state]) => [state, 0]))]));
+    const targets = source.map(([outcome]) => table[outcome]!);
+    return (p) => {
+      for (let o = 0; o < source.length; o++) {
+        const row = source[o]![1];
+        const target = targets[o]!;
+        for (let i = 0; i < row.length; i++) target[row[i]![0]] = read(row[i]![1], p);
+      }
+      return table;
+    };
+  };
+  const record = Object.fromEntries(curves.map(([name]) => [name, undefined])) as unknown as Record<string, SurvivalCurve>;
   const curvesOf = (p: Params, g: string): Record<string, SurvivalCurve> => {
     scope.enter(undefined, g);
-    return Object.fromEntries(curves.map(([name, spec]) => [name, survivalCurveFromDef(spec(p) as SurvivalCurveDef)]));
+    for (let k = 0; k < curves.length; k++) record[curves[k]![0]] = survivalCurveFromDef(curves[k]![1](p) as SurvivalCurveDef);
+    return record;
   };
+  const valueRows = rowsInto(values);
+  const entryRows = rowsInto(entryValues);
   // Built once now, so a wrong kind or parameter is a compile error with the file's path.
   for (const strategy of baseValues === undefined ? [] : strategies) {
     try {
@@ -101,8 +119,8 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
     ...cohortSettings(def),
     ...(def.crossing === undefined ? {} : { crossing: def.crossing }),
     ...(background === undefined ? {} : { backgroundMortality: background }),
-    values: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(values, p)),
-    ...(entryValues.length === 0 ? {} : { entryValues: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), rows(entryValues, p)) }),
+    values: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), valueRows(p)),
+    ...(entryValues.length === 0 ? {} : { entryValues: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), entryRows(p)) }),
     ...(startingValues.length === 0 ? {} : { startingValues: (p: Params, g: string) => (scope.enter(undefined, g), Object.fromEntries(startingValues.map(([o, v]) => [o, read(v, p)]))) }),
     ...(capped.length === 0
       ? {}
