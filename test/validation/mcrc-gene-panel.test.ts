@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { psaMismatches } from "../helpers/psa-mismatches.js";
 import { project as ts } from "../../models/mcrc-gene-panel/project.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel, runPsaSync, type DecisionTree } from "../../src/index.js";
@@ -58,15 +59,7 @@ describe("models/mcrc-gene-panel: model.yaml and the TypeScript form", () => {
     for (const name of drawsTs.names) expect([name, [...drawsFile.column(name)]]).toEqual([name, [...drawsTs.column(name)]]);
     const fromFile = runPsaSync(file.model, drawsFile);
     const fromTs = runPsaSync(ts.model, drawsTs);
-    const mismatches: unknown[] = [];
-    for (const strategy of ts.model.strategies) {
-      for (const outcome of ts.model.outcomes) {
-        const a = fromFile.values(outcome, strategy);
-        const b = fromTs.values(outcome, strategy);
-        for (let i = 0; i < b.length; i++) if (!Object.is(a[i], b[i])) mismatches.push([strategy, outcome, i, a[i], b[i]]);
-      }
-    }
-    expect(mismatches).toEqual([]);
+    expect(psaMismatches(fromFile, fromTs)).toEqual([]);
   });
 
   it("compileModelFile(mcrc model.yaml) carries the project's metadata, outcomes, DSA ranges, threshold, WTP, PSA settings and warnings", () => {

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { psaMismatches } from "../helpers/psa-mismatches.js";
 import { project as ts } from "../../models/nsclc-gene-panel/project.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { applyScenario } from "../../src/files/apply-scenario.js";
@@ -70,15 +71,7 @@ describe("models/nsclc-gene-panel/model.yaml", () => {
     for (const name of drawsTs.names) expect([name, [...drawsFile.column(name)]]).toEqual([name, [...drawsTs.column(name)]]);
     const fromFile = runPsaSync(file.model, drawsFile);
     const fromTs = runPsaSync(ts.model, drawsTs);
-    const mismatches: unknown[] = [];
-    for (const strategy of ts.model.strategies) {
-      for (const outcome of ts.model.outcomes) {
-        const a = fromFile.values(outcome, strategy);
-        const b = fromTs.values(outcome, strategy);
-        for (let i = 0; i < b.length; i++) if (!Object.is(a[i], b[i])) mismatches.push([strategy, outcome, i, a[i], b[i]]);
-      }
-    }
-    expect(mismatches).toEqual([]);
+    expect(psaMismatches(fromFile, fromTs)).toEqual([]);
   });
 
   it("compileModelFile(nsclc model.yaml) carries the project's metadata, outcomes, DSA ranges, threshold, WTP and PSA settings", () => {
