@@ -2,18 +2,10 @@
 // TreeAge), in-process; the fixtures and their hand-computed means are in test/fixtures/psa-import.
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/terminal/cli-io.js";
+import { qaly } from "./run-in-process.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/psa-import/${name}`, import.meta.url));
 
-async function qaly(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe("qaly analyze: PSA output of other tools", () => {
   for (const file of ["r-write-csv.csv", "treeage-psa.csv"]) {

@@ -5,19 +5,11 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/terminal/cli-io.js";
+import { qaly } from "./run-in-process.js";
 
 const fixture = (path: string): string => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 const models = fileURLToPath(new URL("../../models/", import.meta.url));
 
-async function qaly(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe("qaly (in-process)", () => {
   it("main([command, '--help']) prints usage and exits 0 for every command", async () => {
