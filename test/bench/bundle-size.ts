@@ -4,7 +4,7 @@
 // (`legalComments: "eof"`) appends the licence comments of every bundled file (@stdlib has one per
 // module), so the size is printed with them and, separately, the code alone (what a bundle built
 // with `legalComments: "external"` or `"linked"` ships, the licences going to a separate file).
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -24,30 +24,11 @@ function packageOf(path: string): string {
 
 /** Minified bytes of the `qaly` entry's browser bundle, with the bytes per package. */
 export async function bundleSize(entry: string): Promise<{ bytes: number; code: number; gzip: number; byPackage: Map<string, number> }> {
-  const result = await build({
-    entryPoints: [resolve(SRC, entry)],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
+  // One set of options for both builds, so the two sizes differ only in where the licences go.
+  const options = { entryPoints: [resolve(SRC, entry)], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", write: false as const, logLevel: "silent" } satisfies BuildOptions;
+  const result = await build({ ...options, metafile: true });
   const code = result.outputFiles[0]!.contents;
-  const external = await build({
-    entryPoints: [resolve(SRC, entry)],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    legalComments: "external",
-    outfile: "bundle.js",
-    logLevel: "silent",
-  });
+  const external = await build({ ...options, legalComments: "external", outfile: "bundle.js" });
   const codeOnly = external.outputFiles.find((file) => file.path.endsWith("bundle.js"))!.contents.length;
   const byPackage = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {
