@@ -4,7 +4,7 @@ import { formatSignificant } from "../core/format-significant.js";
 import { bisectRight } from "d3-array";
 import { requireFiniteArray } from "./validate.js";
 
-/** The definition of a empirical distribution (a member of {@link DistributionDef}). */
+/** The definition of an empirical distribution (a member of {@link DistributionDef}). */
 export type EmpiricalDef = Extract<DistributionDef, { readonly kind: "empirical" }>;
 
 class Empirical implements Distribution<EmpiricalDef> {

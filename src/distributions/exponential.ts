@@ -5,7 +5,7 @@ import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { requireObject, requirePositive } from "./validate.js";
 
-/** The definition of a exponential distribution (a member of {@link DistributionDef}). */
+/** The definition of an exponential distribution (a member of {@link DistributionDef}). */
 export type ExponentialDef = Extract<DistributionDef, { readonly kind: "exponential" }>;
 
 class Exponential implements Distribution<ExponentialDef> {

@@ -3,7 +3,7 @@ import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
-/** The definition of a exponential curve (a member of {@link SurvivalCurveDef}). */
+/** The definition of an exponential curve (a member of {@link SurvivalCurveDef}). */
 export type ExponentialSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "exponential" }>;
 
 /**
