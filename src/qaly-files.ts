@@ -18,6 +18,8 @@ export {
   parseCsv,
   MODEL_FILE_FUNCTIONS,
   modelFileJsonSchema,
+  dataFileProblem,
+  FILE_SIZE_LIMITS,
 } from "./files/index.js";
 export type {
   CompiledExpression,
@@ -27,6 +29,7 @@ export type {
   VariableGetter,
   CompileModelFileOptions,
   DataTableSpec,
+  FileSizeLimits,
   ParsedCsv,
   ParseCsvOptions,
   CsvDelimiter,

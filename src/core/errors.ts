@@ -24,7 +24,9 @@ export type IssueCode =
   | "file_not_found"
   | "survival_increasing"
   | "curves_cross"
-  | "worker_failed";
+  | "worker_failed"
+  | "file_not_allowed"
+  | "resource_limit";
 
 /** One path segment: a key in model vocabulary or an index. */
 export type PathSegment = string | number;

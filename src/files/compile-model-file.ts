@@ -62,7 +62,9 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
       const missing = issue.code === "invalid_type" && valueAt(parsed.data, path) === undefined;
       const what = missing ? `'${String(path.at(-1))}' is missing (${issue.message})` : issue.message;
       const message = split ? `${what}; inside { … } a comma ends an entry, so quote expressions that contain commas` : what;
-      return parsed.locate({ code: "invalid_model", path, message });
+      // A refinement may name its own code (a data file outside the folder is `file_not_allowed`).
+      const code = issue.code === "custom" && typeof issue.params?.["issueCode"] === "string" ? (issue.params["issueCode"] as Issue["code"]) : "invalid_model";
+      return parsed.locate({ code, path, message });
     });
     return { ok: false, issues: [...issues, ...issuesBeyondStructure(parsed.data as Record<string, unknown>, issues, options, parsed.locate)] };
   }

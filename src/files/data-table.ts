@@ -36,7 +36,10 @@ export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: s
     try {
       csv = readFile(spec.file);
     } catch (error) {
-      issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read data table '${name}' from "${spec.file}": ${(error as Error).message}`, received: spec.file });
+      // A reader's QalyError keeps its code (file_not_allowed, resource_limit); anything else is a missing file.
+      const code = error instanceof QalyError ? error.code : "file_not_found";
+      const reason = error instanceof QalyError ? error.issues[0]!.message : (error as Error).message;
+      issues.push({ code, path: [...path, "file"], message: `cannot read data table '${name}' from "${spec.file}": ${reason}`, received: spec.file });
       return undefined;
     }
     try {

@@ -11,3 +11,5 @@ export type { ModelFileIssue } from "./parse-model-text.js";
 export { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
 export type { ModelProject, ModelThreshold, PsaSettings } from "./model-project.js";
 export { modelFileJsonSchema } from "./model-file-json-schema.js";
+export { dataFileProblem, FILE_SIZE_LIMITS } from "./file-access.js";
+export type { FileSizeLimits } from "./file-access.js";

@@ -21,7 +21,10 @@ export function readLifeTableFile(spec: LifeTableFileSpec, readFile: ((path: str
     if (readFile === undefined) throw new Error(bundledDataName(spec.file) === undefined ? "no readFile was given to load files next to the model file" : "it is bundled data: give compileModelFile a readFile that supplies it (loadModel of qaly/node does)");
     text = readFile(spec.file);
   } catch (error) {
-    issues.push({ code: "file_not_found", path: [...path, "file"], message: `cannot read the life table "${spec.file}": ${(error as Error).message}`, received: spec.file });
+    // A reader's QalyError keeps its code (file_not_allowed, resource_limit); anything else is a missing file.
+    const code = error instanceof QalyError ? error.code : "file_not_found";
+    const reason = error instanceof QalyError ? error.issues[0]!.message : (error as Error).message;
+    issues.push({ code, path: [...path, "file"], message: `cannot read the life table "${spec.file}": ${reason}`, received: spec.file });
     return undefined;
   }
   try {

@@ -3,7 +3,7 @@ import { closestName } from "../core/closest-name.js";
 import { QalyError } from "../core/errors.js";
 import { compileExpression } from "./expression.js";
 import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
-import { unknownBundledData } from "./bundled-data.js";
+import { dataFileProblem } from "./file-access.js";
 import { testingFileSchema } from "./testing-file-schema.js";
 
 // The zod schema of a model file: the structure only. Names, expressions, distributions and the
@@ -26,10 +26,10 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
 }
 
 const text = z.string({ error: "expected text" });
-/** A data file: a path relative to the model file, or `qaly:<name>` for data bundled with the package. */
+/** A data file: a path inside the model file's folder, or `qaly:<name>` for data bundled with the package (file-access.ts). */
 const dataFile = text.superRefine((value, context) => {
-  const problem = unknownBundledData(value);
-  if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+  const problem = dataFileProblem(value);
+  if (problem !== undefined) context.addIssue({ code: "custom", message: problem, params: { issueCode: problem.startsWith("unknown bundled data") ? "invalid_model" : "file_not_allowed" } });
 });
 const finite = z.number({ error: "expected a number" }).refine(Number.isFinite, "expected a finite number");
 /**
@@ -151,6 +151,7 @@ export const psmSchema = strict(
     timeUnit: z.enum(["years", "months", "weeks", "days"]).optional(),
     ...settingsShape,
     crossing: z.enum(["clamp", "error"]).optional(),
+    costByYear: z.number({ error: "costByYear is a whole number of years" }).optional(),
     tolerance: finite.optional(),
     backgroundMortality: strict({ file: dataFile, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), method: z.enum(["cycle", "exact"]).optional() }, "backgroundMortality").optional(),
     variables: expressions.optional(),

@@ -1,5 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { fail } from "../core/errors.js";
@@ -10,6 +10,8 @@ import { applyScenario } from "../files/apply-scenario.js";
 import { bundledDataName } from "../files/bundled-data.js";
 import { bundledModel, bundledModelHint, MODEL_FILE_NAMES } from "./bundled-models.js";
 import { bundledDataPath } from "./bundled-data.js";
+import { readRegularFile } from "./read-regular-file.js";
+import { dataFileProblem, FILE_SIZE_LIMITS } from "../files/file-access.js";
 
 export { MODEL_FILE_NAMES } from "./bundled-models.js";
 
@@ -115,31 +117,50 @@ async function modelFile(path: string): Promise<string> {
 
 /** Reads and compiles a model file with {@link dataReader}. */
 async function compileFile(file: string): Promise<ModelProject> {
-  const text = await readFile(file, "utf8");
   // Messages name the file as the user would type it: relative to the working directory when inside it.
   const shown = relative(process.cwd(), file);
-  return compileModelFile(text, { fileName: shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown, readFile: dataReader(dirname(file)) });
+  const fileName = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown;
+  const text = readRegularFile(file, FILE_SIZE_LIMITS.modelFile, ["file", fileName]);
+  return compileModelFile(text, { fileName, readFile: dataReader(dirname(file)) });
 }
 
 /**
- * The `readFile` that `compileModelFile` is given for a model file in `folder`: a data file's path is
- * read relative to the folder, `qaly:<name>` from the data bundled with the package. @internal
+ * The `readFile` that `compileModelFile` is given for a model file in `folder`, enforcing the
+ * model-folder policy: `qaly:<name>` reads data bundled with the package; any other name must be a
+ * relative path (see `dataFileProblem`) to a regular file that, after symbolic links are resolved,
+ * lies inside the folder, and is at most `maxBytes` long. Refusals never show the file's content. @internal
  *
  * @param folder - the model file's folder
- * @returns the reader; it throws an `Error` naming the file it could not read
+ * @param maxBytes - the largest data file read (default `FILE_SIZE_LIMITS.dataFile`)
+ * @returns the reader; it throws a QalyError `file_not_found`, `file_not_allowed` or
+ *   `resource_limit` at `["file", name]` (the compiler moves it to the table's path)
  * @example
  * // compileModelFile(text, { fileName: "model.yaml", readFile: dataReader("models/nsclc-gene-panel") })
  */
-export function dataReader(folder: string): (name: string) => string {
+export function dataReader(folder: string, maxBytes: number = FILE_SIZE_LIMITS.dataFile): (name: string) => string {
   return (name) => {
+    const path = ["file", name];
     const bundled = bundledDataName(name);
-    const target = bundled !== undefined ? bundledDataPath(bundled) : isAbsolute(name) ? name : resolve(folder, name);
+    if (bundled !== undefined) return readRegularFile(bundledDataPath(bundled), maxBytes, path);
+    const problem = dataFileProblem(name);
+    if (problem !== undefined) fail("file_not_allowed", path, problem, { received: name });
+    let home: string;
+    let target: string;
     try {
-      return readFileSync(target, "utf8");
+      home = realpathSync(folder);
     } catch {
-      // The compiler turns this into a `file_not_found` issue at the table's path.
-      throw new Error(`no such file ${target}`);
+      return fail("file_not_found", path, `no such folder ${folder}`, { received: folder });
     }
+    try {
+      target = realpathSync(resolve(home, name));
+    } catch {
+      return fail("file_not_found", path, `no such file ${resolve(folder, name)}`, { received: name });
+    }
+    const inside = relative(home, target);
+    if (inside === "" || inside.split(sep)[0] === ".." || isAbsolute(inside)) {
+      fail("file_not_allowed", path, `a model file reads only files inside its own folder: "${name}" is a symbolic link (or goes through one) that leads outside it`, { received: name });
+    }
+    return readRegularFile(target, maxBytes, path);
   };
 }
 
