@@ -1,10 +1,54 @@
 /**
- * Least-squares fits of several responses on one covariate with a natural cubic regression spline
- * (Hastie, Tibshirani & Friedman 2009, eq. 5.4–5.5): linear beyond the boundary knots, knots at
- * equally spaced quantiles of the covariate, no penalty. Returns a function giving the fitted
- * values of a response. @internal
+ * Least-squares fits of several responses on one or more covariates with natural cubic regression
+ * splines (Hastie, Tibshirani & Friedman 2009, eq. 5.4–5.5): linear beyond the boundary knots,
+ * knots at equally spaced quantiles of each covariate, no penalty. With several covariates the
+ * basis is the tensor product of the covariates' bases (all interactions, as the tensor-product
+ * smooths Strong, Oakley & Brennan 2014 recommend for a few parameters). Returns a function giving
+ * the fitted values of a response. @internal
  */
-export function regressionSpline(x: Float64Array, knotCount: number): (y: Float64Array) => Float64Array {
+export function regressionSpline(x: Float64Array | readonly Float64Array[], knotCount: number): (y: Float64Array) => Float64Array {
+  const columns = x instanceof Float64Array ? [x] : x;
+  const n = columns[0]!.length;
+  let basis = new Float64Array(n).fill(1);
+  let width = 1;
+  for (const column of columns) {
+    const own = splineBasis(column, knotCount);
+    // Row-wise tensor (Kronecker) product of the basis so far with this covariate's basis.
+    const next = new Float64Array(n * width * own.width);
+    for (let i = 0; i < n; i++) {
+      for (let a = 0; a < width; a++) {
+        const va = basis[i * width + a]!;
+        for (let b = 0; b < own.width; b++) next[(i * width + a) * own.width + b] = va * own.basis[i * own.width + b]!;
+      }
+    }
+    basis = next;
+    width *= own.width;
+  }
+  const gram = new Float64Array(width * width);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < width; a++) {
+      const va = basis[i * width + a]!;
+      if (va === 0) continue;
+      for (let b = 0; b <= a; b++) gram[a * width + b]! += va * basis[i * width + b]!;
+    }
+  }
+  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) gram[b * width + a] = gram[a * width + b]!;
+  return (y: Float64Array): Float64Array => {
+    const rhs = new Float64Array(width);
+    for (let i = 0; i < n; i++) for (let a = 0; a < width; a++) rhs[a]! += basis[i * width + a]! * y[i]!;
+    const beta = solve(Float64Array.from(gram), rhs, width);
+    const fitted = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let a = 0; a < width; a++) v += basis[i * width + a]! * beta[a]!;
+      fitted[i] = v;
+    }
+    return fitted;
+  };
+}
+
+/** One covariate's natural-spline basis, row-major: 1, x and K − 2 spline terms (the constant only for one distinct knot). */
+function splineBasis(x: Float64Array, knotCount: number): { readonly basis: Float64Array; readonly width: number } {
   const n = x.length;
   const sorted = Float64Array.from(x).sort();
   const lo = sorted[0]!;
@@ -31,26 +75,7 @@ export function regressionSpline(x: Float64Array, knotCount: number): (y: Float6
     const dLast = k > 2 ? d(u, k - 2) : 0;
     for (let j = 0; j < k - 2; j++) basis[row + 2 + j] = d(u, j) - dLast;
   }
-  const gram = new Float64Array(width * width);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < width; a++) {
-      const va = basis[i * width + a]!;
-      for (let b = 0; b <= a; b++) gram[a * width + b]! += va * basis[i * width + b]!;
-    }
-  }
-  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) gram[b * width + a] = gram[a * width + b]!;
-  return (y: Float64Array): Float64Array => {
-    const rhs = new Float64Array(width);
-    for (let i = 0; i < n; i++) for (let a = 0; a < width; a++) rhs[a]! += basis[i * width + a]! * y[i]!;
-    const beta = solve(Float64Array.from(gram), rhs, width);
-    const fitted = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let a = 0; a < width; a++) v += basis[i * width + a]! * beta[a]!;
-      fitted[i] = v;
-    }
-    return fitted;
-  };
+  return { basis, width };
 }
 
 /** Solves `A β = b` by Gaussian elimination with partial pivoting (A is small and symmetric positive semi-definite). */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { evpi, evppi } from "../../../src/analysis/voi/index.js";
 import { psaResult, psaResultFromCsv } from "../../../src/analysis/psa/index.js";
 import { chemoPsa } from "../psa/chemo.js";
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 
 /** voi's toy model: t1 has NB 0, t2 has effect p1 and cost p2 (NB = p1 − p2 at WTP 1). */
 function toyPsa() {
@@ -53,6 +54,36 @@ describe("evppi", () => {
     expect(perfect).toBeLessThanOrEqual(total * (1 + 1e-9));
     expect(none).toBeGreaterThanOrEqual(0);
     expect(none).toBeLessThan(0.1 * total);
+  });
+
+  it("evppi(psa, ['p1', 'p2'], [1]) matches voi's toy EVPI, Φ(1/√5) + √5·φ(1/√5) − 1, within 4 standard errors", () => {
+    // Learning both inputs resolves all uncertainty: NB of t2 = p1 − p2 ~ N(1, √5) with p1 ~ N(1, 1)
+    // and p2 ~ N(0, 2) (voi's toy model), so the group's EVPPI is the EVPI E[max(0, X)] − max(0, E X).
+    const mu = 1;
+    const sigma = Math.sqrt(5);
+    const z = mu / sigma;
+    const exact = mu * normalCdf(z, 0, 1) + sigma * Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) - mu;
+    const x = p1.map((v, i) => v - p2[i]!);
+    const se = sd(x.map((v) => Math.max(0, -v))) / Math.sqrt(n);
+    const group = evppi(psa, ["p1", "p2"], [1]);
+    expect(group.parameters).toEqual(["p1", "p2"]);
+    expect(group.parameter).toBe("p1, p2");
+    expect(Math.abs(group.perPerson[0]! - exact)).toBeLessThanOrEqual(4 * se);
+    // The sample EVPI of the same draws, which the group's EVPPI estimates without regression error here.
+    expect(group.perPerson[0]!).toBeLessThanOrEqual(evpi(psa, [1]).perPerson[0]! * (1 + 1e-6));
+    // A group's EVPPI is at least each member's (up to the regression's sampling error).
+    expect(group.perPerson[0]!).toBeGreaterThan(evppi(psa, "p1", [1]).perPerson[0]!);
+    expect(group.perPerson[0]!).toBeGreaterThan(evppi(psa, "p2", [1]).perPerson[0]!);
+  });
+
+  it("evppi(psa, [one]) equals evppi(psa, one) exactly", () => {
+    expect(Array.from(evppi(psa, ["p2"], [0.5, 1, 2]).perPerson)).toEqual(Array.from(evppi(psa, "p2", [0.5, 1, 2]).perPerson));
+  });
+
+  it("evppi(psa, group) reports an empty group, a repeated name and an unknown member by its index", () => {
+    expect(() => evppi(psa, [])).toThrow(expect.objectContaining({ code: "invalid_argument", path: ["parameter"] }));
+    expect(() => evppi(psa, ["p1", "p1"])).toThrow(expect.objectContaining({ code: "invalid_argument", path: ["parameter", 1] }));
+    expect(() => evppi(psa, ["p1", "p9"])).toThrow(expect.objectContaining({ code: "unknown_parameter", path: ["parameter", 1] }));
   });
 
   it("evppi(psa, parameter) reports missing draws, unknown parameters and bad knots", () => {
