@@ -118,6 +118,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
     ...(def.timeUnit === undefined ? {} : { timeUnit: def.timeUnit }),
     ...cohortSettings(def),
     ...(def.crossing === undefined ? {} : { crossing: def.crossing }),
+    ...(def.costByYear === undefined ? {} : { costByYear: def.costByYear }),
     ...(background === undefined ? {} : { backgroundMortality: background }),
     values: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), valueRows(p)),
     ...(entryValues.length === 0 ? {} : { entryValues: (p: Params, t: TimeContext, g: string) => (scope.enter(t, g), entryRows(p)) }),

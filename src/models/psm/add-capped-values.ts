@@ -3,6 +3,7 @@ import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import { occupancyAt } from "./psm-values.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import { addAnnualRow, addAnnualState } from "./psm-annual.js";
 
 type UserFunction = (...args: never[]) => unknown;
 
@@ -42,6 +43,7 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
     const k = cappedCycles(maxDuration, cycleLength, cycles);
     if (k === 0 || perYear === 0) continue;
     const c = model.layout.outcomeClass[o]!;
+    const annual = model.annualYears > 0 && c === 0;
     const list = typeof entry.states === "string" ? undefined : entry.states;
     const count = list === undefined ? 1 : Array.isArray(list) ? list.length : -1;
     if (count < 0) failPsm(site, "invalid_model", ["cappedValues", label, "states"], "states must be a state name or a list of state names", entry.states);
@@ -52,6 +54,7 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
       if (k === cycles) {
         work.total[o]! += perYear * work.occupancy[c * states + i]!;
         work.totalUndiscounted[o]! += perYear * work.occupancy[2 * states + i]!;
+        if (annual) addAnnualState(model, work, o, i, perYear);
         continue;
       }
       const coefficients = work.cappedCoefficients(k);
@@ -63,6 +66,7 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
         const m = occupancyAt(model, work, i, t);
         sum += discounted[t]! * m;
         sumUndiscounted += undiscounted[t]! * m;
+        if (annual) addAnnualRow(model, work, o, t, perYear * undiscounted[t]! * m);
       }
       work.total[o]! += perYear * sum;
       work.totalUndiscounted[o]! += perYear * sumUndiscounted;

@@ -6,6 +6,7 @@ import type { SexMix } from "../../survival/life-table-survival.js";
 import { type TimeUnit, yearsPerTimeUnit } from "../../survival/time-unit.js";
 import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
 import { type CohortCoefficients, type CohortSchedule, cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
+import { annualOutputNames, resolveCostByYear } from "../cohort/annual-fractions.js";
 import { type CrossingPolicy, type PartitionedSurvivalDefinition, type PartitionedSurvivalStrategy, PSM_TOLERANCE } from "./partitioned-survival-definition.js";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -29,8 +30,12 @@ export interface CompiledPsm {
   readonly strategies: readonly CompiledPsmStrategy[];
   readonly layout: CohortOutcomes;
   readonly outcomeIndex: ReadonlyMap<string, number>;
-  /** Outputs: the cohort outputs, then `clampedCycles`. */
+  /** Outputs: the cohort outputs, the annual cost outputs, then `clampedCycles`. */
   readonly outputs: readonly string[];
+  /** Years of undiscounted annual cost outputs (0: none). */
+  readonly annualYears: number;
+  /** Declared cost outcomes reported by year (indices into the declared outcomes), in output order after the `cost` sum. */
+  readonly annualOutcomes: Int32Array;
   readonly schedule: CohortSchedule;
   readonly coefficients: CohortCoefficients;
   /** Σ_t of the row coefficients per class: [cost, effect, undiscounted]. */
@@ -65,6 +70,8 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
 
   const schedule = resolveSchedule(definition, add);
   const layout = resolveOutcomes(definition.outcomes as Readonly<Record<string, string>> | undefined, add);
+  const annualYears = resolveCostByYear(definition.costByYear, schedule.cycles, schedule.cycleLength, add);
+  const annualOutcomes = Int32Array.from(layout.outcomes.flatMap((_, o) => (layout.outcomeClass[o] === 0 ? [o] : [])));
   if (layout.outputs.includes("clampedCycles") || layout.outcomes.includes("clampedCycles")) add(["outcomes", "clampedCycles"], "clampedCycles is reported automatically (the count of trace rows where curves were clamped)");
   const tolerance = definition.tolerance ?? PSM_TOLERANCE;
   if (!(tolerance >= 0 && tolerance < 0.5)) add(["tolerance"], `tolerance must be in [0, 0.5) (received ${tolerance})`, tolerance);
@@ -113,7 +120,9 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
     strategies,
     layout,
     outcomeIndex: new Map(layout.outcomes.map((name, o) => [name, o] as const)),
-    outputs: [...layout.outputs, "clampedCycles"],
+    outputs: [...layout.outputs, ...annualOutputNames([...(layout.costIsSum ? ["cost"] : []), ...Array.from(annualOutcomes, (o) => layout.outcomes[o]!)], annualYears), "clampedCycles"],
+    annualYears,
+    annualOutcomes,
     schedule,
     coefficients,
     coefficientSums: Float64Array.of(sum(coefficients.coefficients[0]), sum(coefficients.coefficients[1]), sum(coefficients.undiscounted)),

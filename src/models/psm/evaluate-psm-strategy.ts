@@ -9,6 +9,7 @@ import type { PsmSite } from "./psm-errors.js";
 import { populationFloor } from "./population-floor.js";
 import { addEntryValues, addStartingValues, addStateValues } from "./psm-values.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import { prepareAnnual } from "./psm-annual.js";
 
 /**
  * Runs one strategy for one parameter set: evaluates its curves on the cycle grid, clamps, and
@@ -28,6 +29,7 @@ export function evaluatePsmStrategy(model: CompiledPsm, work: PsmWorkspace, stra
 
   strategyCurves(model, strategy, params, startTime, site, curves);
   fillSurvival(model, work, curves, site, populationFloor(model, startTime));
+  if (model.annualYears > 0) prepareAnnual(model, work, startTime);
   if (strategy.startingValues !== undefined) addStartingValues(model, work, strategy.startingValues, params, strategy.name, site);
   if (strategy.values !== undefined) addStateValues(model, work, strategy.values, params, strategy.name, site);
   if (strategy.entryValues !== undefined) addEntryValues(model, work, strategy.entryValues, params, strategy.name, site);

@@ -212,6 +212,12 @@ export interface PartitionedSurvivalDefinition<P, G extends string, O extends st
   readonly cycleCorrection?: CycleCorrection;
   /** Discount timing; default `"row"`. */
   readonly discountTiming?: DiscountTiming;
+  /**
+   * Also report undiscounted cost per person by year since the start of the analysis, for this many
+   * years (budget impact): outputs `<cost outcome>Year1` … (`costYear1`, `costDrugYear1`, …), each
+   * trace row split over the years its interval overlaps. At most the horizon rounded up to whole years.
+   */
+  readonly costByYear?: number;
   /** Crossing curves: `"clamp"` (default, counted in `clampedCycles`) or `"error"`. */
   readonly crossing?: CrossingPolicy;
   /** Tolerance for S(t) increasing and curves crossing; default 1e-12. */

@@ -8,6 +8,7 @@ import type { DefaultPsmEndpoint, DefaultPsmState, PartitionedSurvivalDefinition
 import type { PsmSite } from "./psm-errors.js";
 import { type PsmRun, psmRun } from "./psm-run.js";
 import { PsmWorkspace } from "./psm-workspace.js";
+import { writeAnnualOutputs } from "./psm-annual.js";
 
 /**
  * A partitioned survival model: a {@link Model} plus its structure and a detailed base-case run.
@@ -74,6 +75,7 @@ export function partitionedSurvival<P = Readonly<Record<string, number>>, const 
 
   function writeOutputs(out: Float64Array, at: number): void {
     writeCohortOutputs(model.layout, work.total, work.totalUndiscounted, out, at);
+    if (model.annualYears > 0) writeAnnualOutputs(model, work, out, at + model.layout.outputs.length);
     out[at + width - 1] = work.clamped;
   }
 

@@ -3,6 +3,7 @@ import type { PathSegment } from "../../core/errors.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import { addAnnualEvent, addAnnualRow, addAnnualStart, addAnnualState } from "./psm-annual.js";
 
 type UserFunction = (...args: never[]) => unknown;
 
@@ -57,6 +58,7 @@ export function addStateValues(model: CompiledPsm, work: PsmWorkspace, values: U
   const outcomes = model.layout.outcomes.length;
   const { cycles, cycleLength } = model.schedule;
   readStateTable(model, work, call(params, work.context.at(0, 0, 0), strategy), site, ["row", 0, "values"]);
+  const annual = model.annualYears > 0;
   if (!work.context.readTime) {
     for (let o = 0; o < outcomes; o++) {
       const c = model.layout.outcomeClass[o]!;
@@ -65,6 +67,7 @@ export function addStateValues(model: CompiledPsm, work: PsmWorkspace, values: U
         if (v === 0) continue;
         work.total[o]! += v * work.occupancy[c * states + i]!;
         work.totalUndiscounted[o]! += v * work.occupancy[2 * states + i]!;
+        if (annual && c === 0) addAnnualState(model, work, o, i, v);
       }
     }
     return;
@@ -81,6 +84,7 @@ export function addStateValues(model: CompiledPsm, work: PsmWorkspace, values: U
         const m = occupancyAt(model, work, i, t);
         work.total[o]! += v * m * weight;
         work.totalUndiscounted[o]! += v * m * undiscounted[t]!;
+        if (annual && model.layout.outcomeClass[o] === 0) addAnnualRow(model, work, o, t, v * m * undiscounted[t]!);
       }
     }
   }
@@ -99,6 +103,7 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
   const rows = cycles + 1;
   const discount = model.coefficients.eventDiscount;
   const timeDependent = readEntryTable(model, work, call, params, strategy, site, 1, cycleLength);
+  const annual = model.annualYears > 0;
   for (let k = 1; k <= cycles; k++) {
     if (k > 1) {
       if (!timeDependent) break;
@@ -114,6 +119,7 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
           const inflow = work.survival[curve + k - 1]! - work.survival[curve + k]!;
           work.total[o]! += v * inflow * discount[c]![k]!;
           work.totalUndiscounted[o]! += v * inflow;
+          if (annual && c === 0) addAnnualEvent(model, work, o, k, v * inflow);
           continue;
         }
         const survival = work.survival;
@@ -122,6 +128,7 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
         for (let j = 1; j <= cycles; j++) discounted += (survival[curve + j - 1]! - survival[curve + j]!) * weight[j]!;
         work.total[o]! += v * discounted;
         work.totalUndiscounted[o]! += v * (work.survival[curve]! - work.survival[curve + cycles]!);
+        if (annual && c === 0) for (let j = 1; j <= cycles; j++) addAnnualEvent(model, work, o, j, v * (survival[curve + j - 1]! - survival[curve + j]!));
       }
     }
   }
@@ -148,5 +155,6 @@ export function addStartingValues(model: CompiledPsm, work: PsmWorkspace, starti
     const value = finite(entry, site, ["startingValues"], outcomeName);
     work.total[o]! += value;
     work.totalUndiscounted[o]! += value;
+    if (model.annualYears > 0 && model.layout.outcomeClass[o] === 0) addAnnualStart(model, work, o, work.annualStart, value);
   }
 }

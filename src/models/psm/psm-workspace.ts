@@ -35,6 +35,16 @@ export class PsmWorkspace {
   readonly context: TrackedTimeContext;
   /** Number of trace rows of the last strategy at which a curve was clamped. */
   clamped = 0;
+  /** Annual costs (`costByYear`): share of trace row t in year y, `annualRows[y · (N + 1) + t]` (see fillAnnualFractions). */
+  readonly annualRows: Float64Array;
+  /** Share of cycle k's one-off events in year y, `annualEvents[y · (N + 1) + k]`. */
+  readonly annualEvents: Float64Array;
+  /** The start time the annual shares were filled for (NaN: not yet). */
+  annualStart = Number.NaN;
+  /** Undiscounted person-years in each state by year: `annualOccupancy[y · (K + 1) + i]`. */
+  readonly annualOccupancy: Float64Array;
+  /** Undiscounted annual totals per declared outcome: `annualTotal[y · O + o]`. */
+  readonly annualTotal: Float64Array;
   private readonly capped = new Map<number, readonly [Float64Array, Float64Array, Float64Array]>();
 
   constructor(private readonly model: CompiledPsm) {
@@ -60,6 +70,11 @@ export class PsmWorkspace {
     this.total = new Float64Array(model.layout.outcomes.length);
     this.totalUndiscounted = new Float64Array(model.layout.outcomes.length);
     this.context = new TrackedTimeContext(model.startAge !== undefined);
+    const years = model.annualYears;
+    this.annualRows = new Float64Array(years * rows);
+    this.annualEvents = new Float64Array(years * rows);
+    this.annualOccupancy = new Float64Array(years * states);
+    this.annualTotal = new Float64Array(years * model.layout.outcomes.length);
   }
 
   /**

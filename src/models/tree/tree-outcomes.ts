@@ -13,12 +13,16 @@ export interface TreeOutcomes {
 
 /** A cost category (`costTesting`) also adds to the total `cost` (naming convention of model.ts). */
 export function isCostCategory(name: string): boolean {
-  return /^cost[A-Z]/.test(name) && !name.endsWith("Undiscounted");
+  return /^cost[A-Z]/.test(name) && !name.endsWith("Undiscounted") && !ANNUAL.test(name);
 }
+
+/** An annual cost output of a leaf model (`costDrugYear3`: undiscounted, year 3 since the start). */
+const ANNUAL = /^cost(?:[A-Z]\w*)?Year(\d+)$/;
 
 /**
  * Collects the outcome names of a tree: payoff names on branches and terminals, `time` when any
- * branch has time, `cost` when a cost category appears, every leaf model's outcomes, and the
+ * branch has time, `cost` when a cost category appears, every leaf model's outcomes, annual twins
+ * (`costTestingYear1` …) of the cost payoffs when a leaf model reports cost by year, and the
  * counts. Reports a count whose name is also a payoff or model outcome (they would add up).
  */
 export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: IssueCollector): TreeOutcomes {
@@ -46,6 +50,16 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
   for (const [name, labels] of counts) {
     if (values.has(name)) issues.add({ code: "invalid_model", path: nodeIssuePath(labels), message: `"${name}" is both a count and a payoff or model outcome; give the count its own name`, received: name });
   }
+  // Leaf models reporting cost by year: the tree's own cost payoffs (testing) count in year 1, and
+  // get annual outputs of their own for every year the leaves report.
+  let years = 0;
+  for (const name of values) years = Math.max(years, Number(ANNUAL.exec(name)?.[1] ?? 0));
+  if (years > 0) {
+    for (const name of [...values]) {
+      if (name !== "cost" && !isCostCategory(name)) continue;
+      for (let y = 1; y <= years; y++) values.add(`${name}Year${y}`);
+    }
+  }
   const first = ["cost", "qaly"].filter((name) => values.has(name));
   const names = [...first, ...[...values].filter((name) => !first.includes(name)), ...[...counts.keys()].filter((name) => !values.has(name))];
   const index = new Map(names.map((name, i) => [name, i]));
@@ -55,7 +69,7 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
       if (isCount) return [index.get(name)!];
       const direct = isCostCategory(name) ? [name, "cost"] : [name];
       // A tree payoff happens at the time of the tree (undiscounted), so it also adds to the undiscounted twin.
-      const twins = name.endsWith("Undiscounted") ? [] : direct.map((n) => `${n}Undiscounted`).filter((n) => index.has(n));
+      const twins = name.endsWith("Undiscounted") ? [] : [...direct.map((n) => `${n}Undiscounted`), ...direct.map((n) => `${n}Year1`)].filter((n) => index.has(n));
       return [...direct, ...twins].map((n) => index.get(n)!);
     },
   };
