@@ -116,6 +116,7 @@ export {
   survivalFromCoefficients,
   sampleSurvivalCurves,
   survivalCurveFromDef,
+  fitSurvival,
 } from "./survival/index.js";
 export type {
   SurvivalCurve,
@@ -128,6 +129,10 @@ export type {
   TimeUnit,
   FlexsurvDistribution,
   SurvivalCurveDraws,
+  FitSurvivalOptions,
+  FittedParameter,
+  SurvivalData,
+  SurvivalFit,
 } from "./survival/index.js";
 
 // models: the shared contract

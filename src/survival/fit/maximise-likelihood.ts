@@ -1,0 +1,161 @@
+// A damped Newton–Raphson maximiser with numerical derivatives, for the handful (≤ ~10) of smooth
+// parameters of a parametric survival model. Why not an npm optimiser: the candidates were checked
+// (fmin 0.0.4 exports nothing under Node ESM, its "type": "module" package ships a UMD build;
+// optimization-js and fmin 0.0.2 carry build tools as runtime dependencies; numeric 1.2.6 is
+// unmaintained since 2013, has no licence field and adds ~130 kB to the browser bundle; nlopt-js is
+// WebAssembly behind an asynchronous start). Newton's method also needs the Hessian that the
+// standard errors need anyway, and with Marquardt damping it is robust from rough starting values.
+
+/** Outcome of {@link maximiseLikelihood}. */
+export interface Maximum {
+  /** The maximising parameters. */
+  readonly x: Float64Array;
+  /** The log-likelihood there. */
+  readonly value: number;
+  /** The Hessian there (row-major, k × k), by central differences. */
+  readonly hessian: Float64Array;
+  /** Whether the gradient vanished (Newton decrement below tolerance) within the iteration limit. */
+  readonly converged: boolean;
+  /** Newton iterations used. */
+  readonly iterations: number;
+}
+
+/** Relative step of the central differences: about ε^(1/4) for second derivatives of function values. */
+const HESSIAN_STEP = 1e-4;
+/** Largest change of any parameter in one step: parameters are on log scales, so e^8 is plenty. */
+const MAX_STEP = 8;
+
+function steps(x: Float64Array): Float64Array {
+  return x.map((v) => HESSIAN_STEP * Math.max(1, Math.abs(v)));
+}
+
+function safe(f: (x: Float64Array) => number, x: Float64Array): number {
+  const value = f(x);
+  return Number.isFinite(value) ? value : -Infinity;
+}
+
+/** Gradient and Hessian of f at x by central differences (2k² + 1 evaluations). */
+export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64Array, fx: number): { gradient: Float64Array; hessian: Float64Array } {
+  const k = x.length;
+  const h = steps(x);
+  const gradient = new Float64Array(k);
+  const hessian = new Float64Array(k * k);
+  const y = Float64Array.from(x);
+  const at = (i: number, di: number, j: number, dj: number): number => {
+    y.set(x);
+    y[i]! += di;
+    y[j]! += dj;
+    return f(y);
+  };
+  for (let i = 0; i < k; i++) {
+    const plus = at(i, h[i]!, i, 0);
+    const minus = at(i, -h[i]!, i, 0);
+    gradient[i] = (plus - minus) / (2 * h[i]!);
+    hessian[i * k + i] = (plus - 2 * fx + minus) / (h[i]! * h[i]!);
+    for (let j = 0; j < i; j++) {
+      const value = (at(i, h[i]!, j, h[j]!) - at(i, h[i]!, j, -h[j]!) - at(i, -h[i]!, j, h[j]!) + at(i, -h[i]!, j, -h[j]!)) / (4 * h[i]! * h[j]!);
+      hessian[i * k + j] = value;
+      hessian[j * k + i] = value;
+    }
+  }
+  return { gradient, hessian };
+}
+
+/**
+ * Solves A·x = b for a symmetric positive definite A (row-major) by Cholesky; `undefined` when A
+ * is not positive definite.
+ */
+export function solvePositiveDefinite(a: Float64Array, b: Float64Array): Float64Array | undefined {
+  const k = b.length;
+  const l = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * k + j]!;
+      for (let m = 0; m < j; m++) sum -= l[i * k + m]! * l[j * k + m]!;
+      if (i === j) {
+        if (!(sum > 0)) return undefined;
+        l[i * k + i] = Math.sqrt(sum);
+      } else l[i * k + j] = sum / l[j * k + j]!;
+    }
+  }
+  const y = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    let sum = b[i]!;
+    for (let m = 0; m < i; m++) sum -= l[i * k + m]! * y[m]!;
+    y[i] = sum / l[i * k + i]!;
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    let sum = y[i]!;
+    for (let m = i + 1; m < k; m++) sum -= l[m * k + i]! * y[m]!;
+    y[i] = sum / l[i * k + i]!;
+  }
+  return y;
+}
+
+/** The inverse of a symmetric positive definite matrix, or `undefined` when it is not. */
+export function invertPositiveDefinite(a: Float64Array, k: number): Float64Array | undefined {
+  const inverse = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const e = new Float64Array(k);
+    e[j] = 1;
+    const column = solvePositiveDefinite(a, e);
+    if (column === undefined) return undefined;
+    for (let i = 0; i < k; i++) inverse[i * k + j] = column[i]!;
+  }
+  // Symmetrise the rounding.
+  for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) inverse[i * k + j] = inverse[j * k + i] = 0.5 * (inverse[i * k + j]! + inverse[j * k + i]!);
+  return inverse;
+}
+
+/**
+ * Maximises f from x0: Newton steps (−H)·δ = g on the numerical gradient g and Hessian H, with
+ * Marquardt damping (−H + λ·diag|H|) whenever −H is not positive definite or the full step does not
+ * increase f. Converged when the Newton decrement g·δ falls below `tolerance` (a change in
+ * log-likelihood of that order is all that is left). Non-finite values of f count as −∞.
+ */
+export function maximiseLikelihood(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: { readonly maxIterations?: number; readonly tolerance?: number } = {}): Maximum {
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.tolerance ?? 1e-9;
+  const k = x0.length;
+  let x = Float64Array.from(x0);
+  let fx = safe(f, x);
+  let derivatives = numericalDerivatives(f, x, fx);
+  let lambda = 0;
+  let converged = false;
+  let iterations = 0;
+  const damped = new Float64Array(k * k);
+  for (; iterations < maxIterations && Number.isFinite(fx); iterations++) {
+    const { gradient, hessian } = derivatives;
+    for (let i = 0; i < k * k; i++) damped[i] = -hessian[i]!;
+    const newton = solvePositiveDefinite(damped, gradient);
+    if (newton !== undefined && newton.reduce((sum, v, i) => sum + v * gradient[i]!, 0) < tolerance) {
+      converged = true;
+      break;
+    }
+    let accepted = false;
+    for (let attempt = 0; attempt < 40; attempt++) {
+      for (let i = 0; i < k * k; i++) damped[i] = -hessian[i]!;
+      for (let i = 0; i < k; i++) damped[i * k + i] = -hessian[i * k + i]! + lambda * Math.max(Math.abs(hessian[i * k + i]!), 1e-8);
+      const delta = solvePositiveDefinite(damped, gradient);
+      if (delta === undefined) {
+        lambda = lambda === 0 ? 1e-4 : lambda * 10;
+        continue;
+      }
+      const largest = delta.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      const shrink = largest > MAX_STEP ? MAX_STEP / largest : 1;
+      const candidate = x.map((v, i) => v + shrink * delta[i]!);
+      const value = safe(f, candidate);
+      if (value >= fx) {
+        x = candidate;
+        fx = value;
+        lambda = lambda / 10 < 1e-8 ? 0 : lambda / 10;
+        accepted = true;
+        break;
+      }
+      lambda = lambda === 0 ? 1e-4 : lambda * 10;
+    }
+    if (!accepted) break;
+    derivatives = numericalDerivatives(f, x, fx);
+  }
+  return { x, value: fx, hessian: derivatives.hessian, converged, iterations };
+}
