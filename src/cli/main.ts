@@ -5,6 +5,7 @@ import { realpathSync } from "node:fs";
 import { formatIssues, QalyError } from "../core/errors.js";
 import { QALY_VERSION } from "../analysis/run/version.js";
 import { processIo, UsageError, type CliIo } from "./terminal/cli-io.js";
+import { terminalSafe } from "./terminal/terminal-safe.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { describeCommand } from "./commands/describe.js";
 import { dsaCommand } from "./commands/dsa.js";
@@ -46,7 +47,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
  * Runs the command line and returns the exit code: 0 success, 1 model error (a `QalyError`, its
  * issues printed to stderr), 2 usage error. Never calls `process.exit`, so it can run in-process.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Model files are untrusted: no control character in a name reaches the terminal raw.
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(`${HELP}\n`);

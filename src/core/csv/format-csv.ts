@@ -1,4 +1,5 @@
 import { dsvFormat } from "d3-dsv";
+import { neutraliseFormula } from "./formula-cells.js";
 
 /** One cell written by {@link formatCsv}: numbers as `String(x)` (shortest round-trip form), `null` and `undefined` as empty fields. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -12,7 +13,8 @@ const comma = dsvFormat(",");
  * Writes a CSV text: comma-separated, every line (the last too) ending in `\n`, numbers in the
  * shortest decimal that reads back to the same double, `null` as an empty field. Fields holding a
  * comma, quote or line break are quoted by d3-dsv (inner quotes doubled); fields with a leading or
- * trailing space are quoted too, so that readers which trim unquoted fields keep the spaces.
+ * trailing space are quoted too, so that readers which trim unquoted fields keep the spaces. Text
+ * that a spreadsheet would run as a formula gets a leading `'` ({@link neutraliseFormula}).
  *
  * @param header - the column names
  * @param rows - one array of cells per row
@@ -37,7 +39,7 @@ export function formatCsvRow(cells: readonly CsvCell[]): string {
   let out = "";
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
-    const text = cell === null || cell === undefined ? "" : String(cell);
+    const text = cell === null || cell === undefined ? "" : typeof cell === "string" ? neutraliseFormula(cell) : String(cell);
     if (k > 0) out += ",";
     out += /^\s|\s$/.test(text) && !/[",\r\n]/.test(text) ? `"${text}"` : comma.formatValue(text);
   }

@@ -1,5 +1,6 @@
 import { dsvFormat } from "d3-dsv";
 import { fail } from "../errors.js";
+import { restoreFormula } from "./formula-cells.js";
 
 /** A field separator qaly reads: comma (default), semicolon (Excel where the decimal mark is a comma) or tab. */
 export type CsvDelimiter = "," | ";" | "\t";
@@ -33,7 +34,8 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * inside a quoted field is doubled, quoted fields may hold separators and line breaks, lines end in
  * LF, CRLF or CR. A leading byte-order mark and blank lines are skipped. Every row must have as many
  * fields as the header. A comma-separated read of text whose header holds semicolons but no comma
- * is refused with a hint to pass `delimiter: ";"`.
+ * is refused with a hint to pass `delimiter: ";"`. A cell that qaly's writer protected against
+ * spreadsheet formulas (`'=…`, see `neutraliseFormula`) reads back without its `'`.
  *
  * @param text - the text, header line first
  * @param options - `delimiter` and `source` (the file name used in error paths)
@@ -60,6 +62,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv
     line += 1;
     for (const field of record) line += field.match(LINE_BREAK)?.length ?? 0;
     if (record.length === 1 && record[0]!.trim() === "") continue;
+    for (let k = 0; k < record.length; k++) if (record[k]!.charCodeAt(0) === 39) record[k] = restoreFormula(record[k]!);
     rows.push(record);
     lines.push(start);
   }

@@ -1,0 +1,23 @@
+// Names in a model file are untrusted text: an escape sequence in a strategy name could retitle,
+// recolour or clear the terminal it is printed on. Everything the command prints passes here.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text made safe to print on a terminal: control characters (ESC, BEL, C1 controls such as CSI,
+ * DEL…) are shown as `\x1b`-style escapes instead of being sent raw. Line feeds and tabs stay; a
+ * carriage return stays only first or last in the text, where the progress bar puts it to redraw
+ * its line.
+ *
+ * @param text - what a command is about to print
+ * @returns the same text with control characters made visible
+ * @example
+ * terminalSafe("Drug \u001b]0;pwned\u0007A\n") // => "Drug \\x1b]0;pwned\\x07A\n"
+ */
+export function terminalSafe(text: string): string {
+  const last = text.length - 1;
+  return text.replace(CONTROL, (character, offset: number) => {
+    if (character === "\r" && (offset === 0 || offset === last)) return character;
+    return `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  });
+}

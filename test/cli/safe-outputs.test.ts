@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { csvParseRows } from "d3-dsv";
+import { parseCsv } from "../../src/core/csv/parse-csv.js";
+import { qaly } from "./run-in-process.js";
+
+// Issue 19, safe outputs: test/fixtures/trust/outputs/formula-names.yaml names strategies, labels,
+// sources and a scenario with spreadsheet formulas and terminal escape sequences.
+const model = fileURLToPath(new URL("../fixtures/trust/outputs/formula-names.yaml", import.meta.url));
+const out = mkdtempSync(join(tmpdir(), "qaly-safe-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+describe("qaly run (formula and escape-sequence names)", () => {
+  it("qaly run --out writes no CSV cell a spreadsheet would run as a formula, and keeps negative numbers as numbers", async () => {
+    const { code, stderr } = await qaly("run", model, "--out", out, "--quiet");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const files = readdirSync(out).filter((name) => name.endsWith(".csv"));
+    expect(files.length).toBeGreaterThan(5);
+    let neutralised = 0;
+    for (const file of files) {
+      // The raw fields, as a spreadsheet sees them (parseCsv would remove the protecting quote).
+      for (const cell of csvParseRows(readFileSync(join(out, file), "utf8")).flat()) {
+        if (DECIMAL.test(cell)) continue;
+        expect(cell, `${file}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+        if (cell.startsWith("'")) neutralised++;
+      }
+    }
+    expect(neutralised).toBeGreaterThan(10);
+    const baseCase = readFileSync(join(out, "base-case.csv"), "utf8");
+    expect(baseCase).toContain("'+cmd|' /C calc'!A0,-500,0.5\n");
+    expect(baseCase).toContain("\n-10,3000,");
+    // parseCsv reads qaly's own CSV back to the names as written.
+    expect(parseCsv(baseCase).rows.map((row) => row[0])).toContain("=HYPERLINK(\"http://example.invalid\")");
+  });
+
+  it("qaly run prints the names' escape sequences as visible text, never raw", async () => {
+    const { code, stdout } = await qaly("run", model, "--psa", "0", "--no-dsa");
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(stdout).toContain("\\x1b]0;pwned\\x07Retitled");
+  });
+});
