@@ -329,5 +329,23 @@ export type {
 } from "./analysis/dsa/index.js";
 
 // analysis: budget impact
-export { budgetImpact } from "./analysis/bia/index.js";
-export type { BudgetImpactOptions, BudgetImpactResult, BudgetImpactWorld, MarketShares } from "./analysis/bia/index.js";
+export { budgetImpact, budgetImpactFromOutcomes, budgetImpactSensitivity, budgetImpactUncertainty, checkBudgetImpactOutputs, modelBudgetImpact } from "./analysis/bia/index.js";
+export type {
+  BudgetImpactDefinition,
+  BudgetImpactInterval,
+  BudgetImpactOneWayRow,
+  BudgetImpactOptions,
+  BudgetImpactResult,
+  BudgetImpactScenario,
+  BudgetImpactScenarioRow,
+  BudgetImpactSensitivity,
+  BudgetImpactSensitivityResult,
+  BudgetImpactUncertainty,
+  BudgetImpactValue,
+  BudgetImpactWorld,
+  BudgetImpactWorldSpend,
+  FunnelStep,
+  MarketShares,
+  ModelBudgetImpactResult,
+  OutcomeReader,
+} from "./analysis/bia/index.js";
