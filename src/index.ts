@@ -117,6 +117,7 @@ export {
   sampleSurvivalCurves,
   survivalCurveFromDef,
   fitSurvival,
+  fitSurvivalModels,
 } from "./survival/index.js";
 export type {
   SurvivalCurve,
@@ -133,6 +134,9 @@ export type {
   FittedParameter,
   SurvivalData,
   SurvivalFit,
+  FitSurvivalModelsOptions,
+  SurvivalModelComparison,
+  SurvivalModelComparisonRow,
 } from "./survival/index.js";
 
 // models: the shared contract

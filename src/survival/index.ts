@@ -47,5 +47,5 @@ export { sampleSurvivalCurves } from "./sample-survival-curves.js";
 export type { SurvivalCurveDraws } from "./sample-survival-curves.js";
 export { survivalCurveFromDef } from "./survival-curve-from-def.js";
 export type { AnySurvivalCurveDef } from "./survival-curve-from-def.js";
-export { fitSurvival } from "./fit/index.js";
-export type { FitSurvivalOptions, FittedParameter, SurvivalData, SurvivalFit } from "./fit/index.js";
+export { fitSurvival, fitSurvivalModels } from "./fit/index.js";
+export type { FitSurvivalModelsOptions, FitSurvivalOptions, FittedParameter, SurvivalData, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";
