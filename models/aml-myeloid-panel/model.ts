@@ -1,0 +1,202 @@
+// The AML model for Sweden (review §4.2) in TypeScript: the testing front end (true ELN risk → risk
+// assigned by CONV or the NGS panel) as a testing pathway compiled by testingTree; per arm the
+// induction and consolidation subtree (CR1 or refractory by TRUE risk, alloSCT in CR1 with the
+// probability of the ASSIGNED risk, else chemotherapy consolidation); at its leaves a monthly
+// Markov back end whose strategies are the true risk groups. model.yaml is its twin: every
+// expression below performs the file's floating-point operations in the file's order.
+import {
+  applyHazardRatio,
+  chance,
+  complement,
+  lifeTable,
+  markovCohort,
+  panel,
+  probabilityFromCumulativeIncidence,
+  probabilityFromMedian,
+  subtree,
+  terminal,
+  testingPathway,
+  testingTree,
+  type MarkovCohortModel,
+  type Model,
+  type TestingTree,
+  type TreeNode,
+  type Value,
+} from "qaly";
+import { swedenLifeTable2019 } from "../data/sweden-life-table-2019.js";
+import type { AmlParameters } from "./parameters.js";
+
+type P = AmlParameters;
+
+/** The testing strategies compared (review §4.2.1). */
+export const STRATEGIES = ["CONV", "NGS"] as const;
+/** A testing strategy. */
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** The back end's strategies: the TRUE ELN risk groups (they differ only in the relapse hazard). */
+export const RISKS = ["FAV", "INT", "ADV"] as const;
+/** A true ELN risk group. */
+export type Risk = (typeof RISKS)[number];
+
+/** The 3-year cumulative relapse after chemotherapy consolidation of each true risk group. */
+const REL3: Readonly<Record<Risk, "rel3Fav" | "rel3Int" | "rel3Adv">> = { FAV: "rel3Fav", INT: "rel3Int", ADV: "rel3Adv" };
+
+/** One month in years. */
+const MONTH = 1 / 12;
+
+/** The back end's states: tunnels of 13 (SCT) and 7 (Chemo) monthly positions. */
+type States = readonly [{ name: "SCT"; tunnel: 13 }, { name: "Chemo"; tunnel: 7 }, "RR", "Dead"];
+/** A state of the back end (tunnels collapsed). */
+export type BackEndState = "SCT" | "Chemo" | "RR" | "Dead";
+/** The back end's declared outcomes (`cost` is the sum of the two cost outcomes). */
+export type BackEndOutcome = "costFollowUp" | "costRelapse" | "qaly" | "lifeYears" | "relapsesCr1" | "alive5y";
+
+/** Options of {@link buildBackEnd}: structural settings fixed when the model is built. */
+export interface BackEndOptions {
+  /** Floor the death probabilities by Swedish background mortality (HMD 2019, 45 % women; default true). */
+  readonly backgroundMortality?: boolean;
+  /** Monthly cycles (default 480: age 60 to 100). */
+  readonly cycles?: number;
+}
+
+/**
+ * The monthly Markov back end (review §4.2.2), entered from the tree's leaves in SCT (alloSCT in
+ * CR1), Chemo (chemotherapy consolidation in CR1) or RR (refractory to induction). SCT tunnel
+ * positions 0–11 are the first 12 months after alloSCT (non-relapse mortality, transplant utility),
+ * 12 is later CR1; Chemo positions 0–5 are the months of consolidation, 6 is CR1 off treatment.
+ * Everyone in CR1 entered it at time 0, so months in CR1 = cycles since entry. Relapse: a constant
+ * monthly probability from the 3-year cumulative relapse, multiplied in hazard by `hrSct` after
+ * alloSCT, 0 after `cureMonths`. R/R: exponential death from the median. Swedish background
+ * mortality (HMD 2019, 45 % women) floors every living state's death probability.
+ */
+export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P, BackEndState, Risk, BackEndOutcome> {
+  const background = options.backgroundMortality ?? true;
+  return markovCohort<P, States, Risk, BackEndOutcome>({
+    title: "AML after induction (monthly Markov cohort)",
+    states: [{ name: "SCT", tunnel: 13 }, { name: "Chemo", tunnel: 7 }, "RR", "Dead"],
+    strategies: RISKS,
+    outcomes: { costFollowUp: "cost", costRelapse: "cost", qaly: "effect", lifeYears: "effect", relapsesCr1: "effect", alive5y: "effect" },
+    start: { Chemo: 1 },
+    cycleLength: MONTH,
+    cycles: options.cycles ?? 480,
+    startAge: 60,
+    ...(background ? { backgroundMortality: { lifeTable: lifeTable(swedenLifeTable2019), sexMix: { female: 0.45, male: 0.55 }, deathState: "Dead" as const } } : {}),
+    discountRate: { cost: 0.03, effect: 0.03 },
+    cycleCorrection: "half-cycle",
+    transitions: (p, t, risk) => {
+      const rel3 = p[REL3[risk]];
+      const relapsing = t.cycle <= p.cureMonths;
+      const pRelChemo = relapsing ? probabilityFromCumulativeIncidence(rel3, 3, MONTH) : 0;
+      const pRelSct = relapsing ? applyHazardRatio(probabilityFromCumulativeIncidence(rel3, 3, MONTH), p.hrSct) : 0;
+      const pNrm = probabilityFromCumulativeIncidence(p.nrm1, 1, MONTH);
+      const pDieRr = probabilityFromMedian(p.medOsRr / 12, MONTH);
+      return {
+        SCT: { Dead: t.stateTime < 12 ? pNrm : 0, RR: pRelSct, SCT: complement },
+        Chemo: { RR: pRelChemo, Chemo: complement },
+        RR: { Dead: pDieRr, RR: complement },
+        Dead: { Dead: 1 },
+      };
+    },
+    // Per year: monthly costs × 12. Follow-up only in CR1 off treatment, for the first cureMonths.
+    values: (p, t) => {
+      const afterTransplantYear = t.stateTime >= 12;
+      const offTreatment = t.stateTime >= 6;
+      // Alive at 60 months (trace row 60): 12 per year × cycle length 1/12 × half-cycle weight 1 counts the row's occupancy once.
+      const alive5y = t.cycle === 60 ? 12 : 0;
+      return {
+        qaly: { SCT: afterTransplantYear ? p.uSctLt : p.uSct1, Chemo: offTreatment ? p.uCr : p.uCons, RR: p.uRr },
+        lifeYears: { SCT: 1, Chemo: 1, RR: 1 },
+        costFollowUp: { SCT: afterTransplantYear && t.cycle < p.cureMonths ? 12 * p.cFu : 0, Chemo: offTreatment && t.cycle < p.cureMonths ? 12 * p.cFu : 0 },
+        costRelapse: { RR: 12 * p.cRrMonth },
+        alive5y: { SCT: alive5y, Chemo: alive5y, RR: alive5y },
+      };
+    },
+    // One-off: salvage at relapse from CR1, and the count of CR1 relapses.
+    transitionValues: (p) => ({ costRelapse: { SCT: { RR: p.cRr0 }, Chemo: { RR: p.cRr0 } }, relapsesCr1: { SCT: { RR: 1 }, Chemo: { RR: 1 } } }),
+    // Refractory to induction: salvage at entry.
+    startingValues: (p) => ({ costRelapse: { RR: p.cRr0 } }),
+  });
+}
+
+/** The base-case back end: Swedish background mortality, 480 monthly cycles. */
+export const backEnd: MarkovCohortModel<P, BackEndState, Risk, BackEndOutcome> = buildBackEnd();
+
+/** Bindings of an induction subtree: the alloSCT probability of the ASSIGNED risk. */
+interface InductionBindings {
+  /** P(alloSCT in CR1 | assigned risk). */
+  readonly pSct: Value<P>;
+}
+
+/**
+ * The induction and consolidation subtree of one TRUE risk group: CR1 (then alloSCT with the
+ * assigned risk's probability, else chemotherapy consolidation) or refractory. Induction cost on both
+ * branches; alloSCT and consolidation costs one-off in the tree; counts `cr1` and `alloSctCr1`.
+ */
+function induction(arms: Model<P, Risk>, name: string, title: string, risk: Risk, pCr: (p: P) => number): (bindings: InductionBindings) => TreeNode<P> {
+  const cInd = (p: P): number => p.cInd;
+  return subtree(name, (b: InductionBindings) =>
+    chance<P>(title, [
+      {
+        label: "CR1",
+        probability: pCr,
+        payoffs: { costInduction: cInd },
+        counts: { cr1: 1 },
+        next: chance<P>([
+          { label: "alloSCT in CR1", probability: b.pSct, payoffs: { costTransplant: (p) => p.cSct }, counts: { alloSctCr1: 1 }, next: terminal(arms, { strategy: risk, start: { SCT: 1 } }) },
+          { label: "Chemotherapy consolidation", probability: complement, payoffs: { costConsolidation: (p) => p.cCons }, next: terminal(arms, { strategy: risk, start: { Chemo: 1 } }) },
+        ]),
+      },
+      { label: "Refractory", probability: complement, payoffs: { costInduction: cInd }, next: terminal(arms, { strategy: risk, start: { RR: 1 } }) },
+    ]),
+  );
+}
+
+/**
+ * The testing front end (review §4.2.1–2) as a testing pathway (docs/testing-pathways.md). A
+ * favourable or adverse call is a detection; a patient with no such call is labelled intermediate.
+ * CONV misses mutation-only adverse (`missAdv`) and CEBPA-bZIP favourable (`missFav`) patients; the
+ * NGS panel assigns the true risk. Every call is acted on (pTreat 1). Arms are named TRUE_ASSIGNED.
+ */
+export const amlPathway = testingPathway({
+  categories: {
+    FAV: { prevalence: (p: P) => p.pFav, arm: "FAV_FAV", missedArm: "FAV_INT" },
+    ADV: { prevalence: (p) => p.pAdv, arm: "ADV_ADV", missedArm: "ADV_INT" },
+    INT: { prevalence: complement },
+  },
+  tests: {
+    conv: { sensitivity: { FAV: (p) => 1 - p.missFav, ADV: (p) => 1 - p.missAdv }, cost: (p) => p.cConv },
+    ngs: { sensitivity: { FAV: 1, ADV: 1 }, cost: (p) => p.cNgs },
+  },
+  strategies: { CONV: panel("conv"), NGS: panel("ngs") },
+  treatment: { pTreat: 1, defaultArm: "INT_INT", missedArm: "INT_INT" },
+});
+
+/** The title of the model. */
+export const AML_TITLE = "Myeloid NGS panel vs conventional molecular testing in AML (Sweden)";
+
+/**
+ * Builds the model: strategies CONV and NGS; outcomes `cost`, `qaly`, `lifeYears`, the cost parts
+ * (`costTesting`, `costInduction`, `costTransplant`, `costConsolidation`, `costFollowUp`,
+ * `costRelapse`), `relapsesCr1`, `alive5y`, undiscounted twins, the pathway's counts
+ * (`detectedFav`, `detectedAdv`, …) and the counts `cr1`, `alloSctCr1`.
+ *
+ * @param arms - the back end whose strategies are the true risk groups (default: {@link backEnd})
+ */
+export function buildAmlModel(arms: Model<P, Risk> = backEnd): TestingTree<P, Strategy> {
+  const inductionFav = induction(arms, "inductionFav", "Induction (true favourable)", "FAV", (p) => p.pCrFav);
+  const inductionInt = induction(arms, "inductionInt", "Induction (true intermediate)", "INT", (p) => p.pCrInt);
+  const inductionAdv = induction(arms, "inductionAdv", "Induction (true adverse)", "ADV", (p) => p.pCrAdv);
+  return testingTree(amlPathway, {
+    title: AML_TITLE,
+    arms: {
+      FAV_FAV: inductionFav({ pSct: (p) => p.pSctFav }),
+      FAV_INT: inductionFav({ pSct: (p) => p.pSctInt }),
+      INT_INT: inductionInt({ pSct: (p) => p.pSctInt }),
+      ADV_ADV: inductionAdv({ pSct: (p) => p.pSctAdv }),
+      ADV_INT: inductionAdv({ pSct: (p) => p.pSctInt }),
+    },
+  });
+}
+
+/** The base-case model (the project's). */
+export const amlMyeloidPanel: TestingTree<P, Strategy> = buildAmlModel();
