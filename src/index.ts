@@ -118,6 +118,8 @@ export {
   survivalCurveFromDef,
   fitSurvival,
   fitSurvivalModels,
+  kaplanMeier,
+  reconstructPatientData,
 } from "./survival/index.js";
 export type {
   SurvivalCurve,
@@ -137,6 +139,9 @@ export type {
   FitSurvivalModelsOptions,
   SurvivalModelComparison,
   SurvivalModelComparisonRow,
+  KaplanMeier,
+  DigitisedKaplanMeier,
+  ReconstructedPatientData,
 } from "./survival/index.js";
 
 // models: the shared contract
@@ -333,9 +338,10 @@ export type {
 } from "./analysis/dsa/index.js";
 
 // analysis: budget impact
-export { budgetImpact, budgetImpactFromOutcomes, budgetImpactSensitivity, budgetImpactUncertainty, checkBudgetImpactOutputs, modelBudgetImpact } from "./analysis/bia/index.js";
+export { budgetImpact, budgetImpactFromOutcomes, budgetImpactSensitivity, budgetImpactUncertainty, checkBudgetImpactOutputs, modelBudgetImpact, runBudgetImpact } from "./analysis/bia/index.js";
 export type {
   BudgetImpactDefinition,
+  BudgetImpactRun,
   BudgetImpactInterval,
   BudgetImpactOneWayRow,
   BudgetImpactOptions,

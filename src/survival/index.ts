@@ -47,5 +47,5 @@ export { sampleSurvivalCurves } from "./sample-survival-curves.js";
 export type { SurvivalCurveDraws } from "./sample-survival-curves.js";
 export { survivalCurveFromDef } from "./survival-curve-from-def.js";
 export type { AnySurvivalCurveDef } from "./survival-curve-from-def.js";
-export { fitSurvival, fitSurvivalModels } from "./fit/index.js";
-export type { FitSurvivalModelsOptions, FitSurvivalOptions, FittedParameter, SurvivalData, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";
+export { fitSurvival, fitSurvivalModels, kaplanMeier, reconstructPatientData } from "./fit/index.js";
+export type { DigitisedKaplanMeier, FitSurvivalModelsOptions, FitSurvivalOptions, FittedParameter, KaplanMeier, ReconstructedPatientData, SurvivalData, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";

@@ -32,7 +32,7 @@ const MAX_REPORTED = 5;
  * `time[3]`, `event[7]` or `covariates.age[2]`).
  * @internal
  */
-export function checkSurvivalData(data: SurvivalData, subject = "survival data"): CheckedSurvivalData {
+export function checkSurvivalData(data: SurvivalData, subject = "survival data", requireEvents = true): CheckedSurvivalData {
   const issues = new IssueCollector();
   if (data === null || typeof data !== "object") {
     issues.add({ code: "invalid_argument", path: [], message: "survival data must be an object { time, event, covariates? }", received: data });
@@ -66,7 +66,7 @@ export function checkSurvivalData(data: SurvivalData, subject = "survival data")
   }
   if (badTimes > MAX_REPORTED) issues.add({ code: "invalid_argument", path: ["time"], message: `${badTimes - MAX_REPORTED} more invalid times not listed` });
   if (badEvents > MAX_REPORTED) issues.add({ code: "invalid_argument", path: ["event"], message: `${badEvents - MAX_REPORTED} more invalid events not listed` });
-  if (n > 0 && badEvents === 0 && data.event.length === n && events === 0) issues.add({ code: "impossible_fit", path: ["event"], message: "no events: every time is censored, so no survival curve can be estimated" });
+  if (requireEvents && n > 0 && badEvents === 0 && data.event.length === n && events === 0) issues.add({ code: "impossible_fit", path: ["event"], message: "no events: every time is censored, so no survival curve can be estimated" });
   const covariateNames = Object.keys(data.covariates ?? {});
   const covariates = covariateNames.map((name) => {
     const column = data.covariates![name];

@@ -22,6 +22,9 @@ export interface ReferenceKaplanMeier {
   nCensor: number[];
   survival: number[];
   stdErr: number[];
+  lower: number[];
+  upper: number[];
+  median: number;
 }
 
 const folder = new URL("../../fixtures/survival/fit/", import.meta.url);
