@@ -71,3 +71,4 @@ export type {
   PsaJson,
   RunJson,
 } from "./project/index.js";
+export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./project/index.js";

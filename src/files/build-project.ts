@@ -15,6 +15,7 @@ import { buildTree, type SubtreeFile } from "./build-tree.js";
 import { buildPsm } from "./build-psm.js";
 import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
+import { buildBudgetImpact } from "./build-budget-impact.js";
 import type { SettingsFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -107,6 +108,8 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     if (!modelStrategies.includes(name)) issues.push({ code: "unknown_strategy", path, message: `unknown strategy '${name}'${hint(name, modelStrategies)}`, received: name });
   };
 
+  const budgetImpact = file.budgetImpact === undefined ? undefined : buildBudgetImpact(file.budgetImpact, { env: base, model, strategies, space: parameters?.space, checkParameter }, baseValues, issues);
+
   const scenarios: Record<string, Scenario<Params, string>> = {};
   if (scenario === undefined) {
     for (const [name, s] of Object.entries(file.scenarios ?? {})) {
@@ -147,6 +150,7 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     parameters: parameters.space,
     ...(parameters.baseCase === undefined ? {} : { baseCase: parameters.baseCase }),
     outcomes,
+    ...(budgetImpact === undefined ? {} : { budgetImpact }),
     scenarios: Object.freeze(scenarios),
     ...(file.dsa === undefined ? {} : { dsa: Object.freeze(dsa) }),
     ...(file.thresholds === undefined ? {} : { thresholds: Object.freeze(thresholds) }),

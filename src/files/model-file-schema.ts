@@ -5,6 +5,7 @@ import { compileExpression } from "./expression.js";
 import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
 import { dataFileProblem } from "./file-access.js";
 import { testingFileSchema } from "./testing-file-schema.js";
+import { budgetImpactFileSchema } from "./budget-impact-schema.js";
 
 // The zod schema of a model file: the structure only. Names, expressions, distributions and the
 // decision tree's nodes are checked while compiling (compile-model-file.ts), where the message can
@@ -216,6 +217,7 @@ export const modelFileSchema = strict(
     wtp: strict({ grid: strict({ from: finite, to: finite, step: finite }, "wtp.grid").optional(), thresholds: z.array(finite).optional() }, "wtp").optional(),
     psa: strict({ samples: z.number().int().min(1).optional(), seed: z.union([text, finite]).optional(), method: z.enum(["random", "lhs"]).optional() }, "psa").optional(),
     warnings: z.array(text).optional(),
+    budgetImpact: budgetImpactFileSchema({ strict, text, expression: expressionSchema }).optional(),
   },
   "the model file",
 );

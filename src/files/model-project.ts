@@ -2,6 +2,7 @@ import type { Model, ParameterValues } from "../models/model.js";
 import type { ParameterSpace } from "../parameters/parameter-space.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
+import type { BudgetImpactDefinition } from "../analysis/bia/budget-impact-definition.js";
 import type { ModelMetadata } from "../models/model-metadata.js";
 import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
 
@@ -61,6 +62,8 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly psa: PsaSettings;
   /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */
   readonly warnings: readonly string[];
+  /** A budget-impact analysis run with the model (model files: `budgetImpact:`). */
+  readonly budgetImpact?: BudgetImpactDefinition<P, S>;
   /** The scenario this project was built for (by `applyScenario`); absent for the base case. */
   readonly scenario?: string;
 }

@@ -1,3 +1,4 @@
+import { budgetImpactCsv, budgetImpactSensitivityCsv } from "../project/budget-impact-csv.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
@@ -44,6 +45,10 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
   }
   if (run.tornado !== undefined) files["tornado.csv"] = tornadoCsv(run.tornado);
   if (run.scenarios !== undefined) files["scenarios.csv"] = scenariosCsv(run.scenarios);
+  if (run.budgetImpactRun !== undefined) {
+    files["budget-impact.csv"] = budgetImpactCsv(run.budgetImpactRun);
+    files["budget-impact-sensitivity.csv"] = budgetImpactSensitivityCsv(run.budgetImpactRun);
+  }
   return files;
 }
 

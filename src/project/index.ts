@@ -8,3 +8,4 @@ export type { ProjectPsaSetup, ProjectSampler } from "./project-psa-setup.js";
 export { icerTableJson, psaJson, runJson } from "./results-json.js";
 export type { IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson } from "./results-json.js";
 export { baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv } from "./results-csv.js";
+export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./budget-impact-csv.js";

@@ -1,3 +1,4 @@
+import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
@@ -77,6 +78,8 @@ export interface RunJson {
   readonly scenarios?: unknown;
   /** Version, date, seed, samples, scenario. */
   readonly run: unknown;
+  /** Budget impact driven by the model: base case per year and world, PSA intervals, one-way and scenarios. */
+  readonly budgetImpact?: BudgetImpactRun;
 }
 
 /** The PSA part of {@link RunJson}. */
@@ -160,6 +163,7 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.thresholds === undefined ? {} : { thresholds: run.thresholds.map(({ scan: _scan, ...rest }) => rest) }),
     ...(run.scenarios === undefined ? {} : { scenarios: run.scenarios }),
     run: run.run,
+    ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),
   };
 }
 

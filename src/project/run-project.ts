@@ -10,6 +10,7 @@ import { scenarios as scenarioTable } from "../analysis/dsa/scenarios.js";
 import type { ParameterSource } from "../analysis/dsa/dsa-base.js";
 import type { ReportInput } from "../report/report-input.js";
 import type { ModelProject } from "../files/model-project.js";
+import { runBudgetImpact } from "../analysis/bia/run-budget-impact.js";
 import { projectDsa } from "./run-project-dsa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
@@ -144,6 +145,8 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
       ...(scenarioResult === undefined ? {} : { scenarios: scenarioResult }),
     };
   }
+  // Budget impact: the same model, parameter values and PSA draws as the cost-effectiveness analysis.
+  const budgetImpactRun = project.budgetImpact === undefined ? undefined : runBudgetImpact(model, project.budgetImpact, (extra) => source.base(extra), psa);
 
   return {
     name: project.name,
@@ -167,6 +170,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     },
     netBenefit,
     ...(summary === undefined ? {} : { psaSummary: summary }),
+    ...(budgetImpactRun === undefined ? {} : { budgetImpactRun }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { TwoWayResult } from "../analysis/dsa/two-way.js";
 import type { ThresholdResult } from "../analysis/dsa/threshold.js";
 import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
+import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
 
@@ -101,6 +102,8 @@ export interface ReportInput {
   readonly scenarios?: ScenariosResult;
   /** Budget impact. */
   readonly budgetImpact?: BudgetImpactResult;
+  /** Budget impact driven by the model (a project's `budgetImpact`): base case, PSA intervals, one-way and scenarios. */
+  readonly budgetImpactRun?: BudgetImpactRun;
   /** Cohort traces (Markov trace chart). */
   readonly traces?: readonly TraceSeries[];
   /** Survival curves per arm. */

@@ -1,7 +1,9 @@
 import type { ParameterValues } from "../../models/model.js";
 
 /** A value of a budget-impact input: a number, or a function of the parameter values (and the calendar year, 1 first). */
-export type BudgetImpactValue<P = ParameterValues> = number | ((params: P, year: number) => number);
+// Declared through a method so that its parameter is bivariant, like Model.evaluateInto: a project
+// typed with its own parameter record still passes where ParameterValues is expected.
+export type BudgetImpactValue<P = ParameterValues> = number | { value(params: P, year: number): number }["value"];
 
 /** One step of the population funnel (e.g. "non-squamous share of advanced NSCLC"). */
 export interface FunnelStep<P = ParameterValues> {

@@ -7,3 +7,5 @@ export { budgetImpactUncertainty } from "./budget-impact-uncertainty.js";
 export type { BudgetImpactInterval, BudgetImpactUncertainty } from "./budget-impact-uncertainty.js";
 export { budgetImpactSensitivity } from "./budget-impact-sensitivity.js";
 export type { BudgetImpactOneWayRow, BudgetImpactScenarioRow, BudgetImpactSensitivityResult } from "./budget-impact-sensitivity.js";
+export { runBudgetImpact } from "./run-budget-impact.js";
+export type { BudgetImpactRun } from "./run-budget-impact.js";

@@ -5,6 +5,7 @@ import { reportContext } from "./report-context.js";
 import { REPORT_CSS } from "./report-css.js";
 import { baseCaseSection, headerSection, modelSection, parameterSection, warningsSection } from "./summary-sections.js";
 import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } from "./uncertainty-sections.js";
+import { budgetImpactRunSection } from "./budget-impact-run-section.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -31,6 +32,7 @@ export function htmlReportFragment(input: ReportInput): string {
     evpiSection(context),
     dsaSection(context),
     budgetImpactSection(context),
+    budgetImpactRunSection(context),
     runSection(context),
   ].join("\n");
   return `<div class="qaly-report"><style>${REPORT_CSS}</style>\n${body}\n</div>`;
