@@ -118,6 +118,8 @@ export {
   survivalCurveFromDef,
   fitSurvival,
   fitSurvivalModels,
+  fitSurvivalSpline,
+  roystonParmarSurvival,
   kaplanMeier,
   reconstructPatientData,
 } from "./survival/index.js";
@@ -142,6 +144,8 @@ export type {
   KaplanMeier,
   DigitisedKaplanMeier,
   ReconstructedPatientData,
+  FitSurvivalSplineOptions,
+  SplineScale,
 } from "./survival/index.js";
 
 // models: the shared contract
@@ -149,6 +153,10 @@ export { complement } from "./models/complement.js";
 export type { Complement } from "./models/complement.js";
 export { evaluateModel } from "./models/model.js";
 export type { Model, EvaluationContext, StrategyOutcomes } from "./models/model.js";
+export { subgroupModel } from "./models/subgroup-model.js";
+export type { Subgroup } from "./models/subgroup-model.js";
+export { calibrationTable } from "./analysis/calibration/index.js";
+export type { CalibrationRow, CalibrationTarget } from "./analysis/calibration/index.js";
 
 // models: Markov cohort
 export { markovCohort, ROW_SUM_TOLERANCE } from "./models/markov/index.js";

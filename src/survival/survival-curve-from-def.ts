@@ -14,6 +14,7 @@ import { lognormalSurvival } from "./lognormal-survival.js";
 import { mixCurves } from "./mix-curves.js";
 import { mixtureCure } from "./mixture-cure.js";
 import { piecewiseExponentialSurvival } from "./piecewise-exponential-survival.js";
+import { roystonParmarSurvival } from "./royston-parmar-survival.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 import { tabulatedSurvival } from "./tabulated-survival.js";
 import { weibullPhSurvival } from "./weibull-ph-survival.js";
@@ -58,6 +59,8 @@ export function survivalCurveFromDef(def: SurvivalCurveDef | {
       return generalisedGammaSurvival(d);
     case "piecewise-exponential":
       return piecewiseExponentialSurvival(d);
+    case "royston-parmar":
+      return roystonParmarSurvival(d);
     case "table":
       return tabulatedSurvival(d);
     case "hazard-ratio":

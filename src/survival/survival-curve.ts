@@ -82,6 +82,17 @@ export type SurvivalCurveDef =
       /** Shape Q (finite, any sign): 1 is the Weibull, σ the gamma, 0 the lognormal. */
       readonly Q: number;
     }
+  /** Definition of a Royston–Parmar spline curve (flexsurv's `flexsurvspline`). */
+  | {
+      /** Discriminator of the definition. */
+      readonly kind: "royston-parmar";
+      /** Spline coefficients γ₀, γ₁, … (one per knot), as flexsurv's `gamma`. */
+      readonly gamma: readonly number[];
+      /** Knots on the log-time scale, strictly increasing: boundary knots first and last. */
+      readonly knots: readonly number[];
+      /** The scale of the spline: log cumulative hazard, log cumulative odds or probit. */
+      readonly scale: "hazard" | "odds" | "normal";
+    }
   /** Definition of a piecewise exponential curve. */
   | {
       /** Discriminator of the definition. */

@@ -1,14 +1,14 @@
 import { fail, QalyError } from "../../core/errors.js";
 import type { FlexsurvDistribution } from "../survival-from-coefficients.js";
-import type { SurvivalFit } from "./fit-survival.js";
+import type { SurvivalFit } from "./survival-fit.js";
 import { fitSurvival } from "./fit-survival.js";
 import type { SurvivalData } from "./survival-data.js";
 import { checkSurvivalData } from "./survival-data.js";
 
 /** One row of the model comparison of {@link fitSurvivalModels}. */
 export interface SurvivalModelComparisonRow {
-  /** flexsurv's `dist` name. */
-  readonly distribution: FlexsurvDistribution;
+  /** flexsurv's `dist` name (or `"spline"`). */
+  readonly distribution: FlexsurvDistribution | "spline";
   /** Number of estimated coefficients (covariate effects included). */
   readonly parameterCount: number;
   /** The maximised log-likelihood. */

@@ -1,5 +1,5 @@
 export { fitSurvival } from "./fit-survival.js";
-export type { FitSurvivalOptions, FittedParameter, SurvivalFit } from "./fit-survival.js";
+export type { FitSurvivalOptions, FittedParameter, SurvivalFit } from "./survival-fit.js";
 export type { SurvivalData } from "./survival-data.js";
 export { fitSurvivalModels } from "./fit-survival-models.js";
 export type { FitSurvivalModelsOptions, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit-survival-models.js";
@@ -7,3 +7,5 @@ export { kaplanMeier } from "./kaplan-meier.js";
 export type { KaplanMeier } from "./kaplan-meier.js";
 export { reconstructPatientData } from "./reconstruct-patient-data.js";
 export type { DigitisedKaplanMeier, ReconstructedPatientData } from "./reconstruct-patient-data.js";
+export { fitSurvivalSpline } from "./fit-survival-spline.js";
+export type { FitSurvivalSplineOptions } from "./fit-survival-spline.js";
