@@ -1,8 +1,8 @@
 import { IssueCollector, fail, type PathSegment } from "../../core/errors.js";
 import { closestName, didYouMean } from "../../core/closest-name.js";
 
-/** Tolerance on market shares summing to 1 in a year. */
-const SHARE_TOLERANCE = 1e-9;
+/** Tolerance on market shares summing to 1 in a year. @internal */
+export const SHARE_TOLERANCE = 1e-9;
 
 /** Market shares per strategy: one share for every year, or one per year (year 1 first). */
 export type MarketShares<S extends string = string> = { readonly [K in S]?: number | readonly number[] };

@@ -2,6 +2,7 @@ import type { IcerRow } from "../../analysis/cea/icer-table.js";
 import { evpi } from "../../analysis/voi/evpi.js";
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
+import { formatBudgetImpact } from "./format-budget-impact.js";
 
 /** ICER table for the terminal. */
 export function formatIcerTable(table: readonly IcerRow[], currency: string, effect: string): string {
@@ -89,5 +90,6 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     out.push("", `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
     out.push(textTable(["scenario", ...other, "optimal"], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), row.optimal]), [false, ...other.map(() => true), false]));
   }
+  if (run.budgetImpactRun !== undefined) out.push("", formatBudgetImpact(run.budgetImpactRun, currency));
   return out.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@
 // checked by hand, its invariants, and the errors a user meets.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { modelBudgetImpact, budgetImpactSensitivity, budgetImpactUncertainty, type BudgetImpactDefinition } from "../../../src/analysis/bia/index.js";
+import { budgetImpactFromOutcomes, modelBudgetImpact, budgetImpactSensitivity, budgetImpactUncertainty, type BudgetImpactDefinition } from "../../../src/analysis/bia/index.js";
 import type { Model } from "../../../src/models/model.js";
 import { QalyError } from "../../../src/core/errors.js";
 import { runPsaSync } from "../../../src/analysis/run/run-psa.js";
@@ -133,6 +133,23 @@ describe("budget impact under uncertainty and one-way", () => {
     expect(u.net.upper[0]!).toBeGreaterThan(u.net.mean[0]!);
     expect(u.cumulative.mean[2]).toBeCloseTo(u.net.mean.reduce((a, b) => a + b, 0), 6);
     expect(meanN).toBeGreaterThan(90);
+  });
+
+  it("PSA draws: the fast per-draw kernel equals the full analysis draw by draw; a bad draw is named", () => {
+    const model = twoStrategyModel();
+    const space = defineParameters({ n: normal({ mean: 100, sd: 10 }), price: normal({ mean: 1000, sd: 100 }) });
+    const psa = runPsaSync(model, space, { samples: 5, seed: "bia-kernel" });
+    const shifting: BudgetImpactDefinition<P, "Old" | "New"> = { ...definition, with: { Old: (p, y) => 1 - Math.min(1, (y * p.price) / 5000), New: (p, y) => Math.min(1, (y * p.price) / 5000) } };
+    const u = budgetImpactUncertainty(psa, shifting);
+    const full = Array.from({ length: 5 }, (_, i) => budgetImpactFromOutcomes(shifting as BudgetImpactDefinition<P, string>, psa.strategies, (o, s) => psa.values(o, s)[i]!, psa.parameters!.row(i) as P));
+    for (let y = 0; y < 3; y++) {
+      const mean = full.reduce((sum, r) => sum + r.net.total[y]!, 0) / 5;
+      expect(Math.abs(u.net.mean[y]! - mean)).toBeLessThanOrEqual(1e-9 * Math.abs(mean));
+      const testing = full.reduce((sum, r) => sum + r.net.byCategory["testing"]![y]!, 0) / 5;
+      expect(Math.abs(u.byCategory["testing"]!.mean[y]! - testing)).toBeLessThanOrEqual(1e-9 * Math.abs(testing));
+    }
+    const broken: BudgetImpactDefinition<P, "Old" | "New"> = { ...definition, with: { Old: 0.5, New: (p) => (p.n !== 100 ? 0.6 : 0.5) } };
+    expect(() => budgetImpactUncertainty(psa, broken)).toThrow(/PSA draw 0: 3 issues in budget impact[^]*with\.year\[1\]/);
   });
 
   it("one-way: each input at its low and high value, sorted by swing; scenarios replace parameters or shares", () => {
