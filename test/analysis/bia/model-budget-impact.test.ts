@@ -141,7 +141,7 @@ describe("budget impact under uncertainty and one-way", () => {
     const psa = runPsaSync(model, space, { samples: 5, seed: "bia-kernel" });
     const shifting: BudgetImpactDefinition<P, "Old" | "New"> = { ...definition, with: { Old: (p, y) => 1 - Math.min(1, (y * p.price) / 5000), New: (p, y) => Math.min(1, (y * p.price) / 5000) } };
     const u = budgetImpactUncertainty(psa, shifting);
-    const full = Array.from({ length: 5 }, (_, i) => budgetImpactFromOutcomes(shifting as BudgetImpactDefinition<P, string>, psa.strategies, (o, s) => psa.values(o, s)[i]!, psa.parameters!.row(i) as P));
+    const full = Array.from({ length: 5 }, (_, i) => budgetImpactFromOutcomes(shifting as BudgetImpactDefinition<P, string>, psa.strategies, (o, s) => psa.values(o, s as "Old" | "New")[i]!, psa.parameters!.row(i) as P));
     for (let y = 0; y < 3; y++) {
       const mean = full.reduce((sum, r) => sum + r.net.total[y]!, 0) / 5;
       expect(Math.abs(u.net.mean[y]! - mean)).toBeLessThanOrEqual(1e-9 * Math.abs(mean));
