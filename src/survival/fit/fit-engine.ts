@@ -24,8 +24,8 @@ export interface FitSpec {
   readonly location: number;
   /** The curve for coefficients in the fitting unit; may throw for coefficients outside the domain (−∞). */
   build(coefficients: Float64Array): SurvivalCurve;
-  /** Starting values in the fitting unit, tried in order (later ones only when earlier ones fail). */
-  starts(data: CheckedSurvivalData): readonly (readonly number[])[];
+  /** Starting values in the fitting unit, tried in order; later ones are computed only when earlier ones fail. */
+  starts(data: CheckedSurvivalData): Iterable<readonly number[]>;
   /** Coefficients in the caller's unit from those in the fitting unit, with the Jacobian of the map. */
   rescale(fitted: Float64Array, logUnit: number): { coefficients: Float64Array; jacobian: number[][] };
   /** The validated curve for coefficients in the caller's unit. */

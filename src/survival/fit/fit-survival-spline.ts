@@ -88,7 +88,7 @@ export function fitSurvivalSpline(data: SurvivalData, options: FitSurvivalSpline
       jacobian[0]![1] = -log;
       return { coefficients, jacobian };
     },
-    starts: (d) => {
+    *starts(d) {
       const zeros = new Array<number>(knots.length - 2).fill(0);
       const weibull = weibullOf(d) ?? { shape: 1, scale: 1 };
       const a = weibull.shape;
@@ -96,7 +96,8 @@ export function fitSurvivalSpline(data: SurvivalData, options: FitSurvivalSpline
       // The Weibull's s on each scale: log H (hazard), ≈ log odds (odds), probit of a lognormal of matching spread (normal).
       const sigma = 1.28 / a;
       const matched = scale === "normal" ? [-logB / sigma, 1 / sigma] : [-a * logB, a];
-      return [[...matched, ...zeros], [0, 1, ...zeros]];
+      yield [...matched, ...zeros];
+      yield [0, 1, ...zeros];
     },
   };
   return fitSpec(spec, original, scaled, logUnit, options);

@@ -131,13 +131,13 @@ export function fitSurvival(data: SurvivalData, distribution: FlexsurvDistributi
     build,
     curve: build,
     rescale: (fitted, log) => rescaleTime(distribution, fitted, log),
-    starts: (d) => {
-      // The generalised gamma starts from the Weibull it nests; the others from the exponential, then from the Weibull.
+    // The generalised gamma starts from the Weibull it nests; the others from the exponential,
+    // then (only if that fails) from the Weibull.
+    *starts(d) {
+      if (distribution !== "gengamma") yield roughStart(distribution, d);
       const weibull = distribution === "exp" || distribution === "weibull" ? undefined : weibullOf(d);
-      const rough = roughStart(distribution, d);
-      if (weibull === undefined) return [rough];
-      const matched = fromWeibull(distribution, weibull);
-      return distribution === "gengamma" ? [matched, rough] : [rough, matched];
+      if (weibull !== undefined) yield fromWeibull(distribution, weibull);
+      if (distribution === "gengamma") yield roughStart(distribution, d);
     },
   };
   return fitSpec(spec, original, scaled, logUnit, options);

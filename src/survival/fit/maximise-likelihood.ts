@@ -20,8 +20,14 @@ export interface Maximum {
   readonly iterations: number;
 }
 
-/** Relative step of the central differences: about ε^(1/4) for second derivatives of function values. */
+/** Relative step of the first central differences, before the curvature is known: about ε^(1/4). */
 const HESSIAN_STEP = 1e-4;
+/**
+ * Later steps are this many standard errors (1/√|H_ii|): the log-likelihood then changes by ~5e-7
+ * per step whatever the parameter's scale (a spline coefficient multiplying a cubic in log time has
+ * a curvature 10⁶ times that of an intercept), well above rounding and well inside the quadratic region.
+ */
+const STANDARD_ERROR_STEP = 1e-3;
 /** Largest change of any parameter in one step: parameters are on log scales, so e^8 is plenty. */
 const MAX_STEP = 8;
 
@@ -29,15 +35,25 @@ function steps(x: Float64Array): Float64Array {
   return x.map((v) => HESSIAN_STEP * Math.max(1, Math.abs(v)));
 }
 
+/** Steps scaled to the curvature of the last Hessian, kept within [1e-8, 1e-2]·max(1, |x_i|). */
+function curvatureSteps(x: Float64Array, hessian: Float64Array): Float64Array {
+  const k = x.length;
+  return x.map((v, i) => {
+    const size = Math.max(1, Math.abs(v));
+    const curvature = Math.abs(hessian[i * k + i]!);
+    const step = curvature > 0 && Number.isFinite(curvature) ? STANDARD_ERROR_STEP / Math.sqrt(curvature) : HESSIAN_STEP * size;
+    return Math.min(1e-2 * size, Math.max(1e-8 * size, step));
+  });
+}
+
 function safe(f: (x: Float64Array) => number, x: Float64Array): number {
   const value = f(x);
   return Number.isFinite(value) ? value : -Infinity;
 }
 
-/** Gradient and Hessian of f at x by central differences (2k² + 1 evaluations). */
-export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64Array, fx: number): { gradient: Float64Array; hessian: Float64Array } {
+/** Gradient and Hessian of f at x by central differences with steps h (2k² + 1 evaluations). */
+export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64Array, fx: number, h: Float64Array = steps(x)): { gradient: Float64Array; hessian: Float64Array } {
   const k = x.length;
-  const h = steps(x);
   const gradient = new Float64Array(k);
   const hessian = new Float64Array(k * k);
   const y = Float64Array.from(x);
@@ -155,7 +171,7 @@ export function maximiseLikelihood(f: (x: Float64Array) => number, x0: ArrayLike
       lambda = lambda === 0 ? 1e-4 : lambda * 10;
     }
     if (!accepted) break;
-    derivatives = numericalDerivatives(f, x, fx);
+    derivatives = numericalDerivatives(f, x, fx, curvatureSteps(x, hessian));
   }
   return { x, value: fx, hessian: derivatives.hessian, converged, iterations };
 }
