@@ -56,6 +56,9 @@ export {
   probabilityCostEffectiveCsv,
   scenariosCsv,
   tornadoCsv,
+  subgroupsCsv,
+  calibrationCsv,
+  evppiGroupsCsv,
 } from "./project/index.js";
 export type {
   NetBenefitRow,
@@ -70,5 +73,7 @@ export type {
   ProbabilityCostEffectiveJson,
   PsaJson,
   RunJson,
+  SubgroupJson,
+  EvppiJson,
 } from "./project/index.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./project/index.js";

@@ -7,7 +7,9 @@ import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../analysis/cea/wtp-gr
 import type { ModelProject, ModelThreshold } from "./model-project.js";
 import type { ModelMetadata } from "../models/model-metadata.js";
 import type { ExpressionFunction } from "./expression.js";
-import { compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "./expression-env.js";
+import { asGetter, compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "./expression-env.js";
+import type { Subgroup } from "../models/subgroup-model.js";
+import type { CalibrationTarget } from "../analysis/calibration/calibration-table.js";
 import { dataTable } from "./data-table.js";
 import { buildParameters, type FileParameters } from "./build-parameters.js";
 import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from "./build-markov.js";
@@ -136,6 +138,37 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     t.strategies.forEach((s, j) => checkStrategy(s, ["thresholds", i, "strategies", j]));
     return { parameter: t.parameter, range: t.range, strategies: t.strategies };
   });
+  // Subgroups: parameter → expression over the whole population's values, all read before any is set.
+  const subgroups: Record<string, Subgroup<Params>> = {};
+  for (const [groupName, spec] of Object.entries(file.subgroups ?? {})) {
+    const setters: [string, Getter][] = [];
+    for (const [parameter, expression] of Object.entries(spec.parameters)) {
+      const path: PathSegment[] = ["subgroups", groupName, "parameters", parameter];
+      checkParameter(parameter, path);
+      setters.push([parameter, asGetter(compileValue(expression, base, path, issues))]);
+    }
+    if (setters.length === 0) issues.push({ code: "invalid_model", path: ["subgroups", groupName, "parameters"], message: "a subgroup sets at least one parameter (the conditioning that defines it)" });
+    const condition = (values: Params): Params => {
+      const next: Record<string, number> = { ...values };
+      for (const [parameter, getter] of setters) next[parameter] = getter(values);
+      return next;
+    };
+    subgroups[groupName] = Object.freeze({ ...(spec.description === undefined ? {} : { description: spec.description }), condition });
+  }
+  const calibration = (file.calibration ?? []).map((target, i) => {
+    checkStrategy(target.strategy, ["calibration", i, "strategy"]);
+    if (model !== undefined && !modelOutcomes.includes(target.outcome)) issues.push({ code: "unknown_outcome", path: ["calibration", i, "outcome"], message: `unknown outcome '${target.outcome}'${hint(target.outcome, modelOutcomes)}; outcomes: ${modelOutcomes.join(", ")}`, received: target.outcome });
+    if (target.subgroup !== undefined && !(target.subgroup in subgroups)) issues.push({ code: "invalid_model", path: ["calibration", i, "subgroup"], message: `unknown subgroup '${target.subgroup}'${hint(target.subgroup, Object.keys(subgroups))}`, received: target.subgroup });
+    if (target.tolerance !== undefined && target.tolerance < 0) issues.push({ code: "invalid_model", path: ["calibration", i, "tolerance"], message: "a tolerance is ≥ 0", received: target.tolerance });
+    return Object.freeze(Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined))) as unknown as CalibrationTarget;
+  });
+  for (const [groupName, members] of Object.entries(file.evppi ?? {})) {
+    members.forEach((member, j) => {
+      const path: PathSegment[] = ["evppi", groupName, j];
+      if (!parameterNames.includes(member)) issues.push({ code: "unknown_parameter", path, message: `unknown parameter '${member}'${hint(member, parameterNames)}`, received: member });
+      else if (members.indexOf(member) !== j) issues.push({ code: "invalid_model", path, message: `'${member}' is named twice in EVPPI group '${groupName}'`, received: member });
+    });
+  }
   if (parameters === undefined || model === undefined || issues.length > 0) return fail(compiled, issues);
 
   // The file's own warnings first (they say what to do), then the generic placeholder list.
@@ -157,6 +190,9 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     wtp: { grid: file.wtp?.grid ?? SWEDISH_WTP_GRID, thresholds: file.wtp?.thresholds ?? SWEDISH_WTP_THRESHOLDS },
     psa: { samples: file.psa?.samples ?? 1000, seed: file.psa?.seed ?? name, ...(file.psa?.method === undefined ? {} : { method: file.psa.method }) },
     warnings: Object.freeze(warnings),
+    ...(file.subgroups === undefined ? {} : { subgroups: Object.freeze(subgroups) }),
+    ...(file.calibration === undefined ? {} : { calibration: Object.freeze(calibration) }),
+    ...(file.evppi === undefined ? {} : { evppi: Object.freeze(Object.fromEntries(Object.entries(file.evppi).map(([k, v]) => [k, Object.freeze([...v])]))) }),
     ...(scenario === undefined ? {} : { scenario: scenario.name }),
   });
   return { ok: true, value: project };

@@ -216,6 +216,11 @@ export const modelFileSchema = strict(
     thresholds: z.array(strict({ parameter: text, range: z.tuple([finite, finite]), strategies: z.tuple([text, text]) }, "a threshold analysis")).optional(),
     wtp: strict({ grid: strict({ from: finite, to: finite, step: finite }, "wtp.grid").optional(), thresholds: z.array(finite).optional() }, "wtp").optional(),
     psa: strict({ samples: z.number().int().min(1).optional(), seed: z.union([text, finite]).optional(), method: z.enum(["random", "lhs"]).optional() }, "psa").optional(),
+    subgroups: z.record(z.string(), strict({ description: text.optional(), parameters: z.record(z.string(), expressionSchema) }, "a subgroup")).optional(),
+    calibration: z
+      .array(strict({ name: text, outcome: text, strategy: text, subgroup: text.optional(), target: finite, tolerance: finite.optional(), source: text.optional() }, "a calibration target"))
+      .optional(),
+    evppi: z.record(z.string(), z.array(text).min(1, "an EVPPI group names at least one parameter")).optional(),
     warnings: z.array(text).optional(),
     budgetImpact: budgetImpactFileSchema({ strict, text, expression: expressionSchema }).optional(),
   },

@@ -5,6 +5,8 @@ import type { Scenario } from "../analysis/dsa/scenarios.js";
 import type { BudgetImpactDefinition } from "../analysis/bia/budget-impact-definition.js";
 import type { ModelMetadata } from "../models/model-metadata.js";
 import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
+import type { Subgroup } from "../models/subgroup-model.js";
+import type { CalibrationTarget } from "../analysis/calibration/calibration-table.js";
 
 /** Default settings of a project's probabilistic sensitivity analysis. */
 export interface PsaSettings {
@@ -60,6 +62,15 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly wtp: WtpSettings;
   /** Default PSA settings. */
   readonly psa: PsaSettings;
+  /**
+   * Named subgroups of the population, each the conditioning of the parameters that define it
+   * (docs/model-files.md, "Subgroups"): every run reports their base case beside the whole population's.
+   */
+  readonly subgroups?: Readonly<Record<string, Subgroup<P>>>;
+  /** Calibration targets: published figures the model should reproduce, compared on every run. */
+  readonly calibration?: readonly CalibrationTarget<S>[];
+  /** EVPPI groups reported after a PSA: group name → the parameters learnt together. */
+  readonly evppi?: Readonly<Record<string, readonly string[]>>;
   /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */
   readonly warnings: readonly string[];
   /** A budget-impact analysis run with the model (model files: `budgetImpact:`). */

@@ -14,12 +14,16 @@ import {
   probabilityCostEffectiveCsv,
   scenariosCsv,
   tornadoCsv,
+  subgroupsCsv,
+  calibrationCsv,
+  evppiGroupsCsv,
 } from "../project/results-csv.js";
 
 /**
  * The result files of a run, by file name: base case, ICER table, NMB, parameters and the JSON
  * document always; PSA draws, ICER table of PSA means, CEAC, EVPI and probability cost-effective
- * with a PSA; tornado and scenarios when run.
+ * with a PSA; tornado and scenarios when run; subgroups, calibration and EVPPI groups when the
+ * project has them.
  *
  * @param run - a `runProject` result
  * @returns file name → text
@@ -45,6 +49,9 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
   }
   if (run.tornado !== undefined) files["tornado.csv"] = tornadoCsv(run.tornado);
   if (run.scenarios !== undefined) files["scenarios.csv"] = scenariosCsv(run.scenarios);
+  if (run.subgroups !== undefined) files["subgroups.csv"] = subgroupsCsv(run.subgroups);
+  if (run.calibration !== undefined) files["calibration.csv"] = calibrationCsv(run.calibration);
+  if (run.evppi !== undefined) files["evppi.csv"] = evppiGroupsCsv(run.evppi);
   if (run.budgetImpactRun !== undefined) {
     files["budget-impact.csv"] = budgetImpactCsv(run.budgetImpactRun);
     files["budget-impact-sensitivity.csv"] = budgetImpactSensitivityCsv(run.budgetImpactRun);

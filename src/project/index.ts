@@ -6,6 +6,6 @@ export type { PsaSummary } from "./psa-summary.js";
 export { projectPsaSetup } from "./project-psa-setup.js";
 export type { ProjectPsaSetup, ProjectSampler } from "./project-psa-setup.js";
 export { icerTableJson, psaJson, runJson } from "./results-json.js";
-export type { IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson } from "./results-json.js";
-export { baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv } from "./results-csv.js";
+export type { EvppiJson, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson, SubgroupJson } from "./results-json.js";
+export { baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv, subgroupsCsv, calibrationCsv, evppiGroupsCsv } from "./results-csv.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./budget-impact-csv.js";

@@ -8,6 +8,8 @@ import type { TornadoResult } from "../analysis/dsa/tornado.js";
 import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { ProbabilityCostEffectiveRow } from "../analysis/acceptability/probability-cost-effective.js";
 import type { NetBenefitRow } from "./run-project.js";
+import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /**
  * The base case as CSV: one row per strategy, a column per outcome (`cost`, `qaly`, `lifeYears`, …).
@@ -131,4 +133,50 @@ export function scenariosCsv(result: ScenariosResult): string {
  */
 export function probabilityCostEffectiveCsv(rows: readonly ProbabilityCostEffectiveRow[]): string {
   return formatCsv(["wtp", "strategy", "probability", "optimal"], rows.map((r) => [r.wtp, r.strategy, r.probability, r.optimal]));
+}
+
+/**
+ * The subgroups' base cases as CSV: one row per subgroup and strategy, a column per outcome.
+ *
+ * @param subgroups - {@link ProjectRun.subgroups}
+ * @returns CSV text with columns `subgroup, strategy, <outcome>…`
+ * @example
+ * const model = { title: "Demo", strategies: ["A"], outcomes: ["cost"], evaluateInto(p, out) { out[0] = p.c; } };
+ * subgroupsCsv([{ name: "Young", baseCase: runBaseCase(model, { c: 5 }, { effect: "cost" }), icerTable: [] }]) // => "subgroup,strategy,cost\nYoung,A,5\n"
+ */
+export function subgroupsCsv(subgroups: readonly SubgroupResult[]): string {
+  const outcomes = subgroups[0]?.baseCase.outcomes ?? [];
+  return formatCsv(
+    ["subgroup", "strategy", ...outcomes],
+    subgroups.flatMap((g) => g.baseCase.strategies.map((s) => [g.name, s, ...outcomes.map((o) => g.baseCase.values[s]![o]!)])),
+  );
+}
+
+/**
+ * A calibration table as CSV: each target with the model's value and the difference.
+ *
+ * @param rows - {@link qaly!calibrationTable} rows
+ * @returns CSV text with columns `name, subgroup, strategy, outcome, target, model, difference, tolerance, within_tolerance, source`
+ * @example
+ * calibrationCsv([{ name: "5-year OS", outcome: "alive5y", strategy: "NGS", target: 0.37, model: 0.35, difference: -0.02 }]).split("\n")[1] // => "5-year OS,,NGS,alive5y,0.37,0.35,-0.02,,,"
+ */
+export function calibrationCsv(rows: readonly CalibrationRow[]): string {
+  return formatCsv(
+    ["name", "subgroup", "strategy", "outcome", "target", "model", "difference", "tolerance", "within_tolerance", "source"],
+    rows.map((r) => [r.name, r.subgroup, r.strategy, r.outcome, r.target, r.model, r.difference, r.tolerance, r.withinTolerance, r.source]),
+  );
+}
+
+/**
+ * EVPPI of named parameter groups as CSV: one row per willingness to pay, a column per group.
+ *
+ * @param groups - {@link ProjectRun.evppi}
+ * @returns CSV text with columns `wtp, <group>…` (EVPPI per person)
+ * @example
+ * const curve = { parameter: "p", parameters: ["p"], wtp: Float64Array.of(0, 1), perPerson: Float64Array.of(0, 0.5) };
+ * evppiGroupsCsv([{ name: "Effect", curve }]) // => "wtp,Effect\n0,0\n1,0.5\n"
+ */
+export function evppiGroupsCsv(groups: readonly NamedEvppi[]): string {
+  const wtp = groups[0]?.curve.wtp ?? new Float64Array(0);
+  return formatCsv(["wtp", ...groups.map((g) => g.name)], Array.from(wtp, (w, i) => [w, ...groups.map((g) => g.curve.perPerson[i]!)]));
 }

@@ -3,6 +3,7 @@ import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
+import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 
 /** Net monetary benefit of one strategy at one willingness to pay. */
 export interface NetBenefitJson {
@@ -76,10 +77,40 @@ export interface RunJson {
   readonly thresholds?: readonly unknown[];
   /** Scenario rows, when run. */
   readonly scenarios?: unknown;
+  /** The project's subgroups: base case per strategy and ICER table (per patient in the subgroup). */
+  readonly subgroups?: readonly SubgroupJson[];
+  /** Calibration targets with the model's value and the difference. */
+  readonly calibration?: readonly CalibrationRow[];
+  /** EVPPI of the project's parameter groups (with a PSA). */
+  readonly evppi?: readonly EvppiJson[];
   /** Version, date, seed, samples, scenario. */
   readonly run: unknown;
   /** Budget impact driven by the model: base case per year and world, PSA intervals, one-way and scenarios. */
   readonly budgetImpact?: BudgetImpactRun;
+}
+
+/** One subgroup in {@link RunJson}. */
+export interface SubgroupJson {
+  /** The subgroup's name. */
+  readonly name: string;
+  /** What it is. */
+  readonly description?: string;
+  /** Strategy → outcome → value, per patient in the subgroup. */
+  readonly baseCase: { readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>> };
+  /** Its ICER table. */
+  readonly icerTable: readonly IcerRowJson[];
+}
+
+/** One EVPPI group in {@link RunJson}. */
+export interface EvppiJson {
+  /** The group's name. */
+  readonly name: string;
+  /** The parameters learnt together. */
+  readonly parameters: readonly string[];
+  /** The WTP grid. */
+  readonly wtp: readonly number[];
+  /** EVPPI per person at each WTP. */
+  readonly perPerson: readonly number[];
 }
 
 /** The PSA part of {@link RunJson}. */
@@ -162,6 +193,18 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.tornado === undefined ? {} : { tornado: run.tornado }),
     ...(run.thresholds === undefined ? {} : { thresholds: run.thresholds.map(({ scan: _scan, ...rest }) => rest) }),
     ...(run.scenarios === undefined ? {} : { scenarios: run.scenarios }),
+    ...(run.subgroups === undefined
+      ? {}
+      : {
+          subgroups: run.subgroups.map((g) => ({
+            name: g.name,
+            ...(g.description === undefined ? {} : { description: g.description }),
+            baseCase: { strategies: Object.fromEntries(g.baseCase.strategies.map((s) => [s, { ...g.baseCase.values[s] }])) },
+            icerTable: icerTableJson(g.icerTable),
+          })),
+        }),
+    ...(run.calibration === undefined ? {} : { calibration: run.calibration.map((row) => ({ ...row })) }),
+    ...(run.evppi === undefined ? {} : { evppi: run.evppi.map((g) => ({ name: g.name, parameters: [...g.curve.parameters], wtp: Array.from(g.curve.wtp), perPerson: Array.from(g.curve.perPerson) })) }),
     run: run.run,
     ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),
   };

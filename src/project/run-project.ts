@@ -15,6 +15,10 @@ import { projectDsa } from "./run-project-dsa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
+import { subgroupModel } from "../models/subgroup-model.js";
+import { calibrationTable } from "../analysis/calibration/calibration-table.js";
+import { evppi } from "../analysis/voi/evppi.js";
+import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /** Runs a project's PSA: the default is {@link runPsa} in this thread; the command line passes a worker pool. */
 export type PsaRunner = (
@@ -114,6 +118,18 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     return baseCase.summary.map((row, s) => Object.freeze({ wtp, strategy: row.strategy, nmb: nmb[s]!, optimal: s === best }));
   });
 
+  // Subgroups: the same model on conditioned values; calibration targets read the base cases.
+  const subgroupSpecs = project.subgroups ?? {};
+  const subgroups: SubgroupResult[] = Object.keys(subgroupSpecs).map((name) => {
+    const spec = subgroupSpecs[name]!;
+    const result = runBaseCase(subgroupModel(model, spec, name), baseValues, { cost, effect });
+    return Object.freeze({ name, ...(spec.description === undefined ? {} : { description: spec.description }), baseCase: result, icerTable: icerTable(result.summary) });
+  });
+  const calibration =
+    project.calibration === undefined || project.calibration.length === 0
+      ? undefined
+      : calibrationTable(project.calibration, (name) => (name === undefined ? baseCase.values : subgroups.find((row) => row.name === name)!.baseCase.values), Object.keys(subgroupSpecs));
+
   let psa: PsaResult | undefined;
   let summary: PsaSummary | undefined;
   const samples = options.psa ?? 0;
@@ -129,6 +145,8 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     });
     summary = psaSummary(psa, { seed, grid, thresholds, cost, effect });
   }
+  const evppiGroups: NamedEvppi[] =
+    psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) => Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }) }));
 
   let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios">> = {};
   if (options.dsa !== false) {
@@ -158,6 +176,9 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     icerTable: table,
     wtp: { grid, thresholds },
     ...(psa === undefined ? {} : { psa }),
+    ...(subgroups.length === 0 ? {} : { subgroups }),
+    ...(calibration === undefined ? {} : { calibration }),
+    ...(evppiGroups.length === 0 ? {} : { evppi: evppiGroups }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),
     run: {

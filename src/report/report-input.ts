@@ -13,6 +13,28 @@ import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
 import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
+import type { EvppiCurve } from "../analysis/voi/evppi.js";
+import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+
+/** The base case of a named subgroup of the population, reported beside the whole population's. */
+export interface SubgroupResult {
+  /** The subgroup's name, e.g. "Labelled intermediate by CONV". */
+  readonly name: string;
+  /** What the subgroup is. */
+  readonly description?: string;
+  /** Its base case: every outcome per strategy (per patient in the subgroup). */
+  readonly baseCase: BaseCaseResult;
+  /** Its ICER table. */
+  readonly icerTable: readonly IcerRow[];
+}
+
+/** EVPPI of a named group of parameters on the report's WTP grid. */
+export interface NamedEvppi {
+  /** The group's name, e.g. "Transplant effect". */
+  readonly name: string;
+  /** EVPPI per person across the grid. */
+  readonly curve: EvppiCurve;
+}
 
 /** One named survival curve sampled at the times of its {@link SurvivalSeries}. */
 export interface SurvivalCurveSeries {
@@ -104,6 +126,12 @@ export interface ReportInput {
   readonly budgetImpact?: BudgetImpactResult;
   /** Budget impact driven by the model (a project's `budgetImpact`): base case, PSA intervals, one-way and scenarios. */
   readonly budgetImpactRun?: BudgetImpactRun;
+  /** Results of the project's subgroups (base case). */
+  readonly subgroups?: readonly SubgroupResult[];
+  /** Calibration targets compared with the model's base case. */
+  readonly calibration?: readonly CalibrationRow[];
+  /** EVPPI of the project's parameter groups (after a PSA). */
+  readonly evppi?: readonly NamedEvppi[];
   /** Cohort traces (Markov trace chart). */
   readonly traces?: readonly TraceSeries[];
   /** Survival curves per arm. */

@@ -1,5 +1,6 @@
 import type { IcerRow } from "../../analysis/cea/icer-table.js";
 import { evpi } from "../../analysis/voi/evpi.js";
+import { evppi } from "../../analysis/voi/evppi.js";
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
 import { formatBudgetImpact } from "./format-budget-impact.js";
@@ -55,6 +56,20 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     );
     if (hidden > 0) out.push(`(${hidden} more outcomes in --json and base-case.csv)`);
     out.push("", "ICER table (base case)", formatIcerTable(run.icerTable, currency, effect));
+    for (const group of run.subgroups ?? []) {
+      out.push("", `Subgroup "${group.name}"${group.description === undefined ? "" : `: ${group.description}`} (base case, per patient in the subgroup)`);
+      out.push(formatIcerTable(group.icerTable, currency, effect));
+    }
+  }
+  if (run.calibration !== undefined && run.calibration.length > 0) {
+    out.push("", "Calibration (base case): model vs target");
+    out.push(
+      textTable(
+        ["target", "subgroup", "strategy", "outcome", "target value", "model", "difference", "within"],
+        run.calibration.map((r) => [r.name, r.subgroup ?? "", r.strategy, r.outcome, value(r.target), value(r.model), value(r.difference), r.withinTolerance === undefined ? "" : r.withinTolerance ? `yes (±${value(r.tolerance!)})` : `NO (±${value(r.tolerance!)})`]),
+        [false, false, false, false, true, true, true, false],
+      ),
+    );
   }
   if (run.netBenefit.length > 0) {
     out.push("", `Net monetary benefit (${currency}) at each willingness to pay per ${effect}${showBase ? "" : " (PSA means)"}`);
@@ -76,6 +91,13 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
         ),
       );
     }
+  }
+
+  if (run.evppi !== undefined && run.psa !== undefined && run.wtp.thresholds.length > 0) {
+    const psa = run.psa;
+    const atThresholds = run.evppi.map((g) => evppi(psa, g.curve.parameters, run.wtp.thresholds, { cost, effect: run.outcomes.effect }));
+    out.push("", `EVPPI per person (${currency})`);
+    out.push(textTable(["WTP", ...run.evppi.map((g) => g.name)], run.wtp.thresholds.map((w, i) => [money(w), ...atThresholds.map((c) => money(c.perPerson[i]!))]), [true, ...run.evppi.map(() => true)]));
   }
 
   if (run.tornado !== undefined && run.tornado.bars.length > 0) {

@@ -6,6 +6,7 @@ import { REPORT_CSS } from "./report-css.js";
 import { baseCaseSection, headerSection, modelSection, parameterSection, warningsSection } from "./summary-sections.js";
 import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } from "./uncertainty-sections.js";
 import { budgetImpactRunSection } from "./budget-impact-run-section.js";
+import { calibrationSection, evppiGroupsSection, subgroupsSection } from "./subgroup-sections.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -28,8 +29,11 @@ export function htmlReportFragment(input: ReportInput): string {
     modelSection(context),
     parameterSection(context),
     baseCaseSection(context),
+    subgroupsSection(context),
+    calibrationSection(context),
     psaSection(context),
     evpiSection(context),
+    evppiGroupsSection(context),
     dsaSection(context),
     budgetImpactSection(context),
     budgetImpactRunSection(context),

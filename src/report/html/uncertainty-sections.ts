@@ -54,7 +54,9 @@ export function evpiSection(context: ReportContext): string {
   const { currency, effectUnit, thresholds } = context;
   const curve = psa.curves.evpi;
   let out = `<section><h2>Value of information</h2>`;
-  out += figure(evpiChart(curve, { currency, effectUnit, thresholds }), "Expected value of perfect information per person: the most a decision-maker should pay to remove all parameter uncertainty.");
+  const partial = (context.input.evppi ?? []).map((g) => ({ label: g.name, wtp: g.curve.wtp, perPerson: g.curve.perPerson }));
+  const evppiNote = partial.length === 0 ? "" : " Dashed: EVPPI of the model's parameter groups, each learnt together.";
+  out += figure(evpiChart(curve, { currency, effectUnit, thresholds, partial }), `Expected value of perfect information per person: the most a decision-maker should pay to remove all parameter uncertainty.${evppiNote}`);
   if (curve.population !== null) out += figure(evpiChart(curve, { currency, effectUnit, thresholds, population: true }), `Population EVPI for ${formatNumber(curve.populationSize)} (discounted) patients.`);
   const at = thresholds.filter((w) => curve.wtp.includes(w));
   if (at.length > 0) {

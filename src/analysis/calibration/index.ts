@@ -1,0 +1,2 @@
+export { calibrationTable } from "./calibration-table.js";
+export type { CalibrationRow, CalibrationTarget } from "./calibration-table.js";
