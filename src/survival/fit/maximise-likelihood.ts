@@ -51,11 +51,16 @@ function safe(f: (x: Float64Array) => number, x: Float64Array): number {
   return Number.isFinite(value) ? value : -Infinity;
 }
 
-/** Gradient and Hessian of f at x by central differences with steps h (2k² + 1 evaluations). */
-export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64Array, fx: number, h: Float64Array = steps(x)): { gradient: Float64Array; hessian: Float64Array } {
+/**
+ * Gradient (central differences) and Hessian of f at x with steps h. The Hessian's off-diagonal
+ * entries are central (4 evaluations each, error O(h²)) when `central`, else forward from the
+ * gradient's points (1 evaluation each, error O(h)): 2k² + 1 or k(k + 3)/2 + 1 evaluations in all.
+ */
+export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64Array, fx: number, h: Float64Array = steps(x), central = true): { gradient: Float64Array; hessian: Float64Array } {
   const k = x.length;
   const gradient = new Float64Array(k);
   const hessian = new Float64Array(k * k);
+  const plusValues = new Float64Array(k);
   const y = Float64Array.from(x);
   const at = (i: number, di: number, j: number, dj: number): number => {
     y.set(x);
@@ -66,10 +71,15 @@ export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64A
   for (let i = 0; i < k; i++) {
     const plus = at(i, h[i]!, i, 0);
     const minus = at(i, -h[i]!, i, 0);
+    plusValues[i] = plus;
     gradient[i] = (plus - minus) / (2 * h[i]!);
     hessian[i * k + i] = (plus - 2 * fx + minus) / (h[i]! * h[i]!);
+  }
+  for (let i = 0; i < k; i++) {
     for (let j = 0; j < i; j++) {
-      const value = (at(i, h[i]!, j, h[j]!) - at(i, h[i]!, j, -h[j]!) - at(i, -h[i]!, j, h[j]!) + at(i, -h[i]!, j, -h[j]!)) / (4 * h[i]! * h[j]!);
+      const value = central
+        ? (at(i, h[i]!, j, h[j]!) - at(i, h[i]!, j, -h[j]!) - at(i, -h[i]!, j, h[j]!) + at(i, -h[i]!, j, -h[j]!)) / (4 * h[i]! * h[j]!)
+        : (at(i, h[i]!, j, h[j]!) - plusValues[i]! - plusValues[j]! + fx) / (h[i]! * h[j]!);
       hessian[i * k + j] = value;
       hessian[j * k + i] = value;
     }
@@ -146,6 +156,8 @@ export function maximiseLikelihood(f: (x: Float64Array) => number, x0: ArrayLike
     const newton = solvePositiveDefinite(damped, gradient);
     if (newton !== undefined && newton.reduce((sum, v, i) => sum + v * gradient[i]!, 0) < tolerance) {
       converged = true;
+      // The covariance needs the accurate Hessian; the iterations made do with the cheaper one.
+      derivatives = numericalDerivatives(f, x, fx, curvatureSteps(x, hessian));
       break;
     }
     let accepted = false;
@@ -171,7 +183,7 @@ export function maximiseLikelihood(f: (x: Float64Array) => number, x0: ArrayLike
       lambda = lambda === 0 ? 1e-4 : lambda * 10;
     }
     if (!accepted) break;
-    derivatives = numericalDerivatives(f, x, fx, curvatureSteps(x, hessian));
+    derivatives = numericalDerivatives(f, x, fx, curvatureSteps(x, hessian), false);
   }
   return { x, value: fx, hessian: derivatives.hessian, converged, iterations };
 }
