@@ -3,7 +3,12 @@ import type { ParameterValues } from "../../models/model.js";
 /** A value of a budget-impact input: a number, or a function of the parameter values (and the calendar year, 1 first). */
 // Declared through a method so that its parameter is bivariant, like Model.evaluateInto: a project
 // typed with its own parameter record still passes where ParameterValues is expected.
-export type BudgetImpactValue<P = ParameterValues> = number | { value(params: P, year: number): number }["value"];
+export type BudgetImpactValue<P = ParameterValues> =
+  | number
+  | {
+      /** The value at these parameter values in calendar year `year` (1 first). */
+      value(params: P, year: number): number;
+    }["value"];
 
 /** One step of the population funnel (e.g. "non-squamous share of advanced NSCLC"). */
 export interface FunnelStep<P = ParameterValues> {

@@ -6,17 +6,21 @@ import { modelBudgetImpact } from "./model-budget-impact.js";
 export interface BudgetImpactOneWayRow {
   /** Parameter varied. */
   readonly parameter: string;
-  /** Its low and high values. */
+  /** Its low value. */
   readonly low: number;
+  /** Its high value. */
   readonly high: number;
-  /** Cumulative net impact over the horizon with the parameter at its low and its high value. */
+  /** Cumulative net impact over the horizon with the parameter at its low value. */
   readonly atLow: number;
+  /** Same, at its high value. */
   readonly atHigh: number;
 }
 
 /** One named scenario's budget impact. */
 export interface BudgetImpactScenarioRow {
+  /** The scenario's name. */
   readonly name: string;
+  /** What it changes. */
   readonly description?: string;
   /** Net impact per year. */
   readonly net: readonly number[];

@@ -7,8 +7,11 @@ import { SHARE_TOLERANCE } from "./budget-impact.js";
 
 /** Mean and 95 % interval (2.5 % and 97.5 % quantiles, R type 7) of a quantity over PSA draws, per year. */
 export interface BudgetImpactInterval {
+  /** Mean over the draws, per year. */
   readonly mean: readonly number[];
+  /** 2.5 % quantile, per year. */
   readonly lower: readonly number[];
+  /** 97.5 % quantile, per year. */
   readonly upper: readonly number[];
 }
 

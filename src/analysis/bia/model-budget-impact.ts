@@ -23,13 +23,25 @@ export interface ModelBudgetImpactResult {
   /** Strategies, in the model's order. */
   readonly strategies: readonly string[];
   /** The funnel's steps with their values. */
-  readonly funnel: readonly { readonly name: string; readonly label: string; readonly value: number }[];
+  readonly funnel: readonly {
+    /** Step name. */
+    readonly name: string;
+    /** Label (the name when none was given). */
+    readonly label: string;
+    /** Its value at these parameters. */
+    readonly value: number;
+  }[];
   /** Patients entering per calendar year (N_c). */
   readonly patients: readonly number[];
   /** Inhabitants, when given. */
   readonly inhabitants?: number;
   /** Market shares per world, strategy and year. */
-  readonly shares: { readonly without: Readonly<Record<string, readonly number[]>>; readonly with: Readonly<Record<string, readonly number[]>> };
+  readonly shares: {
+    /** Strategy → share per year, world without. */
+    readonly without: Readonly<Record<string, readonly number[]>>;
+    /** Strategy → share per year, world with. */
+    readonly with: Readonly<Record<string, readonly number[]>>;
+  };
   /** Undiscounted cost per patient by year since start, per strategy: `total` and each category. */
   readonly costPerPatient: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>>;
   /** The world without the new technology. */
@@ -38,10 +50,15 @@ export interface ModelBudgetImpactResult {
   readonly with: BudgetImpactWorldSpend;
   /** With minus without. */
   readonly net: {
+    /** Net impact per year. */
     readonly total: readonly number[];
+    /** Its running sum. */
     readonly cumulative: readonly number[];
+    /** Net impact per year of each category. */
     readonly byCategory: Readonly<Record<string, readonly number[]>>;
+    /** Their running sums. */
     readonly cumulativeByCategory: Readonly<Record<string, readonly number[]>>;
+    /** Additional events per year (world with minus world without). */
     readonly counts: Readonly<Record<string, readonly number[]>>;
     /** Net total per inhabitant per year, when inhabitants are given. */
     readonly perInhabitant?: readonly number[];
