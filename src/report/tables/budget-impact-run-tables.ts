@@ -20,7 +20,7 @@ const count = (v: number): string => formatNumber(v, 1);
  * @example
  * const model = { title: "Demo", strategies: ["Old", "New"], outcomes: ["cost", "costYear1"], evaluateInto(p, out) { out.set([100, 100, 300, 300]); } };
  * const run = runBudgetImpact(model, { years: 1, funnel: [{ name: "n", value: 10 }], without: { Old: 1 }, with: { New: 1 }, categories: {} }, () => ({}));
- * budgetImpactRunTables(run, "SEK")[0].rows[0].map((cell) => cell.text) // => ["1", "10", "1 000", "3 000", "2 000", "2 000"]
+ * budgetImpactRunTables(run, "SEK")[0].rows[0].map((cell) => cell.text) // => ["1", "10.0", "1 000", "3 000", "2 000", "2 000"]
  */
 export function budgetImpactRunTables(run: BudgetImpactRun, currency = "", parameters: readonly ParameterRow[] = []): ReportTable[] {
   const { base, uncertainty, sensitivity } = run;
