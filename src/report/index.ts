@@ -42,6 +42,8 @@ export { markovTraceChart } from "./svg/markov-trace-chart.js";
 export { survivalChart } from "./svg/survival-chart.js";
 export { survivalPanelsChart } from "./svg/survival-panels-chart.js";
 export type { SurvivalPanelsOptions } from "./svg/survival-panels-chart.js";
+export { hazardChart, survivalFitChart } from "./svg/survival-fit-chart.js";
+export type { NamedSurvivalCurve, SurvivalFitChartOptions } from "./svg/survival-fit-chart.js";
 export { markovTracePanelsChart } from "./svg/markov-trace-panels-chart.js";
 export type { TracePanelsOptions } from "./svg/markov-trace-panels-chart.js";
 export { decisionTreeChart } from "./svg/decision-tree-chart.js";
