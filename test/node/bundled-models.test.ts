@@ -24,7 +24,7 @@ describe("bundled models", () => {
 
   it("bundledModelHint(name) suggests the closest bundled model and lists them all", () => {
     const list = bundledModels().filter((m) => m.file !== undefined).map((m) => m.name).join(", ");
-    expect(list).toMatch(/^hiv-briggs-2006, .*sick-sicker/);
+    expect(list).toMatch(/^aml-myeloid-panel, .*hiv-briggs-2006, .*sick-sicker/);
     expect(bundledModelHint("sick-sickr")).toBe(`did you mean the bundled model 'sick-sicker'? (bundled models: ${list})`);
     expect(bundledModelHint("markov")).toBe(`nor is it a bundled model (bundled models: ${list})`);
   });
