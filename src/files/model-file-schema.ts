@@ -131,6 +131,7 @@ export const markovSchema = strict(
     start: z.record(z.string(), finite),
     ...settingsShape,
     tolerance: finite.optional(),
+    costByYear: z.number({ error: "costByYear is a whole number of years" }).optional(),
     backgroundMortality: strict({ file: dataFile, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), deathState: z.union([text, z.array(text).min(1)]) }, "backgroundMortality").optional(),
     variables: expressions.optional(),
     transitions: transitionsSchema,

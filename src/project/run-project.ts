@@ -15,7 +15,7 @@ import { projectDsa } from "./run-project-dsa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
-import { subgroupModel } from "../models/subgroup-model.js";
+import { fail } from "../core/errors.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
@@ -74,8 +74,9 @@ export interface ProjectRun extends ReportInput {
 }
 
 /**
- * Runs a model project end to end: base case, ICER table, NMB at the thresholds, optionally a
- * seeded PSA with CEAC, EVPI and the probability of being cost-effective, a one-way analysis with
+ * Runs a model project end to end: base case, ICER table, NMB at the thresholds, the base case of
+ * each subgroup and the calibration table (when the project has them), optionally a seeded PSA
+ * with CEAC, EVPI, the EVPPI of the project's parameter groups and the probability of being cost-effective, a one-way analysis with
  * a tornado of the most influential parameters, the project's threshold analyses and its
  * scenarios side by side. The same result feeds the HTML report, the command line and notebooks.
  *
@@ -122,7 +123,9 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   const subgroupSpecs = project.subgroups ?? {};
   const subgroups: SubgroupResult[] = Object.keys(subgroupSpecs).map((name) => {
     const spec = subgroupSpecs[name]!;
-    const result = runBaseCase(subgroupModel(model, spec, name), baseValues, { cost, effect });
+    // The model on the conditioned values, which the result reports (what subgroupModel evaluates).
+    if (typeof spec?.condition !== "function") fail("invalid_argument", ["subgroups", name, "condition"], `subgroup "${name}" needs a condition: (params) => params`);
+    const result = runBaseCase(model, spec.condition(baseValues), { cost, effect });
     return Object.freeze({ name, ...(spec.description === undefined ? {} : { description: spec.description }), baseCase: result, icerTable: icerTable(result.summary) });
   });
   const calibration =

@@ -3,6 +3,7 @@ import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
 import { cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
+import { annualOutputNames, resolveCostByYear } from "../cohort/annual-fractions.js";
 import { startVector } from "./start-vector.js";
 import { type CompiledBackground, compileBackground } from "./background-floor.js";
 import { type MarkovCohortDefinition, type MarkovStrategy, type StateSpec, ROW_SUM_TOLERANCE } from "./markov-definition.js";
@@ -37,7 +38,12 @@ export interface CompiledMarkov {
   readonly outcomeClass: Uint8Array;
   /** Whether `cost` is the sum of the cost outcomes (no outcome named `cost` was declared). */
   readonly costIsSum: boolean;
+  /** The cohort outputs, then the annual cost outputs (`costByYear`). */
   readonly outputs: readonly string[];
+  /** Years of undiscounted annual cost outputs (0: none). */
+  readonly annualYears: number;
+  /** Declared cost outcomes reported by year (indices into the declared outcomes), in output order after the `cost` sum. */
+  readonly annualOutcomes: Int32Array;
   /** The outcome layout, shared with the other cohort engines. */
   readonly outcomeLayout: CohortOutcomes;
   readonly cycles: number;
@@ -84,6 +90,8 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
 
   const resolved = resolveOutcomes(definition.outcomes as Readonly<Record<string, string>> | undefined, (path, message, received) => add("invalid_model", path, message, received));
   const { outcomes, outcomeClass, costIsSum, outputs } = resolved;
+  const annualYears = resolveCostByYear(definition.costByYear, cycles, cycleLength, (path, message, received) => add("invalid_model", path, message, received));
+  const annualOutcomes = Int32Array.from(outcomes.flatMap((_, o) => (outcomeClass[o] === 0 ? [o] : [])));
   const rates = schedule.discountRates;
 
   const strategyList = Array.isArray(definition.strategies) ? (definition.strategies as readonly string[]) : Object.keys(definition.strategies ?? {});
@@ -135,7 +143,9 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     outcomeIndex: new Map(outcomes.map((name, o) => [name, o] as const)),
     outcomeClass,
     costIsSum,
-    outputs,
+    outputs: [...outputs, ...annualOutputNames([...(costIsSum ? ["cost"] : []), ...Array.from(annualOutcomes, (o) => outcomes[o]!)], annualYears)],
+    annualYears,
+    annualOutcomes,
     outcomeLayout: resolved,
     cycles,
     cycleLength,

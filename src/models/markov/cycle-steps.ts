@@ -55,6 +55,8 @@ function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycl
     const discounted = amount * model.eventDiscount[model.outcomeClass[o]!]![cycle]!;
     work.total[o]! += discounted;
     work.totalUndiscounted[o]! += amount;
+    // Annual costs put transition values in the year of their cycle, not of the row they lead to.
+    if (work.annual !== undefined) work.annual.events[o * (model.cycles + 1) + cycle]! += amount;
     if (recorder !== undefined) {
       recorder.discounted[o * (model.cycles + 1) + cycle]! += discounted;
       recorder.undiscounted[o * (model.cycles + 1) + cycle]! += amount;

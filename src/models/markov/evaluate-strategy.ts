@@ -9,6 +9,7 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
 import { type MarkovRecorder, accumulateRow, advance, recordTrace } from "./cycle-steps.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
 import { backgroundFloor } from "./background-floor.js";
+import { markovAnnualTotals } from "./markov-annual.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -18,7 +19,11 @@ export type { MarkovRecorder } from "./cycle-steps.js";
  * never read the time context) are evaluated once; the cycle loop is then a sparse
  * matrix–vector product and a weighted sum over buffers allocated once per model.
  */
-export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, context: EvaluationContext | undefined, recorder?: MarkovRecorder): void {
+export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, context: EvaluationContext | undefined, given?: MarkovRecorder): void {
+  // Annual costs need the per-row values: the caller's recorder, or the workspace's own.
+  const annual = work.annual;
+  const recorder = given ?? annual?.recorder;
+  if (annual !== undefined) annual.events.fill(0);
   const strategy = model.strategies[strategyIndex]!;
   const name = strategy.name;
   const site = work.site;
@@ -88,6 +93,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       if (recorder !== undefined) recordTrace(model, work, cycle, recorder);
     }
   }
+  if (annual !== undefined) markovAnnualTotals(model, annual, recorder!, startTime);
   if (startTime > 0) {
     const factors = [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)];
     for (let o = 0; o < outcomes; o++) {

@@ -1,6 +1,7 @@
 import { fail } from "../../core/errors.js";
 import type { EvaluationContext, Model } from "../model.js";
 import { writeCohortOutputs } from "../cohort/cohort-outcomes.js";
+import { writeMarkovAnnual } from "./markov-annual.js";
 import { compileMarkov } from "./compile-markov.js";
 import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
@@ -60,6 +61,7 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
 
   function writeOutputs(out: Float64Array, at: number): void {
     writeCohortOutputs(model.outcomeLayout, work.total, work.totalUndiscounted, out, at);
+    if (work.annual !== undefined) writeMarkovAnnual(model, work.annual, out, at + model.outcomeLayout.outputs.length);
   }
 
   return Object.freeze({

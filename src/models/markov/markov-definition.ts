@@ -115,6 +115,14 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
   readonly discountTiming?: DiscountTiming;
   /** Tolerance for row sums and probability bounds; default {@link ROW_SUM_TOLERANCE}. */
   readonly tolerance?: number;
+  /**
+   * Also report undiscounted cost per person by year since the start of the analysis, for this many
+   * years (budget impact): outputs `<cost outcome>Year1` … (`costYear1`, `costDrugYear1`, …). Each
+   * trace row is split over the years its interval overlaps, transition values fall in the year of
+   * their cycle. At most the horizon rounded up to whole years. Evaluation then takes the recorded
+   * (non-kernel) path: about as fast as a model whose values depend on time.
+   */
+  readonly costByYear?: number;
 }
 
 /**

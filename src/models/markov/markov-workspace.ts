@@ -53,6 +53,8 @@ export class MarkovWorkspace {
   readonly valued: Uint8Array;
   /** Generated loops for time-homogeneous strategies, by sparsity pattern. */
   readonly kernels: KernelCache;
+  /** Annual costs (`costByYear`): the recorder the evaluation writes per-row values into, and its buffers (absent otherwise). */
+  readonly annual: MarkovAnnualBuffers | undefined;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 
@@ -89,5 +91,34 @@ export class MarkovWorkspace {
     this.fromNames = new NameCache(model.stateIndex, 1, states);
     this.valueStateNames = new NameCache(model.stateIndex, outcomes, states);
     this.outcomeNames = new NameCache(model.outcomeIndex, 1, outcomes);
+    const rows = model.cycles + 1;
+    const years = model.annualYears;
+    this.annual =
+      years === 0
+        ? undefined
+        : {
+            recorder: { trace: new Float64Array(rows * states), discounted: new Float64Array(outcomes * rows), undiscounted: new Float64Array(outcomes * rows) },
+            events: new Float64Array(outcomes * rows),
+            rowShares: new Float64Array(years * rows),
+            eventShares: new Float64Array(years * rows),
+            start: Number.NaN,
+            total: new Float64Array(years * outcomes),
+          };
   }
+}
+
+/** Buffers of the annual cost outputs of a Markov model, allocated once. */
+export interface MarkovAnnualBuffers {
+  /** Per-row values of the current strategy (when the caller passed no recorder of its own). */
+  readonly recorder: { readonly trace: Float64Array; readonly discounted: Float64Array; readonly undiscounted: Float64Array };
+  /** Undiscounted transition values per outcome and cycle (`events[o · (N + 1) + k]`), also inside the recorder's rows. */
+  readonly events: Float64Array;
+  /** Share of trace row t in year y (`rowShares[y · (N + 1) + t]`, fillAnnualFractions). */
+  readonly rowShares: Float64Array;
+  /** Share of cycle k's events in year y. */
+  readonly eventShares: Float64Array;
+  /** The start time the shares were filled for (NaN: not yet). */
+  start: number;
+  /** Undiscounted annual totals per declared outcome: `total[y · O + o]`. */
+  readonly total: Float64Array;
 }
