@@ -46,7 +46,7 @@ export interface CalibrationRow<S extends string = string> extends CalibrationTa
  * @throws QalyError `invalid_argument` naming `calibration[i]` for an unknown subgroup, strategy or outcome, or a non-finite target or tolerance
  * @example
  * const rows = calibrationTable([{ name: "5-year OS", outcome: "alive5y", strategy: "NGS", target: 0.37, tolerance: 0.05 }], () => ({ NGS: { alive5y: 0.35 } }));
- * rows[0].difference // => -0.01999999999999996
+ * rows[0].difference // => -0.020000000000000018
  * rows[0].withinTolerance // => true
  */
 export function calibrationTable<S extends string>(
