@@ -24,7 +24,9 @@ import { buildProject } from "./build-project.js";
 export function applyScenario(project: ModelProject, name: string): ModelProject {
   const compiled = COMPILED.get(project);
   if (compiled === undefined) fail("invalid_argument", ["project"], "applyScenario needs a project compiled from a model file (compileModelFile); for a TypeScript project use its scenarios directly");
-  const scenario = compiled.file.scenarios?.[name];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const scenarios = compiled.file.scenarios ?? {};
+  const scenario = Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
   if (scenario === undefined) {
     const known = Object.keys(compiled.file.scenarios ?? {});
     fail("unknown_scenario", ["scenarios", name], `no scenario "${name}" in model "${project.name}": ${didYouMean(name, known)}`, { received: name, expected: known.join(", ") });

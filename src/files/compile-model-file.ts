@@ -3,6 +3,8 @@ import type { ModelProject } from "./model-project.js";
 import { modelFileSchema, type ModelFile } from "./model-file-schema.js";
 import { parseModelText, type ModelFileIssue } from "./parse-model-text.js";
 import { buildProject } from "./build-project.js";
+import { duplicateNames } from "./duplicate-names.js";
+import { fileBudgetIssues, RESOURCE_LIMITS, type ResourceLimits } from "./resource-budget.js";
 
 /** Options of {@link compileModelFile} and {@link checkModelFile}. */
 export interface CompileModelFileOptions {
@@ -15,6 +17,8 @@ export interface CompileModelFileOptions {
    * The caller supplies it, so the compiler itself never touches the file system (it runs in browsers).
    */
   readonly readFile?: (relativePath: string) => string;
+  /** Work and memory limits (default `RESOURCE_LIMITS`); a model that needs more is a `resource_limit` issue. */
+  readonly limits?: Partial<ResourceLimits>;
 }
 
 /** What a compiled model file keeps to rebuild itself for a scenario. */
@@ -68,6 +72,11 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
     });
     return { ok: false, issues: [...issues, ...issuesBeyondStructure(parsed.data as Record<string, unknown>, issues, options, parsed.locate)] };
   }
+  const repeated = duplicateNames(parsed.data);
+  if (repeated.length > 0) return { ok: false, issues: repeated.map(parsed.locate) };
+  // Sizes are checked before anything is built: building a 10⁹-cycle model would itself exhaust memory.
+  const tooLarge = fileBudgetIssues(checked.data, { ...RESOURCE_LIMITS, ...options.limits });
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map(parsed.locate) };
   const compiled: CompiledFile = { file: checked.data, options, locate: parsed.locate };
   const built = buildProject(compiled, undefined);
   if (!built.ok) return built;

@@ -111,10 +111,13 @@ function cellNumber(name: string, table: ParsedCsv | undefined, columns: Readonl
       throw new QalyError(error.issues.map((issue) => ({ ...issue, code: "invalid_model", path: [...path, ...issue.path], message: `data table '${name}' (${table.source}): ${issue.message}` })));
     }
   }
-  const value = typeof cell === "number" ? cell : Number(text);
-  if (!Number.isFinite(value)) fail("invalid_model", [...path, "data", column, i], `data table '${name}', row ${i + 1}: '${column}' must be a number (found ${JSON.stringify(cell)})`, { received: cell });
+  // Text must be a plain decimal: Number() would read "" and " " as 0 and "0x10" as 16.
+  const value = typeof cell === "number" ? cell : DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(value)) fail("invalid_model", [...path, "data", column, i], `data table '${name}', row ${i + 1}: '${column}' must be a decimal number (found ${JSON.stringify(cell)})`, { received: cell });
   return value;
 }
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function lookupFunction(name: string, spec: DataTableSpec, keys: Float64Array, values: Float64Array): ExpressionFunction {
   const mode = spec.lookup ?? "step";

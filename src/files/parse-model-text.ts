@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isCollection, isNode, isPair, type Document } from "yaml";
+import { FILE_SIZE_LIMITS } from "./file-access.js";
 import type { Issue, PathSegment } from "../core/errors.js";
 
 /** An issue of a model file, with where it is in the file. */
@@ -26,6 +27,11 @@ export interface ParsedModelText {
  * formats get line numbers), keeping source ranges so that every issue can name its line.
  */
 export function parseModelText(text: string, fileName: string, format: "yaml" | "json"): ParsedModelText {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge !== undefined) {
+    const issue: ModelFileIssue = { code: "resource_limit", path: [], file: fileName, message: `${fileName}: ${tooLarge}` };
+    return { data: undefined, issues: [issue], locate: (other) => ({ ...other, file: fileName }) };
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const where = (offset: number): { line: number; column: number } => {
@@ -57,5 +63,53 @@ export function parseModelText(text: string, fileName: string, format: "yaml" | 
       issues.push({ code: "parse_error", path: [], file: fileName, message: `${fileName} is not valid JSON: ${(error as Error).message}` });
     }
   }
-  return { data: issues.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }), issues, locate };
+  if (issues.length > 0) return { data: undefined, issues, locate };
+  const depth = nestingDepth(doc.contents);
+  if (depth > MAX_DEPTH) return { data: undefined, issues: [{ code: "resource_limit", path: [], file: fileName, message: `${fileName} nests mappings and lists ${depth} deep, more than ${MAX_DEPTH}` }], locate };
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), issues, locate };
+  } catch (error) {
+    // The yaml package refuses alias expansion beyond maxAliasCount (a "billion laughs" file).
+    return { data: undefined, issues: [{ code: "resource_limit", path: [], file: fileName, message: `${fileName} expands YAML aliases (*name) too often (more than ${MAX_ALIASES} per anchor): ${(error as Error).message.split("\n")[0]}` }], locate };
+  }
+}
+
+/** Model files are at most 8 MB (FILE_SIZE_LIMITS.modelFile), in characters here, since the text is already read. */
+const MAX_CHARACTERS = FILE_SIZE_LIMITS.modelFile;
+/** Deepest nesting of mappings and lists; the bundled models need 12. */
+const MAX_DEPTH = 64;
+/** Alias expansions per anchor (yaml's own default). */
+const MAX_ALIASES = 100;
+
+/**
+ * Why the text is too large to parse: too long, or flow brackets nested so deep that the parser
+ * would exhaust its stack (a count that ignores quoting, so it may overestimate, never under).
+ */
+function sizeProblem(text: string): string | undefined {
+  if (text.length > MAX_CHARACTERS) return `${text.length} characters, more than the limit of ${MAX_CHARACTERS} for a model file`;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return deepest > MAX_DEPTH ? `brackets [ { nested ${deepest} deep, more than ${MAX_DEPTH}` : undefined;
+}
+
+/** The deepest nesting of collections under `root`, walked without recursion. */
+function nestingDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.key, depth], [node.value, depth]);
+    } else if (isCollection(node)) {
+      deepest = Math.max(deepest, depth + 1);
+      if (deepest > MAX_DEPTH) return deepest;
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return deepest;
 }

@@ -12,6 +12,7 @@ import { bundledModel, bundledModelHint, MODEL_FILE_NAMES } from "./bundled-mode
 import { bundledDataPath } from "./bundled-data.js";
 import { readRegularFile } from "./read-regular-file.js";
 import { dataFileProblem, FILE_SIZE_LIMITS } from "../files/file-access.js";
+import type { ResourceLimits } from "../files/resource-budget.js";
 
 export { MODEL_FILE_NAMES } from "./bundled-models.js";
 
@@ -23,6 +24,12 @@ export interface LoadedModel {
   readonly file: string;
   /** `"model-file"` for YAML/JSON, `"module"` for a TypeScript/JavaScript project module. */
   readonly kind: "model-file" | "module";
+}
+
+/** Options of {@link loadModel}. */
+export interface LoadModelOptions {
+  /** Work and memory limits of a model file (default `RESOURCE_LIMITS`), as `compileModelFile` takes them. */
+  readonly limits?: Partial<ResourceLimits> | undefined;
 }
 
 const MODEL_FILE_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -37,6 +44,7 @@ const MODULE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
  * bundled with the package (`models/data/`), so a model folder copied elsewhere runs unchanged.
  *
  * @param path - file or folder, relative to the working directory or absolute; or a bundled model's name
+ * @param options - work and memory limits of a model file
  * @returns the project, its defining file and its kind
  * @throws QalyError `file_not_found` (path `["file", path]`; for a bare name, with the closest
  *   bundled model's name); `invalid_model` for a module without a
@@ -47,10 +55,10 @@ const MODULE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
  * // project.metadata.currency === "USD"
  * // (await loadModel("sick-sicker")).file is …/node_modules/qaly/models/sick-sicker/model.yaml
  */
-export async function loadModel(path: string): Promise<LoadedModel> {
+export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
   const file = await modelFile(path);
   const extension = extname(file).toLowerCase();
-  if (MODEL_FILE_EXTENSIONS.has(extension)) return { project: await compileFile(file), file, kind: "model-file" };
+  if (MODEL_FILE_EXTENSIONS.has(extension)) return { project: await compileFile(file, options.limits), file, kind: "model-file" };
   if (MODULE_EXTENSIONS.has(extension)) return { project: await importProject(file), file, kind: "module" };
   return fail("invalid_argument", ["file", path], `cannot load "${path}": expected a .yaml, .yml or .json model file, a project.ts/.js module, or a folder holding one`, { received: path });
 }
@@ -61,12 +69,13 @@ export async function loadModel(path: string): Promise<LoadedModel> {
  *
  * @param path - absolute path of the model file or folder
  * @param scenario - scenario name, or `null` for the base case
+ * @param limits - work and memory limits the model file was loaded with, or `null` for the defaults
  * @returns the model and the parameter sampler
  * @example
  * // runPsaParallel({ module: new URL("./load-model.js", import.meta.url), export: "psaTask", args: ["/abs/models/sick-sicker", null] }, { samples: 5000, seed: 1, workers: 4 })
  */
-export async function psaTask(path: string, scenario: string | null = null): Promise<ProjectPsaSetup> {
-  const chosen = withScenario(await loadModel(path), scenario ?? undefined);
+export async function psaTask(path: string, scenario: string | null = null, limits: Partial<ResourceLimits> | null = null): Promise<ProjectPsaSetup> {
+  const chosen = withScenario(await loadModel(path, limits === null ? {} : { limits }), scenario ?? undefined);
   return projectPsaSetup(chosen.project, chosen.scenario);
 }
 
@@ -116,12 +125,12 @@ async function modelFile(path: string): Promise<string> {
 }
 
 /** Reads and compiles a model file with {@link dataReader}. */
-async function compileFile(file: string): Promise<ModelProject> {
+async function compileFile(file: string, limits: Partial<ResourceLimits> | undefined): Promise<ModelProject> {
   // Messages name the file as the user would type it: relative to the working directory when inside it.
   const shown = relative(process.cwd(), file);
   const fileName = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown;
   const text = readRegularFile(file, FILE_SIZE_LIMITS.modelFile, ["file", fileName]);
-  return compileModelFile(text, { fileName, readFile: dataReader(dirname(file)) });
+  return compileModelFile(text, { fileName, readFile: dataReader(dirname(file)), ...(limits === undefined ? {} : { limits }) });
 }
 
 /**

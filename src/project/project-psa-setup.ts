@@ -42,7 +42,8 @@ export interface ProjectPsaSetup {
  * Array.from(projectPsaSetup(project, "cheap").parameters.sample(2, { seed: 1 }).column("cDrug")) // => [50, 50]
  */
 export function projectPsaSetup(project: ModelProject, scenario?: string): ProjectPsaSetup {
-  const chosen = scenario === undefined ? undefined : project.scenarios[scenario];
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  const chosen = scenario === undefined || !Object.hasOwn(project.scenarios, scenario) ? undefined : project.scenarios[scenario];
   if (scenario !== undefined && chosen === undefined) {
     const known = Object.keys(project.scenarios);
     fail("unknown_scenario", ["scenarios", scenario], `no scenario "${scenario}" in model "${project.name}" (known: ${known.length === 0 ? "none" : known.join(", ")})`, { received: scenario, expected: known.join(", ") });

@@ -15,6 +15,8 @@ import { projectDsa } from "./run-project-dsa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
+import { checkRunBudget } from "./run-budget.js";
+import type { ResourceLimits } from "../files/resource-budget.js";
 import { fail } from "../core/errors.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
@@ -41,6 +43,8 @@ export interface RunProjectOptions {
   readonly dsa?: boolean;
   /** Name of a project scenario to run instead of the base case. */
   readonly scenario?: string;
+  /** Work and memory limits checked before the run starts (default `RESOURCE_LIMITS`; see `checkRunBudget`). */
+  readonly limits?: Partial<ResourceLimits>;
   /** Progress of the PSA. */
   readonly onProgress?: (progress: PsaProgress) => void;
   /** Cancels the PSA (`cancelled` error). */
@@ -105,6 +109,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   const thresholds = options.thresholds ?? project.wtp.thresholds;
   const warnings = [...project.warnings];
   const setup = projectPsaSetup(project, options.scenario);
+  checkRunBudget(project, options);
   warnings.push(...setup.warnings);
   const { model, overrides } = setup;
   const source = parameterSource(project, overrides);

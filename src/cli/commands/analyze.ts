@@ -88,7 +88,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     name,
     metadata: { title: `PSA results from ${basename(file)}`, currency: stringOption(values, "currency") ?? "SEK" },
     outcomes: { cost, effect },
-    warnings: [`imported PSA draws (${psa.size}): the "base case" is the mean of the draws`],
+    warnings: [`imported PSA draws (${psa.size}): the "base case" is the mean of the draws`, ...incompleteStrategies(psa.parameters?.names ?? [], layout, [cost, effect])],
     baseCase: { strategies: psa.strategies, outcomes: [cost, effect], parameters: {}, values: summary.mean, summary: summaryRows },
     icerTable: summary.icerTable,
     wtp: { grid, thresholds },
@@ -112,4 +112,18 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     await writeFile(resolve(reportFile), htmlReport(run), "utf8");
   }
   return 0;
+}
+
+/**
+ * Columns read as parameters although they look like an outcome of a strategy (`cost_B` without
+ * `qaly_B`): the strategy is left out of the analysis, which a reader must be told.
+ */
+function incompleteStrategies(parameters: readonly string[], layout: string, outcomes: readonly string[]): string[] {
+  if (layout !== "wide") return [];
+  return parameters.flatMap((name) => {
+    const outcome = outcomes.find((o) => name.startsWith(`${o}_`));
+    if (outcome === undefined) return [];
+    const missing = outcomes.filter((o) => o !== outcome).map((o) => `${o}_${name.slice(outcome.length + 1)}`);
+    return [`column "${name}" is read as a parameter, not as a strategy: there is no ${missing.join(", ")} column`];
+  });
 }

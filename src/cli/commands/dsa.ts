@@ -1,16 +1,16 @@
-import { resolve } from "node:path";
 import { runProject } from "../../project/run-project.js";
 import { runJson } from "../../project/results-json.js";
 import { loadModel, withScenario } from "../../node/load-model.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { formatRun } from "../terminal/format-run.js";
-import { parseCommand, parseThresholds, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseLimits, parseThresholds, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { checkOutputFolder } from "../../node/check-output-path.js";
 
 const SPEC: CommandSpec = {
   name: "qaly dsa",
   positionals: ["model"],
-  options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" } },
+  options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" }, ...LIMIT_OPTIONS },
 };
 
 export const DSA_HELP = `Usage: qaly dsa <model> [options]
@@ -24,6 +24,7 @@ Options:
   --scenario NAME    analyse around a named scenario instead of the base case
   -o, --out DIR      write CSV and JSON results into DIR
   --json             print one JSON document instead of the summary
+${LIMIT_HELP}
   -h, --help         show this help`;
 
 /** `qaly dsa`: one-way, tornado, threshold and scenario analyses. */
@@ -35,11 +36,13 @@ export async function dsaCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   const thresholds = parseThresholds(stringOption(values, "thresholds"));
   const scenario = stringOption(values, "scenario");
-  const chosen = withScenario(await loadModel(positionals[0]!), scenario);
-  const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }) });
+  const limits = parseLimits(values);
+  const outFolder = stringOption(values, "out");
+  const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
+  const chosen = withScenario(await loadModel(positionals[0]!, limits === undefined ? {} : { limits }), scenario);
+  const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }), ...(limits === undefined ? {} : { limits }) });
   if (values.json === true) io.stdout(`${JSON.stringify({ ...runJson(run), oneWay: run.oneWay ?? null }, null, 2)}\n`);
   else io.stdout(formatRun(run));
-  const outFolder = stringOption(values, "out");
-  if (outFolder !== undefined) await writeResultFiles(resolve(outFolder), runResultFiles(run));
+  if (outPath !== undefined) await writeResultFiles(outPath, runResultFiles(run));
   return 0;
 }

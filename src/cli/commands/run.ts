@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
-import { writeFile, mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { writeFile } from "node:fs/promises";
+import type { ResourceLimits } from "../../files/resource-budget.js";
 import type { PsaResult } from "../../analysis/psa/psa-result.js";
 import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-project.js";
 import { runJson } from "../../project/results-json.js";
@@ -10,7 +9,8 @@ import { runPsaParallel } from "../../node/run-psa-parallel.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
-import { parseCommand, parseCount, parseSeed, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parseSeed, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { checkOutputFile, checkOutputFolder } from "../../node/check-output-path.js";
 import { progressBar } from "../terminal/progress-bar.js";
 
 const SPEC: CommandSpec = {
@@ -28,6 +28,7 @@ const SPEC: CommandSpec = {
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     "no-dsa": { type: "boolean" },
+    ...LIMIT_OPTIONS,
   },
 };
 
@@ -51,7 +52,11 @@ Options:
   --report FILE      write the HTML report to FILE
   --json             print one JSON document instead of the summary
   -q, --quiet        no progress bar and no warnings on stderr
-  -h, --help         show this help`;
+${LIMIT_HELP}
+  -h, --help         show this help
+
+Before any work starts, the run's size is checked against the limits (cycles × states ×
+strategies × draws, DSA points) and --out and --report are checked to be writable.`;
 
 /** `qaly run`: runs a model and prints, writes and reports the results. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -70,13 +75,17 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const json = values.json === true;
   const reportFile = stringOption(values, "report");
   const outFolder = stringOption(values, "out");
+  const limits = parseLimits(values);
+  // Outputs are checked before the work, so a run never ends in a half-written result.
+  const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
+  const reportPath = reportFile === undefined ? undefined : checkOutputFile(reportFile, ["report"]);
 
-  const loaded = await loadModel(positionals[0]!);
+  const loaded = await loadModel(positionals[0]!, limits === undefined ? {} : { limits });
   const chosen = withScenario(loaded, scenario);
   const { project } = chosen;
   const samples = psaOption ?? project.psa.samples;
   const bar = progressBar(io, "PSA", !quiet);
-  const psaRunner = workers > 1 ? parallelRunner(loaded, workers, scenario) : undefined;
+  const psaRunner = workers > 1 ? parallelRunner(loaded, workers, scenario, limits) : undefined;
   // Ctrl-C stops the PSA at the next chunk of draws with a `cancelled` error (exit code 1).
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
@@ -89,6 +98,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       ...(wtp === undefined ? {} : { wtp }),
       ...(thresholds === undefined ? {} : { thresholds }),
       ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }),
+      ...(limits === undefined ? {} : { limits }),
       dsa: values["no-dsa"] !== true,
       onProgress: (progress) => bar.update(progress),
       signal: controller.signal,
@@ -106,13 +116,12 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout(formatRun(run));
   }
   const notes: string[] = [];
-  if (outFolder !== undefined) {
-    const written = await writeResultFiles(resolve(outFolder), runResultFiles(run));
+  if (outPath !== undefined) {
+    const written = await writeResultFiles(outPath, runResultFiles(run));
     notes.push(`results: ${written.length} files in ${outFolder}`);
   }
-  if (reportFile !== undefined) {
-    await mkdir(dirname(resolve(reportFile)), { recursive: true });
-    await writeFile(resolve(reportFile), htmlReport(run), "utf8");
+  if (reportPath !== undefined) {
+    await writeFile(reportPath, htmlReport(run), "utf8");
     notes.push(`report: ${reportFile}`);
   }
   const text = notes.map((note) => `${note}\n`).join("");
@@ -122,9 +131,9 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 /** The worker-pool PSA runner: every worker loads the model file again and builds the same setup (see `psaTask`). */
-function parallelRunner(loaded: LoadedModel, workers: number, scenario: string | undefined): PsaRunner {
+function parallelRunner(loaded: LoadedModel, workers: number, scenario: string | undefined, limits: Partial<ResourceLimits> | undefined): PsaRunner {
   // Under tsx this file is TypeScript, and so is the module the workers must import.
   const extension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  const task = { module: new URL(`../../node/load-model${extension}`, import.meta.url), export: "psaTask", args: [loaded.file, scenario ?? null] };
+  const task = { module: new URL(`../../node/load-model${extension}`, import.meta.url), export: "psaTask", args: [loaded.file, scenario ?? null, limits ?? null] };
   return (_model, _sampler, options) => runPsaParallel(task, { ...options, workers });
 }

@@ -4,9 +4,10 @@ import { projectPsaSetup } from "../../project/project-psa-setup.js";
 import { loadModel } from "../../node/load-model.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { formatWarnings } from "../terminal/format-run.js";
-import { parseCommand, parseCount, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { checkRunBudget } from "../../project/run-budget.js";
 
-const SPEC: CommandSpec = { name: "qaly validate", positionals: ["model"], options: { psa: { type: "string" }, quiet: { type: "boolean", short: "q" } } };
+const SPEC: CommandSpec = { name: "qaly validate", positionals: ["model"], options: { psa: { type: "string" }, quiet: { type: "boolean", short: "q" }, ...LIMIT_OPTIONS } };
 
 export const VALIDATE_HELP = `Usage: qaly validate <model> [options]
 
@@ -17,6 +18,7 @@ and, with --psa, that many PSA draws are evaluated too. Exit code 0 when valid, 
 Options:
   --psa N        also evaluate N PSA draws (default 0)
   -q, --quiet    print nothing when valid
+${LIMIT_HELP}
   -h, --help     show this help`;
 
 /** `qaly validate`: loads a model and evaluates its base case (and optionally a few draws). */
@@ -27,7 +29,9 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   const draws = parseCount("psa", stringOption(values, "psa"), 0) ?? 0;
-  const { project } = await loadModel(positionals[0]!);
+  const limits = parseLimits(values);
+  const { project } = await loadModel(positionals[0]!, limits === undefined ? {} : { limits });
+  checkRunBudget(project, { psa: draws, dsa: false, ...(limits === undefined ? {} : { limits }) });
   const setup = projectPsaSetup(project);
   const base = runBaseCase(setup.model, project.baseCase ?? project.parameters, project.outcomes);
   if (draws > 0) await runPsa(setup.model, setup.parameters, { samples: draws, seed: project.psa.seed });

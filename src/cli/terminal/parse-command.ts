@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { WtpRange } from "../../analysis/cea/wtp-grid.js";
+import type { ResourceLimits } from "../../files/resource-budget.js";
 import { UsageError } from "./cli-io.js";
 
 type OptionSpec = { readonly type: "string" | "boolean"; readonly short?: string };
@@ -38,38 +39,80 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
   return { values: parsed.values, positionals: parsed.positionals, help };
 }
 
+// Decimal numbers only: `Number()` would also take "0x10", "0b1", " " (as 0), "" (as 0) and
+// "Infinity". Underscores may group digits (1_000_000), as in TypeScript.
+const DECIMAL = /^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads a decimal number written on the command line, or `undefined` when it is not one.
+ *
+ * @param text - the text after the flag
+ * @returns the finite number, or `undefined` for hexadecimal, binary, blank, `Infinity` or other text
+ * @example
+ * decimalNumber("1_000.5") // => 1000.5
+ * decimalNumber("0x10") // => undefined
+ */
+export function decimalNumber(text: string): number | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const value = Number(text.replaceAll("_", ""));
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** Reads `--wtp from:to:step` (currency per unit effect). */
 export function parseWtp(text: string | undefined): WtpRange | undefined {
   if (text === undefined) return undefined;
-  const parts = text.split(":").map((part) => Number(part.replaceAll("_", "")));
+  const parts = text.split(":").map((part) => decimalNumber(part.trim()));
   const [from, to, step] = parts;
-  if (parts.length !== 3 || !parts.every(Number.isFinite) || from! < 0 || to! < from! || step! <= 0) {
+  if (parts.length !== 3 || from === undefined || to === undefined || step === undefined || from < 0 || to < from || step <= 0) {
     throw new UsageError(`--wtp must be from:to:step with 0 ≤ from ≤ to and step > 0, e.g. 0:2000000:10000 (received "${text}")`);
   }
-  if ((to! - from!) / step! > 100_000) throw new UsageError(`--wtp ${text} has more than 100 000 points; use a larger step`);
-  return { from: from!, to: to!, step: step! };
+  if ((to - from) / step > 100_000) throw new UsageError(`--wtp ${text} has more than 100 000 points; use a larger step`);
+  return { from, to, step };
 }
 
 /** Reads `--thresholds 500000,1000000`. */
 export function parseThresholds(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
-  const values = text.split(",").map((part) => Number(part.trim().replaceAll("_", "")));
-  if (values.length === 0 || !values.every((v) => Number.isFinite(v) && v >= 0)) throw new UsageError(`--thresholds must be comma-separated numbers ≥ 0, e.g. 500000,1000000 (received "${text}")`);
+  const values = text.split(",").map((part) => decimalNumber(part.trim()));
+  if (!values.every((v): v is number => v !== undefined && v >= 0)) throw new UsageError(`--thresholds must be comma-separated decimal numbers ≥ 0, e.g. 500000,1000000 (received "${text}")`);
   return values;
 }
 
-/** Reads a whole number option such as `--psa 5000` (≥ `min`). */
+/** Reads a whole number option such as `--psa 5000` (≥ `min`, decimal digits only). */
 export function parseCount(name: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
-  const value = Number(text.replaceAll("_", ""));
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (received "${text}")`);
+  const value = decimalNumber(text.trim());
+  if (value === undefined || !Number.isSafeInteger(value) || value < min) throw new UsageError(`--${name} must be a whole decimal number ≥ ${min} (received "${text}")`);
   return value;
 }
 
-/** Reads `--seed`: a whole number stays a number (so `--seed 1` equals `seed: 1` in a script), anything else is a string seed. */
+/** Reads `--seed`: a whole number stays a number (so `--seed 1` equals `seed: 1` in a script), any other non-blank text is a string seed. */
 export function parseSeed(text: string | undefined): string | number | undefined {
   if (text === undefined) return undefined;
+  if (text.trim() === "") throw new UsageError(`--seed needs a value: a whole number or a word (received "${text}")`);
   return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
+}
+
+/** The options that raise the work and memory limits, for commands that compile and run models. */
+export const LIMIT_OPTIONS: Readonly<Record<string, OptionSpec>> = { "max-work": { type: "string" }, "max-memory": { type: "string" } };
+
+/** Help lines of {@link LIMIT_OPTIONS}. */
+export const LIMIT_HELP = `  --max-work N       most cohort cell updates a run may take (default 2e11)
+  --max-memory MB    most memory for a model's arrays or a PSA's results, in MB (default 2048)`;
+
+/** Reads `--max-work N` and `--max-memory MB` into limits (`undefined` when neither is given). */
+export function parseLimits(values: ParsedCommand["values"]): Partial<ResourceLimits> | undefined {
+  const read = (name: string): number | undefined => {
+    const text = stringOption(values, name);
+    if (text === undefined) return undefined;
+    const value = decimalNumber(text.trim());
+    if (value === undefined || value <= 0) throw new UsageError(`--${name} must be a decimal number > 0 (received "${text}")`);
+    return value;
+  };
+  const work = read("max-work");
+  const megabytes = read("max-memory");
+  if (work === undefined && megabytes === undefined) return undefined;
+  return { ...(work === undefined ? {} : { work }), ...(megabytes === undefined ? {} : { memory: megabytes * 1024 * 1024 }) };
 }
 
 /** A string option's value (`undefined` when absent). */
