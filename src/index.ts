@@ -122,6 +122,7 @@ export {
   roystonParmarSurvival,
   kaplanMeier,
   reconstructPatientData,
+  survivalDataFromCsv,
 } from "./survival/index.js";
 export type {
   SurvivalCurve,
@@ -146,6 +147,7 @@ export type {
   ReconstructedPatientData,
   FitSurvivalSplineOptions,
   SplineScale,
+  SurvivalDataFromCsvOptions,
 } from "./survival/index.js";
 
 // models: the shared contract

@@ -9,6 +9,7 @@ import { terminalSafe } from "./terminal/terminal-safe.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { describeCommand } from "./commands/describe.js";
 import { dsaCommand } from "./commands/dsa.js";
+import { fitCommand } from "./commands/fit.js";
 import { listCommand } from "./commands/list.js";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
@@ -23,6 +24,7 @@ Commands:
   validate <model>   check a model file and evaluate its base case
   describe <model>   parameter table with distributions, 95% intervals, sources, placeholders
   dsa <model>        one-way analysis, tornado, threshold and scenario analyses
+  fit <data.csv>     survival models fitted to patient data: AIC, BIC, medians, curve definitions
   list               bundled models
 
 <model> is a model file (.yaml, .yml, .json), a project module (project.ts/.js exporting
@@ -40,6 +42,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   describe: describeCommand,
   dsa: dsaCommand,
+  fit: fitCommand,
   list: listCommand,
 };
 

@@ -49,5 +49,5 @@ export { survivalCurveFromDef } from "./survival-curve-from-def.js";
 export type { AnySurvivalCurveDef } from "./survival-curve-from-def.js";
 export { roystonParmarSurvival } from "./royston-parmar-survival.js";
 export type { RoystonParmarSurvivalDef, SplineScale } from "./royston-parmar-survival.js";
-export { fitSurvival, fitSurvivalModels, fitSurvivalSpline, kaplanMeier, reconstructPatientData } from "./fit/index.js";
-export type { DigitisedKaplanMeier, FitSurvivalModelsOptions, FitSurvivalSplineOptions, FitSurvivalOptions, FittedParameter, KaplanMeier, ReconstructedPatientData, SurvivalData, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";
+export { fitSurvival, fitSurvivalModels, fitSurvivalSpline, kaplanMeier, reconstructPatientData, survivalDataFromCsv } from "./fit/index.js";
+export type { DigitisedKaplanMeier, FitSurvivalModelsOptions, FitSurvivalSplineOptions, FitSurvivalOptions, FittedParameter, KaplanMeier, ReconstructedPatientData, SurvivalData, SurvivalDataFromCsvOptions, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";

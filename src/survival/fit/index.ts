@@ -9,3 +9,5 @@ export { reconstructPatientData } from "./reconstruct-patient-data.js";
 export type { DigitisedKaplanMeier, ReconstructedPatientData } from "./reconstruct-patient-data.js";
 export { fitSurvivalSpline } from "./fit-survival-spline.js";
 export type { FitSurvivalSplineOptions } from "./fit-survival-spline.js";
+export { survivalDataFromCsv } from "./survival-data-from-csv.js";
+export type { SurvivalDataFromCsvOptions } from "./survival-data-from-csv.js";
