@@ -242,7 +242,7 @@ export type {
 } from "./models/tree/index.js";
 
 // pathways: diagnostic testing pathways, compiled into decision trees with model leaves
-export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, detectedCountName } from "./pathways/index.js";
+export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, detectedCountName, reclassification } from "./pathways/index.js";
 export type {
   CategoryDefinition,
   TestDefinition,
@@ -263,6 +263,7 @@ export type {
   TreatmentArms,
   TestingTree,
   TestingTreeOptions,
+  Reclassification,
 } from "./pathways/index.js";
 
 // analysis: cost-effectiveness

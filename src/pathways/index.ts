@@ -18,3 +18,5 @@ export { testingTree } from "./testing-tree.js";
 export type { TestingTree, TestingTreeOptions } from "./testing-tree.js";
 export { testingCounts } from "./testing-outcomes.js";
 export { detectedCountName } from "./detected-count-name.js";
+export { reclassification } from "./reclassification.js";
+export type { Reclassification } from "./reclassification.js";

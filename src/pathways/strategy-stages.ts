@@ -82,8 +82,8 @@ function combineByCategory<P>(tests: readonly TestDefinition<P>[], entries: (tes
   return new Map([...byCategory].map(([category, values]) => [category, combine(values)]));
 }
 
-/** A test's specificity per actionable covered target, leaving out targets whose specificity is the number 1. */
-function specificities<P>(pathway: TestingPathway<P>, test: TestDefinition<P>): [string, Value<P>][] {
+/** A test's specificity per actionable covered target, leaving out targets whose specificity is the number 1. @internal */
+export function specificities<P>(pathway: TestingPathway<P>, test: TestDefinition<P>): [string, Value<P>][] {
   const spec = test.specificity ?? 1;
   const out: [string, Value<P>][] = [];
   for (const category of Object.keys(test.sensitivity)) {
