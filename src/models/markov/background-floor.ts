@@ -84,8 +84,11 @@ export function backgroundFloor(background: CompiledBackground, startAge: number
  * other entry is raw · (1 − qPop)/(1 − q); otherwise the row is copied. Rows of death states are
  * copied. `deathSlot[e]` is the index of e's entry to the first death state (always stored).
  */
-export function applyBackgroundFloor(raw: Float64Array, val: Float64Array, rowStart: Int32Array, rowEnd: Int32Array, colState: Int32Array, deathSlot: Int32Array, dead: Uint8Array, expanded: number, qPop: number): void {
+export function applyBackgroundFloor(raw: Float64Array, val: Float64Array, rowStart: Int32Array, rowEnd: Int32Array, colState: Int32Array, deathSlot: Int32Array, dead: Uint8Array, expanded: number, qPop: number, current: Float64Array): void {
   for (let e = 0; e < expanded; e++) {
+    // Rows without mass are not read this cycle (the cohort step and transition values skip them), and
+    // the next cycle floors again from `raw`: long tunnels hold mass in few positions at a time.
+    if (current[e] === 0) continue;
     const first = rowStart[e]!;
     const end = rowEnd[e]!;
     const slot = deathSlot[e]!;

@@ -27,7 +27,7 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: 
   const current = work.current;
   const { rowStart, rowEnd, col, val } = work;
   const floor = work.floor;
-  if (floor !== undefined) applyBackgroundFloor(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, model.expanded, floor[cycle - 1]!);
+  if (floor !== undefined) applyBackgroundFloor(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, model.expanded, floor[cycle - 1]!, current);
   if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
   const next = work.next;
   moveCohort(current, next, rowStart, rowEnd, col, val, model.expanded);
