@@ -5,7 +5,7 @@ import { escapeXml } from "../format/escape-xml.js";
 import { cartesianFrame, extentOf, linePath } from "./chart-frame.js";
 import type { ChartOptions } from "./chart-options.js";
 import type { LegendItem } from "./legend.js";
-import { seriesColour } from "./palette.js";
+import { OKABE_ITO } from "./palette.js";
 import { px } from "./svg-text.js";
 
 /** Options of {@link survivalFitChart} and {@link hazardChart}. */
@@ -27,6 +27,11 @@ export interface NamedSurvivalCurve {
 }
 
 const POINTS = 240;
+// The Kaplan–Meier curve is black, so fitted curves take the other seven colours, dashed from the eighth on.
+const COLOURS = OKABE_ITO.filter((colour) => colour !== "#000000");
+const colourOf = (k: number): string => COLOURS[k % COLOURS.length]!;
+const dashOf = (k: number): string => (k >= COLOURS.length ? ' stroke-dasharray="7 4"' : "");
+const legendOf = (curves: readonly NamedSurvivalCurve[]): LegendItem[] => curves.map((c, k) => ({ label: c.name, colour: colourOf(k), mark: k >= COLOURS.length ? "dash" : "line" }));
 
 function horizonOf(km: KaplanMeier | undefined, options: SurvivalFitChartOptions): number {
   const horizon = options.horizon ?? (km !== undefined && km.time.length > 0 ? km.time[km.time.length - 1]! : 1);
@@ -68,7 +73,7 @@ function stepPath(xOf: (t: number) => number, yOf: (s: number) => number, times:
 export function survivalFitChart(km: KaplanMeier, curves: readonly NamedSurvivalCurve[], options: SurvivalFitChartOptions = {}): string {
   const horizon = horizonOf(km, options);
   const lastObserved = km.time.length > 0 ? km.time[km.time.length - 1]! : 0;
-  const legend: LegendItem[] = [{ label: "Kaplan–Meier", colour: "#000000", mark: "line" }, ...curves.map((c, k) => ({ label: c.name, colour: seriesColour(k), mark: "line" as const }))];
+  const legend: LegendItem[] = [{ label: "Kaplan–Meier", colour: "#000000", mark: "line" }, ...legendOf(curves)];
   const frame = cartesianFrame({
     kind: "survival-fit",
     options,
@@ -88,7 +93,7 @@ export function survivalFitChart(km: KaplanMeier, curves: readonly NamedSurvival
   }
   const times = Array.from({ length: POINTS + 1 }, (_, i) => (horizon * i) / POINTS);
   curves.forEach((c, k) => {
-    body += `<path class="fitted" data-curve="${escapeXml(c.name)}" d="${linePath(times.map(xOf), times.map((t) => yOf(c.curve.survival(t))))}" fill="none" stroke="${seriesColour(k)}" stroke-width="2"/>`;
+    body += `<path class="fitted" data-curve="${escapeXml(c.name)}" d="${linePath(times.map(xOf), times.map((t) => yOf(c.curve.survival(t))))}" fill="none" stroke="${colourOf(k)}" stroke-width="2"${dashOf(k)}/>`;
   });
   body += `<path class="km" d="${stepPath(xOf, yOf, km.time, km.survival, horizon)}" fill="none" stroke="#000000" stroke-width="1.6"/>`;
   if (horizon > lastObserved && lastObserved > 0) body += `<line class="extrapolation" x1="${px(xOf(lastObserved))}" x2="${px(xOf(lastObserved))}" y1="${px(frame.top)}" y2="${px(frame.bottom)}" stroke="#555555" stroke-dasharray="2 4"/>`;
@@ -121,12 +126,12 @@ export function hazardChart(curves: readonly NamedSurvivalCurve[], options: Surv
     yLabel: "Hazard (events per unit of time)",
     xDomain: [0, horizon],
     yDomain: [0, top > 0 ? top : 1],
-    legend: curves.map((c, k) => ({ label: c.name, colour: seriesColour(k), mark: "line" as const })),
+    legend: legendOf(curves),
   });
   const xs = times.map((t) => frame.x(t));
   let body = "";
   curves.forEach((c, k) => {
-    body += `<path class="hazard" data-curve="${escapeXml(c.name)}" d="${linePath(xs, Array.from(values[k]!, (v) => frame.y(v)))}" fill="none" stroke="${seriesColour(k)}" stroke-width="2"/>`;
+    body += `<path class="hazard" data-curve="${escapeXml(c.name)}" d="${linePath(xs, Array.from(values[k]!, (v) => frame.y(v)))}" fill="none" stroke="${colourOf(k)}" stroke-width="2"${dashOf(k)}/>`;
   });
   return frame.render(body);
 }
