@@ -32,7 +32,9 @@ function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegm
     return (p) => items.map((item) => item(p));
   }
   if (typeof spec === "object" && spec !== null) {
-    const entries = Object.entries(spec).map(([k, v]) => [k, curveSpec(v, k, env, [...path, k], issues)] as const);
+    // A spline's scale is a word (hazard, odds, normal); a Weibull's scale is a number or an expression.
+    const splineScale = (spec as { kind?: unknown }).kind === "royston-parmar";
+    const entries = Object.entries(spec).map(([k, v]) => [k, splineScale && k === "scale" && typeof v === "string" ? () => v : curveSpec(v, k, env, [...path, k], issues)] as const);
     return (p) => Object.fromEntries(entries.map(([k, v]) => [k, v(p)]));
   }
   issues.push({ code: "invalid_model", path, message: `expected a number, an expression or a curve definition (received ${JSON.stringify(spec)})`, received: spec });
