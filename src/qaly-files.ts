@@ -20,6 +20,7 @@ export {
   modelFileJsonSchema,
   dataFileProblem,
   FILE_SIZE_LIMITS,
+  RESOURCE_LIMITS,
 } from "./files/index.js";
 export type {
   CompiledExpression,
@@ -30,6 +31,7 @@ export type {
   CompileModelFileOptions,
   DataTableSpec,
   FileSizeLimits,
+  ResourceLimits,
   ParsedCsv,
   ParseCsvOptions,
   CsvDelimiter,

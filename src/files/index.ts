@@ -13,3 +13,5 @@ export type { ModelProject, ModelThreshold, PsaSettings } from "./model-project.
 export { modelFileJsonSchema } from "./model-file-json-schema.js";
 export { dataFileProblem, FILE_SIZE_LIMITS } from "./file-access.js";
 export type { FileSizeLimits } from "./file-access.js";
+export { RESOURCE_LIMITS } from "./resource-budget.js";
+export type { ResourceLimits } from "./resource-budget.js";
