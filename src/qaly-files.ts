@@ -21,6 +21,7 @@ export {
   dataFileProblem,
   FILE_SIZE_LIMITS,
   RESOURCE_LIMITS,
+  survivalFitFragment,
 } from "./files/index.js";
 export type {
   CompiledExpression,
@@ -39,6 +40,7 @@ export type {
   ModelProject,
   ModelThreshold,
   PsaSettings,
+  SurvivalFitFragment,
 } from "./files/index.js";
 
 // project: running a project, results as JSON and CSV text

@@ -15,3 +15,5 @@ export { dataFileProblem, FILE_SIZE_LIMITS } from "./file-access.js";
 export type { FileSizeLimits } from "./file-access.js";
 export { RESOURCE_LIMITS } from "./resource-budget.js";
 export type { ResourceLimits } from "./resource-budget.js";
+export { survivalFitFragment } from "./survival-fit-fragment.js";
+export type { SurvivalFitFragment } from "./survival-fit-fragment.js";

@@ -36,11 +36,17 @@ describe("qaly fit", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.groups.map((g: { group: string; patients: number }) => [g.group, g.patients])).toEqual([["0", 138], ["1", 90]]);
+    // Each fit comes with a model-file fragment: its coefficients as a multivariate-normal group, a curve over them.
+    const fragment = json.groups[1].fits[0].modelFile;
+    expect(Object.keys(fragment.groups)).toEqual(["fit1Exp"]);
+    expect(fragment.curve).toEqual({ kind: "exponential", rate: "exp(fit1ExpLogRate)" });
+    expect(fragment.groups.fit1Exp.distribution.mean).toEqual(json.groups[1].fits[0].coefficients);
   });
 
   it("qaly fit without --time is a usage error (2); a missing column or a bad cell is a data error (1) naming it", async () => {
     expect((await qaly("fit", LUNG, "--event", "event")).code).toBe(2);
     expect((await qaly("fit", LUNG, "--time", "time", "--event", "event", "--families", "weibul")).code).toBe(2);
+    expect((await qaly("fit", LUNG, "--time", "time", "--event", "event", "--name", "os curve")).code).toBe(2);
     const missing = await qaly("fit", LUNG, "--time", "days", "--event", "event");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no column "days"/);

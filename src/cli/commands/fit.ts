@@ -9,6 +9,7 @@ import { kaplanMeier } from "../../survival/fit/kaplan-meier.js";
 import type { SurvivalFit } from "../../survival/fit/survival-fit.js";
 import { survivalDataFromCsv } from "../../survival/fit/survival-data-from-csv.js";
 import { survivalFitChart } from "../../report/svg/survival-fit-chart.js";
+import { survivalFitFragment } from "../../files/survival-fit-fragment.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { parseCommand, parseCount, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { textTable } from "../terminal/text-table.js";
@@ -25,6 +26,7 @@ const SPEC: CommandSpec = {
     horizon: { type: "string" },
     out: { type: "string", short: "o" },
     svg: { type: "string" },
+    name: { type: "string" },
     json: { type: "boolean" },
   },
 };
@@ -44,8 +46,10 @@ Options:
   --families LIST     comma-separated, from ${FAMILIES.join(",")} (default: all)
   --splines K         also fit Royston–Parmar splines (hazard scale) with 1 to K internal knots
   --horizon T         horizon of the restricted mean and of the plot (default: the last time)
-  --out FILE          write the fits as JSON: curve definitions a model can use, coefficients and
-                      covariance matrices for PSA draws
+  --out FILE          write the fits as JSON: curve definitions, coefficients and covariance
+                      matrices, and for each a model-file fragment (a multivariate-normal group of
+                      the coefficients and a curve over them) that carries the fit into PSA draws
+  --name NAME         prefix of the fragments' parameter names (default "fit")
   --svg FILE          write the Kaplan–Meier curve with the fitted curves (one file per group)
   --json              print the JSON instead of the tables
   -h, --help          show this help`;
@@ -77,6 +81,12 @@ export async function fitCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (horizonOption !== undefined && !(horizonOption > 0 && Number.isFinite(horizonOption))) throw new UsageError(`--horizon must be a number > 0 (received "${horizonText}")`);
   const file = positionals[0]!;
   const by = stringOption(values, "by");
+  const name = stringOption(values, "name") ?? "fit";
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--name must be an identifier (a letter, then letters, digits or _); received "${name}"`);
+  const fragmentName = (group: string, model: string): string => {
+    const words = `${groups.length > 1 ? `_${group}` : ""}_${model}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    return name + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  };
   const groups = survivalDataFromCsv(await readFile(file, "utf8"), { time, event, ...(by !== undefined ? { by } : {}), source: basename(file) });
 
   const results = groups.map(({ group, data }) => {
@@ -113,6 +123,7 @@ export async function fitCommand(argv: readonly string[], io: CliIo): Promise<nu
       fits: rows.map(({ model, fit, median, restrictedMean }) => ({
         model,
         curve: fit.curve().def,
+        modelFile: survivalFitFragment(fit, { name: fragmentName(group, model), source: `${model} fitted to ${basename(file)}${group === "all" ? "" : ` (${by} = ${group})`} by qaly fit; AIC ${fit.aic.toFixed(2)}` }),
         coefficientNames: fit.coefficientNames,
         coefficients: Array.from(fit.coefficients),
         covariance: fit.covariance,
