@@ -34,7 +34,12 @@ export interface SurvivalDataFromCsvOptions {
  * groups.map((g) => g.group) // => ["A", "B"]
  * groups[0]!.data.time // => [5, 3]
  */
-export function survivalDataFromCsv(text: string, options: SurvivalDataFromCsvOptions): { readonly group: string; readonly data: SurvivalData }[] {
+export function survivalDataFromCsv(text: string, options: SurvivalDataFromCsvOptions): {
+  /** The value of the `by` column (`"all"` without one). */
+  readonly group: string;
+  /** The group's patients. */
+  readonly data: SurvivalData;
+}[] {
   const source = options.source ?? "csv";
   const table = parseCsv(text, { source, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) });
   const column = (name: string): number => {
