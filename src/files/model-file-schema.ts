@@ -132,6 +132,7 @@ export const markovSchema = strict(
     ...settingsShape,
     tolerance: finite.optional(),
     costByYear: z.number({ error: "costByYear is a whole number of years" }).optional(),
+    milestones: z.record(z.string(), strict({ states: z.array(text).min(1, "a milestone counts at least one state"), time: constantSchema }, "a milestone")).optional(),
     backgroundMortality: strict({ file: dataFile, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), deathState: z.union([text, z.array(text).min(1)]) }, "backgroundMortality").optional(),
     variables: expressions.optional(),
     transitions: transitionsSchema,

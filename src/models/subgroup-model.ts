@@ -15,8 +15,9 @@ export interface Subgroup<P> {
   /**
    * The parameter values of the subgroup from the whole population's values (one PSA draw or the base
    * case). It must not change its argument; derived values it does not set are not recomputed.
+   * (A method, so a project typed with its own parameters is still a `ModelProject`.)
    */
-  readonly condition: (params: P) => P;
+  condition(params: P): P;
 }
 
 /**
@@ -36,7 +37,7 @@ export interface Subgroup<P> {
  */
 export function subgroupModel<P, S extends string>(model: Model<P, S>, subgroup: Subgroup<P>, name: string): Model<P, S> {
   if (typeof subgroup?.condition !== "function") fail("invalid_argument", ["subgroups", name, "condition"], `subgroup "${name}" needs a condition: (params) => params`);
-  const condition = subgroup.condition;
+  const condition = (params: P): P => subgroup.condition(params);
   return Object.freeze({
     title: `${model.title} (subgroup: ${name})`,
     strategies: model.strategies,

@@ -48,14 +48,14 @@ describe("model files: subgroups, calibration and EVPPI groups", () => {
     // Base case: prevalence 0.3, sensitivity 0.8, cTest 100.
     expect(diseased!.name).toBe("Diseased");
     expect(diseased!.description).toBe("true positives and false negatives");
-    expect(diseased!.baseCase.values.Test.qaly).toBeCloseTo(0.8, 12);
-    expect(diseased!.baseCase.values.Test.cost).toBeCloseTo(100 + 800, 9);
-    expect(perfect!.baseCase.values.Test.qaly).toBeCloseTo(0.3, 12);
+    expect(diseased!.baseCase.values.Test!.qaly).toBeCloseTo(0.8, 12);
+    expect(diseased!.baseCase.values.Test!.cost).toBeCloseTo(100 + 800, 9);
+    expect(perfect!.baseCase.values.Test!.qaly).toBeCloseTo(0.3, 12);
     expect(perfect!.baseCase.parameters.sensitivity).toBe(1);
     // ICER of Test in the diseased: 900 / 0.8 = 1125.
     expect(diseased!.icerTable.find((r) => r.strategy === "Test")!.icer).toBeCloseTo(1125, 9);
     // The whole population is untouched: 0.24 QALY.
-    expect(run.baseCase.values.Test.qaly).toBeCloseTo(0.24, 12);
+    expect(run.baseCase.values.Test!.qaly).toBeCloseTo(0.24, 12);
   });
 
   it("calibration compares outcomes with targets, whole population or subgroup", async () => {
@@ -125,6 +125,6 @@ evppi:
       ]),
     );
     expect(issues.find((i) => i.path.join(".") === "subgroups.Diseased.parameters.prevalense")!.message).toContain("did you mean 'prevalence'");
-    expect(issues.every((i) => typeof i.line === "number")).toBe(true);
+    expect(issues.every((i) => typeof (i as { line?: number }).line === "number")).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { didYouMean } from "../../core/closest-name.js";
 import { IssueCollector, type IssueCode, type PathSegment } from "../../core/errors.js";
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
@@ -40,6 +41,10 @@ export interface CompiledMarkov {
   readonly costIsSum: boolean;
   /** The cohort outputs, then the annual cost outputs (`costByYear`). */
   readonly outputs: readonly string[];
+  /** Milestone outputs (last in `outputs`): name, trace row and the expanded states counted. */
+  readonly milestones: readonly { readonly name: string; readonly row: number; readonly states: Uint8Array }[];
+  /** 1 for the trace rows some milestone reads. */
+  readonly milestoneRows: Uint8Array;
   /** Years of undiscounted annual cost outputs (0: none). */
   readonly annualYears: number;
   /** Declared cost outcomes reported by year (indices into the declared outcomes), in output order after the `cost` sum. */
@@ -116,6 +121,31 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     };
   });
 
+  // Milestones: the share of the cohort in some states at one trace row.
+  const milestoneSpecs: { name: string; row: number; states: number[] }[] = [];
+  const reserved = new Set<string>([...outputs, ...annualOutputNames([...(costIsSum ? ["cost"] : []), ...Array.from(annualOutcomes, (o) => outcomes[o]!)], annualYears)]);
+  for (const [name, spec] of Object.entries(definition.milestones ?? {})) {
+    const at = ["milestones", name];
+    if (reserved.has(name)) add("invalid_model", at, `milestone "${name}" has the name of an outcome the model reports`, name);
+    if (spec === null || typeof spec !== "object" || !Array.isArray(spec.states) || spec.states.length === 0) {
+      add("invalid_model", [...at, "states"], "a milestone names the states it counts, e.g. { states: [CR1, Relapsed], time: 5 }", spec);
+      continue;
+    }
+    const indices: number[] = [];
+    spec.states.forEach((state, i) => {
+      const index = stateIndex.get(state);
+      if (index === undefined) add("unknown_state", [...at, "states", i], `unknown state "${String(state)}": ${didYouMean(String(state), states)}`, state);
+      else indices.push(index);
+    });
+    const row = spec.time / cycleLength;
+    const whole = Math.round(row);
+    if (!Number.isFinite(spec.time) || spec.time < 0 || Math.abs(row - whole) > 1e-9 * Math.max(1, whole) || whole > cycles) {
+      add("invalid_model", [...at, "time"], `a milestone's time must fall on a trace row: a whole number of cycles (of ${cycleLength} years) from 0 to the horizon (${cycles} cycles); received ${spec.time}`, spec.time);
+      continue;
+    }
+    milestoneSpecs.push({ name, row: whole, states: indices });
+  }
+
   const correction = definition.cycleCorrection ?? "trapezoid";
   const timing = definition.discountTiming ?? "row";
   const background = compileBackground(definition.backgroundMortality, definition.startAge, states, cycles, cycleLength, add, () => !issues.hasIssues);
@@ -143,7 +173,17 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     outcomeIndex: new Map(outcomes.map((name, o) => [name, o] as const)),
     outcomeClass,
     costIsSum,
-    outputs: [...outputs, ...annualOutputNames([...(costIsSum ? ["cost"] : []), ...Array.from(annualOutcomes, (o) => outcomes[o]!)], annualYears)],
+    outputs: [...outputs, ...annualOutputNames([...(costIsSum ? ["cost"] : []), ...Array.from(annualOutcomes, (o) => outcomes[o]!)], annualYears), ...milestoneSpecs.map((m) => m.name)],
+    milestones: milestoneSpecs.map((m) => {
+      const mask = new Uint8Array(expanded);
+      for (const i of m.states) for (let j = 0; j < tunnel[i]!; j++) mask[base[i]! + j] = 1;
+      return { name: m.name, row: m.row, states: mask };
+    }),
+    milestoneRows: (() => {
+      const rows = new Uint8Array(cycles + 1);
+      for (const m of milestoneSpecs) rows[m.row] = 1;
+      return rows;
+    })(),
     annualYears,
     annualOutcomes,
     outcomeLayout: resolved,

@@ -55,6 +55,8 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     work.weighted[2][e] = 0;
   }
   work.tvCount = 0;
+  const milestoneRows = model.milestoneRows;
+  work.milestones.fill(0);
   if (recorder !== undefined) {
     recorder.discounted.fill(0);
     recorder.undiscounted.fill(0);
@@ -71,12 +73,15 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   site.cycle = 0;
   if (strategy.values !== undefined) {
     const valuesVary = fillValues(model, work, strategy.values, params, name, site);
-    if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined) homogeneousLoop(model, work, strategyIndex);
+    // The generated kernel never exposes a trace row, so milestones take the general loop.
+    if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
     else {
       const direct = valuesVary || recorder !== undefined;
       accumulateRow(model, work, 0, direct, recorder);
+      if (milestoneRows[0] === 1) readMilestones(model, work, 0);
       for (let cycle = 1; cycle <= cycles; cycle++) {
         advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+        if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
         if (valuesVary) {
           site.at = "row";
           site.cycle = cycle;
@@ -88,8 +93,10 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     }
   } else {
     if (recorder !== undefined) recordTrace(model, work, 0, recorder);
+    if (milestoneRows[0] === 1) readMilestones(model, work, 0);
     for (let cycle = 1; cycle <= cycles; cycle++) {
       advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+      if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
       if (recorder !== undefined) recordTrace(model, work, cycle, recorder);
     }
   }
@@ -101,5 +108,17 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       work.total[o]! *= factor;
       if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
     }
+  }
+}
+
+/** The share of the cohort in each milestone's states, for the milestones read at trace row `row`. */
+function readMilestones(model: CompiledMarkov, work: MarkovWorkspace, row: number): void {
+  const current = work.current;
+  for (let m = 0; m < model.milestones.length; m++) {
+    const milestone = model.milestones[m]!;
+    if (milestone.row !== row) continue;
+    let share = 0;
+    for (let e = 0; e < model.expanded; e++) if (milestone.states[e] === 1) share += current[e]!;
+    work.milestones[m] = share;
   }
 }

@@ -62,6 +62,9 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
   function writeOutputs(out: Float64Array, at: number): void {
     writeCohortOutputs(model.outcomeLayout, work.total, work.totalUndiscounted, out, at);
     if (work.annual !== undefined) writeMarkovAnnual(model, work.annual, out, at + model.outcomeLayout.outputs.length);
+    // Milestones are the last outputs.
+    const first = at + model.outputs.length - model.milestones.length;
+    for (let m = 0; m < model.milestones.length; m++) out[first + m] = work.milestones[m]!;
   }
 
   return Object.freeze({

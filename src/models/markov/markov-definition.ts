@@ -123,6 +123,21 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
    * (non-kernel) path: about as fast as a model whose values depend on time.
    */
   readonly costByYear?: number;
+  /**
+   * Outputs read off the trace at one time since entry, e.g. `{ alive5y: { states: ["CR1", "Relapsed"],
+   * time: 5 } }`: the share of the cohort in those states at that trace row (undiscounted, not
+   * corrected), for calibration against survival at a landmark. `time` must fall on a trace row
+   * (a whole number of cycles, at most the horizon).
+   */
+  readonly milestones?: { readonly [name: string]: MarkovMilestone<StateName<States>> };
+}
+
+/** One milestone output of a Markov cohort model: the share of the cohort in `states` at `time`. */
+export interface MarkovMilestone<S extends string> {
+  /** The states counted (tunnel positions included). */
+  readonly states: readonly S[];
+  /** Years since entry into the model; a whole number of cycles. */
+  readonly time: number;
 }
 
 /**

@@ -55,6 +55,8 @@ export class MarkovWorkspace {
   readonly kernels: KernelCache;
   /** Annual costs (`costByYear`): the recorder the evaluation writes per-row values into, and its buffers (absent otherwise). */
   readonly annual: MarkovAnnualBuffers | undefined;
+  /** The milestones' values of the strategy being evaluated. */
+  readonly milestones: Float64Array;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 
@@ -63,6 +65,7 @@ export class MarkovWorkspace {
     const states = model.states.length;
     const outcomes = model.outcomes.length;
     this.current = new Float64Array(expanded);
+    this.milestones = new Float64Array(model.milestones.length);
     this.next = new Float64Array(expanded);
     this.rowStart = new Int32Array(expanded);
     for (let e = 0; e < expanded; e++) this.rowStart[e] = e * states;

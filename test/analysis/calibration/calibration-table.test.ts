@@ -4,7 +4,7 @@ import { calibrationTable } from "../../../src/analysis/calibration/calibration-
 
 const whole = { CONV: { os5: 0.3, cr: 0.77 }, NGS: { os5: 0.31, cr: 0.77 } };
 const adverse = { CONV: { os5: 0.17, cr: 0.6 }, NGS: { os5: 0.182, cr: 0.6 } };
-const outcomesOf = (subgroup: string | undefined) => (subgroup === "Adverse" ? adverse : whole);
+const outcomesOf = (subgroup: string | undefined): Readonly<Record<string, Readonly<Record<string, number>>>> => (subgroup === "Adverse" ? adverse : whole);
 
 describe("calibrationTable", () => {
   it("reports model, target, difference and whether it is within the tolerance, per target in order", () => {
