@@ -44,12 +44,12 @@ const REL3: Readonly<Record<Risk, "rel3Fav" | "rel3Int" | "rel3Adv">> = { FAV: "
 /** One month in years. */
 const MONTH = 1 / 12;
 
-/** The back end's states: tunnels of 13 (SCT) and 7 (Chemo) monthly positions. */
-type States = readonly [{ name: "SCT"; tunnel: 13 }, { name: "Chemo"; tunnel: 7 }, "RR", "Dead"];
+/** The back end's states: the months in CR1 as tunnels of 61 monthly positions (the last is cure). */
+type States = readonly [{ name: "SCT"; tunnel: 61 }, { name: "Chemo"; tunnel: 61 }, "RR", "Dead"];
 /** A state of the back end (tunnels collapsed). */
 export type BackEndState = "SCT" | "Chemo" | "RR" | "Dead";
 /** The back end's declared outcomes (`cost` is the sum of the two cost outcomes). */
-export type BackEndOutcome = "costFollowUp" | "costRelapse" | "qaly" | "lifeYears" | "relapsesCr1" | "alive5y";
+export type BackEndOutcome = "costFollowUp" | "costRelapse" | "qaly" | "lifeYears" | "relapsesCr1";
 
 /** Options of {@link buildBackEnd}: structural settings fixed when the model is built. */
 export interface BackEndOptions {
@@ -61,21 +61,23 @@ export interface BackEndOptions {
 
 /**
  * The monthly Markov back end (review §4.2.2), entered from the tree's leaves in SCT (alloSCT in
- * CR1), Chemo (chemotherapy consolidation in CR1) or RR (refractory to induction). SCT tunnel
- * positions 0–11 are the first 12 months after alloSCT (non-relapse mortality, transplant utility),
- * 12 is later CR1; Chemo positions 0–5 are the months of consolidation, 6 is CR1 off treatment.
- * Everyone in CR1 entered it at time 0, so months in CR1 = cycles since entry. Relapse: a constant
- * monthly probability from the 3-year cumulative relapse, multiplied in hazard by `hrSct` after
- * alloSCT, 0 after `cureMonths`. R/R: exponential death from the median. Swedish background
+ * CR1), Chemo (chemotherapy consolidation in CR1) or RR (refractory to induction). The tunnel
+ * position is the month in CR1: SCT positions 0–11 are the first 12 months after alloSCT (non-relapse
+ * mortality, transplant utility), Chemo positions 0–5 the months of consolidation, and position 60
+ * (which absorbs longer stays) is cure. Written with months in state rather than the cycle, rows and
+ * values do not depend on time and are evaluated once per draw. Relapse: a constant monthly
+ * probability from the 3-year cumulative relapse, multiplied in hazard by `hrSct` after alloSCT, 0
+ * from `cureMonths` (structural, at most 60) in CR1. Milestone `alive5y`: alive 5 years after entry. R/R: exponential death from the median. Swedish background
  * mortality (HMD 2019, 45 % women) floors every living state's death probability.
  */
 export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P, BackEndState, Risk, BackEndOutcome> {
   const background = options.backgroundMortality ?? true;
   return markovCohort<P, States, Risk, BackEndOutcome>({
     title: "AML after induction (monthly Markov cohort)",
-    states: [{ name: "SCT", tunnel: 13 }, { name: "Chemo", tunnel: 7 }, "RR", "Dead"],
+    states: [{ name: "SCT", tunnel: 61 }, { name: "Chemo", tunnel: 61 }, "RR", "Dead"],
     strategies: RISKS,
-    outcomes: { costFollowUp: "cost", costRelapse: "cost", qaly: "effect", lifeYears: "effect", relapsesCr1: "effect", alive5y: "effect" },
+    outcomes: { costFollowUp: "cost", costRelapse: "cost", qaly: "effect", lifeYears: "effect", relapsesCr1: "effect" },
+    milestones: { alive5y: { states: ["SCT", "Chemo", "RR"], time: 5 } },
     start: { Chemo: 1 },
     cycleLength: MONTH,
     cycles: options.cycles ?? 480,
@@ -85,14 +87,14 @@ export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P,
     cycleCorrection: "half-cycle",
     transitions: (p, t, risk) => {
       const rel3 = p[REL3[risk]];
-      const relapsing = t.cycle <= p.cureMonths;
-      const pRelChemo = relapsing ? probabilityFromCumulativeIncidence(rel3, 3, MONTH) : 0;
-      const pRelSct = relapsing ? applyHazardRatio(probabilityFromCumulativeIncidence(rel3, 3, MONTH), p.hrSct) : 0;
+      const pRelChemo = probabilityFromCumulativeIncidence(rel3, 3, MONTH);
+      const pRelSct = applyHazardRatio(probabilityFromCumulativeIncidence(rel3, 3, MONTH), p.hrSct);
+      const relapsing = t.stateTime < p.cureMonths;
       const pNrm = probabilityFromCumulativeIncidence(p.nrm1, 1, MONTH);
       const pDieRr = probabilityFromMedian(p.medOsRr / 12, MONTH);
       return {
-        SCT: { Dead: t.stateTime < 12 ? pNrm : 0, RR: pRelSct, SCT: complement },
-        Chemo: { RR: pRelChemo, Chemo: complement },
+        SCT: { Dead: t.stateTime < 12 ? pNrm : 0, RR: relapsing ? pRelSct : 0, SCT: complement },
+        Chemo: { RR: relapsing ? pRelChemo : 0, Chemo: complement },
         RR: { Dead: pDieRr, RR: complement },
         Dead: { Dead: 1 },
       };
@@ -101,14 +103,12 @@ export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P,
     values: (p, t) => {
       const afterTransplantYear = t.stateTime >= 12;
       const offTreatment = t.stateTime >= 6;
-      // Alive at 60 months (trace row 60): 12 per year × cycle length 1/12 × half-cycle weight 1 counts the row's occupancy once.
-      const alive5y = t.cycle === 60 ? 12 : 0;
+      const followUp = t.stateTime < p.cureMonths;
       return {
         qaly: { SCT: afterTransplantYear ? p.uSctLt : p.uSct1, Chemo: offTreatment ? p.uCr : p.uCons, RR: p.uRr },
         lifeYears: { SCT: 1, Chemo: 1, RR: 1 },
-        costFollowUp: { SCT: afterTransplantYear && t.cycle < p.cureMonths ? 12 * p.cFu : 0, Chemo: offTreatment && t.cycle < p.cureMonths ? 12 * p.cFu : 0 },
+        costFollowUp: { SCT: afterTransplantYear && followUp ? 12 * p.cFu : 0, Chemo: offTreatment && followUp ? 12 * p.cFu : 0 },
         costRelapse: { RR: 12 * p.cRrMonth },
-        alive5y: { SCT: alive5y, Chemo: alive5y, RR: alive5y },
       };
     },
     // One-off: salvage at relapse from CR1, and the count of CR1 relapses.

@@ -55,7 +55,7 @@ export const parameters = defineParameters({
   hrSct: param(lognormal({ meanlog: Math.log(LOGNORMAL_BASE.hrSct), sdlog: 0.15 }), { label: "Relapse hazard ratio, alloSCT vs chemotherapy consolidation", unit: "hazard ratio", source: "—", status: A }),
   nrm1: param(beta({ alpha: 15, beta: 85 }), { label: "1-year non-relapse mortality after alloSCT", unit: probability, source: "—", status: A }),
   medOsRr: param(lognormal({ meanlog: Math.log(LOGNORMAL_BASE.medOsRr), sdlog: 0.2 }), { label: "Median OS, relapsed/refractory", unit: "months", source: "—", status: A, note: "exponential survival; salvage transplant not modelled" }),
-  cureMonths: param(60, { label: "Months in CR1 after which the relapse hazard is 0", unit: "months", source: "—", status: A, note: "structural: the calibration output reads 5-year survival at the same 60 months" }),
+  cureMonths: param(60, { label: "Months in CR1 after which the relapse hazard is 0", unit: "months", source: "—", status: A, note: "structural: at most 60 (the back end's tunnels hold 61 monthly positions)" }),
 
   // Utilities (per year).
   uCons: param(beta.fromMeanSe(0.46, 0.033), { label: "Utility, first 6 months of chemotherapy consolidation", unit: utility, source: "UK TTO 'consolidation' 0.46 (0.40–0.53), HQLO 2018 doi 10.1186/s12955-018-0897-8", status: S }),

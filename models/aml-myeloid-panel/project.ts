@@ -1,6 +1,6 @@
 // The AML model as a runnable project (the TypeScript twin of model.yaml): model, parameters, base
-// case, the one-way ranges of the review's §4.2.4, the Swedish WTP grid, PSA settings and the
-// placeholder warnings. The command line and the report read this object.
+// case, the one-way ranges of the review's §4.2.4, subgroups, calibration targets, EVPPI groups, the
+// Swedish WTP grid, PSA settings and the placeholder warnings. The command line and the report read this object.
 import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
 import type { ModelProject } from "qaly/files";
 import { AML_TITLE, amlMyeloidPanel, type Strategy } from "./model.js";
@@ -39,6 +39,31 @@ export const project: ModelProject<P, Strategy> = {
     hrSct: "distribution", nrm1: "distribution", cSct: "distribution", cNgs: "distribution", cConv: "distribution",
     uSctLt: "distribution", uCr: "distribution", rel3Adv: "distribution", pCrAdv: "distribution",
   },
+  // Subgroups (as model.yaml, same operations in the same order): the population of the Canadian
+  // model, re-weighted by the chance of an intermediate CONV label and with that label made certain;
+  // and the true risk groups, the calibration's populations.
+  subgroups: {
+    "Labelled intermediate by CONV": {
+      description: "patients whom conventional testing labels intermediate risk (the population of the Canadian model)",
+      condition: (p) => {
+        const labelled = p.pFav * p.missFav + (1 - p.pFav - p.pAdv) + p.pAdv * p.missAdv;
+        return { ...p, pFav: (p.pFav * p.missFav) / labelled, pAdv: (p.pAdv * p.missAdv) / labelled, pInt: (1 - p.pFav - p.pAdv) / labelled, missFav: 1, missAdv: 1 };
+      },
+    },
+    "True favourable": { description: "true ELN favourable risk", condition: (p) => ({ ...p, pFav: 1, pInt: 0, pAdv: 0 }) },
+    "True intermediate": { description: "true ELN intermediate risk", condition: (p) => ({ ...p, pFav: 0, pInt: 1, pAdv: 0 }) },
+    "True adverse": { description: "true ELN adverse risk", condition: (p) => ({ ...p, pFav: 0, pInt: 0, pAdv: 1 }) },
+  },
+  // 5-year overall survival by true risk with the NGS panel's assignment against Boddu et al. 2019 (review §4.2.6).
+  calibration: (
+    [
+      ["5-year OS, favourable", "True favourable", 0.57],
+      ["5-year OS, intermediate", "True intermediate", 0.37],
+      ["5-year OS, adverse", "True adverse", 0.18],
+    ] as const
+  ).map(([name, subgroup, target]) => ({ name, subgroup, strategy: "NGS" as const, outcome: "alive5y", target, tolerance: 0.05, source: "Boddu PC et al., Cancer 2019 (ELN-2017 validation, n = 715)" })),
+  // EVPPI (review §4.2.4): the re-assignment and transplant-effect parameters, each group learnt together.
+  evppi: { "Re-assignment (missAdv, missFav)": ["missAdv", "missFav"], "Transplant effect (hrSct, nrm1)": ["hrSct", "nrm1"], "Transplant policy (pSctInt, pSctAdv)": ["pSctInt", "pSctAdv"] },
   wtp: { grid: SWEDISH_WTP_GRID, thresholds: SWEDISH_WTP_THRESHOLDS },
   psa: { samples: 5_000, seed: "aml-myeloid-panel-v1", method: "random" },
   warnings: [

@@ -133,7 +133,7 @@ describe("models/aml-myeloid-panel: the back end against closed forms (review §
     }
   });
 
-  it("with background mortality (the base case) the floor only lowers CR1 survival, and alive5y (read undiscounted by the calibration) is the trace's living share at 60 months", () => {
+  it("with background mortality (the base case) the floor only lowers CR1 survival, and the milestone alive5y (read by the calibration) is the trace's living share at 60 months", () => {
     const run = backEnd.run(baseCase, { start: { Chemo: 1 } });
     for (const risk of ["FAV", "INT", "ADV"] as const) {
       const strategy = run.strategies[risk];
@@ -142,8 +142,8 @@ describe("models/aml-myeloid-panel: the back end against closed forms (review §
       expect(row.Chemo).toBeLessThan((1 - rel3) ** (60 / 36));
       // Swedish 60–65-year-olds: five years of background mortality remove a few per cent, not more.
       expect(row.Chemo / (1 - rel3) ** (60 / 36)).toBeGreaterThan(0.95);
-      // Tolerance 1e-12: one trace row weighted 12 per year × 1/12 year × 1.
-      expect(strategy.totals.alive5yUndiscounted).toBeCloseTo(row.SCT + row.Chemo + row.RR, 12);
+      // Tolerance 1e-12: the milestone sums the tunnel positions, the trace collapses them.
+      expect(strategy.totals.alive5y).toBeCloseTo(row.SCT + row.Chemo + row.RR, 12);
     }
   });
 });
@@ -151,11 +151,11 @@ describe("models/aml-myeloid-panel: the back end against closed forms (review §
 describe("models/aml-myeloid-panel: external target (review §2.4 and §4.2.3)", () => {
   it("5-year OS by true ELN risk group, combined by hand from the back end, is within 0.05 of Boddu et al. (Cancer 2019): 57 % / 37 % / 18 %", () => {
     // NGS assigns the true risk, so a true-risk patient's 5-year OS is the induction and transplant
-    // mixture of the back end's living share at 60 months (undiscounted) by entry state.
+    // mixture of the back end's living share at 60 months (the milestone alive5y) by entry state.
     const q = baseCase;
     const groups: readonly (readonly [Risk, number, number, number])[] = [["FAV", 0.57, q.pCrFav, q.pSctFav], ["INT", 0.37, q.pCrInt, q.pSctInt], ["ADV", 0.18, q.pCrAdv, q.pSctAdv]];
     for (const [risk, target, pCr, pSct] of groups) {
-      const alive = (state: "SCT" | "Chemo" | "RR") => entered(q, risk, state).alive5yUndiscounted!;
+      const alive = (state: "SCT" | "Chemo" | "RR") => entered(q, risk, state).alive5y!;
       const os5 = pCr * (pSct * alive("SCT") + (1 - pSct) * alive("Chemo")) + (1 - pCr) * alive("RR");
       // Tolerance 0.05 absolute: the review calibrated rel3 and pCR by hand to these targets; Boddu's
       // patients were younger than 60, the model's cohort starts at 60.
