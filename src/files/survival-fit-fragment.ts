@@ -4,10 +4,27 @@ import type { SurvivalFit } from "../survival/fit/survival-fit.js";
 /**
  * A fitted survival model written as model-file content: a parameter group whose components are
  * the fit's coefficients, drawn jointly from a multivariate normal with the fit's covariance in a
- * PSA, and a curve definition whose numbers are expressions over those components.
+ * PSA (a single normal parameter for a one-coefficient fit, the exponential), and a curve
+ * definition whose numbers are expressions over those parameters.
  */
 export interface SurvivalFitFragment {
-  /** The `groups:` entry, keyed by its name. */
+  /** `parameters:` entries: the coefficient of a one-coefficient fit with its normal distribution (else empty). */
+  readonly parameters: Readonly<Record<string, {
+    /** The estimate. */
+    readonly value: number;
+    /** Its normal sampling distribution. */
+    readonly distribution: {
+      /** Always `"normal"`. */
+      readonly kind: "normal";
+      /** The estimate. */
+      readonly mean: number;
+      /** Its standard error. */
+      readonly sd: number;
+    };
+    /** Where the number comes from. */
+    readonly source: string;
+  }>>;
+  /** `groups:` entries, keyed by name: the coefficients of a fit with two or more (else empty). */
   readonly groups: Readonly<Record<string, {
     /** The multivariate normal of the coefficients. */
     readonly distribution: {
@@ -46,13 +63,13 @@ function suffix(coefficientName: string): string {
  * @param fit - a fit from `fitSurvival` or `fitSurvivalSpline`
  * @param options - `name` (prefix of the group and its parameters, an identifier), `source` (default
  *   names the family, AIC and numbers of patients and events), `covariates` (the profile, default all 0)
- * @returns the group and the curve, ready to be written as YAML or JSON
+ * @returns the parameters or group and the curve, ready to be written as YAML or JSON
  * @throws QalyError `invalid_argument` at `["name"]` when the name is not an identifier
  * @example
  * const fit = fitSurvival({ time: [5, 8, 12, 20, 25, 30], event: [1, 1, 1, 0, 1, 0] }, "exp");
  * const fragment = survivalFitFragment(fit, { name: "os" });
  * fragment.curve // => { kind: "exponential", rate: "exp(osLogRate)" }
- * fragment.groups["os"]!.components // => ["osLogRate"]
+ * Object.keys(fragment.parameters) // => ["osLogRate"]
  */
 export function survivalFitFragment(fit: SurvivalFit, options: { readonly name: string; readonly source?: string; readonly covariates?: Readonly<Record<string, number>> }): SurvivalFitFragment {
   const name = options?.name;
@@ -75,7 +92,13 @@ export function survivalFitFragment(fit: SurvivalFit, options: { readonly name: 
     case "spline": curve = { kind: "royston-parmar", gamma: components.map((_, i) => c(i)), knots: [...fit.knots!], scale: fit.scale! }; break;
   }
   const source = options.source ?? `${fit.distribution} fitted by maximum likelihood to ${fit.observations} patients (${fit.events} events); AIC ${fit.aic.toFixed(2)}`;
+  // Model-file groups have two or more components: a one-coefficient fit is a normal parameter.
+  if (components.length === 1) {
+    const sd = Math.sqrt(covariance[0]![0]!);
+    return Object.freeze({ parameters: { [components[0]!]: { value: coefficients[0]!, distribution: { kind: "normal" as const, mean: coefficients[0]!, sd }, source } }, groups: {}, curve });
+  }
   return Object.freeze({
+    parameters: {},
     groups: { [name]: { distribution: { kind: "multivariateNormal" as const, mean: Array.from(coefficients), covariance }, components, source } },
     curve,
   });

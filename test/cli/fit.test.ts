@@ -38,9 +38,9 @@ describe("qaly fit", () => {
     expect(json.groups.map((g: { group: string; patients: number }) => [g.group, g.patients])).toEqual([["0", 138], ["1", 90]]);
     // Each fit comes with a model-file fragment: its coefficients as a multivariate-normal group, a curve over them.
     const fragment = json.groups[1].fits[0].modelFile;
-    expect(Object.keys(fragment.groups)).toEqual(["fit1Exp"]);
+    expect(Object.keys(fragment.parameters)).toEqual(["fit1ExpLogRate"]);
     expect(fragment.curve).toEqual({ kind: "exponential", rate: "exp(fit1ExpLogRate)" });
-    expect(fragment.groups.fit1Exp.distribution.mean).toEqual(json.groups[1].fits[0].coefficients);
+    expect(fragment.parameters.fit1ExpLogRate.value).toEqual(json.groups[1].fits[0].coefficients[0]);
   });
 
   it("qaly fit without --time is a usage error (2); a missing column or a bad cell is a data error (1) naming it", async () => {

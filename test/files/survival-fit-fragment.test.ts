@@ -15,7 +15,7 @@ function modelFile(fit: SurvivalFit, profile: Record<string, number> = {}): stri
   const fragment = survivalFitFragment(fit, { name: "os", covariates: profile });
   return JSON.stringify({
     metadata: { title: "Fitted OS", currency: "SEK" },
-    parameters: { uPF: 0.8, uPD: 0.6 },
+    parameters: { uPF: 0.8, uPD: 0.6, ...fragment.parameters },
     groups: fragment.groups,
     strategies: ["Standard"],
     model: {
@@ -65,8 +65,8 @@ describe("survivalFitFragment", () => {
     const spline = fitSurvivalSpline({ time: data.time, event: data.event }, { internalKnots: 1, scale: "odds" });
     const fragment = survivalFitFragment(spline, { name: "os" });
     expect(fragment.curve).toEqual({ kind: "royston-parmar", gamma: ["osGamma0", "osGamma1", "osGamma2"], knots: spline.knots, scale: "odds" });
-    const project = compileModelFile(modelFile(spline), { fileName: "fitted.json" });
-    expect(evaluateModel(project.model, project.parameters.base())).toBeDefined();
+    const splineProject = compileModelFile(modelFile(spline), { fileName: "fitted.json" });
+    expect(evaluateModel(splineProject.model, splineProject.parameters.base())).toBeDefined();
     const curves = (["exp", "weibullPH", "gompertz", "llogis", "gamma", "gengamma"] as const).map((dist) => survivalFitFragment(fitSurvival({ time: data.time, event: data.event }, dist), { name: "x" }).curve);
     expect(curves).toEqual([
       { kind: "exponential", rate: "exp(xLogRate)" },
@@ -77,5 +77,10 @@ describe("survivalFitFragment", () => {
       { kind: "generalised-gamma", mu: "xMu", sigma: "exp(xLogSigma)", Q: "xQ" },
     ]);
     expect(thrown(() => survivalFitFragment(spline, { name: "os curve" })).path).toEqual(["name"]);
+    // One coefficient: a normal parameter, since a model file's groups have two components or more.
+    const exponential = fitSurvival({ time: data.time, event: data.event }, "exp");
+    const project = compileModelFile(modelFile(exponential), { fileName: "fitted.json" });
+    expect(project.parameters.base()["osLogRate"]).toBe(exponential.coefficients[0]);
+    expect(survivalFitFragment(exponential, { name: "os" }).parameters["osLogRate"]!.distribution.sd).toBe(Math.sqrt(exponential.covariance[0]![0]!));
   });
 });
