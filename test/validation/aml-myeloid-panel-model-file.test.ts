@@ -92,4 +92,13 @@ describe("models/aml-myeloid-panel/model.yaml and the TypeScript project", () =>
     // The file's own warnings (the project's wording), then the generic list of placeholders.
     expect(file.warnings).toEqual([...ts.warnings, "placeholder values in use: cInd, cCons, cRr0, cRrMonth"]);
   });
+  it("the file and the TypeScript project give the same subgroups, calibration table and EVPPI groups (bit for bit; 100 PSA draws)", { timeout: 120_000 }, async () => {
+    const options = { dsa: false, detail: false, psa: 100 } as const;
+    const [a, b] = await Promise.all([runProject(file, options), runProject(ts as unknown as ModelProject, options)]);
+    expect(a.subgroups?.map((g) => g.name)).toEqual(["Labelled intermediate by CONV", "True favourable", "True intermediate", "True adverse"]);
+    expect(b.subgroups?.map((g) => [g.name, g.description])).toEqual(a.subgroups?.map((g) => [g.name, g.description]));
+    a.subgroups!.forEach((g, i) => expect(differences(g.baseCase.values, b.subgroups![i]!.baseCase.values, file.model.strategies, file.model.outcomes)).toEqual([]));
+    expect(b.calibration).toEqual(a.calibration);
+    expect(b.evppi?.map((g) => [g.name, Array.from(g.curve.perPerson)])).toEqual(a.evppi?.map((g) => [g.name, Array.from(g.curve.perPerson)]));
+  });
 });

@@ -207,3 +207,35 @@ describe("models/aml-myeloid-panel: the tree and the ICER by hand", () => {
     expect(Math.round(icer)).toBe(564_432);
   });
 });
+
+describe("models/aml-myeloid-panel: the subgroup labelled intermediate by CONV (review §4.2.4)", () => {
+  it("is a conditioning: with the patients CONV labels favourable and adverse it recombines into the whole population (law of total expectation), every outcome of both strategies", () => {
+    const p = baseCase;
+    const condition = project.subgroups!["Labelled intermediate by CONV"]!.condition;
+    // The other two CONV labels, written by hand: a favourable (adverse) label means true favourable (adverse) and detected.
+    const labelledFav = { ...p, pFav: 1, pInt: 0, pAdv: 0, missFav: 0 };
+    const labelledAdv = { ...p, pFav: 0, pInt: 0, pAdv: 1, missAdv: 0 };
+    const weights = [p.pFav * p.missFav + (1 - p.pFav - p.pAdv) + p.pAdv * p.missAdv, p.pFav * (1 - p.missFav), p.pAdv * (1 - p.missAdv)];
+    const parts = [condition(p), labelledFav, labelledAdv].map((q) => evaluateModel(model, q));
+    const whole = evaluateModel(model, p);
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
+    for (const strategy of model.strategies) {
+      for (const outcome of model.outcomes) {
+        const recombined = parts.reduce((sum, part, i) => sum + weights[i]! * part[strategy]![outcome]!, 0);
+        // Tolerance 1e-12 relative: three weighted sums of the same tree's terms.
+        expect([strategy, outcome, recombined]).toEqual([strategy, outcome, expect.closeTo(whole[strategy]![outcome]!, Math.max(0, 12 - Math.ceil(Math.log10(Math.abs(whole[strategy]![outcome]!) + 1))))]);
+      }
+    }
+  });
+
+  it("everyone in it is labelled intermediate by CONV (no favourable or adverse call) and the NGS panel re-assigns the missed ones", () => {
+    const q = project.subgroups!["Labelled intermediate by CONV"]!.condition(baseCase);
+    const r = evaluateModel(model, q);
+    expect(r.CONV.detectedFav).toBe(0);
+    expect(r.CONV.detectedAdv).toBe(0);
+    const labelled = baseCase.pFav * baseCase.missFav + (1 - baseCase.pFav - baseCase.pAdv) + baseCase.pAdv * baseCase.missAdv;
+    expect(r.NGS.detectedAdv).toBeCloseTo((baseCase.pAdv * baseCase.missAdv) / labelled, 14);
+    expect(r.NGS.detectedFav).toBeCloseTo((baseCase.pFav * baseCase.missFav) / labelled, 14);
+  });
+});
+
