@@ -78,7 +78,7 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
   const tooLarge = fileBudgetIssues(checked.data, { ...RESOURCE_LIMITS, ...options.limits });
   if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map(parsed.locate) };
   const compiled: CompiledFile = { file: checked.data, options, locate: parsed.locate };
-  const built = buildProject(compiled, undefined);
+  const built = buildSafely(compiled);
   if (!built.ok) return built;
   COMPILED.set(built.value, compiled);
   return built;
@@ -104,6 +104,19 @@ export function compileModelFile(text: string, options: CompileModelFileOptions)
   const result = checkModelFile(text, options);
   if (!result.ok) throw new QalyError(result.issues, options.fileName);
   return result.value;
+}
+
+/**
+ * Builds the project, turning a QalyError thrown while building (a constant evaluated at build
+ * time, such as a table lookup of a missing key) into issues, as checkModelFile promises not to throw.
+ */
+function buildSafely(compiled: CompiledFile): SafeResult<ModelProject> {
+  try {
+    return buildProject(compiled, undefined);
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    return { ok: false, issues: error.issues.map(compiled.locate) };
+  }
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
@@ -136,7 +149,7 @@ function issuesBeyondStructure(data: Record<string, unknown>, structural: readon
   }
   const checked = modelFileSchema.safeParse(partial);
   if (!checked.success) return [];
-  const built = buildProject({ file: checked.data, options, locate }, undefined);
+  const built = buildSafely({ file: checked.data, options, locate });
   return built.ok ? [] : (built.issues as readonly ModelFileIssue[]);
 }
 
