@@ -89,7 +89,7 @@ describe("loadModel", () => {
     expect(error.code).toBe("file_not_found");
     expect(error.path).toEqual(["file", "sick-sickr"]);
     expect(error.message).toContain("did you mean the bundled model 'sick-sicker'?");
-    expect(error.message).toMatch(/bundled models: hiv-briggs-2006, .*nsclc-gene-panel, .*sick-sicker, .*sumatriptan-evans-1997/);
+    expect(error.message).toMatch(/bundled models: aml-myeloid-panel, bia-skane-nsclc, hiv-briggs-2006, .*nsclc-gene-panel, .*sick-sicker, .*sumatriptan-evans-1997/);
     // A path with a folder in it is a path: no bundled-model hint.
     expect((await issueOf(loadModel("models/sick-sickr"))).message).not.toContain("bundled");
   });
