@@ -38,6 +38,7 @@ export type {
   CsvDelimiter,
   ModelFileIssue,
   ModelProject,
+  ReclassificationTable,
   ModelThreshold,
   PsaSettings,
   SurvivalFitFragment,
@@ -63,6 +64,7 @@ export {
   subgroupsCsv,
   calibrationCsv,
   evppiGroupsCsv,
+  reclassificationCsv,
 } from "./project/index.js";
 export type {
   NetBenefitRow,

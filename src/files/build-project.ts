@@ -4,7 +4,9 @@ import type { Model } from "../models/model.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
 import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../analysis/cea/wtp-grid.js";
-import type { ModelProject, ModelThreshold } from "./model-project.js";
+import type { ModelProject, ModelThreshold, ReclassificationTable } from "./model-project.js";
+import { reclassification as reclassify } from "../pathways/reclassification.js";
+import type { TestingPathway } from "../pathways/pathway-types.js";
 import type { ModelMetadata } from "../models/model-metadata.js";
 import type { ExpressionFunction } from "./expression.js";
 import { asGetter, compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "./expression-env.js";
@@ -165,6 +167,22 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
   for (const [groupName, members] of Object.entries(file.evppi ?? {})) {
     members.forEach((member, j) => {
       const path: PathSegment[] = ["evppi", groupName, j];
+  // Reclassification tables of a testing pathway: both tests must be the pathway's.
+  const reclassification: ReclassificationTable<Params>[] = [];
+  const main = file.model;
+  if (main.type === "testing-pathway") {
+    const tests = Object.keys(main.tests);
+    (main.reclassification ?? []).forEach((entry, i) => {
+      const ok = (["from", "to"] as const).every((side) => {
+        const name = entry[side];
+        if (tests.includes(name)) return true;
+        issues.push({ code: "invalid_model", path: ["model", "reclassification", i, side], message: `unknown test '${name}'${hint(name, tests)}; tests: ${tests.join(", ")}`, received: name });
+        return false;
+      });
+      const pathway = (model as { pathway?: TestingPathway<Params> } | undefined)?.pathway;
+      if (ok && pathway !== undefined) reclassification.push(Object.freeze({ from: entry.from, to: entry.to, table: (values: Params) => reclassify(pathway, entry.from, entry.to, values) }));
+    });
+  }
       if (!parameterNames.includes(member)) issues.push({ code: "unknown_parameter", path, message: `unknown parameter '${member}'${hint(member, parameterNames)}`, received: member });
       else if (members.indexOf(member) !== j) issues.push({ code: "invalid_model", path, message: `'${member}' is named twice in EVPPI group '${groupName}'`, received: member });
     });
@@ -195,6 +213,7 @@ export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | u
     ...(file.evppi === undefined ? {} : { evppi: Object.freeze(Object.fromEntries(Object.entries(file.evppi).map(([k, v]) => [k, Object.freeze([...v])]))) }),
     ...(scenario === undefined ? {} : { scenario: scenario.name }),
   });
+    ...(reclassification.length === 0 ? {} : { reclassification: Object.freeze(reclassification) }),
   return { ok: true, value: project };
 }
 

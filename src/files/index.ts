@@ -9,7 +9,7 @@ export type { CsvDelimiter, ParseCsvOptions, ParsedCsv } from "../core/csv/parse
 export type { DataTableSpec } from "./data-table.js";
 export type { ModelFileIssue } from "./parse-model-text.js";
 export { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
-export type { ModelProject, ModelThreshold, PsaSettings } from "./model-project.js";
+export type { ModelProject, ModelThreshold, PsaSettings, ReclassificationTable } from "./model-project.js";
 export { modelFileJsonSchema } from "./model-file-json-schema.js";
 export { dataFileProblem, FILE_SIZE_LIMITS } from "./file-access.js";
 export type { FileSizeLimits } from "./file-access.js";

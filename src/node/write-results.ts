@@ -17,6 +17,7 @@ import {
   subgroupsCsv,
   calibrationCsv,
   evppiGroupsCsv,
+  reclassificationCsv,
 } from "../project/results-csv.js";
 
 /**
@@ -52,6 +53,7 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
   if (run.subgroups !== undefined) files["subgroups.csv"] = subgroupsCsv(run.subgroups);
   if (run.calibration !== undefined) files["calibration.csv"] = calibrationCsv(run.calibration);
   if (run.evppi !== undefined) files["evppi.csv"] = evppiGroupsCsv(run.evppi);
+  if (run.reclassification !== undefined) files["reclassification.csv"] = reclassificationCsv(run.reclassification);
   if (run.budgetImpactRun !== undefined) {
     files["budget-impact.csv"] = budgetImpactCsv(run.budgetImpactRun);
     files["budget-impact-sensitivity.csv"] = budgetImpactSensitivityCsv(run.budgetImpactRun);

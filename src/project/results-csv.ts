@@ -9,6 +9,7 @@ import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { ProbabilityCostEffectiveRow } from "../analysis/acceptability/probability-cost-effective.js";
 import type { NetBenefitRow } from "./run-project.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+import type { Reclassification } from "../pathways/reclassification.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /**
@@ -179,4 +180,19 @@ export function calibrationCsv(rows: readonly CalibrationRow[]): string {
 export function evppiGroupsCsv(groups: readonly NamedEvppi[]): string {
   const wtp = groups[0]?.curve.wtp ?? new Float64Array(0);
   return formatCsv(["wtp", ...groups.map((g) => g.name)], Array.from(wtp, (w, i) => [w, ...groups.map((g) => g.curve.perPerson[i]!)]));
+}
+
+/**
+ * Reclassification tables as CSV, long format: one row per pair of calls.
+ *
+ * @param tables - {@link ProjectRun.reclassification}
+ * @returns CSV text with columns `from, to, from_call, to_call, probability`
+ * @example
+ * reclassificationCsv([{ from: "conv", to: "ngs", labels: ["ADV", "negative"], probability: [[0.2, 0], [0.1, 0.7]], reclassified: 0.1 }]).split("\n")[3] // => "conv,ngs,negative,ADV,0.1"
+ */
+export function reclassificationCsv(tables: readonly Reclassification[]): string {
+  return formatCsv(
+    ["from", "to", "from_call", "to_call", "probability"],
+    tables.flatMap((t) => t.labels.flatMap((a, i) => t.labels.map((b, j) => [t.from, t.to, a, b, t.probability[i]![j]!]))),
+  );
 }

@@ -4,6 +4,7 @@ import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+import type { Reclassification } from "../pathways/reclassification.js";
 
 /** Net monetary benefit of one strategy at one willingness to pay. */
 export interface NetBenefitJson {
@@ -81,6 +82,8 @@ export interface RunJson {
   readonly subgroups?: readonly SubgroupJson[];
   /** Calibration targets with the model's value and the difference. */
   readonly calibration?: readonly CalibrationRow[];
+  /** Reclassification tables (base case): `probability[i][j]` = share called `labels[i]` by `from` and `labels[j]` by `to`. */
+  readonly reclassification?: readonly Reclassification[];
   /** EVPPI of the project's parameter groups (with a PSA). */
   readonly evppi?: readonly EvppiJson[];
   /** Version, date, seed, samples, scenario. */
@@ -204,6 +207,7 @@ export function runJson(run: ProjectRun): RunJson {
           })),
         }),
     ...(run.calibration === undefined ? {} : { calibration: run.calibration.map((row) => ({ ...row })) }),
+    ...(run.reclassification === undefined ? {} : { reclassification: run.reclassification.map((t) => ({ ...t, labels: [...t.labels], probability: t.probability.map((row) => [...row]) })) }),
     ...(run.evppi === undefined ? {} : { evppi: run.evppi.map((g) => ({ name: g.name, parameters: [...g.curve.parameters], wtp: Array.from(g.curve.wtp), perPerson: Array.from(g.curve.perPerson) })) }),
     run: run.run,
     ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),

@@ -15,6 +15,7 @@ import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
 import type { EvppiCurve } from "../analysis/voi/evppi.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+import type { Reclassification } from "../pathways/reclassification.js";
 
 /** The base case of a named subgroup of the population, reported beside the whole population's. */
 export interface SubgroupResult {
@@ -130,6 +131,8 @@ export interface ReportInput {
   readonly subgroups?: readonly SubgroupResult[];
   /** Calibration targets compared with the model's base case. */
   readonly calibration?: readonly CalibrationRow[];
+  /** Reclassification tables of a testing pathway's tests (base case). */
+  readonly reclassification?: readonly Reclassification[];
   /** EVPPI of the project's parameter groups (after a PSA). */
   readonly evppi?: readonly NamedEvppi[];
   /** Cohort traces (Markov trace chart). */

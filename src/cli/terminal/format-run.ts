@@ -61,6 +61,10 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
       out.push(formatIcerTable(group.icerTable, currency, effect));
     }
   }
+  for (const table of run.reclassification ?? []) {
+    out.push("", `Reclassification (base case): rows ${table.from}'s call, columns ${table.to}'s call, share of all patients; ${percent(table.reclassified)} called differently`);
+    out.push(textTable([`${table.from} → ${table.to}`, ...table.labels], table.labels.map((label, i) => [label, ...table.probability[i]!.map((p) => percent(p))]), [false, ...table.labels.map(() => true)]));
+  }
   if (run.calibration !== undefined && run.calibration.length > 0) {
     out.push("", "Calibration (base case): model vs target");
     out.push(
