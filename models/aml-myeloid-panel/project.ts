@@ -1,9 +1,9 @@
 // The AML model as a runnable project (the TypeScript twin of model.yaml): model, parameters, base
 // case, the one-way ranges of the review's §4.2.4, subgroups, calibration targets, EVPPI groups, the
 // Swedish WTP grid, PSA settings and the placeholder warnings. The command line and the report read this object.
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
+import { reclassification, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
 import type { ModelProject } from "qaly/files";
-import { AML_TITLE, amlMyeloidPanel, type Strategy } from "./model.js";
+import { AML_TITLE, amlMyeloidPanel, amlPathway, type Strategy } from "./model.js";
 import { baseCase, parameters, PLACEHOLDER_PARAMETERS, type AmlParameters } from "./parameters.js";
 
 type P = AmlParameters;
@@ -62,6 +62,8 @@ export const project: ModelProject<P, Strategy> = {
       ["5-year OS, adverse", "True adverse", 0.18],
     ] as const
   ).map(([name, subgroup, target]) => ({ name, subgroup, strategy: "NGS" as const, outcome: "alive5y", target, tolerance: 0.05, source: "Boddu PC et al., Cancer 2019 (ELN-2017 validation, n = 715)" })),
+  // The risk-group re-assignment matrix (review §4.2.4): CONV's call against the panel's.
+  reclassification: [{ from: "conv", to: "ngs", table: (p) => reclassification(amlPathway, "conv", "ngs", p) }],
   // EVPPI (review §4.2.4): the re-assignment and transplant-effect parameters, each group learnt together.
   evppi: { "Re-assignment (missAdv, missFav)": ["missAdv", "missFav"], "Transplant effect (hrSct, nrm1)": ["hrSct", "nrm1"], "Transplant policy (pSctInt, pSctAdv)": ["pSctInt", "pSctAdv"] },
   wtp: { grid: SWEDISH_WTP_GRID, thresholds: SWEDISH_WTP_THRESHOLDS },

@@ -7,6 +7,22 @@ import type { ModelMetadata } from "../models/model-metadata.js";
 import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
 import type { Subgroup } from "../models/subgroup-model.js";
 import type { CalibrationTarget } from "../analysis/calibration/calibration-table.js";
+import type { Reclassification } from "../pathways/reclassification.js";
+
+/**
+ * A reclassification table a project reports: how the patients one test calls each category are
+ * called by another (`reclassification(pathway, from, to, params)`).
+ *
+ * @typeParam P - parameter values
+ */
+export interface ReclassificationTable<P> {
+  /** The test whose calls are the rows. */
+  readonly from: string;
+  /** The test whose calls are the columns. */
+  readonly to: string;
+  /** The table for one set of parameter values (a method, so projects typed with their own parameters fit). */
+  table(params: P): Reclassification;
+}
 
 /** Default settings of a project's probabilistic sensitivity analysis. */
 export interface PsaSettings {
@@ -69,6 +85,8 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly subgroups?: Readonly<Record<string, Subgroup<P>>>;
   /** Calibration targets: published figures the model should reproduce, compared on every run. */
   readonly calibration?: readonly CalibrationTarget<S>[];
+  /** Reclassification tables of a testing pathway's tests, computed with the base case on every run. */
+  readonly reclassification?: readonly ReclassificationTable<P>[];
   /** EVPPI groups reported after a PSA: group name → the parameters learnt together. */
   readonly evppi?: Readonly<Record<string, readonly string[]>>;
   /** Warnings to print with every run, e.g. "placeholder prices in use: cPembro, cTkiOther". */

@@ -69,6 +69,8 @@ export function testingFileSchema<E extends z.ZodType<number | string>>({ strict
       rebiopsy: rebiopsy.optional(),
       strategies: z.record(z.string(), strategy),
       treatment,
+      // Reclassification tables reported with every run: rows `from`'s calls, columns `to`'s.
+      reclassification: z.array(strict({ from: text, to: text }, "a reclassification table")).optional(),
     },
     "a testing pathway",
   );

@@ -138,6 +138,8 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
       ? undefined
       : calibrationTable(project.calibration, (name) => (name === undefined ? baseCase.values : subgroups.find((row) => row.name === name)!.baseCase.values), Object.keys(subgroupSpecs));
 
+  const reclassification = (project.reclassification ?? []).map((entry) => entry.table(baseValues));
+
   let psa: PsaResult | undefined;
   let summary: PsaSummary | undefined;
   const samples = options.psa ?? 0;
@@ -186,6 +188,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     ...(psa === undefined ? {} : { psa }),
     ...(subgroups.length === 0 ? {} : { subgroups }),
     ...(calibration === undefined ? {} : { calibration }),
+    ...(reclassification.length === 0 ? {} : { reclassification }),
     ...(evppiGroups.length === 0 ? {} : { evppi: evppiGroups }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),

@@ -304,3 +304,26 @@ model:`;
     expect(rule.message).toContain("state the false-positive rule");
   });
 });
+
+describe("model files: reclassification tables of a testing pathway", () => {
+  it("reclassification: [{ from, to }] is reported with every run, as reclassification() computes it", async () => {
+    const { runProject } = await import("../../src/project/run-project.js");
+    const { reclassification } = await import("../../src/pathways/reclassification.js");
+    const text = WORKED.replace("  treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed }\n", "  treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed }\n  reclassification: [{ from: egfrPcr, to: ngs }]\n");
+    const project = compileModelFile(text, { fileName: "worked.yaml" });
+    const run = await runProject(project, { dsa: false, detail: false });
+    const pathway = (project.model as unknown as { pathway: Parameters<typeof reclassification>[0] }).pathway;
+    expect(run.reclassification).toEqual([reclassification(pathway, "egfrPcr", "ngs", { pEgfr: 0.1, sensPcr: 0.9 })]);
+    // By hand: EGFR called by PCR and by the panel: 0.1 × 0.9 × 0.9 (no failure) × 0.92 × 0.97.
+    const table = run.reclassification![0]!;
+    expect(table.probability[table.labels.indexOf("EGFR")]![table.labels.indexOf("EGFR")]).toBeCloseTo(0.1 * 0.9 * 0.9 * 0.92 * 0.97, 15);
+  });
+
+  it("names an unknown test in a reclassification table by its path", () => {
+    const text = WORKED.replace("  treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed }\n", "  treatment: { pTreat: 0.8, defaultArm: chemo, missedArm: missed }\n  reclassification: [{ from: egfrPrc, to: ngs }]\n");
+    const result = checkModelFile(text, { fileName: "worked.yaml" });
+    expect(result.ok).toBe(false);
+    const issue = (result.ok ? [] : result.issues).find((i) => i.path.join(".") === "model.reclassification.0.from");
+    expect(issue?.message).toContain("did you mean 'egfrPcr'");
+  });
+});

@@ -99,6 +99,11 @@ describe("models/aml-myeloid-panel/model.yaml and the TypeScript project", () =>
     expect(b.subgroups?.map((g) => [g.name, g.description])).toEqual(a.subgroups?.map((g) => [g.name, g.description]));
     a.subgroups!.forEach((g, i) => expect(differences(g.baseCase.values, b.subgroups![i]!.baseCase.values, file.model.strategies, file.model.outcomes)).toEqual([]));
     expect(b.calibration).toEqual(a.calibration);
+    expect(b.reclassification).toEqual(a.reclassification);
+    // CONV → NGS (review §4.2.4): the panel re-assigns pAdv · missAdv and pFav · missFav of all patients from intermediate.
+    const [table] = a.reclassification!;
+    expect(table!.labels).toEqual(["FAV", "ADV", "negative"]);
+    expect(table!.probability[2]![1]).toBeCloseTo(file.baseCase!.pAdv! * file.baseCase!.missAdv!, 15);
     expect(b.evppi?.map((g) => [g.name, Array.from(g.curve.perPerson)])).toEqual(a.evppi?.map((g) => [g.name, Array.from(g.curve.perPerson)]));
   });
 });

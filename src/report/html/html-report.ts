@@ -6,7 +6,7 @@ import { REPORT_CSS } from "./report-css.js";
 import { baseCaseSection, headerSection, modelSection, parameterSection, warningsSection } from "./summary-sections.js";
 import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } from "./uncertainty-sections.js";
 import { budgetImpactRunSection } from "./budget-impact-run-section.js";
-import { calibrationSection, evppiGroupsSection, subgroupsSection } from "./subgroup-sections.js";
+import { calibrationSection, evppiGroupsSection, reclassificationSection, subgroupsSection } from "./subgroup-sections.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -29,6 +29,7 @@ export function htmlReportFragment(input: ReportInput): string {
     modelSection(context),
     parameterSection(context),
     baseCaseSection(context),
+    reclassificationSection(context),
     subgroupsSection(context),
     calibrationSection(context),
     psaSection(context),

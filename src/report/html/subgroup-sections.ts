@@ -63,3 +63,21 @@ export function evppiGroupsSection(context: ReportContext): string {
   };
   return `<section><h2>Value of partial perfect information</h2><p class="note">Regression estimates from the PSA draws (Strong, Oakley &amp; Brennan 2014); each group is learnt together, so a group's value is not the sum of its members'.</p>${tableToHtml(table)}</section>`;
 }
+
+/** Reclassification tables: how one test's calls are re-assigned by another, as shares of all patients. @internal */
+export function reclassificationSection(context: ReportContext): string {
+  const tables = context.input.reclassification ?? [];
+  if (tables.length === 0) return "";
+  const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+  let out = `<section><h2>Reclassification</h2><p class="note">Base case; each cell is the share of all patients with that pair of calls (one run of each test, independent given the true status). Off the diagonal: patients the second test calls differently.</p>`;
+  for (const t of tables) {
+    const table: ReportTable = {
+      caption: `${t.from}'s call (rows) and ${t.to}'s call (columns): ${percent(t.reclassified)} called differently`,
+      columns: [`${t.from} → ${t.to}`, ...t.labels, "Total"],
+      numeric: [false, ...t.labels.map(() => true), true],
+      rows: t.labels.map((label, i) => [textCell(label), ...t.probability[i]!.map((p) => numberCell(p, percent)), numberCell(t.probability[i]!.reduce((a, b) => a + b, 0), percent)]),
+    };
+    out += tableToHtml(table);
+  }
+  return `${out}</section>`;
+}
