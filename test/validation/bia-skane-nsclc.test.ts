@@ -9,6 +9,7 @@ import { loadModel } from "../../src/node/load-model.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { modelBudgetImpact } from "../../src/analysis/bia/model-budget-impact.js";
 import { bundledModel } from "../../src/node/bundled-models.js";
+import { runPsaSync } from "../../src/analysis/run/run-psa.js";
 
 const folder = new URL("../../models/", import.meta.url);
 const read = (name: string) => parse(readFileSync(new URL(`${name}/model.yaml`, folder), "utf8")) as Record<string, any>;
@@ -50,6 +51,11 @@ describe("models/bia-skane-nsclc", () => {
     const cea = evaluateModel(project.model, values);
     const reference = evaluateModel(nsclc.model, nsclc.baseCase ?? nsclc.parameters.base());
     for (const strategy of nsclc.model.strategies) for (const outcome of nsclc.model.outcomes) expect(cea[strategy]![outcome]).toBe(reference[strategy]![outcome]);
+    // The same PSA draws: the budget-impact inputs have streams of their own, so the model's draws are
+    // the NSCLC model's (same seed), draw by draw.
+    const draws = (p: typeof project) => runPsaSync(p.model, p.parameters, { samples: 20, seed: p.psa.seed });
+    const [a, b] = [draws(project), draws(nsclc)];
+    for (const strategy of nsclc.model.strategies) for (const outcome of ["cost", "qaly", "costTesting"]) expect(a.values(outcome, strategy)).toEqual(b.values(outcome, strategy));
     // Testing happens in year 1; the five years hold part of the undiscounted lifetime cost.
     for (const strategy of project.model.strategies) {
       const row = cea[strategy]!;

@@ -5,6 +5,15 @@ import { numberCell, textCell, type ReportTable } from "../format/report-table.j
 import { withUnit } from "./table-options.js";
 
 const money = (v: number): string => formatNumber(v);
+
+/** Readable names of the counts a testing pathway reports (others are shown by name). */
+const COUNT_LABELS: Readonly<Record<string, string>> = {
+  tests: "Tests run",
+  reBiopsy: "Re-biopsies",
+  actionableDetected: "Patients with an actionable driver found",
+  matchedTherapy: "Patients on matched therapy",
+  falsePositive: "False positives",
+};
 const count = (v: number): string => formatNumber(v, 1);
 
 /**
@@ -61,7 +70,7 @@ export function budgetImpactRunTables(run: BudgetImpactRun, currency = "", param
   if (counts.length > 0) {
     tables.push({
       caption: "Events per calendar year: world with, and the difference from the world without",
-      columns: ["Year", ...counts.flatMap((name) => [`${name} (with)`, `${name} (additional)`])],
+      columns: ["Year", ...counts.flatMap((name) => [`${COUNT_LABELS[name] ?? name} (with)`, `${COUNT_LABELS[name] ?? name} (additional)`])],
       numeric: [true, ...counts.flatMap(() => [true, true])],
       rows: base.years.map((year, y) => [numberCell(year, String), ...counts.flatMap((name) => [numberCell(base.with.counts[name]![y], count), numberCell(base.net.counts[name]![y], count)])]),
     });
