@@ -17,6 +17,7 @@ import { buildParameters, type FileParameters } from "./build-parameters.js";
 import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from "./build-markov.js";
 import { buildTree, type SubtreeFile } from "./build-tree.js";
 import { buildPsm } from "./build-psm.js";
+import { withFittedCurves } from "./fitted-curves.js";
 import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
 import { buildBudgetImpact } from "./build-budget-impact.js";
@@ -67,9 +68,11 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
 }
 
 /** Builds the project of a validated file, optionally for a scenario; collects every issue. */
-export function buildProject(compiled: CompiledFile, scenario: ScenarioInput | undefined): SafeResult<ModelProject> {
-  const { file, options } = compiled;
+export function buildProject(original: CompiledFile, scenario: ScenarioInput | undefined): SafeResult<ModelProject> {
   const issues: Issue[] = [];
+  // Curves of kind `fitted` are fitted to their data (once per file) and become parameters and a curve over them.
+  const compiled = withFittedCurves(original, issues);
+  const { file, options } = compiled;
   const functions: Record<string, ExpressionFunction> = { ...MODEL_FILE_FUNCTIONS };
   for (const [name, spec] of Object.entries(file.tables ?? {})) {
     if (!IDENTIFIER.test(name) || name in MODEL_FILE_FUNCTIONS) issues.push({ code: "invalid_model", path: ["tables", name], message: `a data table's name is used as a function in expressions: it must be an identifier and not one of ${Object.keys(MODEL_FILE_FUNCTIONS).join(", ")}` });
