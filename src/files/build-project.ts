@@ -167,9 +167,6 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     if (target.tolerance !== undefined && target.tolerance < 0) issues.push({ code: "invalid_model", path: ["calibration", i, "tolerance"], message: "a tolerance is ≥ 0", received: target.tolerance });
     return Object.freeze(Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined))) as unknown as CalibrationTarget;
   });
-  for (const [groupName, members] of Object.entries(file.evppi ?? {})) {
-    members.forEach((member, j) => {
-      const path: PathSegment[] = ["evppi", groupName, j];
   // Reclassification tables of a testing pathway: both tests must be the pathway's.
   const reclassification: ReclassificationTable<Params>[] = [];
   const main = file.model;
@@ -186,6 +183,9 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
       if (ok && pathway !== undefined) reclassification.push(Object.freeze({ from: entry.from, to: entry.to, table: (values: Params) => reclassify(pathway, entry.from, entry.to, values) }));
     });
   }
+  for (const [groupName, members] of Object.entries(file.evppi ?? {})) {
+    members.forEach((member, j) => {
+      const path: PathSegment[] = ["evppi", groupName, j];
       if (!parameterNames.includes(member)) issues.push({ code: "unknown_parameter", path, message: `unknown parameter '${member}'${hint(member, parameterNames)}`, received: member });
       else if (members.indexOf(member) !== j) issues.push({ code: "invalid_model", path, message: `'${member}' is named twice in EVPPI group '${groupName}'`, received: member });
     });
@@ -213,10 +213,10 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     warnings: Object.freeze(warnings),
     ...(file.subgroups === undefined ? {} : { subgroups: Object.freeze(subgroups) }),
     ...(file.calibration === undefined ? {} : { calibration: Object.freeze(calibration) }),
+    ...(reclassification.length === 0 ? {} : { reclassification: Object.freeze(reclassification) }),
     ...(file.evppi === undefined ? {} : { evppi: Object.freeze(Object.fromEntries(Object.entries(file.evppi).map(([k, v]) => [k, Object.freeze([...v])]))) }),
     ...(scenario === undefined ? {} : { scenario: scenario.name }),
   });
-    ...(reclassification.length === 0 ? {} : { reclassification: Object.freeze(reclassification) }),
   return { ok: true, value: project };
 }
 
