@@ -47,6 +47,7 @@ export type {
 // project: running a project, results as JSON and CSV text
 export {
   runProject,
+  modelChecks,
   psaSummary,
   projectPsaSetup,
   icerTableJson,
@@ -71,6 +72,9 @@ export type {
   ProjectRun,
   PsaRunner,
   RunProjectOptions,
+  ModelCheck,
+  ModelCheckOptions,
+  CheckSeverity,
   PsaSummary,
   ProjectPsaSetup,
   ProjectSampler,

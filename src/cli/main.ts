@@ -13,6 +13,7 @@ import { fitCommand } from "./commands/fit.js";
 import { listCommand } from "./commands/list.js";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
+import { checkCommand } from "./commands/check.js";
 
 const HELP = `qaly ${QALY_VERSION}: health-economic decision models
 
@@ -22,6 +23,7 @@ Commands:
   run <model>        base case, ICER table, NMB, PSA (CEAC, EVPI), tornado, thresholds, scenarios
   analyze <psa.csv>  ICER table, CEAC and EVPI of PSA draws exported by another tool
   validate <model>   check a model file and evaluate its base case
+  check <model>      model checks (TECH-VER): supports, utilities, QALYs ≤ LYs, extremes, PSA convergence
   describe <model>   parameter table with distributions, 95% intervals, sources, placeholders
   dsa <model>        one-way analysis, tornado, threshold and scenario analyses
   fit <data.csv>     survival models fitted to patient data: AIC, BIC, medians, curve definitions
@@ -40,6 +42,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: analyzeCommand,
   analyse: analyzeCommand,
   validate: validateCommand,
+  check: checkCommand,
   describe: describeCommand,
   dsa: dsaCommand,
   fit: fitCommand,

@@ -1,0 +1,159 @@
+import type { PathSegment } from "../core/errors.js";
+import type { DistributionDef } from "../distributions/distribution.js";
+import { distributionFromDef } from "../distributions/distribution-from-def.js";
+import { evaluateModel, type Model, type ParameterValues } from "../models/model.js";
+import { runPsaSync } from "../analysis/run/run-psa.js";
+import type { ModelProject } from "../files/model-project.js";
+
+/** How much a failed check matters: an `error` makes `qaly check` fail, a `warning` is reported. */
+export type CheckSeverity = "error" | "warning";
+
+/** One model check (TECH-VER style) and what it found. */
+export interface ModelCheck {
+  /** Stable identifier, e.g. `qaly_exceeds_life_years`. */
+  readonly code: string;
+  /** How much a failure matters. */
+  readonly severity: CheckSeverity;
+  /** Whether the model passed it. */
+  readonly passed: boolean;
+  /** What was checked and, on failure, what was found. */
+  readonly message: string;
+  /** Where the problem is, in model vocabulary. */
+  readonly path: readonly PathSegment[];
+  /** The model's reason for accepting a failure (`checks.acknowledge` in a model file). */
+  readonly acknowledged?: string;
+}
+
+/** Options of {@link modelChecks}. */
+export interface ModelCheckOptions {
+  /** PSA draws for the convergence check (default the project's `psa.samples`; 0 skips it). */
+  readonly psa?: number;
+  /** Reasons for accepting failed checks, by code. */
+  readonly acknowledge?: Readonly<Record<string, string>>;
+}
+
+// Names follow the DARTH / Briggs convention: uWell is a utility, cDrug a cost.
+const UTILITY = /^u[A-Z0-9_]/;
+const COST = /^c[A-Z0-9_]/;
+const TOLERANCE = 1e-9;
+
+/**
+ * The checks reviewers run by hand on a health-economic model (TECH-VER, Büyükkaramikli et al.
+ * 2019, PharmacoEconomics 37:1391–1408): base-case values inside their distribution's support;
+ * utilities ≤ 1 and costs ≥ 0 (parameters named `u…` and `c…`); every parameter with a source and
+ * a status; QALYs ≤ life years per strategy; extreme values (all costs 0 ⇒ total costs 0; all
+ * utilities 1 ⇒ undiscounted QALYs = undiscounted life years); and PSA convergence (Monte Carlo
+ * standard error of each strategy's mean cost and effect, and of the incremental net benefit).
+ * Checks read the model and its results; they never change them.
+ *
+ * @param project - the project to check
+ * @param options - PSA draws for the convergence check, and acknowledged failures
+ * @returns every check run, passed or not
+ * @example
+ * // modelChecks(project).filter((check) => !check.passed && check.acknowledged === undefined)
+ */
+export function modelChecks(project: ModelProject, options: ModelCheckOptions = {}): ModelCheck[] {
+  const checks: ModelCheck[] = [];
+  const add = (code: string, severity: CheckSeverity, passed: boolean, message: string, path: readonly PathSegment[]): void => {
+    const reason = passed ? undefined : options.acknowledge?.[code];
+    checks.push({ code, severity, passed, message, path, ...(reason === undefined ? {} : { acknowledged: reason }) });
+  };
+  const base = { ...(project.baseCase ?? project.parameters.base()) } as Record<string, number>;
+  const json = project.parameters.toJSON() as { parameters: Record<string, { distribution?: DistributionDef }>; meta?: Record<string, { source?: string; status?: string }> };
+
+  for (const [name, entry] of Object.entries(json.parameters)) {
+    const value = base[name];
+    if (entry.distribution === undefined || value === undefined) continue;
+    let low: number;
+    let high: number;
+    try {
+      const distribution = distributionFromDef(entry.distribution as never);
+      [low, high] = [distribution.quantile(0), distribution.quantile(1)];
+    } catch {
+      continue;
+    }
+    const inside = value >= low - TOLERANCE && value <= high + TOLERANCE;
+    if (!inside) add("value_outside_support", "error", false, `the base-case value ${value} of '${name}' lies outside [${low}, ${high}], the support of its ${entry.distribution.kind} distribution`, ["parameters", name]);
+  }
+  if (!checks.some((check) => check.code === "value_outside_support")) add("value_outside_support", "error", true, "every base-case value lies inside its distribution's support", ["parameters"]);
+
+  const utilities = Object.keys(base).filter((name) => UTILITY.test(name));
+  const costs = Object.keys(base).filter((name) => COST.test(name));
+  const highUtilities = utilities.filter((name) => base[name]! > 1 + TOLERANCE);
+  add("utility_above_one", "error", highUtilities.length === 0, highUtilities.length === 0 ? `every utility (${utilities.length} parameters named u…) is at most 1` : `utilities above 1 (full health): ${highUtilities.map((n) => `${n} = ${base[n]}`).join(", ")}`, ["parameters", ...(highUtilities.length === 1 ? [highUtilities[0]!] : [])]);
+  const negativeCosts = costs.filter((name) => base[name]! < 0);
+  add("negative_cost_parameter", "warning", negativeCosts.length === 0, negativeCosts.length === 0 ? `every cost (${costs.length} parameters named c…) is at least 0` : `negative costs: ${negativeCosts.map((n) => `${n} = ${base[n]}`).join(", ")}`, ["parameters", ...(negativeCosts.length === 1 ? [negativeCosts[0]!] : [])]);
+  const unsourced = Object.keys(json.parameters).filter((name) => (json.meta?.[name]?.source ?? "") === "" || json.meta?.[name]?.status === undefined);
+  add("parameter_without_source", "warning", unsourced.length === 0, unsourced.length === 0 ? "every parameter has a source and a status" : `${unsourced.length} parameters lack a source or a status: ${unsourced.slice(0, 12).join(", ")}${unsourced.length > 12 ? ", …" : ""}`, ["parameters"]);
+
+  const model = project.model as Model<ParameterValues>;
+  const outcomes = model.outcomes;
+  const cost = project.outcomes.cost;
+  const result = evaluateModel(model, base);
+  for (const [qaly, lifeYears] of [["qaly", "lifeYears"], ["qalyUndiscounted", "lifeYearsUndiscounted"]] as const) {
+    if (!outcomes.includes(qaly) || !outcomes.includes(lifeYears)) continue;
+    const over = model.strategies.filter((s) => result[s]![qaly]! > result[s]![lifeYears]! * (1 + 1e-12) + TOLERANCE);
+    add("qaly_exceeds_life_years", "error", over.length === 0, over.length === 0 ? `${qaly} ≤ ${lifeYears} in every strategy` : `${qaly} exceeds ${lifeYears} in ${over.map((s) => `'${s}' (${result[s]![qaly]} > ${result[s]![lifeYears]})`).join(", ")}`, ["strategies", ...(over.length > 0 ? [over[0]!] : [])]);
+  }
+  const negativeTotals = model.strategies.filter((s) => result[s]![cost]! < 0);
+  add("negative_total_cost", "warning", negativeTotals.length === 0, negativeTotals.length === 0 ? `the ${cost} outcome is at least 0 in every strategy` : `negative ${cost} in ${negativeTotals.map((s) => `'${s}'`).join(", ")}`, ["outcomes", "cost"]);
+
+  // Extreme values: inputs set to 0 or 1 must show in the outcomes exactly as the maths says.
+  if (costs.length > 0) {
+    const zero = evaluateModel(model, { ...base, ...Object.fromEntries(costs.map((n) => [n, 0])) });
+    const left = model.strategies.filter((s) => Math.abs(zero[s]![cost]!) > TOLERANCE);
+    add("zero_costs_give_zero_cost", "warning", left.length === 0, left.length === 0 ? `with every c… parameter at 0, ${cost} is 0 in every strategy` : `with every c… parameter at 0, ${cost} is still ${left.map((s) => `${zero[s]![cost]} in '${s}'`).join(", ")} (costs that are not parameters, or a cost parameter not named c…)`, ["outcomes", "cost"]);
+  }
+  if (utilities.length > 0 && outcomes.includes("qalyUndiscounted") && outcomes.includes("lifeYearsUndiscounted")) {
+    const ones = evaluateModel(model, { ...base, ...Object.fromEntries(utilities.map((n) => [n, 1])) });
+    const differ = model.strategies.filter((s) => Math.abs(ones[s]!["qalyUndiscounted"]! - ones[s]!["lifeYearsUndiscounted"]!) > 1e-9 * Math.max(1, ones[s]!["lifeYearsUndiscounted"]!));
+    add("unit_utilities_give_life_years", "warning", differ.length === 0, differ.length === 0 ? "with every u… parameter at 1, undiscounted QALYs equal undiscounted life years" : `with every u… parameter at 1, undiscounted QALYs differ from life years in ${differ.map((s) => `'${s}'`).join(", ")} (disutilities or utilities that are not parameters)`, ["outcomes", "qalyUndiscounted"]);
+  }
+
+  const draws = options.psa ?? project.psa.samples;
+  if (draws >= 2) add(...psaConvergence(project, model, draws));
+  return checks;
+}
+
+/** The PSA convergence check: Monte Carlo standard errors of the means and of incremental NMB. */
+function psaConvergence(project: ModelProject, model: Model<ParameterValues>, draws: number): [string, CheckSeverity, boolean, string, readonly PathSegment[]] {
+  const psa = runPsaSync(model, project.parameters.sample(draws, { seed: project.psa.seed }));
+  const { cost, effect } = project.outcomes;
+  const wtp = project.wtp.thresholds[0] ?? 0;
+  const nmb = psa.strategies.map((s) => {
+    const c = psa.values(cost, s);
+    const e = psa.values(effect, s);
+    return Float64Array.from(c, (value, i) => wtp * e[i]! - value);
+  });
+  const means = nmb.map(mean);
+  const best = means.indexOf(Math.max(...means));
+  const order = means.map((_, k) => k).filter((k) => k !== best).sort((a, b) => means[b]! - means[a]!);
+  const parts = psa.strategies.map((s) => `${s}: ${cost} ${formatSe(psa.values(cost, s))}, ${effect} ${formatSe(psa.values(effect, s))}`);
+  if (order.length === 0) return ["psa_convergence", "warning", true, `${draws} draws; mean ± Monte Carlo SE: ${parts.join("; ")}`, ["psa"]];
+  const second = order[0]!;
+  const difference = Float64Array.from(nmb[best]!, (value, i) => value - nmb[second]![i]!);
+  const inmb = mean(difference);
+  const se = standardError(difference);
+  // Converged enough when the incremental NMB is at least 2 Monte Carlo SEs from 0 (the ranking
+  // would not flip with more draws) or its SE is under 1 % of the mean net benefit.
+  const passed = Math.abs(inmb) >= 2 * se || se <= 0.01 * Math.abs(means[best]!);
+  const message = `${draws} draws at ${wtp} per unit effect: incremental NMB of '${psa.strategies[best]}' over '${psa.strategies[second]}' ${inmb.toPrecision(4)} ± ${se.toPrecision(2)} (Monte Carlo SE)${passed ? "" : ": not distinguishable from 0, run more draws"}; mean ± SE: ${parts.join("; ")}`;
+  return ["psa_convergence", "warning", passed, message, ["psa"]];
+}
+
+function mean(values: Float64Array): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+function standardError(values: Float64Array): number {
+  const m = mean(values);
+  let squares = 0;
+  for (const value of values) squares += (value - m) ** 2;
+  return Math.sqrt(squares / (values.length - 1) / values.length);
+}
+
+function formatSe(values: Float64Array): string {
+  return `${mean(values).toPrecision(5)} ± ${standardError(values).toPrecision(2)}`;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { modelChecks } from "../../src/project/model-checks.js";
+import { qaly } from "../cli/run-in-process.js";
+
+// Issue 19, model checks (TECH-VER, Büyükkaramikli et al. 2019). Fixtures in test/fixtures/trust/checks/.
+const path = (name: string): string => fileURLToPath(new URL(`../fixtures/trust/${name}`, import.meta.url));
+const compile = (text: string) => compileModelFile(text, { fileName: "t.yaml" });
+const valid = readFileSync(path("budget/valid-markov.yaml"), "utf8");
+const failing = (text: string, psa = 0) => modelChecks(compile(text), { psa }).filter((check) => !check.passed);
+
+describe("modelChecks", () => {
+  it("modelChecks(valid-markov.yaml) passes every check, PSA convergence included", () => {
+    const checks = modelChecks(compile(valid), { psa: 200 });
+    expect(checks.filter((check) => !check.passed)).toEqual([]);
+    expect(checks.map((check) => check.code)).toContain("psa_convergence");
+  });
+
+  it("modelChecks(utility 1.4 under a beta distribution) fails value_outside_support and utility_above_one at parameters.uSick", () => {
+    const failed = failing(readFileSync(path("checks/utility-above-one.yaml"), "utf8"));
+    expect(failed.map(({ code, severity, path }) => ({ code, severity, path }))).toEqual([
+      { code: "value_outside_support", severity: "error", path: ["parameters", "uSick"] },
+      { code: "utility_above_one", severity: "error", path: ["parameters", "uSick"] },
+    ]);
+  });
+
+  it("modelChecks finds QALYs above life years, a negative cost, costs that are not parameters, and unsourced parameters", () => {
+    const text = valid
+      .replace("outcomes: { cost: cost, qaly: effect }", "outcomes: { cost: cost, qaly: effect, lifeYears: effect }")
+      .replace("qaly: { Well: 1, Sick: uSick }", "qaly: { Well: 1.5, Sick: uSick }\n    lifeYears: { Well: 1, Sick: 1 }")
+      .replace("cost: { Well: 0, Sick: cSick }", "cost: { Well: 10, Sick: cSick }")
+      .replace("cSick: { value: 1000,", "cSick: { value: -1000,")
+      .replace(", source: invented, status: assumption }\n  uSick", " }\n  uSick");
+    const codes = failing(text.replace("distribution: { kind: gamma, mean: 1000, sd: 100 }, ", "")).map((check) => check.code);
+    // Discounted QALYs exceed life years (Well is worth 1.5); undiscounted they do not, since the
+    // later years are spent sick at 0.6. The constant 1.5 also fails the unit-utility extreme test.
+    expect(codes).toEqual(["negative_cost_parameter", "parameter_without_source", "qaly_exceeds_life_years", "negative_total_cost", "zero_costs_give_zero_cost", "unit_utilities_give_life_years"]);
+  });
+
+  it("modelChecks(PSA of a model whose strategies differ only by noise) fails psa_convergence", () => {
+    // A hazard ratio of mean 1 with a wide spread: the strategies' net benefits differ by noise around 0.
+    const same = valid.replace("hrNew: { value: 0.8, distribution: { kind: lognormal, mean: 0.8, sd: 0.1 }", "hrNew: { value: 1, distribution: { kind: lognormal, mean: 1, sd: 0.5 }");
+    expect(failing(same, 50).map((check) => check.code)).toEqual(["psa_convergence"]);
+  });
+});
+
+describe("qaly check", () => {
+  it("qaly check exits 1 on an unacknowledged error, 0 when the file acknowledges it with a reason", async () => {
+    const failed = await qaly("check", path("checks/utility-above-one.yaml"), "--psa", "0");
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/✖ value_outside_support: the base-case value 1\.4 of 'uSick' lies outside \[0, 1\]/);
+    const acknowledged = await qaly("check", path("checks/acknowledged.yaml"), "--psa", "0", "--json");
+    expect(acknowledged.code).toBe(0);
+    const json = JSON.parse(acknowledged.stdout) as { passed: boolean; checks: { code: string; acknowledged?: string }[] };
+    expect(json.passed).toBe(true);
+    expect(json.checks.find((check) => check.code === "utility_above_one")?.acknowledged).toMatch(/deliberate/);
+  });
+
+  it("qaly validate accepts the 1.4 utility (it checks structure, not plausibility); qaly check is where it shows", async () => {
+    expect((await qaly("validate", path("checks/utility-above-one.yaml"))).code).toBe(0);
+  });
+});
