@@ -40,16 +40,33 @@ export function resolveCostByYear(costByYear: number | undefined, cycles: number
  * undiscounted total exactly, whatever the within-cycle correction. Rows or events beyond `years`
  * are not counted.
  */
-export function fillAnnualFractions(years: number, cycles: number, cycleLength: number, startTime: number, rows: Float64Array, events: Float64Array): void {
+export function fillAnnualFractions(years: number, cycles: number, cycleLength: number, startTime: number, rows: Float64Array, events: Float64Array, span?: AnnualSpan): void {
   rows.fill(0);
   events.fill(0);
   const end = startTime + cycles * cycleLength;
   const width = cycles + 1;
   for (let t = 0; t <= cycles; t++) {
     const tau = startTime + t * cycleLength;
-    spread(Math.max(startTime, tau - cycleLength / 2), Math.min(end, tau + cycleLength / 2), years, rows, width, t);
+    const lo = Math.max(startTime, tau - cycleLength / 2);
+    const hi = Math.min(end, tau + cycleLength / 2);
+    spread(lo, hi, years, rows, width, t);
     if (t > 0) spread(tau - cycleLength, tau, years, events, width, t);
+    if (span !== undefined) {
+      // Years a row or a cycle may touch (clipped to those reported; first > last when none).
+      span.rowFirst[t] = Math.floor(lo);
+      span.rowLast[t] = Math.min(years - 1, Math.floor(hi));
+      span.eventFirst[t] = Math.floor(Math.max(startTime, tau - cycleLength));
+      span.eventLast[t] = Math.min(years - 1, Math.floor(tau));
+    }
   }
+}
+
+/** First and last year index each trace row (and each cycle's events) may fall in, so loops skip the other years. */
+export interface AnnualSpan {
+  readonly rowFirst: Int32Array;
+  readonly rowLast: Int32Array;
+  readonly eventFirst: Int32Array;
+  readonly eventLast: Int32Array;
 }
 
 /** Splits an interval [lo, hi] over the years it overlaps, as shares of its length. */

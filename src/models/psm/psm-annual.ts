@@ -4,14 +4,15 @@ import type { PsmWorkspace } from "./psm-workspace.js";
 
 /**
  * Annual costs (`costByYear`), step 1 of a strategy: the year shares of the rows for this start time
- * (refilled only when it changes), the undiscounted person-years per state and year from the clamped
- * curves, and zeroed annual totals. Runs after fillSurvival; allocates nothing.
+ * (refilled only when it changes), the undiscounted person-years per state and the entries past each
+ * endpoint per year from the clamped curves, and zeroed annual totals. Runs after fillSurvival;
+ * allocates nothing; visits only the years each row touches.
  */
 export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime: number): void {
-  const years = model.annualYears;
   const { cycles, cycleLength } = model.schedule;
+  const span = work.annualSpan;
   if (work.annualStart !== startTime) {
-    fillAnnualFractions(years, cycles, cycleLength, startTime, work.annualRows, work.annualEvents);
+    fillAnnualFractions(model.annualYears, cycles, cycleLength, startTime, work.annualRows, work.annualEvents, span);
     work.annualStart = startTime;
   }
   const states = model.states.length;
@@ -20,10 +21,12 @@ export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime:
   const survival = work.survival;
   const undiscounted = model.coefficients.undiscounted;
   const occupancy = work.annualOccupancy;
+  const inflow = work.annualInflow;
   occupancy.fill(0);
+  inflow.fill(0);
   work.annualTotal.fill(0);
-  for (let y = 0; y < years; y++) {
-    for (let t = 0; t <= cycles; t++) {
+  for (let t = 0; t <= cycles; t++) {
+    for (let y = span.rowFirst[t]!; y <= span.rowLast[t]!; y++) {
       const share = work.annualRows[y * width + t]!;
       if (share === 0) continue;
       const w = share * undiscounted[t]!;
@@ -35,7 +38,20 @@ export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime:
         below = upper;
       }
     }
+    if (t === 0) continue;
+    for (let y = span.eventFirst[t]!; y <= span.eventLast[t]!; y++) {
+      const share = work.annualEvents[y * width + t]!;
+      if (share === 0) continue;
+      for (let k = 0; k < endpoints; k++) inflow[y * endpoints + k]! += share * (survival[k * width + t - 1]! - survival[k * width + t]!);
+    }
   }
+}
+
+/** Adds a one-off value on entry into state i ≥ 1, the same in every cycle, to the annual totals. */
+export function addAnnualEntry(model: CompiledPsm, work: PsmWorkspace, o: number, i: number, value: number): void {
+  const endpoints = model.endpoints.length;
+  const outcomes = model.layout.outcomes.length;
+  for (let y = 0; y < model.annualYears; y++) work.annualTotal[y * outcomes + o]! += value * work.annualInflow[y * endpoints + i - 1]!;
 }
 
 /** Adds a cost value held per year in state i over the whole horizon to the annual totals. */
@@ -49,7 +65,8 @@ export function addAnnualState(model: CompiledPsm, work: PsmWorkspace, o: number
 export function addAnnualRow(model: CompiledPsm, work: PsmWorkspace, o: number, t: number, amount: number): void {
   const width = model.schedule.cycles + 1;
   const outcomes = model.layout.outcomes.length;
-  for (let y = 0; y < model.annualYears; y++) {
+  const last = work.annualSpan.rowLast[t]!;
+  for (let y = work.annualSpan.rowFirst[t]!; y <= last; y++) {
     const share = work.annualRows[y * width + t]!;
     if (share !== 0) work.annualTotal[y * outcomes + o]! += share * amount;
   }
@@ -59,7 +76,8 @@ export function addAnnualRow(model: CompiledPsm, work: PsmWorkspace, o: number, 
 export function addAnnualEvent(model: CompiledPsm, work: PsmWorkspace, o: number, k: number, amount: number): void {
   const width = model.schedule.cycles + 1;
   const outcomes = model.layout.outcomes.length;
-  for (let y = 0; y < model.annualYears; y++) {
+  const last = work.annualSpan.eventLast[k]!;
+  for (let y = work.annualSpan.eventFirst[k]!; y <= last; y++) {
     const share = work.annualEvents[y * width + k]!;
     if (share !== 0) work.annualTotal[y * outcomes + o]! += share * amount;
   }

@@ -3,7 +3,7 @@ import type { PathSegment } from "../../core/errors.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
-import { addAnnualEvent, addAnnualRow, addAnnualStart, addAnnualState } from "./psm-annual.js";
+import { addAnnualEntry, addAnnualEvent, addAnnualRow, addAnnualStart, addAnnualState } from "./psm-annual.js";
 
 type UserFunction = (...args: never[]) => unknown;
 
@@ -128,7 +128,7 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
         for (let j = 1; j <= cycles; j++) discounted += (survival[curve + j - 1]! - survival[curve + j]!) * weight[j]!;
         work.total[o]! += v * discounted;
         work.totalUndiscounted[o]! += v * (work.survival[curve]! - work.survival[curve + cycles]!);
-        if (annual && c === 0) for (let j = 1; j <= cycles; j++) addAnnualEvent(model, work, o, j, v * (survival[curve + j - 1]! - survival[curve + j]!));
+        if (annual && c === 0) addAnnualEntry(model, work, o, i, v);
       }
     }
   }

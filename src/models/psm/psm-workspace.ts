@@ -1,6 +1,7 @@
 import { discountedCycleWeights } from "../../math/discounted-cycle-weights.js";
 import { cycleWeights } from "../../math/cycle-weights.js";
 import { TrackedTimeContext } from "../cohort/time-context.js";
+import type { AnnualSpan } from "../cohort/annual-fractions.js";
 import type { CompiledPsm } from "./compile-psm.js";
 
 /**
@@ -45,6 +46,10 @@ export class PsmWorkspace {
   readonly annualOccupancy: Float64Array;
   /** Undiscounted annual totals per declared outcome: `annualTotal[y · O + o]`. */
   readonly annualTotal: Float64Array;
+  /** The years each row and cycle may touch (so the annual loops skip the others). */
+  readonly annualSpan: AnnualSpan;
+  /** Entries into the state after endpoint k by year: Σ_cycles share · (S_k(k−1) − S_k(k)), `annualInflow[y · K + k]`. */
+  readonly annualInflow: Float64Array;
   private readonly capped = new Map<number, readonly [Float64Array, Float64Array, Float64Array]>();
 
   constructor(private readonly model: CompiledPsm) {
@@ -75,6 +80,8 @@ export class PsmWorkspace {
     this.annualEvents = new Float64Array(years * rows);
     this.annualOccupancy = new Float64Array(years * states);
     this.annualTotal = new Float64Array(years * model.layout.outcomes.length);
+    this.annualSpan = { rowFirst: new Int32Array(years === 0 ? 0 : rows), rowLast: new Int32Array(years === 0 ? 0 : rows), eventFirst: new Int32Array(years === 0 ? 0 : rows), eventLast: new Int32Array(years === 0 ? 0 : rows) };
+    this.annualInflow = new Float64Array(years * endpoints);
   }
 
   /**
