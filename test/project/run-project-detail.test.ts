@@ -61,7 +61,7 @@ describe("runProject survival and traces", () => {
     // Per 1 000 tested: 1 000 tests, 1 000 · 0.2 · 0.9 = 180 detected; 7 days to result.
     const counts = countsReportTable(run.baseCase);
     const row = (name: string) => counts.rows.find((r) => r[0]!.text === name)!.slice(1).map((c) => c.value as number);
-    expect(row("tests")).toEqual([1000, 0]);
+    expect(row("tests")).toEqual([1000, 0, -1000]);
     expect(row("detected")[0]).toBeCloseTo(180, 10);
     expect(row("time: mean, days")[0]).toBeCloseTo(7, 10);
     const html = htmlReport(run);

@@ -39,8 +39,10 @@ export function countOutcomes(base: BaseCaseResult, exclude: readonly string[] =
  * Count-type outcomes of the base case per 1 000 patients, one row per outcome and one column
  * per strategy (e.g. patients with a result, with EGFR detected, given matched therapy, re-biopsied,
  * per 1 000 tested), plus the mean `time` outcome converted from years to days (365.25 days per
- * year) when the model has one. A natural-frequency table is how test strategies are usually
- * compared (Gigerenzer & Edwards, BMJ 2003;327:741-4). CSV cells carry the raw value per 1 000.
+ * year) when the model has one, and for every strategy after the first its difference from the
+ * first, absolute and relative (e.g. alloSCT in CR1: +5.8 per 1 000, +1.9 %). A natural-frequency
+ * table is how test strategies are usually compared (Gigerenzer & Edwards, BMJ 2003;327:741-4). CSV
+ * cells carry the raw value per 1 000.
  *
  * @param base - a result of `runBaseCase`
  * @param options - outcomes to show, whom they are per 1 000 of, names to exclude
@@ -48,21 +50,35 @@ export function countOutcomes(base: BaseCaseResult, exclude: readonly string[] =
  * @example
  * const model = { title: "Demo", strategies: ["Single gene", "Panel"], outcomes: ["cost", "qaly", "time", "result"], evaluateInto(p, out) { out.set([500, 1, 0.06, 0.85, 900, 1, 0.03, 0.9]); } };
  * const table = countsReportTable(runBaseCase(model, {}));
- * table.rows.map((row) => row.map((cell) => cell.text)) // => [["result", "850", "900"], ["time: mean, days", "21.9", "11"]]
+ * table.rows.map((row) => row.map((cell) => cell.text)) // => [["result", "850", "900", "+50 (+5.9 %)"], ["time: mean, days", "21.9", "11", "-11 (-50 %)"]]
  */
 export function countsReportTable(base: BaseCaseResult, options: CountsTableOptions = {}): ReportTable {
   const outcomes = options.outcomes ?? countOutcomes(base, options.exclude);
   const perThousand = (v: number): string => (Math.abs(v) >= 100 ? formatNumber(v) : formatValue(v, 3));
-  const rows = outcomes.map((o) => [textCell(o), ...base.strategies.map((s) => numberCell(valueOf(base, s, o) * 1000, perThousand))]);
-  if (base.outcomes.includes("time")) rows.push([textCell("time: mean, days"), ...base.strategies.map((s) => numberCell(valueOf(base, s, "time") * DAYS_PER_YEAR, (v) => formatValue(v, 3)))]);
+  const [first, ...others] = base.strategies;
+  // Differences from the first strategy: the number per 1 000 and the relative change.
+  const changes = (values: readonly number[], format: (v: number) => string) =>
+    others.map((_, k) => {
+      const d = values[k + 1]! - values[0]!;
+      const relative = values[0] === 0 ? "" : ` (${signed(formatValue((100 * d) / Math.abs(values[0]!), 2))} %)`;
+      return numberCell(d, (v) => `${signed(format(v))}${relative}`);
+    });
+  const row = (label: string, values: readonly number[], format: (v: number) => string) => [textCell(label), ...values.map((v) => numberCell(v, format)), ...changes(values, format)];
+  const rows = outcomes.map((o) => row(o, base.strategies.map((s) => valueOf(base, s, o) * 1000), perThousand));
+  if (base.outcomes.includes("time")) rows.push(row("time: mean, days", base.strategies.map((s) => valueOf(base, s, "time") * DAYS_PER_YEAR), (v) => formatValue(v, 3)));
   return {
     caption: `Per 1 000 ${options.per ?? "patients tested"} (base case)`,
-    columns: ["Outcome", ...base.strategies],
-    numeric: [false, ...base.strategies.map(() => true)],
+    columns: ["Outcome", ...base.strategies, ...others.map((s) => `${s} vs ${first}`)],
+    numeric: [false, ...base.strategies.map(() => true), ...others.map(() => true)],
     rows,
   };
 }
 
 function valueOf(base: BaseCaseResult, strategy: string, outcome: string): number {
   return base.values[strategy]?.[outcome] ?? Number.NaN;
+}
+
+/** A formatted number with an explicit sign (+ for positive; negative numbers carry their own). */
+function signed(text: string): string {
+  return /^[-−]/.test(text) || /^0(\.0*)?$/.test(text) ? text : `+${text}`;
 }

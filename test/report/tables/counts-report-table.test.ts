@@ -39,7 +39,7 @@ describe("countsReportTable", () => {
   it("countsReportTable(base) gives each count per 1 000 patients tested and the mean time in days", () => {
     const table = countsReportTable(base, { outcomes: ["result", "detected", "reBiopsy", "tests"] });
     expect(table.caption).toBe("Per 1 000 patients tested (base case)");
-    expect(table.columns).toEqual(["Outcome", "Panel", "No test"]);
+    expect(table.columns).toEqual(["Outcome", "Panel", "No test", "No test vs Panel"]);
     const rows = Object.fromEntries(table.rows.map((row) => [row[0]!.text, row.slice(1).map((cell) => cell.value as number)]));
     // Closed form: result 900 + 100 · 0.8 = 980; detected 980 · 0.18 = 176.4; re-biopsy 100; tests 1 100.
     expect(rows.result![0]).toBeCloseTo(980, 10);
@@ -50,13 +50,16 @@ describe("countsReportTable", () => {
     // Time: 10 days for all, 14 more for the 10% re-biopsied: 11.4 days.
     expect(rows["time: mean, days"]![0]).toBeCloseTo(11.4, 10);
     expect(table.rows.map((row) => row[1]!.text)).toEqual(["980", "176", "100", "1 100", "11.4"]);
+    // The difference from the first strategy, per 1 000 and relative: no test gives no result (−980, −100 %).
+    expect(rows.result![2]).toBeCloseTo(-980, 10);
+    expect(table.rows[0]![3]!.text).toBe("-980 (-100 %)");
   });
 
   it("countsReportTable(base, { per }) renders as Markdown and as CSV with raw numbers", () => {
     const table = countsReportTable(base, { outcomes: ["detected"], per: "patients" });
     expect(tableToMarkdown(table)).toContain("**Per 1 000 patients (base case)**");
     const csv = tableToCsv(table).split("\n");
-    expect(csv[0]).toBe("Outcome,Panel,No test");
+    expect(csv[0]).toBe("Outcome,Panel,No test,No test vs Panel");
     expect(Number(csv[1]!.split(",")[1])).toBeCloseTo(176.4, 10);
   });
 
