@@ -48,6 +48,7 @@ export type {
 export {
   runProject,
   modelChecks,
+  modelChecksLine,
   psaSummary,
   projectPsaSetup,
   icerTableJson,

@@ -1,6 +1,6 @@
 // Running a project end to end, and its results as JSON and CSV (browser-safe; writing files is in node/).
 export { runProject } from "./run-project.js";
-export { modelChecks } from "./model-checks.js";
+export { modelChecks, modelChecksLine } from "./model-checks.js";
 export type { CheckSeverity, ModelCheck, ModelCheckOptions } from "./model-checks.js";
 export type { NetBenefitRow, ProjectRun, PsaRunner, RunProjectOptions } from "./run-project.js";
 export { psaSummary } from "./psa-summary.js";

@@ -4,6 +4,7 @@ import { distributionFromDef } from "../distributions/distribution-from-def.js";
 import { evaluateModel, type Model, type ParameterValues } from "../models/model.js";
 import { runPsaSync } from "../analysis/run/run-psa.js";
 import type { ModelProject } from "../files/model-project.js";
+import type { PsaResult } from "../analysis/psa/psa-result.js";
 
 /** How much a failed check matters: an `error` makes `qaly check` fail, a `warning` is reported. */
 export type CheckSeverity = "error" | "warning";
@@ -30,6 +31,8 @@ export interface ModelCheckOptions {
   readonly psa?: number;
   /** Reasons for accepting failed checks, by code. */
   readonly acknowledge?: Readonly<Record<string, string>>;
+  /** A PSA already run for the project (e.g. by `runProject`): the convergence check reads it instead of sampling. */
+  readonly psaResult?: PsaResult;
 }
 
 // Names follow the DARTH / Briggs convention: uWell is a utility, cDrug a cost.
@@ -47,7 +50,7 @@ const TOLERANCE = 1e-9;
  * Checks read the model and its results; they never change them.
  *
  * @param project - the project to check
- * @param options - PSA draws for the convergence check, and acknowledged failures
+ * @param options - PSA draws for the convergence check (or a PSA already run), and acknowledged failures
  * @returns every check run, passed or not
  * @example
  * // modelChecks(project).filter((check) => !check.passed && check.acknowledged === undefined)
@@ -110,14 +113,14 @@ export function modelChecks(project: ModelProject, options: ModelCheckOptions = 
     add("unit_utilities_give_life_years", "warning", differ.length === 0, differ.length === 0 ? "with every u… parameter at 1, undiscounted QALYs equal undiscounted life years" : `with every u… parameter at 1, undiscounted QALYs differ from life years in ${differ.map((s) => `'${s}'`).join(", ")} (disutilities or utilities that are not parameters)`, ["outcomes", "qalyUndiscounted"]);
   }
 
-  const draws = options.psa ?? project.psa.samples;
-  if (draws >= 2) add(...psaConvergence(project, model, draws));
+  const draws = options.psaResult?.size ?? options.psa ?? project.psa.samples;
+  if (draws >= 2) add(...psaConvergence(project, options.psaResult ?? runPsaSync(model, project.parameters.sample(draws, { seed: project.psa.seed }))));
   return checks;
 }
 
 /** The PSA convergence check: Monte Carlo standard errors of the means and of incremental NMB. */
-function psaConvergence(project: ModelProject, model: Model<ParameterValues>, draws: number): [string, CheckSeverity, boolean, string, readonly PathSegment[]] {
-  const psa = runPsaSync(model, project.parameters.sample(draws, { seed: project.psa.seed }));
+function psaConvergence(project: ModelProject, psa: PsaResult): [string, CheckSeverity, boolean, string, readonly PathSegment[]] {
+  const draws = psa.size;
   const { cost, effect } = project.outcomes;
   const wtp = project.wtp.thresholds[0] ?? 0;
   const nmb = psa.strategies.map((s) => {
@@ -156,4 +159,22 @@ function standardError(values: Float64Array): number {
 
 function formatSe(values: Float64Array): string {
   return `${mean(values).toPrecision(5)} ± ${standardError(values).toPrecision(2)}`;
+}
+
+/**
+ * One line summing up model checks, for the end of a run: how many passed, and the codes of
+ * failures (errors, warnings, acknowledged).
+ *
+ * @param checks - {@link modelChecks} results
+ * @returns e.g. `model checks: 9 passed; warnings: parameter_without_source`
+ * @example
+ * modelChecksLine([{ code: "a", severity: "error", passed: true, message: "", path: [] }]) // => "model checks: 1 passed"
+ */
+export function modelChecksLine(checks: readonly ModelCheck[]): string {
+  const codes = (keep: (check: ModelCheck) => boolean): string => [...new Set(checks.filter(keep).map((check) => check.code))].join(", ");
+  const errors = codes((c) => !c.passed && c.acknowledged === undefined && c.severity === "error");
+  const warnings = codes((c) => !c.passed && c.acknowledged === undefined && c.severity === "warning");
+  const acknowledged = codes((c) => !c.passed && c.acknowledged !== undefined);
+  const parts = [`${checks.filter((c) => c.passed).length} passed`, ...(errors === "" ? [] : [`errors: ${errors}`]), ...(warnings === "" ? [] : [`warnings: ${warnings}`]), ...(acknowledged === "" ? [] : [`acknowledged: ${acknowledged}`])];
+  return `model checks: ${parts.join("; ")}`;
 }

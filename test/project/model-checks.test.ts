@@ -62,3 +62,11 @@ describe("qaly check", () => {
     expect((await qaly("validate", path("checks/utility-above-one.yaml"))).code).toBe(0);
   });
 });
+
+describe("model checks in every run", () => {
+  it("qaly run ends its summary with the model-checks line, acknowledged failures named", async () => {
+    const run = await qaly("run", path("checks/acknowledged.yaml"), "--psa", "20", "--no-dsa", "--quiet");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\nmodel checks: \d+ passed; acknowledged: value_outside_support, utility_above_one \(qaly check for details\)\n$/);
+  });
+});

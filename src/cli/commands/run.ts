@@ -1,5 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { ResourceLimits } from "../../files/resource-budget.js";
+import { COMPILED } from "../../files/compile-model-file.js";
+import { modelChecks, modelChecksLine } from "../../project/model-checks.js";
 import type { PsaResult } from "../../analysis/psa/psa-result.js";
 import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-project.js";
 import { runJson } from "../../project/results-json.js";
@@ -116,6 +118,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout(formatRun(run));
   }
   const notes: string[] = [];
+  // The model checks (qaly check) summed up in one line: every run says whether its model passes them.
+  const acknowledge = COMPILED.get(project)?.file.checks?.acknowledge;
+  const checks = modelChecks(project, { psa: 0, ...(run.psa === undefined ? {} : { psaResult: run.psa }), ...(acknowledge === undefined ? {} : { acknowledge }) });
+  notes.push(`${modelChecksLine(checks)}${checks.every((check) => check.passed) ? "" : " (qaly check for details)"}`);
   if (outPath !== undefined) {
     const written = await writeResultFiles(outPath, runResultFiles(run));
     notes.push(`results: ${written.length} files in ${outFolder}`);
