@@ -18,9 +18,17 @@ type Tree = (p: Params) => unknown;
 
 /** Text fields of survival-curve definitions that are names, not expressions. */
 const TEXT_KEYS = new Set(["kind", "timeUnit", "source", "label", "unit", "sex"]);
+/** Fields of survival-curve definitions that are booleans. */
+const BOOLEAN_KEYS = new Set(["restartClock"]);
 
 /** Compiles a curve definition whose numbers may be expressions into a function giving the plain definition. */
 function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegment[], issues: Issue[]): Tree {
+  // A flag, not a number: `restartClock: 1` used to pass as a number and be read as false.
+  if (BOOLEAN_KEYS.has(key)) {
+    if (typeof spec === "boolean") return () => spec;
+    issues.push({ code: "invalid_model", path, message: `${key} is true or false (received ${JSON.stringify(spec)})`, received: spec, expected: "true | false" });
+    return () => false;
+  }
   if (typeof spec === "number") return () => spec;
   if (typeof spec === "string") {
     if (TEXT_KEYS.has(key)) return () => spec;

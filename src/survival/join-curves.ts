@@ -26,7 +26,8 @@ export interface JoinCurvesOptions {
  * @param atTime - the join time t* (≥ 0, finite), in the curves' time unit
  * @param options - `restartClock`
  * @returns the joined curve
- * @throws QalyError `invalid_argument` at `["atTime"]`; `invalid_argument` at `["second"]` when
+ * @throws QalyError `invalid_argument` at `["atTime"]`, or at `["restartClock"]` when it is not a
+ *   boolean; `invalid_argument` at `["second"]` when
  *   S₂(t*) = 0 (no conditional survival to follow)
  * @example
  * const km = tabulatedSurvival({ time: [0, 6, 12], survival: [1, 0.8, 0.62] });
@@ -40,7 +41,10 @@ export function joinCurves(first: SurvivalCurve, second: SurvivalCurve, atTime: 
   if (typeof atTime !== "number" || !(atTime >= 0) || !Number.isFinite(atTime)) {
     fail("invalid_argument", ["atTime"], `the join time must be a finite number ≥ 0 (received ${String(atTime)})`, { received: atTime });
   }
-  const restart = options.restartClock === true;
+  const flag: unknown = options.restartClock;
+  // From JSON or JavaScript a 1 or "yes" would otherwise be read silently as false.
+  if (flag !== undefined && typeof flag !== "boolean") fail("invalid_argument", ["restartClock"], `restartClock is true or false (received ${JSON.stringify(flag)})`, { received: flag, expected: "true | false" });
+  const restart = flag === true;
   const firstAtJoin = first.cumulativeHazard(atTime);
   const secondAtJoin = restart ? 0 : second.cumulativeHazard(atTime);
   if (!Number.isFinite(secondAtJoin)) {

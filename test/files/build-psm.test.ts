@@ -6,6 +6,9 @@ import { weibullSurvival } from "../../src/survival/weibull-survival.js";
 import { applyHazardRatioToCurve } from "../../src/survival/apply-hazard-ratio-to-curve.js";
 import { parseLifeTableCsv } from "../../src/survival/parse-life-table-csv.js";
 import { readFileSync } from "node:fs";
+import { joinCurves } from "../../src/survival/join-curves.js";
+import { exponentialSurvival } from "../../src/survival/exponential-survival.js";
+import { survivalCurveFromDef } from "../../src/survival/survival-curve-from-def.js";
 
 const PSM = `metadata: { title: PSM, currency: SEK }
 parameters:
@@ -105,5 +108,60 @@ describe("compileModelFile: partitioned survival", () => {
       ["unknown_state", "model.curves.Os"],
       ["invalid_model", "model.curves"],
     ]);
+  });
+
+  describe("joined curves: restartClock (issue 17, item 9)", () => {
+    // PFS: exponential(0.05/month) for 12 months, then exponential(0.1) on a restarted (or model-time) clock.
+    const joined = (flag: string) => PSM.replace(
+      "PFS: { kind: hazard-ratio, hazardRatio: hr, curve: { kind: weibull, shape: shapePfs, scale: scalePfs } }",
+      `PFS: { kind: joined, atTime: 12, first: { kind: exponential, rate: 0.05 }, second: { kind: weibull, shape: 2, scale: 30 }${flag} }`,
+    );
+    const api = (restartClock: boolean) => {
+      type P = Readonly<Record<string, number>>;
+      return partitionedSurvival({
+        strategies: ["Chemotherapy", "Immunotherapy"],
+        outcomes: { costDrug: "cost", costCare: "cost", qaly: "effect", lifeYears: "effect" },
+        timeUnit: "months",
+        cycleLength: 1 / 12,
+        horizon: 10,
+        startAge: 65,
+        curves: (p: P) => ({
+          PFS: joinCurves(exponentialSurvival({ rate: 0.05 }), weibullSurvival({ shape: 2, scale: 30 }), 12, { restartClock }),
+          OS: weibullSurvival({ shape: p["shapeOs"]!, scale: p["scaleOs"]! }),
+        }),
+        values: (p: P, time) => ({ costCare: { PD: p["cProgressed"]! }, qaly: { PF: p["uPF"]!, PD: time.age < 70 ? p["uPD"]! : p["uPD"]! * 0.9 }, lifeYears: { PF: 1, PD: 1 } }),
+        entryValues: (p: P) => ({ costCare: { Dead: p["cEndOfLife"]! } }),
+        cappedValues: (p: P, strategy) => ({ drug: { outcome: "costDrug", states: "PF", perYear: p["cDrug"]!, maxDuration: ((strategy === "Immunotherapy" ? 104 : 26) * 7) / 365.25 } }),
+      });
+    };
+
+    it("restartClock: true and false give the API's results, and differ from each other", () => {
+      const restarted = compileModelFile(joined(", restartClock: true"), { fileName: "psm.yaml" });
+      const modelTime = compileModelFile(joined(", restartClock: false"), { fileName: "psm.yaml" });
+      const omitted = compileModelFile(joined(""), { fileName: "psm.yaml" });
+      const params = restarted.baseCase!;
+      expect(evaluateModel(restarted.model, params)).toEqual(evaluateModel(api(true), params));
+      expect(evaluateModel(modelTime.model, params)).toEqual(evaluateModel(api(false), params));
+      expect(evaluateModel(omitted.model, params)).toEqual(evaluateModel(api(false), params));
+      expect(evaluateModel(restarted.model, params)).not.toEqual(evaluateModel(modelTime.model, params));
+    });
+
+    it("the restarted clock evaluates the second curve from the join (hand computation)", () => {
+      // S(24) = e^(−0.05·12) · e^(−(12/30)²) = e^(−0.6 − 0.16); model time: e^(−0.6) · e^(−(24/30)² + (12/30)²) = e^(−0.6 − 0.48).
+      const def = (restartClock: boolean) => ({ kind: "joined" as const, atTime: 12, restartClock, first: { kind: "exponential" as const, rate: 0.05 }, second: { kind: "weibull" as const, shape: 2, scale: 30 } });
+      expect(survivalCurveFromDef(def(true)).survival(24)).toBeCloseTo(Math.exp(-0.76), 14);
+      expect(survivalCurveFromDef(def(false)).survival(24)).toBeCloseTo(Math.exp(-1.08), 14);
+    });
+
+    it.each([["1", 1], ['"yes"', "yes"], ["0", 0], ["null", null]])("restartClock: %s is a typed error naming the path", (text, received) => {
+      const result = checkModelFile(joined(`, restartClock: ${text}`), { fileName: "psm.yaml" });
+      if (result.ok) throw new Error("expected issues");
+      expect(result.issues.map((issue) => [issue.code, issue.path.join("."), issue.received])).toEqual([["invalid_model", "model.curves.PFS.restartClock", received]]);
+      expect(result.issues[0]!.message).toContain("true or false");
+    });
+
+    it("joinCurves rejects a restartClock that is not a boolean", () => {
+      expect(() => joinCurves(exponentialSurvival({ rate: 0.05 }), exponentialSurvival({ rate: 0.1 }), 12, { restartClock: 1 as unknown as boolean })).toThrow(/restartClock is true or false/);
+    });
   });
 });
