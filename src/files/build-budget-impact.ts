@@ -73,7 +73,13 @@ export function buildBudgetImpact(spec: BudgetImpactFile, context: BudgetImpactC
   const funnel = Object.entries(spec.funnel).map(([name, step]) => {
     const entry = typeof step === "object" ? step : { value: step };
     const getter = value(entry.value, [...PATH, "funnel", name]);
-    return { name, ...(entry.label === undefined ? {} : { label: entry.label }), value: (p: Params) => getter(p) };
+    return {
+      name,
+      ...(entry.label === undefined ? {} : { label: entry.label }),
+      value: (p: Params) => getter(p),
+      ...("source" in entry && entry.source !== undefined ? { source: entry.source } : {}),
+      ...("status" in entry && entry.status !== undefined ? { status: entry.status } : {}),
+    };
   });
   if (funnel.length === 0) issues.push({ code: "invalid_model", path: [...PATH, "funnel"], message: "give at least one funnel step (e.g. the patients treated per year)" });
   const outputs = context.model?.outcomes ?? [];

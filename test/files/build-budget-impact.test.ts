@@ -60,6 +60,8 @@ describe("budgetImpact: in model files", () => {
     expect(r.shares.with["Old"]![0]).toBeCloseTo(0.5 * 0.6, 12);
     expect(r.shares.with["Other"]![1]).toBeCloseTo(0.25 * 0.4, 12);
     expect(r.patients[0]).toBeCloseTo(90, 9);
+    expect(r.funnel[0]).toEqual({ name: "incident", label: "Incident patients", value: 100, source: "registry", status: "sourced" });
+    expect(r.funnel[1]).toEqual({ name: "tested", label: "tested", value: 0.9 });
     // Same survival in every strategy: only testing differs, by 12 000 − 3 000 per switched patient, in year 1.
     expect(r.net.byCategory["testing"]![0]).toBeCloseTo(90 * 0.5 * 9000, 6);
     expect(r.net.byCategory["drugs"]![2]).toBeCloseTo(0, 6);

@@ -18,6 +18,10 @@ export interface FunnelStep<P = ParameterValues> {
   readonly label?: string;
   /** The count (first step) or share (later steps); a function of the parameters for PSA and one-way analyses. */
   readonly value: BudgetImpactValue<P>;
+  /** Where the step's number comes from (shown in the report's funnel table). */
+  readonly source?: string;
+  /** Evidence status of the step: sourced, assumption or placeholder. */
+  readonly status?: "sourced" | "assumption" | "placeholder";
 }
 
 /** A one-way sensitivity input of a budget-impact analysis: a parameter and the two values it is set to. */

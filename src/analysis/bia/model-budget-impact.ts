@@ -30,6 +30,10 @@ export interface ModelBudgetImpactResult {
     readonly label: string;
     /** Its value at these parameters. */
     readonly value: number;
+    /** Its source, when given. */
+    readonly source?: string;
+    /** Its evidence status, when given. */
+    readonly status?: "sourced" | "assumption" | "placeholder";
   }[];
   /** Patients entering per calendar year (N_c). */
   readonly patients: readonly number[];
@@ -174,7 +178,13 @@ export function budgetImpactFromOutcomes<P>(definition: BudgetImpactDefinition<P
     return value;
   };
 
-  const funnel = definition.funnel.map((step) => ({ name: step.name, label: step.label ?? step.name, value: finiteAt(valueAt(step.value, params, 1, Number.NaN), ["funnel", step.name], `funnel step "${step.name}"`) }));
+  const funnel = definition.funnel.map((step) => ({
+    name: step.name,
+    label: step.label ?? step.name,
+    value: finiteAt(valueAt(step.value, params, 1, Number.NaN), ["funnel", step.name], `funnel step "${step.name}"`),
+    ...(step.source === undefined ? {} : { source: step.source }),
+    ...(step.status === undefined ? {} : { status: step.status }),
+  }));
   const first = funnel.reduce((product, step) => product * step.value, 1);
   const growth = finiteAt(valueAt(definition.growth, params, 1, 0), ["growth"], "growth per year", -1);
   const patients = yearList.map((y) => first * (1 + growth) ** (y - 1));

@@ -77,9 +77,13 @@ export function budgetImpactRunTables(run: BudgetImpactRun, currency = "", param
   }
   tables.push({
     caption: `Population funnel (year 1; patients change by the growth rate each year)`,
-    columns: ["Step", "Value"],
-    numeric: [false, true],
-    rows: [...base.funnel.map((step) => [textCell(step.label), numberCell(step.value, (v) => (v <= 1 ? formatNumber(v, 3) : formatNumber(v)))]), [textCell("Patients in year 1"), numberCell(base.patients[0], count)], ...(base.inhabitants === undefined ? [] : [[textCell("Inhabitants"), numberCell(base.inhabitants, money)]])],
+    columns: ["Step", "Value", "Source", "Status"],
+    numeric: [false, true, false, false],
+    rows: [
+      ...base.funnel.map((step) => [textCell(step.label), numberCell(step.value, (v) => (v <= 1 ? formatNumber(v, 3) : formatNumber(v))), textCell(step.source ?? ""), textCell(step.status ?? "")]),
+      [textCell("Patients in year 1"), numberCell(base.patients[0], count), textCell("product of the steps"), textCell("")],
+      ...(base.inhabitants === undefined ? [] : [[textCell("Inhabitants"), numberCell(base.inhabitants, money), textCell(""), textCell("")]]),
+    ],
   });
   if (sensitivity.oneWay.length > 0) {
     tables.push({
