@@ -208,6 +208,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     scenarios: Object.freeze(scenarios),
     ...(file.dsa === undefined ? {} : { dsa: Object.freeze(dsa) }),
     ...(file.thresholds === undefined ? {} : { thresholds: Object.freeze(thresholds) }),
+    ...(file.tornado === undefined ? {} : { tornadoBars: file.tornado.bars }),
     wtp: { grid: file.wtp?.grid ?? SWEDISH_WTP_GRID, thresholds: file.wtp?.thresholds ?? SWEDISH_WTP_THRESHOLDS },
     psa: { samples: file.psa?.samples ?? 1000, seed: file.psa?.seed ?? name, ...(file.psa?.method === undefined ? {} : { method: file.psa.method }) },
     warnings: Object.freeze(warnings),

@@ -216,6 +216,7 @@ export const modelFileSchema = strict(
     scenarios: z.record(z.string(), strict({ description: text.optional(), parameters: z.record(z.string(), finite).optional(), settings: settingsSchema.optional() }, "a scenario")).optional(),
     dsa: z.record(z.string(), rangeSchema).optional(),
     thresholds: z.array(strict({ parameter: text, range: z.tuple([finite, finite]), strategies: z.tuple([text, text]) }, "a threshold analysis")).optional(),
+    tornado: strict({ bars: z.union([z.number().int().min(1), z.literal("all")], { error: "tornado.bars is a whole number ≥ 1 or all" }) }, "tornado").optional(),
     wtp: strict({ grid: strict({ from: finite, to: finite, step: finite }, "wtp.grid").optional(), thresholds: z.array(finite).optional() }, "wtp").optional(),
     psa: strict({ samples: z.number().int().min(1).optional(), seed: z.union([text, finite]).optional(), method: z.enum(["random", "lhs"]).optional() }, "psa").optional(),
     subgroups: z.record(z.string(), strict({ description: text.optional(), parameters: z.record(z.string(), expressionSchema) }, "a subgroup")).optional(),

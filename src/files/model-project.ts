@@ -70,6 +70,8 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly outcomes: DecisionOutcomes;
   /** Named scenarios (parameter overrides and/or a differently built model). */
   readonly scenarios: Readonly<Record<string, Scenario<P, S>>>;
+  /** Tornado bars shown (default 10; `"all"`: every parameter varied); the others are listed with their swing. */
+  readonly tornadoBars?: number | "all";
   /** One-way ranges, parameter → range; when absent, the 2.5 % and 97.5 % quantiles of each distribution. */
   readonly dsa?: { readonly [name: string]: OneWayRange };
   /** Threshold analyses to run. */

@@ -19,6 +19,8 @@ export interface ProjectDsaSettings {
   readonly strategy: string;
   /** Parameters the scenario holds fixed: not varied. */
   readonly fixed?: readonly string[];
+  /** Tornado bars shown (default {@link TORNADO_TOP}); `"all"` for every parameter varied. */
+  readonly tornadoBars?: number | "all";
 }
 
 /** One-way analysis, tornado and threshold analyses of a project, plus warnings for parameters that could not be varied. @internal */
@@ -54,7 +56,8 @@ export function projectDsa(project: ModelProject, model: Model<ParameterValues>,
   const oneWayResult = merged === undefined ? undefined : { ...merged, parameters: varied };
   let tornadoResult: TornadoResult | undefined;
   if (oneWayResult !== undefined && model.strategies.length > 1 && settings.strategy !== oneWayResult.comparator) {
-    tornadoResult = tornado(oneWayResult, { measure: "incrementalNmb", strategy: settings.strategy, top: TORNADO_TOP });
+    const bars = settings.tornadoBars ?? TORNADO_TOP;
+    tornadoResult = tornado(oneWayResult, { measure: "incrementalNmb", strategy: settings.strategy, ...(bars === "all" ? {} : { top: bars }) });
   }
   const thresholds: ThresholdResult[] = [];
   for (const spec of project.thresholds ?? []) {

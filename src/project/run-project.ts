@@ -51,6 +51,8 @@ export interface RunProjectOptions {
   readonly signal?: AbortSignal;
   /** Whether to add the base-case detail the report draws: Markov traces, survival curves, tree rollback (default true). */
   readonly detail?: boolean;
+  /** Tornado bars shown (default: the project's, else 10); `"all"` for every parameter varied. */
+  readonly tornadoBars?: number | "all";
   /** Strategy the tornado shows against the first strategy (default: see {@link runProject}). */
   readonly tornadoStrategy?: string;
   /** Evaluates the PSA draws (default {@link runPsa}); a worker pool plugs in here. */
@@ -162,7 +164,8 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   if (options.dsa !== false) {
     const wtp = thresholds[0] ?? 500_000;
     const strategy = options.tornadoStrategy ?? tornadoStrategy(netBenefit, thresholds, model.strategies);
-    const dsa = projectDsa(project, model, source, { wtp, thresholds, cost, effect, strategy, fixed: Object.keys(overrides) });
+    const tornadoBars = options.tornadoBars ?? project.tornadoBars;
+    const dsa = projectDsa(project, model, source, { wtp, thresholds, cost, effect, strategy, fixed: Object.keys(overrides), ...(tornadoBars === undefined ? {} : { tornadoBars }) });
     warnings.push(...dsa.warnings);
     const hasScenarios = Object.keys(project.scenarios).length > 0;
     const scenarioResult = hasScenarios ? scenarioTable(project.model as Model<ParameterValues>, parameterSource(project, {}), { scenarios: project.scenarios, wtp, cost, effect }) : undefined;

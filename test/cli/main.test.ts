@@ -200,6 +200,22 @@ describe("qaly (in-process)", () => {
     expect(json.scenarios.rows).toHaveLength(2);
   });
 
+  it("qaly dsa --tornado-bars N lists the parameters not drawn with their swing; all draws every one; --quiet leaves the warnings out", async () => {
+    const one = await qaly("dsa", fixture("toy-tree"), "--tornado-bars", "1");
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/Not shown \(--tornado-bars all shows them\): smaller swing: pRespondNew 32 410, uRespond 15 538\./);
+    const all = JSON.parse((await qaly("dsa", fixture("toy-tree"), "--tornado-bars", "all", "--json")).stdout);
+    expect(all.tornado.bars.length).toBe(3);
+    expect(all.tornado.others).toEqual([]);
+    const bad = await qaly("dsa", fixture("toy-tree"), "--tornado-bars", "0x2");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("--tornado-bars");
+    const loud = await qaly("dsa", fixture("toy-tree"));
+    const quiet = await qaly("dsa", fixture("toy-tree"), "--quiet");
+    expect(loud.stdout).toContain("! warning");
+    expect(quiet.stdout).not.toContain("! warning");
+  });
+
   it("qaly list shows the bundled models with the command that runs them", async () => {
     const result = await qaly("list");
     expect(result.code).toBe(0);

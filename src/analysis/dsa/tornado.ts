@@ -32,6 +32,8 @@ export interface TornadoResult<S extends string = string> {
   readonly wtp: number;
   /** The measure at the base case (where the bars meet). */
   readonly base: number;
+  /** Parameters varied but not among the bars (beyond `top`), largest swing first; with their swing, zero included. */
+  readonly others: readonly { readonly parameter: string; readonly swing: number }[];
   /** Bars, largest swing first; ties keep the order of the one-way analysis. */
   readonly bars: readonly {
     /** Parameter name. */
@@ -111,5 +113,6 @@ export function tornado<S extends string>(result: OneWayResult<S>, options: Torn
     wtp,
     base,
     bars: top === undefined ? bars : bars.slice(0, top),
+    others: (top === undefined ? [] : bars.slice(top)).map((bar) => ({ parameter: bar.parameter, swing: bar.swing })),
   };
 }

@@ -4,13 +4,13 @@ import { loadModel, withScenario } from "../../node/load-model.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { formatRun } from "../terminal/format-run.js";
-import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseLimits, parseThresholds, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseLimits, parseThresholds, parseTornadoBars, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { checkOutputFolder } from "../../node/check-output-path.js";
 
 const SPEC: CommandSpec = {
   name: "qaly dsa",
   positionals: ["model"],
-  options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" }, ...LIMIT_OPTIONS },
+  options: { thresholds: { type: "string" }, scenario: { type: "string" }, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" }, "tornado-bars": { type: "string" }, ...LIMIT_OPTIONS },
 };
 
 export const DSA_HELP = `Usage: qaly dsa <model> [options]
@@ -24,6 +24,8 @@ Options:
   --scenario NAME    analyse around a named scenario instead of the base case
   -o, --out DIR      write CSV and JSON results into DIR
   --json             print one JSON document instead of the summary
+  --tornado-bars N   tornado bars shown (default: the model's, else 10; "all" for every parameter)
+  -q, --quiet        no warnings in the summary (as qaly run)
 ${LIMIT_HELP}
   -h, --help         show this help`;
 
@@ -38,11 +40,12 @@ export async function dsaCommand(argv: readonly string[], io: CliIo): Promise<nu
   const scenario = stringOption(values, "scenario");
   const limits = parseLimits(values);
   const outFolder = stringOption(values, "out");
+  const tornadoBars = parseTornadoBars(stringOption(values, "tornado-bars"));
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const chosen = withScenario(await loadModel(positionals[0]!, limits === undefined ? {} : { limits }), scenario);
-  const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }), ...(limits === undefined ? {} : { limits }) });
+  const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }), ...(limits === undefined ? {} : { limits }), ...(tornadoBars === undefined ? {} : { tornadoBars }) });
   if (values.json === true) io.stdout(`${JSON.stringify({ ...runJson(run), oneWay: run.oneWay ?? null }, null, 2)}\n`);
-  else io.stdout(formatRun(run));
+  else io.stdout(formatRun(run, { warnings: values.quiet !== true }));
   if (outPath !== undefined) await writeResultFiles(outPath, runResultFiles(run));
   return 0;
 }

@@ -11,7 +11,7 @@ import { runPsaParallel } from "../../node/run-psa-parallel.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
-import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parseSeed, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parseSeed, parseTornadoBars, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { checkOutputFile, checkOutputFolder } from "../../node/check-output-path.js";
 import { progressBar } from "../terminal/progress-bar.js";
 
@@ -21,6 +21,7 @@ const SPEC: CommandSpec = {
   options: {
     psa: { type: "string" },
     seed: { type: "string" },
+    "tornado-bars": { type: "string" },
     workers: { type: "string" },
     wtp: { type: "string" },
     thresholds: { type: "string" },
@@ -50,6 +51,7 @@ Options:
   --thresholds X,Y   WTP thresholds for NMB and probability tables (default: the model's)
   --scenario NAME    run a named scenario of the model instead of the base case
   --no-dsa           skip the one-way, tornado, threshold and scenario analyses
+  --tornado-bars N   tornado bars shown (default: the model's, else 10; "all" for every parameter)
   -o, --out DIR      write CSV and JSON results into DIR
   --report FILE      write the HTML report to FILE
   --json             print one JSON document instead of the summary
@@ -69,6 +71,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   const psaOption = parseCount("psa", stringOption(values, "psa"), 0);
   const seed = parseSeed(stringOption(values, "seed"));
+  const tornadoBars = parseTornadoBars(stringOption(values, "tornado-bars"));
   const workers = parseCount("workers", stringOption(values, "workers"), 1) ?? 1;
   const wtp = parseWtp(stringOption(values, "wtp"));
   const thresholds = parseThresholds(stringOption(values, "thresholds"));
@@ -102,6 +105,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
       ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }),
       ...(limits === undefined ? {} : { limits }),
       dsa: values["no-dsa"] !== true,
+      ...(tornadoBars === undefined ? {} : { tornadoBars }),
       onProgress: (progress) => bar.update(progress),
       signal: controller.signal,
       ...(psaRunner === undefined ? {} : { psaRunner }),

@@ -20,7 +20,7 @@ export function formatWarnings(warnings: readonly string[]): string {
 }
 
 /** The readable summary `qaly run` prints: base case, ICER table, NMB at thresholds, PSA, DSA. */
-export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolean } = {}): string {
+export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolean; readonly warnings?: boolean } = {}): string {
   const showBase = options.baseCase !== false;
   const { currency } = run.metadata;
   const { cost } = run.outcomes;
@@ -37,7 +37,7 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     return [`  at ${money(wtp)} ${currency} per ${effect}: ${best.strategy}${probability === undefined ? "" : ` (probability cost-effective ${percent(probability)})`}`];
   });
   if (answers.length > 0) out.push("", `Highest expected net monetary benefit${showBase ? " (base case)" : " (PSA means)"}:`, ...answers);
-  if (run.warnings.length > 0) out.push("", formatWarnings(run.warnings));
+  if (run.warnings.length > 0 && options.warnings !== false) out.push("", formatWarnings(run.warnings));
 
   // Models report many outcomes (detections, costs by category, undiscounted totals): the terminal
   // shows the decision outcomes, life years and discounted cost categories; the files have them all.
@@ -108,6 +108,11 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     const t = run.tornado;
     out.push("", `Tornado: incremental NMB of ${t.strategy} vs ${t.comparator} at ${money(t.wtp)} per ${effect} (base ${money(t.base)})`);
     out.push(textTable(["parameter", "low value", "high value", "NMB at low", "NMB at high", "swing"], t.bars.map((b) => [b.parameter, value(b.lowValue), value(b.highValue), money(b.low), money(b.high), money(b.swing)]), [false, true, true, true, true, true]));
+    if (t.others.length > 0) {
+      const none = t.others.filter((o) => o.swing === 0).map((o) => o.parameter);
+      const smaller = t.others.filter((o) => o.swing !== 0).map((o) => `${o.parameter} ${money(o.swing)}`);
+      out.push(`Not shown (--tornado-bars all shows them):${smaller.length === 0 ? "" : ` smaller swing: ${smaller.join(", ")}.`}${none.length === 0 ? "" : ` No effect: ${none.join(", ")}.`}`);
+    }
   }
   for (const t of run.thresholds ?? []) out.push("", `Threshold (${t.parameter}, ${t.strategies.join(" vs ")}, WTP ${money(t.wtp)}): ${t.message}`);
   if (run.scenarios !== undefined) {

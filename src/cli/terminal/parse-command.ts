@@ -86,6 +86,11 @@ export function parseCount(name: string, text: string | undefined, min: number):
   return value;
 }
 
+/** Reads `--tornado-bars`: a whole number ≥ 1 or `all`. */
+export function parseTornadoBars(text: string | undefined): number | "all" | undefined {
+  return text?.trim() === "all" ? "all" : parseCount("tornado-bars", text, 1);
+}
+
 /** Reads `--seed`: a whole number stays a number (so `--seed 1` equals `seed: 1` in a script), any other non-blank text is a string seed. */
 export function parseSeed(text: string | undefined): string | number | undefined {
   if (text === undefined) return undefined;

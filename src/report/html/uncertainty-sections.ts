@@ -82,7 +82,14 @@ export function dsaSection(context: ReportContext): string {
   if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined) return "";
   const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label]));
   let out = `<section class="major"><h2>Deterministic sensitivity analysis</h2>`;
-  if (input.tornado !== undefined) out += figure(tornadoChart(input.tornado, { currency, effectUnit, labels }), "Each bar spans the result over one parameter's range, others at base case; the vertical line is the base case.");
+  if (input.tornado !== undefined) {
+    out += figure(tornadoChart(input.tornado, { currency, effectUnit, labels }), "Each bar spans the result over one parameter's range, others at base case; the vertical line is the base case.");
+    // Parameters varied but not drawn are listed, never silently dropped (those without effect too).
+    const others = input.tornado.others ?? [];
+    const none = others.filter((o) => o.swing === 0).map((o) => labels[o.parameter] ?? o.parameter);
+    const smaller = others.filter((o) => o.swing !== 0).map((o) => `${labels[o.parameter] ?? o.parameter} (${formatMoney(o.swing, currency)})`);
+    if (others.length > 0) out += `<p class="note">Not drawn:${smaller.length === 0 ? "" : ` ${smaller.length} parameter${smaller.length === 1 ? "" : "s"} with smaller swings: ${escapeXml(smaller.join(", "))}.`}${none.length === 0 ? "" : ` Without effect on the result: ${escapeXml(none.join(", "))}.`}</p>`;
+  }
   if (input.oneWay !== undefined) {
     const order = input.tornado?.bars.map((b) => b.parameter) ?? input.oneWay.parameters.map((p) => p.parameter);
     const shown = order.filter((name) => input.oneWay!.parameters.some((p) => p.parameter === name && p.points.length > 2)).slice(0, MAX_ONE_WAY_PLOTS);

@@ -120,3 +120,17 @@ describe("tornado", () => {
     );
   });
 });
+
+describe("tornado: bars shown and the others", () => {
+  it("lists the parameters beyond top with their swing, zero included, largest first; without top there are none", () => {
+    const model = { title: "toy", strategies: ["Old", "New"], outcomes: ["cost", "qaly"], evaluateInto: (p: Record<string, number>, out: Float64Array) => { out.set([1000, 1, 1000 + p.cDrug!, 1 + p.qGain!]); } };
+    const base = { cDrug: 20000, qGain: 0.1, unused: 5 };
+    const dsa = oneWay(model, base, { wtp: 500000, parameters: { cDrug: { low: 10000, high: 40000 }, qGain: { low: 0.05, high: 0.2 }, unused: { low: 1, high: 10 } } });
+    const top1 = tornado(dsa, { strategy: "New", top: 1 });
+    // By hand: qGain swings 500 000 × 0.15 = 75 000, cDrug 30 000, unused 0.
+    expect(top1.bars.map((b) => b.parameter)).toEqual(["qGain"]);
+    expect(top1.others).toEqual([{ parameter: "cDrug", swing: 30000 }, { parameter: "unused", swing: 0 }]);
+    expect(tornado(dsa, { strategy: "New" }).others).toEqual([]);
+    expect(tornado(dsa, { strategy: "New" }).bars.at(-1)).toMatchObject({ parameter: "unused", swing: 0 });
+  });
+});
