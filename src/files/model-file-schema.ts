@@ -153,7 +153,7 @@ export const psmSchema = strict(
     outcomes: z.record(z.string(), z.enum(["cost", "effect"], { error: "an outcome is discounted as a 'cost' or as an 'effect'" })),
     timeUnit: z.enum(["years", "months", "weeks", "days"]).optional(),
     ...settingsShape,
-    crossing: z.enum(["clamp", "error"]).optional(),
+    crossing: z.enum(["clamp", "error", "floor"]).optional(),
     costByYear: z.number({ error: "costByYear is a whole number of years" }).optional(),
     tolerance: finite.optional(),
     backgroundMortality: strict({ file: dataFile, year: z.number().int().optional(), measure: z.enum(["mx", "qx"]).optional(), sexMix: z.record(z.string(), finite), method: z.enum(["cycle", "exact"]).optional() }, "backgroundMortality").optional(),

@@ -80,7 +80,7 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
   const method: unknown = definition.backgroundMortality?.method;
   if (method !== undefined && method !== "cycle" && method !== "exact") add(["backgroundMortality", "method"], `the floor method is "cycle" or "exact"`, method);
   const crossing = definition.crossing ?? "clamp";
-  if (crossing !== "clamp" && crossing !== "error") add(["crossing"], `crossing policy must be "clamp" or "error" (received ${JSON.stringify(crossing)})`, crossing);
+  if (crossing !== "clamp" && crossing !== "error" && crossing !== "floor") add(["crossing"], `crossing policy must be "clamp", "error" or "floor" (received ${JSON.stringify(crossing)})`, crossing);
   const timeUnit = definition.timeUnit ?? "years";
   let unitYears = 1;
   try {

@@ -30,7 +30,8 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * increasing), clamps each endpoint to the later ones (S_k ← min(S_k, S_{k+1}), so that PF never
  * exceeds OS), counts the rows where a clamp changed anything into `work.clamped`, and accumulates
  * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
- * allocation: H is written into `work.raw[k]` and turned into S in place.
+ * allocation: H is written into `work.raw[k]` and turned into S in place. With the `"floor"` policy
+ * S_k stays as fitted and only the lower bound of the next state, `work.lower`, is min(S_k, S_{k+1}).
  */
 export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: Float64Array): void {
   const cycles = model.schedule.cycles;
@@ -66,15 +67,17 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     if (!(first >= -tolerance && first <= 1 + tolerance)) checkSurvival(model, curves, k, 0, first, site);
     const clamped = work.survivalRows[k]!;
     const later = k + 1 < endpoints ? work.survivalRows[k + 1]! : undefined;
-    const bad = later !== undefined ? clampBelow(raw, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, clamped, tolerance, weights, sums, k);
+    const floorStates = model.crossing === "floor";
+    const bad = later !== undefined && !floorStates ? clampBelow(raw, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, clamped, tolerance, weights, sums, k);
     if (bad > 0) badRow(model, curves, k, bad, raw, site);
     if (bad < 0) failCrossing(model, k, -bad - 1, raw[-bad - 1]!, later![-bad - 1]!, site);
+    if (floorStates) floorBelow(clamped, later, work, k, tolerance);
   }
   const states = endpoints + 1;
   for (let c = 0; c < 3; c++) {
     for (let i = 0; i < states; i++) {
       const upper = i < endpoints ? sums[c * endpoints + i]! : model.coefficientSums[c]!;
-      const lower = i > 0 ? sums[c * endpoints + i - 1]! : 0;
+      const lower = i > 0 ? work.lowerSums[c * endpoints + i - 1]! : 0;
       work.occupancy[c * states + i] = upper - lower;
     }
   }
@@ -146,6 +149,38 @@ function clampBelow(raw: Float64Array, clamped: Float64Array, later: Float64Arra
   sums[endpoints + k] = sumEffect;
   sums[2 * endpoints + k] = sumPlain;
   return 0;
+}
+
+/**
+ * The "floor" crossing policy: the lower bound of the state after endpoint k is min(S_k, S_{k+1})
+ * (S_k itself for the last endpoint), so that state holds max(S_{k+1} − S_k, 0) while S_k is kept as
+ * fitted; counts crossed rows into `work.clamped` as {@link clampBelow} does, and sums the bound.
+ */
+function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: PsmWorkspace, k: number, tolerance: number): void {
+  const lower = work.lowerRows[k]!;
+  const weights = work.weights;
+  let sumCost = 0;
+  let sumEffect = 0;
+  let sumPlain = 0;
+  for (let t = 0; t < upper.length; t++) {
+    const s = upper[t]!;
+    let e = s;
+    if (later !== undefined && s > later[t]!) {
+      if (s > later[t]! + tolerance && work.crossed[t] !== work.epoch) {
+        work.crossed[t] = work.epoch;
+        work.clamped++;
+      }
+      e = later[t]!;
+    }
+    lower[t] = e;
+    sumCost += weights[3 * t]! * e;
+    sumEffect += weights[3 * t + 1]! * e;
+    sumPlain += weights[3 * t + 2]! * e;
+  }
+  const endpoints = work.lowerSums.length / 3;
+  work.lowerSums[k] = sumCost;
+  work.lowerSums[endpoints + k] = sumEffect;
+  work.lowerSums[2 * endpoints + k] = sumPlain;
 }
 
 /**

@@ -132,13 +132,16 @@ export interface PartitionedSurvivalStrategy<P, S extends string, C extends stri
 
 /**
  * What happens when an earlier endpoint lies above a later one (PFS > OS): `"clamp"` caps it at the
- * later one and counts the row in `clampedCycles`; `"error"` throws `curves_cross`. See docs/partitioned-survival.md.
+ * later one and counts the row in `clampedCycles`; `"error"` throws `curves_cross`; `"floor"` keeps
+ * every endpoint as fitted and floors the state between them at 0 (PF = PFS, PD = max(OS − PFS, 0),
+ * Dead = 1 − OS, as DARTH's partitioned survival tutorial), counting the row in `clampedCycles`.
+ * See docs/partitioned-survival.md.
  *
  * @example
  * const policy: CrossingPolicy = "clamp";
  * policy // => "clamp"
  */
-export type CrossingPolicy = "clamp" | "error";
+export type CrossingPolicy = "clamp" | "error" | "floor";
 
 /**
  * The definition of a partitioned survival model (see docs/partitioned-survival.md): states and
@@ -218,7 +221,7 @@ export interface PartitionedSurvivalDefinition<P, G extends string, O extends st
    * trace row split over the years its interval overlaps. At most the horizon rounded up to whole years.
    */
   readonly costByYear?: number;
-  /** Crossing curves: `"clamp"` (default, counted in `clampedCycles`) or `"error"`. */
+  /** Crossing curves: `"clamp"` (default, counted in `clampedCycles`), `"error"` or `"floor"` (counted in `clampedCycles`). */
   readonly crossing?: CrossingPolicy;
   /** Tolerance for S(t) increasing and curves crossing; default 1e-12. */
   readonly tolerance?: number;

@@ -19,6 +19,7 @@ export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime:
   const endpoints = states - 1;
   const width = cycles + 1;
   const survival = work.survival;
+  const lower = work.lower;
   const undiscounted = model.coefficients.undiscounted;
   const occupancy = work.annualOccupancy;
   const inflow = work.annualInflow;
@@ -30,12 +31,12 @@ export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime:
       const share = work.annualRows[y * width + t]!;
       if (share === 0) continue;
       const w = share * undiscounted[t]!;
-      // Occupancy of state i at row t: S_i − S_{i−1} (S_K = 1, S_{−1} = 0), as occupancyAt.
+      // Occupancy of state i at row t: S_i − L_{i−1} (S_K = 1, L_{−1} = 0), as occupancyAt.
       let below = 0;
       for (let i = 0; i < states; i++) {
         const upper = i < endpoints ? survival[i * width + t]! : 1;
         occupancy[y * states + i]! += w * (upper - below);
-        below = upper;
+        below = i < endpoints ? lower[i * width + t]! : 1;
       }
     }
     if (t === 0) continue;

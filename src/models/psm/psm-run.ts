@@ -68,7 +68,7 @@ export function psmRun(model: CompiledPsm, work: PsmWorkspace, params: unknown, 
     const occupancy: Record<string, Float64Array> = {};
     model.states.forEach((name, i) => {
       const column = new Float64Array(rows);
-      for (let t = 0; t < rows; t++) column[t] = (i < model.endpoints.length ? work.survival[i * rows + t]! : 1) - (i > 0 ? work.survival[(i - 1) * rows + t]! : 0);
+      for (let t = 0; t < rows; t++) column[t] = (i < model.endpoints.length ? work.survival[i * rows + t]! : 1) - (i > 0 ? work.lower[(i - 1) * rows + t]! : 0);
       occupancy[name] = column;
     });
     const trace = Array.from({ length: rows }, (_, t) => Object.freeze(Object.fromEntries(model.states.map((name) => [name, occupancy[name]![t]!]))));

@@ -44,11 +44,14 @@ export function readStateTable(model: CompiledPsm, work: PsmWorkspace, table: un
   }
 }
 
-/** Occupancy of state i at trace row t from the clamped curves: S_i − S_{i−1} (S_K = 1, S_{−1} = 0). */
+/**
+ * Occupancy of state i at trace row t from the clamped curves: S_i − L_{i−1} (S_K = 1, L_{−1} = 0),
+ * where L is `work.lower` (S itself unless the crossing policy is "floor").
+ */
 export function occupancyAt(model: CompiledPsm, work: PsmWorkspace, i: number, t: number): number {
   const rows = model.schedule.cycles + 1;
   const endpoints = model.endpoints.length;
-  return (i < endpoints ? work.survival[i * rows + t]! : 1) - (i > 0 ? work.survival[(i - 1) * rows + t]! : 0);
+  return (i < endpoints ? work.survival[i * rows + t]! : 1) - (i > 0 ? work.lower[(i - 1) * rows + t]! : 0);
 }
 
 /** Adds per-year state values (evaluated once when they ignore the time, else per trace row). */

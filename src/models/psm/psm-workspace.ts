@@ -19,12 +19,22 @@ export class PsmWorkspace {
   readonly survival: Float64Array;
   /** Views of `survival`, one per endpoint (rows 0 … N). */
   readonly survivalRows: Float64Array[];
+  /**
+   * The lower bound of the state after each endpoint, rows 0 … N: the same array as `survival`,
+   * except with the `"floor"` crossing policy, where it is min(S_k, S_{k+1}) (so that state k + 1
+   * holds max(S_{k+1} − S_k, 0) while state k keeps S_k as fitted).
+   */
+  readonly lower: Float64Array;
+  /** Views of `lower`, one per endpoint (rows 0 … N). */
+  readonly lowerRows: Float64Array[];
   /** `epoch` at trace rows where some endpoint was clamped to a later one in the current evaluation. */
   readonly crossed: Uint32Array;
   /** Number of the current evaluation, for `crossed`. */
   epoch = 0;
   /** Σ_t c_t · S_k(t) per class (cost, effect, undiscounted) and endpoint: `sums[c · K + k]`. */
   readonly sums: Float64Array;
+  /** As `sums`, of the `lower` curves (the same array unless the crossing policy is `"floor"`). */
+  readonly lowerSums: Float64Array;
   /** Row coefficients interleaved per trace row, [cost, effect, undiscounted] at 3t … 3t + 2, for one pass over memory. */
   readonly weights: Float64Array;
   /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
@@ -63,6 +73,10 @@ export class PsmWorkspace {
     this.survivalRows = model.endpoints.map((_, k) => this.survival.subarray(k * rows, (k + 1) * rows));
     this.crossed = new Uint32Array(rows);
     this.sums = new Float64Array(3 * endpoints);
+    const floor = model.crossing === "floor";
+    this.lower = floor ? new Float64Array(endpoints * rows) : this.survival;
+    this.lowerRows = floor ? model.endpoints.map((_, k) => this.lower.subarray(k * rows, (k + 1) * rows)) : this.survivalRows;
+    this.lowerSums = floor ? new Float64Array(3 * endpoints) : this.sums;
     this.occupancy = new Float64Array(3 * states);
     this.weights = new Float64Array(3 * rows);
     const [cost, effect] = model.coefficients.coefficients;
