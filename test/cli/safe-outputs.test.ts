@@ -46,3 +46,18 @@ describe("qaly run (formula and escape-sequence names)", () => {
     expect(stdout).toContain("\\x1b]0;pwned\\x07Retitled");
   });
 });
+
+describe("qaly analyze (hostile inputs)", () => {
+  it("qaly analyze /dev/zero fails with file_not_allowed instead of reading forever; a missing file is file_not_found", async () => {
+    const zero = await qaly("analyze", "/dev/zero");
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toMatch(/file_not_allowed: \/dev\/zero is not a regular file/);
+    expect((await qaly("analyze", join(out, "no-such.csv"))).stderr).toMatch(/file_not_found/);
+  });
+
+  it("qaly analyze warns that cost_B is read as a parameter when qaly_B is missing (fixture psa-missing-column.csv)", async () => {
+    const result = await qaly("analyze", fileURLToPath(new URL("../fixtures/trust/strict/psa-missing-column.csv", import.meta.url)));
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/column "cost_B" is read as a parameter, not as a strategy: there is no qaly_B column/);
+  });
+});

@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { mkdir, writeFile } from "node:fs/promises";
-import { fail } from "../../core/errors.js";
 import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../../analysis/cea/wtp-grid.js";
 import { netMonetaryBenefit } from "../../analysis/cea/net-benefit.js";
 import { psaResultFromCsv } from "../../analysis/psa/psa-result-csv.js";
@@ -14,6 +12,7 @@ import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun } from "../terminal/format-run.js";
 import { parseCommand, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { readRegularFile } from "../../node/read-regular-file.js";
 
 const SPEC: CommandSpec = {
   name: "qaly analyze",
@@ -56,6 +55,9 @@ Options:
   -q, --quiet         no warnings on stderr
   -h, --help          show this help`;
 
+/** The largest PSA CSV read: 512 MB, about 10⁶ draws of a dozen strategies. */
+const PSA_CSV_LIMIT = 512 * 1024 * 1024;
+
 /** `qaly analyze`: CEA, CEAC and EVPI of PSA draws from a CSV file. */
 export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals, help } = parseCommand(SPEC, argv);
@@ -68,7 +70,8 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const grid = parseWtp(stringOption(values, "wtp")) ?? SWEDISH_WTP_GRID;
   const thresholds = parseThresholds(stringOption(values, "thresholds")) ?? [...SWEDISH_WTP_THRESHOLDS];
   const file = positionals[0]!;
-  const text = await readFile(resolve(file), "utf8").catch(() => fail("file_not_found", ["file", file], `no such file: ${file}`, { received: file }));
+  // A regular file of bounded size: a FIFO or /dev/zero given by mistake must not hang the command.
+  const text = readRegularFile(resolve(file), PSA_CSV_LIMIT, ["file", file]);
   const header = (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((name) => name.trim().replace(/^"|"$/g, ""));
   const layout = format ?? (header.includes("strategy") ? "long" : "wide");
   const has = (name: string): boolean => (layout === "long" ? header.includes(name) : header.some((h) => h.startsWith(`${name}_`)));
