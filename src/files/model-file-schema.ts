@@ -6,6 +6,9 @@ import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
 import { dataFileProblem } from "./file-access.js";
 import { testingFileSchema } from "./testing-file-schema.js";
 import { budgetImpactFileSchema } from "./budget-impact-schema.js";
+import { CYCLE_CORRECTION_NAMES, type CycleCorrection } from "../math/cycle-weights.js";
+
+type CycleCorrectionName = Exclude<CycleCorrection, object>;
 
 // The zod schema of a model file: the structure only. Names, expressions, distributions and the
 // decision tree's nodes are checked while compiling (compile-model-file.ts), where the message can
@@ -116,7 +119,7 @@ const settingsShape = {
   horizon: constantSchema.optional(),
   startAge: constantSchema.optional(),
   discountRate: strict({ cost: constantSchema.optional(), effect: constantSchema.optional() }, "discountRate").optional(),
-  cycleCorrection: z.union([z.enum(["none-beginning", "none-end", "half-cycle", "trapezoid", "simpson", "darth-simpson"]), strict({ weights: z.array(finite) }, "cycleCorrection")]).optional(),
+  cycleCorrection: z.union([z.enum(CYCLE_CORRECTION_NAMES as [CycleCorrectionName, ...CycleCorrectionName[]]), strict({ weights: z.array(finite) }, "cycleCorrection")]).optional(),
   discountTiming: z.enum(["row", "cycle-start", "cycle-end", "cycle-middle"]).optional(),
 };
 export const settingsSchema = strict(settingsShape, "settings");

@@ -14,6 +14,11 @@ import { fail } from "../core/errors.js";
  * - `"darth-simpson"`: the weight vector of DARTH's `gen_wcc(n, "Simpson1/3")`: `1/3` at both ends,
  *   `2/3` at odd and `4/3` at even interior rows (Alarid-Escudero et al. 2023), applied whatever the
  *   parity of the number of cycles.
+ * - `"every-row"`: every trace row 0 … N counted once, `[1, 1, …, 1]` (N + 1 person-cycles for a
+ *   cohort that never leaves; DARTH's `gen_wcc(n, "none")`, also named `"darth-none"`).
+ * - Peers' names for the same weights (docs/conventions.md): heemod's `"beginning"`,
+ *   `"end"` and `"life-table"`; hesim's `"riemann-left"`, `"riemann-right"` and `"trapz"`;
+ *   DARTH's `"darth-half-cycle"` and `"darth-none"`.
  * - `{ weights }`: user-given weights for rows 0 … N.
  */
 export type CycleCorrection =
@@ -23,10 +28,66 @@ export type CycleCorrection =
   | "trapezoid"
   | "simpson"
   | "darth-simpson"
+  | "every-row"
+  | "beginning"
+  | "end"
+  | "life-table"
+  | "riemann-left"
+  | "riemann-right"
+  | "trapz"
+  | "darth-half-cycle"
+  | "darth-none"
   | {
       /** User-given weights, one per trace row `0 … cycles`. */
       readonly weights: ArrayLike<number>;
     };
+
+/**
+ * Peers' names of within-cycle corrections and the qaly correction with the same weights:
+ * heemod's `run_model(method = …)`, hesim's `integrate_method` and DARTH's `gen_wcc(method = …)`.
+ * See docs/conventions.md.
+ *
+ * @example CYCLE_CORRECTION_ALIASES["life-table"] // => "half-cycle"
+ */
+export const CYCLE_CORRECTION_ALIASES: Readonly<Record<string, Exclude<CycleCorrection, object>>> = Object.freeze({
+  /** heemod `"beginning"`: each cycle counted at its start. */
+  beginning: "none-beginning",
+  /** heemod `"end"`: each cycle counted at its end. */
+  end: "none-end",
+  /** heemod `"life-table"`: the mean of each cycle's start and end rows. */
+  "life-table": "half-cycle",
+  /** hesim `"riemann_left"`: left Riemann sum on the grid. */
+  "riemann-left": "none-beginning",
+  /** hesim `"riemann_right"`: right Riemann sum on the grid. */
+  "riemann-right": "none-end",
+  /** hesim `"trapz"`: trapezoidal rule. */
+  trapz: "trapezoid",
+  /** DARTH `gen_wcc(n, "half-cycle")`: ½ at both ends, 1 between. */
+  "darth-half-cycle": "half-cycle",
+  /** DARTH `gen_wcc(n, "none")`: every row counted once. */
+  "darth-none": "every-row",
+});
+
+/** Every named within-cycle correction (the canonical names, then the peers' aliases). */
+const CANONICAL = ["none-beginning", "none-end", "half-cycle", "trapezoid", "simpson", "darth-simpson", "every-row"] as const;
+
+/**
+ * The canonical name of a named within-cycle correction: a peer's alias (heemod's `"life-table"`,
+ * DARTH's `"darth-none"`, …) becomes the qaly correction with the same weights; a canonical name or
+ * `{ weights }` is returned unchanged.
+ *
+ * @param correction - A within-cycle correction.
+ * @returns The canonical correction.
+ * @example canonicalCycleCorrection("end") // => "none-end"
+ * @example canonicalCycleCorrection("trapezoid") // => "trapezoid"
+ */
+export function canonicalCycleCorrection(correction: CycleCorrection): CycleCorrection {
+  if (typeof correction === "string" && Object.hasOwn(CYCLE_CORRECTION_ALIASES, correction)) return CYCLE_CORRECTION_ALIASES[correction]!;
+  return correction;
+}
+
+/** The names a within-cycle correction may be given by (for model-file schemas and messages). */
+export const CYCLE_CORRECTION_NAMES: readonly string[] = Object.freeze([...CANONICAL, ...Object.keys(CYCLE_CORRECTION_ALIASES)]);
 
 /**
  * The weight of each trace row `0 … cycles` under a within-cycle correction.
@@ -41,8 +102,10 @@ export type CycleCorrection =
  * the wrong length or a non-finite entry.
  * @example Array.from(cycleWeights("half-cycle", 3)) // => [0.5, 1, 1, 0.5]
  * @example Array.from(cycleWeights("darth-simpson", 4)) // => [1 / 3, 2 / 3, 4 / 3, 2 / 3, 1 / 3]
+ * @example Array.from(cycleWeights("every-row", 3)) // => [1, 1, 1, 1]
  */
-export function cycleWeights(correction: CycleCorrection, cycles: number): Float64Array {
+export function cycleWeights(given: CycleCorrection, cycles: number): Float64Array {
+  const correction = canonicalCycleCorrection(given);
   if (!Number.isInteger(cycles) || cycles < 1) fail("invalid_argument", ["cycles"], `the number of cycles must be a positive integer (received ${cycles})`, { received: cycles });
   const w = new Float64Array(cycles + 1);
   if (typeof correction === "object") {
@@ -75,10 +138,13 @@ export function cycleWeights(correction: CycleCorrection, cycles: number): Float
       w[0] = 1 / 3;
       w[cycles] = 1 / 3;
       return w;
+    case "every-row":
+      w.fill(1);
+      return w;
     default:
       return fail("invalid_argument", ["cycleCorrection"], `unknown within-cycle correction ${JSON.stringify(correction)}`, {
         received: correction,
-        expected: '"none-beginning" | "none-end" | "half-cycle" | "trapezoid" | "simpson" | "darth-simpson" | { weights }',
+        expected: `${CYCLE_CORRECTION_NAMES.map((name) => JSON.stringify(name)).join(" | ")} | { weights }`,
       });
   }
 }

@@ -1,5 +1,5 @@
 import { fail } from "../core/errors.js";
-import { type CycleCorrection, cycleWeights } from "./cycle-weights.js";
+import { type CycleCorrection, canonicalCycleCorrection, cycleWeights } from "./cycle-weights.js";
 import { discountFactor } from "./discount-factor.js";
 import type { DiscountTiming } from "./discount-timing.js";
 
@@ -36,7 +36,7 @@ export interface DiscountedCycleWeightsOptions {
  */
 export function discountedCycleWeights(options: DiscountedCycleWeightsOptions): Float64Array {
   const { cycles, cycleLength, discountRate } = options;
-  const correction = options.correction ?? "trapezoid";
+  const correction = canonicalCycleCorrection(options.correction ?? "trapezoid");
   const timing = options.timing ?? "row";
   if (!(cycleLength > 0) || !Number.isFinite(cycleLength)) fail("invalid_argument", ["cycleLength"], `cycle length must be a positive number of years (received ${cycleLength})`, { received: cycleLength });
   if (!(discountRate >= 0) || !Number.isFinite(discountRate)) fail("invalid_argument", ["discountRate"], `discount rate must be a finite number ≥ 0 (received ${discountRate})`, { received: discountRate });
