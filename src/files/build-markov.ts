@@ -34,7 +34,7 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const before = issues.length;
   const states = def.states.map((s: StateSpec) => (typeof s === "string" ? s : s.name));
   const outcomes = Object.keys(def.outcomes);
-  const scope = modelScope(def.variables, strategies, variables, base, path, issues);
+  const scope = modelScope(def.variables, strategies, variables, base, path, issues, typeof def.cycleLength === "number" ? def.cycleLength : 1);
   const env = scope.env;
   const startEnv = scope.startEnv;
   const stateName = nameChecker("unknown_state", "state", states, issues);

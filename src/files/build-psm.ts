@@ -62,7 +62,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   const states = def.states ?? ["PF", "PD", "Dead"];
   const endpoints = def.endpoints ?? ["PFS", "OS"];
   const outcomes = Object.keys(def.outcomes);
-  const scope = modelScope(def.variables, strategies, variables, base, path, issues);
+  const scope = modelScope(def.variables, strategies, variables, base, path, issues, typeof def.cycleLength === "number" ? def.cycleLength : 1);
   const stateName = nameChecker("unknown_state", "state", states, issues);
   const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
   const endpointName = nameChecker("unknown_state", "endpoint", endpoints, issues);

@@ -3,8 +3,12 @@ import { closestName } from "../core/closest-name.js";
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, extendEnv, type Env, type Getter } from "./expression-env.js";
 
-/** Names an expression in a cohort model may read besides parameters and variables. */
-export const TIME_NAMES = ["cycle", "time", "age", "state_time"] as const;
+/**
+ * Names an expression in a cohort model may read besides parameters and variables: qaly's own, then
+ * the peers' (docs/conventions.md): heemod's `model_time` (the cycle, from 1) and `state_time` as
+ * `heemod_state_time` (cycles in the state, from 1), and DARTH's 0-based cycle index `darth_cycle`.
+ */
+export const TIME_NAMES = ["cycle", "time", "age", "state_time", "model_time", "heemod_state_time", "darth_cycle"] as const;
 
 /** Per-strategy getters of strategy variables (strategy name → variable → getter). */
 export type StrategyVariables = ReadonlyMap<string, ReadonlyMap<string, Getter>>;
@@ -23,9 +27,10 @@ export interface ModelScope {
  * Builds the scope of a cohort model's expressions: strategy variables take the value of the
  * strategy being evaluated; `cycle`, `time`, `age` and `state_time` read the engine's time object
  * (only when reached, so the engine sees which functions depend on time); the model's `variables`
- * are evaluated at most once per engine call, in declaration order.
+ * are evaluated at most once per engine call, in declaration order. `cycleLength` (years) turns the
+ * time into DARTH's cycle index.
  */
-export function modelScope(definitions: Readonly<Record<string, number | string>> | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[]): ModelScope {
+export function modelScope(definitions: Readonly<Record<string, number | string>> | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, path: readonly PathSegment[], issues: Issue[], cycleLength = 1): ModelScope {
   let strategy = strategies[0]!;
   let time: TimeContext | undefined;
   let stamp = 0;
@@ -42,6 +47,11 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
       ["time", () => time!.time],
       ["age", () => time!.age],
       ["state_time", () => time!.stateTime],
+      // heemod counts the first cycle as model_time 1: transitions of cycle k see k, as `cycle` does.
+      ["model_time", () => time!.cycle],
+      ["heemod_state_time", () => time!.stateTime + 1],
+      // DARTH indexes the transition from row j to j + 1 by j, and row t by t: the start time in cycles.
+      ["darth_cycle", () => Math.round(time!.time / cycleLength)],
     ]),
   );
   for (const [name, source] of Object.entries(definitions ?? {})) {

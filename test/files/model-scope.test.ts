@@ -1,0 +1,75 @@
+// Peers' time variables in model files (issue 17, item 4): heemod's model_time (the cycle, from 1)
+// and state_time (from 1, as heemod_state_time), DARTH's 0-based cycle index (darth_cycle), beside
+// qaly's cycle, age and state_time. Expected values are hand computations.
+import { describe, expect, it } from "vitest";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { evaluateModel } from "../../src/models/model.js";
+
+/** Alive → Dead with an age-dependent death probability from a step table (60: 0.1 … 63: 0.4). */
+const model = (probability: string, extra = "") => `metadata: { title: time names, currency: SEK }
+parameters: { age_init: 60 }
+tables:
+  mortality: { data: { age: [60, 61, 62, 63], p: [0.1, 0.2, 0.3, 0.4] }, key: age, value: p }
+strategies: [SoC]
+model:
+  type: markov
+  states: [Alive, Dead]
+  outcomes: { cost: cost, lifeYears: effect }
+  cycles: 3
+  startAge: 60
+  start: { Alive: 1 }
+  discountRate: { cost: 0, effect: 0 }
+${extra}  transitions: { Alive: { Dead: "${probability}", Alive: complement }, Dead: { Dead: 1 } }
+  values: { cost: { Alive: 0 }, lifeYears: { Alive: 1 } }
+`;
+const lifeYears = (text: string): number => {
+  const project = compileModelFile(text, { fileName: "time.yaml" });
+  return evaluateModel(project.model, project.parameters.base()).SoC!.lifeYears!;
+};
+
+describe("model-file time variables of heemod and DARTH", () => {
+  it("an age lookup written as in heemod (age_init + model_time) gives heemod's result", () => {
+    // heemod: cycle k uses age 60 + k, so p = 0.2, 0.3, 0.4; method "end" counts rows 1 … 3:
+    // 0.8 + 0.8·0.7 + 0.8·0.7·0.6 = 0.8 + 0.56 + 0.336 = 1.696.
+    expect(lifeYears(model("mortality(age_init + model_time)", "  cycleCorrection: end\n"))).toBeCloseTo(1.696, 12);
+    // heemod's default "life-table": (1 + 0.8)/2 + (0.8 + 0.56)/2 + (0.56 + 0.336)/2 = 2.028.
+    expect(lifeYears(model("mortality(age_init + model_time)", "  cycleCorrection: life-table\n"))).toBeCloseTo(2.028, 12);
+  });
+
+  it("qaly's age (and DARTH's age_init + darth_cycle) is the age at the start of the cycle: one year younger", () => {
+    // p = 0.1, 0.2, 0.3: 0.9 + 0.72 + 0.504 = 2.124 (rows 1 … 3).
+    expect(lifeYears(model("mortality(age)", "  cycleCorrection: end\n"))).toBeCloseTo(2.124, 12);
+    expect(lifeYears(model("mortality(age_init + darth_cycle)", "  cycleCorrection: end\n"))).toBeCloseTo(2.124, 12);
+    expect(lifeYears(model("mortality(age_init + cycle - 1)", "  cycleCorrection: end\n"))).toBeCloseTo(2.124, 12);
+  });
+
+  it("darth_cycle counts cycles of any length from 0 (monthly cycles: 0, 1, 2)", () => {
+    // Monthly cycles, death probability 0.1·(darth_cycle + 1) = 0.1, 0.2, 0.3 in cycles 1 … 3.
+    const text = model("0.1 * (darth_cycle + 1)", "  cycleLength: 1/12\n  cycleCorrection: end\n");
+    expect(lifeYears(text)).toBeCloseTo((0.9 + 0.72 + 0.504) / 12, 12);
+  });
+
+  it("heemod_state_time is state_time + 1 in a tunnel state", () => {
+    // Sick is a 2-cycle tunnel: death probability 0.1 · heemod_state_time = 0.1 then 0.2.
+    const text = `metadata: { title: tunnel, currency: SEK }
+parameters: {}
+strategies: [SoC]
+model:
+  type: markov
+  states: [{ name: Sick, tunnel: 2 }, Dead]
+  outcomes: { cost: cost, lifeYears: effect }
+  cycles: 2
+  start: { Sick: 1 }
+  cycleCorrection: end
+  discountRate: { cost: 0, effect: 0 }
+  transitions: { Sick: { Dead: "0.1 * heemod_state_time", Sick: complement }, Dead: { Dead: 1 } }
+  values: { cost: { Sick: 0 }, lifeYears: { Sick: 1 } }
+`;
+    // Row 1: 0.9; row 2: 0.9 · 0.8 = 0.72.
+    expect(lifeYears(text)).toBeCloseTo(0.9 + 0.72, 12);
+  });
+
+  it("the new names are reserved: a parameter cannot be called model_time", () => {
+    expect(() => compileModelFile(model("0.1").replace("parameters: { age_init: 60 }", "parameters: { age_init: 60, model_time: 1 }"), { fileName: "time.yaml" })).toThrow(/model_time/);
+  });
+});
