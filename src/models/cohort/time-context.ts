@@ -8,7 +8,9 @@ import { fail } from "../../core/errors.js";
  * values, `cycle` is the trace row (0 … N) and `time` is `cycle · cycleLength`. `age` is
  * `startAge + startTime + time`; `stateTime` is the number of cycles already spent in a tunnel
  * state (0 on entry; always 0 for other states, and in partitioned survival models). Shared by the
- * Markov cohort and partitioned survival engines.
+ * Markov cohort and partitioned survival engines. Peers' names (docs/conventions.md): heemod's
+ * `model_time` is `cycle`, heemod's `state_time` is `stateTime + 1`, DARTH's cycle index is
+ * `time / cycleLength`.
  *
  * @example
  * const values = (p: { uPF: number }, time: TimeContext) => ({ qaly: { PF: time.cycle <= 12 ? p.uPF : 0.7 } });
