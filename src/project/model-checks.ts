@@ -5,6 +5,7 @@ import { evaluateModel, type Model, type ParameterValues } from "../models/model
 import { runPsaSync } from "../analysis/run/run-psa.js";
 import type { ModelProject } from "../files/model-project.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
+import { baseCaseDetail } from "./run-project-detail.js";
 
 /** How much a failed check matters: an `error` makes `qaly check` fail, a `warning` is reported. */
 export type CheckSeverity = "error" | "warning";
@@ -39,12 +40,16 @@ export interface ModelCheckOptions {
 const UTILITY = /^u[A-Z0-9_]/;
 const COST = /^c[A-Z0-9_]/;
 const TOLERANCE = 1e-9;
+/** A lifetime horizon leaves at most 1 % of the cohort alive. */
+const ALIVE_AT_HORIZON = 0.01;
+const DEAD = /^d$|dead|death|died/i;
 
 /**
  * The checks reviewers run by hand on a health-economic model (TECH-VER, Büyükkaramikli et al.
  * 2019, PharmacoEconomics 37:1391–1408): base-case values inside their distribution's support;
  * utilities ≤ 1 and costs ≥ 0 (parameters named `u…` and `c…`); every parameter with a source and
- * a status; QALYs ≤ life years per strategy; extreme values (all costs 0 ⇒ total costs 0; all
+ * a status; QALYs ≤ life years per strategy; at most 1 % of each cohort alive at the horizon (traces
+ * with states named dead/death, overall survival curves named OS); extreme values (all costs 0 ⇒ total costs 0; all
  * utilities 1 ⇒ undiscounted QALYs = undiscounted life years); and PSA convergence (Monte Carlo
  * standard error of each strategy's mean cost and effect, and of the incremental net benefit).
  * Checks read the model and its results; they never change them.
@@ -101,6 +106,12 @@ export function modelChecks(project: ModelProject, options: ModelCheckOptions = 
   const negativeTotals = model.strategies.filter((s) => result[s]![cost]! < 0);
   add("negative_total_cost", "warning", negativeTotals.length === 0, negativeTotals.length === 0 ? `the ${cost} outcome is at least 0 in every strategy` : `negative ${cost} in ${negativeTotals.map((s) => `'${s}'`).join(", ")}`, ["outcomes", "cost"]);
 
+  const alive = aliveAtHorizon(model, base);
+  if (alive.length > 0) {
+    const high = alive.filter((entry) => entry.alive > ALIVE_AT_HORIZON);
+    add("survival_at_horizon", "warning", high.length === 0, high.length === 0 ? `at most ${ALIVE_AT_HORIZON * 100}% of every cohort is alive at the horizon (a lifetime horizon)` : `still alive at the horizon: ${high.slice(0, 6).map((entry) => `${(entry.alive * 100).toPrecision(3)}% in '${entry.name}'`).join(", ")}${high.length > 6 ? ", …" : ""}; a lifetime horizon leaves under ${ALIVE_AT_HORIZON * 100}%`, ["model", "horizon"]);
+  }
+
   // Extreme values: inputs set to 0 or 1 must show in the outcomes exactly as the maths says.
   if (costs.length > 0) {
     const zero = evaluateModel(model, { ...base, ...Object.fromEntries(costs.map((n) => [n, 0])) });
@@ -142,6 +153,31 @@ function psaConvergence(project: ModelProject, psa: PsaResult): [string, CheckSe
   const passed = Math.abs(inmb) >= 2 * se || se <= 0.01 * Math.abs(means[best]!);
   const message = `${draws} draws at ${wtp} per unit effect: incremental NMB of '${psa.strategies[best]}' over '${psa.strategies[second]}' ${inmb.toPrecision(4)} ± ${se.toPrecision(2)} (Monte Carlo SE)${passed ? "" : ": not distinguishable from 0, run more draws"}; mean ± SE: ${parts.join("; ")}`;
   return ["psa_convergence", "warning", passed, message, ["psa"]];
+}
+
+/**
+ * The share alive at the end of every cohort trace (states named dead/death) and every overall
+ * survival curve (named OS) of the base case, from the models' detailed runs.
+ */
+function aliveAtHorizon(model: Model<ParameterValues>, base: ParameterValues): { name: string; alive: number }[] {
+  let detail: ReturnType<typeof baseCaseDetail>;
+  try {
+    detail = baseCaseDetail(model, base);
+  } catch {
+    return [];
+  }
+  const out: { name: string; alive: number }[] = [];
+  for (const trace of detail.traces ?? []) {
+    const dead = trace.states.flatMap((state, k) => (DEAD.test(state) ? [k] : []));
+    if (dead.length === 0) continue;
+    const last = trace.proportions[0]!.length - 1;
+    out.push({ name: trace.strategy, alive: 1 - dead.reduce((sum, k) => sum + trace.proportions[k]![last]!, 0) });
+  }
+  for (const series of detail.survival ?? []) {
+    const os = series.curves.find((curve) => /^os$|overall/i.test(curve.name));
+    if (os !== undefined && os.values.length > 0) out.push({ name: series.arm, alive: os.values[os.values.length - 1]! });
+  }
+  return out;
 }
 
 function mean(values: Float64Array): number {

@@ -12,10 +12,10 @@ const valid = readFileSync(path("budget/valid-markov.yaml"), "utf8");
 const failing = (text: string, psa = 0) => modelChecks(compile(text), { psa }).filter((check) => !check.passed);
 
 describe("modelChecks", () => {
-  it("modelChecks(valid-markov.yaml) passes every check, PSA convergence included", () => {
+  it("modelChecks(valid-markov.yaml) passes every check, survival at the horizon and PSA convergence included", () => {
     const checks = modelChecks(compile(valid), { psa: 200 });
     expect(checks.filter((check) => !check.passed)).toEqual([]);
-    expect(checks.map((check) => check.code)).toContain("psa_convergence");
+    expect(checks.map((check) => check.code)).toEqual(expect.arrayContaining(["psa_convergence", "survival_at_horizon"]));
   });
 
   it("modelChecks(utility 1.4 under a beta distribution) fails value_outside_support and utility_above_one at parameters.uSick", () => {
@@ -34,15 +34,23 @@ describe("modelChecks", () => {
       .replace("cSick: { value: 1000,", "cSick: { value: -1000,")
       .replace(", source: invented, status: assumption }\n  uSick", " }\n  uSick");
     const codes = failing(text.replace("distribution: { kind: gamma, mean: 1000, sd: 100 }, ", "")).map((check) => check.code);
-    // Discounted QALYs exceed life years (Well is worth 1.5); undiscounted they do not, since the
-    // later years are spent sick at 0.6. The constant 1.5 also fails the unit-utility extreme test.
-    expect(codes).toEqual(["negative_cost_parameter", "parameter_without_source", "qaly_exceeds_life_years", "negative_total_cost", "zero_costs_give_zero_cost", "unit_utilities_give_life_years"]);
+    // QALYs exceed life years, discounted and undiscounted (Well is worth 1.5); the constant 1.5
+    // also fails the unit-utility extreme test.
+    expect(codes).toEqual(["negative_cost_parameter", "parameter_without_source", "qaly_exceeds_life_years", "qaly_exceeds_life_years", "negative_total_cost", "zero_costs_give_zero_cost", "unit_utilities_give_life_years"]);
   });
 
   it("modelChecks(PSA of a model whose strategies differ only by noise) fails psa_convergence", () => {
     // A hazard ratio of mean 1 with a wide spread: the strategies' net benefits differ by noise around 0.
     const same = valid.replace("hrNew: { value: 0.8, distribution: { kind: lognormal, mean: 0.8, sd: 0.1 }", "hrNew: { value: 1, distribution: { kind: lognormal, mean: 1, sd: 0.5 }");
     expect(failing(same, 50).map((check) => check.code)).toEqual(["psa_convergence"]);
+  });
+});
+
+describe("survival at the horizon", () => {
+  it("modelChecks(a 10-cycle valid-markov.yaml) warns survival_at_horizon with the share alive per strategy", () => {
+    const short = failing(valid.replace("cycles: 40", "cycles: 10"));
+    expect(short.map(({ code, severity, path }) => ({ code, severity, path }))).toEqual([{ code: "survival_at_horizon", severity: "warning", path: ["model", "horizon"] }]);
+    expect(short[0]!.message).toMatch(/^still alive at the horizon: \d+\.?\d*% in 'Old', \d+\.?\d*% in 'New'/);
   });
 });
 
