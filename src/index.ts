@@ -184,6 +184,7 @@ export type {
   TimeContext,
   MarkovRun,
   MarkovStrategyRun,
+  MarkovTransitionMatrix,
 } from "./models/markov/index.js";
 
 // models: partitioned survival

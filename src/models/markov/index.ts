@@ -22,3 +22,4 @@ export type {
 } from "./markov-definition.js";
 export type { TimeContext } from "./time-context.js";
 export type { MarkovRun, MarkovStrategyRun } from "./markov-run.js";
+export type { MarkovTransitionMatrix } from "./transition-matrix.js";

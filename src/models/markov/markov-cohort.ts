@@ -7,6 +7,7 @@ import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
 import { type MarkovRun, markovRun } from "./markov-run.js";
 import { MarkovWorkspace } from "./markov-workspace.js";
+import { type MarkovTransitionMatrix, markovTransitionMatrix } from "./transition-matrix.js";
 
 /** A Markov cohort model: a {@link Model} plus its structure and a detailed base-case run. */
 export interface MarkovCohortModel<P, S extends string, G extends string, O extends string> extends Model<P, G> {
@@ -20,6 +21,14 @@ export interface MarkovCohortModel<P, S extends string, G extends string, O exte
   readonly declaredOutcomes: readonly O[];
   /** Trace, per-row values and totals of every strategy (allocates; for the base case, not PSA). */
   run(params: P, context?: EvaluationContext): MarkovRun<S, G, O>;
+  /**
+   * The transition matrix of a strategy in cycle k (1 … N) for these parameters, as the engine
+   * uses it: rows are from-states, columns to-states, tunnel states once per position.
+   *
+   * @throws QalyError `unknown_strategy` at `["strategy"]`, `invalid_argument` at `["cycle"]`, and
+   * whatever evaluating the transitions reports
+   */
+  transitionMatrix(params: P, strategy: G, cycle: number, context?: EvaluationContext): MarkovTransitionMatrix;
 }
 
 /**
@@ -84,6 +93,9 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     },
     run(params: P, context?: EvaluationContext): MarkovRun<StateName<States>, G, O> {
       return markovRun(model, work, params, context, writeOutputs) as MarkovRun<StateName<States>, G, O>;
+    },
+    transitionMatrix(params: P, strategy: G, cycle: number, context?: EvaluationContext): MarkovTransitionMatrix {
+      return markovTransitionMatrix(model, work, params, strategy, cycle, context);
     },
   });
 }
