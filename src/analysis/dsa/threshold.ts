@@ -34,6 +34,8 @@ export type ThresholdResult<S extends string = string> = {
   readonly parameter: string;
   /** The interval searched. */
   readonly range: readonly [number, number];
+  /** The parameter's base-case value (where the decision stands today). */
+  readonly baseValue: number;
   /** The two strategies compared, `[a, b]`. */
   readonly strategies: readonly [S, S];
   /** `"nmb"` or the outcome compared. */
@@ -148,7 +150,7 @@ export function threshold<P extends ParameterValues, S extends string>(model: Mo
       roots.push({ value: root.value, residual: root.residual, converged: root.converged, higherBelow: higher(here), higherAbove: higher(values[i + 1]!) });
     }
   }
-  const common = { parameter: name, range: [low, high] as const, strategies: [a, b] as const, measure, wtp: evaluator.wtp, scan: { values: grid, difference: values } };
+  const common = { parameter: name, range: [low, high] as const, baseValue: evaluator.baseValues[name] as number, strategies: [a, b] as const, measure, wtp: evaluator.wtp, scan: { values: grid, difference: values } };
   const what = measure === "nmb" ? "NMB" : measure;
   if (roots.length > 0) {
     // Six significant digits in the sentence; the exact values are in `roots`.

@@ -1,6 +1,7 @@
 import type { IcerRow } from "../../analysis/cea/icer-table.js";
 import { evpi } from "../../analysis/voi/evpi.js";
 import { evppi } from "../../analysis/voi/evppi.js";
+import { optionalWording, thresholdStatement } from "../../report/format/threshold-statement.js";
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
 import { formatBudgetImpact } from "./format-budget-impact.js";
@@ -114,7 +115,8 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
       out.push(`Not shown (--tornado-bars all shows them):${smaller.length === 0 ? "" : ` smaller swing: ${smaller.join(", ")}.`}${none.length === 0 ? "" : ` No effect: ${none.join(", ")}.`}`);
     }
   }
-  for (const t of run.thresholds ?? []) out.push("", `Threshold (${t.parameter}, ${t.strategies.join(" vs ")}, WTP ${money(t.wtp)}): ${t.message}`);
+  const parameterRows = new Map((run.parameters ?? []).map((r) => [r.name, r]));
+  for (const t of run.thresholds ?? []) out.push("", `Threshold: ${thresholdStatement(t, { currency, effectUnit: effect, ...optionalWording(parameterRows.get(t.parameter)) })}`);
   if (run.scenarios !== undefined) {
     const s = run.scenarios;
     const other = s.strategies.filter((x) => x !== s.comparator);

@@ -1,5 +1,6 @@
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney, formatNumber, formatPercent } from "../format/format-number.js";
+import { optionalWording, thresholdStatement } from "../format/threshold-statement.js";
 import { numberCell, tableToHtml, textCell, type ReportTable } from "../format/report-table.js";
 import { budgetImpactReportTable } from "../tables/budget-impact-report-table.js";
 import { psaSummaryReportTable } from "../tables/psa-summary-report-table.js";
@@ -96,7 +97,11 @@ export function dsaSection(context: ReportContext): string {
     for (const name of shown) out += figure(oneWayChart(input.oneWay, name, { currency, effectUnit, label: labels[name] ?? name }), `Net monetary benefit of each strategy as ${labels[name] ?? name} varies; the dashed line is its base-case value.`);
   }
   if (input.twoWay !== undefined) out += figure(twoWayChart(input.twoWay, { currency, effectUnit, labels }), "Strategy with the highest net monetary benefit for each pair of values.");
-  if (input.thresholds !== undefined && input.thresholds.length > 0) out += `<h3>Threshold analyses</h3><ul>${input.thresholds.map((t) => `<li>${escapeXml(t.message)}</li>`).join("")}</ul>`;
+  if (input.thresholds !== undefined && input.thresholds.length > 0) {
+    const rows = new Map((input.parameters ?? []).map((r) => [r.name, r]));
+    const sentence = (t: NonNullable<typeof input.thresholds>[number]) => thresholdStatement(t, { currency, effectUnit, ...optionalWording(rows.get(t.parameter)) });
+    out += `<h3>Threshold analyses</h3><ul>${input.thresholds.map((t) => `<li>${escapeXml(sentence(t))}</li>`).join("")}</ul>`;
+  }
   if (input.scenarios !== undefined) out += tableToHtml(scenarioReportTable(input.scenarios, { currency, effectUnit }));
   return `${out}</section>`;
 }
@@ -123,3 +128,4 @@ export function runSection(context: ReportContext): string {
   ];
   return `<section class="run-info"><h2>Run information</h2><dl class="run">${facts.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl></section>`;
 }
+
