@@ -5,6 +5,7 @@ import type { PsaSummary } from "./psa-summary.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { Reclassification } from "../pathways/reclassification.js";
+import type { ReportCheck } from "../report/report-input.js";
 
 /** Net monetary benefit of one strategy at one willingness to pay. */
 export interface NetBenefitJson {
@@ -86,6 +87,8 @@ export interface RunJson {
   readonly reclassification?: readonly Reclassification[];
   /** EVPPI of the project's parameter groups (with a PSA). */
   readonly evppi?: readonly EvppiJson[];
+  /** Model checks, when they were run (`qaly run` runs them). */
+  readonly checks?: readonly ReportCheck[];
   /** Version, date, seed, samples, scenario. */
   readonly run: unknown;
   /** Budget impact driven by the model: base case per year and world, PSA intervals, one-way and scenarios. */
@@ -209,6 +212,7 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.calibration === undefined ? {} : { calibration: run.calibration.map((row) => ({ ...row })) }),
     ...(run.reclassification === undefined ? {} : { reclassification: run.reclassification.map((t) => ({ ...t, labels: [...t.labels], probability: t.probability.map((row) => [...row]) })) }),
     ...(run.evppi === undefined ? {} : { evppi: run.evppi.map((g) => ({ name: g.name, parameters: [...g.curve.parameters], wtp: Array.from(g.curve.wtp), perPerson: Array.from(g.curve.perPerson) })) }),
+    ...(run.checks === undefined ? {} : { checks: run.checks.map((c) => ({ ...c })) }),
     run: run.run,
     ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),
   };

@@ -5,7 +5,7 @@
  * @packageDocumentation
  * @module qaly/report
  */
-export type { NamedEvppi, ReportInput, RunInfo, SubgroupResult, SurvivalCurveSeries, SurvivalSeries, TraceSeries } from "./report-input.js";
+export type { NamedEvppi, ReportCheck, ReportInput, RunInfo, SubgroupResult, SurvivalCurveSeries, SurvivalSeries, TraceSeries } from "./report-input.js";
 export { escapeXml } from "./format/escape-xml.js";
 export { THOUSANDS_SEPARATOR, formatMoney, formatNumber, formatPercent, formatValue, tickFormatter } from "./format/format-number.js";
 export { tableToCsv, tableToHtml, tableToMarkdown } from "./format/report-table.js";

@@ -29,6 +29,20 @@ export interface SubgroupResult {
   readonly icerTable: readonly IcerRow[];
 }
 
+/** One model check as the report shows it (the shape of `qaly/files`' `ModelCheck`). */
+export interface ReportCheck {
+  /** Stable identifier, e.g. `qaly_exceeds_life_years`. */
+  readonly code: string;
+  /** How much a failure matters: `"error"` or `"warning"`. */
+  readonly severity: string;
+  /** Whether the model passed it. */
+  readonly passed: boolean;
+  /** What was checked and, on failure, what was found. */
+  readonly message: string;
+  /** The model's reason for accepting a failure. */
+  readonly acknowledged?: string;
+}
+
 /** EVPPI of a named group of parameters on the report's WTP grid. */
 export interface NamedEvppi {
   /** The group's name, e.g. "Transplant effect". */
@@ -131,6 +145,8 @@ export interface ReportInput {
   readonly subgroups?: readonly SubgroupResult[];
   /** Calibration targets compared with the model's base case. */
   readonly calibration?: readonly CalibrationRow[];
+  /** Model checks (TECH-VER; `qaly check`), when they were run. */
+  readonly checks?: readonly ReportCheck[];
   /** Reclassification tables of a testing pathway's tests (base case). */
   readonly reclassification?: readonly Reclassification[];
   /** EVPPI of the project's parameter groups (after a PSA). */

@@ -216,6 +216,22 @@ describe("qaly (in-process)", () => {
     expect(quiet.stdout).not.toContain("! warning");
   });
 
+  it("qaly run puts the model checks in the JSON, the result files and the report", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "qaly-checks-"));
+    const json = JSON.parse((await qaly("run", fixture("toy-tree"), "--psa", "0", "--no-dsa", "--json", "--quiet")).stdout);
+    expect(json.checks.length).toBeGreaterThan(3);
+    expect(json.checks.find((c: { code: string }) => c.code === "qaly_exceeds_life_years" || c.code === "negative_total_cost")).toBeDefined();
+    const result = await qaly("run", fixture("toy-tree"), "--psa", "0", "--no-dsa", "--out", dir, "--report", join(dir, "report.html"));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "results.json"), "utf8")).checks).toEqual(json.checks);
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain("<h2>Model checks</h2>");
+    expect(html).toMatch(/\d+ of \d+ checks passed/);
+  });
+
   it("qaly list shows the bundled models with the command that runs them", async () => {
     const result = await qaly("list");
     expect(result.code).toBe(0);

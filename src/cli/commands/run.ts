@@ -95,9 +95,9 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const controller = new AbortController();
   const cancel = (): void => controller.abort();
   process.once("SIGINT", cancel);
-  let run: ProjectRun;
+  let ran: ProjectRun;
   try {
-    run = await runProject(project, {
+    ran = await runProject(project, {
       psa: samples,
       ...(seed === undefined ? {} : { seed }),
       ...(wtp === undefined ? {} : { wtp }),
@@ -115,6 +115,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     process.off("SIGINT", cancel);
   }
 
+  // The model checks (qaly check), run on every run: in the JSON, the result files, the report and one summary line.
+  const acknowledge = COMPILED.get(project)?.file.checks?.acknowledge;
+  const checks = modelChecks(project, { psa: 0, ...(ran.psa === undefined ? {} : { psaResult: ran.psa }), ...(acknowledge === undefined ? {} : { acknowledge }) });
+  const run: ProjectRun = { ...ran, checks };
   if (json) {
     io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
     if (!quiet && run.warnings.length > 0) io.stderr(`${formatWarnings(run.warnings)}\n`);
@@ -122,9 +126,6 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout(formatRun(run));
   }
   const notes: string[] = [];
-  // The model checks (qaly check) summed up in one line: every run says whether its model passes them.
-  const acknowledge = COMPILED.get(project)?.file.checks?.acknowledge;
-  const checks = modelChecks(project, { psa: 0, ...(run.psa === undefined ? {} : { psaResult: run.psa }), ...(acknowledge === undefined ? {} : { acknowledge }) });
   notes.push(`${modelChecksLine(checks)}${checks.every((check) => check.passed) ? "" : " (qaly check for details)"}`);
   if (outPath !== undefined) {
     const written = await writeResultFiles(outPath, runResultFiles(run));

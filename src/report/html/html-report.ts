@@ -7,6 +7,7 @@ import { baseCaseSection, headerSection, modelSection, parameterSection, warning
 import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } from "./uncertainty-sections.js";
 import { budgetImpactRunSection } from "./budget-impact-run-section.js";
 import { calibrationSection, evppiGroupsSection, reclassificationSection, subgroupsSection } from "./subgroup-sections.js";
+import { checksSection } from "./checks-section.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -38,6 +39,7 @@ export function htmlReportFragment(input: ReportInput): string {
     dsaSection(context),
     budgetImpactSection(context),
     budgetImpactRunSection(context),
+    checksSection(context),
     runSection(context),
   ].join("\n");
   return `<div class="qaly-report"><style>${REPORT_CSS}</style>\n${body}\n</div>`;
