@@ -19,6 +19,11 @@ export interface ReportTable {
   readonly numeric: readonly boolean[];
   /** Rows, each with one cell per column. */
   readonly rows: readonly (readonly ReportCell[])[];
+  /**
+   * Columns whose text may break inside a word in HTML (long references such as DOIs); the others
+   * break only between words, so names and units are never split.
+   */
+  readonly breakAnywhere?: readonly boolean[];
   /** CSS class per row for HTML (e.g. `"dominated"`), or `""`. */
   readonly rowClasses?: readonly string[];
 }
@@ -80,7 +85,7 @@ export function tableToCsv(table: ReportTable): string {
 export function tableToHtml(table: ReportTable): string {
   // A no-break space inside grouped numbers lets cells wrap between words, never inside 1 234 567.
   const text = (value: string): string => escapeXml(value).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;");
-  const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : "");
+  const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : table.breakAnywhere?.[k] === true ? ' class="wrap"' : "");
   const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${text(c)}</th>`).join("")}</tr></thead>`;
   const body = table.rows
     .map((row, r) => {
