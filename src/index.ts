@@ -166,6 +166,7 @@ export type {
   MarkovCohortModel,
   MarkovCohortDefinition,
   MarkovBackgroundMortality,
+  MarkovMilestone,
   MarkovStrategy,
   OutcomeKind,
   StateSpec,

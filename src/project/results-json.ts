@@ -102,7 +102,10 @@ export interface SubgroupJson {
   /** What it is. */
   readonly description?: string;
   /** Strategy → outcome → value, per patient in the subgroup. */
-  readonly baseCase: { readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>> };
+  readonly baseCase: {
+    /** Strategy → outcome → value. */
+    readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
   /** Its ICER table. */
   readonly icerTable: readonly IcerRowJson[];
 }

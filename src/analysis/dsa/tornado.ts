@@ -33,7 +33,12 @@ export interface TornadoResult<S extends string = string> {
   /** The measure at the base case (where the bars meet). */
   readonly base: number;
   /** Parameters varied but not among the bars (beyond `top`), largest swing first; with their swing, zero included. */
-  readonly others: readonly { readonly parameter: string; readonly swing: number }[];
+  readonly others: readonly {
+    /** Parameter name. */
+    readonly parameter: string;
+    /** Its swing (max − min of the measure over its range); 0 when it has no effect. */
+    readonly swing: number;
+  }[];
   /** Bars, largest swing first; ties keep the order of the one-way analysis. */
   readonly bars: readonly {
     /** Parameter name. */

@@ -4,6 +4,7 @@ export { ROW_SUM_TOLERANCE } from "./markov-definition.js";
 export type {
   MarkovCohortDefinition,
   MarkovBackgroundMortality,
+  MarkovMilestone,
   MarkovStrategy,
   OutcomeKind,
   StateSpec,

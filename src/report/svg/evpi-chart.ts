@@ -13,7 +13,14 @@ export interface EvpiChartOptions extends ChartOptions {
   /** Thresholds marked with vertical lines. */
   readonly thresholds?: readonly number[];
   /** EVPPI curves drawn under the EVPI per person, each with its label (on the same WTP grid or any other). */
-  readonly partial?: readonly { readonly label: string; readonly wtp: ArrayLike<number>; readonly perPerson: ArrayLike<number> }[];
+  readonly partial?: readonly {
+    /** The group's name in the legend. */
+    readonly label: string;
+    /** Willingness-to-pay values of the curve. */
+    readonly wtp: ArrayLike<number>;
+    /** EVPPI per person at each value. */
+    readonly perPerson: ArrayLike<number>;
+  }[];
 }
 
 /**
