@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { differences } from "../helpers/outcome-differences.js";
 import { psaMismatches } from "../helpers/psa-mismatches.js";
 import { project as ts } from "../../models/mcrc-gene-panel/project.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
@@ -15,14 +16,7 @@ import { evaluateModel, runPsaSync, type DecisionTree } from "../../src/index.js
 const fileName = "models/mcrc-gene-panel/model.yaml";
 const file = compileModelFile(readFileSync(fileURLToPath(new URL(`../../${fileName}`, import.meta.url)), "utf8"), { fileName });
 type Params = Readonly<Record<string, number>>;
-type Results = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** Every (strategy, outcome) whose values are not the same double, with both values. */
-function differences(a: Results, b: Results, strategies: readonly string[], outcomes: readonly string[]): unknown[] {
-  const out: unknown[] = [];
-  for (const strategy of strategies) for (const outcome of outcomes) if (!Object.is(a[strategy]?.[outcome], b[strategy]?.[outcome])) out.push([strategy, outcome, a[strategy]?.[outcome], b[strategy]?.[outcome]]);
-  return out;
-}
 
 const paths = (model: unknown, params: Params) => (model as DecisionTree<Params, string>).paths(params);
 

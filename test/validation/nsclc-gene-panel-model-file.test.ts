@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { differences } from "../helpers/outcome-differences.js";
 import { psaMismatches } from "../helpers/psa-mismatches.js";
 import { project as ts } from "../../models/nsclc-gene-panel/project.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
@@ -24,14 +25,7 @@ const path = fileURLToPath(new URL(`../../${fileName}`, import.meta.url));
 const readFile = dataReader(dirname(path));
 const file = compileModelFile(readFileSync(path, "utf8"), { fileName, readFile });
 
-type Results = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** Every (strategy, outcome) whose values are not the same double, with both values. */
-function differences(a: Results, b: Results, strategies: readonly string[], outcomes: readonly string[]): unknown[] {
-  const out: unknown[] = [];
-  for (const strategy of strategies) for (const outcome of outcomes) if (!Object.is(a[strategy]?.[outcome], b[strategy]?.[outcome])) out.push([strategy, outcome, a[strategy]?.[outcome], b[strategy]?.[outcome]]);
-  return out;
-}
 
 /** The scenario that holds components of the prevalence Dirichlet fixed (ParameterSpace.fix). */
 const DUTCH = "Dutch prevalence mix (Mfumbilwa 2023)";
