@@ -193,7 +193,11 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
   if (parameters === undefined || model === undefined || issues.length > 0) return fail(compiled, issues);
 
   // The file's own warnings first (they say what to do), then the generic placeholder list.
-  const warnings = [...(file.warnings ?? []), ...(parameters.placeholders.length === 0 ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`])];
+  // Each warning once: the generic list only when the file's own warnings do not already name every placeholder.
+  const own = file.warnings ?? [];
+  const named = (name: string): boolean => own.some((w) => new RegExp(`\\b${name}\\b`).test(w));
+  const generic = parameters.placeholders.length === 0 || parameters.placeholders.every(named) ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`];
+  const warnings = [...own, ...generic];
   const metadata = Object.freeze(Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]))) as unknown as ModelMetadata;
   const baseName = options.fileName.split(/[\\/]/).filter((part) => part !== "").slice(-2);
   const name = baseName.length === 2 && /^model\.(ya?ml|json)$/i.test(baseName[1]!) ? baseName[0]! : (baseName.at(-1) ?? options.fileName).replace(/\.(ya?ml|json)$/i, "");

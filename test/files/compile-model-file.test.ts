@@ -48,7 +48,10 @@ describe("compileModelFile", () => {
     expect(project.name).toBe("demo");
     expect(project.warnings).toEqual(["placeholder values in use: cSick"]);
     const warned = compileModelFile(`${MARKOV}\nwarnings: ["Replace cSick with a regional price."]\n`, { fileName: "models/demo/model.yaml" });
-    expect(warned.warnings).toEqual(["Replace cSick with a regional price.", "placeholder values in use: cSick"]);
+    // Each warning once: a file warning that names every placeholder replaces the generic list.
+    expect(warned.warnings).toEqual(["Replace cSick with a regional price."]);
+    const vague = compileModelFile(`${MARKOV}\nwarnings: ["Check the prices before use."]\n`, { fileName: "models/demo/model.yaml" });
+    expect(vague.warnings).toEqual(["Check the prices before use.", "placeholder values in use: cSick"]);
     expect(project.baseCase!.pDeath).toBe(0.1);
     expect(project.baseCase!.pSick).toBe(rateToProbability(0.2));
     const result = evaluateModel(project.model, project.baseCase!);

@@ -47,7 +47,8 @@ export function warningsSection(context: ReportContext): string {
   const rows = context.input.parameters ?? [];
   const placeholders = rows.filter((r) => r.status === "placeholder").map((r) => r.name);
   const assumptions = rows.filter((r) => r.status === "assumption").map((r) => r.name);
-  const items = [...context.input.warnings];
+  // Each warning once: the input's generic placeholder list is replaced by the fuller sentence below.
+  const items = context.input.warnings.filter((w) => !(placeholders.length > 0 && w.startsWith("placeholder values in use:")));
   if (placeholders.length > 0) items.push(`${placeholders.length} parameter${placeholders.length === 1 ? " is a placeholder" : "s are placeholders"} (not yet sourced): ${placeholders.join(", ")}. Results depend on them and must not be used for decisions until they are replaced.`);
   if (assumptions.length > 0) items.push(`${assumptions.length} parameter${assumptions.length === 1 ? " rests" : "s rest"} on assumptions: ${assumptions.join(", ")}.`);
   if (items.length === 0) return "";
