@@ -228,7 +228,7 @@ export const modelFileSchema = strict(
       .optional(),
     evppi: z.record(z.string(), z.array(text).min(1, "an EVPPI group names at least one parameter")).optional(),
     warnings: z.array(text).optional(),
-    checks: strict({ acknowledge: z.record(z.string(), text) }, "checks").optional(),
+    checks: strict({ acknowledge: z.record(z.string(), text).optional(), nullEffect: z.record(z.string(), finite).optional() }, "checks").optional(),
     budgetImpact: budgetImpactFileSchema({ strict, text, expression: expressionSchema }).optional(),
   },
   "the model file",

@@ -34,6 +34,12 @@ export interface ModelCheckOptions {
   readonly acknowledge?: Readonly<Record<string, string>>;
   /** A PSA already run for the project (e.g. by `runProject`): the convergence check reads it instead of sampling. */
   readonly psaResult?: PsaResult;
+  /**
+   * Parameter values at which the strategies differ in nothing that affects health (e.g. `{ hrTreated: 1 }`,
+   * or a test's miss rates at 0): the extreme-value check `zero_effect_difference` then expects every
+   * strategy's effect outcome to be equal. Not run without it.
+   */
+  readonly nullEffect?: Readonly<Record<string, number>>;
 }
 
 // Names follow the DARTH / Briggs convention: uWell is a utility, cDrug a cost.
@@ -50,7 +56,8 @@ const DEAD = /^d$|dead|death|died/i;
  * utilities ≤ 1 and costs ≥ 0 (parameters named `u…` and `c…`); every parameter with a source and
  * a status; QALYs ≤ life years per strategy; at most 1 % of each cohort alive at the horizon (traces
  * with states named dead/death, overall survival curves named OS); extreme values (all costs 0 ⇒ total costs 0; all
- * utilities 1 ⇒ undiscounted QALYs = undiscounted life years); and PSA convergence (Monte Carlo
+ * utilities 1 ⇒ undiscounted QALYs = undiscounted life years; with the model's declared null effect,
+ * equal effects in every strategy); and PSA convergence (Monte Carlo
  * standard error of each strategy's mean cost and effect, and of the incremental net benefit).
  * Checks read the model and its results; they never change them.
  *
@@ -122,6 +129,20 @@ export function modelChecks(project: ModelProject, options: ModelCheckOptions = 
     const ones = evaluateModel(model, { ...base, ...Object.fromEntries(utilities.map((n) => [n, 1])) });
     const differ = model.strategies.filter((s) => Math.abs(ones[s]!["qalyUndiscounted"]! - ones[s]!["lifeYearsUndiscounted"]!) > 1e-9 * Math.max(1, ones[s]!["lifeYearsUndiscounted"]!));
     add("unit_utilities_give_life_years", "warning", differ.length === 0, differ.length === 0 ? "with every u… parameter at 1, undiscounted QALYs equal undiscounted life years" : `with every u… parameter at 1, undiscounted QALYs differ from life years in ${differ.map((s) => `'${s}'`).join(", ")} (disutilities or utilities that are not parameters)`, ["outcomes", "qalyUndiscounted"]);
+  }
+
+  if (options.nullEffect !== undefined) {
+    const effect = project.outcomes.effect;
+    const unknown = Object.keys(options.nullEffect).filter((name) => !(name in base));
+    if (unknown.length > 0) add("zero_effect_difference", "error", false, `the null effect names unknown parameters: ${unknown.join(", ")}`, ["checks", "nullEffect", unknown[0]!]);
+    else {
+      const nulled = evaluateModel(model, { ...base, ...options.nullEffect });
+      const values = model.strategies.map((s) => nulled[s]![effect]!);
+      const spread = Math.max(...values) - Math.min(...values);
+      const setting = Object.entries(options.nullEffect).map(([name, value]) => `${name} = ${value}`).join(", ");
+      const equal = spread <= 1e-9 * Math.max(1, ...values.map(Math.abs));
+      add("zero_effect_difference", "warning", equal, equal ? `with ${setting} (no difference in effect), ${effect} is equal in every strategy` : `with ${setting} (no difference in effect), ${effect} still differs between strategies by ${spread.toPrecision(3)}: ${model.strategies.map((s, i) => `'${s}' ${values[i]!.toPrecision(6)}`).join(", ")}`, ["checks", "nullEffect"]);
+    }
   }
 
   const draws = options.psaResult?.size ?? options.psa ?? project.psa.samples;

@@ -78,3 +78,52 @@ describe("model checks in every run", () => {
     expect(run.stdout).toMatch(/\nmodel checks: \d+ passed; acknowledged: value_outside_support, utility_above_one \(qaly check for details\)\n$/);
   });
 });
+
+describe("modelChecks: zero effect difference (TECH-VER extreme value)", () => {
+  // A screening tree in which only the test's sensitivity separates the strategies' QALYs.
+  const tree = `
+metadata: { title: Screening, currency: SEK }
+parameters:
+  prevalence: { value: 0.3, source: a register, status: sourced }
+  sensitivity: { value: 0.8, source: a study, status: sourced }
+  cTest: { value: 100, source: a price list, status: sourced }
+strategies: [No test, Test]
+model:
+  type: decision-tree
+  root:
+    decision:
+      No test: { terminal: { payoffs: { cost: 0, qaly: 0 } } }
+      Test:
+        payoffs: { cost: cTest }
+        next:
+          chance:
+            - { label: Detected, probability: prevalence * sensitivity, next: { terminal: { payoffs: { cost: 1000, qaly: 1 } } } }
+            - { label: Not detected, probability: complement, next: { terminal: { payoffs: { cost: 0, qaly: 0 } } } }
+`;
+  const check = (nullEffect?: Record<string, number>) => modelChecks(compile(tree), { psa: 0, ...(nullEffect === undefined ? {} : { nullEffect }) }).find((c) => c.code === "zero_effect_difference");
+
+  it("passes when the declared null effect leaves every strategy with the same effect, and is not run without one", () => {
+    expect(check({ sensitivity: 0 })).toMatchObject({ passed: true, severity: "warning" });
+    expect(check()).toBeUndefined();
+  });
+
+  it("fails, naming the strategies' effects, when the null effect leaves a difference; an unknown parameter is an error at its path", () => {
+    const failed = check({ cTest: 0 });
+    expect(failed).toMatchObject({ passed: false, path: ["checks", "nullEffect"] });
+    // By hand: Test keeps 0.3 × 0.8 = 0.24 QALY, No test 0.
+    expect(failed!.message).toContain("differs between strategies by 0.240");
+    expect(check({ sensitivty: 0 })).toMatchObject({ passed: false, severity: "error", path: ["checks", "nullEffect", "sensitivty"] });
+  });
+
+  it("model files declare it under checks.nullEffect, and qaly check runs it", async () => {
+    const project = compileModelFile(`${tree}checks: { nullEffect: { sensitivity: 0 } }\n`, { fileName: "t.yaml" });
+    expect(project.model.strategies).toEqual(["No test", "Test"]);
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "qaly-null-"));
+    writeFileSync(join(dir, "model.yaml"), `${tree}checks: { nullEffect: { sensitivity: 0 } }\n`);
+    const result = await qaly("check", join(dir, "model.yaml"), "--psa", "0");
+    expect(result.stdout).toContain("✓ zero_effect_difference: with sensitivity = 0 (no difference in effect), qaly is equal in every strategy");
+  });
+});

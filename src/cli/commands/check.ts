@@ -35,7 +35,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const psa = draws ?? project.psa.samples;
   checkRunBudget(project, { psa, dsa: false, ...(limits === undefined ? {} : { limits }) });
   const acknowledge = COMPILED.get(project)?.file.checks?.acknowledge;
-  const checks = modelChecks(project, { psa, ...(acknowledge === undefined ? {} : { acknowledge }) });
+  const nullEffect = COMPILED.get(project)?.file.checks?.nullEffect;
+  const checks = modelChecks(project, { psa, ...(acknowledge === undefined ? {} : { acknowledge }), ...(nullEffect === undefined ? {} : { nullEffect }) });
   const failed = checks.some((check) => !check.passed && check.severity === "error" && check.acknowledged === undefined);
   if (values.json === true) io.stdout(`${JSON.stringify({ model: project.name, passed: !failed, checks }, null, 2)}\n`);
   else io.stdout(`${project.name}: ${project.metadata.title}\n${checks.map(line).join("\n")}\n${failed ? "model checks failed" : "model checks passed"}\n`);

@@ -117,7 +117,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
 
   // The model checks (qaly check), run on every run: in the JSON, the result files, the report and one summary line.
   const acknowledge = COMPILED.get(project)?.file.checks?.acknowledge;
-  const checks = modelChecks(project, { psa: 0, ...(ran.psa === undefined ? {} : { psaResult: ran.psa }), ...(acknowledge === undefined ? {} : { acknowledge }) });
+  const nullEffect = COMPILED.get(project)?.file.checks?.nullEffect;
+  const checks = modelChecks(project, { psa: 0, ...(ran.psa === undefined ? {} : { psaResult: ran.psa }), ...(acknowledge === undefined ? {} : { acknowledge }), ...(nullEffect === undefined ? {} : { nullEffect }) });
   const run: ProjectRun = { ...ran, checks };
   if (json) {
     io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
