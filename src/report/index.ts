@@ -31,6 +31,8 @@ export type { CePlaneChartOptions } from "./svg/ce-plane-chart.js";
 export { ceacChart } from "./svg/ceac-chart.js";
 export type { CeacChartOptions } from "./svg/ceac-chart.js";
 export { evpiChart } from "./svg/evpi-chart.js";
+export { runningMeanChart } from "./svg/running-mean-chart.js";
+export type { RunningMeanChartOptions } from "./svg/running-mean-chart.js";
 export type { EvpiChartOptions } from "./svg/evpi-chart.js";
 export { tornadoChart } from "./svg/tornado-chart.js";
 export type { TornadoChartOptions } from "./svg/tornado-chart.js";

@@ -1,6 +1,8 @@
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney, formatNumber, formatPercent } from "../format/format-number.js";
 import { optionalWording, thresholdStatement } from "../format/threshold-statement.js";
+import { runningMeanChart } from "../svg/running-mean-chart.js";
+import type { PsaResult } from "../../analysis/psa/psa-result.js";
 import { numberCell, tableToHtml, textCell, type ReportTable } from "../format/report-table.js";
 import { budgetImpactReportTable } from "../tables/budget-impact-report-table.js";
 import { psaSummaryReportTable } from "../tables/psa-summary-report-table.js";
@@ -30,6 +32,11 @@ export function psaSection(context: ReportContext): string {
     out += figure(cePlaneChart(psa.plane, { currency, effectUnit, wtp: thresholds, strategies: input.psa.strategies }), `Incremental cost and effect of each PSA draw against ${psa.plane.comparator}; large dots are the means, dashed ellipses 95% regions, dashed lines the willingness-to-pay thresholds.`);
   }
   out += figure(ceacChart(psa.curves.ceac, { ceaf: psa.curves.ceaf, thresholds, currency, effectUnit }), "Probability that each strategy has the highest net monetary benefit; the grey band is the acceptability frontier (the strategy with the highest expected NMB).");
+  const convergence = runningNetBenefit(input.psa, context.comparator, thresholds[0] ?? 500_000, input.outcomes);
+  if (convergence !== undefined) {
+    const label = `Incremental NMB, ${convergence.strategy} vs ${context.comparator}${currency === "" ? "" : ` (${currency})`}`;
+    out += figure(runningMeanChart(convergence.values, { currency, label }), `Running mean of the incremental net monetary benefit of ${convergence.strategy} against ${context.comparator} at ${formatMoney(thresholds[0] ?? 500_000, currency)} per ${effectUnit} over the draws, with ± 1.96 Monte Carlo standard errors: a flat line in a narrow band means enough draws.`);
+  }
   if (psa.probabilities.length > 0) {
     const table: ReportTable = {
       caption: "Probability of being cost-effective at the thresholds (* highest expected NMB)",
@@ -129,3 +136,14 @@ export function runSection(context: ReportContext): string {
   return `<section class="run-info"><h2>Run information</h2><dl class="run">${facts.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl></section>`;
 }
 
+
+/** Per-draw incremental NMB at `wtp` of the strategy (other than the comparator) with the highest mean NMB. @internal */
+function runningNetBenefit(psa: PsaResult, comparator: string, wtp: number, outcomes: { readonly cost: string; readonly effect: string }): { strategy: string; values: Float64Array } | undefined {
+  const others = psa.strategies.filter((s) => s !== comparator);
+  if (others.length === 0 || !psa.strategies.includes(comparator) || psa.size < 2) return undefined;
+  const nmb = (s: string) => Float64Array.from(psa.values(outcomes.effect, s), (e, i) => wtp * e - psa.values(outcomes.cost, s)[i]!);
+  const base = nmb(comparator);
+  const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+  const best = others.map((s) => ({ s, v: nmb(s) })).reduce((a, b) => (mean(b.v) > mean(a.v) ? b : a));
+  return { strategy: best.s, values: best.v.map((v, i) => v - base[i]!) };
+}

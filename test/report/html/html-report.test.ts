@@ -33,7 +33,7 @@ describe("htmlReport", () => {
   it("htmlReport(input) has every section that applies, in order, and every chart", () => {
     expect(headings(full)).toEqual(["Warnings", "Model summary", "Parameters", "Base case", "Probabilistic sensitivity analysis", "Value of information", "Deterministic sensitivity analysis", "Budget impact", "Run information"]);
     const kinds = [...full.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(kinds)).toEqual(new Set(["budget-impact", "markov-trace", "survival", "ce-plane", "ceac", "evpi", "tornado", "one-way", "two-way"]));
+    expect(new Set(kinds)).toEqual(new Set(["budget-impact", "markov-trace", "survival", "ce-plane", "ceac", "running-mean", "evpi", "tornado", "one-way", "two-way"]));
     expect(kinds.filter((k) => k === "evpi").length).toBe(2); // per person and population
     expect(full).toContain("Model hash");
   });
