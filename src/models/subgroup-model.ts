@@ -36,8 +36,7 @@ export interface Subgroup<P> {
  * positive.title // => "Demo (subgroup: Marker positive)"
  */
 export function subgroupModel<P, S extends string>(model: Model<P, S>, subgroup: Subgroup<P>, name: string): Model<P, S> {
-  if (typeof subgroup?.condition !== "function") fail("invalid_argument", ["subgroups", name, "condition"], `subgroup "${name}" needs a condition: (params) => params`);
-  const condition = (params: P): P => subgroup.condition(params);
+  const condition = subgroupCondition(subgroup, name);
   return Object.freeze({
     title: `${model.title} (subgroup: ${name})`,
     strategies: model.strategies,
@@ -46,4 +45,13 @@ export function subgroupModel<P, S extends string>(model: Model<P, S>, subgroup:
       model.evaluateInto(condition(params), out, context);
     },
   });
+}
+
+/**
+ * A subgroup's conditioning as a function, checked: the one place that says a subgroup needs one.
+ * @internal
+ */
+export function subgroupCondition<P>(subgroup: Subgroup<P>, name: string): (params: P) => P {
+  if (typeof subgroup?.condition !== "function") fail("invalid_argument", ["subgroups", name, "condition"], `subgroup "${name}" needs a condition: (params) => params`);
+  return (params: P): P => subgroup.condition(params);
 }

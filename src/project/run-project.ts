@@ -17,7 +17,7 @@ import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
 import { checkRunBudget } from "./run-budget.js";
 import type { ResourceLimits } from "../files/resource-budget.js";
-import { fail } from "../core/errors.js";
+import { subgroupCondition } from "../models/subgroup-model.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
@@ -131,8 +131,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   const subgroups: SubgroupResult[] = Object.keys(subgroupSpecs).map((name) => {
     const spec = subgroupSpecs[name]!;
     // The model on the conditioned values, which the result reports (what subgroupModel evaluates).
-    if (typeof spec?.condition !== "function") fail("invalid_argument", ["subgroups", name, "condition"], `subgroup "${name}" needs a condition: (params) => params`);
-    const result = runBaseCase(model, spec.condition(baseValues), { cost, effect });
+    const result = runBaseCase(model, subgroupCondition(spec, name)(baseValues), { cost, effect });
     return Object.freeze({ name, ...(spec.description === undefined ? {} : { description: spec.description }), baseCase: result, icerTable: icerTable(result.summary) });
   });
   const calibration =
