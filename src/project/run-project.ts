@@ -157,7 +157,9 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     summary = psaSummary(psa, { seed, grid, thresholds, cost, effect });
   }
   const evppiGroups: NamedEvppi[] =
-    psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) => Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }) }));
+    psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) =>
+          Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }), atThresholds: evppi(psa!, parameters, thresholds, { cost, effect }) }),
+        );
 
   let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios">> = {};
   if (options.dsa !== false) {

@@ -49,6 +49,8 @@ export interface NamedEvppi {
   readonly name: string;
   /** EVPPI per person across the grid. */
   readonly curve: EvppiCurve;
+  /** EVPPI per person at the report's WTP thresholds (computed once, for the tables). */
+  readonly atThresholds: EvppiCurve;
 }
 
 /** One named survival curve sampled at the times of its {@link SurvivalSeries}. */

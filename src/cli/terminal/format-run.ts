@@ -1,6 +1,5 @@
 import type { IcerRow } from "../../analysis/cea/icer-table.js";
 import { evpi } from "../../analysis/voi/evpi.js";
-import { evppi } from "../../analysis/voi/evppi.js";
 import { optionalWording, thresholdStatement } from "../../report/format/threshold-statement.js";
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
@@ -98,11 +97,9 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     }
   }
 
-  if (run.evppi !== undefined && run.psa !== undefined && run.wtp.thresholds.length > 0) {
-    const psa = run.psa;
-    const atThresholds = run.evppi.map((g) => evppi(psa, g.curve.parameters, run.wtp.thresholds, { cost, effect: run.outcomes.effect }));
+  if (run.evppi !== undefined && run.wtp.thresholds.length > 0) {
     out.push("", `EVPPI per person (${currency})`);
-    out.push(textTable(["WTP", ...run.evppi.map((g) => g.name)], run.wtp.thresholds.map((w, i) => [money(w), ...atThresholds.map((c) => money(c.perPerson[i]!))]), [true, ...run.evppi.map(() => true)]));
+    out.push(textTable(["WTP", ...run.evppi.map((g) => g.name)], run.wtp.thresholds.map((w, i) => [money(w), ...run.evppi!.map((g) => money(g.atThresholds.perPerson[i]!))]), [true, ...run.evppi.map(() => true)]));
   }
 
   if (run.tornado !== undefined && run.tornado.bars.length > 0) {

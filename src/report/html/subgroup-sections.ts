@@ -3,7 +3,6 @@ import { numberCell, tableToHtml, textCell, type ReportTable } from "../format/r
 import { formatMoney, formatNumber } from "../format/format-number.js";
 import { formatSignificant } from "../../core/format-significant.js";
 import { icerReportTable } from "../tables/icer-report-table.js";
-import { evppi } from "../../analysis/voi/evppi.js";
 import type { ReportContext } from "./report-context.js";
 
 /** The subgroups' ICER tables beside the whole population's. @internal */
@@ -51,15 +50,12 @@ export function calibrationSection(context: ReportContext): string {
 export function evppiGroupsSection(context: ReportContext): string {
   const { input, currency, effectUnit, thresholds } = context;
   const groups = input.evppi ?? [];
-  if (groups.length === 0 || input.psa === undefined || thresholds.length === 0) return "";
-  const psa = input.psa;
-  const decision = { cost: input.outcomes.cost, effect: input.outcomes.effect };
-  const at = groups.map((g) => evppi(psa, g.curve.parameters, thresholds, decision));
+  if (groups.length === 0 || thresholds.length === 0) return "";
   const table: ReportTable = {
     caption: `EVPPI per person${currency === "" ? "" : ` (${currency})`}: the most it is worth paying to learn each group of parameters exactly`,
     columns: ["Parameter group", "Parameters", ...thresholds.map((w) => `at ${formatMoney(w, currency)} per ${effectUnit}`)],
     numeric: [false, false, ...thresholds.map(() => true)],
-    rows: groups.map((g, i) => [textCell(g.name), textCell(g.curve.parameters.join(", ")), ...thresholds.map((_, j) => numberCell(at[i]!.perPerson[j]!, (v) => formatNumber(v)))]),
+    rows: groups.map((g) => [textCell(g.name), textCell(g.curve.parameters.join(", ")), ...thresholds.map((_, j) => numberCell(g.atThresholds.perPerson[j]!, (v) => formatNumber(v)))]),
   };
   return `<section><h2>Value of partial perfect information</h2><p class="note">Regression estimates from the PSA draws (Strong, Oakley &amp; Brennan 2014); each group is learnt together, so a group's value is not the sum of its members'.</p>${tableToHtml(table)}</section>`;
 }
