@@ -141,9 +141,9 @@ export function runSection(context: ReportContext): string {
 function runningNetBenefit(psa: PsaResult, comparator: string, wtp: number, outcomes: { readonly cost: string; readonly effect: string }): { strategy: string; values: Float64Array } | undefined {
   const others = psa.strategies.filter((s) => s !== comparator);
   if (others.length === 0 || !psa.strategies.includes(comparator) || psa.size < 2) return undefined;
-  const nmb = (s: string) => Float64Array.from(psa.values(outcomes.effect, s), (e, i) => wtp * e - psa.values(outcomes.cost, s)[i]!);
-  const base = nmb(comparator);
-  const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
-  const best = others.map((s) => ({ s, v: nmb(s) })).reduce((a, b) => (mean(b.v) > mean(a.v) ? b : a));
-  return { strategy: best.s, values: best.v.map((v, i) => v - base[i]!) };
+  // The mean NMB from the outcome means (psa.mean caches them); the series only for the strategy shown.
+  const meanNmb = (s: string) => wtp * psa.mean(outcomes.effect, s) - psa.mean(outcomes.cost, s);
+  const strategy = others.reduce((a, b) => (meanNmb(b) > meanNmb(a) ? b : a));
+  const [effect, cost, effect0, cost0] = [psa.values(outcomes.effect, strategy), psa.values(outcomes.cost, strategy), psa.values(outcomes.effect, comparator), psa.values(outcomes.cost, comparator)];
+  return { strategy, values: Float64Array.from(effect, (e, i) => wtp * e - cost[i]! - (wtp * effect0[i]! - cost0[i]!)) };
 }
