@@ -90,21 +90,26 @@ function replaced(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
+/** WORKED written with the TypeScript API, with the given treatment rule. */
+function workedPathway(treatment: { pTreat: number; defaultArm: string; missedArm: string; noResultArm?: string }) {
+  type P = Readonly<Record<string, number>>;
+  return testingPathway({
+    categories: { EGFR: { prevalence: (p: P) => p["pEgfr"]!, arm: "osimertinib" }, ALK: { prevalence: 0.05, arm: "alectinib" }, none: { prevalence: complement } },
+    tests: {
+      egfrPcr: { sensitivity: { EGFR: (p) => p["sensPcr"]! }, failure: 0.1, turnaroundDays: 7, cost: 3000 },
+      alkIhc: { sensitivity: { ALK: 0.95 }, failure: 0.05, turnaroundDays: 3, cost: 1500 },
+      ngs: { sensitivity: { EGFR: 0.97, ALK: 0.97 }, failure: 0.08, turnaroundDays: 10, cost: 9000 },
+    },
+    rebiopsy: { probability: 0.5, cost: 20_000, delayDays: 14 },
+    strategies: { Sequential: sequential(["egfrPcr", "alkIhc"]), Panel: panel("ngs") },
+    treatment,
+  });
+}
+
 describe("compileModelFile: testing pathways (model: { type: testing-pathway })", () => {
   it("the worked example of docs/testing-pathways.md gives the hand-computed results and the TypeScript API's, bit for bit", () => {
     const project = compileModelFile(WORKED, { fileName: "worked.yaml" });
-    type P = Readonly<Record<string, number>>;
-    const pathway = testingPathway({
-      categories: { EGFR: { prevalence: (p: P) => p["pEgfr"]!, arm: "osimertinib" }, ALK: { prevalence: 0.05, arm: "alectinib" }, none: { prevalence: complement } },
-      tests: {
-        egfrPcr: { sensitivity: { EGFR: (p) => p["sensPcr"]! }, failure: 0.1, turnaroundDays: 7, cost: 3000 },
-        alkIhc: { sensitivity: { ALK: 0.95 }, failure: 0.05, turnaroundDays: 3, cost: 1500 },
-        ngs: { sensitivity: { EGFR: 0.97, ALK: 0.97 }, failure: 0.08, turnaroundDays: 10, cost: 9000 },
-      },
-      rebiopsy: { probability: 0.5, cost: 20_000, delayDays: 14 },
-      strategies: { Sequential: sequential(["egfrPcr", "alkIhc"]), Panel: panel("ngs") },
-      treatment: { pTreat: 0.8, defaultArm: "chemo", missedArm: "missed" },
-    });
+    const pathway = workedPathway({ pTreat: 0.8, defaultArm: "chemo", missedArm: "missed" });
     const arms = { osimertinib: { cost: 500_000, qaly: 3 }, alectinib: { cost: 600_000, qaly: 4 }, chemo: { cost: 200_000, qaly: 1.5 }, missed: { cost: 200_000, qaly: 1 } };
     const ts = testingTree(pathway, { title: "EGFR then ALK", arms });
     const params = project.parameters.base();
@@ -161,18 +166,7 @@ describe("compileModelFile: testing pathways (model: { type: testing-pathway })"
       "    missed: { terminal: { payoffs: { cost: 200000, qaly: 1 } } }\n    noResult: { terminal: { payoffs: { cost: 180000, qaly: 1.2 } } }\n",
     );
     const project = compileModelFile(withArm, { fileName: "no-result.yaml" });
-    type P = Readonly<Record<string, number>>;
-    const pathway = testingPathway({
-      categories: { EGFR: { prevalence: (p: P) => p["pEgfr"]!, arm: "osimertinib" }, ALK: { prevalence: 0.05, arm: "alectinib" }, none: { prevalence: complement } },
-      tests: {
-        egfrPcr: { sensitivity: { EGFR: (p) => p["sensPcr"]! }, failure: 0.1, turnaroundDays: 7, cost: 3000 },
-        alkIhc: { sensitivity: { ALK: 0.95 }, failure: 0.05, turnaroundDays: 3, cost: 1500 },
-        ngs: { sensitivity: { EGFR: 0.97, ALK: 0.97 }, failure: 0.08, turnaroundDays: 10, cost: 9000 },
-      },
-      rebiopsy: { probability: 0.5, cost: 20_000, delayDays: 14 },
-      strategies: { Sequential: sequential(["egfrPcr", "alkIhc"]), Panel: panel("ngs") },
-      treatment: { pTreat: 0.8, defaultArm: "chemo", missedArm: "missed", noResultArm: "noResult" },
-    });
+    const pathway = workedPathway({ pTreat: 0.8, defaultArm: "chemo", missedArm: "missed", noResultArm: "noResult" });
     const arms = { osimertinib: { cost: 500_000, qaly: 3 }, alectinib: { cost: 600_000, qaly: 4 }, chemo: { cost: 200_000, qaly: 1.5 }, missed: { cost: 200_000, qaly: 1 }, noResult: { cost: 180_000, qaly: 1.2 } };
     const ts = testingTree(pathway, { title: "EGFR then ALK", arms });
     const params = project.parameters.base();

@@ -1,31 +1,16 @@
 // The subgroups:, calibration: and evppi: blocks of a model file: compiled into the project, run with
 // it (qaly run's tables, results JSON and CSV), and their errors named by path. The numbers are
 // checked by hand on a one-test screening tree: a true positive is treated (cost 1000, +1 QALY).
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
 import { runProject } from "../../src/project/run-project.js";
 import { runJson } from "../../src/project/results-json.js";
 import { calibrationCsv, evppiGroupsCsv, subgroupsCsv } from "../../src/project/results-csv.js";
 
-const file = (extra: string) => `
-metadata: { title: Screening, currency: SEK }
-parameters:
-  prevalence: { distribution: { kind: beta, alpha: 30, beta: 70 }, status: assumption }
-  sensitivity: { distribution: { kind: beta, alpha: 80, beta: 20 }, status: assumption }
-  cTest: { distribution: { kind: gamma, mean: 100, se: 25 }, status: assumption }
-strategies: [No test, Test]
-model:
-  type: decision-tree
-  root:
-    decision:
-      No test: { terminal: { payoffs: { cost: 0, qaly: 0 } } }
-      Test:
-        payoffs: { cost: cTest }
-        next:
-          chance:
-            - { label: Detected, probability: prevalence * sensitivity, counts: { detected: 1 }, next: { terminal: { payoffs: { cost: 1000, qaly: 1 } } } }
-            - { label: Not detected, probability: complement, next: { terminal: { payoffs: { cost: 0, qaly: 0 } } } }
-wtp: { grid: { from: 0, to: 4000, step: 500 }, thresholds: [1500] }
+// test/fixtures/screening-tree.yaml: prevalence 0.3, sensitivity 0.8, cTest 100 in the base case.
+const tree = readFileSync(new URL("../fixtures/screening-tree.yaml", import.meta.url), "utf8");
+const file = (extra: string) => `${tree}wtp: { grid: { from: 0, to: 4000, step: 500 }, thresholds: [1500] }
 ${extra}`;
 
 const BLOCKS = `subgroups:

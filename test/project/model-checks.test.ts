@@ -80,26 +80,8 @@ describe("model checks in every run", () => {
 });
 
 describe("modelChecks: zero effect difference (TECH-VER extreme value)", () => {
-  // A screening tree in which only the test's sensitivity separates the strategies' QALYs.
-  const tree = `
-metadata: { title: Screening, currency: SEK }
-parameters:
-  prevalence: { value: 0.3, source: a register, status: sourced }
-  sensitivity: { value: 0.8, source: a study, status: sourced }
-  cTest: { value: 100, source: a price list, status: sourced }
-strategies: [No test, Test]
-model:
-  type: decision-tree
-  root:
-    decision:
-      No test: { terminal: { payoffs: { cost: 0, qaly: 0 } } }
-      Test:
-        payoffs: { cost: cTest }
-        next:
-          chance:
-            - { label: Detected, probability: prevalence * sensitivity, next: { terminal: { payoffs: { cost: 1000, qaly: 1 } } } }
-            - { label: Not detected, probability: complement, next: { terminal: { payoffs: { cost: 0, qaly: 0 } } } }
-`;
+  // A screening tree (test/fixtures/screening-tree.yaml) in which only the test's sensitivity separates the strategies' QALYs.
+  const tree = readFileSync(fileURLToPath(new URL("../fixtures/screening-tree.yaml", import.meta.url)), "utf8");
   const check = (nullEffect?: Record<string, number>) => modelChecks(compile(tree), { psa: 0, ...(nullEffect === undefined ? {} : { nullEffect }) }).find((c) => c.code === "zero_effect_difference");
 
   it("passes when the declared null effect leaves every strategy with the same effect, and is not run without one", () => {
