@@ -74,9 +74,6 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
   }
   const repeated = duplicateNames(parsed.data);
   if (repeated.length > 0) return { ok: false, issues: repeated.map(parsed.locate) };
-  // Sizes are checked before anything is built: building a 10⁹-cycle model would itself exhaust memory.
-  const tooLarge = fileBudgetIssues(checked.data, { ...RESOURCE_LIMITS, ...options.limits });
-  if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map(parsed.locate) };
   const compiled: CompiledFile = { file: checked.data, options, locate: parsed.locate };
   const built = buildSafely(compiled);
   if (!built.ok) return built;
@@ -111,6 +108,10 @@ export function compileModelFile(text: string, options: CompileModelFileOptions)
  * time, such as a table lookup of a missing key) into issues, as checkModelFile promises not to throw.
  */
 function buildSafely(compiled: CompiledFile): SafeResult<ModelProject> {
+  // Sizes are checked before anything is built: building a 10⁹-cycle model would itself exhaust memory
+  // (also when the build only collects further issues of a file that already has some).
+  const tooLarge = fileBudgetIssues(compiled.file, { ...RESOURCE_LIMITS, ...compiled.options.limits });
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge.map(compiled.locate) };
   try {
     return buildProject(compiled, undefined);
   } catch (error) {

@@ -68,3 +68,15 @@ describe("YAML limits", () => {
     expect(refusal("big.yaml", text)!.message).toMatch(/more than the limit of 8388608 for a model file/);
   });
 });
+
+describe("resource budget of a file that already has structural issues", () => {
+  it("a 10⁹-cycle model with a refused data table is refused for both, without building the huge model to collect more issues", () => {
+    const text = `${fixture("valid-markov.yaml").replace(/cycles: \d+/, "cycles: 1000000000")}tables:\n  t: { file: ../../etc/passwd, key: a, value: b }\n`;
+    const started = performance.now();
+    const result = checkModelFile(text, { fileName: "hostile.yaml" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.ok).toBe(false);
+    const codes = result.ok ? [] : result.issues.map((issue) => issue.code);
+    expect(codes).toEqual(expect.arrayContaining(["file_not_allowed", "resource_limit"]));
+  });
+});
