@@ -1,8 +1,9 @@
-import { fail, QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import { fail, IssueCollector, QalyError, type Issue, type PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
 import { parseCsv, type ParsedCsv } from "../core/csv/parse-csv.js";
 import { csvNumber } from "../core/csv/csv-number.js";
-import type { ExpressionFunction } from "./expression.js";
+import type { ExpressionFunction, KeyedFunction } from "./expression.js";
+import { bandProblem, inBand, tableBand, type TableBand } from "./table-band.js";
 
 /** A data table as declared in a model file: where its rows come from and which columns to look up. */
 export interface DataTableSpec {
@@ -16,8 +17,12 @@ export interface DataTableSpec {
   readonly value: string;
   /** Keeps only rows whose columns equal these values (e.g. `{ sex: female, year: 2019 }`). */
   readonly where?: Readonly<Record<string, string | number>> | undefined;
-  /** `step` (default: the row with the largest key ≤ x), `linear` (interpolation) or `exact`. */
-  readonly lookup?: "step" | "linear" | "exact" | undefined;
+  /**
+   * `step` (default: the row with the largest key ≤ x), `linear` (interpolation) or `exact`, all on
+   * numeric keys; `band`: keys are bands (`AGE60-64`, `85+`, `[60,65)`) that must tile the line, and
+   * `name(x)` is the value of the band holding x; `string`: keys are names, `name("key")`.
+   */
+  readonly lookup?: "step" | "linear" | "exact" | "band" | "string" | undefined;
 }
 
 /**
@@ -66,34 +71,108 @@ export function dataTable(name: string, spec: DataTableSpec, readFile: ((path: s
   }
   if (missing.length > 0) return undefined;
   const size = Math.max(...known.map((column) => columns[column]!.length));
-  const keys: number[] = [];
-  const values: number[] = [];
+  const kept: number[] = [];
   for (let i = 0; i < size; i++) {
-    const keep = Object.entries(spec.where ?? {}).every(([column, wanted]) => String(columns[column]![i]) === String(wanted));
-    if (!keep) continue;
-    try {
-      keys.push(cellNumber(name, table, columns, spec.key, i, path, true));
-      values.push(cellNumber(name, table, columns, spec.value, i, path, false));
-    } catch (error) {
-      if (!(error instanceof QalyError)) throw error;
-      issues.push(...error.issues);
-      return undefined;
-    }
+    if (Object.entries(spec.where ?? {}).every(([column, wanted]) => String(columns[column]![i]) === String(wanted))) kept.push(i);
   }
-  if (keys.length === 0) {
+  if (kept.length === 0) {
     issues.push({ code: "invalid_model", path, message: `data table '${name}' has no rows${spec.where === undefined ? "" : ` matching ${JSON.stringify(spec.where)}`}` });
     return undefined;
   }
+  const rows: TableRows = { name, spec, table, columns, path, kept };
+  try {
+    if (spec.lookup === "string") return stringLookup(rows);
+    if (spec.lookup === "band") return bandLookup(rows);
+    return numberLookup(rows);
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
+}
+
+/** The rows of a table kept by its `where`, with what is needed to read and locate their cells. */
+interface TableRows {
+  readonly name: string;
+  readonly spec: DataTableSpec;
+  readonly table: ParsedCsv | undefined;
+  readonly columns: Readonly<Record<string, readonly (string | number)[]>>;
+  readonly path: readonly PathSegment[];
+  readonly kept: readonly number[];
+}
+
+/** Where a key cell is: its CSV line, or its index in the inline data. */
+function keyPath({ table, path, spec }: TableRows, i: number): PathSegment[] {
+  return table === undefined ? [...path, "data", spec.key, i] : [...path, table.source, "line", table.lines[i]!, "column", spec.key];
+}
+
+function keyWhere({ table }: TableRows, i: number): string {
+  return table === undefined ? `row ${i + 1}` : `line ${table.lines[i]!}`;
+}
+
+/** Numeric keys (`step`, `linear`, `exact`). */
+function numberLookup(rows: TableRows): ExpressionFunction {
+  const { name, spec, table, columns, path, kept } = rows;
+  const keys = kept.map((i) => cellNumber(name, table, columns, spec.key, i, path, true));
+  const values = kept.map((i) => cellNumber(name, table, columns, spec.value, i, path, false));
   const order = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
   const sortedKeys = Float64Array.from(order, (i) => keys[i]!);
   const sortedValues = Float64Array.from(order, (i) => values[i]!);
   for (let i = 1; i < sortedKeys.length; i++) {
-    if (sortedKeys[i] === sortedKeys[i - 1]) {
-      issues.push({ code: "invalid_model", path, message: `data table '${name}' has two rows with ${spec.key} = ${sortedKeys[i]}; narrow it with 'where'` });
-      return undefined;
-    }
+    if (sortedKeys[i] === sortedKeys[i - 1]) fail("invalid_model", path, `data table '${name}' has two rows with ${spec.key} = ${sortedKeys[i]}; narrow it with 'where'`);
   }
   return lookupFunction(name, spec, sortedKeys, sortedValues);
+}
+
+/** Keys that are names: `name("key")`, resolved when an expression is compiled. */
+function stringLookup(rows: TableRows): KeyedFunction {
+  const { name, spec, table, columns, path, kept } = rows;
+  const stringKeys = new Map<string, number>();
+  for (const i of kept) {
+    const key = String(columns[spec.key]![i]).trim();
+    if (stringKeys.has(key)) fail("invalid_model", keyPath(rows, i), `data table '${name}' has two rows with ${spec.key} "${key}" (the second at ${keyWhere(rows, i)}); narrow it with 'where'`, { received: key });
+    stringKeys.set(key, cellNumber(name, table, columns, spec.value, i, path, false));
+  }
+  const lookup = (): number => fail("invalid_argument", ["tables", name], `data table '${name}' is keyed by names: write ${name}("key")`);
+  return Object.assign(lookup, { stringKeys });
+}
+
+/** Keys that are bands (`AGE60-64`, `85+`, `[60,65)`): the value of the band holding x. */
+function bandLookup(rows: TableRows): ExpressionFunction {
+  const { name, spec, table, columns, path, kept } = rows;
+  const collector = new IssueCollector();
+  const entries: { band: TableBand; value: number; row: number }[] = [];
+  for (const i of kept) {
+    const band = tableBand(String(columns[spec.key]![i]));
+    if (typeof band === "string") collector.add({ code: "invalid_model", path: keyPath(rows, i), message: `data table '${name}', ${keyWhere(rows, i)}: ${band}`, received: columns[spec.key]![i] });
+    else entries.push({ band, value: cellNumber(name, table, columns, spec.value, i, path, false), row: i });
+  }
+  collector.throwIfAny(`data table '${name}'`);
+  entries.sort((a, b) => a.band.lower - b.band.lower || Number(b.band.lowerClosed) - Number(a.band.lowerClosed));
+  const problem = bandProblem(entries.map((entry) => entry.band));
+  if (problem !== undefined) {
+    const { band, row } = entries[problem.index]!;
+    const previous = entries[problem.index - 1]!;
+    const what = problem.kind === "overlap" ? "overlaps" : "leaves a gap after";
+    fail("invalid_model", keyPath(rows, row), `data table '${name}': band '${band.label}' (${keyWhere(rows, row)}) ${what} band '${previous.band.label}' (${keyWhere(rows, previous.row)}); bands must cover ${spec.key} without gaps or overlaps`, { received: band.label });
+  }
+  const first = entries[0]!.band;
+  const last = entries[entries.length - 1]!.band;
+  return (x: number) => {
+    // Largest index whose band starts at or below x; x then lies in it or beyond the last band.
+    let low = 0;
+    let high = entries.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (entries[mid]!.band.lower <= x) low = mid;
+      else high = mid - 1;
+    }
+    const entry = entries[low]!;
+    if (inBand(entry.band, x)) return entry.value;
+    // On a shared boundary with an open lower bound, x belongs to the previous band.
+    if (low > 0 && inBand(entries[low - 1]!.band, x)) return entries[low - 1]!.value;
+    return fail("invalid_argument", ["tables", name], `${spec.key} = ${x} is outside the bands of data table '${name}' (${first.label} … ${last.label})`, { received: x });
+  };
 }
 
 /**

@@ -5,6 +5,16 @@ import { closestName } from "../core/closest-name.js";
 /** A numeric function that model-file expressions may call, e.g. `rateToProbability`. */
 export type ExpressionFunction = (...args: number[]) => number;
 
+/**
+ * A function of a name rather than a number (a data table keyed by strings): `price("NGS")` in an
+ * expression is replaced by the value of key `NGS` when the expression is compiled, so an unknown
+ * key is a compile error naming the expression's path, and the emitted code stays numeric.
+ */
+export interface KeyedFunction extends ExpressionFunction {
+  /** Key → value. */
+  readonly stringKeys: ReadonlyMap<string, number>;
+}
+
 /** What an expression may refer to. */
 export interface ExpressionScope {
   /**
@@ -69,8 +79,8 @@ const RELATIONAL: Readonly<Record<string, string>> = { smaller: "<", larger: ">"
  *
  * Expressions are parsed with mathjs and checked against a whitelist: numbers, the scope's
  * variable names, arithmetic, comparison and logical operators, `cond ? a : b`, and a fixed set
- * of functions. Anything else (assignments, strings, matrices, property access, function
- * definitions) is rejected, so a model file can never run code of its own. The JavaScript
+ * of functions; a quoted string only as the key of a {@link KeyedFunction}. Anything else
+ * (assignments, other strings, matrices, property access, function definitions) is rejected, so a model file can never run code of its own. The JavaScript
  * emitted contains only numeric literals, operators and array indices, never text from the file.
  *
  * @param source - the expression, e.g. `"(1 - pDeath) * rateToProbability(rProgress)"`
@@ -188,11 +198,22 @@ function emitExpression(source: string, scope: ExpressionScope, path: readonly P
           const suggestion = closestName(name, functionNames);
           return issue("unknown_parameter", `unknown function '${name}'${suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`}`);
         }
+        const keys = (functions[index] as Partial<KeyedFunction>).stringKeys;
+        if (keys !== undefined) return emitKey(name, keys, any["args"] as MathNode[]);
         return `f[${index}](${(any["args"] as MathNode[]).map(emit).join(", ")})`;
       }
       default:
         return issue("parse_error", `${node.type.replace(/Node$/, "").toLowerCase()} expressions are not allowed`);
     }
+  };
+
+  const emitKey = (name: string, keys: ReadonlyMap<string, number>, args: readonly MathNode[]): string => {
+    const key = args.length === 1 && args[0]!.type === "ConstantNode" ? (args[0] as MathNode & { value?: unknown }).value : undefined;
+    if (typeof key !== "string") return issue("invalid_argument", `data table '${name}' is keyed by names: write ${name}("key") with one quoted key`);
+    const value = keys.get(key);
+    if (value !== undefined) return `(${String(value)})`;
+    const suggestion = closestName(key, [...keys.keys()]);
+    return issue("invalid_argument", `data table '${name}' has no key "${key}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; keys: ${[...keys.keys()].join(", ")}`);
   };
 
   const body = emit(root);

@@ -193,7 +193,7 @@ const tableSchema = strict(
     key: text,
     value: text,
     where: z.record(z.string(), z.union([text, finite])).optional(),
-    lookup: z.enum(["step", "linear", "exact"]).optional(),
+    lookup: z.enum(["step", "linear", "exact", "band", "string"]).optional(),
   },
   "a data table",
 );
