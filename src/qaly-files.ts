@@ -27,6 +27,7 @@ export type {
   CompiledExpression,
   ExpressionFunction,
   ExpressionScope,
+  KeyedFunction,
   LazyExpression,
   VariableGetter,
   CompileModelFileOptions,
@@ -43,6 +44,7 @@ export type {
   PsaSettings,
   SurvivalFitFragment,
 } from "./files/index.js";
+export type { SurvivalEvidence } from "./survival/fit/survival-evidence.js";
 
 // project: running a project, results as JSON and CSV text
 export {

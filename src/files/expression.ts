@@ -9,6 +9,10 @@ export type ExpressionFunction = (...args: number[]) => number;
  * A function of a name rather than a number (a data table keyed by strings): `price("NGS")` in an
  * expression is replaced by the value of key `NGS` when the expression is compiled, so an unknown
  * key is a compile error naming the expression's path, and the emitted code stays numeric.
+ *
+ * @example
+ * const price = Object.assign(() => Number.NaN, { stringKeys: new Map([["NGS", 12000]]) });
+ * compileExpression('2 * price("NGS")', { names: [], functions: { price } }).evaluate([]) // => 24000
  */
 export interface KeyedFunction extends ExpressionFunction {
   /** Key → value. */

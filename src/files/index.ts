@@ -1,6 +1,6 @@
 // Model files: YAML/JSON definitions compiled into the same objects the TypeScript API builds.
 export { compileExpression, compileLazyExpression } from "./expression.js";
-export type { CompiledExpression, ExpressionFunction, ExpressionScope, LazyExpression, VariableGetter } from "./expression.js";
+export type { CompiledExpression, ExpressionFunction, ExpressionScope, KeyedFunction, LazyExpression, VariableGetter } from "./expression.js";
 export { compileModelFile, checkModelFile } from "./compile-model-file.js";
 export type { CompileModelFileOptions } from "./compile-model-file.js";
 export { applyScenario } from "./apply-scenario.js";

@@ -27,10 +27,7 @@ const BELOW = /^<\s*(\d+(?:\.\d+)?)$/;
  * `Y_GE85` and `Y_LT5` read as `>=85` and `<5`.
  *
  * @param text - the key cell
- * @returns the band, or a sentence saying why the text is not one
- * @example
- * tableBand("AGE60-64") // => { label: "AGE60-64", lower: 60, upper: 65, lowerClosed: true, upperClosed: false }
- * tableBand("(0.5, 1]").upperClosed // => true
+ * @returns the band, or a sentence saying why the text is not one (internal: tested in test/files/data-table-keys.test.ts)
  */
 export function tableBand(text: string): TableBand | string {
   const label = text.trim();
@@ -68,8 +65,6 @@ export function tableBand(text: string): TableBand | string {
  *
  * @param bands - bands sorted by lower bound (closed lower bound first)
  * @returns `{ index, kind }` for the band (index into `bands`) that overlaps or leaves a gap after its predecessor, or undefined
- * @example
- * bandProblem([tableBand("60-64"), tableBand("70+")]) // => { index: 1, kind: "gap" }
  */
 export function bandProblem(bands: readonly TableBand[]): { readonly index: number; readonly kind: "overlap" | "gap" } | undefined {
   for (let i = 1; i < bands.length; i++) {
@@ -83,9 +78,6 @@ export function bandProblem(bands: readonly TableBand[]): { readonly index: numb
 
 /**
  * Whether x lies in a band.
- *
- * @example
- * inBand(tableBand("60-64") as TableBand, 64.9) // => true
  */
 export function inBand(band: TableBand, x: number): boolean {
   return (band.lowerClosed ? x >= band.lower : x > band.lower) && (band.upperClosed ? x <= band.upper : x < band.upper);
