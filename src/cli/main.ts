@@ -6,14 +6,6 @@ import { formatIssues, QalyError } from "../core/errors.js";
 import { QALY_VERSION } from "../analysis/run/version.js";
 import { processIo, UsageError, type CliIo } from "./terminal/cli-io.js";
 import { terminalSafe } from "./terminal/terminal-safe.js";
-import { analyzeCommand } from "./commands/analyze.js";
-import { describeCommand } from "./commands/describe.js";
-import { dsaCommand } from "./commands/dsa.js";
-import { fitCommand } from "./commands/fit.js";
-import { listCommand } from "./commands/list.js";
-import { runCommand } from "./commands/run.js";
-import { validateCommand } from "./commands/validate.js";
-import { checkCommand } from "./commands/check.js";
 
 const HELP = `qaly ${QALY_VERSION}: health-economic decision models
 
@@ -21,6 +13,7 @@ Usage: qaly <command> [options]
 
 Commands:
   run <model>        base case, ICER table, NMB, PSA (CEAC, EVPI), tornado, thresholds, scenarios
+  merge <shard...>   join the PSA shards of \`qaly run --draws\` into the results of one run
   analyze <psa.csv>  ICER table, CEAC and EVPI of PSA draws exported by another tool
   validate <model>   check a model file and evaluate its base case
   check <model>      model checks (TECH-VER): supports, utilities, QALYs ≤ LYs, extremes, PSA convergence
@@ -37,16 +30,19 @@ Exit codes: 0 success, 1 model error (its issues are printed), 2 usage error.`;
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  run: runCommand,
-  analyze: analyzeCommand,
-  analyse: analyzeCommand,
-  validate: validateCommand,
-  check: checkCommand,
-  describe: describeCommand,
-  dsa: dsaCommand,
-  fit: fitCommand,
-  list: listCommand,
+// Each command is imported only when it runs: importing them all loaded the whole library (mathjs,
+// zod, reports, the worker pool) before `qaly --help` could print, about 1 s of CPU (issue 20).
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  run: async () => (await import("./commands/run.js")).runCommand,
+  merge: async () => (await import("./commands/merge.js")).mergeCommand,
+  analyze: async () => (await import("./commands/analyze.js")).analyzeCommand,
+  analyse: async () => (await import("./commands/analyze.js")).analyzeCommand,
+  validate: async () => (await import("./commands/validate.js")).validateCommand,
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  describe: async () => (await import("./commands/describe.js")).describeCommand,
+  dsa: async () => (await import("./commands/dsa.js")).dsaCommand,
+  fit: async () => (await import("./commands/fit.js")).fitCommand,
+  list: async () => (await import("./commands/list.js")).listCommand,
 };
 
 /**
@@ -68,7 +64,7 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
   const command = COMMANDS[name];
   try {
     if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).filter((c) => c !== "analyse").join(", ")})`);
-    return await command(rest, io);
+    return await (await command())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`qaly: ${error.message}\nRun \`qaly ${command === undefined ? "" : `${name} `}--help\` for usage.\n`);
