@@ -142,6 +142,7 @@ export type {
   FitSurvivalModelsOptions,
   SurvivalModelComparison,
   SurvivalModelComparisonRow,
+  SurvivalEvidence,
   KaplanMeier,
   DigitisedKaplanMeier,
   ReconstructedPatientData,

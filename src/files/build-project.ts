@@ -20,6 +20,7 @@ import { buildPsm } from "./build-psm.js";
 import { withFittedCurves } from "./fitted-curves.js";
 import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import { buildBudgetImpact } from "./build-budget-impact.js";
 import type { SettingsFile } from "./model-file-schema.js";
 
@@ -71,7 +72,8 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
 export function buildProject(original: CompiledFile, scenario: ScenarioInput | undefined): SafeResult<ModelProject> {
   const issues: Issue[] = [];
   // Curves of kind `fitted` are fitted to their data (once per file) and become parameters and a curve over them.
-  const compiled = withFittedCurves(original, issues);
+  const evidence: SurvivalEvidence[] = [];
+  const compiled = withFittedCurves(original, issues, evidence);
   const { file, options } = compiled;
   const functions: Record<string, ExpressionFunction> = { ...MODEL_FILE_FUNCTIONS };
   for (const [name, spec] of Object.entries(file.tables ?? {})) {
@@ -220,6 +222,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     ...(file.calibration === undefined ? {} : { calibration: Object.freeze(calibration) }),
     ...(reclassification.length === 0 ? {} : { reclassification: Object.freeze(reclassification) }),
     ...(file.evppi === undefined ? {} : { evppi: Object.freeze(Object.fromEntries(Object.entries(file.evppi).map(([k, v]) => [k, Object.freeze([...v])]))) }),
+    ...(evidence.length === 0 ? {} : { survivalEvidence: Object.freeze(evidence) }),
     ...(scenario === undefined ? {} : { scenario: scenario.name }),
   });
   return { ok: true, value: project };

@@ -6,6 +6,8 @@ import { fitSurvival } from "../survival/fit/fit-survival.js";
 import { fitSurvivalSpline } from "../survival/fit/fit-survival-spline.js";
 import { survivalDataFromCsv } from "../survival/fit/survival-data-from-csv.js";
 import type { SurvivalFit } from "../survival/fit/survival-fit.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
+import { yearsPerTimeUnit, type TimeUnit } from "../survival/time-unit.js";
 import type { FlexsurvDistribution } from "../survival/survival-from-coefficients.js";
 import type { CompiledFile } from "./compile-model-file.js";
 import { survivalFitFragment } from "./survival-fit-fragment.js";
@@ -16,22 +18,27 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 // A stand-in for a curve that could not be fitted: the file has issues already and will not build.
 const PLACEHOLDER = Object.freeze({ kind: "exponential", rate: 1 });
 
-const cache = new WeakMap<CompiledFile, { readonly compiled: CompiledFile; readonly issues: readonly Issue[] }>();
+const cache = new WeakMap<CompiledFile, { readonly compiled: CompiledFile; readonly issues: readonly Issue[]; readonly evidence: readonly SurvivalEvidence[] }>();
 
 type Spec = Readonly<Record<string, unknown>>;
 
 /**
  * The file with every `{ kind: fitted, data, time, event, distribution, by?, group?, knots?, scale?,
  * name? }` curve fitted and replaced; issues (unreadable data, bad columns, a fit that does not
- * converge) are appended to `issues`. Fitted once per compiled file (scenarios rebuild the project).
+ * converge) are appended to `issues`, and each fit with its data to `evidence` (for the report's
+ * Kaplan–Meier and hazard plots). Fitted once per compiled file (scenarios rebuild the project).
  */
-export function withFittedCurves(compiled: CompiledFile, issues: Issue[]): CompiledFile {
+export function withFittedCurves(compiled: CompiledFile, issues: Issue[], evidence: SurvivalEvidence[] = []): CompiledFile {
   const cached = cache.get(compiled);
   if (cached !== undefined) {
     issues.push(...cached.issues);
+    evidence.push(...cached.evidence);
     return cached.compiled;
   }
   const found: Issue[] = [];
+  const fits: SurvivalEvidence[] = [];
+  // The partitioned-survival model whose curves are being expanded: its time unit, horizon and name.
+  let current: { readonly timeUnit: string; readonly horizon?: number; readonly model?: string } = { timeUnit: "years" };
   const file = compiled.file;
   const parameters: Record<string, unknown> = { ...(file.parameters ?? {}) };
   const groups: Record<string, unknown> = { ...(file.groups ?? {}) };
@@ -74,7 +81,8 @@ export function withFittedCurves(compiled: CompiledFile, issues: Issue[]): Compi
         distribution === "spline"
           ? fitSurvivalSpline(selected.data, { internalKnots: (spec["knots"] as number | undefined) ?? 1, scale: (spec["scale"] as "hazard" | "odds" | "normal" | undefined) ?? "hazard" })
           : fitSurvival(selected.data, distribution as FlexsurvDistribution);
-      const fragment = survivalFitFragment(fit, { name: name as string, source: `${String(distribution)} fitted to ${data}${by === undefined ? "" : ` (${by} = ${wanted})`}: ${fit.observations} patients, ${fit.events} events, AIC ${fit.aic.toFixed(2)}` });
+      const label = `${String(distribution)} fitted to ${data}${by === undefined ? "" : ` (${by} = ${wanted})`}: ${fit.observations} patients, ${fit.events} events, AIC ${fit.aic.toFixed(2)}`;
+      const fragment = survivalFitFragment(fit, { name: name as string, source: label });
       for (const added of [...Object.keys(fragment.parameters), ...Object.keys(fragment.groups), ...Object.values(fragment.groups).flatMap((g) => g.components)]) {
         if (taken.has(added)) {
           found.push({ code: "invalid_model", path: [...path, "name"], message: `the fit's parameter '${added}' is already a parameter or group of the file: give the fitted curve another name`, received: added });
@@ -84,6 +92,7 @@ export function withFittedCurves(compiled: CompiledFile, issues: Issue[]): Compi
       }
       Object.assign(parameters, fragment.parameters);
       Object.assign(groups, fragment.groups);
+      fits.push(Object.freeze({ endpoint, ...(current.model === undefined ? {} : { model: current.model }), label, data: selected.data, fit, timeUnit: current.timeUnit, ...(current.horizon === undefined ? {} : { horizon: current.horizon }) }));
       return fragment.curve;
     } catch (error) {
       if (!(error instanceof QalyError)) throw error;
@@ -99,15 +108,25 @@ export function withFittedCurves(compiled: CompiledFile, issues: Issue[]): Compi
     return Object.fromEntries(Object.entries(spec).map(([key, value]) => [key, expand(value, [...path, key], endpoint)]));
   };
   const expandModel = <M>(model: M, path: readonly PathSegment[]): M => {
-    const psm = model as { type?: unknown; curves?: Record<string, unknown> };
+    const psm = model as { type?: unknown; curves?: Record<string, unknown>; timeUnit?: unknown; horizon?: unknown };
     if (psm.type !== "partitioned-survival" || psm.curves === undefined) return model;
+    const timeUnit = typeof psm.timeUnit === "string" ? psm.timeUnit : "years";
+    let unitYears: number | undefined;
+    try {
+      unitYears = yearsPerTimeUnit(timeUnit as TimeUnit);
+    } catch {
+      unitYears = undefined; // an unknown unit is reported where the model is built
+    }
+    const horizon = typeof psm.horizon === "number" && unitYears !== undefined ? psm.horizon / unitYears : undefined;
+    current = { timeUnit, ...(horizon === undefined ? {} : { horizon }), ...(path[0] === "models" ? { model: String(path[1]) } : {}) };
     const curves = Object.fromEntries(Object.entries(psm.curves).map(([endpoint, spec]) => [endpoint, expand(spec, [...path, "curves", endpoint], endpoint)]));
     return { ...model, curves };
   };
   const model = expandModel(file.model, ["model"]);
   const models = file.models === undefined ? undefined : Object.fromEntries(Object.entries(file.models).map(([name, m]) => [name, expandModel(m, ["models", name])]));
   const result: CompiledFile = changed ? { ...compiled, file: { ...file, model, ...(models === undefined ? {} : { models }), parameters, groups } as CompiledFile["file"] } : compiled;
-  cache.set(compiled, { compiled: result, issues: found });
+  cache.set(compiled, { compiled: result, issues: found, evidence: fits });
   issues.push(...found);
+  evidence.push(...fits);
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Model, ParameterValues } from "../models/model.js";
 import type { ParameterSpace } from "../parameters/parameter-space.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
 import type { BudgetImpactDefinition } from "../analysis/bia/budget-impact-definition.js";
@@ -95,6 +96,8 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly warnings: readonly string[];
   /** A budget-impact analysis run with the model (model files: `budgetImpact:`). */
   readonly budgetImpact?: BudgetImpactDefinition<P, S>;
+  /** Survival curves fitted to patient-level data, with their data (model files: `{ kind: fitted }` curves), drawn in the report. */
+  readonly survivalEvidence?: readonly SurvivalEvidence[];
   /** The scenario this project was built for (by `applyScenario`); absent for the base case. */
   readonly scenario?: string;
 }

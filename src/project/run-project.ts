@@ -196,6 +196,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     ...(evppiGroups.length === 0 ? {} : { evppi: evppiGroups }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),
+    ...(options.detail === false || project.survivalEvidence === undefined ? {} : { survivalEvidence: project.survivalEvidence }),
     run: {
       version: QALY_VERSION,
       date: new Date(started).toISOString(),

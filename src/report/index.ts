@@ -11,6 +11,7 @@ export { THOUSANDS_SEPARATOR, formatMoney, formatNumber, formatPercent, formatVa
 export { tableToCsv, tableToHtml, tableToMarkdown } from "./format/report-table.js";
 export type { ReportCell, ReportTable } from "./format/report-table.js";
 export type { UnitOptions } from "./tables/table-options.js";
+export type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 export { icerReportTable } from "./tables/icer-report-table.js";
 export { parameterReportTable } from "./tables/parameter-report-table.js";
 export { baseCaseReportTable } from "./tables/base-case-report-table.js";

@@ -15,6 +15,7 @@ import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
 import type { EvppiCurve } from "../analysis/voi/evppi.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { Reclassification } from "../pathways/reclassification.js";
 
 /** The base case of a named subgroup of the population, reported beside the whole population's. */
@@ -151,6 +152,8 @@ export interface ReportInput {
   readonly checks?: readonly ReportCheck[];
   /** Reclassification tables of a testing pathway's tests (base case). */
   readonly reclassification?: readonly Reclassification[];
+  /** Survival curves fitted to patient-level data, with their data: the report draws Kaplan–Meier with the fit and the hazard. */
+  readonly survivalEvidence?: readonly SurvivalEvidence[];
   /** EVPPI of the project's parameter groups (after a PSA). */
   readonly evppi?: readonly NamedEvppi[];
   /** Cohort traces (Markov trace chart). */

@@ -50,4 +50,4 @@ export type { AnySurvivalCurveDef } from "./survival-curve-from-def.js";
 export { roystonParmarSurvival } from "./royston-parmar-survival.js";
 export type { RoystonParmarSurvivalDef, SplineScale } from "./royston-parmar-survival.js";
 export { fitSurvival, fitSurvivalModels, fitSurvivalSpline, kaplanMeier, reconstructPatientData, survivalDataFromCsv } from "./fit/index.js";
-export type { DigitisedKaplanMeier, FitSurvivalModelsOptions, FitSurvivalSplineOptions, FitSurvivalOptions, FittedParameter, KaplanMeier, ReconstructedPatientData, SurvivalData, SurvivalDataFromCsvOptions, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";
+export type { DigitisedKaplanMeier, FitSurvivalModelsOptions, FitSurvivalSplineOptions, FitSurvivalOptions, FittedParameter, KaplanMeier, ReconstructedPatientData, SurvivalData, SurvivalDataFromCsvOptions, SurvivalEvidence, SurvivalFit, SurvivalModelComparison, SurvivalModelComparisonRow } from "./fit/index.js";

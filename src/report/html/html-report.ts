@@ -8,6 +8,7 @@ import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } 
 import { budgetImpactRunSection } from "./budget-impact-run-section.js";
 import { calibrationSection, evppiGroupsSection, reclassificationSection, subgroupsSection } from "./subgroup-sections.js";
 import { checksSection } from "./checks-section.js";
+import { survivalEvidenceSection } from "./survival-evidence-section.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -33,6 +34,7 @@ export function htmlReportFragment(input: ReportInput): string {
     reclassificationSection(context),
     subgroupsSection(context),
     calibrationSection(context),
+    survivalEvidenceSection(context),
     psaSection(context),
     evpiSection(context),
     evppiGroupsSection(context),

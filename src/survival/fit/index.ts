@@ -11,3 +11,4 @@ export { fitSurvivalSpline } from "./fit-survival-spline.js";
 export type { FitSurvivalSplineOptions } from "./fit-survival-spline.js";
 export { survivalDataFromCsv } from "./survival-data-from-csv.js";
 export type { SurvivalDataFromCsvOptions } from "./survival-data-from-csv.js";
+export type { SurvivalEvidence } from "./survival-evidence.js";
