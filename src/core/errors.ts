@@ -26,7 +26,10 @@ export type IssueCode =
   | "curves_cross"
   | "worker_failed"
   | "file_not_allowed"
-  | "resource_limit";
+  | "resource_limit"
+  | "shard_mismatch"
+  | "shard_overlap"
+  | "shard_gap";
 
 /** One path segment: a key in model vocabulary or an index. */
 export type PathSegment = string | number;

@@ -13,6 +13,8 @@ export interface CommandSpec {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Names of the positional arguments, all required. */
   readonly positionals: readonly string[];
+  /** Whether any number of further positional arguments may follow (e.g. the files of \`qaly merge\`). */
+  readonly variadic?: boolean;
 }
 
 /** Parsed arguments; `help` is true when `--help` was given (nothing else is checked then). */
@@ -34,7 +36,7 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
   if (!help) {
     const { positionals } = parsed;
     if (positionals.length < spec.positionals.length) throw new UsageError(`${spec.name}: missing ${spec.positionals.slice(positionals.length).map((p) => `<${p}>`).join(" ")}`);
-    if (positionals.length > spec.positionals.length) throw new UsageError(`${spec.name}: unexpected argument "${positionals[spec.positionals.length]}"`);
+    if (positionals.length > spec.positionals.length && spec.variadic !== true) throw new UsageError(`${spec.name}: unexpected argument "${positionals[spec.positionals.length]}"`);
   }
   return { values: parsed.values, positionals: parsed.positionals, help };
 }
