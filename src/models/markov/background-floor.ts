@@ -89,19 +89,33 @@ export function applyBackgroundFloor(raw: Float64Array, val: Float64Array, rowSt
     // Rows without mass are not read this cycle (the cohort step and transition values skip them), and
     // the next cycle floors again from `raw`: long tunnels hold mass in few positions at a time.
     if (current[e] === 0) continue;
-    const first = rowStart[e]!;
-    const end = rowEnd[e]!;
-    const slot = deathSlot[e]!;
-    let q = 0;
-    if (slot >= 0) for (let index = first; index < end; index++) if (dead[colState[index]!] === 1) q += raw[index]!;
-    if (slot < 0 || !(q < qPop)) {
-      for (let index = first; index < end; index++) val[index] = raw[index]!;
-      continue;
-    }
-    const scale = (1 - qPop) / (1 - q);
-    for (let index = first; index < end; index++) {
-      const state = colState[index]!;
-      val[index] = index === slot ? qPop - (q - raw[index]!) : dead[state] === 1 ? raw[index]! : raw[index]! * scale;
-    }
+    floorRow(raw, val, rowStart[e]!, rowEnd[e]!, deathSlot[e]!, colState, dead, qPop);
+  }
+}
+
+/**
+ * {@link applyBackgroundFloor} on the rows listed in `active[0 … count)` only (the general loop's
+ * occupied states, ascending); the same arithmetic row by row, so the same values.
+ */
+export function applyBackgroundFloorSparse(raw: Float64Array, val: Float64Array, rowStart: Int32Array, rowEnd: Int32Array, colState: Int32Array, deathSlot: Int32Array, dead: Uint8Array, qPop: number, current: Float64Array, active: Int32Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const e = active[k]!;
+    if (current[e] === 0) continue;
+    floorRow(raw, val, rowStart[e]!, rowEnd[e]!, deathSlot[e]!, colState, dead, qPop);
+  }
+}
+
+/** Floors one row, entries [first, end): see {@link applyBackgroundFloor}. */
+function floorRow(raw: Float64Array, val: Float64Array, first: number, end: number, slot: number, colState: Int32Array, dead: Uint8Array, qPop: number): void {
+  let q = 0;
+  if (slot >= 0) for (let index = first; index < end; index++) if (dead[colState[index]!] === 1) q += raw[index]!;
+  if (slot < 0 || !(q < qPop)) {
+    for (let index = first; index < end; index++) val[index] = raw[index]!;
+    return;
+  }
+  const scale = (1 - qPop) / (1 - q);
+  for (let index = first; index < end; index++) {
+    const state = colState[index]!;
+    val[index] = index === slot ? qPop - (q - raw[index]!) : dead[state] === 1 ? raw[index]! : raw[index]! * scale;
   }
 }

@@ -2,8 +2,8 @@ import type { CompiledMarkov } from "./compile-markov.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { fillTransitionValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { moveCohort } from "./move-cohort.js";
-import { applyBackgroundFloor } from "./background-floor.js";
+import { moveCohortSparse } from "./move-cohort.js";
+import { applyBackgroundFloorSparse } from "./background-floor.js";
 
 /** Buffers for the detailed base-case run: collapsed trace and per-row values. */
 export interface MarkovRecorder {
@@ -27,24 +27,46 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: 
   const current = work.current;
   const { rowStart, rowEnd, col, val } = work;
   const floor = work.floor;
-  if (floor !== undefined) applyBackgroundFloor(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, model.expanded, floor[cycle - 1]!, current);
+  if (floor !== undefined) applyBackgroundFloorSparse(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, floor[cycle - 1]!, current, work.active, work.activeCount);
   if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
   const next = work.next;
-  moveCohort(current, next, rowStart, rowEnd, col, val, model.expanded);
+  if (work.stepStamp === 0x7fffffff) {
+    work.joined.fill(0);
+    work.stepStamp = 0;
+  }
+  const added = moveCohortSparse(current, next, rowStart, rowEnd, col, val, work.active, work.activeCount, work.nextActive, work.joined, ++work.stepStamp);
+  const listed = work.active;
+  work.active = work.nextActive;
+  work.nextActive = listed;
+  work.activeCount = added;
   work.current = next;
   work.next = current;
 }
 
+/**
+ * Starts the general loop's sparse bookkeeping from `work.current`: lists the states holding mass
+ * and clears `next` (the sparse step writes only where mass arrives).
+ */
+export function startSparse(model: CompiledMarkov, work: MarkovWorkspace): void {
+  let count = 0;
+  for (let e = 0; e < model.expanded; e++) {
+    work.next[e] = 0;
+    if (work.current[e] !== 0) work.active[count++] = e;
+  }
+  work.activeCount = count;
+}
+
 /** Books the one-off transition values of a cycle on the flows out of the current cohort. */
 function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
-  const { current, rowStart, rowEnd, colState, val } = work;
+  const { current, rowStart, rowEnd, colState, val, active, activeCount, stateOf } = work;
   for (let n = 0; n < work.tvCount; n++) {
     const from = work.tvFrom[n]!;
     const to = work.tvTo[n]!;
     let flow = 0;
-    const first = model.base[from]!;
-    const last = first + model.tunnel[from]!;
-    for (let e = first; e < last; e++) {
+    // The occupied positions of `from`, ascending (as a loop over all its positions that skips empty ones).
+    for (let k = 0; k < activeCount; k++) {
+      const e = active[k]!;
+      if (stateOf[e] !== from) continue;
       const mass = current[e]!;
       if (mass === 0) continue;
       const end = rowEnd[e]!;
@@ -73,10 +95,15 @@ export function accumulateRow(model: CompiledMarkov, work: MarkovWorkspace, row:
   const undiscountedCoefficient = model.undiscounted[row]!;
   if (direct) {
     const values = work.values;
+    const { active, activeCount } = work;
     for (let o = 0; o < model.outcomes.length; o++) {
       let occupancyValue = 0;
       const first = o * expanded;
-      for (let e = 0; e < expanded; e++) occupancyValue += current[e]! * values[first + e]!;
+      // Unoccupied states add exact zeros (values are finite), so summing the occupied ones in ascending order is the same sum.
+      for (let k = 0; k < activeCount; k++) {
+        const e = active[k]!;
+        occupancyValue += current[e]! * values[first + e]!;
+      }
       const discounted = (model.outcomeClass[o] === 0 ? costCoefficient : effectCoefficient) * occupancyValue;
       const undiscounted = undiscountedCoefficient * occupancyValue;
       work.total[o]! += discounted;
@@ -92,7 +119,9 @@ export function accumulateRow(model: CompiledMarkov, work: MarkovWorkspace, row:
   const costWeighted = work.weighted[0];
   const effectWeighted = work.weighted[1];
   const undiscounted = work.weighted[2];
-  for (let e = 0; e < expanded; e++) {
+  const { active, activeCount } = work;
+  for (let k = 0; k < activeCount; k++) {
+    const e = active[k]!;
     const mass = current[e]!;
     costWeighted[e]! += costCoefficient * mass;
     effectWeighted[e]! += effectCoefficient * mass;

@@ -6,7 +6,7 @@ import { startVector } from "./start-vector.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { addStartingValues, fillTransitionValues, fillValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { type MarkovRecorder, accumulateRow, advance, recordTrace } from "./cycle-steps.js";
+import { type MarkovRecorder, accumulateRow, advance, recordTrace, startSparse } from "./cycle-steps.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
 import { backgroundFloor } from "./background-floor.js";
 import { markovAnnualTotals } from "./markov-annual.js";
@@ -77,6 +77,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
     else {
       const direct = valuesVary || recorder !== undefined;
+      startSparse(model, work);
       accumulateRow(model, work, 0, direct, recorder);
       if (milestoneRows[0] === 1) readMilestones(model, work, 0);
       for (let cycle = 1; cycle <= cycles; cycle++) {
@@ -92,6 +93,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       if (!direct) addWeightedTotals(model, work);
     }
   } else {
+    startSparse(model, work);
     if (recorder !== undefined) recordTrace(model, work, 0, recorder);
     if (milestoneRows[0] === 1) readMilestones(model, work, 0);
     for (let cycle = 1; cycle <= cycles; cycle++) {

@@ -13,6 +13,19 @@ export class MarkovWorkspace {
   /** Cohort before and after a cycle (expanded states); swapped, never copied. */
   current: Float64Array;
   next: Float64Array;
+  /**
+   * The expanded states that may hold mass in `current` (ascending; the general loop's sparse
+   * cohort step), their count, and the same for the step being built. `next` is all zero between
+   * steps of that loop, so a step writes only where mass arrives.
+   */
+  active: Int32Array;
+  activeCount = 0;
+  nextActive: Int32Array;
+  /** Step number at which an expanded state last joined `nextActive` (avoids clearing a mark array). */
+  readonly joined: Int32Array;
+  stepStamp = 0;
+  /** The state of each expanded state. */
+  readonly stateOf: Int32Array;
   /** Sparse transition matrix: row e occupies [rowStart[e], rowEnd[e]) of col/colState/val. */
   readonly rowStart: Int32Array;
   readonly rowEnd: Int32Array;
@@ -67,6 +80,11 @@ export class MarkovWorkspace {
     this.current = new Float64Array(expanded);
     this.milestones = new Float64Array(model.milestones.length);
     this.next = new Float64Array(expanded);
+    this.active = new Int32Array(expanded);
+    this.nextActive = new Int32Array(expanded);
+    this.joined = new Int32Array(expanded);
+    this.stateOf = new Int32Array(expanded);
+    for (let i = 0; i < states; i++) for (let j = 0; j < model.tunnel[i]!; j++) this.stateOf[model.base[i]! + j] = i;
     this.rowStart = new Int32Array(expanded);
     for (let e = 0; e < expanded; e++) this.rowStart[e] = e * states;
     this.rowEnd = Int32Array.from(this.rowStart);

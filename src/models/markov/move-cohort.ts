@@ -12,3 +12,41 @@ export function moveCohort(current: Float64Array, next: Float64Array, rowStart: 
     for (let index = rowStart[e]!; index < end; index++) next[col[index]!]! += mass * val[index]!;
   }
 }
+
+/**
+ * The general loop's cohort step on the states that hold mass: `next` must be all zero on entry,
+ * `active[0 … count)` lists (ascending) the states of `current` that may hold mass. Writes
+ * next = currentᵀ · P, clears `current` where it held mass (so it is all zero for the following
+ * step) and lists next's states ascending in `nextActive`; returns their count. Visiting rows in
+ * ascending order, as {@link moveCohort} does, gives bit-identical sums; the cost follows the
+ * occupied states, not the expanded ones (long tunnels hold mass in few positions at a time).
+ */
+export function moveCohortSparse(current: Float64Array, next: Float64Array, rowStart: Int32Array, rowEnd: Int32Array, col: Int32Array, val: Float64Array, active: Int32Array, count: number, nextActive: Int32Array, joined: Int32Array, stamp: number): number {
+  let added = 0;
+  for (let k = 0; k < count; k++) {
+    const e = active[k]!;
+    const mass = current[e]!;
+    if (mass === 0) continue;
+    current[e] = 0;
+    const end = rowEnd[e]!;
+    for (let index = rowStart[e]!; index < end; index++) {
+      const to = col[index]!;
+      next[to]! += mass * val[index]!;
+      if (joined[to] !== stamp) {
+        joined[to] = stamp;
+        nextActive[added++] = to;
+      }
+    }
+  }
+  // Insertion sort: the list is nearly ascending already (tunnels move one position per step).
+  for (let k = 1; k < added; k++) {
+    const e = nextActive[k]!;
+    let j = k - 1;
+    while (j >= 0 && nextActive[j]! > e) {
+      nextActive[j + 1] = nextActive[j]!;
+      j--;
+    }
+    nextActive[j + 1] = e;
+  }
+  return added;
+}
