@@ -157,6 +157,7 @@ export type { Complement } from "./models/complement.js";
 export { evaluateModel } from "./models/model.js";
 export type { Model, EvaluationContext, StrategyOutcomes } from "./models/model.js";
 export { subgroupModel } from "./models/subgroup-model.js";
+export { costOnlyModel } from "./models/cost-only-model.js";
 export type { Subgroup } from "./models/subgroup-model.js";
 export { calibrationTable } from "./analysis/calibration/index.js";
 export type { CalibrationRow, CalibrationTarget } from "./analysis/calibration/index.js";
@@ -274,15 +275,23 @@ export {
   icerTable,
   icerTableFromPsa,
   optimalStrategy,
+  costComparison,
   netBenefit,
   netHealthBenefit,
   netMonetaryBenefit,
   wtpGrid,
   SWEDISH_WTP_GRID,
   SWEDISH_WTP_THRESHOLDS,
+  economicSettings,
+  ECONOMIC_PRESETS,
+  ENGLAND_PRESET,
+  NEUTRAL_PRESET,
+  SWEDEN_PRESET,
 } from "./analysis/cea/index.js";
 export type {
   CostEffectRow,
+  CostComparisonRow,
+  CostRow,
   DominanceStatus,
   IcerRow,
   NetBenefit,
@@ -290,6 +299,11 @@ export type {
   WtpRange,
   DecisionOutcomes,
   WtpSettings,
+  EconomicSettings,
+  EconomicSettingsInput,
+  StatedSeverity,
+  EconomicPreset,
+  SeverityLevel,
 } from "./analysis/cea/index.js";
 
 // analysis: PSA results

@@ -3,7 +3,9 @@ import { closestName } from "../core/closest-name.js";
 import type { Model } from "../models/model.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../analysis/cea/wtp-grid.js";
+import { economicSettings, type EconomicSettings } from "../analysis/cea/economic-settings.js";
+import { ECONOMIC_PRESETS } from "../analysis/cea/economic-presets.js";
+import type { ModelFile } from "./model-file-schema.js";
 import type { ModelProject, ModelThreshold, ReclassificationTable } from "./model-project.js";
 import { reclassification as reclassify } from "../pathways/reclassification.js";
 import type { TestingPathway } from "../pathways/pathway-types.js";
@@ -22,6 +24,7 @@ import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
 import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import { buildBudgetImpact } from "./build-budget-impact.js";
+import { decisionModel } from "./cost-only.js";
 import type { SettingsFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -99,12 +102,14 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
   const isReserved = (name: string): boolean => !IDENTIFIER.test(name) || parameterNames.includes(name) || reserved.has(name);
   const variables = strategyVariables(entries, base, ["strategies"], isReserved, issues);
 
-  const model = buildModels(compiled, scenario?.settings, strategies, variables, base, baseValues, issues);
+  // A cost-only file (outcomes: { effect: null }) gets a zero effect outcome: a cost comparison.
+  const costOnly = file.outcomes?.effect === null;
+  const model = decisionModel(buildModels(compiled, scenario?.settings, strategies, variables, base, baseValues, issues), costOnly, issues);
 
   // The analyses' names are checked even when the model failed, so every problem is reported at once.
-  const outcomes = { cost: file.outcomes?.cost ?? "cost", effect: file.outcomes?.effect ?? ["qaly", "effect", "lifeYears"].find((o) => model?.outcomes.includes(o)) ?? "qaly" };
+  const outcomes = { cost: file.outcomes?.cost ?? "cost", effect: costOnly ? "effect" : (file.outcomes?.effect ?? ["qaly", "effect", "lifeYears"].find((o) => model?.outcomes.includes(o)) ?? "qaly"), ...(costOnly ? { costOnly } : {}) };
   const modelOutcomes = model?.outcomes ?? [];
-  for (const [which, name] of model === undefined ? [] : Object.entries(outcomes)) {
+  for (const [which, name] of model === undefined ? [] : Object.entries({ cost: outcomes.cost, effect: outcomes.effect })) {
     if (!modelOutcomes.includes(name)) issues.push({ code: "unknown_outcome", path: ["outcomes", which], message: `the ${which} outcome '${name}' is not an outcome of the model${hint(name, modelOutcomes)}; outcomes: ${modelOutcomes.join(", ")}`, received: name });
   }
   const derived = parameters?.derived ?? Object.entries(file.parameters ?? {}).filter(([, e]) => typeof e === "string" || (typeof e === "object" && e.expression !== undefined)).map(([name]) => name);
@@ -129,7 +134,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
       let scenarioModel: Model<Params, string> | undefined;
       if (s.settings !== undefined && model !== undefined) {
         const local: Issue[] = [];
-        scenarioModel = buildModels(compiled, s.settings, strategies, variables, base, baseValues, local);
+        scenarioModel = decisionModel(buildModels(compiled, s.settings, strategies, variables, base, baseValues, local), costOnly, local);
         issues.push(...local.map((issue) => ({ ...issue, path: ["scenarios", name, "settings"], message: `with the settings of scenario '${name}': ${issue.message}` })));
       }
       scenarios[name] = { ...(s.parameters === undefined ? {} : { parameters: s.parameters }), ...(scenarioModel === undefined ? {} : { model: scenarioModel }) };
@@ -192,7 +197,8 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
       else if (members.indexOf(member) !== j) issues.push({ code: "invalid_model", path, message: `'${member}' is named twice in EVPPI group '${groupName}'`, received: member });
     });
   }
-  if (parameters === undefined || model === undefined || issues.length > 0) return fail(compiled, issues);
+  const economics = economicsOf(file, issues);
+  if (parameters === undefined || model === undefined || economics === undefined || issues.length > 0) return fail(compiled, issues);
 
   // The file's own warnings first (they say what to do), then the generic placeholder list.
   // Each warning once: the generic list only when the file's own warnings do not already name every placeholder.
@@ -200,7 +206,9 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
   const named = (name: string): boolean => own.some((w) => new RegExp(`\\b${name}\\b`).test(w));
   const generic = parameters.placeholders.length === 0 || parameters.placeholders.every(named) ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`];
   const warnings = [...own, ...generic];
-  const metadata = Object.freeze(Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]))) as unknown as ModelMetadata;
+  const stated = Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]));
+  // The currency and price year every output names come from the settings when the metadata leaves them out.
+  const metadata = Object.freeze({ ...stated, currency: economics.currency, ...(economics.priceYear === undefined ? {} : { priceYear: file.metadata.priceYear ?? economics.priceYear }) }) as unknown as ModelMetadata;
   const baseName = options.fileName.split(/[\\/]/).filter((part) => part !== "").slice(-2);
   const name = baseName.length === 2 && /^model\.(ya?ml|json)$/i.test(baseName[1]!) ? baseName[0]! : (baseName.at(-1) ?? options.fileName).replace(/\.(ya?ml|json)$/i, "");
   const project: ModelProject = Object.freeze({
@@ -215,7 +223,8 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     ...(file.dsa === undefined ? {} : { dsa: Object.freeze(dsa) }),
     ...(file.thresholds === undefined ? {} : { thresholds: Object.freeze(thresholds) }),
     ...(file.tornado === undefined ? {} : { tornadoBars: file.tornado.bars }),
-    wtp: { grid: file.wtp?.grid ?? SWEDISH_WTP_GRID, thresholds: file.wtp?.thresholds ?? SWEDISH_WTP_THRESHOLDS },
+    wtp: { grid: file.wtp?.grid ?? economics.grid, thresholds: file.wtp?.thresholds ?? economics.thresholds },
+    economics,
     psa: { samples: file.psa?.samples ?? 1000, seed: file.psa?.seed ?? name, ...(file.psa?.method === undefined ? {} : { method: file.psa.method }) },
     warnings: Object.freeze(warnings),
     ...(file.subgroups === undefined ? {} : { subgroups: Object.freeze(subgroups) }),
@@ -226,6 +235,36 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     ...(scenario === undefined ? {} : { scenario: scenario.name }),
   });
   return { ok: true, value: project };
+}
+
+/**
+ * The file's economic settings (`economics:`, with `metadata.currency` and `metadata.priceYear`
+ * filling in what it leaves out), or the issues that prevent them. A currency in the metadata that
+ * contradicts the preset's is an error: the preset's thresholds are in its own currency.
+ */
+function economicsOf(file: ModelFile, issues: Issue[]): EconomicSettings | undefined {
+  const stated = file.economics ?? {};
+  const presetCurrency = ECONOMIC_PRESETS[stated.preset ?? "neutral"]?.currency;
+  const currency = stated.currency ?? file.metadata.currency;
+  if (stated.preset !== undefined && stated.currency === undefined && file.metadata.currency !== undefined && presetCurrency !== undefined && file.metadata.currency !== presetCurrency) {
+    issues.push({ code: "invalid_model", path: ["metadata", "currency"], message: `the currency ${file.metadata.currency} differs from the ${stated.preset} preset's ${presetCurrency}; set economics.currency (and economics.thresholds) to use another currency`, received: file.metadata.currency });
+    return undefined;
+  }
+  try {
+    return economicSettings({
+      ...(stated.preset === undefined ? {} : { preset: stated.preset }),
+      ...(stated.thresholds === undefined ? {} : { thresholds: stated.thresholds }),
+      ...(stated.locale === undefined ? {} : { locale: stated.locale }),
+      ...(stated.severity === undefined ? {} : { severity: stated.severity }),
+      ...(currency === undefined ? {} : { currency }),
+      ...(stated.priceYear ?? file.metadata.priceYear) === undefined ? {} : { priceYear: (stated.priceYear ?? file.metadata.priceYear)! },
+      ...(stated.discountRate === undefined ? {} : { discountRate: { ...(stated.discountRate.cost === undefined ? {} : { cost: stated.discountRate.cost }), ...(stated.discountRate.effect === undefined ? {} : { effect: stated.discountRate.effect }) } }),
+    });
+  } catch (error) {
+    if (!(error instanceof QalyError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
 }
 
 /** The base-case values (declared values, else means), or the issues that prevent them. */

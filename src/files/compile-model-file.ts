@@ -145,7 +145,7 @@ function issuesBeyondStructure(data: Record<string, unknown>, structural: readon
       const rest: Record<string, unknown> = { ...(partial[section] as object) };
       delete rest[entry];
       partial[section] = rest;
-    } else if (section === "metadata") partial["metadata"] = { title: "", currency: "" };
+    } else if (section === "metadata") partial["metadata"] = { title: "" };
     else delete partial[section];
   }
   const checked = modelFileSchema.safeParse(partial);

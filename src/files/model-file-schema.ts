@@ -60,7 +60,7 @@ const metadataSchema = strict(
   {
     title: text,
     question: text.optional(),
-    currency: text,
+    currency: text.optional(),
     priceYear: z.number().int().optional(),
     country: text.optional(),
     perspective: text.optional(),
@@ -211,7 +211,8 @@ export const modelFileSchema = strict(
     groups: z.record(z.string(), groupSchema).optional(),
     correlations: z.array(correlationSchema).optional(),
     strategies: strategiesSchema,
-    outcomes: strict({ cost: text.optional(), effect: text.optional() }, "outcomes").optional(),
+    // effect: null declares a cost-only model (cost-minimisation): results are a cost comparison.
+    outcomes: strict({ cost: text.optional(), effect: text.nullable().optional() }, "outcomes").optional(),
     model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema, testingSchema], { error: "model.type must be 'markov', 'partitioned-survival', 'decision-tree' or 'testing-pathway'" }),
     models: z.record(z.string(), z.discriminatedUnion("type", [markovSchema, psmSchema], { error: "a named model's type must be 'markov' or 'partitioned-survival'" })).optional(),
     subtrees: z.record(z.string(), subtreeSchema).optional(),
@@ -221,6 +222,18 @@ export const modelFileSchema = strict(
     thresholds: z.array(strict({ parameter: text, range: z.tuple([finite, finite]), strategies: z.tuple([text, text]) }, "a threshold analysis")).optional(),
     tornado: strict({ bars: z.union([z.number().int().min(1), z.literal("all")], { error: "tornado.bars is a whole number ≥ 1 or all" }) }, "tornado").optional(),
     wtp: strict({ grid: strict({ from: finite, to: finite, step: finite }, "wtp.grid").optional(), thresholds: z.array(finite).optional() }, "wtp").optional(),
+    economics: strict(
+      {
+        preset: text.optional(),
+        currency: text.optional(),
+        priceYear: z.number().int().optional(),
+        thresholds: z.array(finite).optional(),
+        discountRate: strict({ cost: finite.optional(), effect: finite.optional() }, "economics.discountRate").optional(),
+        locale: text.optional(),
+        severity: text.optional(),
+      },
+      "economics",
+    ).optional(),
     psa: strict({ samples: z.number().int().min(1).optional(), seed: z.union([text, finite]).optional(), method: z.enum(["random", "lhs"]).optional() }, "psa").optional(),
     subgroups: z.record(z.string(), strict({ description: text.optional(), parameters: z.record(z.string(), expressionSchema) }, "a subgroup")).optional(),
     calibration: z

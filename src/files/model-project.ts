@@ -1,5 +1,6 @@
 import type { Model, ParameterValues } from "../models/model.js";
 import type { ParameterSpace } from "../parameters/parameter-space.js";
+import type { EconomicSettings } from "../analysis/cea/economic-settings.js";
 import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
@@ -79,6 +80,11 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly thresholds?: readonly ModelThreshold<S>[];
   /** Willingness-to-pay grid and the thresholds reported. */
   readonly wtp: WtpSettings;
+  /**
+   * The economic settings (preset, currency, price year, thresholds, discounting, severity) the
+   * project was built with (model files: `economics:`); absent when a TypeScript project states none.
+   */
+  readonly economics?: EconomicSettings;
   /** Default PSA settings. */
   readonly psa: PsaSettings;
   /**

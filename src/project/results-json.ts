@@ -2,6 +2,7 @@ import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
+import { costComparison, type CostComparisonRow } from "../analysis/cea/cost-comparison.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { Reclassification } from "../pathways/reclassification.js";
@@ -69,6 +70,11 @@ export interface RunJson {
   };
   /** ICER table of the base case. */
   readonly icerTable: readonly IcerRowJson[];
+  /**
+   * Cost-only models (`outcomes.costOnly`): the base-case cost comparison that replaces the ICER
+   * table (every effect is 0, so the ICER table only says which strategy is least costly).
+   */
+  readonly costComparison?: readonly CostComparisonRow[];
   /** Base-case NMB at each threshold. */
   readonly netBenefit: readonly NetBenefitJson[];
   /** PSA summary, when a PSA was run. */
@@ -197,6 +203,7 @@ export function runJson(run: ProjectRun): RunJson {
     warnings: run.warnings,
     baseCase: { strategies },
     icerTable: icerTableJson(run.icerTable),
+    ...(run.outcomes.costOnly === true ? { costComparison: costComparison(run.icerTable).map((r) => ({ ...r })) } : {}),
     netBenefit: run.netBenefit.map((r) => ({ ...r })),
     ...(psa === undefined ? {} : { psa }),
     ...(run.tornado === undefined ? {} : { tornado: run.tornado }),

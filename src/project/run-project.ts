@@ -189,6 +189,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     baseCase,
     icerTable: table,
     wtp: { grid, thresholds },
+    ...(project.economics === undefined ? {} : { economics: project.economics }),
     ...(psa === undefined ? {} : { psa }),
     ...(subgroups.length === 0 ? {} : { subgroups }),
     ...(calibration === undefined ? {} : { calibration }),

@@ -56,5 +56,6 @@ export type { CostBreakdownOptions } from "./svg/cost-breakdown-chart.js";
 export { budgetImpactChart } from "./svg/budget-impact-chart.js";
 export { htmlReport, htmlReportFragment } from "./html/html-report.js";
 export { reportAnswer } from "./html/report-answer.js";
+export { severityStatement } from "./format/severity-statement.js";
 export { JUPYTER_DISPLAY, notebookView } from "./notebook/notebook-view.js";
 export type { MinimalDocument, NotebookView } from "./notebook/notebook-view.js";

@@ -3,6 +3,7 @@ import type { ParameterRow } from "../parameters/describe-parameters.js";
 import type { BaseCaseResult } from "../analysis/run/run-base-case.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { DecisionOutcomes, WtpSettings } from "../analysis/cea/decision-settings.js";
+import type { EconomicSettings } from "../analysis/cea/economic-settings.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
 import type { TornadoResult } from "../analysis/dsa/tornado.js";
 import type { OneWayResult } from "../analysis/dsa/one-way.js";
@@ -128,6 +129,8 @@ export interface ReportInput {
   readonly icerTable: readonly IcerRow[];
   /** Willingness-to-pay grid (curves) and thresholds (tables). */
   readonly wtp: WtpSettings;
+  /** The economic settings of the run (preset, currency, discounting, severity), when stated. */
+  readonly economics?: EconomicSettings;
   /** PSA result, when a PSA was run (CE plane, CEAC, CEAF, EVPI are computed from it). */
   readonly psa?: PsaResult;
   /** Tornado diagram data. */

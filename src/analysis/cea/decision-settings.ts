@@ -6,6 +6,12 @@ export interface DecisionOutcomes {
   readonly cost: string;
   /** Name of the effect outcome, e.g. `"qaly"`. */
   readonly effect: string;
+  /**
+   * The model has no effect outcome (cost-minimisation, budget questions): `effect` names an added
+   * outcome that is 0 for every strategy (`costOnlyModel`), and results are a cost comparison,
+   * not ICERs. Absent: a cost-effectiveness analysis.
+   */
+  readonly costOnly?: boolean;
 }
 
 /** The willingness-to-pay grid of the curves and the thresholds reported in tables. */

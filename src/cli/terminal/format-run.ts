@@ -4,6 +4,8 @@ import { optionalWording, thresholdStatement } from "../../report/format/thresho
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
 import { formatBudgetImpact } from "./format-budget-impact.js";
+import { costComparison } from "../../analysis/cea/cost-comparison.js";
+import { formatCostComparison } from "./format-cost-comparison.js";
 
 /** ICER table for the terminal. */
 export function formatIcerTable(table: readonly IcerRow[], currency: string, effect: string): string {
@@ -26,17 +28,21 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   const { cost } = run.outcomes;
   // Labels use the effect's unit (the report's rule: "QALY" for the outcome qaly); tables keep outcome names.
   const effect = run.effectUnit ?? ({ qaly: "QALY", lifeYears: "LY" } as Record<string, string>)[run.outcomes.effect] ?? run.outcomes.effect;
+  // A cost-only model (no effect outcome) shows a cost comparison where others show ICERs.
+  const costOnly = run.outcomes.costOnly === true;
+  const decisionTable = (rows: readonly IcerRow[], label: string): string[] => (costOnly ? [`Cost comparison ${label}: no effect outcome, so costs only (cost-minimisation)`, formatCostComparison(costComparison(rows), currency)] : [`ICER table ${label}`, formatIcerTable(rows, currency, effect)]);
   const out: string[] = [];
   out.push(`${run.metadata.title} (${run.name})${run.run.scenario === undefined ? "" : `, scenario "${run.run.scenario}"`}`);
   if (run.metadata.question !== undefined) out.push(run.metadata.question);
-  out.push(`Costs in ${currency}${run.metadata.priceYear === undefined ? "" : ` (${run.metadata.priceYear} prices)`}; effect: ${effect}.`);
+  out.push(`Costs in ${currency}${run.metadata.priceYear === undefined ? "" : ` (${run.metadata.priceYear} prices)`}; ${costOnly ? "no effect outcome: a cost comparison" : `effect: ${effect}`}.`);
   const answers = run.wtp.thresholds.flatMap((wtp) => {
     const best = run.netBenefit.find((row) => row.wtp === wtp && row.optimal);
     if (best === undefined) return [];
     const probability = run.psaSummary?.probabilityCostEffective.find((row) => row.wtp === wtp && row.strategy === best.strategy)?.probability;
     return [`  at ${money(wtp)} ${currency} per ${effect}: ${best.strategy}${probability === undefined ? "" : ` (probability cost-effective ${percent(probability)})`}`];
   });
-  if (answers.length > 0) out.push("", `Highest expected net monetary benefit${showBase ? " (base case)" : " (PSA means)"}:`, ...answers);
+  if (costOnly) out.push("", `Least costly${showBase ? " (base case)" : " (PSA means)"}: ${costComparison(run.icerTable)[0]!.strategy}`);
+  else if (answers.length > 0) out.push("", `Highest expected net monetary benefit${showBase ? " (base case)" : " (PSA means)"}:`, ...answers);
   if (run.warnings.length > 0 && options.warnings !== false) out.push("", formatWarnings(run.warnings));
 
   // Models report many outcomes (detections, costs by category, undiscounted totals): the terminal
@@ -55,10 +61,10 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
       ),
     );
     if (hidden > 0) out.push(`(${hidden} more outcomes in --json and base-case.csv)`);
-    out.push("", "ICER table (base case)", formatIcerTable(run.icerTable, currency, effect));
+    out.push("", ...decisionTable(run.icerTable, "(base case)"));
     for (const group of run.subgroups ?? []) {
       out.push("", `Subgroup "${group.name}"${group.description === undefined ? "" : `: ${group.description}`} (base case, per patient in the subgroup)`);
-      out.push(formatIcerTable(group.icerTable, currency, effect));
+      out.push(costOnly ? formatCostComparison(costComparison(group.icerTable), currency) : formatIcerTable(group.icerTable, currency, effect));
     }
   }
   for (const table of run.reclassification ?? []) {
@@ -75,7 +81,7 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
       ),
     );
   }
-  if (run.netBenefit.length > 0) {
+  if (run.netBenefit.length > 0 && !costOnly) {
     out.push("", `Net monetary benefit (${currency}) at each willingness to pay per ${effect}${showBase ? "" : " (PSA means)"}`);
     out.push(textTable(["WTP", "strategy", "NMB", "optimal"], run.netBenefit.map((r) => [money(r.wtp), r.strategy, money(r.nmb), r.optimal ? "yes" : ""]), [true, false, true, false]));
   }
@@ -83,10 +89,10 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   const summary = run.psaSummary;
   if (summary !== undefined && run.psa !== undefined) {
     out.push("", `Probabilistic analysis: ${summary.samples} draws${summary.seed === null ? " (imported)" : `, seed ${JSON.stringify(summary.seed)}`}`);
-    out.push("ICER table (PSA means)", formatIcerTable(summary.icerTable, currency, effect));
+    out.push(...decisionTable(summary.icerTable, "(PSA means)"));
     if (summary.probabilityCostEffective.length > 0) {
       const voi = evpi(run.psa, run.wtp.thresholds, { cost, effect: run.outcomes.effect });
-      out.push("", "Probability cost-effective and EVPI per person");
+      out.push("", costOnly ? "Probability least costly (the same at every WTP) and EVPI per person" : "Probability cost-effective and EVPI per person");
       out.push(
         textTable(
           ["WTP", "strategy", "P(cost-effective)", "optimal", "EVPI"],

@@ -2,6 +2,7 @@ import { optimalStrategy } from "../../analysis/cea/icer-table.js";
 import { formatMoney, formatNumber, formatPercent } from "../format/format-number.js";
 import type { ReportInput } from "../report-input.js";
 import { reportContext, type ReportContext } from "./report-context.js";
+import { costOnlyAnswer } from "./cost-only-answer.js";
 
 /**
  * The answer a report opens with, in two sentences generated from the base-case ICER table and
@@ -22,6 +23,8 @@ export function reportAnswer(input: ReportInput): string {
 
 /** The answer from a computed context. @internal */
 export function answerOf(context: ReportContext): string {
+  const costOnly = costOnlyAnswer(context);
+  if (costOnly !== undefined) return costOnly;
   const { input, currency, effectUnit } = context;
   const thresholds = context.thresholds.length > 0 ? context.thresholds : [500_000];
   const perEffect = (w: number): string => `${formatMoney(w, currency)} per ${effectUnit}`;

@@ -1,3 +1,5 @@
+import { costComparison } from "../../analysis/cea/cost-comparison.js";
+import { costComparisonReportTable } from "../tables/cost-comparison-report-table.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { tableToHtml } from "../format/report-table.js";
 import { baseCaseReportTable } from "../tables/base-case-report-table.js";
@@ -107,7 +109,8 @@ export function baseCaseSection(context: ReportContext): string {
   const survival = input.survival ?? [];
   if (survival.length > SEPARATE_CHARTS) out += figure(survivalPanelsChart(survival), "Survival curves per arm (base case); shaded areas are the partitioned health states.");
   else for (const arm of survival) out += figure(survivalChart(arm), `Survival curves of ${arm.arm}; shaded areas are the partitioned health states.`);
-  out += `<h3>Incremental cost-effectiveness</h3>${tableToHtml(icerReportTable(input.icerTable, { currency, effectUnit }))}`;
+  // A cost-only model (no effect outcome) is a cost comparison: no ICERs.
+  out += input.outcomes.costOnly === true ? `<h3>Cost comparison</h3>${tableToHtml(costComparisonReportTable(costComparison(input.icerTable), { currency }))}` : `<h3>Incremental cost-effectiveness</h3>${tableToHtml(icerReportTable(input.icerTable, { currency, effectUnit }))}`;
   if (context.thresholds.length > 0) {
     const probabilities = context.psa?.probabilities;
     out += `<h3>Net monetary benefit at the thresholds</h3>${tableToHtml(nmbReportTable(input.baseCase.summary, context.thresholds, { currency, effectUnit, ...(probabilities === undefined ? {} : { probabilities }) }))}`;
