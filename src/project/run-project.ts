@@ -12,6 +12,7 @@ import type { ReportInput } from "../report/report-input.js";
 import type { ModelProject } from "../files/model-project.js";
 import { runBudgetImpact } from "../analysis/bia/run-budget-impact.js";
 import { projectDsa } from "./run-project-dsa.js";
+import { projectFrontier } from "./run-project-frontier.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
@@ -161,13 +162,16 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
           Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }), atThresholds: evppi(psa!, parameters, thresholds, { cost, effect }) }),
         );
 
-  let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios">> = {};
+  let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios" | "frontier">> = {};
   if (options.dsa !== false) {
     const wtp = thresholds[0] ?? 500_000;
     const strategy = options.tornadoStrategy ?? tornadoStrategy(netBenefit, thresholds, model.strategies);
     const tornadoBars = options.tornadoBars ?? project.tornadoBars;
     const dsa = projectDsa(project, model, source, { wtp, thresholds, cost, effect, strategy, fixed: Object.keys(overrides), ...(tornadoBars === undefined ? {} : { tornadoBars }) });
     warnings.push(...dsa.warnings);
+    // The same analyses at every threshold, the optimal strategy against its frontier neighbours.
+    const along = projectFrontier(project, model, source, { ...(dsa.oneWay === undefined ? {} : { oneWay: dsa.oneWay }), table, thresholds, cost, effect, ...(tornadoBars === undefined ? {} : { tornadoBars }), existing: dsa.thresholds });
+    warnings.push(...along.warnings);
     const hasScenarios = Object.keys(project.scenarios).length > 0;
     const scenarioResult = hasScenarios ? scenarioTable(project.model as Model<ParameterValues>, parameterSource(project, {}), { scenarios: project.scenarios, wtp, cost, effect }) : undefined;
     dsaParts = {
@@ -175,6 +179,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
       ...(dsa.tornado === undefined ? {} : { tornado: dsa.tornado }),
       ...(dsa.thresholds.length === 0 ? {} : { thresholds: dsa.thresholds }),
       ...(scenarioResult === undefined ? {} : { scenarios: scenarioResult }),
+      ...(along.frontier.length === 0 ? {} : { frontier: along.frontier }),
     };
   }
   // Budget impact: the same model, parameter values and PSA draws as the cost-effectiveness analysis.

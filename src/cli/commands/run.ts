@@ -11,7 +11,6 @@ import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-p
 import type { ProjectSampler } from "../../project/project-psa-setup.js";
 import { runJson } from "../../project/results-json.js";
 import { loadModel, withScenario, type LoadedModel, type ScenarioProject } from "../../node/load-model.js";
-import { htmlReport } from "../../report/html/html-report.js";
 import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
@@ -195,6 +194,8 @@ export async function reportRun(run: ProjectRun, checks: readonly ModelCheck[], 
     notes.push(`results: ${written.length} files in ${outFolder}`);
   }
   if (reportPath !== undefined) {
+    // Imported here: the report's charts are loaded only by runs that write one (start-up, issue 20).
+    const { htmlReport } = await import("../../report/html/html-report.js");
     await writeFile(reportPath, htmlReport(run), "utf8");
     notes.push(`report: ${reportFile}`);
   }

@@ -8,6 +8,7 @@ import { budgetImpactSection, dsaSection, evpiSection, psaSection, runSection } 
 import { budgetImpactRunSection } from "./budget-impact-run-section.js";
 import { calibrationSection, evppiGroupsSection, reclassificationSection, subgroupsSection } from "./subgroup-sections.js";
 import { checksSection } from "./checks-section.js";
+import { decisionSection, frontierDsaSection } from "./frontier-sections.js";
 import { survivalEvidenceSection } from "./survival-evidence-section.js";
 
 /**
@@ -26,10 +27,10 @@ export function htmlReportFragment(input: ReportInput): string {
   const context = reportContext(input);
   const body = [
     `<p class="answer">${escapeXml(answerOf(context)).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;")}</p>`,
+    decisionSection(context),
     headerSection(context),
     warningsSection(context),
-    modelSection(context),
-    parameterSection(context),
+    // Results first; the model's description and its inputs follow them (report v2, issue 14).
     baseCaseSection(context),
     reclassificationSection(context),
     subgroupsSection(context),
@@ -38,10 +39,13 @@ export function htmlReportFragment(input: ReportInput): string {
     psaSection(context),
     evpiSection(context),
     evppiGroupsSection(context),
+    frontierDsaSection(context),
     dsaSection(context),
     budgetImpactSection(context),
     budgetImpactRunSection(context),
     checksSection(context),
+    modelSection(context),
+    parameterSection(context),
     runSection(context),
   ].join("\n");
   return `<div class="qaly-report"><style>${REPORT_CSS}</style>\n${body}\n</div>`;
@@ -50,10 +54,13 @@ export function htmlReportFragment(input: ReportInput): string {
 /**
  * A complete, self-contained HTML report: one file with inline CSS and SVG charts and no external
  * requests (no fonts, scripts or images from elsewhere), printable with sensible page breaks. It
- * opens with the answer in two sentences (see {@link reportAnswer}), then the title and decision
- * question, warnings, model summary, parameters, base case, ICER table, net monetary benefit at
- * the thresholds, PSA (CE plane, CEAC with frontier), EVPI, deterministic sensitivity analysis,
- * budget impact and run information: every part that applies to the input.
+ * opens with the answer in two sentences (see {@link reportAnswer}) and the decision at each
+ * threshold (the optimal strategy against its frontier neighbours), then the title and decision
+ * question, warnings, and the results: base case, ICER table, net monetary benefit at the
+ * thresholds, PSA (CE plane, CEAC with frontier, pairwise results along the frontier), EVPI,
+ * sensitivity analyses along the frontier and against the first strategy, budget impact, model
+ * checks; then the inputs: model summary, the parameter table as an appendix, and run information.
+ * Every part that applies to the input is shown.
  *
  * @param input - everything the report shows (see {@link ReportInput})
  * @returns the HTML document as text

@@ -38,6 +38,7 @@ export function answerOf(context: ReportContext): string {
   const changes = others.filter(([, s]) => s !== choice);
   const also = others.length === 0 ? "" : changes.length === 0 ? ` (also at ${others.map(([w]) => formatMoney(w, currency)).join(" and ")})` : ` (at ${changes.map(([w, s]) => `${formatMoney(w, currency)}: ${s}`).join("; ")})`;
   const sentence1 = `At ${perEffect(first)}, ${choice} has the highest net monetary benefit (${formatMoney(nmb, currency)} per patient)${why}${also}.`;
+  if (context.degenerate) return `${sentence1} The probabilistic analysis is degenerate (no parameter is uncertain), so the probability that this choice is cost-effective is not known.`;
   if (context.psa === null) return `${sentence1} No probabilistic analysis was run, so the probability that this choice is cost-effective is not known.`;
   const probabilities = context.psa.probabilities;
   const at = (w: number, s: string): number | undefined => probabilities.find((p) => p.wtp === w && p.strategy === s)?.probability;

@@ -50,7 +50,7 @@ export function calibrationSection(context: ReportContext): string {
 export function evppiGroupsSection(context: ReportContext): string {
   const { input, currency, effectUnit, thresholds } = context;
   const groups = input.evppi ?? [];
-  if (groups.length === 0 || thresholds.length === 0) return "";
+  if (groups.length === 0 || thresholds.length === 0 || context.degenerate) return "";
   const table: ReportTable = {
     caption: `EVPPI per person${currency === "" ? "" : ` (${currency})`}: the most it is worth paying to learn each group of parameters exactly`,
     columns: ["Parameter group", "Parameters", ...thresholds.map((w) => `at ${formatMoney(w, currency)} per ${effectUnit}`)],

@@ -51,7 +51,12 @@ export function warningsSection(context: ReportContext): string {
   const assumptions = rows.filter((r) => r.status === "assumption").map((r) => r.name);
   // Each warning once: the input's generic placeholder list is replaced by the fuller sentence below.
   const items = context.input.warnings.filter((w) => !(placeholders.length > 0 && w.startsWith("placeholder values in use:")));
-  if (placeholders.length > 0) items.push(`${placeholders.length} parameter${placeholders.length === 1 ? " is a placeholder" : "s are placeholders"} (not yet sourced): ${placeholders.join(", ")}. Results depend on them and must not be used for decisions until they are replaced.`);
+  // A file's own warning that already names every placeholder is not repeated by the generated sentence.
+  const named = placeholders.length > 0 && items.some((w) => {
+    const words = new Set(w.split(/[^\w]+/));
+    return placeholders.every((name) => words.has(name));
+  });
+  if (placeholders.length > 0 && !named) items.push(`${placeholders.length} parameter${placeholders.length === 1 ? " is a placeholder" : "s are placeholders"} (not yet sourced): ${placeholders.join(", ")}. Results depend on them and must not be used for decisions until they are replaced.`);
   if (assumptions.length > 0) items.push(`${assumptions.length} parameter${assumptions.length === 1 ? " rests" : "s rest"} on assumptions: ${assumptions.join(", ")}.`);
   if (items.length === 0) return "";
   return `<section class="warnings" role="alert"><h2>Warnings</h2><ul>${items.map((w) => `<li>${escapeXml(w)}</li>`).join("")}</ul></section>`;
@@ -79,8 +84,16 @@ export function parameterSection(context: ReportContext): string {
   const rows = context.input.parameters;
   if (rows === undefined || rows.length === 0) return "";
   const flagged = rows.filter((r) => r.status === "placeholder" || r.status === "assumption").length;
-  const note = `<p class="note">Intervals are the 2.5% and 97.5% quantiles of each distribution. ${flagged === 0 ? "Every parameter has a stated source or status." : `${flagged} parameter${flagged === 1 ? " is" : "s are"} placeholders or assumptions (highlighted); see the warnings above.`}</p>`;
-  return `<section class="major"><h2>Parameters</h2>${note}${tableToHtml(parameterReportTable(rows))}</section>`;
+  // Provenance is claimed only as far as it is true: inputs (derived parameters are formulas of them) without a source or a status are counted.
+  const inputs = rows.filter((r) => r.kind !== "derived");
+  const bare = inputs.filter((r) => r.source.trim() === "" && r.status === null).length;
+  const provenance =
+    bare === 0
+      ? `Every input parameter has a stated source or status.`
+      : `${bare} of ${inputs.length} input parameter${inputs.length === 1 ? " has" : "s have"} neither a source nor a status: ${bare === inputs.length ? "no input is traceable to evidence" : "those are not traceable to evidence"}.`;
+  const flaggedText = flagged === 0 ? "" : ` ${flagged} parameter${flagged === 1 ? " is a placeholder or an assumption" : "s are placeholders or assumptions"} (highlighted); see the warnings above.`;
+  const note = `<p class="note">${escapeXml(`Intervals are the 2.5% and 97.5% quantiles of each distribution. ${provenance}${flaggedText}`)}</p>`;
+  return `<section class="major appendix"><h2>Appendix: parameters</h2>${note}${tableToHtml(parameterReportTable(rows))}</section>`;
 }
 
 /** Charts drawn one per series up to this many series; more go into one small-multiples chart. */

@@ -16,6 +16,7 @@ import { tornadoChart } from "../svg/tornado-chart.js";
 import { twoWayChart } from "../svg/two-way-chart.js";
 import type { ReportContext } from "./report-context.js";
 import { figure } from "./summary-sections.js";
+import { frontierPsaSection } from "./frontier-sections.js";
 
 /** One-way plots shown at most (the parameters with the largest tornado swing first). */
 const MAX_ONE_WAY_PLOTS = 6;
@@ -24,6 +25,9 @@ const MAX_ONE_WAY_PLOTS = 6;
 export function psaSection(context: ReportContext): string {
   const psa = context.psa;
   const input = context.input;
+  if (context.degenerate && input.psa !== undefined) {
+    return `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`The probabilistic analysis is degenerate: no parameter is uncertain, so all ${formatNumber(input.psa.size)} draws give the same costs and effects. It says nothing about uncertainty: no probability of being cost-effective, cost-effectiveness plane or value of information is reported. Give the uncertain parameters distributions to run a real PSA.`)}</p></section>`;
+  }
   if (psa === null || input.psa === undefined) return "";
   const { currency, effectUnit, thresholds } = context;
   let out = `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`${formatNumber(input.psa.size)} draws${input.run.seed === undefined ? "" : `, seed "${String(input.run.seed)}"`}. Intervals are 2.5% and 97.5% percentiles of the draws.`)}</p>`;
@@ -52,7 +56,7 @@ export function psaSection(context: ReportContext): string {
     };
     out += tableToHtml(table);
   }
-  return `${out}</section>`;
+  return `${out}${frontierPsaSection(context)}</section>`;
 }
 
 /** EVPI curve and values at the thresholds. @internal */
@@ -90,7 +94,11 @@ export function dsaSection(context: ReportContext): string {
   if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined) return "";
   const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label]));
   let out = `<section class="major"><h2>Deterministic sensitivity analysis</h2>`;
-  if (input.tornado !== undefined) {
+  // What the frontier section already shows (the same pair at the same threshold) is not repeated.
+  const along = input.frontier ?? [];
+  const samePair = (wtp: number, a: string, b: string) => along.some((f) => f.wtp === wtp && f.tornadoes.some((t) => [t.strategy, t.comparator].sort().join("\u0000") === [a, b].sort().join("\u0000")));
+  const shownAlong = new Set(along.flatMap((f) => f.thresholds));
+  if (input.tornado !== undefined && !samePair(input.tornado.wtp, input.tornado.strategy, input.tornado.comparator)) {
     out += figure(tornadoChart(input.tornado, { currency, effectUnit, labels }), "Each bar spans the result over one parameter's range, others at base case; the vertical line is the base case.");
     // Parameters varied but not drawn are listed, never silently dropped (those without effect too).
     const others = input.tornado.others ?? [];
@@ -104,12 +112,13 @@ export function dsaSection(context: ReportContext): string {
     for (const name of shown) out += figure(oneWayChart(input.oneWay, name, { currency, effectUnit, label: labels[name] ?? name }), `Net monetary benefit of each strategy as ${labels[name] ?? name} varies; the dashed line is its base-case value.`);
   }
   if (input.twoWay !== undefined) out += figure(twoWayChart(input.twoWay, { currency, effectUnit, labels }), "Strategy with the highest net monetary benefit for each pair of values.");
-  if (input.thresholds !== undefined && input.thresholds.length > 0) {
+  const ownThresholds = (input.thresholds ?? []).filter((t) => !shownAlong.has(t));
+  if (ownThresholds.length > 0) {
     const rows = new Map((input.parameters ?? []).map((r) => [r.name, r]));
     const sentence = (t: NonNullable<typeof input.thresholds>[number]) => thresholdStatement(t, { currency, effectUnit, ...optionalWording(rows.get(t.parameter)) });
-    out += `<h3>Threshold analyses</h3><ul>${input.thresholds.map((t) => `<li>${escapeXml(sentence(t))}</li>`).join("")}</ul>`;
+    out += `<h3>Threshold analyses</h3><ul>${ownThresholds.map((t) => `<li>${escapeXml(sentence(t))}</li>`).join("")}</ul>`;
   }
-  if (input.scenarios !== undefined) out += tableToHtml(scenarioReportTable(input.scenarios, { currency, effectUnit }));
+  if (input.scenarios !== undefined) out += tableToHtml(scenarioReportTable(input.scenarios, { currency, effectUnit, ...(context.thresholds.length > 1 ? { thresholds: context.thresholds } : {}) }));
   return `${out}</section>`;
 }
 

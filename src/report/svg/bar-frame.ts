@@ -3,7 +3,7 @@ import { tickFormatter } from "../format/format-number.js";
 import type { ChartOptions } from "./chart-options.js";
 import { fitTicks, titleX } from "./fit-ticks.js";
 import { legendHeight, legendSvg, type LegendItem } from "./legend.js";
-import { FONT_SIZE, px, svgRoot, svgText, textWidth, truncate } from "./svg-text.js";
+import { FONT_SIZE, fitText, px, svgRoot, svgText, textWidth } from "./svg-text.js";
 
 /** What a horizontal bar chart needs to lay out. @internal */
 export interface BarFrameSpec {
@@ -32,11 +32,14 @@ export interface BarFrame {
 
 const ROW = 26;
 
+/** Widest category label, px: the rest of the width is the bars'. @internal */
+export const MAX_LABEL = 360;
+
 /** Horizontal bars: a category per row with its label on the left, a linear x axis below. @internal */
 export function barFrame(spec: BarFrameSpec): BarFrame {
   const width = spec.options.width ?? 720;
-  const labels = spec.categories.map((c) => truncate(c, 52));
-  const left = 16 + Math.min(320, Math.max(40, ...labels.map((l) => textWidth(l))));
+  const labels = spec.categories.map((c) => fitText(c, MAX_LABEL));
+  const left = 16 + Math.max(40, ...labels.map((l) => textWidth(l)));
   const top = 34;
   const bottom = top + Math.max(1, spec.categories.length) * ROW;
   const [a, b] = spec.xDomain;

@@ -5,7 +5,7 @@ import { cartesianFrame, extentOf } from "./chart-frame.js";
 import type { ChartOptions } from "./chart-options.js";
 import type { LegendItem } from "./legend.js";
 import { seriesColour } from "./palette.js";
-import { px, svgText } from "./svg-text.js";
+import { px, svgText, textWidth } from "./svg-text.js";
 
 /** Options of {@link cePlaneChart}. */
 export interface CePlaneChartOptions extends ChartOptions {
@@ -84,13 +84,23 @@ export function cePlaneChart(plane: CePlane, options: CePlaneChartOptions = {}):
   });
   const [dx0, dx1] = x.domain() as [number, number];
   const [dy0, dy1] = y.domain() as [number, number];
+  // Labels already placed (left, top, right, bottom): lines ending close together stack their labels.
+  const placed: [number, number, number, number][] = [];
   for (const w of wtp) {
     const segment = clipRay(w, dx0, dx1, dy0, dy1);
     if (segment === null) continue;
     const [a, b] = segment;
     body += `<line class="wtp-line" x1="${px(x(a[0]))}" y1="${px(y(a[1]))}" x2="${px(x(b[0]))}" y2="${px(y(b[1]))}" stroke="#555555" stroke-width="1.2" stroke-dasharray="6 4"/>`;
-    // At the top edge the label goes below the line's end, elsewhere above it.
-    body += svgText(x(b[0]) - 4, y(b[1]) + (b[1] >= dy1 - (dy1 - dy0) * 1e-6 ? 14 : -6), `${formatMoney(w, currency)}/${effectUnit}`, 'class="wtp-label" text-anchor="end" fill="#555555" font-size="11"');
+    // At the top edge the label goes below the line's end (and further down if taken), elsewhere above it (and further up).
+    const text = `${formatMoney(w, currency)}/${effectUnit}`;
+    const atTop = b[1] >= dy1 - (dy1 - dy0) * 1e-6;
+    const right = x(b[0]) - 4;
+    const left = right - textWidth(text, 11);
+    let baseline = y(b[1]) + (atTop ? 14 : -6);
+    const clash = (): boolean => placed.some(([l, t, r, bo]) => left < r && right > l && baseline - 11 < bo && baseline + 3 > t);
+    for (let tries = 0; tries < placed.length && clash(); tries++) baseline += atTop ? 13 : -13;
+    placed.push([left, baseline - 11, right, baseline + 3]);
+    body += svgText(right, baseline, text, 'class="wtp-label" text-anchor="end" fill="#555555" font-size="11"');
   }
   for (const series of plane.series) {
     body += `<circle class="mean" data-strategy="${escapeXml(series.strategy)}" cx="${px(x(series.meanIncrementalEffect))}" cy="${px(y(series.meanIncrementalCost))}" r="5.5" fill="${escapeXml(colourOf(series.strategy))}" stroke="#000" stroke-width="1.5"/>`;

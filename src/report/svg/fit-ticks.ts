@@ -20,7 +20,7 @@ export function fitTicks(scale: ScaleLinear<number, number>, format?: (value: nu
 
 /** The x of a centred axis title, kept inside the chart. @internal */
 export function titleX(centre: number, text: string, width: number): number {
-  // Axis titles are bold: about 8% wider than the estimate for regular text.
-  const half = textWidth(text) * 0.54 + 6;
+  // Axis titles are bold.
+  const half = textWidth(text, undefined, true) / 2 + 6;
   return Math.min(Math.max(centre, half), width - half);
 }

@@ -9,21 +9,41 @@ export function px(value: number): string {
   return String(r === 0 ? 0 : r);
 }
 
-/** Approximate width of a text in px at {@link FONT_SIZE} (no DOM to measure with). @internal */
-export function textWidth(text: string, size = FONT_SIZE): number {
+/** Approximate width of a text in px at {@link FONT_SIZE} (no DOM to measure with); `bold` for bold text. @internal */
+export function textWidth(text: string, size = FONT_SIZE, bold = false): number {
   let em = 0;
-  for (const c of text) em += charWidth(c);
-  return em * size;
+  for (const c of text) em += CHAR_WIDTH.get(c) ?? 0.64;
+  // Bold DejaVu Sans is about 10% wider than regular.
+  return em * size * (bold ? 1.1 : 1);
 }
 
-// Approximate advance widths (in em) of a system sans-serif, by character class: no DOM to measure
-// in Node, and capitals are much wider than the average lower-case letter.
-function charWidth(c: string): number {
-  if ("iljtfr.,:;'|!() ".includes(c)) return 0.32;
-  if ("mwMW".includes(c)) return 0.86;
-  if (c >= "A" && c <= "Z") return 0.68;
-  if (c >= "0" && c <= "9") return 0.56;
-  return 0.55;
+// Advance widths (em) of DejaVu Sans, the widest common fallback of the charts' font stack (Linux's
+// system-ui), measured in Chromium and rounded up within each group: a label that fits in it fits
+// in Segoe UI, Roboto, Helvetica or Arial, which are narrower.
+const CHAR_WIDTH: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ["ijlIJ'", 0.3],
+      [" .,:;/\\|-·f", 0.36],
+      ["()[]tr!", 0.41],
+      ['"?*_`–zs', 0.53],
+      ["c", 0.55],
+      ["aeokvxyLFSETYP$0123456789bdghnpqu{}", 0.64],
+      ["ABCKRVXZΔ", 0.7],
+      ["DGHNOQU&", 0.79],
+      ["wM#+<=>^~→±×−≥≤", 0.86],
+      ["mW%@…", 1],
+    ] as const
+  ).flatMap(([chars, width]) => [...chars].map((c) => [c, width] as const)),
+);
+
+/** The longest prefix of `text` (with an ellipsis when cut) whose {@link textWidth} is at most `max` px. @internal */
+export function fitText(text: string, max: number, size = FONT_SIZE): string {
+  if (textWidth(text, size) <= max) return text;
+  const chars = [...text];
+  let n = chars.length - 1;
+  while (n > 1 && textWidth(`${chars.slice(0, n).join("")}…`, size) > max) n--;
+  return `${chars.slice(0, n).join("").trimEnd()}…`;
 }
 
 /** Shortens a label to `max` characters with an ellipsis. @internal */

@@ -1,9 +1,9 @@
 import type { TornadoResult } from "../../analysis/dsa/tornado.js";
 import { escapeXml } from "../format/escape-xml.js";
 import { formatMoney, formatValue } from "../format/format-number.js";
-import { barFrame } from "./bar-frame.js";
+import { barFrame, MAX_LABEL } from "./bar-frame.js";
 import type { ChartOptions } from "./chart-options.js";
-import { px } from "./svg-text.js";
+import { fitText, px, textWidth } from "./svg-text.js";
 
 /** Options of {@link tornadoChart}. */
 export interface TornadoChartOptions extends ChartOptions {
@@ -39,7 +39,17 @@ export function tornadoChart(result: TornadoResult, options: TornadoChartOptions
   const measure = MEASURE_TEXT[result.measure] ?? result.measure;
   const isIncremental = result.measure.startsWith("incremental") || result.measure === "icer";
   const unit = result.measure === "incrementalEffect" ? effectUnit : result.measure === "icer" ? `${currency} per ${effectUnit}`.trim() : result.measure === "nmb" || result.measure === "incrementalNmb" || result.measure.toLowerCase().includes("cost") ? currency : "";
-  const categories = result.bars.map((bar) => `${options.labels?.[bar.parameter] ?? bar.parameter} (${formatValue(bar.lowValue)} – ${formatValue(bar.highValue)})`);
+  // The range always shows; a label too long for the margin is shortened, and shortened labels that
+  // come out the same (e.g. two prevalences sharing a long beginning) show their parameter's name.
+  const ranges = result.bars.map((bar) => ` (${formatValue(bar.lowValue)} – ${formatValue(bar.highValue)})`);
+  const fullLabels = result.bars.map((bar) => options.labels?.[bar.parameter] ?? bar.parameter);
+  const short = fullLabels.map((label, i) => fitText(label, MAX_LABEL - textWidth(ranges[i]!)));
+  const categories = result.bars.map((bar, i) => {
+    const clash = short.some((other, j) => j !== i && other === short[i] && fullLabels[j] !== fullLabels[i]);
+    if (!clash) return `${short[i]}${ranges[i]}`;
+    const name = ` [${bar.parameter}]`;
+    return `${fitText(fullLabels[i]!, MAX_LABEL - textWidth(ranges[i]!) - textWidth(name))}${name}${ranges[i]}`;
+  });
   let lo = result.base;
   let hi = result.base;
   for (const bar of result.bars) {

@@ -31,7 +31,8 @@ describe("htmlReport", () => {
   });
 
   it("htmlReport(input) has every section that applies, in order, and every chart", () => {
-    expect(headings(full)).toEqual(["Warnings", "Model summary", "Parameters", "Base case", "Probabilistic sensitivity analysis", "Value of information", "Deterministic sensitivity analysis", "Budget impact", "Run information"]);
+    // Report v2 (issue 14): the decision at each threshold first, results before inputs, parameters in an appendix.
+    expect(headings(full)).toEqual(["The decision at each threshold", "Warnings", "Base case", "Probabilistic sensitivity analysis", "Value of information", "Deterministic sensitivity analysis", "Budget impact", "Model summary", "Appendix: parameters", "Run information"]);
     const kinds = [...full.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(kinds)).toEqual(new Set(["budget-impact", "markov-trace", "survival", "ce-plane", "ceac", "running-mean", "evpi", "tornado", "one-way", "two-way"]));
     expect(kinds.filter((k) => k === "evpi").length).toBe(2); // per person and population
@@ -57,7 +58,7 @@ describe("htmlReport", () => {
 
   it("htmlReport(input) without PSA or DSA leaves those sections out and says the uncertainty is unknown", () => {
     const html = htmlReport(minimalInput(["SoC", "New"]));
-    expect(headings(html)).toEqual(["Model summary", "Base case", "Run information"]);
+    expect(headings(html)).toEqual(["The decision at each threshold", "Base case", "Model summary", "Run information"]);
     expect(html).toContain("No probabilistic analysis was run");
     expect(countElements(html, "svg")).toBe(0);
   });

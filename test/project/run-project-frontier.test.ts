@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { defineParameters, gamma } from "../../src/index.js";
+import type { ModelProject } from "../../src/files/model-project.js";
+import { runProject } from "../../src/project/run-project.js";
+import { runBaseCase } from "../../src/analysis/run/run-base-case.js";
+import { loadModel } from "../../src/node/load-model.js";
+import type { Model, ParameterValues } from "../../src/models/model.js";
+
+// Three strategies in closed form (A 1000 for 1 QALY; B 1000 + cB for 1 + gB; C 1000 + cC for 1.8):
+// base case cB = 2000, gB = 0.5, cC = 5000, so ICER B vs A 4000 and C vs B 10 000 (by hand).
+function threeStrategies(): ModelProject {
+  const model: Model<ParameterValues> = {
+    title: "three",
+    strategies: ["A", "B", "C"],
+    outcomes: ["cost", "qaly"],
+    evaluateInto(p, out) {
+      out.set([1000, 1, 1000 + p.cB!, 1 + p.gB!, 1000 + p.cC!, 1.8]);
+    },
+  };
+  return {
+    name: "three",
+    metadata: { title: "Three", currency: "SEK" },
+    model,
+    parameters: defineParameters({ cB: gamma.fromMeanSd(2000, 400), gB: 0.5, cC: gamma.fromMeanSd(5000, 500) }),
+    baseCase: { cB: 2000, cC: 5000 },
+    outcomes: { cost: "cost", effect: "qaly" },
+    scenarios: { "Dear C": { parameters: { cC: 9000 } } },
+    dsa: { cB: { low: 1000, high: 4000 }, cC: { low: 4000, high: 9000 } },
+    thresholds: [{ parameter: "cB", range: [0, 10_000], strategies: ["B", "A"] }],
+    wtp: { grid: { from: 0, to: 20_000, step: 1000 }, thresholds: [5000, 20_000] },
+    psa: { samples: 50, seed: "three" },
+    warnings: [],
+  };
+}
+
+describe("runProject: analyses along the frontier", () => {
+  it("runProject(project).frontier has, per threshold, the optimal strategy's tornado and threshold analyses against each frontier neighbour", async () => {
+    const run = await runProject(threeStrategies());
+    const [at5000, at20000] = run.frontier!;
+    expect([at5000!.optimal, at5000!.competitors]).toEqual(["B", ["A", "C"]]);
+    expect(at5000!.tornadoes.map((t) => [t.strategy, t.comparator, t.wtp])).toEqual([["B", "A", 5000], ["B", "C", 5000]]);
+    // The project's own pair (B vs A at 5000) is reused, not searched again: B − A = 5000 × 0.5 − cB = 0 at cB = 2500.
+    const ownAt5000 = run.thresholds!.find((t) => t.wtp === 5000)!;
+    expect(at5000!.thresholds[0]).toBe(ownAt5000);
+    // B vs C at 5000, searched for the frontier: B − C = (5000 × 0.5 − cB) − (5000 × 0.8 − 5000) = 3500 − cB.
+    const vsC = at5000!.thresholds[1]!;
+    expect(vsC.strategies).toEqual(["B", "C"]);
+    expect(vsC.status).toBe("found");
+    expect(vsC.status === "found" && vsC.roots[0]!.value).toBeCloseTo(3500, 6);
+    // At 20 000: C against B; cB moves the pair: C − B = (20 000 × 0.8 − 5000) − (20 000 × 0.5 − cB) = 1000 + cB > 0 throughout [0, 10 000].
+    expect([at20000!.optimal, at20000!.competitors]).toEqual(["C", ["B"]]);
+    expect(at20000!.thresholds.map((t) => [t.strategies, t.status])).toEqual([[["C", "B"], "none"]]);
+  });
+
+  it("runProject(project) leaves out a frontier threshold search over a parameter that moves neither strategy of the pair", async () => {
+    const project = { ...threeStrategies(), thresholds: [{ parameter: "cC", range: [0, 10_000] as const, strategies: ["C", "B"] as const }] };
+    const run = await runProject(project as ModelProject, { psa: 0 });
+    // At 5000, cC moves neither B nor A, so that pair has no search; B vs C is the project's own [C, B], reused.
+    expect(run.frontier![0]!.thresholds.map((t) => t.strategies)).toEqual([["C", "B"]]);
+  });
+
+  it("runProject(project, { dsa: false }) has no frontier analyses", async () => {
+    expect((await runProject(threeStrategies(), { dsa: false })).frontier).toBeUndefined();
+  });
+
+  it("runProject(nsclc-gene-panel): at SEK 1 000 000 NGS-BROAD against HOTSPOT; each tornado end equals a direct model run at that value", async () => {
+    const { project } = await loadModel(fileURLToPath(new URL("../../models/nsclc-gene-panel", import.meta.url)));
+    const run = await runProject(project, { psa: 0, detail: false });
+    const at = run.frontier!.find((f) => f.wtp === 1_000_000)!;
+    expect([at.optimal, at.competitors]).toEqual(["NGS-BROAD", ["HOTSPOT"]]);
+    const t = at.tornadoes[0]!;
+    const base = run.baseCase.values;
+    const incremental = (v: typeof base) => 1_000_000 * (v["NGS-BROAD"]!.qaly! - v.HOTSPOT!.qaly!) - (v["NGS-BROAD"]!.cost! - v.HOTSPOT!.cost!);
+    expect(t.base).toBeCloseTo(incremental(base), 4);
+    // The tornado reuses the one-way runs made at SEK 500 000: check its ends against fresh runs at 1 000 000.
+    const model = project.model as Model<ParameterValues>;
+    for (const bar of t.bars.slice(0, 3)) {
+      const values = project.parameters.base({ ...project.baseCase, [bar.parameter]: bar.lowValue });
+      expect(bar.low).toBeCloseTo(incremental(runBaseCase(model, values, project.outcomes).values), 4);
+    }
+    // The project's own NGS-BROAD vs HOTSPOT threshold is the frontier's at 1 000 000.
+    expect(at.thresholds.map((x) => x.strategies)).toEqual([["NGS-BROAD", "HOTSPOT"]]);
+  });
+});

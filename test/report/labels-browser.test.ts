@@ -1,0 +1,119 @@
+// Report v2 (issue 14, item 4): labels are never clipped. Each bundled model's report (a small PSA,
+// the full deterministic analyses) is opened in headless Chromium; every text of every chart must
+// lie inside its SVG's viewBox and no two texts of a chart may overlap. Screenshots of the reports
+// go to test/artifacts/labels-<model>.png.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { htmlReport } from "../../src/report/index.js";
+import { loadModel } from "../../src/node/load-model.js";
+import { runProject } from "../../src/project/run-project.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const here = dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = resolve(here, "../artifacts");
+const MODELS = resolve(here, "../../models");
+const BUNDLED = ["nsclc-gene-panel", "aml-myeloid-panel", "mcrc-gene-panel", "bia-skane-nsclc", "hiv-briggs-2006", "sick-sicker", "sumatriptan-evans-1997"];
+
+/** Half a pixel: anti-aliasing, not clipping. */
+const SLACK = 0.5;
+
+interface TextBox {
+  readonly text: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+interface ChartBoxes {
+  readonly kind: string;
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly texts: readonly TextBox[];
+}
+
+// The few DOM members the page function uses (the test tsconfig has no DOM library).
+interface Rect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly width: number;
+  readonly height: number;
+}
+interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): Rect;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+/** Where two boxes overlap by more than a pixel each way. */
+function overlaps(a: TextBox, b: TextBox): boolean {
+  return Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+}
+
+/** The label problems of one chart: texts outside the SVG and overlapping pairs. */
+function problemsOf(chart: ChartBoxes): string[] {
+  const problems: string[] = [];
+  for (const t of chart.texts) {
+    if (t.left < -SLACK || t.top < -SLACK || t.right > chart.width + SLACK || t.bottom > chart.height + SLACK) {
+      problems.push(`${chart.kind} "${chart.title}": "${t.text}" outside the viewBox (${t.left.toFixed(1)}, ${t.top.toFixed(1)}, ${t.right.toFixed(1)}, ${t.bottom.toFixed(1)} in ${chart.width.toFixed(0)} × ${chart.height.toFixed(0)})`);
+    }
+  }
+  chart.texts.forEach((a, i) => {
+    for (const b of chart.texts.slice(i + 1)) if (overlaps(a, b)) problems.push(`${chart.kind} "${chart.title}": "${a.text}" overlaps "${b.text}"`);
+  });
+  return problems;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report in headless Chromium", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the overlap rule itself: boxes sharing more than a pixel each way overlap, touching ones do not", () => {
+    const box = (left: number, top: number, right: number, bottom: number): TextBox => ({ text: "", left, top, right, bottom });
+    expect(overlaps(box(0, 0, 10, 10), box(5, 5, 15, 15))).toBe(true);
+    expect(overlaps(box(0, 0, 10, 10), box(10, 0, 20, 10))).toBe(false);
+    expect(overlaps(box(0, 0, 10, 10), box(0, 9.5, 10, 20))).toBe(false);
+    expect(problemsOf({ kind: "k", title: "t", width: 100, height: 50, texts: [box(-3, 0, 20, 10)] })).toHaveLength(1);
+  });
+
+  for (const name of BUNDLED) {
+    it(`${name}: no chart text is clipped by its viewBox and no two labels overlap`, async () => {
+      const { project } = await loadModel(resolve(MODELS, name));
+      const run = await runProject(project, { psa: Math.min(project.psa.samples, 300) });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = resolve(ARTIFACTS, `labels-${name}.html`);
+      writeFileSync(file, htmlReport(run));
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      const charts = await page.evaluate(() =>
+        Array.from((globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<PageElement> } }).document.querySelectorAll("svg.qaly-chart"), (svg): ChartBoxes => {
+          const box = svg.getBoundingClientRect();
+          const texts = Array.from(svg.querySelectorAll("text"))
+            .filter((t) => (t.textContent ?? "").trim() !== "")
+            .map((t) => {
+              const r = t.getBoundingClientRect();
+              return { text: t.textContent ?? "", left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top };
+            });
+          return { kind: svg.getAttribute("data-chart") ?? "", title: svg.getAttribute("aria-label") ?? "", width: box.width, height: box.height, texts };
+        }),
+      );
+      await page.screenshot({ path: resolve(ARTIFACTS, `labels-${name}.png`), fullPage: true });
+      await page.close();
+      expect(charts.length).toBeGreaterThan(0);
+      expect(charts.flatMap(problemsOf)).toEqual([]);
+    });
+  }
+});
