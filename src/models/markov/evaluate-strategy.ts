@@ -65,14 +65,26 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   site.at = "row";
   site.cycle = 0;
   if (strategy.startingValues !== undefined) addStartingValues(model, work, strategy.startingValues, params, name, site, recorder);
-  site.at = "cycle";
-  site.cycle = 1;
-  const transitionsVary = fillTransitions(model, work, strategy.transitions, params, name, site);
-  const transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
+  let transitionsVary = false;
+  let transitionValuesVary = false;
+  let valuesVary = false;
+  const fill = work.fills[strategyIndex]!;
+  if (fill.matches(params)) fill.restore(model, work);
+  else {
+    site.at = "cycle";
+    site.cycle = 1;
+    transitionsVary = fillTransitions(model, work, strategy.transitions, params, name, site);
+    transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
+    site.at = "row";
+    site.cycle = 0;
+    if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategy.values, params, name, site);
+    // Inputs that depend on the time are refilled during the run: nothing to keep.
+    if (transitionsVary || transitionValuesVary || valuesVary) fill.clear();
+    else fill.store(model, work, params);
+  }
   site.at = "row";
   site.cycle = 0;
   if (strategy.values !== undefined) {
-    const valuesVary = fillValues(model, work, strategy.values, params, name, site);
     // The generated kernel never exposes a trace row, so milestones take the general loop.
     if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
     else {

@@ -3,6 +3,7 @@ import { TrackedTimeContext } from "./time-context.js";
 import type { ErrorSite } from "./markov-errors.js";
 import { KernelCache } from "./kernel-cache.js";
 import { NameCache } from "./name-cache.js";
+import { FillCache } from "./fill-cache.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -70,6 +71,8 @@ export class MarkovWorkspace {
   readonly annual: MarkovAnnualBuffers | undefined;
   /** The milestones' values of the strategy being evaluated. */
   readonly milestones: Float64Array;
+  /** Per strategy: its last time-independent fill, reused while the parameter values are equal. */
+  readonly fills: readonly FillCache[];
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 
@@ -112,6 +115,7 @@ export class MarkovWorkspace {
     this.fromNames = new NameCache(model.stateIndex, 1, states);
     this.valueStateNames = new NameCache(model.stateIndex, outcomes, states);
     this.outcomeNames = new NameCache(model.outcomeIndex, 1, outcomes);
+    this.fills = model.strategies.map(() => new FillCache(this));
     const rows = model.cycles + 1;
     const years = model.annualYears;
     this.annual =
