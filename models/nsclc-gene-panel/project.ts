@@ -1,7 +1,7 @@
 // The NSCLC gene-panel model as a runnable project: model, parameters, base case, scenarios of the
 // review (§4.1), one-way ranges, the broad panel's price threshold, the Swedish WTP grid, PSA
 // settings and the placeholder warning. The command line and the report read this object.
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type OneWayRange, type Scenario } from "qaly";
+import { economicSettings, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type OneWayRange, type Scenario } from "qaly";
 import type { ModelProject } from "qaly/files";
 import type { Strategy } from "./categories.js";
 import { buildNsclcModel, NSCLC_TITLE, nsclcGenePanel } from "./model.js";
@@ -85,6 +85,8 @@ export const project: ModelProject<P, Strategy> = {
   dsa: dsaRanges(),
   thresholds: [{ parameter: "cNgs", range: [0, 60_000], strategies: ["NGS-BROAD", "HOTSPOT"] }],
   wtp: { grid: SWEDISH_WTP_GRID, thresholds: SWEDISH_WTP_THRESHOLDS },
+  // TLV conventions; advanced NSCLC is judged "very high" severity (Tagrisso 2017, Alecensa 2018).
+  economics: economicSettings({ preset: "sweden", currency: "SEK", priceYear: 2024, severity: "very high" }),
   psa: { samples: 5_000, seed: "nsclc-gene-panel-v1", method: "random" },
   warnings: [
     `Placeholder prices in use (no verified Swedish price; they dominate the ICER): ${PLACEHOLDER_PARAMETERS.join(", ")}. Replace them with regional or contract prices.`,

@@ -72,8 +72,8 @@ describe("compileModelFile", () => {
     ]);
     // Structural problems elsewhere (metadata, a parameter) are reported with the model's problems.
     const both = issuesOf(broken.replace("\n  discountRat: { cost: 0 }", "").replace("currency: SEK", "curency: SEK").replace("rSick: 0.2", "rSick: { valeu: 0.2 }"));
+    // (metadata.currency is optional since economic settings: a file without one is in "currency units".)
     expect(both.map((issue) => [issue.code, issue.path.join(".")])).toEqual([
-      ["invalid_model", "metadata.currency"],
       ["invalid_model", "metadata.curency"],
       ["invalid_model", "parameters.rSick.valeu"],
       ["unknown_parameter", "model.transitions.Well.Dead"],

@@ -76,6 +76,8 @@ describe("models/nsclc-gene-panel/model.yaml", () => {
     expect(Object.keys(file.dsa!)).toEqual(Object.keys(ts.dsa!));
     expect(file.thresholds).toEqual(ts.thresholds);
     expect(file.wtp).toEqual(ts.wtp);
+    expect(file.economics).toEqual(ts.economics);
+    expect(file.economics?.severity).toEqual({ level: "very high", reference: 1_000_000 });
     expect(file.psa).toEqual(ts.psa);
     // The file's own warnings (the project's wording), then the generic list of placeholders.
     // The file's own warning names every placeholder, so the generic list is not added (each warning once).

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, resolve } from "node:path";
 import { mkdir, writeFile } from "node:fs/promises";
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "../../analysis/cea/wtp-grid.js";
+import { economicSettings } from "../../analysis/cea/economic-settings.js";
 import { netMonetaryBenefit } from "../../analysis/cea/net-benefit.js";
 import { psaResultFromCsv } from "../../analysis/psa/psa-result-csv.js";
 import { QALY_VERSION } from "../../analysis/run/version.js";
@@ -22,6 +22,9 @@ const SPEC: CommandSpec = {
     cost: { type: "string" },
     effect: { type: "string" },
     currency: { type: "string" },
+    preset: { type: "string" },
+    severity: { type: "string" },
+    "price-year": { type: "string" },
     wtp: { type: "string" },
     thresholds: { type: "string" },
     out: { type: "string", short: "o" },
@@ -46,9 +49,15 @@ Options:
   --format wide|long  force the layout
   --cost NAME         cost outcome: column prefix NAME_ (wide) or column NAME (long); default cost
   --effect NAME       effect outcome, likewise; default effect (or qaly when present)
-  --currency CODE     currency of the costs, for labels (default SEK)
-  --wtp A:B:STEP      willingness-to-pay grid (default 0:2000000:10000)
-  --thresholds X,Y    thresholds for NMB and probability tables (default 500000,1000000)
+  --preset NAME       economic settings: sweden (TLV: SEK, 500 000 and 1 000 000 per QALY),
+                      england (NICE: GBP 20 000 and 30 000) or neutral (default: "currency units",
+                      500 000 and 1 000 000); the summary says which was assumed
+  --severity LEVEL    the condition's severity in the preset's terms: low, moderate, high,
+                      "very high" (sweden) or none, 1.2x, 1.7x (england)
+  --currency CODE     currency of the costs, for labels (default: the preset's)
+  --price-year YEAR   price year of the costs
+  --wtp A:B:STEP      willingness-to-pay grid (default: the preset's)
+  --thresholds X,Y    thresholds for NMB and probability tables, each > 0 (default: the preset's)
   -o, --out DIR       write CSV and JSON results into DIR
   --report FILE       write the HTML report to FILE
   --json              print one JSON document instead of the summary
@@ -67,8 +76,23 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   }
   const format = stringOption(values, "format");
   if (format !== undefined && format !== "wide" && format !== "long") throw new UsageError(`--format must be wide or long (received "${format}")`);
-  const grid = parseWtp(stringOption(values, "wtp")) ?? SWEDISH_WTP_GRID;
-  const thresholds = parseThresholds(stringOption(values, "thresholds")) ?? [...SWEDISH_WTP_THRESHOLDS];
+  // One value for currency, thresholds and severity: a preset, overridden by the explicit options.
+  const explicitThresholds = parseThresholds(stringOption(values, "thresholds"));
+  const explicitGrid = parseWtp(stringOption(values, "wtp"));
+  const priceYear = stringOption(values, "price-year");
+  const economics = economicSettings(
+    {
+      ...optional("preset", stringOption(values, "preset")),
+      ...optional("severity", stringOption(values, "severity")),
+      ...optional("currency", stringOption(values, "currency")),
+      ...optional("thresholds", explicitThresholds),
+      ...optional("grid", explicitGrid),
+      ...(priceYear === undefined ? {} : { priceYear: Number(priceYear) }),
+    },
+    [],
+  );
+  const grid = economics.grid;
+  const thresholds = [...economics.thresholds];
   const file = positionals[0]!;
   // A regular file of bounded size: a FIFO or /dev/zero given by mistake must not hang the command.
   const text = readRegularFile(resolve(file), PSA_CSV_LIMIT, ["file", file]);
@@ -89,12 +113,13 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const name = basename(file, extname(file));
   const run: ProjectRun = {
     name,
-    metadata: { title: `PSA results from ${basename(file)}`, currency: stringOption(values, "currency") ?? "SEK" },
+    metadata: { title: `PSA results from ${basename(file)}`, currency: economics.currency, ...(economics.priceYear === undefined ? {} : { priceYear: economics.priceYear }) },
     outcomes: { cost, effect },
     warnings: [`imported PSA draws (${psa.size}): the "base case" is the mean of the draws`, ...incompleteStrategies(psa.parameters?.names ?? [], layout, [cost, effect])],
     baseCase: { strategies: psa.strategies, outcomes: [cost, effect], parameters: {}, values: summary.mean, summary: summaryRows },
     icerTable: summary.icerTable,
     wtp: { grid, thresholds },
+    economics,
     psa,
     run: { version: QALY_VERSION, date: new Date().toISOString(), samples: psa.size },
     netBenefit,
@@ -129,4 +154,9 @@ function incompleteStrategies(parameters: readonly string[], layout: string, out
     const missing = outcomes.filter((o) => o !== outcome).map((o) => `${o}_${name.slice(outcome.length + 1)}`);
     return [`column "${name}" is read as a parameter, not as a strategy: there is no ${missing.join(", ")} column`];
   });
+}
+
+/** `{ key: value }` when the value is given, else `{}` (optional properties stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -4,6 +4,8 @@ import { optionalWording, thresholdStatement } from "../../report/format/thresho
 import type { ProjectRun } from "../../project/run-project.js";
 import { fixed, money, percent, textTable, value } from "./text-table.js";
 import { formatBudgetImpact } from "./format-budget-impact.js";
+import { severityStatement } from "../../report/format/severity-statement.js";
+import { NEUTRAL_PRESET } from "../../analysis/cea/economic-presets.js";
 import { costComparison } from "../../analysis/cea/cost-comparison.js";
 import { formatCostComparison } from "./format-cost-comparison.js";
 
@@ -43,6 +45,12 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   });
   if (costOnly) out.push("", `Least costly${showBase ? " (base case)" : " (PSA means)"}: ${costComparison(run.icerTable)[0]!.strategy}`);
   else if (answers.length > 0) out.push("", `Highest expected net monetary benefit${showBase ? " (base case)" : " (PSA means)"}:`, ...answers);
+  const severity = run.economics === undefined ? undefined : severityStatement(run.economics, effect);
+  if (severity !== undefined) out.push(severity);
+  // Say what was assumed when the model states no economic settings (nothing silently assumes SEK).
+  if (run.economics?.preset === "neutral" && currency === NEUTRAL_PRESET.currency) {
+    out.push("", `Assumed: no economic settings given, so costs are in "${currency}" and the thresholds are ${run.wtp.thresholds.map((t) => money(t)).join(" and ")} per ${effect} (qaly's neutral default). State them with economics: { preset: sweden } (or england, or explicit values) in the model file, or --preset.`);
+  }
   if (run.warnings.length > 0 && options.warnings !== false) out.push("", formatWarnings(run.warnings));
 
   // Models report many outcomes (detections, costs by category, undiscounted totals): the terminal

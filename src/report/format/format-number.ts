@@ -29,17 +29,20 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
 }
 
 /**
- * Formats an amount of money as `<currency> <amount>`, rounded to whole units.
+ * Formats an amount of money as `<currency> <amount>`, rounded to whole units; a currency written
+ * in words (lower-case letters, e.g. the neutral "currency units") follows the amount.
  *
  * @param value - amount in the model's currency
- * @param currency - ISO code, e.g. `"SEK"` (omitted when empty)
+ * @param currency - ISO code, e.g. `"SEK"` (omitted when empty), or words such as `"currency units"`
  * @param decimals - decimals shown (default 0)
  * @returns the text
  * @example formatMoney(500000, "SEK") // => "SEK 500 000"
+ * @example formatMoney(500000, "currency units") // => "500 000 currency units"
  */
 export function formatMoney(value: number | null | undefined, currency: string, decimals = 0): string {
   const amount = formatNumber(value, decimals);
-  return currency === "" || value === null || value === undefined ? amount : `${currency} ${amount}`;
+  if (currency === "" || value === null || value === undefined) return amount;
+  return /[a-z]/.test(currency) ? `${amount} ${currency}` : `${currency} ${amount}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { optimalStrategy } from "../../analysis/cea/icer-table.js";
 import { formatMoney, formatNumber, formatPercent } from "../format/format-number.js";
 import type { ReportInput } from "../report-input.js";
+import { severityStatement } from "../format/severity-statement.js";
 import { reportContext, type ReportContext } from "./report-context.js";
 import { costOnlyAnswer } from "./cost-only-answer.js";
 
@@ -25,6 +26,13 @@ export function reportAnswer(input: ReportInput): string {
 export function answerOf(context: ReportContext): string {
   const costOnly = costOnlyAnswer(context);
   if (costOnly !== undefined) return costOnly;
+  // The payer's severity judgement and its reference cost per QALY, when the settings state one.
+  const severity = context.input.economics === undefined ? undefined : severityStatement(context.input.economics, context.effectUnit);
+  const answer = answerAtThresholds(context);
+  return severity === undefined ? answer : `${answer} ${severity}`;
+}
+
+function answerAtThresholds(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
   const thresholds = context.thresholds.length > 0 ? context.thresholds : [500_000];
   const perEffect = (w: number): string => `${formatMoney(w, currency)} per ${effectUnit}`;

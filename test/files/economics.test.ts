@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
+import { runProject } from "../../src/project/run-project.js";
+import { reportAnswer } from "../../src/report/html/report-answer.js";
+
+const model = (head: string): string =>
+  `${head}
+parameters: { cA: 1000, cB: 400000 }
+strategies: [A, B]
+model:
+  type: decision-tree
+  root: { decision: { A: { terminal: { payoffs: { cost: cA, qaly: 1 } } }, B: { terminal: { payoffs: { cost: cB, qaly: 1.5 } } } } }
+`;
+
+describe("model files: economic settings (economics:)", () => {
+  it("a preset with a severity gives the currency, thresholds and the severity sentence of the report's answer", async () => {
+    const project = compileModelFile(model("metadata: { title: Demo }\neconomics: { preset: sweden, severity: very high, priceYear: 2024 }"), { fileName: "demo.yaml" });
+    expect(project.metadata.currency).toBe("SEK");
+    expect(project.metadata.priceYear).toBe(2024);
+    expect(project.wtp.thresholds).toEqual([500_000, 1_000_000]);
+    const run = await runProject(project, { psa: 0, dsa: false });
+    expect(reportAnswer(run)).toMatch(/TLV judges this severity very high; reference about SEK 1 000 000 per QALY \(TLV practice, not law\)\.$/);
+  });
+
+  it("without settings nothing assumes SEK: costs are in 'currency units' at the neutral thresholds", async () => {
+    const project = compileModelFile(model("metadata: { title: Demo }"), { fileName: "demo.yaml" });
+    expect(project.metadata.currency).toBe("currency units");
+    expect(project.economics?.preset).toBe("neutral");
+    expect(project.wtp.thresholds).toEqual([500_000, 1_000_000]);
+    const run = await runProject(project, { psa: 0, dsa: false });
+    expect(reportAnswer(run)).toContain("At 500 000 currency units per QALY, A has the highest net monetary benefit (499 000 currency units per patient)");
+    expect(reportAnswer(run)).not.toContain("SEK");
+  });
+
+  it("a stated currency without a preset keeps the model's own thresholds and results", () => {
+    const project = compileModelFile(model("metadata: { title: Demo, currency: USD }\nwtp: { thresholds: [100000] }"), { fileName: "demo.yaml" });
+    expect(project.metadata.currency).toBe("USD");
+    expect(project.wtp.thresholds).toEqual([100_000]);
+  });
+
+  it("an unknown preset, a threshold ≤ 0 or a contradicting currency is a typed error naming the setting", () => {
+    const bad = checkModelFile(model("metadata: { title: Demo }\neconomics: { preset: swedn, thresholds: [0] }"), { fileName: "demo.yaml" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues.map((i) => [i.code, i.path])).toEqual([
+        ["invalid_argument", ["economics", "preset"]],
+        ["invalid_argument", ["economics", "thresholds", 0]],
+      ]);
+      expect(bad.issues[0]!.message).toMatch(/^unknown economic preset 'swedn'; did you mean 'sweden'\?/);
+    }
+    const clash = checkModelFile(model("metadata: { title: Demo, currency: USD }\neconomics: { preset: sweden }"), { fileName: "demo.yaml" });
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) expect(clash.issues[0]).toMatchObject({ code: "invalid_model", path: ["metadata", "currency"] });
+    const unknownKey = checkModelFile(model("metadata: { title: Demo }\neconomics: { preset: sweden, thresold: [1] }"), { fileName: "demo.yaml" });
+    expect(unknownKey.ok).toBe(false);
+  });
+});
