@@ -190,6 +190,10 @@ export type {
   MarkovTransitionMatrix,
 } from "./models/markov/index.js";
 
+// models: microsimulation (individual-level state transition)
+export { microsimulation, MICROSIM_TOLERANCE } from "./models/microsimulation/index.js";
+export type { MicrosimulationModel, MicrosimulationRun, MicrosimulationStrategyRun, MicrosimulationDefinition, MicrosimCell, HistoryCounter, HistoryCount, AttributeSpec, Person } from "./models/microsimulation/index.js";
+
 // models: partitioned survival
 export { partitionedSurvival } from "./models/psm/index.js";
 export type {

@@ -17,7 +17,7 @@ const ENTRY_FILES: Readonly<Record<string, (typeof LAYERS)[number]>> = { "index.
 /** Only these layers may use Node built-ins. */
 const NODE_LAYERS = new Set(["node", "cli"]);
 /** Model engines: siblings that never import each other, and that analysis never imports. */
-const ENGINES = ["tree", "markov", "psm", "microsim"];
+const ENGINES = ["tree", "markov", "psm", "microsimulation"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
