@@ -339,6 +339,7 @@ export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, DecisionPopulati
 // analysis: running models
 export {
   runBaseCase,
+  baseCasePerCohort,
   runPsa,
   runPsaSync,
   modelHash,

@@ -20,11 +20,12 @@ import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from ".
 import { buildTree, type SubtreeFile } from "./build-tree.js";
 import { buildPsm } from "./build-psm.js";
 import { withFittedCurves } from "./fitted-curves.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import { buildTesting } from "./build-testing.js";
 import type { CompiledFile } from "./compile-model-file.js";
-import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import { buildBudgetImpact } from "./build-budget-impact.js";
 import { decisionModel } from "./cost-only.js";
+import { withCohortStart } from "./cohort-start.js";
 import type { SettingsFile } from "./model-file-schema.js";
 
 type Params = Readonly<Record<string, number>>;
@@ -76,7 +77,8 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
   const issues: Issue[] = [];
   // Curves of kind `fitted` are fitted to their data (once per file) and become parameters and a curve over them.
   const evidence: SurvivalEvidence[] = [];
-  const compiled = withFittedCurves(original, issues, evidence);
+  // With a cohortSize, Markov starting counts become proportions (cohort-start.ts).
+  const compiled = withCohortStart(withFittedCurves(original, issues, evidence), issues);
   const { file, options } = compiled;
   const functions: Record<string, ExpressionFunction> = { ...MODEL_FILE_FUNCTIONS };
   for (const [name, spec] of Object.entries(file.tables ?? {})) {
@@ -223,6 +225,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
     ...(file.dsa === undefined ? {} : { dsa: Object.freeze(dsa) }),
     ...(file.thresholds === undefined ? {} : { thresholds: Object.freeze(thresholds) }),
     ...(file.tornado === undefined ? {} : { tornadoBars: file.tornado.bars }),
+    ...(file.cohortSize === undefined ? {} : { cohortSize: file.cohortSize }),
     wtp: { grid: file.wtp?.grid ?? economics.grid, thresholds: file.wtp?.thresholds ?? economics.thresholds },
     economics,
     psa: { samples: file.psa?.samples ?? 1000, seed: file.psa?.seed ?? name, ...(file.psa?.method === undefined ? {} : { method: file.psa.method }) },

@@ -213,6 +213,8 @@ export const modelFileSchema = strict(
     strategies: strategiesSchema,
     // effect: null declares a cost-only model (cost-minimisation): results are a cost comparison.
     outcomes: strict({ cost: text.optional(), effect: text.nullable().optional() }, "outcomes").optional(),
+    // People in the starting cohort: results are also reported per cohort (per person unchanged).
+    cohortSize: z.number({ error: "cohortSize is a number of people" }).refine((n) => Number.isFinite(n) && n > 0, "cohortSize is a finite number > 0").optional(),
     model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema, testingSchema], { error: "model.type must be 'markov', 'partitioned-survival', 'decision-tree' or 'testing-pathway'" }),
     models: z.record(z.string(), z.discriminatedUnion("type", [markovSchema, psmSchema], { error: "a named model's type must be 'markov' or 'partitioned-survival'" })).optional(),
     subtrees: z.record(z.string(), subtreeSchema).optional(),

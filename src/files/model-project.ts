@@ -70,6 +70,11 @@ export interface ModelProject<P extends ParameterValues = ParameterValues, S ext
   readonly baseCase?: P;
   /** Names of the cost and effect outcomes the decision analyses use. */
   readonly outcomes: DecisionOutcomes;
+  /**
+   * People in the starting cohort (model file `cohortSize`): results are also reported per cohort
+   * (every outcome × the size). Absent: per person only.
+   */
+  readonly cohortSize?: number;
   /** Named scenarios (parameter overrides and/or a differently built model). */
   readonly scenarios: Readonly<Record<string, Scenario<P, S>>>;
   /** Tornado bars shown (default 10; `"all"`: every parameter varied); the others are listed with their swing. */

@@ -1,4 +1,5 @@
 import { budgetImpactCsv, budgetImpactSensitivityCsv } from "../project/budget-impact-csv.js";
+import { baseCasePerCohortCsv } from "../project/cohort-results.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
@@ -36,6 +37,8 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
   const files: Record<string, string> = {
     "results.json": `${JSON.stringify(runJson(run), null, 2)}\n`,
     "base-case.csv": baseCaseCsv(run.baseCase),
+    // With a cohort size, the per-cohort totals beside the per-person base case.
+    ...(run.cohortSize === undefined ? {} : { "base-case-per-cohort.csv": baseCasePerCohortCsv(run.baseCase, run.cohortSize) }),
     "icer-table.csv": icerTableCsv(run.icerTable),
     "nmb.csv": netBenefitCsv(run.netBenefit),
   };

@@ -3,6 +3,7 @@ import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
 import { costComparison, type CostComparisonRow } from "../analysis/cea/cost-comparison.js";
+import { baseCasePerCohort } from "../analysis/run/base-case-per-cohort.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { Reclassification } from "../pathways/reclassification.js";
@@ -63,7 +64,7 @@ export interface RunJson {
   readonly outcomes: DecisionOutcomes;
   /** Warnings (placeholder inputs, skipped parameters). */
   readonly warnings: readonly string[];
-  /** Every outcome of every strategy: `baseCase.strategies[name][outcome]`. */
+  /** Every outcome of every strategy, per person: `baseCase.strategies[name][outcome]`. */
   readonly baseCase: {
     /** Strategy → outcome → value. */
     readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -75,6 +76,13 @@ export interface RunJson {
    * table (every effect is 0, so the ICER table only says which strategy is least costly).
    */
   readonly costComparison?: readonly CostComparisonRow[];
+  /** People in the starting cohort, when the model states one (`cohortSize`). */
+  readonly cohortSize?: number;
+  /** With a cohort size: every outcome of every strategy for the whole cohort (per person × `cohortSize`). */
+  readonly baseCasePerCohort?: {
+    /** Strategy → outcome → value for the cohort. */
+    readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
   /** Base-case NMB at each threshold. */
   readonly netBenefit: readonly NetBenefitJson[];
   /** PSA summary, when a PSA was run. */
@@ -202,6 +210,7 @@ export function runJson(run: ProjectRun): RunJson {
     outcomes: run.outcomes,
     warnings: run.warnings,
     baseCase: { strategies },
+    ...(run.cohortSize === undefined ? {} : { cohortSize: run.cohortSize, baseCasePerCohort: { strategies: baseCasePerCohort(run.baseCase, run.cohortSize).values } }),
     icerTable: icerTableJson(run.icerTable),
     ...(run.outcomes.costOnly === true ? { costComparison: costComparison(run.icerTable).map((r) => ({ ...r })) } : {}),
     netBenefit: run.netBenefit.map((r) => ({ ...r })),

@@ -78,6 +78,8 @@ export interface ProjectRun extends ReportInput {
   readonly netBenefit: readonly NetBenefitRow[];
   /** PSA summary, when a PSA was run. */
   readonly psaSummary?: PsaSummary;
+  /** People in the starting cohort, when the project states one: outputs add per-cohort results (`baseCasePerCohort`); per-person results are unchanged. */
+  readonly cohortSize?: number;
 }
 
 /**
@@ -213,6 +215,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     },
     netBenefit,
     ...(summary === undefined ? {} : { psaSummary: summary }),
+    ...(project.cohortSize === undefined ? {} : { cohortSize: project.cohortSize }),
     ...(budgetImpactRun === undefined ? {} : { budgetImpactRun }),
   };
 }

@@ -5,7 +5,7 @@ describe("modelFileJsonSchema", () => {
   it("modelFileJsonSchema() describes the top-level keys, the required ones and the model types", () => {
     const schema = modelFileJsonSchema();
     expect(schema["required"]).toEqual(["metadata", "strategies", "model"]);
-    expect(Object.keys(schema["properties"] as object)).toEqual(["metadata", "parameters", "groups", "correlations", "strategies", "outcomes", "model", "models", "subtrees", "tables", "scenarios", "dsa", "thresholds", "tornado", "wtp", "economics", "psa", "subgroups", "calibration", "evppi", "warnings", "checks", "budgetImpact"]);
+    expect(Object.keys(schema["properties"] as object)).toEqual(["metadata", "parameters", "groups", "correlations", "strategies", "outcomes", "cohortSize", "model", "models", "subtrees", "tables", "scenarios", "dsa", "thresholds", "tornado", "wtp", "economics", "psa", "subgroups", "calibration", "evppi", "warnings", "checks", "budgetImpact"]);
     expect(JSON.stringify(schema)).toContain('"partitioned-survival"');
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });

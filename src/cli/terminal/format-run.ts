@@ -8,6 +8,7 @@ import { severityStatement } from "../../report/format/severity-statement.js";
 import { NEUTRAL_PRESET } from "../../analysis/cea/economic-presets.js";
 import { costComparison } from "../../analysis/cea/cost-comparison.js";
 import { formatCostComparison } from "./format-cost-comparison.js";
+import { baseCasePerCohort } from "../../analysis/run/base-case-per-cohort.js";
 
 /** ICER table for the terminal. */
 export function formatIcerTable(table: readonly IcerRow[], currency: string, effect: string): string {
@@ -60,14 +61,18 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   const outcomes = [...new Set(preferred)].filter((o) => all.includes(o)).slice(0, 8);
   const hidden = all.length - outcomes.length;
   if (showBase) {
-    out.push("", "Base case");
-    out.push(
-      textTable(
-        ["strategy", ...outcomes],
-        run.baseCase.strategies.map((s) => [s, ...outcomes.map((o) => (o === cost || /cost/i.test(o) ? money(run.baseCase.values[s]![o]) : fixed(run.baseCase.values[s]![o])))]),
-        [false, ...outcomes.map(() => true)],
-      ),
-    );
+    // With a cohort size, the per-person table says so and the cohort's totals follow it.
+    const cohorts = run.cohortSize === undefined ? [[run.baseCase, "Base case"] as const] : [[run.baseCase, "Base case, per person"] as const, [baseCasePerCohort(run.baseCase, run.cohortSize), `Base case, per cohort of ${money(run.cohortSize)} people`] as const];
+    for (const [base, title] of cohorts) {
+      out.push("", title);
+      out.push(
+        textTable(
+          ["strategy", ...outcomes],
+          base.strategies.map((s) => [s, ...outcomes.map((o) => (o === cost || /cost/i.test(o) ? money(base.values[s]![o]) : fixed(base.values[s]![o])))]),
+          [false, ...outcomes.map(() => true)],
+        ),
+      );
+    }
     if (hidden > 0) out.push(`(${hidden} more outcomes in --json and base-case.csv)`);
     out.push("", ...decisionTable(run.icerTable, "(base case)"));
     for (const group of run.subgroups ?? []) {
