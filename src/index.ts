@@ -279,6 +279,7 @@ export {
   icerTable,
   icerTableFromPsa,
   optimalStrategy,
+  frontierNeighbours,
   costComparison,
   netBenefit,
   netHealthBenefit,
@@ -297,6 +298,7 @@ export type {
   CostComparisonRow,
   CostRow,
   DominanceStatus,
+  FrontierNeighbours,
   IcerRow,
   NetBenefit,
   NetBenefitOptions,
@@ -311,7 +313,7 @@ export type {
 } from "./analysis/cea/index.js";
 
 // analysis: PSA results
-export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, cePlane, incrementalResults } from "./analysis/psa/index.js";
+export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, cePlane, incrementalResults, psaIsDegenerate } from "./analysis/psa/index.js";
 export type {
   PsaResult,
   PsaProvenance,
@@ -348,7 +350,7 @@ export {
 export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
 
 // analysis: deterministic sensitivity
-export { oneWay, tornado, twoWay, threshold, scenarios } from "./analysis/dsa/index.js";
+export { oneWay, tornado, twoWay, threshold, scenarios, frontierTornadoes, decisionChanging } from "./analysis/dsa/index.js";
 export type {
   OneWayOptions,
   OneWayRange,
@@ -364,6 +366,8 @@ export type {
   ScenarioRow,
   ScenariosOptions,
   ScenariosResult,
+  FrontierAnalysis,
+  FrontierTornadoOptions,
   DsaBase,
   DsaSettings,
   DsaMeasure,

@@ -21,6 +21,7 @@ export type { NmbTableOptions } from "./tables/nmb-report-table.js";
 export { psaSummaryReportTable } from "./tables/psa-summary-report-table.js";
 export type { PsaSummaryTableOptions } from "./tables/psa-summary-report-table.js";
 export { scenarioReportTable } from "./tables/scenario-report-table.js";
+export type { ScenarioTableOptions } from "./tables/scenario-report-table.js";
 export { budgetImpactReportTable } from "./tables/budget-impact-report-table.js";
 export { budgetImpactRunTables } from "./tables/budget-impact-run-tables.js";
 export { countOutcomes, countsReportTable } from "./tables/counts-report-table.js";

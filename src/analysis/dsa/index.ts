@@ -7,6 +7,8 @@ export type { TwoWayAxis, TwoWayCell, TwoWayOptions, TwoWayResult } from "./two-
 export { threshold } from "./threshold.js";
 export type { ThresholdOptions, ThresholdResult, ThresholdRoot } from "./threshold.js";
 export { scenarios } from "./scenarios.js";
+export { decisionChanging, frontierTornadoes } from "./frontier-tornadoes.js";
+export type { FrontierAnalysis, FrontierTornadoOptions } from "./frontier-tornadoes.js";
 export type { Scenario, ScenarioRow, ScenariosOptions, ScenariosResult } from "./scenarios.js";
 export type { DsaBase, DsaSettings, ParameterSource } from "./dsa-base.js";
 export type { DsaMeasure } from "./dsa-measure.js";

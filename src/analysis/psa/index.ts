@@ -5,6 +5,7 @@ export { psaResultFromCsv, psaResultToCsv } from "./psa-result-csv.js";
 export type { PsaCsvOptions, PsaCsvWriteOptions } from "./psa-result-csv.js";
 export type { CostEffectOptions } from "./cost-effect.js";
 export { cePlane } from "./ce-plane.js";
+export { psaIsDegenerate } from "./is-degenerate.js";
 export type { CePlane, CePlaneOptions, CePlaneSeries } from "./ce-plane.js";
 export { incrementalResults } from "./incremental-results.js";
 export type { Estimate, IncrementalOptions, IncrementalRow } from "./incremental-results.js";
