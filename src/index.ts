@@ -336,7 +336,7 @@ export type { DecisionCurveOptions, Ceac, Ceaf, ExpectedLoss, ProbabilityCostEff
 
 // analysis: value of information
 export { evpi, evppi, populationSize, decisionCurves } from "./analysis/voi/index.js";
-export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
+export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, EvppiStandardErrorOptions, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
 
 // analysis: running models
 export {
