@@ -15,6 +15,10 @@ export class MicrosimWorkspace {
   readonly rowCumTable: Float64Array;
   readonly absorbing: Uint8Array;
   readonly absorbValue: Float64Array;
+  /** Whether all of a state's values are constant for the strategy (1/0), at `s · S + state`. */
+  readonly constantValues: Uint8Array;
+  /** Those constant values, at `(s · S + state) · O + o`. */
+  readonly stateValue: Float64Array;
   /** One row's probabilities (scratch). */
   readonly probabilities: Float64Array;
   /** One row's cumulative probabilities for an individual (scratch). */
@@ -74,6 +78,8 @@ export class MicrosimWorkspace {
     this.rowCumTable = new Float64Array(G * (N + 1) * S * S);
     this.absorbing = new Uint8Array(G * S);
     this.absorbValue = new Float64Array(G * S * O);
+    this.constantValues = new Uint8Array(G * S);
+    this.stateValue = new Float64Array(G * S * O);
     this.probabilities = new Float64Array(S);
     this.cumulative = new Float64Array(S);
     this.startState = new Int32Array(m);

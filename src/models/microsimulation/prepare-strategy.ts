@@ -96,6 +96,13 @@ export function prepareStrategy(model: CompiledMicrosim, work: MicrosimWorkspace
     work.rowClass[s * S + f] = rowClass;
     if (rowClass === CONSTANT) fillRow(model, work, s, f, 0, work.rowCum, (s * S + f) * S, { strategy, draw, cycle: 1 });
     else if (rowClass === PER_CYCLE) for (let k = 1; k <= N; k++) fillRow(model, work, s, f, k, work.rowCumTable, ((s * (N + 1) + k) * S + f) * S, { strategy, draw, cycle: k });
+    let constant = 1;
+    for (let o = 0; o < O; o++) {
+      const c = valueCell[f * O + o]!;
+      if (c >= 0 && work.cellClass[s * C + c] !== CONSTANT) constant = 0;
+      work.stateValue[(s * S + f) * O + o] = c >= 0 && work.cellClass[s * C + c] === CONSTANT ? work.cellConst[s * C + c]! : 0;
+    }
+    work.constantValues[s * S + f] = constant;
     // An individual who enters a state it can never leave, whose values are constant, is finished:
     // the rest of its horizon is added at once.
     let absorbing = rowClass === CONSTANT && hasMove[f * S + f] === 0;

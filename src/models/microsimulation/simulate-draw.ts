@@ -99,7 +99,7 @@ function simulateChunk(model: CompiledMicrosim, work: MicrosimWorkspace, s: numb
   const undiscountedCoefficient = model.coefficients.undiscounted;
   const eventDiscount = model.coefficients.eventDiscount;
   const strategy = model.strategies[s]!;
-  const { state, stateTime, alive, history, rng, rngStart, totals, undiscounted, trace, person, cellClass, cellConst, cellTable, rowClass, rowCum, rowCumTable, absorbing, absorbValue, absorbedAfter } = work;
+  const { state, stateTime, alive, history, rng, rngStart, totals, undiscounted, trace, person, cellClass, cellConst, cellTable, rowClass, rowCum, rowCumTable, absorbing, absorbValue, absorbedAfter, constantValues, stateValue } = work;
   const base = s * m * O;
   const traceBase = s * (N + 1) * S;
 
@@ -116,6 +116,16 @@ function simulateChunk(model: CompiledMicrosim, work: MicrosimWorkspace, s: numb
   };
   const addValues = (j: number, st: number, t: number): void => {
     const at = base + j * O;
+    if (constantValues[s * S + st] === 1) {
+      // Values that read nothing of the individual: tabulated per draw, no cell calls.
+      const v0 = (s * S + st) * O;
+      for (let o = 0; o < O; o++) {
+        const v = stateValue[v0 + o]!;
+        totals[at + o]! += coefficients[outcomeClass[o]!]![t]! * v;
+        undiscounted[at + o]! += undiscountedCoefficient[t]! * v;
+      }
+      return;
+    }
     for (let o = 0; o < O; o++) {
       const c = valueCell[st * O + o]!;
       if (c < 0) continue;
