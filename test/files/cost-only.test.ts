@@ -70,4 +70,28 @@ describe("cost-only model files (outcomes: { effect: null })", () => {
     expect(html).toContain("this is a cost comparison (cost-minimisation): Gauze is the least costly strategy");
     expect(html).not.toMatch(/NaN|Infinity/);
   });
+
+  it("a Markov model with only a cost outcome is valid with effect: null; by hand, 1 000 + 900 + 810 = 2 710 over three years", async () => {
+    const file = `metadata: { title: Budget, currency: SEK }
+strategies: [Usual, New]
+outcomes: { effect: null }
+model:
+  type: markov
+  states: [On, Off]
+  outcomes: { cost: cost }
+  start: { On: 1 }
+  cycles: 3
+  cycleCorrection: none-beginning
+  discountRate: { cost: 0, effect: 0 }
+  transitions:
+    On: { Off: 0.1, On: complement }
+    Off: { Off: 1 }
+  values:
+    cost: { On: 1000 }
+`;
+    const run = await runProject(compileModelFile(file, { fileName: "budget.yaml" }), { dsa: false });
+    expect(run.baseCase.values["Usual"]!.cost).toBeCloseTo(2710, 9);
+    expect(run.baseCase.values["New"]!.effect).toBe(0);
+    expect(costComparison(run.baseCase.summary).map((row) => row.incrementalCost)).toEqual([null, 0]);
+  });
 });
