@@ -9,6 +9,9 @@ import { NEUTRAL_PRESET } from "../../analysis/cea/economic-presets.js";
 import { costComparison } from "../../analysis/cea/cost-comparison.js";
 import { formatCostComparison } from "./format-cost-comparison.js";
 import { baseCasePerCohort } from "../../analysis/run/base-case-per-cohort.js";
+import { psaIsDegenerate } from "../../analysis/psa/is-degenerate.js";
+import { decisionChanging } from "../../analysis/dsa/frontier-tornadoes.js";
+import { scenarioOptimalAt } from "../../report/tables/scenario-report-table.js";
 
 /** ICER table for the terminal. */
 export function formatIcerTable(table: readonly IcerRow[], currency: string, effect: string): string {
@@ -38,10 +41,12 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   out.push(`${run.metadata.title} (${run.name})${run.run.scenario === undefined ? "" : `, scenario "${run.run.scenario}"`}`);
   if (run.metadata.question !== undefined) out.push(run.metadata.question);
   out.push(`Costs in ${currency}${run.metadata.priceYear === undefined ? "" : ` (${run.metadata.priceYear} prices)`}; ${costOnly ? "no effect outcome: a cost comparison" : `effect: ${effect}`}.`);
+  // A PSA in which nothing varies gives 0 % or 100 % by construction: it is called degenerate, not quoted.
+  const degenerate = run.psa !== undefined && psaIsDegenerate(run.psa, { cost, effect: run.outcomes.effect });
   const answers = run.wtp.thresholds.flatMap((wtp) => {
     const best = run.netBenefit.find((row) => row.wtp === wtp && row.optimal);
     if (best === undefined) return [];
-    const probability = run.psaSummary?.probabilityCostEffective.find((row) => row.wtp === wtp && row.strategy === best.strategy)?.probability;
+    const probability = degenerate ? undefined : run.psaSummary?.probabilityCostEffective.find((row) => row.wtp === wtp && row.strategy === best.strategy)?.probability;
     return [`  at ${money(wtp)} ${currency} per ${effect}: ${best.strategy}${probability === undefined ? "" : ` (probability cost-effective ${percent(probability)})`}`];
   });
   if (costOnly) out.push("", `Least costly${showBase ? " (base case)" : " (PSA means)"}: ${costComparison(run.icerTable)[0]!.strategy}`);
@@ -103,7 +108,8 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   if (summary !== undefined && run.psa !== undefined) {
     out.push("", `Probabilistic analysis: ${summary.samples} draws${summary.seed === null ? " (imported)" : `, seed ${JSON.stringify(summary.seed)}`}`);
     out.push(...decisionTable(summary.icerTable, "(PSA means)"));
-    if (summary.probabilityCostEffective.length > 0) {
+    if (degenerate) out.push("", "The PSA is degenerate: no parameter is uncertain, so every draw gives the same costs and effects; no probability of being cost-effective or EVPI is reported.");
+    else if (summary.probabilityCostEffective.length > 0) {
       const voi = evpi(run.psa, run.wtp.thresholds, { cost, effect: run.outcomes.effect });
       out.push("", costOnly ? "Probability least costly (the same at every WTP) and EVPI per person" : "Probability cost-effective and EVPI per person");
       out.push(
@@ -133,11 +139,24 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   }
   const parameterRows = new Map((run.parameters ?? []).map((r) => [r.name, r]));
   for (const t of run.thresholds ?? []) out.push("", `Threshold: ${thresholdStatement(t, { currency, effectUnit: effect, ...optionalWording(parameterRows.get(t.parameter)) })}`);
+  // Along the frontier: at each threshold, the optimal strategy against its frontier neighbours.
+  for (const f of run.frontier ?? []) {
+    const lines = f.tornadoes.filter((t) => t.bars.length > 0).map((t) => {
+      const crossing = decisionChanging(t);
+      return `  vs ${t.comparator} (incremental NMB ${money(t.base)}): ${crossing.length === 0 ? `none of the ${t.bars.length} parameters in the tornado changes the choice alone` : `${crossing.length} of ${t.bars.length} parameters in the tornado can change the choice alone: ${crossing.join(", ")}`}`;
+    });
+    const own = new Set(run.thresholds ?? []);
+    const searches = f.thresholds.filter((t) => !own.has(t)).map((t) => `  Threshold: ${thresholdStatement(t, { currency, effectUnit: effect, ...optionalWording(parameterRows.get(t.parameter)) })}`);
+    if (lines.length + searches.length > 0) out.push("", `Along the frontier at ${money(f.wtp)} per ${effect}: ${f.optimal}`, ...lines, ...searches);
+  }
   if (run.scenarios !== undefined) {
     const s = run.scenarios;
     const other = s.strategies.filter((x) => x !== s.comparator);
+    // The preferred strategy at every threshold: a scenario can change the choice at one and not another.
+    const at = run.wtp.thresholds.length > 1 ? run.wtp.thresholds : [s.wtp];
+    const head = at.length > 1 ? at.map((w) => `optimal at ${money(w)}`) : ["optimal"];
     out.push("", `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
-    out.push(textTable(["scenario", ...other, "optimal"], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), row.optimal]), [false, ...other.map(() => true), false]));
+    out.push(textTable(["scenario", ...other, ...head], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), ...at.map((w) => scenarioOptimalAt(s, row, w))]), [false, ...other.map(() => true), ...at.map(() => false)]));
   }
   if (run.budgetImpactRun !== undefined) out.push("", formatBudgetImpact(run.budgetImpactRun, currency));
   return out.join("\n") + "\n";
