@@ -66,6 +66,8 @@ export type {
   ParameterJson,
   ParameterSpaceJson,
   CorrelationReport,
+  ColumnSampling,
+  IndexedCorrelationReport,
   SamplingMethod,
   ParameterRow,
   ParameterKind,

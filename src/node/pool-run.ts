@@ -1,6 +1,7 @@
 import { QalyError } from "../core/errors.js";
 import type { PsaRunOptions } from "../analysis/run/run-psa.js";
-import { STOP, type PsaWorkerMessage } from "./psa-worker-protocol.js";
+import type { IndexedCorrelationReport } from "../parameters/sample-parameters.js";
+import { BARRIER, STOP, type PsaWorkerMessage } from "./psa-worker-protocol.js";
 import { deserializeError } from "./worker-error.js";
 
 /**
@@ -12,6 +13,8 @@ import { deserializeError } from "./worker-error.js";
 export class PoolRun {
   /** Draws evaluated so far. */
   completed = 0;
+  /** Reports of the correlation blocks the workers sampled. */
+  readonly correlations: IndexedCorrelationReport[] = [];
   /** Settles with the run's outcome. */
   readonly done: Promise<void>;
   private reported = 0;
@@ -53,6 +56,10 @@ export class PoolRun {
       }
       return;
     }
+    if (message.type === "correlation") {
+      this.correlations.push(...message.reports);
+      return;
+    }
     if (message.type === "failed") this.failures.push({ from: message.from, error: deserializeError(message.error) });
     this.reported += 1;
     if (this.reported === this.workers) {
@@ -66,6 +73,8 @@ export class PoolRun {
     if (this.settled) return;
     this.settled = true;
     Atomics.store(this.control, STOP, 1);
+    // Wake workers waiting at a sampling barrier, so they see the stop flag now.
+    Atomics.notify(this.control, BARRIER);
     this.options.signal?.removeEventListener("abort", this.onAbort);
     if (error === undefined) this.resolve();
     else this.reject(error);

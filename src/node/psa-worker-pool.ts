@@ -2,10 +2,12 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { fail, QalyError } from "../core/errors.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
-import type { PsaRunOptions } from "../analysis/run/run-psa.js";
-import { finishPsa, planPsa, psaSize } from "../analysis/run/plan-psa.js";
+import type { ParameterSampler, PsaRunOptions } from "../analysis/run/run-psa.js";
+import { finishPsa, planPsa, psaProvenance, psaSize } from "../analysis/run/plan-psa.js";
+import type { ParameterDraws } from "../parameters/parameter-draws.js";
+import type { ColumnSampling } from "../parameters/sample-parameters.js";
 import { PoolRun } from "./pool-run.js";
-import type { PsaWorkerInit, PsaWorkerMessage, PsaWorkerStart } from "./psa-worker-protocol.js";
+import { CONTROL_SLOTS, type PsaWorkerInit, type PsaWorkerMessage, type PsaWorkerStart } from "./psa-worker-protocol.js";
 import { loadPsaTask, taskUrl, type PsaSetup, type PsaTask } from "./psa-task.js";
 import { startWorker } from "./start-worker.js";
 import { deserializeError } from "./worker-error.js";
@@ -142,13 +144,29 @@ export class WorkerPool implements PsaWorkerPool {
     const { model, parameters } = this.task.setup;
     const size = psaSize(model, parameters, options);
     if (options.signal?.aborted === true) fail("cancelled", ["draws", 0], `PSA cancelled after 0 of ${size} draws`, { received: options.signal.reason });
-    const plan = planPsa(model, parameters, options);
-    const { names } = plan.draws;
-    const draws = new SharedArrayBuffer(names.length * size * Float64Array.BYTES_PER_ELEMENT);
-    const columns = new Float64Array(draws);
-    names.forEach((name, p) => columns.set(plan.draws.column(name).subarray(0, size), p * size));
+    const chunk = options.checkEvery ?? 256;
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const out = new SharedArrayBuffer(model.outcomes.length * model.strategies.length * size * Float64Array.BYTES_PER_ELEMENT);
-    const start: PsaWorkerStart = { run: ++this.runs, names: [...names], size, chunk: options.checkEvery ?? 256, draws, out, control: new SharedArrayBuffer(8) };
+    // A parameter space is sampled in the workers (column tasks, correlation blocks, rows); other
+    // samplers and ready draws are sampled here and shared.
+    const columns = columnSampler(parameters, options);
+    let start: PsaWorkerStart;
+    let finish: (run: PoolRun, buffer: Float64Array) => PsaResult;
+    if (columns !== undefined) {
+      const plan = columns.sampler.columnSampling(size, { seed: options.seed!, method: columns.method });
+      const draws = new SharedArrayBuffer(plan.names.length * size * Float64Array.BYTES_PER_ELEMENT);
+      start = { run: ++this.runs, names: plan.names, size, chunk, draws, out, control, workers: this.workers, sampling: { seed: options.seed!, method: columns.method } };
+      const provenance = psaProvenance(model, columns.sampler.toJSON(), options.seed, columns.method);
+      finish = (run, buffer) => finishPsa(model, { draws: plan.table(new Float64Array(new Float64Array(draws)), run.correlations), provenance }, buffer);
+    } else {
+      const plan = planPsa(model, parameters, options);
+      const { names } = plan.draws;
+      const draws = new SharedArrayBuffer(names.length * size * Float64Array.BYTES_PER_ELEMENT);
+      const shared = new Float64Array(draws);
+      names.forEach((name, p) => shared.set(plan.draws.column(name).subarray(0, size), p * size));
+      start = { run: ++this.runs, names: [...names], size, chunk, draws, out, control, workers: this.workers };
+      finish = (_run, buffer) => finishPsa(model, plan, buffer);
+    }
     const run = new PoolRun(start.run, size, this.workers, start.control, options);
     this.active = run;
     this.threads.forEach((worker) => {
@@ -162,7 +180,7 @@ export class WorkerPool implements PsaWorkerPool {
       this.idle();
     }
     // A private copy: the result must not share memory with threads that may still be winding down.
-    return finishPsa(model, plan, new Float64Array(new Float64Array(out)));
+    return finish(run, new Float64Array(new Float64Array(out)));
   }
 
   private crash(k: number, why: string): QalyError {
@@ -176,4 +194,17 @@ export class WorkerPool implements PsaWorkerPool {
     reject(error);
     this.active?.settle(error);
   }
+}
+
+/** A sampler whose draws the workers can sample themselves: a parameter space (`columnSampling` and `toJSON`). */
+interface ColumnSampler extends ParameterSampler {
+  columnSampling(n: number, options: { readonly seed: string | number; readonly method?: "random" | "lhs" }): ColumnSampling;
+  toJSON(): unknown;
+}
+
+/** The parameters as a {@link ColumnSampler} with the run's method, or `undefined` when they are ready draws or another sampler. */
+function columnSampler(parameters: ParameterDraws | ParameterSampler, options: PsaRunOptions): { sampler: ColumnSampler; method: "random" | "lhs" } | undefined {
+  const candidate = parameters as Partial<ColumnSampler>;
+  if (typeof candidate.columnSampling !== "function" || typeof candidate.toJSON !== "function" || typeof candidate.sample !== "function") return undefined;
+  return { sampler: candidate as ColumnSampler, method: options.method ?? "random" };
 }

@@ -6,6 +6,7 @@ export type { NoRedefinition, ParameterNames, ParameterRecord, ParameterValues, 
 export type { CorrelationJson, GroupJson, ParameterJson, ParameterSpaceJson } from "./parameter-space-json.js";
 export { ParameterTable } from "./parameter-table.js";
 export type { CorrelationReport, SamplingMethod } from "./parameter-table.js";
+export type { ColumnSampling, IndexedCorrelationReport } from "./sample-parameters.js";
 export type { ParameterRow } from "./describe-parameters.js";
 export type { ParameterKind } from "./space-state.js";
 export { spearman, ranks } from "./spearman.js";

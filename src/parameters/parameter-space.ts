@@ -5,7 +5,7 @@ import type { ParameterMeta } from "./param.js";
 import type { ParameterTable, SamplingMethod } from "./parameter-table.js";
 import { baseValues } from "./base-values.js";
 import { describeParameters, type ParameterRow } from "./describe-parameters.js";
-import { sampleParameters } from "./sample-parameters.js";
+import { columnSampling, sampleParameters, type ColumnSampling } from "./sample-parameters.js";
 import { namesOf, type SpaceState } from "./space-state.js";
 import { addCorrelation, addDerivation, addGroup } from "./space-builders.js";
 import { spaceToJson, type ParameterSpaceJson } from "./parameter-space-json.js";
@@ -154,12 +154,32 @@ export class ParameterSpace<N extends string = string> {
    * draws.size // => 1000
    */
   sample(n: number, options: SampleOptions): ParameterTable<N> {
+    return sampleParameters(this.columnSampling(n, options)) as ParameterTable<N>;
+  }
+
+  /**
+   * The steps of {@link ParameterSpace.sample} (column tasks, correlation blocks, rows), so that
+   * several threads can sample one PSA into a shared buffer: the worker pool of `qaly/node` samples
+   * in its workers this way. Running every step, in any order and split, gives the table `sample`
+   * gives, bit for bit.
+   *
+   * @param n - number of draws (a positive integer)
+   * @param options - `seed` (or `rng`) and `method`, as for {@link ParameterSpace.sample}
+   * @returns the steps; nothing is drawn until they run
+   * @example
+   * const space = defineParameters({ c: gamma({ shape: 4, rate: 1 }) });
+   * const plan = space.columnSampling(5, { seed: 1 });
+   * const buffer = new Float64Array(plan.names.length * plan.size);
+   * for (let k = 0; k < plan.columnTasks; k++) plan.sampleColumns(k, buffer);
+   * plan.completeRows(0, plan.size, buffer);
+   * Array.from(plan.table(buffer, []).column("c")).join() === Array.from(space.sample(5, { seed: 1 }).column("c")).join() // => true
+   */
+  columnSampling(n: number, options: SampleOptions): ColumnSampling {
     if (!Number.isInteger(n) || n < 1) fail("invalid_argument", ["n"], `the number of draws must be a positive integer (received ${n})`, { received: n });
     const method = options?.method ?? "random";
     if (method !== "random" && method !== "lhs") fail("invalid_argument", ["method"], `sampling method must be "random" or "lhs" (received ${JSON.stringify(method)})`, { received: method });
     if ((options?.seed === undefined) === (options?.rng === undefined)) fail("invalid_argument", ["seed"], "give exactly one of seed or rng, so that every draw is reproducible");
-    const rng = options.rng ?? createRng(options.seed!);
-    return sampleParameters(this.state, n, rng, method) as ParameterTable<N>;
+    return columnSampling(this.state, n, options.rng ?? createRng(options.seed!), method);
   }
 
   /**

@@ -7,7 +7,8 @@ import { pearson } from "./spearman.js";
 import { namesOf, type CorrelationNode, type SpaceState } from "./space-state.js";
 
 /**
- * Draws `n` samples of every parameter of a space, column by column.
+ * Draws the samples of every parameter of a space, column by column, running the steps of a
+ * {@link columnSampling} one after another.
  *
  * Each declared parameter draws from its own substream `rng.stream("parameter:" + name)` and each
  * group from `rng.stream("group:" + name)`, so adding, removing or reordering parameters leaves
@@ -16,64 +17,122 @@ import { namesOf, type CorrelationNode, type SpaceState } from "./space-state.js
  * then induced by Iman–Conover, which only reorders columns; fixed parameters (`fix()`) are then
  * overwritten with their values, and derived parameters are computed draw by draw.
  */
-export function sampleParameters(state: SpaceState, n: number, rng: Rng, method: SamplingMethod): ParameterTable {
+export function sampleParameters(plan: ColumnSampling): ParameterTable {
+  const buffer = new Float64Array(plan.names.length * plan.size);
+  for (let k = 0; k < plan.columnTasks; k++) plan.sampleColumns(k, buffer);
+  const reports = Array.from({ length: plan.correlationTasks }, (_, k) => plan.correlate(k, buffer));
+  plan.completeRows(0, plan.size, buffer);
+  return plan.table(buffer, reports.flat());
+}
+
+/** One requested correlation's report, with its place among the space's correlations. */
+export interface IndexedCorrelationReport extends CorrelationReport {
+  /** Index of the pair among the space's requested correlations. */
+  readonly index: number;
+}
+
+/**
+ * The sampling of {@link sampleParameters} cut into steps that may run on several threads over one
+ * shared buffer (`names.length × size`, parameter-major): first every column task (a declared
+ * distribution or a group: each reads only its own named stream), then every correlation block
+ * (Iman–Conover reorders only the block's columns), then the rows (fixed values, derived
+ * parameters), in any split of [0, size). Each step touches what no other step of its phase
+ * touches, so any order and any threads give the buffer of {@link sampleParameters}, bit for bit.
+ */
+export interface ColumnSampling {
+  /** Parameter names, in table order. */
+  readonly names: readonly string[];
+  /** Number of draws. */
+  readonly size: number;
+  /** Sampling method. */
+  readonly method: SamplingMethod;
+  /** Number of column tasks (phase 1). */
+  readonly columnTasks: number;
+  /** Samples the columns of column task `task` into `buffer`. */
+  sampleColumns(task: number, buffer: Float64Array): void;
+  /** Number of correlation blocks (phase 2). */
+  readonly correlationTasks: number;
+  /** Induces the correlations of block `task` and reports them. */
+  correlate(task: number, buffer: Float64Array): IndexedCorrelationReport[];
+  /** Fixed values and derived parameters of draws `from` to `to` (phase 3). */
+  completeRows(from: number, to: number, buffer: Float64Array): void;
+  /** The finished table over `buffer`, with the blocks' reports in the order the correlations were requested. */
+  table(buffer: Float64Array, reports: readonly IndexedCorrelationReport[]): ParameterTable;
+}
+
+/** The steps of {@link sampleParameters} for `n` draws (nothing is sampled until a step runs). */
+export function columnSampling(state: SpaceState, n: number, rng: Rng, method: SamplingMethod): ColumnSampling {
   const names = namesOf(state);
-  const buffer = new Float64Array(names.length * n);
   const position = new Map(names.map((name, i) => [name, i]));
-  const column = (name: string): Float64Array => {
+  const columnOf = (buffer: Float64Array) => (name: string): Float64Array => {
     const p = position.get(name)!;
     return buffer.subarray(p * n, (p + 1) * n);
   };
+  const blocks = correlationBlocks(state.correlations);
+  const indexOf = new Map(state.correlations.map((c, k) => [c, k]));
 
-  for (const scalar of state.scalars) {
-    const out = column(scalar.name);
-    const distribution = scalar.distribution;
-    if (distribution === undefined) {
-      out.fill(scalar.value!);
-      continue;
-    }
-    const stream = rng.stream(`parameter:${scalar.name}`);
-    if (method === "lhs") {
-      latinHypercubeColumn(n, stream, out);
-      for (let i = 0; i < n; i++) out[i] = distribution.quantile(out[i]!);
-    } else {
-      if (distribution.fill !== undefined) distribution.fill(stream, out);
-      else for (let i = 0; i < n; i++) out[i] = distribution.sample(stream);
-    }
-  }
-
-  for (const group of state.groups) {
-    const stream = rng.stream(`group:${group.name}`);
-    const outs = group.components.map(column);
-    const k = outs.length;
-    const draw = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      group.distribution.sample(stream, draw);
-      for (let j = 0; j < k; j++) outs[j]![i] = draw[j]!;
-    }
-  }
-
-  // Fixed parameters were drawn like the others (so rank correlation pairs the other columns exactly
-  // as without fix()) and are overwritten only now; a constant column has no rank correlation.
-  const report = correlate(state.correlations, column).map((c) => (state.fixed.has(c.a) || state.fixed.has(c.b) ? { ...c, achieved: Number.NaN } : c));
-  for (const [name, value] of state.fixed) column(name).fill(value);
-
-  if (state.derivations.length > 0) deriveColumns(state, names, n, column);
-
-  return new ParameterTable(names, n, buffer, method, report);
-}
-
-/** Induces the requested rank correlations block by block (connected sets of correlated parameters). */
-function correlate(correlations: readonly CorrelationNode[], column: (name: string) => Float64Array): CorrelationReport[] {
-  if (correlations.length === 0) return [];
-  const rankOf = new Map<string, Float64Array>();
-  for (const block of correlationBlocks(correlations)) {
-    const target = blockMatrix(block, (rho) => rho);
-    const blockRanks = imanConover(block.names.map(column), target, ["correlations", block.names.join(", ")]);
-    block.names.forEach((name, i) => rankOf.set(name, blockRanks[i]!));
-  }
-  // Spearman's ρ is the Pearson correlation of mid-ranks, which Iman–Conover already returns.
-  return correlations.map((c) => ({ a: c.a, b: c.b, target: c.rho, achieved: pearson(rankOf.get(c.a)!, rankOf.get(c.b)!) }));
+  return {
+    names,
+    size: n,
+    method,
+    columnTasks: state.scalars.length + state.groups.length,
+    sampleColumns(task, buffer) {
+      const column = columnOf(buffer);
+      if (task < state.scalars.length) {
+        const scalar = state.scalars[task]!;
+        const out = column(scalar.name);
+        const distribution = scalar.distribution;
+        if (distribution === undefined) {
+          out.fill(scalar.value!);
+          return;
+        }
+        const stream = rng.stream(`parameter:${scalar.name}`);
+        if (method === "lhs") {
+          latinHypercubeColumn(n, stream, out);
+          for (let i = 0; i < n; i++) out[i] = distribution.quantile(out[i]!);
+        } else if (distribution.fill !== undefined) distribution.fill(stream, out);
+        else for (let i = 0; i < n; i++) out[i] = distribution.sample(stream);
+        return;
+      }
+      const group = state.groups[task - state.scalars.length]!;
+      const stream = rng.stream(`group:${group.name}`);
+      const outs = group.components.map(column);
+      const k = outs.length;
+      const draw = new Float64Array(k);
+      for (let i = 0; i < n; i++) {
+        group.distribution.sample(stream, draw);
+        for (let j = 0; j < k; j++) outs[j]![i] = draw[j]!;
+      }
+    },
+    correlationTasks: blocks.length,
+    correlate(task, buffer) {
+      const block = blocks[task]!;
+      const column = columnOf(buffer);
+      const target = blockMatrix(block, (rho) => rho);
+      const ranks = imanConover(block.names.map(column), target, ["correlations", block.names.join(", ")]);
+      // Spearman's ρ is the Pearson correlation of mid-ranks, which Iman–Conover already returns.
+      // A fixed parameter (fix()) is a constant column: it has no rank correlation.
+      const rankOf = (name: string): Float64Array => ranks[block.names.indexOf(name)]!;
+      return block.pairs.map((c) => ({
+        index: indexOf.get(c)!,
+        a: c.a,
+        b: c.b,
+        target: c.rho,
+        achieved: state.fixed.has(c.a) || state.fixed.has(c.b) ? Number.NaN : pearson(rankOf(c.a), rankOf(c.b)),
+      }));
+    },
+    completeRows(from, to, buffer) {
+      // Fixed parameters were drawn like the others (so rank correlation pairs the other columns
+      // exactly as without fix()) and are overwritten only now.
+      const column = columnOf(buffer);
+      for (const [name, value] of state.fixed) column(name).fill(value, from, to);
+      if (state.derivations.length > 0) deriveRows(state, names, from, to, column);
+    },
+    table(buffer, reports) {
+      const ordered = [...reports].sort((a, b) => a.index - b.index).map(({ a, b, target, achieved }) => ({ a, b, target, achieved }));
+      return new ParameterTable(names, n, buffer, method, ordered);
+    },
+  };
 }
 
 /**
@@ -115,12 +174,13 @@ export function correlationBlocks(correlations: readonly CorrelationNode[]): { n
 }
 
 /**
- * Computes derived columns draw by draw. The callbacks receive one frozen view whose getters read
- * the current draw from the columns, so no object is built per draw (a 25-parameter row built per
- * draw cost more than all the sampling); a callback that wants to keep `p` must copy it.
+ * Computes derived columns draw by draw, for draws `from` to `to`. The callbacks receive one
+ * frozen view whose getters read the current draw from the columns, so no object is built per draw
+ * (a 25-parameter row built per draw cost more than all the sampling); a callback that wants to
+ * keep `p` must copy it.
  */
-function deriveColumns(state: SpaceState, names: readonly string[], n: number, column: (name: string) => Float64Array): void {
-  let draw = 0;
+function deriveRows(state: SpaceState, names: readonly string[], from: number, to: number, column: (name: string) => Float64Array): void {
+  let draw = from;
   const view: Record<string, number> = {};
   for (const name of names) {
     const values = column(name);
@@ -128,7 +188,7 @@ function deriveColumns(state: SpaceState, names: readonly string[], n: number, c
   }
   Object.freeze(view);
   const steps = state.derivations.map((d) => ({ fn: d.fn, outputs: d.names.map((name) => [name, column(name)] as const) }));
-  for (draw = 0; draw < n; draw++) {
+  for (draw = from; draw < to; draw++) {
     for (const { fn, outputs } of steps) {
       const result = fn(view);
       for (const [name, out] of outputs) {

@@ -51,14 +51,22 @@ export function planPsa(model: Model<never>, parameters: ParameterDraws | Parame
     description = draws.names;
     method ??= (draws as { method?: string }).method;
   }
-  const provenance: PsaProvenance = {
-    seed: options.seed ?? null,
+  return { draws, provenance: psaProvenance(model, description, options.seed, method) };
+}
+
+/**
+ * The provenance of a run: seed, generator, version, method and the hash of the model with its
+ * parameter description (a sampler's `toJSON()` form, else the names). Runners that sample
+ * elsewhere (the worker pool samples in its workers) record the provenance `planPsa` would. @internal
+ */
+export function psaProvenance(model: Model<never>, description: unknown, seed: string | number | undefined, method: string | undefined): PsaProvenance {
+  return {
+    seed: seed ?? null,
     generator: "alea",
     version: QALY_VERSION,
     modelHash: modelHash(model, description),
     ...(method === undefined ? {} : { method }),
   };
-  return { draws, provenance };
 }
 
 /** Wraps an evaluated buffer as the frozen result of a planned run. @internal */
