@@ -1,6 +1,6 @@
 import { didYouMean } from "../../core/closest-name.js";
 import { IssueCollector, type IssueCode, type PathSegment } from "../../core/errors.js";
-import type { CycleCorrection } from "../../math/cycle-weights.js";
+import { type CycleCorrection, cycleWeights } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
 import { cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
@@ -63,6 +63,10 @@ export interface CompiledMarkov {
   readonly undiscounted: Float64Array;
   /** Discount factor of an event in cycle k (index k) per class. */
   readonly eventDiscount: readonly [Float64Array, Float64Array];
+  /** Weight of a transition value in cycle k per class (the event discount, times w_k with `transitionValueWeight: "row"`). */
+  readonly eventWeight: readonly [Float64Array, Float64Array];
+  /** Undiscounted weight of a transition value in cycle k (1, or w_k with `"row"`); undefined for 1. */
+  readonly eventUndiscounted: Float64Array | undefined;
   readonly correction: CycleCorrection;
   readonly timing: DiscountTiming;
 }
@@ -148,10 +152,15 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
 
   const correction = definition.cycleCorrection ?? "trapezoid";
   const timing = definition.discountTiming ?? "row";
+  const transitionValueWeight = definition.transitionValueWeight ?? "once";
+  if (transitionValueWeight !== "once" && transitionValueWeight !== "row") add("invalid_model", ["transitionValueWeight"], `transitionValueWeight is "once" (each move counted once) or "row" (the weight of the row the move leads to); received ${JSON.stringify(transitionValueWeight)}`, transitionValueWeight);
   const background = compileBackground(definition.backgroundMortality, definition.startAge, states, cycles, cycleLength, add, () => !issues.hasIssues);
   issues.throwIfAny(`Markov model${definition.title === undefined ? "" : ` "${definition.title}"`}`);
 
   const { coefficients, undiscounted, eventDiscount } = cohortCoefficients(schedule, correction, timing);
+  // The row's within-cycle weight w_k is the undiscounted coefficient without the cycle length.
+  const rowWeight = transitionValueWeight === "row" ? cycleWeights(correction, cycles) : undefined;
+  const eventWeight = rowWeight === undefined ? eventDiscount : (eventDiscount.map((factors) => factors.map((d, k) => d * rowWeight[k]!)) as unknown as [Float64Array, Float64Array]);
 
   const tunnel = Int32Array.from(tunnelList);
   const base = new Int32Array(states.length);
@@ -196,6 +205,8 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     coefficients,
     undiscounted,
     eventDiscount,
+    eventWeight,
+    eventUndiscounted: rowWeight,
     correction,
     timing,
   };

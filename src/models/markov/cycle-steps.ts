@@ -73,8 +73,9 @@ function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycl
       for (let index = rowStart[e]!; index < end; index++) if (colState[index] === to) flow += mass * val[index]!;
     }
     const o = work.tvOutcome[n]!;
-    const amount = flow * work.tvValue[n]!;
-    const discounted = amount * model.eventDiscount[model.outcomeClass[o]!]![cycle]!;
+    const weight = model.eventUndiscounted;
+    const amount = weight === undefined ? flow * work.tvValue[n]! : flow * work.tvValue[n]! * weight[cycle]!;
+    const discounted = weight === undefined ? amount * model.eventWeight[model.outcomeClass[o]!]![cycle]! : flow * work.tvValue[n]! * model.eventWeight[model.outcomeClass[o]!]![cycle]!;
     work.total[o]! += discounted;
     work.totalUndiscounted[o]! += amount;
     // Annual costs put transition values in the year of their cycle, not of the row they lead to.

@@ -113,6 +113,14 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
   readonly cycleCorrection?: CycleCorrection;
   /** Discount timing; default `"row"`. */
   readonly discountTiming?: DiscountTiming;
+  /**
+   * How one-off transition values are weighted (docs/conventions.md, "Discounting and cycle
+   * corrections"): `"once"` (default) counts each move once, discounted at its cycle's event time;
+   * `"row"` gives the move into trace row k the weight of that row, w_k (the within-cycle
+   * correction without the cycle length) times the discount at τ_k, as DARTH's transition-dynamics
+   * rewards are counted (a move into the last row then counts w_N, e.g. ⅓ with `"darth-simpson"`).
+   */
+  readonly transitionValueWeight?: "once" | "row";
   /** Tolerance for row sums and probability bounds; default {@link ROW_SUM_TOLERANCE}. */
   readonly tolerance?: number;
   /**
