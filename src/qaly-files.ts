@@ -69,8 +69,11 @@ export {
   calibrationCsv,
   evppiGroupsCsv,
   reclassificationCsv,
+  workbookSheets,
 } from "./project/index.js";
 export type {
+  WorkbookCell,
+  WorkbookSheet,
   NetBenefitRow,
   ProjectRun,
   PsaRunner,

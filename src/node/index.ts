@@ -13,4 +13,5 @@ export type { PsaSetup, PsaTask, PsaTaskFactory } from "./psa-task.js";
 export { loadModel, psaTask, withScenario, MODEL_FILE_NAMES } from "./load-model.js";
 export type { LoadedModel, LoadModelOptions, ScenarioProject } from "./load-model.js";
 export { runResultFiles, writeResultFiles } from "./write-results.js";
+export { workbookBytes, writeWorkbook } from "./write-workbook.js";
 export { bundledDataPath, readBundledData } from "./bundled-data.js";

@@ -29,6 +29,7 @@ const SPEC: CommandSpec = {
     thresholds: { type: "string" },
     out: { type: "string", short: "o" },
     report: { type: "string" },
+    xlsx: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
   },
@@ -60,6 +61,7 @@ Options:
   --thresholds X,Y    thresholds for NMB and probability tables, each > 0 (default: the preset's)
   -o, --out DIR       write CSV and JSON results into DIR
   --report FILE       write the HTML report to FILE
+  --xlsx FILE         write an Excel workbook to FILE (results, ICER table, PSA summary)
   --json              print one JSON document instead of the summary
   -q, --quiet         no warnings on stderr
   -h, --help          show this help`;
@@ -138,6 +140,11 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (reportFile !== undefined) {
     await mkdir(dirname(resolve(reportFile)), { recursive: true });
     await writeFile(resolve(reportFile), htmlReport(run), "utf8");
+  }
+  const xlsxFile = stringOption(values, "xlsx");
+  if (xlsxFile !== undefined) {
+    const { writeWorkbook } = await import("../../node/write-workbook.js");
+    await writeWorkbook(run, resolve(xlsxFile));
   }
   return 0;
 }

@@ -31,6 +31,7 @@ const SPEC: CommandSpec = {
     scenario: { type: "string" },
     out: { type: "string", short: "o" },
     report: { type: "string" },
+    xlsx: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     "no-dsa": { type: "boolean" },
@@ -61,6 +62,8 @@ Options:
   --tornado-bars N   tornado bars shown (default: the model's, else 10; "all" for every parameter)
   -o, --out DIR      write CSV and JSON results into DIR
   --report FILE      write the HTML report to FILE
+  --xlsx FILE        write an Excel workbook to FILE: inputs with sources and status, results,
+                     ICER table, net benefit, PSA summary and traces
   --json             print one JSON document instead of the summary
   -q, --quiet        no progress bar and no warnings on stderr
 ${LIMIT_HELP}
@@ -91,6 +94,8 @@ export interface RunOutputs {
   readonly outPath?: string | undefined;
   readonly reportFile?: string | undefined;
   readonly reportPath?: string | undefined;
+  readonly xlsxFile?: string | undefined;
+  readonly xlsxPath?: string | undefined;
 }
 
 /** `qaly run`: runs a model and prints, writes and reports the results. */
@@ -118,6 +123,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   // Outputs are checked before the work, so a run never ends in a half-written result.
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const reportPath = reportFile === undefined ? undefined : checkOutputFile(reportFile, ["report"]);
+  const xlsxFile = stringOption(values, "xlsx");
+  const xlsxPath = xlsxFile === undefined ? undefined : checkOutputFile(xlsxFile, ["xlsx"]);
   const choices: RunChoices = {
     ...(seed === undefined ? {} : { seed }),
     ...(wtp === undefined ? {} : { wtp }),
@@ -136,7 +143,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     return runShard(loaded, chosen, { choices, samples, draws: drawsOption, outFolder: outFolder!, outPath: outPath!, quiet }, io);
   }
   const { run, checks } = await runChosen(loaded, chosen, choices, samples, io, { quiet, workers });
-  return reportRun(run, checks, io, { json, quiet, outFolder, outPath, reportFile, reportPath });
+  return reportRun(run, checks, io, { json, quiet, outFolder, outPath, reportFile, reportPath, xlsxFile, xlsxPath });
 }
 
 /**
@@ -198,6 +205,12 @@ export async function reportRun(run: ProjectRun, checks: readonly ModelCheck[], 
     const { htmlReport } = await import("../../report/html/html-report.js");
     await writeFile(reportPath, htmlReport(run), "utf8");
     notes.push(`report: ${reportFile}`);
+  }
+  if (outputs.xlsxPath !== undefined) {
+    // Imported here: ExcelJS is loaded only by runs that write a workbook.
+    const { writeWorkbook } = await import("../../node/write-workbook.js");
+    await writeWorkbook(run, outputs.xlsxPath);
+    notes.push(`workbook: ${outputs.xlsxFile}`);
   }
   const text = notes.map((note) => `${note}\n`).join("");
   if (!json) io.stdout(text);

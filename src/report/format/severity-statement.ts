@@ -11,10 +11,10 @@ import { formatMoney } from "./format-number.js";
  * @param effectUnit - unit of effect (default `"QALY"`)
  * @returns one sentence, or `undefined`
  * @example
- * severityStatement(economicSettings({ preset: "sweden", severity: "very high" }))
- * // => "TLV judges this severity very high; reference about SEK 1 000 000 per QALY (TLV practice, not law)."
- * severityStatement(economicSettings({ preset: "england", severity: "1.7x" }))
- * // => "NICE's severity modifier weights QALYs 1.7×: equivalent to GBP 34 000–51 000 per QALY (NICE manual PMG36, 2022)."
+ * const sweden = economicSettings({ preset: "sweden", severity: "very high" });
+ * severityStatement(sweden) // => "TLV judges this severity very high; reference about SEK 1 000 000 per QALY (TLV practice, not law)."
+ * const england = economicSettings({ preset: "england", severity: "1.7x" });
+ * severityStatement(england) // => "NICE's severity modifier weights QALYs 1.7×: equivalent to GBP 34 000–51 000 per QALY (NICE manual PMG36, 2022)."
  */
 export function severityStatement(settings: EconomicSettings, effectUnit = "QALY"): string | undefined {
   const severity = settings.severity;
