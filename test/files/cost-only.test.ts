@@ -42,6 +42,9 @@ describe("cost-only model files (outcomes: { effect: null })", () => {
     const numbers = JSON.stringify(run, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? "NON-FINITE" : v instanceof Float64Array ? Array.from(v) : v));
     expect(numbers).not.toContain("NON-FINITE");
     expect(run.tornado?.bars.length).toBeGreaterThan(0);
+    // The tornado's incremental NMB is a cost saving: Gauze saves 15 against Foam in the base case.
+    expect(run.tornado!.base).toBeCloseTo(15, 9);
+    expect(formatRun(run)).toContain("Tornado: cost saving of Gauze vs Foam (GBP; no effect outcome) (base 15)");
   });
 
   it("without effect: null, the same tree is refused as today (no effect outcome 'qaly'); a model with its own 'effect' outcome cannot be cost-only", () => {

@@ -129,7 +129,8 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
 
   if (run.tornado !== undefined && run.tornado.bars.length > 0) {
     const t = run.tornado;
-    out.push("", `Tornado: incremental NMB of ${t.strategy} vs ${t.comparator} at ${money(t.wtp)} per ${effect} (base ${money(t.base)})`);
+    // With no effect outcome the incremental NMB is the comparator's cost minus the strategy's.
+    out.push("", costOnly ? `Tornado: cost saving of ${t.strategy} vs ${t.comparator} (${currency}; no effect outcome) (base ${money(t.base)})` : `Tornado: incremental NMB of ${t.strategy} vs ${t.comparator} at ${money(t.wtp)} per ${effect} (base ${money(t.base)})`);
     out.push(textTable(["parameter", "low value", "high value", "NMB at low", "NMB at high", "swing"], t.bars.map((b) => [b.parameter, value(b.lowValue), value(b.highValue), money(b.low), money(b.high), money(b.swing)]), [false, true, true, true, true, true]));
     if (t.others.length > 0) {
       const none = t.others.filter((o) => o.swing === 0).map((o) => o.parameter);
@@ -155,7 +156,7 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     // The preferred strategy at every threshold: a scenario can change the choice at one and not another.
     const at = run.wtp.thresholds.length > 1 ? run.wtp.thresholds : [s.wtp];
     const head = at.length > 1 ? at.map((w) => `optimal at ${money(w)}`) : ["optimal"];
-    out.push("", `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
+    out.push("", costOnly ? `Scenarios: cost saving vs ${s.comparator} (${currency}; no effect outcome)` : `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
     out.push(textTable(["scenario", ...other, ...head], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), ...at.map((w) => scenarioOptimalAt(s, row, w))]), [false, ...other.map(() => true), ...at.map(() => false)]));
   }
   if (run.budgetImpactRun !== undefined) out.push("", formatBudgetImpact(run.budgetImpactRun, currency));
