@@ -44,20 +44,27 @@ export function choleskySolve(l: Float64Array, m: number, b: Float64Array): Floa
 }
 
 /**
- * L⁻¹ (lower, row-major) of a Cholesky factor: the diagonal of (L Lᵀ)⁻¹ is the squared column
- * norms of L⁻¹, and L⁻ᵀ z with z standard normal draws from N(0, (L Lᵀ)⁻¹). @internal
+ * The diagonal of (L Lᵀ)⁻¹ for a Cholesky factor L: the squared norms of the columns of L⁻¹, each
+ * column found by forward substitution into one contiguous vector (no m × m inverse is stored).
+ * @internal
  */
-export function lowerInverse(l: Float64Array, m: number): Float64Array {
-  const inv = new Float64Array(m * m);
+export function inverseDiagonal(l: Float64Array, m: number): Float64Array {
+  const out = new Float64Array(m);
+  const w = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    inv[j * m + j] = 1 / l[j * m + j]!;
+    w[j] = 1 / l[j * m + j]!;
+    let norm = w[j]! * w[j]!;
     for (let i = j + 1; i < m; i++) {
+      const row = i * m;
       let v = 0;
-      for (let k = j; k < i; k++) v -= l[i * m + k]! * inv[k * m + j]!;
-      inv[i * m + j] = v / l[i * m + i]!;
+      for (let k = j; k < i; k++) v -= l[row + k]! * w[k]!;
+      v /= l[row + i]!;
+      w[i] = v;
+      norm += v * v;
     }
+    out[j] = norm;
   }
-  return inv;
+  return out;
 }
 
 /**

@@ -1,5 +1,11 @@
 import { cubicRegressionSpline, type MarginalBasis } from "./cubic-regression-spline.js";
-import { choleskyInPlace, choleskySolve, lowerInverse } from "./dense.js";
+import { choleskyInPlace, choleskySolve, inverseDiagonal } from "./dense.js";
+
+/**
+ * Convergence: no log λ moves by more than this in a Fellner–Schall step (λ within 0.5 %; the
+ * fitted values then change by far less than the regression's own error).
+ */
+const TOLERANCE = 5e-3;
 
 /** One response's penalised fit. @internal */
 export interface PenalisedFit {
@@ -96,6 +102,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
       const lower = start.map((v) => Math.log(v) - 20);
       const upper = start.map((v) => Math.log(v) + 20);
       const s = new Float64Array(p);
+      const jumped = new Uint8Array(m);
       /** The penalised fit at log λ = rho and the Fellner–Schall update of rho. */
       const evaluate = (rho: Float64Array) => {
         s.fill(0);
@@ -113,9 +120,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
         }
         const next = new Float64Array(m);
         if (m === 0) return { l, beta, edf: p, phi: Math.max(0, rss) / Math.max(1, n - p), next, reml: 0 };
-        const inv = lowerInverse(l, p);
-        const hDiag = new Float64Array(p);
-        for (let r = 0; r < p; r++) for (let c = 0; c <= r; c++) hDiag[c]! += inv[r * p + c]! ** 2;
+        const hDiag = inverseDiagonal(l, p);
         let edf = p;
         for (let a = 0; a < p; a++) edf -= hDiag[a]! * s[a]!;
         // The negative restricted log-likelihood with the scale profiled out, up to a constant (Wood 2011, JRSS B 73:3, eq. 4).
@@ -147,7 +152,12 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
           // e^±20 of its start (a term the data show to be linear has λ → ∞; the bound reaches that fit).
           const ratio = size > 0 ? (phi * Math.max(0, pseudo - own)) / size : Infinity;
           const step = Math.max(-5, Math.min(5, Math.log(ratio)));
-          next[j] = clamp(rho[j]! + (Number.isNaN(step) ? 0 : step), j);
+          // A penalty whose range keeps under 0.1 degrees of freedom, λ_j (tr(S_λ⁻ S_j) − tr(H⁻¹ S_j)),
+          // and still rises is heading for ∞ (the term is linear in that parameter): go there at once
+          // (once per penalty, so that an optimum just below cannot make the iteration cycle).
+          const heading = step > 0 && !jumped[j] && Math.exp(rho[j]!) * (pseudo - own) < 0.1;
+          if (heading) jumped[j] = 1;
+          next[j] = heading ? upper[j]! : clamp(rho[j]! + (Number.isNaN(step) ? 0 : step), j);
         });
         return { l, beta, edf, phi, next, reml };
       };
@@ -157,10 +167,10 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
       // extrapolates two steps of it, which cuts the number of factorisations several-fold here.
       let rho = Float64Array.from(start, Math.log);
       let state = evaluate(rho);
-      for (let cycle = 0; cycle < 100 && m > 0 && distance(state.next, rho) >= 1e-3; cycle++) {
+      for (let cycle = 0; cycle < 100 && m > 0 && distance(state.next, rho) >= TOLERANCE; cycle++) {
         const rho1 = state.next;
         const state1 = evaluate(rho1);
-        if (distance(state1.next, rho1) < 1e-3) { rho = rho1; state = state1; break; }
+        if (distance(state1.next, rho1) < TOLERANCE) { rho = rho1; state = state1; break; }
         const r = rho1.map((v, j) => v - rho[j]!);
         const v = state1.next.map((w, j) => w - 2 * rho1[j]! + rho[j]!);
         const rNorm = Math.hypot(...r);
