@@ -113,8 +113,13 @@ function keyWhere({ table }: TableRows, i: number): string {
 /** Numeric keys (`step`, `linear`, `exact`). */
 function numberLookup(rows: TableRows): ExpressionFunction {
   const { name, spec, table, columns, path, kept } = rows;
-  const keys = kept.map((i) => cellNumber(name, table, columns, spec.key, i, path, true));
-  const values = kept.map((i) => cellNumber(name, table, columns, spec.value, i, path, false));
+  // Row by row (key, then value), so the first bad cell reported is the first in the table.
+  const keys: number[] = [];
+  const values: number[] = [];
+  for (const i of kept) {
+    keys.push(cellNumber(name, table, columns, spec.key, i, path, true));
+    values.push(cellNumber(name, table, columns, spec.value, i, path, false));
+  }
   const order = keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
   const sortedKeys = Float64Array.from(order, (i) => keys[i]!);
   const sortedValues = Float64Array.from(order, (i) => values[i]!);
