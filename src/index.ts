@@ -352,7 +352,7 @@ export {
 export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
 
 // analysis: deterministic sensitivity
-export { oneWay, tornado, twoWay, threshold, scenarios, frontierTornadoes, decisionChanging } from "./analysis/dsa/index.js";
+export { oneWay, tornado, twoWay, threshold, scenarios, frontierTornadoes, decisionChanging, scenarioPsa } from "./analysis/dsa/index.js";
 export type {
   OneWayOptions,
   OneWayRange,
@@ -370,6 +370,7 @@ export type {
   ScenariosResult,
   FrontierAnalysis,
   FrontierTornadoOptions,
+  ScenarioPsaResult,
   DsaBase,
   DsaSettings,
   DsaMeasure,

@@ -13,6 +13,7 @@ import type { ModelProject } from "../files/model-project.js";
 import { runBudgetImpact } from "../analysis/bia/run-budget-impact.js";
 import { projectDsa } from "./run-project-dsa.js";
 import { projectFrontier } from "./run-project-frontier.js";
+import { scenarioPsa, type ScenarioPsaResult } from "../analysis/dsa/scenario-psa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
 import { projectPsaSetup, type ProjectSampler } from "./project-psa-setup.js";
 import { psaSummary, type PsaSummary } from "./psa-summary.js";
@@ -58,6 +59,12 @@ export interface RunProjectOptions {
   readonly tornadoStrategy?: string;
   /** Evaluates the PSA draws (default {@link runPsa}); a worker pool plugs in here. */
   readonly psaRunner?: PsaRunner;
+  /**
+   * PSA draws run under each of the project's scenarios as well (same seed, so the draws differ
+   * only by the scenario's values), for a side-by-side table of the probability cost-effective;
+   * absent or 0: none. Each scenario costs a PSA of its own.
+   */
+  readonly scenarioPsa?: number;
 }
 
 /** Net monetary benefit of one strategy at one threshold, in the base case. */
@@ -159,6 +166,18 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     });
     summary = psaSummary(psa, { seed, grid, thresholds, cost, effect });
   }
+  // Scenario PSAs: each scenario's model and sampler (its values held fixed), the run's seed.
+  const scenarioPsas: ScenarioPsaResult[] = [];
+  const scenarioSamples = options.scenarioPsa ?? 0;
+  if (scenarioSamples > 0 && options.scenario === undefined) {
+    const seed = options.seed ?? project.psa.seed;
+    const run = options.psaRunner ?? ((m, s, o) => runPsa(m, s, o));
+    for (const name of Object.keys(project.scenarios)) {
+      const own = projectPsaSetup(project, name);
+      const result = await run(own.model, own.parameters, { samples: scenarioSamples, seed, ...(project.psa.method === undefined ? {} : { method: project.psa.method }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      scenarioPsas.push(scenarioPsa(name, result, thresholds, { cost, effect }));
+    }
+  }
   const evppiGroups: NamedEvppi[] =
     psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) =>
           Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }), atThresholds: evppi(psa!, parameters, thresholds, { cost, effect }) }),
@@ -202,6 +221,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     ...(calibration === undefined ? {} : { calibration }),
     ...(reclassification.length === 0 ? {} : { reclassification }),
     ...(evppiGroups.length === 0 ? {} : { evppi: evppiGroups }),
+    ...(scenarioPsas.length === 0 ? {} : { scenarioPsa: scenarioPsas }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),
     ...(options.detail === false || project.survivalEvidence === undefined ? {} : { survivalEvidence: project.survivalEvidence }),

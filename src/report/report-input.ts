@@ -11,6 +11,7 @@ import type { TwoWayResult } from "../analysis/dsa/two-way.js";
 import type { ThresholdResult } from "../analysis/dsa/threshold.js";
 import type { ScenariosResult } from "../analysis/dsa/scenarios.js";
 import type { FrontierAnalysis } from "../analysis/dsa/frontier-tornadoes.js";
+import type { ScenarioPsaResult } from "../analysis/dsa/scenario-psa.js";
 import type { BudgetImpactResult } from "../analysis/bia/budget-impact.js";
 import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
@@ -146,6 +147,8 @@ export interface ReportInput {
   readonly scenarios?: ScenariosResult;
   /** At each threshold, the optimal strategy against its frontier neighbours: tornadoes and threshold analyses. */
   readonly frontier?: readonly FrontierAnalysis[];
+  /** The PSA of each scenario (same seed as the base case's), shown beside the base case's probabilities. */
+  readonly scenarioPsa?: readonly ScenarioPsaResult[];
   /** Budget impact. */
   readonly budgetImpact?: BudgetImpactResult;
   /** Budget impact driven by the model (a project's `budgetImpact`): base case, PSA intervals, one-way and scenarios. */

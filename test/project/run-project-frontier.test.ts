@@ -6,6 +6,8 @@ import { runProject } from "../../src/project/run-project.js";
 import { runBaseCase } from "../../src/analysis/run/run-base-case.js";
 import { loadModel } from "../../src/node/load-model.js";
 import type { Model, ParameterValues } from "../../src/models/model.js";
+import { projectPsaSetup } from "../../src/project/project-psa-setup.js";
+import { htmlReport } from "../../src/report/index.js";
 
 // Three strategies in closed form (A 1000 for 1 QALY; B 1000 + cB for 1 + gB; C 1000 + cC for 1.8):
 // base case cB = 2000, gB = 0.5, cC = 5000, so ICER B vs A 4000 and C vs B 10 000 (by hand).
@@ -58,6 +60,23 @@ describe("runProject: analyses along the frontier", () => {
     const run = await runProject(project as ModelProject, { psa: 0 });
     // At 5000, cC moves neither B nor A, so that pair has no search; B vs C is the project's own [C, B], reused.
     expect(run.frontier![0]!.thresholds.map((t) => t.strategies)).toEqual([["C", "B"]]);
+  });
+
+  it("runProject(project, { scenarioPsa }) runs each scenario's PSA with the run's seed; the report shows them beside the base case", async () => {
+    const project = threeStrategies();
+    const run = await runProject(project, { psa: 50, scenarioPsa: 50 });
+    const [dear] = run.scenarioPsa!;
+    expect(dear!.scenario).toBe("Dear C");
+    expect(dear!.samples).toBe(50);
+    // Under "Dear C" (cC = 9000) at 20 000: NMB A 19 000, B 29 000 − cB, C 26 000, so B is best exactly when cB < 3000.
+    const cB = projectPsaSetup(project, "Dear C").parameters.sample(50, { seed: "three" }).column("cB");
+    const expected = Array.from(cB).filter((v) => v < 3000).length / 50;
+    const at20000 = dear!.probabilities.find((p) => p.wtp === 20_000 && p.strategy === "B")!;
+    expect(at20000.probability).toBe(expected);
+    expect(at20000.optimal).toBe(true);
+    const html = htmlReport(run);
+    expect(html).toContain("Scenario PSAs side by side");
+    expect(html).toContain(`<td>B (${(100 * expected).toFixed(1)}%)</td>`);
   });
 
   it("runProject(project, { dsa: false }) has no frontier analyses", async () => {

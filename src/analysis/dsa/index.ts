@@ -9,6 +9,8 @@ export type { ThresholdOptions, ThresholdResult, ThresholdRoot } from "./thresho
 export { scenarios } from "./scenarios.js";
 export { decisionChanging, frontierTornadoes } from "./frontier-tornadoes.js";
 export type { FrontierAnalysis, FrontierTornadoOptions } from "./frontier-tornadoes.js";
+export { scenarioPsa } from "./scenario-psa.js";
+export type { ScenarioPsaResult } from "./scenario-psa.js";
 export type { Scenario, ScenarioRow, ScenariosOptions, ScenariosResult } from "./scenarios.js";
 export type { DsaBase, DsaSettings, ParameterSource } from "./dsa-base.js";
 export type { DsaMeasure } from "./dsa-measure.js";

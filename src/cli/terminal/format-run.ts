@@ -159,6 +159,15 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     out.push("", costOnly ? `Scenarios: cost saving vs ${s.comparator} (${currency}; no effect outcome)` : `Scenarios: incremental NMB vs ${s.comparator} at ${money(s.wtp)} per ${effect}`);
     out.push(textTable(["scenario", ...other, ...head], s.rows.map((row) => [row.scenario, ...other.map((x) => money(row.results[x]!.incrementalNmb)), ...at.map((w) => scenarioOptimalAt(s, row, w))]), [false, ...other.map(() => true), ...at.map(() => false)]));
   }
+  if (run.scenarioPsa !== undefined && run.scenarioPsa.length > 0 && run.wtp.thresholds.length > 0) {
+    out.push("", "Scenario PSAs: strategy with the highest expected NMB (probability it has the highest NMB)");
+    const cell = (rows: readonly { wtp: number; strategy: string; probability: number; optimal: boolean }[], w: number) => {
+      const best = rows.find((r) => r.wtp === w && r.optimal);
+      return best === undefined ? "" : `${best.strategy} (${percent(best.probability)})`;
+    };
+    const base = summary === undefined || degenerate ? [] : [["Base case", money(summary.samples), ...run.wtp.thresholds.map((w) => cell(summary.probabilityCostEffective, w))]];
+    out.push(textTable(["scenario", "draws", ...run.wtp.thresholds.map((w) => `at ${money(w)}`)], [...base, ...run.scenarioPsa.map((r) => [r.scenario, money(r.samples), ...run.wtp.thresholds.map((w) => (r.degenerate ? "degenerate" : cell(r.probabilities, w)))])], [false, true, ...run.wtp.thresholds.map(() => false)]));
+  }
   if (run.budgetImpactRun !== undefined) out.push("", formatBudgetImpact(run.budgetImpactRun, currency));
   return out.join("\n") + "\n";
 }

@@ -126,3 +126,26 @@ export function frontierDsaSection(context: ReportContext): string {
   }
   return `${out}</section>`;
 }
+
+/**
+ * The scenarios' PSAs side by side with the base case's: at each threshold, the strategy with the
+ * highest expected net monetary benefit and its probability of having the highest NMB. @internal
+ */
+export function scenarioPsaTable(context: ReportContext): string {
+  const { input, currency, effectUnit, thresholds } = context;
+  const rows = input.scenarioPsa ?? [];
+  if (rows.length === 0 || thresholds.length === 0) return "";
+  const cell = (probabilities: readonly { wtp: number; strategy: string; probability: number; optimal: boolean }[], degenerate: boolean, wtp: number) => {
+    if (degenerate) return textCell("degenerate (nothing varies)");
+    const best = probabilities.find((p) => p.wtp === wtp && p.optimal);
+    return textCell(best === undefined ? "" : `${best.strategy} (${formatPercent(best.probability, 1)})`);
+  };
+  const base = context.psa === null ? [] : [[textCell("Base case"), textCell(formatNumber(input.psa?.size ?? 0)), ...thresholds.map((w) => cell(context.psa!.probabilities, false, w))]];
+  const table: ReportTable = {
+    caption: "Scenario PSAs side by side: strategy with the highest expected NMB (probability it has the highest NMB)",
+    columns: ["Scenario", "Draws", ...thresholds.map((w) => `At ${formatMoney(w, currency)} per ${effectUnit}`)],
+    numeric: [false, true, ...thresholds.map(() => false)],
+    rows: [...base, ...rows.map((r) => [textCell(r.scenario), textCell(formatNumber(r.samples)), ...thresholds.map((w) => cell(r.probabilities, r.degenerate, w))])],
+  };
+  return tableToHtml(table);
+}

@@ -16,7 +16,7 @@ import { tornadoChart } from "../svg/tornado-chart.js";
 import { twoWayChart } from "../svg/two-way-chart.js";
 import type { ReportContext } from "./report-context.js";
 import { figure } from "./summary-sections.js";
-import { frontierPsaSection } from "./frontier-sections.js";
+import { frontierPsaSection, scenarioPsaTable } from "./frontier-sections.js";
 
 /** One-way plots shown at most (the parameters with the largest tornado swing first). */
 const MAX_ONE_WAY_PLOTS = 6;
@@ -91,7 +91,7 @@ export function evpiSection(context: ReportContext): string {
 /** Tornado, one-way plots, two-way map, thresholds and scenarios. @internal */
 export function dsaSection(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
-  if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined) return "";
+  if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined && input.scenarioPsa === undefined) return "";
   const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label]));
   let out = `<section class="major"><h2>Deterministic sensitivity analysis</h2>`;
   // What the frontier section already shows (the same pair at the same threshold) is not repeated.
@@ -119,6 +119,7 @@ export function dsaSection(context: ReportContext): string {
     out += `<h3>Threshold analyses</h3><ul>${ownThresholds.map((t) => `<li>${escapeXml(sentence(t))}</li>`).join("")}</ul>`;
   }
   if (input.scenarios !== undefined) out += tableToHtml(scenarioReportTable(input.scenarios, { currency, effectUnit, ...(context.thresholds.length > 1 ? { thresholds: context.thresholds } : {}) }));
+  out += scenarioPsaTable(context);
   return `${out}</section>`;
 }
 

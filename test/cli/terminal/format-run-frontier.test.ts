@@ -32,6 +32,12 @@ describe("formatRun", () => {
     expect(text).toMatch(/Dear C .* B +B\n/);
   });
 
+  it("formatRun(run with scenario PSAs) prints them beside the base case's PSA", async () => {
+    const text = formatRun(await runProject(threeStrategies(), { psa: 20, scenarioPsa: 20, dsa: false }));
+    // Nothing is uncertain here, so both PSAs are degenerate: the table says so instead of 100 %.
+    expect(text).toMatch(/Scenario PSAs: .*\n[\s\S]*Dear C +20 +degenerate +degenerate/);
+  });
+
   it("formatRun(run with a PSA in which nothing varies) calls it degenerate and quotes no probability", async () => {
     const text = formatRun(await runProject(threeStrategies(), { psa: 20, dsa: false }));
     expect(text).toContain("The PSA is degenerate: no parameter is uncertain");
