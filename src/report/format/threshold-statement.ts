@@ -32,7 +32,10 @@ export function thresholdStatement(t: ThresholdResult, wording: ThresholdWording
   if (t.status === "indifferent") return `${at}, ${a} and ${b} have equal net monetary benefit for every ${name} from ${value(t.range[0])} to ${value(t.range[1])}.`;
   if (t.status === "none") {
     const other = t.higher === a ? b : a;
-    return `${at}, ${t.higher} is cost-effective versus ${other} for every ${name} from ${value(t.range[0])} to ${value(t.range[1])} (${today}): no value in this range changes the decision.`;
+    // A price (its unit is in the model's currency) gets the sentence a payer asks for: no price makes it cost-effective.
+    const isPrice = wording.currency !== "" && unitText.startsWith(wording.currency);
+    const verdict = isPrice ? `no price in this range makes ${other} cost-effective` : "no value in this range changes the decision";
+    return `${at}, ${t.higher} is cost-effective versus ${other} for every ${name} from ${value(t.range[0])} to ${value(t.range[1])} (${today}): ${verdict}.`;
   }
   if (t.roots.length === 1) {
     const root = t.roots[0]!;

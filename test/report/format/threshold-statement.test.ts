@@ -29,6 +29,17 @@ describe("thresholdStatement", () => {
     expect(thresholdStatement(t, { currency: "SEK", effectUnit: "QALY" })).toBe("At SEK 500 000 per QALY, New is cost-effective versus Old for every cDrug from 0 to 40 000 (base case 20 000): no value in this range changes the decision.");
   });
 
+  it("a price (unit in the model's currency) that never changes the decision: no price in the range makes the other strategy cost-effective", () => {
+    // Old wins throughout: 500 000 · 0.1 − cDrug < 0 for every cDrug from 60 000 to 100 000.
+    const t = threshold(model, base, { parameter: "cDrug", range: [60000, 100000], strategies: ["New", "Old"], wtp: 500000 });
+    expect(thresholdStatement(t, wording)).toBe(
+      "At SEK 500 000 per QALY, Old is cost-effective versus New for every Drug price per year [cDrug] from 60 000 SEK per year to 100 000 SEK per year (base case 20 000 SEK per year): no price in this range makes New cost-effective.",
+    );
+    // With no currency named the costs are in "currency units" and the sentence says so.
+    const neutral = threshold(model, base, { parameter: "cDrug", range: [0, 100000], strategies: ["New", "Old"], wtp: 500000 });
+    expect(thresholdStatement(neutral, { currency: "currency units", effectUnit: "QALY" })).toMatch(/^At 500 000 currency units per QALY, New is cost-effective versus Old if cDrug is at most 50 000/);
+  });
+
   it("small values in four significant digits; another measure keeps the analysis' message", () => {
     const t = threshold(model, base, { parameter: "qGain", range: [0, 1], strategies: ["New", "Old"], wtp: 500000 });
     // New wins when 500 000 · qGain > 20 000, i.e. qGain > 0.04: Old is preferred below.
