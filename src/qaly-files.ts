@@ -58,6 +58,7 @@ export {
   runJson,
   baseCaseCsv,
   ceacCsv,
+  costComparisonCsv,
   evpiCsv,
   icerTableCsv,
   netBenefitCsv,

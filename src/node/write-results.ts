@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
 import type { ProjectRun } from "../project/run-project.js";
 import { runJson } from "../project/results-json.js";
+import { costComparison } from "../analysis/cea/cost-comparison.js";
 import {
   baseCaseCsv,
   ceacCsv,
   evpiCsv,
+  costComparisonCsv,
   icerTableCsv,
   netBenefitCsv,
   parametersCsv,
@@ -22,7 +24,8 @@ import {
 } from "../project/results-csv.js";
 
 /**
- * The result files of a run, by file name: base case, ICER table, NMB, parameters and the JSON
+ * The result files of a run, by file name: base case, ICER table (a cost comparison for a cost-only
+ * model), NMB, parameters and the JSON
  * document always; PSA draws, ICER table of PSA means, CEAC, EVPI and probability cost-effective
  * with a PSA; tornado and scenarios when run; subgroups, calibration and EVPPI groups when the
  * project has them.
@@ -39,14 +42,16 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
     "base-case.csv": baseCaseCsv(run.baseCase),
     // With a cohort size, the per-cohort totals beside the per-person base case.
     ...(run.cohortSize === undefined ? {} : { "base-case-per-cohort.csv": baseCasePerCohortCsv(run.baseCase, run.cohortSize) }),
-    "icer-table.csv": icerTableCsv(run.icerTable),
+    // A cost-only model's effect is 0 everywhere: its table is a cost comparison, not an ICER table.
+    ...(run.outcomes.costOnly === true ? { "cost-comparison.csv": costComparisonCsv(costComparison(run.icerTable)) } : { "icer-table.csv": icerTableCsv(run.icerTable) }),
     "nmb.csv": netBenefitCsv(run.netBenefit),
   };
   if (run.parameters !== undefined) files["parameters.csv"] = parametersCsv(run.parameters);
   if (run.psa !== undefined) files["psa-draws.csv"] = psaResultToCsv(run.psa);
   const summary = run.psaSummary;
   if (summary !== undefined) {
-    files["psa-icer-table.csv"] = icerTableCsv(summary.icerTable);
+    if (run.outcomes.costOnly === true) files["psa-cost-comparison.csv"] = costComparisonCsv(costComparison(summary.icerTable));
+    else files["psa-icer-table.csv"] = icerTableCsv(summary.icerTable);
     files["ceac.csv"] = ceacCsv(summary.ceac);
     files["evpi.csv"] = evpiCsv(summary.evpi);
     files["probability-cost-effective.csv"] = probabilityCostEffectiveCsv(summary.probabilityCostEffective);

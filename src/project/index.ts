@@ -9,7 +9,7 @@ export { projectPsaSetup } from "./project-psa-setup.js";
 export type { ProjectPsaSetup, ProjectSampler } from "./project-psa-setup.js";
 export { icerTableJson, psaJson, runJson } from "./results-json.js";
 export type { EvppiJson, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson, SubgroupJson } from "./results-json.js";
-export { baseCaseCsv, ceacCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv, subgroupsCsv, calibrationCsv, evppiGroupsCsv, reclassificationCsv } from "./results-csv.js";
+export { baseCaseCsv, ceacCsv, costComparisonCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv, subgroupsCsv, calibrationCsv, evppiGroupsCsv, reclassificationCsv } from "./results-csv.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./budget-impact-csv.js";
 export { workbookSheets } from "./workbook-sheets.js";
 export type { WorkbookCell, WorkbookSheet } from "./workbook-sheets.js";

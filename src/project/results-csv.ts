@@ -1,6 +1,7 @@
 import { formatCsv } from "../core/csv/format-csv.js";
 import type { BaseCaseResult } from "../analysis/run/run-base-case.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
+import type { CostComparisonRow } from "../analysis/cea/cost-comparison.js";
 import type { Ceac } from "../analysis/acceptability/ceac.js";
 import type { EvpiCurve } from "../analysis/voi/evpi.js";
 import type { ParameterRow } from "../parameters/describe-parameters.js";
@@ -37,6 +38,23 @@ export function icerTableCsv(table: readonly IcerRow[]): string {
   return formatCsv(
     ["strategy", "cost", "effect", "comparator", "incremental_cost", "incremental_effect", "icer", "status"],
     table.map((r) => [r.strategy, r.cost, r.effect, r.comparator, r.incrementalCost, r.incrementalEffect, r.icer, r.status]),
+  );
+}
+
+/**
+ * A cost comparison (cost-only models) as CSV: the file that replaces the ICER table when the
+ * model has no effect outcome, so no reader finds strategies "dominated" on a zero effect.
+ *
+ * @param rows - rows of {@link qaly!costComparison}
+ * @returns CSV text with columns `rank, strategy, cost, comparator, incremental_cost, least_costly`
+ * @example
+ * costComparisonCsv(costComparison([{ strategy: "Foam", cost: 310 }, { strategy: "Gauze", cost: 245 }]))
+ * // => "rank,strategy,cost,comparator,incremental_cost,least_costly\n1,Gauze,245,,,true\n2,Foam,310,Gauze,65,false\n"
+ */
+export function costComparisonCsv(rows: readonly CostComparisonRow[]): string {
+  return formatCsv(
+    ["rank", "strategy", "cost", "comparator", "incremental_cost", "least_costly"],
+    rows.map((r) => [r.rank, r.strategy, r.cost, r.comparator, r.incrementalCost, r.leastCostly]),
   );
 }
 
