@@ -337,8 +337,8 @@ export { ceac, ceaf, expectedLoss, probabilityCostEffective, NMB_TIE_TOLERANCE }
 export type { DecisionCurveOptions, Ceac, Ceaf, ExpectedLoss, ProbabilityCostEffectiveRow } from "./analysis/acceptability/index.js";
 
 // analysis: value of information
-export { evpi, evppi, populationSize, decisionCurves } from "./analysis/voi/index.js";
-export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, EvppiStandardErrorOptions, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
+export { evpi, evppi, evppiRanking, evpiFromNetBenefit, populationSize, decisionCurves } from "./analysis/voi/index.js";
+export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, EvppiStandardErrorOptions, EvppiRanking, EvppiRankingOptions, EvppiRankingRow, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
 
 // analysis: running models
 export {

@@ -7,3 +7,6 @@ export type { EvppiCurve, EvppiOptions } from "./evppi.js";
 export type { EvppiStandardErrorOptions } from "./evppi-regression.js";
 export { decisionCurves } from "./decision-curves.js";
 export type { DecisionCurves } from "./decision-curves.js";
+export { evppiRanking } from "./evppi-ranking.js";
+export type { EvppiRanking, EvppiRankingOptions, EvppiRankingRow } from "./evppi-ranking.js";
+export { evpiFromNetBenefit } from "./evpi-net-benefit.js";
