@@ -19,6 +19,7 @@ import { buildParameters, type FileParameters } from "./build-parameters.js";
 import { buildMarkov, TIME_NAMES, withSettings, type StrategyVariables } from "./build-markov.js";
 import { buildTree, type SubtreeFile } from "./build-tree.js";
 import { buildPsm } from "./build-psm.js";
+import { buildMicrosimulation } from "./build-microsimulation.js";
 import { withFittedCurves } from "./fitted-curves.js";
 import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import { buildTesting } from "./build-testing.js";
@@ -68,6 +69,7 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
     return buildPsm(withSettings(main, settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
   }
+  if (main.type === "microsimulation") return buildMicrosimulation(main, strategies, variables, base, ["model"], issues);
   if (main.type === "testing-pathway") return buildTesting(main, main.title ?? file.metadata.title, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, baseValues, ["model"]);
   return buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, ["model"]);
 }

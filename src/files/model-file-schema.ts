@@ -5,6 +5,7 @@ import { compileExpression } from "./expression.js";
 import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
 import { dataFileProblem } from "./file-access.js";
 import { testingFileSchema } from "./testing-file-schema.js";
+import { microsimulationFileSchema } from "./microsimulation-file-schema.js";
 import { budgetImpactFileSchema } from "./budget-impact-schema.js";
 import { CYCLE_CORRECTION_NAMES, type CycleCorrection } from "../math/cycle-weights.js";
 
@@ -184,6 +185,15 @@ export const treeSchema = strict(
 /** A testing pathway (`type: testing-pathway`), compiled by build-testing.ts. */
 export const testingSchema = testingFileSchema({ strict, text, expression: expressionSchema });
 
+/** A microsimulation (`type: microsimulation`), compiled by build-microsimulation.ts; the age comes from an `age` attribute, not startAge. */
+export const microsimulationSchema = microsimulationFileSchema({
+  strict,
+  text,
+  expression: expressionSchema,
+  finite,
+  timing: { cycleLength: settingsShape.cycleLength, cycles: settingsShape.cycles, horizon: settingsShape.horizon, discountRate: settingsShape.discountRate, cycleCorrection: settingsShape.cycleCorrection, discountTiming: settingsShape.discountTiming },
+});
+
 const subtreeSchema = strict({ parameters: z.array(text).optional(), node: z.record(z.string(), z.unknown()) }, "a subtree");
 
 const tableSchema = strict(
@@ -215,7 +225,7 @@ export const modelFileSchema = strict(
     outcomes: strict({ cost: text.optional(), effect: text.nullable().optional() }, "outcomes").optional(),
     // People in the starting cohort: results are also reported per cohort (per person unchanged).
     cohortSize: z.number({ error: "cohortSize is a number of people" }).refine((n) => Number.isFinite(n) && n > 0, "cohortSize is a finite number > 0").optional(),
-    model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema, testingSchema], { error: "model.type must be 'markov', 'partitioned-survival', 'decision-tree' or 'testing-pathway'" }),
+    model: z.discriminatedUnion("type", [markovSchema, psmSchema, treeSchema, testingSchema, microsimulationSchema], { error: "model.type must be 'markov', 'partitioned-survival', 'decision-tree', 'testing-pathway' or 'microsimulation'" }),
     models: z.record(z.string(), z.discriminatedUnion("type", [markovSchema, psmSchema], { error: "a named model's type must be 'markov' or 'partitioned-survival'" })).optional(),
     subtrees: z.record(z.string(), subtreeSchema).optional(),
     tables: z.record(z.string(), tableSchema).optional(),
@@ -257,6 +267,8 @@ export type MarkovFile = z.infer<typeof markovSchema>;
 export type PsmFile = z.infer<typeof psmSchema>;
 /** A decision tree as written in a model file. */
 export type TreeFile = z.infer<typeof treeSchema>;
+/** A microsimulation as written in a model file. */
+export type MicrosimulationFile = z.infer<typeof microsimulationSchema>;
 /** A testing pathway as written in a model file. */
 export type TestingFile = z.infer<typeof testingSchema>;
 /** Scenario settings as written in a model file. */

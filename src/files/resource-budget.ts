@@ -40,6 +40,7 @@ type CohortLike = {
   readonly horizon?: number;
   readonly cycleLength?: number;
   readonly strategies?: readonly string[] | Readonly<Record<string, unknown>>;
+  readonly individuals?: number;
 };
 
 /**
@@ -62,6 +63,16 @@ export function estimateFileWork(file: ModelFile, settings?: SettingsFile): File
   let memory = 0;
   let largest = { work: -1, text: "", path: [] as PathSegment[] };
   for (const [path, def] of cohorts) {
+    if (def.type === "microsimulation" && def.individuals !== undefined) {
+      // A row walk per individual and cycle; memory holds one chunk of individuals, not all of them.
+      const states = def.states?.length ?? 1;
+      const cycles = cyclesOf(def, settings);
+      const work = def.individuals * cycles * states * fileStrategies;
+      perEvaluation += work;
+      memory += 8 * (cycles + 1) * states * states * fileStrategies + 64 * Math.min(def.individuals, 4096) * fileStrategies;
+      if (work > largest.work) largest = { work, text: `${path.join(".")}: ${def.individuals} individuals × ${cycles} cycles × ${states} states × ${fileStrategies} strategies`, path };
+      continue;
+    }
     if (def.type !== "markov" && def.type !== "partitioned-survival") continue;
     const states = def.states === undefined ? 3 : def.states.reduce((sum, state) => sum + (typeof state === "string" ? 1 : state.tunnel), 0);
     const cycles = cyclesOf(def, settings);
