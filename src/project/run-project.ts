@@ -12,6 +12,7 @@ import type { ReportInput } from "../report/report-input.js";
 import type { ModelProject } from "../files/model-project.js";
 import { runBudgetImpact } from "../analysis/bia/run-budget-impact.js";
 import { projectDsa } from "./run-project-dsa.js";
+import { olderPriceLevels } from "./older-price-levels.js";
 import { projectFrontier } from "./run-project-frontier.js";
 import { scenarioPsa, type ScenarioPsaResult } from "../analysis/dsa/scenario-psa.js";
 import { baseCaseDetail } from "./run-project-detail.js";
@@ -126,6 +127,9 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   const { model, overrides } = setup;
   const source = parameterSource(project, overrides);
   const parameterRows = project.parameters.describe();
+  // Prices not at the header's price year are named, so the reader knows which were not inflated.
+  const older = olderPriceLevels(parameterRows, project.metadata.priceYear);
+  if (older !== undefined) warnings.push(older);
 
   const baseValues = source.base();
   const baseCase = runBaseCase(model, baseValues, { cost, effect });
