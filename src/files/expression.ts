@@ -1,4 +1,4 @@
-import { parse, type MathNode } from "mathjs/number";
+import { parse, type MathNode } from "./mathjs-parse.js";
 import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
 
