@@ -312,11 +312,13 @@ export type {
   StatedSeverity,
   EconomicPreset,
   SeverityLevel,
+  DiscountRates,
 } from "./analysis/cea/index.js";
 
 // analysis: PSA results
-export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, cePlane, incrementalResults, psaIsDegenerate } from "./analysis/psa/index.js";
+export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, withParameterDrawsCsv, cePlane, incrementalResults, psaIsDegenerate } from "./analysis/psa/index.js";
 export type {
+  ParameterDrawsCsvOptions,
   PsaResult,
   PsaProvenance,
   PsaResultInput,

@@ -3,6 +3,8 @@ export type { PsaProvenance, PsaResult, PsaResultInput, PsaResultJson } from "./
 export { psaResultFromJson } from "./psa-result-from-json.js";
 export { psaResultFromCsv, psaResultToCsv } from "./psa-result-csv.js";
 export type { PsaCsvOptions, PsaCsvWriteOptions } from "./psa-result-csv.js";
+export { withParameterDrawsCsv } from "./parameter-draws-csv.js";
+export type { ParameterDrawsCsvOptions } from "./parameter-draws-csv.js";
 export type { CostEffectOptions } from "./cost-effect.js";
 export { cePlane } from "./ce-plane.js";
 export { psaIsDegenerate } from "./is-degenerate.js";
