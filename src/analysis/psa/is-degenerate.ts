@@ -12,8 +12,8 @@ import { costEffectSeries, type CostEffectOptions } from "./cost-effect.js";
  * @returns `true` when no cost or effect varies across the draws (a single draw counts as degenerate)
  * @throws QalyError `unknown_outcome` for unknown outcome names
  * @example
- * const fixed = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [1, 1], B: [2, 2] }, qaly: { A: [1, 1], B: [2, 2] } } });
- * psaIsDegenerate(fixed) // => true
+ * const constant = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [1, 1], B: [2, 2] }, qaly: { A: [1, 1], B: [2, 2] } } });
+ * psaIsDegenerate(constant) // => true
  * const varied = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [1, 1], B: [2, 3] }, qaly: { A: [1, 1], B: [2, 2] } } });
  * psaIsDegenerate(varied) // => false
  */

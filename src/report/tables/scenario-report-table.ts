@@ -40,7 +40,7 @@ export function scenarioOptimalAt(result: ScenariosResult, row: ScenarioRow, wtp
  * scenarioReportTable(result).rows.map((row) => `${row[0].text}: ${row[3].text}`) // => ["Base case: Old", "Cheap drug: New"]
  * const table = scenarioReportTable(result, { thresholds: [500000, 1000000] });
  * table.columns.slice(3) // => ["Preferred at 500 000 per QALY", "Preferred at 1 000 000 per QALY"]
- * table.rows[1].slice(3).map((cell) => cell.text) // => ["New *", "New *"]
+ * table.rows[1].slice(3).map((cell) => cell.text) // => ["New *", "New"]
  */
 export function scenarioReportTable(result: ScenariosResult, options: ScenarioTableOptions = {}): ReportTable {
   const { currency, effectUnit } = unitsOf(options);
