@@ -19,6 +19,7 @@ const SPEC: CommandSpec = {
   options: {
     out: { type: "string", short: "o" },
     report: { type: "string" },
+    xlsx: { type: "string" },
     model: { type: "string" },
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
@@ -35,6 +36,7 @@ from one run (same model file, hashes, seed, draws and options) and cover every 
 Options:
   -o, --out DIR      write CSV and JSON results into DIR
   --report FILE      write the HTML report to FILE
+  --xlsx FILE        write the Excel workbook to FILE (as qaly run --xlsx)
   --model PATH       the model, when it is no longer at the path the shards recorded (its hashes
                      must still match)
   --json             print one JSON document instead of the summary
@@ -53,6 +55,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   const reportFile = stringOption(values, "report");
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const reportPath = reportFile === undefined ? undefined : checkOutputFile(reportFile, ["report"]);
+  const xlsxFile = stringOption(values, "xlsx");
+  const xlsxPath = xlsxFile === undefined ? undefined : checkOutputFile(xlsxFile, ["xlsx"]);
   const quiet = values.quiet === true;
   const json = values.json === true;
 
@@ -65,7 +69,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (fileHash !== run.fileHash) fail("shard_mismatch", ["model"], `${loaded.file} is not the model file the shards were evaluated from (its text hashes to ${fileHash}, the shards' to ${run.fileHash})`);
   const chosen = withScenario(loaded, choices.scenario);
   const merged = await runChosen(loaded, chosen, choices, run.samples, io, { quiet, psaRunner: shardRunner(run, outcomes) });
-  return reportRun(merged.run, merged.checks, io, { json, quiet, outFolder, outPath, reportFile, reportPath });
+  return reportRun(merged.run, merged.checks, io, { json, quiet, outFolder, outPath, reportFile, reportPath, xlsxFile, xlsxPath });
 }
 
 /** A PSA runner that samples the draws (for the parameter columns and the provenance) and takes the outcomes from the shards. */

@@ -3,7 +3,10 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail } from "../../core/errors.js";
 import { fnv1a64 } from "../../analysis/run/model-hash.js";
-import { planPsa, psaSize } from "../../analysis/run/plan-psa.js";
+import { planPsa, psaProvenance, psaSize, type PsaPlan } from "../../analysis/run/plan-psa.js";
+import type { Model, ParameterValues } from "../../models/model.js";
+import type { ColumnSampling } from "../../parameters/sample-parameters.js";
+import type { ProjectSampler } from "../../project/project-psa-setup.js";
 import { evaluateDrawRange } from "../../analysis/run/evaluate-draw-range.js";
 import { QALY_VERSION } from "../../analysis/run/version.js";
 import { projectPsaSetup } from "../../project/project-psa-setup.js";
@@ -68,7 +71,7 @@ export async function runShard(loaded: LoadedModel, chosen: ScenarioProject, req
   const options = { samples, seed, ...(method === undefined ? {} : { method }) };
   psaSize(setup.model, setup.parameters, options);
   const started = performance.now();
-  const plan = planPsa(setup.model, setup.parameters, options);
+  const plan = sampleRange(setup.model, setup.parameters, options, from, to);
   const sampled = performance.now();
   const { model } = setup;
   const values = new Float64Array(model.outcomes.length * model.strategies.length * (to - from));
@@ -107,4 +110,22 @@ export async function runShard(loaded: LoadedModel, chosen: ScenarioProject, req
   const ms = (value: number): string => `${value.toFixed(0)} ms`;
   io.stdout(`shard: draws ${from}–${to} of ${samples} (sampled all ${samples} draws in ${ms(sampled - started)}, evaluated ${to - from} in ${ms(evaluated - sampled)}): ${join(outFolder, name)}\n`);
   return 0;
+}
+
+/**
+ * The draws a shard needs: every column of all n draws (a named stream is sequential; Latin
+ * hypercube and rank correlation need whole columns), but fixed and derived values (row by row,
+ * and for model files the costly part) only for draws `from` to `to`. Rows outside the range are
+ * left at 0 and never evaluated. Other samplers sample everything.
+ */
+function sampleRange(model: Model<ParameterValues>, sampler: ProjectSampler, options: { readonly samples: number; readonly seed: string | number; readonly method?: "random" | "lhs" }, from: number, to: number): PsaPlan {
+  const space = sampler as ProjectSampler & { columnSampling?: (n: number, o: object) => ColumnSampling; toJSON?: () => unknown };
+  if (typeof space.columnSampling !== "function" || typeof space.toJSON !== "function") return planPsa(model as Model<never>, sampler, options);
+  const method = options.method ?? "random";
+  const plan = space.columnSampling(options.samples, { seed: options.seed, method });
+  const buffer = new Float64Array(plan.names.length * plan.size);
+  for (let k = 0; k < plan.columnTasks; k++) plan.sampleColumns(k, buffer);
+  const reports = Array.from({ length: plan.correlationTasks }, (_, k) => plan.correlate(k, buffer)).flat();
+  plan.completeRows(from, to, buffer);
+  return { draws: plan.table(buffer, reports), provenance: psaProvenance(model as Model<never>, space.toJSON(), options.seed, method) };
 }

@@ -119,7 +119,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const drawsOption = stringOption(values, "draws");
   const limits = parseLimits(values);
   if (drawsOption !== undefined && outFolder === undefined) throw new UsageError("--draws writes a shard: give the folder with --out DIR");
-  if (drawsOption !== undefined && (json || reportFile !== undefined)) throw new UsageError("--draws writes only a shard; --json and --report belong to qaly merge");
+  if (drawsOption !== undefined && (json || reportFile !== undefined || values.xlsx !== undefined)) throw new UsageError("--draws writes only a shard; --json, --report and --xlsx belong to qaly merge");
   // Outputs are checked before the work, so a run never ends in a half-written result.
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const reportPath = reportFile === undefined ? undefined : checkOutputFile(reportFile, ["report"]);
