@@ -1,7 +1,7 @@
 // The AML model as a runnable project (the TypeScript twin of model.yaml): model, parameters, base
 // case, the one-way ranges of the review's §4.2.4, subgroups, calibration targets, EVPPI groups, the
 // Swedish WTP grid, PSA settings and the placeholder warnings. The command line and the report read this object.
-import { reclassification, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
+import { reclassification, economicSettings, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
 import type { ModelProject } from "qaly/files";
 import { AML_TITLE, amlMyeloidPanel, amlPathway, type Strategy } from "./model.js";
 import { baseCase, parameters, PLACEHOLDER_PARAMETERS, type AmlParameters } from "./parameters.js";
@@ -67,6 +67,7 @@ export const project: ModelProject<P, Strategy> = {
   // EVPPI (review §4.2.4): the re-assignment and transplant-effect parameters, each group learnt together.
   evppi: { "Re-assignment (missAdv, missFav)": ["missAdv", "missFav"], "Transplant effect (hrSct, nrm1)": ["hrSct", "nrm1"], "Transplant policy (pSctInt, pSctAdv)": ["pSctInt", "pSctAdv"] },
   wtp: { grid: SWEDISH_WTP_GRID, thresholds: SWEDISH_WTP_THRESHOLDS },
+  economics: economicSettings({ preset: "sweden", currency: "SEK", priceYear: 2024 }),
   psa: { samples: 5_000, seed: "aml-myeloid-panel-v1", method: "random" },
   warnings: [
     `Placeholder prices in use (no verified Swedish price): ${PLACEHOLDER_PARAMETERS.join(", ")}. Replace them with regional prices.`,

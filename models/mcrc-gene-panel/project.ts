@@ -1,7 +1,7 @@
 // The mCRC testing example as a runnable project (the TypeScript twin of model.yaml): model,
 // parameters, base case, one-way ranges, the panel's price threshold, the Swedish WTP grid, PSA
 // settings and the warning that every input is an assumption.
-import { SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
+import { economicSettings, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS } from "qaly";
 import type { ModelProject } from "qaly/files";
 import { MCRC_TITLE, mcrcGenePanel, type Strategy } from "./model.js";
 import { baseCase, parameters, type McrcParameters } from "./parameters.js";
@@ -34,6 +34,7 @@ export const project: ModelProject<McrcParameters, Strategy> = {
   dsa: { cPanel: { low: 4_000, high: 16_000 }, pLeft: "distribution", sensPcr: "distribution", failPanel: "distribution" },
   thresholds: [{ parameter: "cPanel", range: [0, 100_000], strategies: ["SEQUENTIAL", "DNA-PANEL"] }],
   wtp: { grid: SWEDISH_WTP_GRID, thresholds: SWEDISH_WTP_THRESHOLDS },
+  economics: economicSettings({ preset: "sweden", currency: "SEK", priceYear: 2024 }),
   psa: { samples: 1_000, seed: "mcrc-gene-panel-v1" },
   warnings: ["Illustrative example: every input is an assumption (review §4.2.7 gives no sourced values); do not use the results for decisions."],
 };

@@ -86,6 +86,7 @@ describe("models/aml-myeloid-panel/model.yaml and the TypeScript project", () =>
     // The file's own warnings (the project's wording), then the generic list of placeholders.
     // The file's own warning names every placeholder, so the generic list is not added (each warning once).
     expect(file.warnings).toEqual(ts.warnings);
+    expect(file.economics).toEqual(ts.economics);
   });
   it("the file and the TypeScript project give the same subgroups, calibration table and EVPPI groups (bit for bit; 100 PSA draws)", { timeout: 120_000 }, async () => {
     const options = { dsa: false, detail: false, psa: 100 } as const;

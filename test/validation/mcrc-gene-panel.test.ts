@@ -65,6 +65,7 @@ describe("models/mcrc-gene-panel: model.yaml and the TypeScript form", () => {
     expect(file.wtp).toEqual(ts.wtp);
     expect(file.psa).toEqual(ts.psa);
     expect(file.warnings).toEqual(ts.warnings);
+    expect(file.economics).toEqual(ts.economics);
   });
 });
 
