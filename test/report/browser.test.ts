@@ -102,7 +102,8 @@ describe.skipIf(!existsSync(CHROMIUM))("report in headless Chromium", () => {
       expect(chart.width, chart.kind).toBeGreaterThan(300);
       expect(chart.height, chart.kind).toBeGreaterThan(150);
     }
-    expect(charts.map((c) => c.kind).sort()).toEqual(["budget-impact", "ce-plane", "ceac", "evpi", "evpi", "markov-trace", "markov-trace", "one-way", "one-way", "one-way", "running-mean", "survival", "survival", "tornado", "two-way"]);
+    // Two CE planes beyond the main one: the optimal strategy against its frontier neighbours (report v2, issue 14).
+    expect(charts.map((c) => c.kind).sort()).toEqual(["budget-impact", "ce-plane", "ce-plane", "ce-plane", "ceac", "evpi", "evpi", "markov-trace", "markov-trace", "one-way", "one-way", "one-way", "running-mean", "survival", "survival", "tornado", "two-way"]);
     const plane = byKind("ce-plane")[0]!.marks;
     expect(plane.draws).toBeGreaterThan(1000); // 3 000 draws of 3 strategies vs SoC, some sharing a pixel
     expect(plane.means).toBe(3);
