@@ -14,6 +14,14 @@ export interface SeverityLevel {
   readonly qalyWeight?: number;
 }
 
+/** Annual discount rates of costs and of effects (fractions, e.g. 0.03). */
+export interface DiscountRates {
+  /** Annual discount rate of costs. */
+  readonly cost: number;
+  /** Annual discount rate of effects. */
+  readonly effect: number;
+}
+
 /** A named set of economic conventions: currency, thresholds, discounting, severity levels. */
 export interface EconomicPreset {
   /** Preset name, e.g. `"sweden"`. */
@@ -27,7 +35,7 @@ export interface EconomicPreset {
   /** Grid of the CEAC and EVPI curves. */
   readonly grid: WtpRange;
   /** Annual discount rates of costs and effects. */
-  readonly discountRate: { readonly cost: number; readonly effect: number };
+  readonly discountRate: DiscountRates;
   /** BCP 47 locale of numbers a reader of this payer expects, e.g. `"sv-SE"`. */
   readonly locale: string;
   /** Severity levels, mildest first (empty when the preset has none). */

@@ -1,6 +1,6 @@
 import { IssueCollector, type PathSegment } from "../../core/errors.js";
 import { didYouMean } from "../../core/closest-name.js";
-import { ECONOMIC_PRESETS, NEUTRAL_PRESET, type SeverityLevel } from "./economic-presets.js";
+import { ECONOMIC_PRESETS, NEUTRAL_PRESET, type DiscountRates, type SeverityLevel } from "./economic-presets.js";
 import type { WtpRange } from "./wtp-grid.js";
 
 /** Economic settings as written by a user: a preset, explicit values, or both (values override the preset). */
@@ -16,7 +16,7 @@ export interface EconomicSettingsInput {
   /** Grid of the CEAC and EVPI curves. */
   readonly grid?: WtpRange;
   /** Annual discount rates, each in [0, 1). */
-  readonly discountRate?: { readonly cost?: number; readonly effect?: number };
+  readonly discountRate?: Partial<DiscountRates>;
   /** BCP 47 locale of numbers, e.g. `"sv-SE"`. */
   readonly locale?: string;
   /** The condition's severity, one of the preset's levels (e.g. `"very high"` for TLV). */
@@ -44,7 +44,7 @@ export interface EconomicSettings {
   /** Grid of the CEAC and EVPI curves. */
   readonly grid: WtpRange;
   /** Annual discount rates of costs and effects. */
-  readonly discountRate: { readonly cost: number; readonly effect: number };
+  readonly discountRate: DiscountRates;
   /** BCP 47 locale of numbers. */
   readonly locale: string;
   /** The stated severity level with the payer's reference, when a level was given. */

@@ -12,4 +12,4 @@ export type { FrontierNeighbours } from "./frontier-neighbours.js";
 export { economicSettings } from "./economic-settings.js";
 export type { EconomicSettings, EconomicSettingsInput, StatedSeverity } from "./economic-settings.js";
 export { ECONOMIC_PRESETS, ENGLAND_PRESET, NEUTRAL_PRESET, SWEDEN_PRESET } from "./economic-presets.js";
-export type { EconomicPreset, SeverityLevel } from "./economic-presets.js";
+export type { DiscountRates, EconomicPreset, SeverityLevel } from "./economic-presets.js";
