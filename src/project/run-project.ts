@@ -23,6 +23,7 @@ import type { ResourceLimits } from "../files/resource-budget.js";
 import { subgroupCondition } from "../models/subgroup-model.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
+import { evppiRanking } from "../analysis/voi/evppi-ranking.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /** Runs a project's PSA: the default is {@link runPsa} in this thread; the command line passes a worker pool. */
@@ -186,6 +187,8 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) =>
           Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }), atThresholds: evppi(psa!, parameters, thresholds, { cost, effect }) }),
         );
+  // Every parameter's EVPPI at the thresholds, ranked (50 coefficient draws for the standard errors keep it quick).
+  const ranking = psa?.parameters === undefined || thresholds.length === 0 ? undefined : evppiRanking(psa, thresholds, { cost, effect, standardError: { samples: 50 } });
 
   let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios" | "frontier">> = {};
   if (options.dsa !== false) {
@@ -225,6 +228,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     ...(calibration === undefined ? {} : { calibration }),
     ...(reclassification.length === 0 ? {} : { reclassification }),
     ...(evppiGroups.length === 0 ? {} : { evppi: evppiGroups }),
+    ...(ranking === undefined || ranking.rows.length === 0 ? {} : { evppiRanking: ranking }),
     ...(scenarioPsas.length === 0 ? {} : { scenarioPsa: scenarioPsas }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),

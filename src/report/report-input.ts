@@ -17,6 +17,7 @@ import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { DecisionPopulation } from "../analysis/voi/population-size.js";
 import type { TreeRollback } from "../models/tree/decision-tree.js";
 import type { EvppiCurve } from "../analysis/voi/evppi.js";
+import type { EvppiRanking } from "../analysis/voi/evppi-ranking.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { Reclassification } from "../pathways/reclassification.js";
@@ -165,6 +166,8 @@ export interface ReportInput {
   readonly survivalEvidence?: readonly SurvivalEvidence[];
   /** EVPPI of the project's parameter groups (after a PSA). */
   readonly evppi?: readonly NamedEvppi[];
+  /** EVPPI of every parameter on its own at the thresholds, largest first, with standard errors (after a PSA with parameter draws). */
+  readonly evppiRanking?: EvppiRanking;
   /** Cohort traces (Markov trace chart). */
   readonly traces?: readonly TraceSeries[];
   /** Survival curves per arm. */

@@ -3,6 +3,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { economicSettings } from "../../analysis/cea/economic-settings.js";
 import { netMonetaryBenefit } from "../../analysis/cea/net-benefit.js";
 import { psaResultFromCsv } from "../../analysis/psa/psa-result-csv.js";
+import { withParameterDrawsCsv } from "../../analysis/psa/parameter-draws-csv.js";
+import { evppi } from "../../analysis/voi/evppi.js";
+import { evppiRanking } from "../../analysis/voi/evppi-ranking.js";
 import { QALY_VERSION } from "../../analysis/run/version.js";
 import type { ProjectRun } from "../../project/run-project.js";
 import { psaSummary } from "../../project/psa-summary.js";
@@ -27,6 +30,8 @@ const SPEC: CommandSpec = {
     "price-year": { type: "string" },
     wtp: { type: "string" },
     thresholds: { type: "string" },
+    parameters: { type: "string" },
+    evppi: { type: "string" },
     out: { type: "string", short: "o" },
     report: { type: "string" },
     xlsx: { type: "string" },
@@ -38,7 +43,7 @@ const SPEC: CommandSpec = {
 export const ANALYZE_HELP = `Usage: qaly analyze <psa.csv> [options]
 
 Analyses PSA draws exported by another tool (TreeAge, Excel, R): ICER table of the means, net
-monetary benefit, probability cost-effective, CEAC and EVPI.
+monetary benefit, probability cost-effective, CEAC and EVPI; with parameter draws, EVPPI.
 
 Accepted CSV layouts (a header line, one row per draw):
   wide   draw,cost_<strategy>,effect_<strategy>,...,[parameter columns]
@@ -59,6 +64,11 @@ Options:
   --price-year YEAR   price year of the costs
   --wtp A:B:STEP      willingness-to-pay grid (default: the preset's)
   --thresholds X,Y    thresholds for NMB and probability tables, each > 0 (default: the preset's)
+  --parameters FILE   parameter draws in a second CSV, one row per draw in the same order (or a
+                      draw column 1..n), joined to the PSA's rows; with parameter draws (here or
+                      as extra columns) the summary and report rank every parameter by its EVPPI
+  --evppi A,B[;C]     EVPPI of parameters learnt together: A and B as one group; ';' starts
+                      another group (e.g. --evppi "pA,pB;pC")
   -o, --out DIR       write CSV and JSON results into DIR
   --report FILE       write the HTML report to FILE
   --xlsx FILE         write an Excel workbook to FILE (results, ICER table, PSA summary)
@@ -103,7 +113,15 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const has = (name: string): boolean => (layout === "long" ? header.includes(name) : header.some((h) => h.startsWith(`${name}_`)));
   const cost = stringOption(values, "cost") ?? "cost";
   const effect = stringOption(values, "effect") ?? (!has("effect") && has("qaly") ? "qaly" : "effect");
-  const psa = psaResultFromCsv(text, { format: layout, outcomes: [cost, effect] });
+  const parametersFile = stringOption(values, "parameters");
+  const imported = psaResultFromCsv(text, { format: layout, outcomes: [cost, effect] });
+  const psa = parametersFile === undefined ? imported : withParameterDrawsCsv(imported, readRegularFile(resolve(parametersFile), PSA_CSV_LIMIT, ["file", parametersFile]), { file: basename(parametersFile) });
+  const evppiOption = stringOption(values, "evppi");
+  if (evppiOption !== undefined && psa.parameters === undefined) throw new UsageError("--evppi needs parameter draws: parameter columns in the PSA file or --parameters FILE");
+  const evppiGroups = (evppiOption ?? "").split(";").map((group) => group.split(",").map((p) => p.trim()).filter((p) => p !== "")).filter((group) => group.length > 0);
+  const namedEvppi = evppiGroups.map((group) => Object.freeze({ name: group.join(", "), curve: evppi(psa, group, grid, { cost, effect }), atThresholds: evppi(psa, group, thresholds, { cost, effect }) }));
+  // Every parameter's EVPPI at the thresholds, largest first (50 coefficient draws for the standard errors).
+  const ranking = psa.parameters === undefined || thresholds.length === 0 ? undefined : evppiRanking(psa, thresholds, { cost, effect, standardError: { samples: 50 } });
   const summary = psaSummary(psa, { seed: null, grid, thresholds, cost, effect });
 
   const summaryRows = psa.strategies.map((strategy) => ({ strategy, cost: psa.mean(cost, strategy), effect: psa.mean(effect, strategy) }));
@@ -126,6 +144,8 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     run: { version: QALY_VERSION, date: new Date().toISOString(), samples: psa.size },
     netBenefit,
     psaSummary: summary,
+    ...(namedEvppi.length === 0 ? {} : { evppi: namedEvppi }),
+    ...(ranking === undefined || ranking.rows.length === 0 ? {} : { evppiRanking: ranking }),
   };
 
   if (values.json === true) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);

@@ -127,6 +127,14 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     out.push(textTable(["WTP", ...run.evppi.map((g) => g.name)], run.wtp.thresholds.map((w, i) => [money(w), ...run.evppi!.map((g) => money(g.atThresholds.perPerson[i]!))]), [true, ...run.evppi.map(() => true)]));
   }
 
+  if (run.evppiRanking !== undefined && run.evppiRanking.rows.length > 0) {
+    const ranking = run.evppiRanking;
+    const shown = ranking.rows.slice(0, 10);
+    const wtp = Array.from(ranking.wtp);
+    out.push("", `EVPPI ranking per person (${currency}), each parameter learnt alone, ± standard error${ranking.rows.length > shown.length ? ` (top ${shown.length} of ${ranking.rows.length})` : ""}`);
+    out.push(textTable(["parameter", ...wtp.map((w) => `at ${money(w)}`)], shown.map((row) => [row.parameter, ...wtp.map((_, g) => `${money(row.perPerson[g]!)}${row.standardError === null ? "" : ` ± ${money(row.standardError[g]!)}`}`)]), [false, ...wtp.map(() => true)]));
+  }
+
   if (run.tornado !== undefined && run.tornado.bars.length > 0) {
     const t = run.tornado;
     // With no effect outcome the incremental NMB is the comparator's cost minus the strategy's.

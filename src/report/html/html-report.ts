@@ -10,6 +10,7 @@ import { calibrationSection, evppiGroupsSection, reclassificationSection, subgro
 import { checksSection } from "./checks-section.js";
 import { decisionSection, frontierDsaSection } from "./frontier-sections.js";
 import { survivalEvidenceSection } from "./survival-evidence-section.js";
+import { evppiRankingSection } from "./evppi-ranking-section.js";
 
 /**
  * The report as an HTML fragment: a `<div class="qaly-report">` with its own scoped `<style>`,
@@ -39,6 +40,7 @@ export function htmlReportFragment(input: ReportInput): string {
     psaSection(context),
     evpiSection(context),
     evppiGroupsSection(context),
+    evppiRankingSection(context),
     frontierDsaSection(context),
     dsaSection(context),
     budgetImpactSection(context),
