@@ -32,12 +32,12 @@ export interface IndexedCorrelationReport extends CorrelationReport {
 }
 
 /**
- * The sampling of {@link sampleParameters} cut into steps that may run on several threads over one
+ * The sampling of `ParameterSpace.sample` cut into steps that may run on several threads over one
  * shared buffer (`names.length × size`, parameter-major): first every column task (a declared
  * distribution or a group: each reads only its own named stream), then every correlation block
  * (Iman–Conover reorders only the block's columns), then the rows (fixed values, derived
  * parameters), in any split of [0, size). Each step touches what no other step of its phase
- * touches, so any order and any threads give the buffer of {@link sampleParameters}, bit for bit.
+ * touches, so any order and any threads give the buffer of `sample`, bit for bit.
  */
 export interface ColumnSampling {
   /** Parameter names, in table order. */
