@@ -48,8 +48,8 @@ export function icerTableCsv(table: readonly IcerRow[]): string {
  * @param rows - rows of {@link qaly!costComparison}
  * @returns CSV text with columns `rank, strategy, cost, comparator, incremental_cost, least_costly`
  * @example
- * costComparisonCsv(costComparison([{ strategy: "Foam", cost: 310 }, { strategy: "Gauze", cost: 245 }]))
- * // => "rank,strategy,cost,comparator,incremental_cost,least_costly\n1,Gauze,245,,,true\n2,Foam,310,Gauze,65,false\n"
+ * const rows = costComparison([{ strategy: "Foam", cost: 310 }, { strategy: "Gauze", cost: 245 }]);
+ * costComparisonCsv(rows) // => "rank,strategy,cost,comparator,incremental_cost,least_costly\n1,Gauze,245,,,true\n2,Foam,310,Gauze,65,false\n"
  */
 export function costComparisonCsv(rows: readonly CostComparisonRow[]): string {
   return formatCsv(
