@@ -27,6 +27,6 @@ export async function bench(): Promise<void> {
   for (const extended of [true, false]) {
     const { wall, cpu } = measure(extended);
     const label = extended ? "Appendix B (history, per-individual cells)" : "Appendix A (state-only rows)";
-    console.log(`  ${label}: 100 000 individuals × 30 cycles × 4 strategies: ${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU (goal ≤ 2 s); ${((wall * 1e6) / (100_000 * 30 * 4)).toFixed(0)} ns per individual-cycle`);
+    console.log(`  ${label}: 100 000 individuals × 30 cycles × 4 strategies: ${(wall / 1000).toFixed(2)} s wall, ${(cpu / 1000).toFixed(2)} s CPU (goal ≤ 2 s); ${((cpu * 1e6) / (100_000 * 30 * 4)).toFixed(0)} ns of CPU per individual-cycle`);
   }
 }

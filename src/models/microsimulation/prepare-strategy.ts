@@ -131,11 +131,16 @@ export function fillRow(model: CompiledMicrosim, work: MicrosimWorkspace, s: num
     const cls = work.cellClass[s * C + c]!;
     p[j] = cls === CONSTANT ? work.cellConst[s * C + c]! : work.cellTable[(s * C + c) * (N + 1) + k]!;
   }
-  cumulate(model, work, f, into, at, site);
+  cumulate(model, work, f, into, at, site.strategy, site.draw, site.cycle, site.individual);
+}
+
+/** A site for an error message, built only on failure (rows are validated per individual and cycle). */
+function siteOf(strategy: string, draw: number | undefined, cycle: number, individual: number | undefined): MicrosimSite {
+  return individual === undefined ? { strategy, draw, cycle } : { strategy, draw, cycle, individual };
 }
 
 /** Validates the row in `work.probabilities` (complement filled in) and writes its cumulative sums. */
-export function cumulate(model: CompiledMicrosim, work: MicrosimWorkspace, f: number, into: Float64Array, at: number, site: MicrosimSite): void {
+export function cumulate(model: CompiledMicrosim, work: MicrosimWorkspace, f: number, into: Float64Array, at: number, strategy: string, draw: number | undefined, cycle: number, individual: number | undefined): void {
   const row = model.rows[f]!;
   const p = work.probabilities;
   const tol = model.tolerance;
@@ -149,15 +154,15 @@ export function cumulate(model: CompiledMicrosim, work: MicrosimWorkspace, f: nu
     }
     const v = p[j]!;
     const to = model.states[row.to[j]!]!;
-    if (!Number.isFinite(v)) failAtSite(site, "non_finite_value", ["transitions", from, to], `the probability is ${v}`, v);
-    if (v < -tol || v > 1 + tol) failAtSite(site, "probability_out_of_range", ["transitions", from, to], `a probability is in [0, 1] (received ${v})`, v);
+    if (!Number.isFinite(v)) failAtSite(siteOf(strategy, draw, cycle, individual), "non_finite_value", ["transitions", from, to], `the probability is ${v}`, v);
+    if (v < -tol || v > 1 + tol) failAtSite(siteOf(strategy, draw, cycle, individual), "probability_out_of_range", ["transitions", from, to], `a probability is in [0, 1] (received ${v})`, v);
     sum += v;
   }
   if (complementAt >= 0) {
     const rest = 1 - sum;
-    if (rest < -tol) failAtSite(site, "negative_complement", ["transitions", from, model.states[row.to[complementAt]!]!], `the other probabilities of the row sum to ${sum} > 1, so the complement is negative`, rest);
+    if (rest < -tol) failAtSite(siteOf(strategy, draw, cycle, individual), "negative_complement", ["transitions", from, model.states[row.to[complementAt]!]!], `the other probabilities of the row sum to ${sum} > 1, so the complement is negative`, rest);
     p[complementAt] = rest;
-  } else if (Math.abs(sum - 1) > tol) failAtSite(site, "row_sum_not_one", ["transitions", from], `the row sums to ${sum}, not 1`, sum);
+  } else if (Math.abs(sum - 1) > tol) failAtSite(siteOf(strategy, draw, cycle, individual), "row_sum_not_one", ["transitions", from], `the row sums to ${sum}, not 1`, sum);
   let running = 0;
   let last = -1;
   for (let j = 0; j < row.cell.length; j++) {

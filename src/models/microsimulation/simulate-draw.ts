@@ -8,6 +8,13 @@ import { nextUniform, seedIndividual, streamKey } from "./individual-streams.js"
 import type { MicrosimWorkspace } from "./microsim-workspace.js";
 import { CONSTANT, PER_CYCLE, cumulate, failAtSite, prepareStrategy } from "./prepare-strategy.js";
 
+// Module-local copies of imported bindings used in the hot loop: some loaders (tsx, bundlers that
+// emit CommonJS) turn every use of an imported binding into a getter call.
+const IS_CONSTANT = CONSTANT;
+const IS_PER_CYCLE = PER_CYCLE;
+const uniform = nextUniform;
+const cumulateRow = cumulate;
+
 /**
  * Simulates every individual under every strategy for one parameter set, leaving the sums, moments
  * and trace in the workspace. Individuals are taken in chunks of `chunkSize`; within a chunk all
@@ -106,8 +113,8 @@ function simulateChunk(model: CompiledMicrosim, work: MicrosimWorkspace, s: numb
   const cellValue = (c: number, j: number, cycle: number, time: number, site: "row" | "cycle"): number => {
     const at = s * C + c;
     const cls = cellClass[at]!;
-    if (cls === CONSTANT) return cellConst[at]!;
-    if (cls === PER_CYCLE) return cellTable[at * (N + 1) + cycle]!;
+    if (cls === IS_CONSTANT) return cellConst[at]!;
+    if (cls === IS_PER_CYCLE) return cellTable[at * (N + 1) + cycle]!;
     person.slot = j;
     person.at(cycle, time);
     const v = (cells[c] as (p: unknown, who: unknown, g: string) => number)(params, person, strategy);
@@ -165,19 +172,19 @@ function simulateChunk(model: CompiledMicrosim, work: MicrosimWorkspace, s: numb
       if (alive[j] === 0) continue;
       const from = state[j]!;
       const row = rows[from]!;
-      const u = nextUniform(rng, 4 * j);
+      const u = uniform(rng, 4 * j);
       const cls = rowClass[s * S + from]!;
       let cum: Float64Array;
       let at: number;
-      if (cls === CONSTANT) {
+      if (cls === IS_CONSTANT) {
         cum = rowCum;
         at = (s * S + from) * S;
-      } else if (cls === PER_CYCLE) {
+      } else if (cls === IS_PER_CYCLE) {
         cum = rowCumTable;
         at = ((s * (N + 1) + k) * S + from) * S;
       } else {
         for (let d = 0; d < row.cell.length; d++) if (row.cell[d]! >= 0) work.probabilities[d] = cellValue(row.cell[d]!, j, k, transitionTime, "cycle");
-        cumulate(model, work, from, work.cumulative, 0, { strategy, draw, cycle: k, individual: first + j });
+        cumulateRow(model, work, from, work.cumulative, 0, strategy, draw, k, first + j);
         cum = work.cumulative;
         at = 0;
       }
