@@ -1,3 +1,4 @@
+import { decisionChanging } from "../analysis/dsa/frontier-tornadoes.js";
 import type { BudgetImpactRun } from "../analysis/bia/run-budget-impact.js";
 import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
@@ -93,6 +94,14 @@ export interface RunJson {
   readonly thresholds?: readonly unknown[];
   /** Scenario rows, when run. */
   readonly scenarios?: unknown;
+  /**
+   * Per threshold, the optimal strategy against its frontier neighbours: tornadoes (with the
+   * parameters that can change the choice alone, `decisionChanging`) and threshold analyses (without
+   * their scan grids), when the deterministic analyses were run.
+   */
+  readonly frontier?: readonly unknown[];
+  /** Each scenario's PSA at the thresholds (`runProject({ scenarioPsa })`). */
+  readonly scenarioPsa?: readonly unknown[];
   /** The project's subgroups: base case per strategy and ICER table (per patient in the subgroup). */
   readonly subgroups?: readonly SubgroupJson[];
   /** Calibration targets with the model's value and the difference. */
@@ -218,6 +227,18 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.tornado === undefined ? {} : { tornado: run.tornado }),
     ...(run.thresholds === undefined ? {} : { thresholds: run.thresholds.map(({ scan: _scan, ...rest }) => rest) }),
     ...(run.scenarios === undefined ? {} : { scenarios: run.scenarios }),
+    ...(run.frontier === undefined
+      ? {}
+      : {
+          frontier: run.frontier.map((f) => ({
+            wtp: f.wtp,
+            optimal: f.optimal,
+            competitors: f.competitors,
+            tornadoes: f.tornadoes.map((t) => ({ ...t, decisionChanging: decisionChanging(t) })),
+            thresholds: f.thresholds.map(({ scan: _scan, ...rest }) => rest),
+          })),
+        }),
+    ...(run.scenarioPsa === undefined ? {} : { scenarioPsa: run.scenarioPsa }),
     ...(run.subgroups === undefined
       ? {}
       : {

@@ -102,3 +102,16 @@ describe("runProject: analyses along the frontier", () => {
     expect(at.thresholds.map((x) => x.strategies)).toEqual([["NGS-BROAD", "HOTSPOT"]]);
   });
 });
+
+describe("runJson: analyses along the frontier", () => {
+  it("runJson(run) carries the frontier tornadoes with the parameters that can change the choice, and the scenario PSAs", async () => {
+    const { runJson } = await import("../../src/project/results-json.js");
+    const run = await runProject(threeStrategies(), { psa: 20, scenarioPsa: 20 });
+    const json = JSON.parse(JSON.stringify(runJson(run)));
+    const at20000 = json.frontier.find((f: { wtp: number }) => f.wtp === 20_000);
+    // C − B at 20 000 = 3000 at base; cC at 9000 makes it −1000; cB at 1000 makes it 2000 (by hand).
+    expect(at20000.tornadoes[0].decisionChanging).toEqual(["cC"]);
+    expect(at20000.thresholds[0].scan).toBeUndefined();
+    expect(json.scenarioPsa[0].scenario).toBe("Dear C");
+  });
+});
