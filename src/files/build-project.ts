@@ -209,7 +209,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
   const own = file.warnings ?? [];
   const named = (name: string): boolean => own.some((w) => new RegExp(`\\b${name}\\b`).test(w));
   const generic = parameters.placeholders.length === 0 || parameters.placeholders.every(named) ? [] : [`placeholder values in use: ${parameters.placeholders.join(", ")}`];
-  const warnings = [...own, ...generic];
+  const warnings = [...own, ...generic, ...discountMismatches(file, economics)];
   const stated = Object.fromEntries(Object.entries(file.metadata).filter(([, v]) => v !== undefined).map(([k, v]) => [k, k === "version" ? String(v) : v]));
   // The currency and price year every output names come from the settings when the metadata leaves them out.
   const metadata = Object.freeze({ ...stated, currency: economics.currency, ...(economics.priceYear === undefined ? {} : { priceYear: file.metadata.priceYear ?? economics.priceYear }) }) as unknown as ModelMetadata;
@@ -270,6 +270,24 @@ function economicsOf(file: ModelFile, issues: Issue[]): EconomicSettings | undef
     issues.push(...error.issues);
     return undefined;
   }
+}
+
+/**
+ * Where a cohort model of a file that states economic settings discounts at another rate than the
+ * settings: a warning each (the model's rate is used), so a reader sees that the two disagree.
+ */
+function discountMismatches(file: ModelFile, economics: EconomicSettings): string[] {
+  if (file.economics?.preset === undefined && file.economics?.discountRate === undefined) return [];
+  const cohorts: [string, unknown][] = [["model", file.model], ...Object.entries(file.models ?? {}).map(([name, m]): [string, unknown] => [`models.${name}`, m])];
+  return cohorts.flatMap(([where, m]) => {
+    const { type, discountRate: rate } = m as { type?: string; discountRate?: { cost?: number; effect?: number } };
+    // A cohort model without a rate discounts at the engines' default, 3 %.
+    const cohort = type === "markov" || type === "partitioned-survival";
+    return (["cost", "effect"] as const).flatMap((key) => {
+      const value = rate?.[key] ?? (cohort ? 0.03 : undefined);
+      return value === undefined || value === economics.discountRate[key] ? [] : [`${where}.discountRate.${key} is ${value} but the economic settings (${economics.preset}) discount ${key === "cost" ? "costs" : "effects"} at ${economics.discountRate[key]}; the model's rate is used`];
+    });
+  });
 }
 
 /** The base-case values (declared values, else means), or the issues that prevent them. */

@@ -55,3 +55,29 @@ describe("model files: economic settings (economics:)", () => {
     expect(unknownKey.ok).toBe(false);
   });
 });
+
+describe("model files: a cohort model's discount rate against the economic settings", () => {
+  const markov = (economics: string, discount: string): string => `metadata: { title: Demo }
+${economics}
+parameters: { c: 100 }
+strategies: [A]
+model:
+  type: markov
+  states: [Well, Dead]
+  outcomes: { cost: cost, qaly: effect }
+  start: { Well: 1 }
+  cycles: 5
+${discount}  transitions: { Well: { Dead: 0.1, Well: complement }, Dead: { Dead: 1 } }
+  values: { cost: { Well: c, Dead: 0 }, qaly: { Well: 1, Dead: 0 } }
+`;
+  it("warns when the model discounts at another rate than the stated settings (NICE 3.5 % vs the engines' default 3 %)", () => {
+    const england = compileModelFile(markov("economics: { preset: england }", ""), { fileName: "demo.yaml" });
+    expect(england.warnings).toEqual([
+      "model.discountRate.cost is 0.03 but the economic settings (england) discount costs at 0.035; the model's rate is used",
+      "model.discountRate.effect is 0.03 but the economic settings (england) discount effects at 0.035; the model's rate is used",
+    ]);
+    expect(compileModelFile(markov("economics: { preset: england }", "  discountRate: { cost: 0.035, effect: 0.035 }\n"), { fileName: "demo.yaml" }).warnings).toEqual([]);
+    // No stated settings, no comparison.
+    expect(compileModelFile(markov("", "  discountRate: { cost: 0.06, effect: 0 }\n"), { fileName: "demo.yaml" }).warnings).toEqual([]);
+  });
+});
