@@ -64,7 +64,7 @@ export interface RunProjectOptions {
   /**
    * PSA draws run under each of the project's scenarios as well (same seed, so the draws differ
    * only by the scenario's values), for a side-by-side table of the probability cost-effective;
-   * absent or 0: none. Each scenario costs a PSA of its own.
+   * absent or 0: none. Each scenario costs a PSA of its own, run in this thread (not by `psaRunner`).
    */
   readonly scenarioPsa?: number;
 }
@@ -176,10 +176,11 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
   const scenarioSamples = options.scenarioPsa ?? 0;
   if (scenarioSamples > 0 && options.scenario === undefined) {
     const seed = options.seed ?? project.psa.seed;
-    const run = options.psaRunner ?? ((m, s, o) => runPsa(m, s, o));
+    // In this thread: a PSA runner (the command line's worker pool) may rebuild the run's own model
+    // from its file in each worker, which would silently evaluate the base case instead of the scenario.
     for (const name of Object.keys(project.scenarios)) {
       const own = projectPsaSetup(project, name);
-      const result = await run(own.model, own.parameters, { samples: scenarioSamples, seed, ...(project.psa.method === undefined ? {} : { method: project.psa.method }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
+      const result = await runPsa(own.model, own.parameters, { samples: scenarioSamples, seed, ...(project.psa.method === undefined ? {} : { method: project.psa.method }), ...(options.signal === undefined ? {} : { signal: options.signal }) });
       scenarioPsas.push(scenarioPsa(name, result, thresholds, { cost, effect }));
     }
   }

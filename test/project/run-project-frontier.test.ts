@@ -7,6 +7,7 @@ import { runBaseCase } from "../../src/analysis/run/run-base-case.js";
 import { loadModel } from "../../src/node/load-model.js";
 import type { Model, ParameterValues } from "../../src/models/model.js";
 import { projectPsaSetup } from "../../src/project/project-psa-setup.js";
+import { runPsa } from "../../src/analysis/run/run-psa.js";
 import { htmlReport } from "../../src/report/index.js";
 
 // Three strategies in closed form (A 1000 for 1 QALY; B 1000 + cB for 1 + gB; C 1000 + cC for 1.8):
@@ -64,7 +65,9 @@ describe("runProject: analyses along the frontier", () => {
 
   it("runProject(project, { scenarioPsa }) runs each scenario's PSA with the run's seed; the report shows them beside the base case", async () => {
     const project = threeStrategies();
-    const run = await runProject(project, { psa: 50, scenarioPsa: 50 });
+    // A runner that ignores the model it is given (as worker pools that rebuild the run's model from its file do) must not be used for the scenarios.
+    const runner = (_m: unknown, _s: unknown, o: { samples: number; seed: string | number }) => runPsa(project.model as Model<ParameterValues>, project.parameters, o);
+    const run = await runProject(project, { psa: 50, scenarioPsa: 50, psaRunner: runner });
     const [dear] = run.scenarioPsa!;
     expect(dear!.scenario).toBe("Dear C");
     expect(dear!.samples).toBe(50);
