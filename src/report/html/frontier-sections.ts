@@ -33,7 +33,8 @@ function crossingPhrase(t: TornadoResult, labels: Readonly<Record<string, string
  */
 export function decisionSection(context: ReportContext): string {
   const { input, currency, effectUnit, thresholds } = context;
-  if (thresholds.length === 0 || input.icerTable.length < 2) return "";
+  // A cost-only model has no thresholds to decide at: its answer is the least costly strategy.
+  if (thresholds.length === 0 || input.icerTable.length < 2 || input.outcomes.costOnly === true) return "";
   const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label ?? r.name]));
   const items = thresholds.map((wtp) => {
     const { optimal, competitors } = frontierNeighbours(input.icerTable, wtp);
