@@ -4,6 +4,7 @@ import type { IcerRow } from "../analysis/cea/icer-table.js";
 import type { ProjectRun } from "./run-project.js";
 import type { PsaSummary } from "./psa-summary.js";
 import { costComparison, type CostComparisonRow } from "../analysis/cea/cost-comparison.js";
+import type { EconomicSettings } from "../analysis/cea/economic-settings.js";
 import { baseCasePerCohort } from "../analysis/run/base-case-per-cohort.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
@@ -63,6 +64,8 @@ export interface RunJson {
   readonly currency: string;
   /** Names of the cost and effect outcomes. */
   readonly outcomes: DecisionOutcomes;
+  /** The economic settings the run used (preset, currency, price year, thresholds, discount rates, severity), when the project states them. */
+  readonly economics?: EconomicSettings;
   /** Warnings (placeholder inputs, skipped parameters). */
   readonly warnings: readonly string[];
   /** Every outcome of every strategy, per person: `baseCase.strategies[name][outcome]`. */
@@ -217,6 +220,7 @@ export function runJson(run: ProjectRun): RunJson {
     title: run.metadata.title,
     currency: run.metadata.currency,
     outcomes: run.outcomes,
+    ...(run.economics === undefined ? {} : { economics: run.economics }),
     warnings: run.warnings,
     baseCase: { strategies },
     ...(run.cohortSize === undefined ? {} : { cohortSize: run.cohortSize, baseCasePerCohort: { strategies: baseCasePerCohort(run.baseCase, run.cohortSize).values } }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
 import { runProject } from "../../src/project/run-project.js";
+import { runJson } from "../../src/project/results-json.js";
 import { reportAnswer } from "../../src/report/html/report-answer.js";
 
 const model = (head: string): string =>
@@ -20,6 +21,9 @@ describe("model files: economic settings (economics:)", () => {
     expect(project.wtp.thresholds).toEqual([500_000, 1_000_000]);
     const run = await runProject(project, { psa: 0, dsa: false });
     expect(reportAnswer(run)).toMatch(/TLV judges this severity very high; reference about SEK 1 000 000 per QALY \(TLV practice, not law\)\.$/);
+    // results.json records the settings the run used.
+    const json = runJson(run);
+    expect([json.economics?.preset, json.economics?.currency, json.economics?.priceYear, json.economics?.severity?.level, json.economics?.discountRate]).toEqual(["sweden", "SEK", 2024, "very high", { cost: 0.03, effect: 0.03 }]);
   });
 
   it("without settings nothing assumes SEK: costs are in 'currency units' at the neutral thresholds", async () => {
