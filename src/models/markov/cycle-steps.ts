@@ -21,7 +21,7 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: 
   if (cycle > 1 && (transitionsVary || transitionValuesVary)) {
     site.at = "cycle";
     site.cycle = cycle;
-    if (transitionsVary) fillTransitions(model, work, strategy.transitions, params, strategy.name, site);
+    if (transitionsVary) fillTransitions(model, work, strategy.transitions, params, strategy.name, site, work.current);
     if (transitionValuesVary) fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
   }
   const current = work.current;

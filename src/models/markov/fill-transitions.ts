@@ -64,8 +64,12 @@ export function fillRow(model: CompiledMarkov, work: MarkovWorkspace, row: unkno
 /**
  * Evaluates the transition function for one cycle (once per tunnel position when the rows depend
  * on time in state) and fills the sparse matrix. Returns whether the function read the time.
+ * With `occupied` (the cohort about to move, given from the second cycle on), tunnel positions
+ * after the first that hold no mass in any state are skipped: their rows do not enter this cycle's
+ * step, floor or transition values, and the next cycle fills again what it needs. The first cycle
+ * evaluates and checks every position.
  */
-export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, transitions: (...args: never[]) => unknown, params: unknown, strategy: string, site: ErrorSite): boolean {
+export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, transitions: (...args: never[]) => unknown, params: unknown, strategy: string, site: ErrorSite, occupied?: Float64Array): boolean {
   const context = work.context;
   const time = (site.cycle - 1) * model.cycleLength;
   const call = transitions as (params: unknown, time: unknown, strategy: string) => unknown;
@@ -75,6 +79,7 @@ export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, tr
   checkRows(rows, site, model, work);
   for (let from = 0; from < model.states.length; from++) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, 0, site);
   for (let position = 1; position < model.maxTunnel; position++) {
+    if (occupied !== undefined && !holdsMass(model, occupied, position)) continue;
     if (readStateTime) {
       rows = call(params, context.at(site.cycle, time, position), strategy);
       readTime ||= context.readTime;
@@ -85,6 +90,12 @@ export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, tr
     }
   }
   return readTime;
+}
+
+/** Whether some tunnel state has cohort mass at this position (time in state). */
+function holdsMass(model: CompiledMarkov, occupied: Float64Array, position: number): boolean {
+  for (let from = 0; from < model.states.length; from++) if (model.tunnel[from]! > position && occupied[model.base[from]! + position] !== 0) return true;
+  return false;
 }
 
 /** The path segments naming a from-state, with the time in state for tunnel states (built only on error). */

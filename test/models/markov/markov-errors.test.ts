@@ -85,6 +85,24 @@ describe("markovCohort: run-time checks", () => {
     expect(error.path).toEqual(["strategies", "s", "cycle", 1, "from", "Post", "stateTime", 2, "to", "Dead"]);
   });
 
+  it("evaluateInto(time-dependent tunnel rows) names cycle and time in state of a bad row the cohort reaches in a later cycle", () => {
+    // Entered at time in state 0, the cohort is at stateTime 2 in cycle 3.
+    const tunnel = markovCohort({
+      states: [{ name: "Post", tunnel: 5 }, "Dead"], strategies: ["s"], outcomes: { cost: "cost" }, cycles: 4, start: { Post: 1 },
+      transitions: (_p, time) => ({ Post: { Dead: time.cycle === 3 && time.stateTime === 2 ? 1.5 : 0.1, Post: complement }, Dead: { Dead: 1 } }),
+    });
+    const error = thrown(() => evaluateModel(tunnel, {}));
+    expect(error.code).toBe("probability_out_of_range");
+    expect(error.path).toEqual(["strategies", "s", "cycle", 3, "from", "Post", "stateTime", 2, "to", "Dead"]);
+  });
+
+  it("evaluateInto(time-dependent tunnel rows) from cycle 2 on evaluates only positions holding mass: a row the cohort never occupies is not read", () => {
+    // In cycle 3 the cohort is at stateTime 2 only; the row at stateTime 4 then never enters the results.
+    const rows = (bad: boolean) => (_p: unknown, time: { cycle: number; stateTime: number }) => ({ Post: { Dead: bad && time.cycle === 3 && time.stateTime === 4 ? 1.5 : 0.1 + 0.01 * time.stateTime, Post: complement }, Dead: { Dead: 1 } });
+    const build = (bad: boolean) => markovCohort({ states: [{ name: "Post", tunnel: 5 }, "Dead"], strategies: ["s"], outcomes: { lifeYears: "effect" }, cycles: 4, start: { Post: 1 }, transitions: rows(bad), values: () => ({ lifeYears: { Post: 1 } }) });
+    expect(evaluateModel(build(true), {})).toEqual(evaluateModel(build(false), {}));
+  });
+
   it("evaluateInto reports unknown_outcome, a bad start override, age without startAge and a short output buffer", () => {
     const outcomeTypo = markovCohort({ states: ["A"], strategies: ["s"], outcomes: { qaly: "effect" }, cycles: 1, start: { A: 1 }, transitions: () => ({ A: { A: 1 } }), values: () => ({ qualy: { A: 1 } }) as never });
     expect(thrown(() => evaluateModel(outcomeTypo, {})).code).toBe("unknown_outcome");
