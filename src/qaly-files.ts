@@ -92,5 +92,6 @@ export type {
   RunJson,
   SubgroupJson,
   EvppiJson,
+  EvppiRankingJson,
 } from "./project/index.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./project/index.js";

@@ -113,6 +113,8 @@ export interface RunJson {
   readonly reclassification?: readonly Reclassification[];
   /** EVPPI of the project's parameter groups (with a PSA). */
   readonly evppi?: readonly EvppiJson[];
+  /** Every parameter's EVPPI at the thresholds, largest first (with a PSA that has parameter draws). */
+  readonly evppiRanking?: EvppiRankingJson;
   /** Model checks, when they were run (`qaly run` runs them). */
   readonly checks?: readonly ReportCheck[];
   /** Version, date, seed, samples, scenario. */
@@ -134,6 +136,16 @@ export interface SubgroupJson {
   };
   /** Its ICER table. */
   readonly icerTable: readonly IcerRowJson[];
+}
+
+/** The EVPPI ranking in {@link RunJson}: every parameter learnt alone, largest first. */
+export interface EvppiRankingJson {
+  /** The thresholds. */
+  readonly wtp: readonly number[];
+  /** The threshold the rows are sorted at. */
+  readonly rankedAt: number;
+  /** One row per parameter: EVPPI per person at each threshold and its standard error (`null` when not estimated). */
+  readonly rows: readonly { readonly parameter: string; readonly perPerson: readonly number[]; readonly standardError: readonly number[] | null }[];
 }
 
 /** One EVPPI group in {@link RunJson}. */
@@ -256,6 +268,7 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.calibration === undefined ? {} : { calibration: run.calibration.map((row) => ({ ...row })) }),
     ...(run.reclassification === undefined ? {} : { reclassification: run.reclassification.map((t) => ({ ...t, labels: [...t.labels], probability: t.probability.map((row) => [...row]) })) }),
     ...(run.evppi === undefined ? {} : { evppi: run.evppi.map((g) => ({ name: g.name, parameters: [...g.curve.parameters], wtp: Array.from(g.curve.wtp), perPerson: Array.from(g.curve.perPerson) })) }),
+    ...(run.evppiRanking === undefined ? {} : { evppiRanking: { wtp: Array.from(run.evppiRanking.wtp), rankedAt: run.evppiRanking.rankedAt, rows: run.evppiRanking.rows.map((r) => ({ parameter: r.parameter, perPerson: Array.from(r.perPerson), standardError: r.standardError === null ? null : Array.from(r.standardError) })) } }),
     ...(run.checks === undefined ? {} : { checks: run.checks.map((c) => ({ ...c })) }),
     run: run.run,
     ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),

@@ -24,6 +24,10 @@ describe("qaly analyze: EVPPI", () => {
     const group = json.evppi.find((g: { name: string }) => g.name === "p_side_effects_t2, logor_side_effects");
     const api = evppi(chemoWithParameters(), ["p_side_effects_t2", "logor_side_effects"], json.wtp?.grid ?? group.wtp);
     expect(group.perPerson[2]).toBeCloseTo(api.perPerson[2]!, 6);
+    // The ranking in the JSON: every parameter with a standard error, logor_side_effects first.
+    expect(json.evppiRanking.rows).toHaveLength(14);
+    expect(json.evppiRanking.rows[0].parameter).toBe("logor_side_effects");
+    expect(json.evppiRanking.rows[0].standardError[0]).toBeGreaterThan(0);
     const text = await qaly("analyze", chemo, ...settings, "--parameters", pars);
     expect(text.stdout).toContain("EVPPI ranking per person (GBP), each parameter learnt alone, ± standard error (top 10 of 14)");
     // logor_side_effects ranks first at GBP 20 000 (voi: 331.9 with mgcv; see test/validation/voi/).
