@@ -1,33 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { fitSurvival } from "../../src/survival/index.js";
 import { QalyError } from "../../src/core/errors.js";
-import { readDataset } from "../survival/fit/fixtures.js";
+import { fittedPsmModel, readDataset, readFitFixture as readFile } from "../survival/fit/fixtures.js";
 
-const folder = new URL("../fixtures/survival/fit/", import.meta.url);
-const readFile = (path: string): string => readFileSync(new URL(path, folder), "utf8");
 
-const PSM = (os: string) => `metadata: { title: Fitted at build time, currency: SEK }
-parameters:
-  hr: { value: 0.8, distribution: { kind: lognormal, estimate: 0.8, lower: 0.6, upper: 1.05 } }
-strategies:
-  Standard: { variables: { h: 1 } }
-  New: { variables: { h: hr } }
-model:
-  type: partitioned-survival
-  outcomes: { cost: cost, lifeYears: effect }
-  timeUnit: days
-  cycleLength: 1/12
-  horizon: 5
-  curves:
-    PFS: { kind: exponential, rate: 0.004 }
-    OS: ${os}
-  values:
-    lifeYears: { PF: 1, PD: 1 }
-    cost: { PF: 0 }
-`;
+
 
 function issuesOf(text: string, withReader = true): { code: string; path: readonly (string | number)[] }[] {
   try {
@@ -41,7 +20,7 @@ function issuesOf(text: string, withReader = true): { code: string; path: readon
 
 describe("model files: curves fitted at build time", () => {
   it("{ kind: fitted } fits the group's data, adds the coefficients as a multivariate-normal group and uses the curve (also inside a hazard ratio)", () => {
-    const text = PSM(`{ kind: hazard-ratio, hazardRatio: h, curve: { kind: fitted, data: lung.csv, time: time, event: event, distribution: weibull, by: female, group: "1", name: osWomen } }`);
+    const text = fittedPsmModel(`{ kind: hazard-ratio, hazardRatio: h, curve: { kind: fitted, data: lung.csv, time: time, event: event, distribution: weibull, by: female, group: "1", name: osWomen } }`);
     const project = compileModelFile(text, { fileName: "model.yaml", readFile });
     const lung = readDataset("lung");
     const women = lung.female!.map((f, i) => (f === 1 ? i : -1)).filter((i) => i >= 0);
@@ -56,17 +35,17 @@ describe("model files: curves fitted at build time", () => {
   });
 
   it("{ kind: fitted } problems are model-file issues at the curve's path: no reader, unreadable file, unknown column, group, family or option", () => {
-    const curve = (options: string) => PSM(`{ kind: fitted, data: lung.csv, time: time, event: event, ${options} }`);
+    const curve = (options: string) => fittedPsmModel(`{ kind: fitted, data: lung.csv, time: time, event: event, ${options} }`);
     expect(issuesOf(curve("distribution: weibull"), false)).toEqual([{ code: "file_not_found", path: ["model", "curves", "OS", "data"] }]);
-    expect(issuesOf(PSM("{ kind: fitted, data: nowhere.csv, time: time, event: event, distribution: weibull }"))[0]).toMatchObject({ code: "file_not_found", path: ["model", "curves", "OS", "data"] });
+    expect(issuesOf(fittedPsmModel("{ kind: fitted, data: nowhere.csv, time: time, event: event, distribution: weibull }"))[0]).toMatchObject({ code: "file_not_found", path: ["model", "curves", "OS", "data"] });
     expect(issuesOf(curve("distribution: weibul"))[0]).toMatchObject({ path: ["model", "curves", "OS", "distribution"] });
-    expect(issuesOf(PSM("{ kind: fitted, data: lung.csv, time: days, event: event, distribution: weibull }"))[0]).toMatchObject({ code: "invalid_argument", path: ["model", "curves", "OS", "days"] });
+    expect(issuesOf(fittedPsmModel("{ kind: fitted, data: lung.csv, time: days, event: event, distribution: weibull }"))[0]).toMatchObject({ code: "invalid_argument", path: ["model", "curves", "OS", "days"] });
     expect(issuesOf(curve("distribution: weibull, by: female, group: '3'"))[0]).toMatchObject({ path: ["model", "curves", "OS", "group"] });
     expect(issuesOf(curve("distribution: weibull, colour: red"))[0]).toMatchObject({ path: ["model", "curves", "OS", "colour"] });
   });
 
   it("{ kind: fitted, distribution: spline } fits a Royston–Parmar model with the given knots and scale", () => {
-    const project = compileModelFile(PSM("{ kind: fitted, data: lung.csv, time: time, event: event, distribution: spline, knots: 1, scale: odds }"), { fileName: "model.yaml", readFile });
+    const project = compileModelFile(fittedPsmModel("{ kind: fitted, data: lung.csv, time: time, event: event, distribution: spline, knots: 1, scale: odds }"), { fileName: "model.yaml", readFile });
     expect(project.parameters.names).toEqual(expect.arrayContaining(["OSFitGamma0", "OSFitGamma1", "OSFitGamma2"]));
   });
 });

@@ -1,34 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../../src/files/compile-model-file.js";
 import { runProject } from "../../../src/project/run-project.js";
 import { htmlReport } from "../../../src/report/html/html-report.js";
 import { fitSurvival } from "../../../src/survival/fit/fit-survival.js";
-import { readDataset } from "../../survival/fit/fixtures.js";
+import { fittedPsmModel, readDataset, readFitFixture as readFile } from "../../survival/fit/fixtures.js";
 
-const folder = new URL("../../fixtures/survival/fit/", import.meta.url);
-const readFile = (path: string): string => readFileSync(new URL(path, folder), "utf8");
 
 // NCCTG lung cancer data (times in days); the model's horizon is 5 years = 1826.25 days.
-const MODEL = `metadata: { title: Fitted OS, currency: SEK }
-parameters:
-  hr: { value: 0.8, distribution: { kind: lognormal, estimate: 0.8, lower: 0.6, upper: 1.05 } }
-strategies:
-  Standard: { variables: { h: 1 } }
-  New: { variables: { h: hr } }
-model:
-  type: partitioned-survival
-  outcomes: { cost: cost, lifeYears: effect }
-  timeUnit: days
-  cycleLength: 1/12
-  horizon: 5
-  curves:
-    PFS: { kind: exponential, rate: 0.004 }
-    OS: { kind: hazard-ratio, hazardRatio: h, curve: { kind: fitted, data: lung.csv, time: time, event: event, distribution: weibull } }
-  values:
-    lifeYears: { PF: 1, PD: 1 }
-    cost: { PF: 0 }
-`;
+const MODEL = fittedPsmModel("{ kind: hazard-ratio, hazardRatio: h, curve: { kind: fitted, data: lung.csv, time: time, event: event, distribution: weibull } }");
 
 describe("report: survival evidence of fitted curves", () => {
   const project = compileModelFile(MODEL, { fileName: "model.yaml", readFile });
@@ -74,7 +53,7 @@ describe("report: survival evidence of fitted curves", () => {
   });
 
   it("a report without fitted curves has no survival-evidence section", async () => {
-    const plain = compileModelFile(MODEL.replace(/OS: \{ kind: hazard-ratio.*\n/, "OS: { kind: exponential, rate: 0.002 }\n"), { fileName: "model.yaml" });
+    const plain = compileModelFile(fittedPsmModel("{ kind: exponential, rate: 0.002 }"), { fileName: "model.yaml" });
     expect(plain.survivalEvidence).toBeUndefined();
     expect(htmlReport(await runProject(plain, { dsa: false }))).not.toContain("Survival evidence");
   });

@@ -39,3 +39,30 @@ export function readDataset(name: "lung" | "ovarian" | "gbsg"): Record<string, n
   for (const line of lines) line.split(",").forEach((cell, i) => out[columns[i]!]!.push(Number(cell)));
   return out;
 }
+
+/** Reads a file next to the fitted-curve fixtures (a model file's readFile). */
+export const readFitFixture = (path: string): string => readFileSync(new URL(path, folder), "utf8");
+
+/**
+ * A small partitioned-survival model file (times in days, 5-year horizon) whose OS curve is `os`:
+ * the host for `{ kind: fitted }` curves in model-file and report tests.
+ */
+export const fittedPsmModel = (os: string): string => `metadata: { title: Fitted at build time, currency: SEK }
+parameters:
+  hr: { value: 0.8, distribution: { kind: lognormal, estimate: 0.8, lower: 0.6, upper: 1.05 } }
+strategies:
+  Standard: { variables: { h: 1 } }
+  New: { variables: { h: hr } }
+model:
+  type: partitioned-survival
+  outcomes: { cost: cost, lifeYears: effect }
+  timeUnit: days
+  cycleLength: 1/12
+  horizon: 5
+  curves:
+    PFS: { kind: exponential, rate: 0.004 }
+    OS: ${os}
+  values:
+    lifeYears: { PF: 1, PD: 1 }
+    cost: { PF: 0 }
+`;
