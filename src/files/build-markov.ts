@@ -84,6 +84,7 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     ...cohortSettings(def),
     ...(def.costByYear === undefined ? {} : { costByYear: def.costByYear }),
     ...(def.milestones === undefined ? {} : { milestones: def.milestones }),
+    ...(def.transitionValueWeight === undefined ? {} : { transitionValueWeight: def.transitionValueWeight }),
     ...(background === undefined ? {} : { backgroundMortality: { lifeTable: lifeTable!, sexMix: background.sexMix, deathState: background.deathState } }),
     // The engine reads the returned tables at once and keeps nothing, so one set of objects is
     // refilled per call (same keys, same order: the complement sums the others in written order).

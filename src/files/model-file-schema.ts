@@ -142,6 +142,7 @@ export const markovSchema = strict(
     transitions: transitionsSchema,
     values: valuesSchema.optional(),
     transitionValues: transitionValuesSchema.optional(),
+    transitionValueWeight: z.enum(["once", "row"], { error: "transitionValueWeight is 'once' (each move counted once) or 'row' (the within-cycle weight of the row the move leads to)" }).optional(),
     startingValues: startingValuesSchema.optional(),
   },
   "a Markov model",

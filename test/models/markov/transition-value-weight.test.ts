@@ -6,6 +6,7 @@ import { markovCohort } from "../../../src/models/markov/index.js";
 import { complement } from "../../../src/models/complement.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { QalyError } from "../../../src/core/errors.js";
+import { checkModelFile, compileModelFile } from "../../../src/files/compile-model-file.js";
 
 type TransitionValueWeight = "once" | "row";
 // Well → Dead with probability 0.2 per cycle, a one-off cost of 100 on death, 2 cycles, trapezoid weights
@@ -52,5 +53,33 @@ describe("markovCohort transitionValueWeight", () => {
     }
     expect(error).toBeInstanceOf(QalyError);
     expect((error as QalyError).issues.map((issue) => [issue.code, issue.path])).toEqual([["invalid_model", ["transitionValueWeight"]]]);
+  });
+});
+
+describe("model files: transitionValueWeight", () => {
+  const file = (weight: string) => `metadata: { title: One-off death cost }
+strategies: [s]
+outcomes: { cost: cost, effect: null }
+model:
+  type: markov
+  states: [Well, Dead]
+  outcomes: { cost: cost }
+  start: { Well: 1 }
+  cycles: 2
+  cycleCorrection: trapezoid
+  discountRate: { cost: 0, effect: 0 }
+  ${weight}
+  transitions: { Well: { Dead: 0.2, Well: complement }, Dead: { Dead: 1 } }
+  transitionValues: { cost: { Well: { Dead: 100 } } }
+`;
+
+  it("reads 'row' and 'once' with the API's hand-computed results (28 and 36) and refuses anything else at its path", () => {
+    const cost = (weight: string) => evaluateModel(compileModelFile(file(weight), { fileName: "m.yaml" }).model, {}).s!.cost!;
+    expect(cost("transitionValueWeight: row")).toBeCloseTo(28, 12);
+    expect(cost("transitionValueWeight: once")).toBeCloseTo(36, 12);
+    expect(cost("")).toBeCloseTo(36, 12);
+    const refused = checkModelFile(file("transitionValueWeight: end"), { fileName: "m.yaml" });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues.map((issue) => issue.path.join("."))).toContain("model.transitionValueWeight");
   });
 });
