@@ -121,6 +121,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const limits = parseLimits(values);
   if (drawsOption !== undefined && outFolder === undefined) throw new UsageError("--draws writes a shard: give the folder with --out DIR");
   if (drawsOption !== undefined && (json || reportFile !== undefined || values.xlsx !== undefined)) throw new UsageError("--draws writes only a shard; --json, --report and --xlsx belong to qaly merge");
+  if (drawsOption !== undefined && typeof workers === "number" && workers > 1) throw new UsageError("--draws evaluates its range in one thread: split the PSA into more shards (one per core) instead of --workers");
   // Outputs are checked before the work, so a run never ends in a half-written result.
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const reportPath = reportFile === undefined ? undefined : checkOutputFile(reportFile, ["report"]);

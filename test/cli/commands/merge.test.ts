@@ -85,13 +85,14 @@ describe("qaly run --draws and qaly merge", () => {
     expect(result.stderr).toContain("is not the model file the shards were evaluated from");
   });
 
-  it("qaly run --draws outside the PSA, without --out or with --report is a usage error (exit 2)", async () => {
+  it("qaly run --draws outside the PSA, without --out, with --report or with --workers 2 is a usage error (exit 2)", async () => {
     for (const argv of [
       ["--psa", "100", "--draws", "50:101", "--out", work],
       ["--psa", "100", "--draws", "2/2", "--out", work],
       ["--psa", "100", "--draws", "0:10"],
       ["--psa", "100", "--draws", "0:10", "--out", work, "--report", join(work, "r.html")],
       ["--psa", "100", "--draws", "ten", "--out", work],
+      ["--psa", "100", "--draws", "0:10", "--out", work, "--workers", "2"],
     ]) {
       expect((await qaly("run", MODEL, ...argv)).code, argv.join(" ")).toBe(2);
     }
