@@ -13,6 +13,20 @@ const chemo = fileURLToPath(new URL("../fixtures/voi-chemo/voi_chemo_cea.csv", i
 const pars = fileURLToPath(new URL("../fixtures/voi-chemo/voi_chemo_pars.csv", import.meta.url));
 const settings = ["--cost", "c", "--effect", "e", "--preset", "england"];
 
+describe("qaly run: EVPPI ranking", () => {
+  it("ranks the screening tree's parameters at the thresholds, where the decision is uncertain at 1 500 per QALY and not at 2 000", async () => {
+    const tree = fileURLToPath(new URL("../fixtures/screening-tree.yaml", import.meta.url));
+    const result = await qaly("run", tree, "--psa", "300", "--thresholds", "1500,2000");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("EVPPI ranking per person (SEK), each parameter learnt alone, ± standard error")[1]!.split("\n");
+    expect(lines[1]).toMatch(/^parameter\s+at 1 500\s+at 2 000$/);
+    // cTest moves the incremental NMB most (tornado swing 97 against a base of 20); at 2 000 every fitted
+    // incremental NMB favours Test, so each EVPPI is 0.
+    expect(lines[3]).toMatch(/^cTest\s+[1-9][\d ]* ± [\d.]+\s+0 ± 0$/);
+    expect(lines.slice(3, 6).every((line) => /0 ± 0$/.test(line))).toBe(true);
+  });
+});
+
 describe("qaly analyze: EVPPI", () => {
   it("--parameters joins voi's chemo_pars to chemo_cea, --evppi gives a group's EVPPI as the API does, and the summary ranks every parameter", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "qaly-evppi-"));

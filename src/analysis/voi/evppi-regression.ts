@@ -81,7 +81,9 @@ function evppiOfFitted(fitted: readonly { readonly effect: Float64Array; readonl
     }
     let bestMean = 0;
     for (const m of means) bestMean = Math.max(bestMean, w * m.effect - m.cost);
-    return n === 0 ? 0 : Math.max(0, sumMax / n - bestMean);
+    // A difference of two means at the level of their rounding (10⁻⁹ of their size) is 0, not noise.
+    const value = n === 0 ? 0 : sumMax / n - bestMean;
+    return value > 1e-9 * (Math.abs(sumMax / n) + Math.abs(bestMean)) ? value : 0;
   });
 }
 
