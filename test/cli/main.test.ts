@@ -74,6 +74,18 @@ describe("qaly (in-process)", () => {
     expect(scenario.run.scenario).toBe("Half price");
   });
 
+  it("qaly run --scenario-psa N runs each scenario's PSA beside the base case's (in the summary and the JSON); 0 is a usage error", async () => {
+    const result = await qaly("run", fixture("toy-tree"), "--psa", "40", "--scenario-psa", "40", "--no-dsa", "--quiet", "--workers", "1");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Scenario PSAs: strategy with the highest expected NMB");
+    expect(result.stdout).toMatch(/Half price\s+40\s/);
+    const json = JSON.parse((await qaly("run", fixture("toy-tree"), "--json", "--psa", "40", "--scenario-psa", "40", "--no-dsa", "--quiet", "--workers", "1")).stdout);
+    expect(json.scenarioPsa.map((row: { scenario: string; samples: number }) => [row.scenario, row.samples])).toEqual([["Half price", 40]]);
+    const zero = await qaly("run", fixture("toy-tree"), "--scenario-psa", "0");
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--scenario-psa must be a whole decimal number ≥ 1");
+  });
+
   it("qaly run --out DIR writes the CSV and JSON results", async () => {
     const out = mkdtempSync(join(tmpdir(), "qaly-run-"));
     const result = await qaly("run", fixture("toy-tree"), "--psa", "20", "--out", out, "--quiet");

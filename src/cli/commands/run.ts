@@ -36,6 +36,7 @@ const SPEC: CommandSpec = {
     json: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     "no-dsa": { type: "boolean" },
+    "scenario-psa": { type: "string" },
     draws: { type: "string" },
     ...LIMIT_OPTIONS,
   },
@@ -61,6 +62,8 @@ Options:
   --scenario NAME    run a named scenario of the model instead of the base case
   --no-dsa           skip the one-way, tornado, threshold and scenario analyses
   --tornado-bars N   tornado bars shown (default: the model's, else 10; "all" for every parameter)
+  --scenario-psa N   also run an N-draw PSA of every scenario (same seed), shown beside the base
+                     case's: each scenario costs a PSA of its own, run in this thread
   -o, --out DIR      write CSV and JSON results into DIR
   --report FILE      write the HTML report to FILE
   --xlsx FILE        write an Excel workbook to FILE: inputs with sources and status, results,
@@ -84,6 +87,7 @@ export interface RunChoices {
   readonly scenario?: string;
   readonly dsa: boolean;
   readonly tornadoBars?: number | "all";
+  readonly scenarioPsa?: number;
   readonly limits?: Partial<ResourceLimits>;
 }
 
@@ -109,6 +113,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const psaOption = parseCount("psa", stringOption(values, "psa"), 0);
   const seed = parseSeed(stringOption(values, "seed"));
   const tornadoBars = parseTornadoBars(stringOption(values, "tornado-bars"));
+  const scenarioPsa = parseCount("scenario-psa", stringOption(values, "scenario-psa"), 1);
   const workers = parseWorkers(stringOption(values, "workers"));
   const wtp = parseWtp(stringOption(values, "wtp"));
   const thresholds = parseThresholds(stringOption(values, "thresholds"));
@@ -134,6 +139,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     ...(scenario === undefined ? {} : { scenario }),
     dsa: values["no-dsa"] !== true,
     ...(tornadoBars === undefined ? {} : { tornadoBars }),
+    ...(scenarioPsa === undefined ? {} : { scenarioPsa }),
     ...(limits === undefined ? {} : { limits }),
   };
 
@@ -172,6 +178,7 @@ export async function runChosen(loaded: LoadedModel, chosen: ScenarioProject, ch
       ...(choices.limits === undefined ? {} : { limits: choices.limits }),
       dsa: choices.dsa,
       ...(choices.tornadoBars === undefined ? {} : { tornadoBars: choices.tornadoBars }),
+      ...(choices.scenarioPsa === undefined ? {} : { scenarioPsa: choices.scenarioPsa }),
       onProgress: (progress) => bar.update(progress),
       signal: controller.signal,
       ...(psaRunner === undefined ? {} : { psaRunner }),
