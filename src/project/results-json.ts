@@ -144,8 +144,15 @@ export interface EvppiRankingJson {
   readonly wtp: readonly number[];
   /** The threshold the rows are sorted at. */
   readonly rankedAt: number;
-  /** One row per parameter: EVPPI per person at each threshold and its standard error (`null` when not estimated). */
-  readonly rows: readonly { readonly parameter: string; readonly perPerson: readonly number[]; readonly standardError: readonly number[] | null }[];
+  /** One row per parameter, largest EVPPI first. */
+  readonly rows: readonly {
+    /** The parameter. */
+    readonly parameter: string;
+    /** EVPPI per person at each threshold. */
+    readonly perPerson: readonly number[];
+    /** Its standard error at each threshold (`null` when not estimated). */
+    readonly standardError: readonly number[] | null;
+  }[];
 }
 
 /** One EVPPI group in {@link RunJson}. */
