@@ -2,10 +2,10 @@ import { cubicRegressionSpline, type MarginalBasis } from "./cubic-regression-sp
 import { choleskyInPlace, choleskySolve, dot, inverseDiagonal } from "./dense.js";
 
 /**
- * Convergence: no log λ moves by more than this in a Fellner–Schall step (λ within 0.5 %; the
+ * Convergence: no log λ moves by more than this in a Fellner–Schall step (λ within 1 %; the
  * fitted values then change by far less than the regression's own error).
  */
-const TOLERANCE = 5e-3;
+const TOLERANCE = 1e-2;
 
 /** One response's penalised fit. @internal */
 export interface PenalisedFit {
