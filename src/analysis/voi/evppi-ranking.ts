@@ -6,7 +6,7 @@ import { evppi, type EvppiOptions } from "./evppi.js";
 
 /** Options of {@link evppiRanking}. */
 export interface EvppiRankingOptions extends EvppiOptions {
-  /** The parameters to rank (default every parameter of `psa.parameters`). */
+  /** The parameters to rank (default every parameter of `psa.parameters` with a value in every draw). */
   readonly parameters?: readonly string[];
   /** The WTP the ranking is sorted at, one of the grid's values (default the grid's first). */
   readonly rankAt?: number;
@@ -50,8 +50,8 @@ export interface EvppiRanking {
 export function evppiRanking(psa: PsaResult, wtp?: ArrayLike<number> | WtpRange, options: EvppiRankingOptions = {}): EvppiRanking {
   const draws = psa.parameters;
   if (draws === undefined) fail("invalid_argument", ["parameters"], "an EVPPI ranking needs the parameter draws of the PSA (psa.parameters is missing)");
-  const names = options.parameters ?? draws.names;
-  if (names.length === 0) fail("invalid_argument", ["parameters"], "name at least one parameter to rank");
+  const names = options.parameters ?? draws.names.filter((name) => draws.column(name).every(Number.isFinite));
+  if (options.parameters !== undefined && names.length === 0) fail("invalid_argument", ["parameters"], "name at least one parameter to rank");
   const grid = wtpValues(wtp);
   const rankedAt = options.rankAt ?? grid[0]!;
   const g = grid.indexOf(rankedAt);

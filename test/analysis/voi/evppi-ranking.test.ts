@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evpi, evppi, evppiRanking, evpiFromNetBenefit } from "../../../src/analysis/voi/index.js";
-import { psaResult } from "../../../src/analysis/psa/index.js";
+import { psaResult, psaResultFromCsv } from "../../../src/analysis/psa/index.js";
 import { chemoNb } from "../psa/chemo.js";
 import { chemoNbWithParameters, mgcv } from "./chemo-draws.js";
 
@@ -31,6 +31,10 @@ describe("evppiRanking", () => {
     expect(ranking.rankedAt).toBe(1);
     expect(() => evppiRanking(nb, [1], { parameters: ["u_home_care", "p_side"] })).toThrow(expect.objectContaining({ code: "unknown_parameter", path: ["parameters", 1] }));
     expect(() => evppiRanking(nb, [1], { rankAt: 2 })).toThrow(expect.objectContaining({ code: "invalid_argument", path: ["rankAt"] }));
+    // By default a parameter with a missing draw (NA in an imported CSV) is left out, not an error.
+    const withGap = psaResultFromCsv("draw,cost_A,effect_A,cost_B,effect_B,pX,pGap\n1,0,0,0,1,1,NA\n2,0,0,0,-1,-1,2\n3,0,0,0,2,2,3\n4,0,0,0,-2,-2,4");
+    expect(evppiRanking(withGap, [1], { standardError: false }).rows.map((r) => r.parameter)).toEqual(["pX"]);
+    expect(() => evppiRanking(withGap, [1], { parameters: ["pGap"] })).toThrow(expect.objectContaining({ code: "invalid_argument" }));
     const bare = psaResult({ strategies: ["A"], outcomes: ["cost", "effect"], values: { cost: { A: [1] }, effect: { A: [1] } } });
     expect(() => evppiRanking(bare, [1])).toThrow(expect.objectContaining({ code: "invalid_argument", path: ["parameters"] }));
   });
