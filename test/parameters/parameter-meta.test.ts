@@ -5,6 +5,10 @@ import { z } from "zod";
 import { IssueCollector, type Issue } from "../../src/core/errors.js";
 import { checkParameterMeta } from "../../src/parameters/validate-entries.js";
 
+// zod keeps its locale in a global that another zod copy in the same process can replace
+// (playwright-core bundles one, loaded by the browser tests in the same worker): set English here.
+z.config(z.locales.en());
+
 const reference = z.strictObject({
   label: z.string().optional(),
   unit: z.string().optional(),
