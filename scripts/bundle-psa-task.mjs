@@ -8,39 +8,14 @@
 // Run after scripts/bundle-mathjs-parse.mjs, so that it takes the bundled parser.
 // The bundle names each bundled package, its version and licence in its first lines.
 // Usage: node scripts/bundle-psa-task.mjs
-import { build } from "esbuild";
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { bundleWithCredits, ROOT } from "./bundle-credits.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** `name version (licence)` of the package a bundled file belongs to. */
-function packageLine(path) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
-  if (match === null) return undefined;
-  const manifest = JSON.parse(readFileSync(join(ROOT, match[1], "package.json"), "utf8"));
-  return `${manifest.name} ${manifest.version} (${manifest.license})`;
-}
-
-const options = {
-  entryPoints: [join(ROOT, "dist/node/load-model.js")],
-  bundle: true,
+await bundleWithCredits(
   // Whitespace only: names stay, so stack traces from a worker still read.
-  minifyWhitespace: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  legalComments: "eof",
-  logLevel: "warning",
-};
-const probe = await build({ ...options, write: false, metafile: true });
-const kept = Object.values(probe.metafile.outputs).flatMap((output) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path));
-const packages = [...new Set(kept.map(packageLine).filter((line) => line !== undefined))].sort();
-// CommonJS dependencies call require(), which an ES module lacks.
-const banner = [
-  "// qaly's PSA task for worker threads (dist/node/load-model.js), bundled by scripts/bundle-psa-task.mjs with:",
-  ...packages.map((line) => `//   ${line}`),
-  'import { createRequire as __qalyCreateRequire } from "node:module"; const require = __qalyCreateRequire(import.meta.url);',
-].join("\n");
-await build({ ...options, outfile: join(ROOT, "dist/node/load-model.bundle.js"), banner: { js: banner } });
+  { entryPoints: [join(ROOT, "dist/node/load-model.js")], bundle: true, minifyWhitespace: true, format: "esm", platform: "node", target: "node20", legalComments: "eof", logLevel: "warning" },
+  join(ROOT, "dist/node/load-model.bundle.js"),
+  "qaly's PSA task for worker threads (dist/node/load-model.js), bundled by scripts/bundle-psa-task.mjs with:",
+  // CommonJS dependencies call require(), which an ES module lacks.
+  ['import { createRequire as __qalyCreateRequire } from "node:module"; const require = __qalyCreateRequire(import.meta.url);'],
+);
