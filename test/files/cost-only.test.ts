@@ -72,6 +72,9 @@ describe("cost-only model files (outcomes: { effect: null })", () => {
     expect(html).not.toContain("<h3>Incremental cost-effectiveness</h3>");
     expect(html).toContain("this is a cost comparison (cost-minimisation): Gauze is the least costly strategy");
     expect(html).not.toMatch(/NaN|Infinity/);
+    // No cost-effectiveness plane of zero effects; the acceptability curve is the probability of being least costly.
+    expect(html).not.toContain("Incremental cost and effect of each PSA draw");
+    expect(html).toContain("Probability that each strategy is the least costly");
   });
 
   it("a Markov model with only a cost outcome is valid with effect: null; by hand, 1 000 + 900 + 810 = 2 710 over three years", async () => {

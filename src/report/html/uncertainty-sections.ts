@@ -32,10 +32,13 @@ export function psaSection(context: ReportContext): string {
   const { currency, effectUnit, thresholds } = context;
   let out = `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`${formatNumber(input.psa.size)} draws${input.run.seed === undefined ? "" : `, seed "${String(input.run.seed)}"`}. Intervals are 2.5% and 97.5% percentiles of the draws.`)}</p>`;
   if (psa.incremental.length > 0) out += tableToHtml(psaSummaryReportTable(psa.incremental, { wtp: thresholds[0] ?? 500_000, currency, effectUnit }));
-  if (psa.plane.series.length > 0) {
+  // A cost-only model's effects are all 0: its plane would be one line of dots on the cost axis.
+  const costOnly = input.outcomes.costOnly === true;
+  if (costOnly) out += `<p class="note">${escapeXml("A cost-only model (no effect outcome): the draws differ in cost only, so no cost-effectiveness plane is drawn, and the acceptability curve is the probability that each strategy is the least costly, the same at every willingness to pay.")}</p>`;
+  if (psa.plane.series.length > 0 && !costOnly) {
     out += figure(cePlaneChart(psa.plane, { currency, effectUnit, wtp: thresholds, strategies: input.psa.strategies }), `Incremental cost and effect of each PSA draw against ${psa.plane.comparator}; large dots are the means, dashed ellipses 95% regions, dashed lines the willingness-to-pay thresholds.`);
   }
-  out += figure(ceacChart(psa.curves.ceac, { ceaf: psa.curves.ceaf, thresholds, currency, effectUnit }), "Probability that each strategy has the highest net monetary benefit; the grey band is the acceptability frontier (the strategy with the highest expected NMB).");
+  out += figure(ceacChart(psa.curves.ceac, { ceaf: psa.curves.ceaf, thresholds, currency, effectUnit }), costOnly ? "Probability that each strategy is the least costly; the grey band marks the strategy with the lowest expected cost." : "Probability that each strategy has the highest net monetary benefit; the grey band is the acceptability frontier (the strategy with the highest expected NMB).");
   const convergence = runningNetBenefit(input.psa, context.comparator, thresholds[0] ?? 500_000, input.outcomes);
   if (convergence !== undefined) {
     const label = `Incremental NMB, ${convergence.strategy} vs ${context.comparator}${currency === "" ? "" : ` (${currency})`}`;
