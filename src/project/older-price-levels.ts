@@ -11,7 +11,7 @@ import type { ParameterRow } from "../parameters/describe-parameters.js";
  * @returns one sentence, or `undefined`
  * @example
  * const rows = defineParameters({ cDrug: param(100, { unit: "SEK per month (price year 2017)" }), cVisit: param(5, { unit: "SEK (price year 2024)" }) }).describe();
- * olderPriceLevels(rows, 2024) // => "prices at older price levels than the model's 2024 (not inflated): cDrug (2017)"
+ * olderPriceLevels(rows, 2024) // => "Prices at older price levels than the model's 2024 (not inflated): cDrug (2017)"
  * olderPriceLevels(rows, 2017) // => undefined
  */
 export function olderPriceLevels(rows: readonly ParameterRow[], priceYear: number | undefined): string | undefined {
@@ -20,5 +20,5 @@ export function olderPriceLevels(rows: readonly ParameterRow[], priceYear: numbe
     const year = /price year (\d{4})/i.exec(row.unit)?.[1];
     return year !== undefined && Number(year) < priceYear ? [`${row.name} (${year})`] : [];
   });
-  return older.length === 0 ? undefined : `prices at older price levels than the model's ${priceYear} (not inflated): ${older.join(", ")}`;
+  return older.length === 0 ? undefined : `Prices at older price levels than the model's ${priceYear} (not inflated): ${older.join(", ")}`;
 }
