@@ -6,13 +6,14 @@ import { estimateFileWork, fileBudgetIssues, RESOURCE_LIMITS } from "../../src/f
 
 // Issue 19, resource budget: test/fixtures/trust/budget/ holds a small valid Markov model and
 // copies of it with one size made hostile. Each must be refused with resource_limit before
-// anything is built, fast (the limit on a test is far below what building would take).
+// anything is built. The elapsed-time bound is a hang guard, not a speed target (building any of these
+// would take hours or exhaust memory): generous, so a loaded machine does not fail it.
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/trust/budget/${name}`, import.meta.url)), "utf8");
 
 function refusal(name: string, text = fixture(name)) {
   const started = performance.now();
   const result = checkModelFile(text, { fileName: name });
-  expect(performance.now() - started).toBeLessThan(5_000);
+  expect(performance.now() - started).toBeLessThan(30_000);
   expect(result.ok).toBe(false);
   return result.ok ? undefined : result.issues[0];
 }
@@ -74,7 +75,7 @@ describe("resource budget of a file that already has structural issues", () => {
     const text = `${fixture("valid-markov.yaml").replace(/cycles: \d+/, "cycles: 1000000000")}tables:\n  t: { file: ../../etc/passwd, key: a, value: b }\n`;
     const started = performance.now();
     const result = checkModelFile(text, { fileName: "hostile.yaml" });
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(result.ok).toBe(false);
     const codes = result.ok ? [] : result.issues.map((issue) => issue.code);
     expect(codes).toEqual(expect.arrayContaining(["file_not_allowed", "resource_limit"]));
