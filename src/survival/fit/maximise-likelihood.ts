@@ -6,6 +6,8 @@
 // WebAssembly behind an asynchronous start). Newton's method also needs the Hessian that the
 // standard errors need anyway, and with Marquardt damping it is robust from rough starting values.
 
+import { cholesky, solveCholesky } from "../../parameters/cholesky.js";
+
 /** Outcome of {@link maximiseLikelihood}. */
 export interface Maximum {
   /** The maximising parameters. */
@@ -92,40 +94,19 @@ export function numericalDerivatives(f: (x: Float64Array) => number, x: Float64A
  * is not positive definite.
  */
 export function solvePositiveDefinite(a: Float64Array, b: Float64Array): Float64Array | undefined {
-  const k = b.length;
-  const l = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i * k + j]!;
-      for (let m = 0; m < j; m++) sum -= l[i * k + m]! * l[j * k + m]!;
-      if (i === j) {
-        if (!(sum > 0)) return undefined;
-        l[i * k + i] = Math.sqrt(sum);
-      } else l[i * k + j] = sum / l[j * k + j]!;
-    }
-  }
-  const y = new Float64Array(k);
-  for (let i = 0; i < k; i++) {
-    let sum = b[i]!;
-    for (let m = 0; m < i; m++) sum -= l[i * k + m]! * y[m]!;
-    y[i] = sum / l[i * k + i]!;
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let sum = y[i]!;
-    for (let m = i + 1; m < k; m++) sum -= l[m * k + i]! * y[m]!;
-    y[i] = sum / l[i * k + i]!;
-  }
-  return y;
+  const l = cholesky(a, b.length, 0);
+  return l === undefined ? undefined : solveCholesky(l, b, b.length);
 }
 
 /** The inverse of a symmetric positive definite matrix, or `undefined` when it is not. */
 export function invertPositiveDefinite(a: Float64Array, k: number): Float64Array | undefined {
+  const l = cholesky(a, k, 0);
+  if (l === undefined) return undefined;
   const inverse = new Float64Array(k * k);
   for (let j = 0; j < k; j++) {
     const e = new Float64Array(k);
     e[j] = 1;
-    const column = solvePositiveDefinite(a, e);
-    if (column === undefined) return undefined;
+    const column = solveCholesky(l, e, k);
     for (let i = 0; i < k; i++) inverse[i * k + j] = column[i]!;
   }
   // Symmetrise the rounding.
