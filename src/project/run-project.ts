@@ -87,8 +87,6 @@ export interface ProjectRun extends ReportInput {
   readonly netBenefit: readonly NetBenefitRow[];
   /** PSA summary, when a PSA was run. */
   readonly psaSummary?: PsaSummary;
-  /** People in the starting cohort, when the project states one: outputs add per-cohort results (`baseCasePerCohort`); per-person results are unchanged. */
-  readonly cohortSize?: number;
 }
 
 /**

@@ -154,6 +154,8 @@ export interface ReportInput {
   readonly budgetImpact?: BudgetImpactResult;
   /** Budget impact driven by the model (a project's `budgetImpact`): base case, PSA intervals, one-way and scenarios. */
   readonly budgetImpactRun?: BudgetImpactRun;
+  /** People in the starting cohort, when the project states one: outputs add per-cohort results (`baseCasePerCohort`); per-person results are unchanged. */
+  readonly cohortSize?: number;
   /** Results of the project's subgroups (base case). */
   readonly subgroups?: readonly SubgroupResult[];
   /** Calibration targets compared with the model's base case. */

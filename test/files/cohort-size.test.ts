@@ -4,6 +4,7 @@ import { runProject } from "../../src/project/run-project.js";
 import { runJson } from "../../src/project/results-json.js";
 import { formatRun } from "../../src/cli/terminal/format-run.js";
 import { runResultFiles } from "../../src/node/write-results.js";
+import { htmlReport } from "../../src/report/html/html-report.js";
 
 // Two states, 3 annual cycles, end-of-cycle counting, no discounting. A cohort of 1 000 starts
 // 900 Well and 100 Sick; Well → Sick 0.1, Sick → Dead 0.2 (Sick absorbs nothing else).
@@ -50,6 +51,11 @@ describe("cohort size (cohortSize, starting counts)", () => {
     expect(text).toContain("Base case, per person");
     expect(text).toContain("Base case, per cohort of 1 000 people");
     expect(text).toMatch(/A\s+633 500\s+2828\.6/);
+    // The report shows the per-cohort totals under the per-person table.
+    const html = htmlReport(run);
+    const cohort = html.slice(html.indexOf("<h3>Per cohort of 1 000 people</h3>"));
+    expect(cohort.length).toBeLessThan(html.length);
+    expect(cohort.slice(0, cohort.indexOf("</table>"))).toContain("<td>A</td><td class=\"num\">633&#160;500</td><td class=\"num\">2&#160;829</td>");
   });
 
   it("proportions are still accepted with a cohort size, and give the same per-person results", async () => {

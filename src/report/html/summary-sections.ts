@@ -1,3 +1,5 @@
+import { baseCasePerCohort } from "../../analysis/run/base-case-per-cohort.js";
+import { formatNumber } from "../format/format-number.js";
 import { costComparison } from "../../analysis/cea/cost-comparison.js";
 import { costComparisonReportTable } from "../tables/cost-comparison-report-table.js";
 import { escapeXml } from "../format/escape-xml.js";
@@ -106,6 +108,11 @@ const TREE_ROWS = 40;
 export function baseCaseSection(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
   let out = `<section class="major"><h2>Base case</h2>${tableToHtml(baseCaseReportTable(input.baseCase))}`;
+  // With a stated cohort size, the totals for the cohort beside the per-person results above.
+  if (input.cohortSize !== undefined) {
+    const perCohort = baseCaseReportTable(baseCasePerCohort(input.baseCase, input.cohortSize));
+    out += `<h3>Per cohort of ${escapeXml(formatNumber(input.cohortSize))} people</h3>${tableToHtml({ ...perCohort, caption: `Base-case totals for a starting cohort of ${formatNumber(input.cohortSize)} (per person × cohort size)` })}`;
+  }
   const counts = countsReportTable(input.baseCase, { ...(input.counts === undefined ? {} : { outcomes: input.counts }), ...(input.countsPer === undefined ? {} : { per: input.countsPer }), exclude: [input.outcomes.cost, input.outcomes.effect] });
   if (counts.rows.length > 0) out += `<h3>Counts per 1 000</h3>${tableToHtml(counts)}`;
   const categories = input.costCategories ?? costCategories(input.baseCase);
