@@ -14,16 +14,17 @@ export interface CostBreakdownOptions extends ChartOptions {
 
 /**
  * The cost-category outcomes of a base-case result: names `cost` followed by a capital letter,
- * digit or `_` (`costDrug`, `costTest`, `cost_hospital`), except undiscounted variants.
+ * digit or `_` (`costDrug`, `costTest`, `cost_hospital`), except undiscounted variants and a
+ * microsimulation's Monte Carlo standard errors (`costMcse`), which are not costs.
  *
  * @param base - a result of `runBaseCase`
  * @returns the category outcome names, in model order
  * @example
- * const model = { title: "Demo", strategies: ["A"], outcomes: ["cost", "costDrug", "costCare", "costUndiscounted", "qaly"], evaluateInto(p, out) { out.set([3, 1, 2, 3, 1]); } };
+ * const model = { title: "Demo", strategies: ["A"], outcomes: ["cost", "costDrug", "costCare", "costUndiscounted", "costMcse", "qaly"], evaluateInto(p, out) { out.set([3, 1, 2, 3, 0.1, 1]); } };
  * costCategories(runBaseCase(model, {})) // => ["costDrug", "costCare"]
  */
 export function costCategories(base: BaseCaseResult): string[] {
-  return base.outcomes.filter((o) => /^cost[A-Z0-9_]/.test(o) && !/undiscounted/i.test(o));
+  return base.outcomes.filter((o) => /^cost[A-Z0-9_]/.test(o) && !/undiscounted/i.test(o) && !/Mcse$/.test(o));
 }
 
 /**

@@ -60,6 +60,11 @@ describe("costBreakdownChart", () => {
     expect(costCategories(base)).toEqual(["costDrug", "costCare"]);
   });
 
+  it("costCategories(base) leaves out a microsimulation's Monte Carlo standard errors (costMcse, costDrugMcse)", () => {
+    const withMcse = { ...model, outcomes: ["cost", "costDrug", "costMcse", "costDrugMcse", "qaly"], evaluateInto(_: unknown, out: Float64Array) { out.set([300, 100, 2, 1, 1, 900, 500, 3, 2, 1.2]); } };
+    expect(costCategories(runBaseCase(withMcse, {}))).toEqual(["costDrug"]);
+  });
+
   it("costBreakdownChart(base) stacks one segment per category and strategy, ending at the total cost", () => {
     const svg = costBreakdownChart(base, { currency: "SEK" });
     expectChart(svg, "cost-breakdown");
