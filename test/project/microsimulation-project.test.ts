@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { runProject } from "../../src/project/run-project.js";
+import { psaIsDegenerate } from "../../src/analysis/psa/is-degenerate.js";
+import { htmlReport } from "../../src/report/html/html-report.js";
 
 const text = `metadata: { title: Microsimulation project, currency: SEK }
 parameters:
@@ -40,5 +42,15 @@ describe("microsimulation in a project", () => {
     // Same seed, same draws, same individuals: the PSA is reproducible.
     const again = await runProject(compileModelFile(text, { fileName: "micro.yaml" }), { dsa: false, psa: 12 });
     expect(Array.from(again.psa!.values("qaly", "Drug"))).toEqual(qaly);
+    expect(psaIsDegenerate(run.psa!)).toBe(false);
+  });
+
+  it("without uncertain parameters the PSA's draws differ only by Monte Carlo noise: it is degenerate, and the report quotes no probability", async () => {
+    const fixed = text.replace(/, distribution: \{[^}]*\}/g, "");
+    const run = await runProject(compileModelFile(fixed, { fileName: "micro.yaml" }), { dsa: false, psa: 12 });
+    const cost = Array.from(run.psa!.values("cost", "Drug"));
+    expect(new Set(cost).size).toBeGreaterThan(1);
+    expect(psaIsDegenerate(run.psa!)).toBe(true);
+    expect(htmlReport(run)).toContain("The probabilistic analysis is degenerate");
   });
 });

@@ -108,7 +108,7 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
   if (summary !== undefined && run.psa !== undefined) {
     out.push("", `Probabilistic analysis: ${summary.samples} draws${summary.seed === null ? " (imported)" : `, seed ${JSON.stringify(summary.seed)}`}`);
     out.push(...decisionTable(summary.icerTable, "(PSA means)"));
-    if (degenerate) out.push("", "The PSA is degenerate: no parameter is uncertain, so every draw gives the same costs and effects; no probability of being cost-effective or EVPI is reported.");
+    if (degenerate) out.push("", "The PSA is degenerate: no parameter is uncertain, so the draws give the same costs and effects (or, in a microsimulation, differ only by Monte Carlo noise); no probability of being cost-effective, EVPI or EVPPI is reported.");
     else if (summary.probabilityCostEffective.length > 0) {
       const voi = evpi(run.psa, run.wtp.thresholds, { cost, effect: run.outcomes.effect });
       out.push("", costOnly ? "Probability least costly (the same at every WTP) and EVPI per person" : "Probability cost-effective and EVPI per person");
@@ -122,12 +122,12 @@ export function formatRun(run: ProjectRun, options: { readonly baseCase?: boolea
     }
   }
 
-  if (run.evppi !== undefined && run.wtp.thresholds.length > 0) {
+  if (run.evppi !== undefined && run.wtp.thresholds.length > 0 && !degenerate) {
     out.push("", `EVPPI per person (${currency})`);
     out.push(textTable(["WTP", ...run.evppi.map((g) => g.name)], run.wtp.thresholds.map((w, i) => [money(w), ...run.evppi!.map((g) => money(g.atThresholds.perPerson[i]!))]), [true, ...run.evppi.map(() => true)]));
   }
 
-  if (run.evppiRanking !== undefined && run.evppiRanking.rows.length > 0) {
+  if (run.evppiRanking !== undefined && run.evppiRanking.rows.length > 0 && !degenerate) {
     const ranking = run.evppiRanking;
     const shown = ranking.rows.slice(0, 10);
     const wtp = Array.from(ranking.wtp);

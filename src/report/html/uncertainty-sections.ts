@@ -26,7 +26,7 @@ export function psaSection(context: ReportContext): string {
   const psa = context.psa;
   const input = context.input;
   if (context.degenerate && input.psa !== undefined) {
-    return `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`The probabilistic analysis is degenerate: no parameter is uncertain, so all ${formatNumber(input.psa.size)} draws give the same costs and effects. It says nothing about uncertainty: no probability of being cost-effective, cost-effectiveness plane or value of information is reported. Give the uncertain parameters distributions to run a real PSA.`)}</p></section>`;
+    return `<section class="major"><h2>Probabilistic sensitivity analysis</h2><p class="note">${escapeXml(`The probabilistic analysis is degenerate: no parameter is uncertain, so the ${formatNumber(input.psa.size)} draws give the same costs and effects (or, in a microsimulation, differ only by Monte Carlo noise). It says nothing about uncertainty: no probability of being cost-effective, cost-effectiveness plane or value of information is reported. Give the uncertain parameters distributions to run a real PSA.`)}</p></section>`;
   }
   if (psa === null || input.psa === undefined) return "";
   const { currency, effectUnit, thresholds } = context;

@@ -52,7 +52,7 @@ describe("report v2", () => {
     const psa = psaResult({ strategies: ["A", "B"], outcomes: ["cost", "qaly"], values: { cost: { A: [0, 0, 0], B: [200, 200, 200] }, qaly: { A: [1, 1, 1], B: [1.5, 1.5, 1.5] } } });
     const html = htmlReport(twoStrategyInput({ psa }));
     const body = text(html);
-    expect(body).toContain("The probabilistic analysis is degenerate: no parameter is uncertain, so all 3 draws give the same costs and effects.");
+    expect(body).toContain("The probabilistic analysis is degenerate: no parameter is uncertain, so the 3 draws give the same costs and effects (or, in a microsimulation, differ only by Monte Carlo noise).");
     expect(body).toContain("The probabilistic analysis is degenerate (no parameter is uncertain), so the probability that this choice is cost-effective is not known.");
     expect(body).not.toMatch(/100(\.0)?\s?%/);
     for (const kind of ["ce-plane", "ceac", "evpi", "running-mean"]) expect(html).not.toContain(`data-chart="${kind}"`);
