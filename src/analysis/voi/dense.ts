@@ -45,22 +45,6 @@ export function choleskyInPlace(a: Float64Array, m: number, scale: number): Floa
   return a;
 }
 
-/** Solves L Lᵀ x = b for x with a Cholesky factor from {@link choleskyInPlace}. @internal */
-export function choleskySolve(l: Float64Array, m: number, b: Float64Array): Float64Array {
-  const x = Float64Array.from(b);
-  for (let i = 0; i < m; i++) {
-    let v = x[i]!;
-    for (let k = 0; k < i; k++) v -= l[i * m + k]! * x[k]!;
-    x[i] = v / l[i * m + i]!;
-  }
-  for (let i = m - 1; i >= 0; i--) {
-    let v = x[i]!;
-    for (let k = i + 1; k < m; k++) v -= l[k * m + i]! * x[k]!;
-    x[i] = v / l[i * m + i]!;
-  }
-  return x;
-}
-
 /**
  * The diagonal of (L Lᵀ)⁻¹ for a Cholesky factor L: the squared norms of the columns of L⁻¹, each
  * column found by forward substitution into one contiguous vector (no m × m inverse is stored).

@@ -1,5 +1,6 @@
 import { cubicRegressionSpline, type MarginalBasis } from "./cubic-regression-spline.js";
-import { choleskyInPlace, choleskySolve, dot, inverseDiagonal } from "./dense.js";
+import { choleskyInPlace, dot, inverseDiagonal } from "./dense.js";
+import { solveCholesky } from "../../parameters/cholesky.js";
 
 /**
  * Convergence: no log λ moves by more than this in a Fellner–Schall step (λ within 1 %; the
@@ -107,7 +108,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
         const h = Float64Array.from(gram);
         for (let a = 0; a < p; a++) h[a * p + a]! += s[a]!;
         const l = choleskyInPlace(h, p, gramScale);
-        const beta = choleskySolve(l, p, xty);
+        const beta = solveCholesky(l, xty, p);
         // Residual sum of squares yᵀy − 2βᵀXᵀy + βᵀXᵀXβ, and tr(A) = p − Σ diag(H⁻¹)·s.
         let rss = yty;
         for (let a = 0; a < p; a++) {
