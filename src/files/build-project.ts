@@ -48,28 +48,46 @@ function hint(name: string, known: readonly string[]): string {
   return close === undefined ? "" : ` (did you mean '${close}'?)`;
 }
 
+/**
+ * The discount rates of the file's economic settings, when the file states them (a preset or
+ * `economics.discountRate`); `undefined` otherwise, so files without settings keep the engines' default.
+ */
+function statedDiscount(file: ModelFile): { readonly cost: number; readonly effect: number } | undefined {
+  const stated = file.economics;
+  if (stated?.preset === undefined && stated?.discountRate === undefined) return undefined;
+  const preset = ECONOMIC_PRESETS[stated.preset ?? "neutral"] ?? ECONOMIC_PRESETS["neutral"]!;
+  return { cost: stated.discountRate?.cost ?? preset.discountRate.cost, effect: stated.discountRate?.effect ?? preset.discountRate.effect };
+}
+
+/** A cohort model's definition with the settings' rate for each discount rate the model leaves out (the model's own rates win). */
+function withDiscount<D extends { readonly discountRate?: { readonly cost?: unknown; readonly effect?: unknown } | undefined }>(def: D, stated: { readonly cost: number; readonly effect: number } | undefined): D {
+  if (stated === undefined) return def;
+  return { ...def, discountRate: { cost: def.discountRate?.cost ?? stated.cost, effect: def.discountRate?.effect ?? stated.effect } };
+}
+
 /** The models of a file (main and named), built with the given settings. */
 function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, baseValues: Params | undefined, issues: Issue[]): Model<Params, string> | undefined {
   const { file } = compiled;
+  const stated = statedDiscount(file);
   const models = new Map<string, Model<Params, string>>();
   for (const [name, def] of Object.entries(file.models ?? {})) {
     // A named model evaluates the file's strategies, or strategies of its own (with their own variables).
     const own: [string, Readonly<Record<string, number | string>>][] | undefined = def.strategies === undefined ? undefined : Array.isArray(def.strategies) ? def.strategies.map((s) => [s, {}]) : Object.entries(def.strategies).map(([s, vars]) => [s, vars ?? {}]);
     const ownVariables = own === undefined ? variables : strategyVariables(own, base, ["models", name, "strategies"], (v) => !IDENTIFIER.test(v) || base.names.includes(v), issues);
     const names = own === undefined ? strategies : own.map(([s]) => s);
-    const built = def.type === "markov" ? buildMarkov(withSettings(def, settings), names, ownVariables, base, ["models", name], issues, compiled.options.readFile) : buildPsm(withSettings(def, settings), names, ownVariables, base, baseValues, compiled.options.readFile, ["models", name], issues);
+    const built = def.type === "markov" ? buildMarkov(withSettings(withDiscount(def, stated), settings), names, ownVariables, base, ["models", name], issues, compiled.options.readFile) : buildPsm(withSettings(withDiscount(def, stated), settings), names, ownVariables, base, baseValues, compiled.options.readFile, ["models", name], issues);
     if (built !== undefined) models.set(name, built);
   }
   const main = file.model;
   if (main.type === "markov") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
-    return buildMarkov(withSettings(main, settings), strategies, variables, base, ["model"], issues, compiled.options.readFile);
+    return buildMarkov(withSettings(withDiscount(main, stated), settings), strategies, variables, base, ["model"], issues, compiled.options.readFile);
   }
   if (main.type === "partitioned-survival") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
-    return buildPsm(withSettings(main, settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
+    return buildPsm(withSettings(withDiscount(main, stated), settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
   }
-  if (main.type === "microsimulation") return buildMicrosimulation(main, strategies, variables, base, ["model"], issues);
+  if (main.type === "microsimulation") return buildMicrosimulation(withDiscount(main, stated), strategies, variables, base, ["model"], issues);
   if (main.type === "testing-pathway") return buildTesting(main, main.title ?? file.metadata.title, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, baseValues, ["model"]);
   return buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, ["model"]);
 }
@@ -281,10 +299,10 @@ function discountMismatches(file: ModelFile, economics: EconomicSettings): strin
   const cohorts: [string, unknown][] = [["model", file.model], ...Object.entries(file.models ?? {}).map(([name, m]): [string, unknown] => [`models.${name}`, m])];
   return cohorts.flatMap(([where, m]) => {
     const { type, discountRate: rate } = m as { type?: string; discountRate?: { cost?: number; effect?: number } };
-    // A cohort model without a rate discounts at the engines' default, 3 %.
-    const cohort = type === "markov" || type === "partitioned-survival";
+    // A cohort model without a rate takes the settings' (withDiscount), so only a stated rate can differ.
+    const cohort = type === "markov" || type === "partitioned-survival" || type === "microsimulation";
     return (["cost", "effect"] as const).flatMap((key) => {
-      const value = rate?.[key] ?? (cohort ? 0.03 : undefined);
+      const value = cohort ? rate?.[key] : undefined;
       return value === undefined || value === economics.discountRate[key] ? [] : [`${where}.discountRate.${key} is ${value} but the economic settings (${economics.preset}) discount ${key === "cost" ? "costs" : "effects"} at ${economics.discountRate[key]}; the model's rate is used`];
     });
   });
