@@ -9,6 +9,8 @@ import { baseCasePerCohort } from "../analysis/run/base-case-per-cohort.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { Reclassification } from "../pathways/reclassification.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
+import { fitSurvivalModels, type SurvivalModelComparisonRow } from "../survival/fit/fit-survival-models.js";
 import type { ReportCheck } from "../report/report-input.js";
 
 /** Net monetary benefit of one strategy at one willingness to pay. */
@@ -117,10 +119,31 @@ export interface RunJson {
   readonly evppiRanking?: EvppiRankingJson;
   /** Model checks, when they were run (`qaly run` runs them). */
   readonly checks?: readonly ReportCheck[];
+  /**
+   * Curves fitted to patient-level data: the family used and every standard family's fit to the same
+   * data (AIC, BIC, median, restricted mean), best AIC first, as NICE DSU TSD 14 asks to report.
+   */
+  readonly survivalEvidence?: readonly SurvivalEvidenceJson[];
   /** Version, date, seed, samples, scenario. */
   readonly run: unknown;
   /** Budget impact driven by the model: base case per year and world, PSA intervals, one-way and scenarios. */
   readonly budgetImpact?: BudgetImpactRun;
+}
+
+/** One fitted curve in {@link RunJson}. */
+export interface SurvivalEvidenceJson {
+  /** The endpoint (`OS`, `PFS`). */
+  readonly endpoint: string;
+  /** The named model the curve belongs to, when not the main model. */
+  readonly model?: string;
+  /** What was fitted to what. */
+  readonly label: string;
+  /** The family the model uses, its AIC and BIC. */
+  readonly used: { readonly distribution: string; readonly aic: number; readonly bic: number };
+  /** Every standard family fitted to the same data, best AIC first (`median` null when never reached). */
+  readonly comparison: readonly (Omit<SurvivalModelComparisonRow, "median"> & { readonly median: number | null })[];
+  /** Families that could not be fitted, with the reason. */
+  readonly failures: readonly { readonly distribution: string; readonly message: string }[];
 }
 
 /** One subgroup in {@link RunJson}. */
@@ -277,6 +300,7 @@ export function runJson(run: ProjectRun): RunJson {
     ...(run.evppi === undefined ? {} : { evppi: run.evppi.map((g) => ({ name: g.name, parameters: [...g.curve.parameters], wtp: Array.from(g.curve.wtp), perPerson: Array.from(g.curve.perPerson) })) }),
     ...(run.evppiRanking === undefined ? {} : { evppiRanking: { wtp: Array.from(run.evppiRanking.wtp), rankedAt: run.evppiRanking.rankedAt, rows: run.evppiRanking.rows.map((r) => ({ parameter: r.parameter, perPerson: Array.from(r.perPerson), standardError: r.standardError === null ? null : Array.from(r.standardError) })) } }),
     ...(run.checks === undefined ? {} : { checks: run.checks.map((c) => ({ ...c })) }),
+    ...(run.survivalEvidence === undefined ? {} : { survivalEvidence: run.survivalEvidence.map(survivalEvidenceJson) }),
     run: run.run,
     ...(run.budgetImpactRun === undefined ? {} : { budgetImpact: run.budgetImpactRun }),
   };
@@ -300,5 +324,19 @@ export function psaJson(summary: PsaSummary): PsaJson {
     ceac: { wtp: Array.from(summary.ceac.wtp), probability: Object.fromEntries(summary.ceac.strategies.map((s) => [s, Array.from(summary.ceac.probability[s]!)])) },
     evpi: { wtp: Array.from(summary.evpi.wtp), perPerson: Array.from(summary.evpi.perPerson) },
     probabilityCostEffective: summary.probabilityCostEffective.map((r) => ({ wtp: r.wtp, strategy: r.strategy, probability: r.probability, optimal: r.optimal })),
+  };
+}
+
+/** A fitted curve's evidence without its patient data (which stays with the model's inputs). */
+function survivalEvidenceJson(e: SurvivalEvidence): SurvivalEvidenceJson {
+  const comparison = e.comparison ?? fitSurvivalModels(e.data, e.horizon === undefined ? {} : { horizon: e.horizon });
+  return {
+    endpoint: e.endpoint,
+    ...(e.model === undefined ? {} : { model: e.model }),
+    label: e.label,
+    used: { distribution: e.fit.distribution, aic: e.fit.aic, bic: e.fit.bic },
+    // A median that is never reached (a plateau above ½) is Infinity, which JSON cannot carry: null.
+    comparison: comparison.table.map((row) => ({ ...row, median: Number.isFinite(row.median) ? row.median : null })),
+    failures: comparison.failures.map((f) => ({ ...f })),
   };
 }

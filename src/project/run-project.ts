@@ -24,6 +24,8 @@ import { subgroupCondition } from "../models/subgroup-model.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
 import { evppiRanking } from "../analysis/voi/evppi-ranking.js";
+import { fitSurvivalModels } from "../survival/fit/fit-survival-models.js";
+import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /** Runs a project's PSA: the default is {@link runPsa} in this thread; the command line passes a worker pool. */
@@ -231,7 +233,7 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
     ...(scenarioPsas.length === 0 ? {} : { scenarioPsa: scenarioPsas }),
     ...dsaParts,
     ...(options.detail === false ? {} : baseCaseDetail(model, baseValues)),
-    ...(options.detail === false || project.survivalEvidence === undefined ? {} : { survivalEvidence: project.survivalEvidence }),
+    ...(options.detail === false || project.survivalEvidence === undefined ? {} : { survivalEvidence: project.survivalEvidence.map(withComparison) }),
     run: {
       version: QALY_VERSION,
       date: new Date(started).toISOString(),
@@ -276,3 +278,9 @@ function tornadoStrategy(rows: readonly NetBenefitRow[], thresholds: readonly nu
   return strategies[strategies.length - 1]!;
 }
 
+/** A fitted curve's evidence with every standard family fitted to the same data: once per run, shared by the report and results.json. */
+function withComparison(evidence: SurvivalEvidence): SurvivalEvidence {
+  if (evidence.comparison !== undefined) return evidence;
+  const comparison = fitSurvivalModels(evidence.data, evidence.horizon === undefined ? {} : { horizon: evidence.horizon });
+  return Object.freeze({ ...evidence, comparison });
+}

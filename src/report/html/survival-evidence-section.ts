@@ -29,7 +29,7 @@ function evidencePart(e: SurvivalEvidence): string {
   const used = e.fit.distribution;
   const horizon = e.horizon;
   // The other standard families, fitted to the same data for comparison (a spline fit is compared with them all).
-  const comparison = fitSurvivalModels(e.data, horizon === undefined ? {} : { horizon });
+  const comparison = e.comparison ?? fitSurvivalModels(e.data, horizon === undefined ? {} : { horizon });
   const others = comparison.fits.filter((fit) => fit.distribution !== used && fit.distribution !== SAME_CURVE[used]).slice(0, ALTERNATIVES);
   const curves: NamedSurvivalCurve[] = [
     { name: `${used} (used; AIC ${e.fit.aic.toFixed(1)})`, curve: e.fit.curve() },

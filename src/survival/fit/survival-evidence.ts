@@ -1,5 +1,6 @@
 import type { SurvivalData } from "./survival-data.js";
 import type { SurvivalFit } from "./survival-fit.js";
+import type { SurvivalModelComparison } from "./fit-survival-models.js";
 
 /**
  * A survival curve of a model fitted to patient-level data, with the data it was fitted to: what a
@@ -27,4 +28,9 @@ export interface SurvivalEvidence {
   readonly timeUnit: string;
   /** The model's horizon in that unit, when known: how far the curve is extrapolated. */
   readonly horizon?: number;
+  /**
+   * Every standard family fitted to the same data (AIC/BIC, median, restricted mean to the horizon),
+   * when computed: `runProject` fits them once per run, so reports and results.json share one fit.
+   */
+  readonly comparison?: SurvivalModelComparison;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../../src/files/compile-model-file.js";
 import { runProject } from "../../../src/project/run-project.js";
 import { htmlReport } from "../../../src/report/html/html-report.js";
+import { runJson } from "../../../src/project/results-json.js";
 import { fitSurvival } from "../../../src/survival/fit/fit-survival.js";
 import { fittedPsmModel, readDataset, readFitFixture as readFile } from "../../survival/fit/fixtures.js";
 
@@ -50,6 +51,22 @@ describe("report: survival evidence of fitted curves", () => {
     expect(rows.find((row) => row.includes(">gompertz<"))).toContain(">2314.7<");
     expect(rows.at(-1)).toContain(">lnorm<");
     expect(rows.at(-1)).toContain(">2342.5<");
+  });
+
+  it("the run fits the comparison once; results.json carries it (AIC as flexsurv's) without the patient data", async () => {
+    const run = await runProject(project, { dsa: false });
+    const evidence = run.survivalEvidence![0]!;
+    expect(evidence.comparison!.table).toHaveLength(8);
+    // The report reads the run's comparison rather than fitting again: a marker row shows up in the table.
+    const marked = { ...run, survivalEvidence: [{ ...evidence, comparison: { ...evidence.comparison!, table: evidence.comparison!.table.map((row) => (row.distribution === "lnorm" ? { ...row, aic: 1234.5 } : row)) } }] };
+    expect(htmlReport(marked)).toContain(">1234.5<");
+    const json = runJson(run).survivalEvidence!;
+    expect(json).toHaveLength(1);
+    expect(json[0]!.used.distribution).toBe("weibull");
+    // flexsurvreg on the same data (fit-reference.json): Weibull AIC 2311.702, Gompertz 2314.711.
+    expect(json[0]!.used.aic).toBeCloseTo(2311.702, 2);
+    expect(json[0]!.comparison.find((row) => row.distribution === "gompertz")!.aic).toBeCloseTo(2314.711, 2);
+    expect(JSON.stringify(json)).not.toContain('"time"');
   });
 
   it("a report without fitted curves has no survival-evidence section", async () => {
