@@ -24,6 +24,7 @@ import { subgroupCondition } from "../models/subgroup-model.js";
 import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
 import { evppiRanking } from "../analysis/voi/evppi-ranking.js";
+import { psaIsDegenerate } from "../analysis/psa/is-degenerate.js";
 import { fitSurvivalModels } from "../survival/fit/fit-survival-models.js";
 import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
@@ -184,12 +185,15 @@ export async function runProject(project: ModelProject, options: RunProjectOptio
       scenarioPsas.push(scenarioPsa(name, result, thresholds, { cost, effect }));
     }
   }
+  // A degenerate PSA (no uncertain parameter, or no outcome that varies) has no decision uncertainty a
+  // parameter could resolve: its EVPPI would be 0 or Monte Carlo noise, so none is computed or reported.
+  const voi = psa !== undefined && psa.parameters !== undefined && !psaIsDegenerate(psa, { cost, effect });
   const evppiGroups: NamedEvppi[] =
-    psa === undefined || psa.parameters === undefined ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) =>
+    !voi ? [] : Object.entries(project.evppi ?? {}).map(([name, parameters]) =>
           Object.freeze({ name, curve: evppi(psa!, parameters, grid, { cost, effect }), atThresholds: evppi(psa!, parameters, thresholds, { cost, effect }) }),
         );
   // Every parameter's EVPPI at the thresholds, ranked (50 coefficient draws for the standard errors keep it quick).
-  const ranking = psa?.parameters === undefined || thresholds.length === 0 ? undefined : evppiRanking(psa, thresholds, { cost, effect, standardError: { samples: 50 } });
+  const ranking = !voi || psa === undefined || thresholds.length === 0 ? undefined : evppiRanking(psa, thresholds, { cost, effect, standardError: { samples: 50 } });
 
   let dsaParts: Partial<Pick<ReportInput, "oneWay" | "tornado" | "thresholds" | "scenarios" | "frontier">> = {};
   if (options.dsa !== false) {

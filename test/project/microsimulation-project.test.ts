@@ -52,5 +52,8 @@ describe("microsimulation in a project", () => {
     expect(new Set(cost).size).toBeGreaterThan(1);
     expect(psaIsDegenerate(run.psa!)).toBe(true);
     expect(htmlReport(run)).toContain("The probabilistic analysis is degenerate");
+    // No EVPPI from noise: neither the ranking nor the groups are computed for a degenerate PSA.
+    expect(run.evppiRanking).toBeUndefined();
+    expect(run.evppi).toBeUndefined();
   });
 });
