@@ -50,12 +50,17 @@ function monthlyDrugCost(p: P, arm: Arm): number {
       return p.cAlectinib;
     case "ROS1":
       return p.cCrizotinib;
+    case "BRAF":
+      return p.cDabrafenibTrametinib;
+    case "MET":
+      return p.cCapmatinibTepotinib;
+    case "RET":
+      return p.cSelpercatinib;
+    case "NTRK":
+      return p.cLarotrectinib;
     case "CHEMO_IO":
     case "MISSED":
       return p.cChemo;
-    default:
-      // BRAF, MET, RET, NTRK.
-      return p.cTkiOther;
   }
 }
 

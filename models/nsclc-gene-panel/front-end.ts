@@ -13,11 +13,21 @@ type P = NsclcParameters;
 const specificity = (p: P): number => p.specificity;
 
 /**
- * The targeted drug given on a false positive, for the months it is taken: `cTkiOther` per month ×
+ * The targeted drug's monthly cost on a false positive: the unweighted mean of the seven first-line
+ * targeted drugs, since each actionable target a test covers is about equally likely to be called falsely
+ * (spec^(j−1) × (1 − spec), spec ≈ 1). That fits NGS-BROAD, which covers all seven; the pathway's
+ * false-positive payoff cannot depend on the target called, so HOTSPOT (five targets) and SGT-SEQ (four)
+ * get the same mean (README, "False positives"). model.yaml sums in the same order: same bits.
+ */
+const falsePositiveMonthlyDrugCost = (p: P): number =>
+  (p.cOsimertinib + p.cAlectinib + p.cCrizotinib + p.cDabrafenibTrametinib + p.cCapmatinibTepotinib + p.cSelpercatinib + p.cLarotrectinib) / 7;
+
+/**
+ * The targeted drug given on a false positive, for the months it is taken: its monthly cost (above) ×
  * the mean months progression-free on the MISSED arm (exponential: median / ln 2, with PF = min(PFS, OS)),
  * charged once, undiscounted, at the start of treatment (README, "False positives").
  */
-const falsePositiveDrugCost = (p: P): number => (p.cTkiOther * Math.min(p.mPfsMissed, p.mOsMissed)) / Math.LN2;
+const falsePositiveDrugCost = (p: P): number => (falsePositiveMonthlyDrugCost(p) * Math.min(p.mPfsMissed, p.mOsMissed)) / Math.LN2;
 
 /**
  * The pathway (review §4.1.2). Categories in tree order; NONE takes the complement of the others, so

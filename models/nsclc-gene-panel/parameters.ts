@@ -43,6 +43,8 @@ const perTest = (year: number | string): string => `SEK per test (price year ${y
 
 const LUNGPATH = "LungPath registry, BMC Cancer 2022 Table 2 (3 226 patients)";
 const ASSUMED_2024 = "2024, assumed";
+/** The four targeted drugs without a public Swedish price in the sources searched (README, "Targeted-drug prices"). */
+const NO_PACK_PRICE = "no public SEK pack price found";
 
 /** The prevalences of the mutually exclusive true-status categories (non-squamous NSCLC), in tree order. */
 export const PREVALENCE_BASE = {
@@ -146,7 +148,12 @@ export const parameters = defineParameters({
   cOsimertinib: param(58_603, { label: "Osimertinib per month", unit: perMonth(2017), source: "TLV underlag Tagrisso 2017: 57 760.49 SEK AUP per 30 tablets", status: S, note: "[S*] 80 mg pack assumed the 40 mg price — verify; list price (scenario −30 %)" }),
   cAlectinib: param(51_805, { label: "Alectinib per month", unit: perMonth(2017), source: "TLV decision Alecensa 2017-11-24: 47 655.97 SEK AUP per 224 capsules (28 days)", status: S }),
   cCrizotinib: param(44_322, { label: "Crizotinib per month", unit: perMonth(2014), source: "TLV decision Xalkori 2014-02-27: 43 685.00 SEK AUP per 60 capsules", status: S }),
-  cTkiOther: param(gammaCost(60_000, 0.5), { label: "Dabrafenib + trametinib, capmatinib/tepotinib, selpercatinib, larotrectinib per month", unit: perMonth(ASSUMED_2024), source: "no verified SEK price", status: P }),
+  // The four targeted drugs of the BRAF, MET, RET and NTRK arms: one placeholder each (README, "Targeted-drug
+  // prices"): no public SEK pack price was found; the TLV decision facts found are in each source.
+  cDabrafenibTrametinib: param(gammaCost(60_000, 0.5), { label: "Dabrafenib + trametinib (BRAF) per month", unit: perMonth(ASSUMED_2024), source: `${NO_PACK_PRICE}; Tafinlar in the benefits since 2014-02-28, Mekinist since 2016-06-17 with a side agreement (TLV)`, status: P, note: "SmPC: dabrafenib 150 mg twice daily + trametinib 2 mg once daily" }),
+  cCapmatinibTepotinib: param(gammaCost(60_000, 0.5), { label: "Capmatinib / tepotinib (MET ex14) per month", unit: perMonth(ASSUMED_2024), source: `${NO_PACK_PRICE}; Tepmetko limited subsidy from 2023-05-01 (after chemotherapy/immunotherapy) with a side agreement; no TLV decision found for Tabrecta`, status: P, note: "SmPC: capmatinib 400 mg twice daily; tepotinib 450 mg once daily" }),
+  cSelpercatinib: param(gammaCost(60_000, 0.5), { label: "Selpercatinib (RET) per month", unit: perMonth(ASSUMED_2024), source: `${NO_PACK_PRICE}; Retsevmo limited subsidy for RET-fusion NSCLC (FASS; TLV 2024-03-22 added MTC)`, status: P, note: "SmPC: 160 mg twice daily from 50 kg" }),
+  cLarotrectinib: param(gammaCost(60_000, 0.5), { label: "Larotrectinib (NTRK) per month", unit: perMonth(ASSUMED_2024), source: `${NO_PACK_PRICE}; Vitrakvi limited subsidy (< 18 years) from 2020-11-01, general from 2022-04 (TLV), with a side agreement`, status: P, note: "SmPC: 100 mg twice daily" }),
   cPembrolizumab: param(gammaCost(72_000, 0.5), { label: "Pembrolizumab per month while progression-free", unit: perMonth(ASSUMED_2024), source: "no verified SEK hospital price", status: P }),
   pembrolizumabMaxMonths: param(24, { label: "Maximum pembrolizumab duration", unit: months, source: "KEYNOTE-189 protocol: 35 three-weekly cycles ≈ 24 months", status: S }),
   cChemo: param(gammaCost(5_000, 0.5), { label: "Platinum–pemetrexed incl. maintenance per month while progression-free", unit: perMonth(ASSUMED_2024), source: "—", status: P }),

@@ -79,9 +79,12 @@ describe("NSCLC gene-panel model: structure (review §4.1.6)", () => {
 describe("NSCLC gene-panel model: false positives (review §4.1.2)", () => {
   const params: NsclcParameters = { ...baseCase, specificity: 0.995 };
 
-  it("nsclcGenePanel sends a false positive acted on to MISSED plus cTkiOther × min(mPfsMissed, mOsMissed) / ln 2, in every strategy", () => {
+  it("nsclcGenePanel sends a false positive acted on to MISSED plus the mean of the seven targeted drugs × min(mPfsMissed, mOsMissed) / ln 2, in every strategy", () => {
     const arms = evaluateModel(treatmentArms(), params);
-    const drug = (params.cTkiOther * Math.min(params.mPfsMissed, params.mOsMissed)) / Math.LN2;
+    const monthly = (params.cOsimertinib + params.cAlectinib + params.cCrizotinib + params.cDabrafenibTrametinib + params.cCapmatinibTepotinib + params.cSelpercatinib + params.cLarotrectinib) / 7;
+    // By hand at the base case: (58 603 + 51 805 + 44 322 + 4 × 60 000) / 7 = SEK 56 390 per month.
+    expect(monthly).toBe(56_390);
+    const drug = (monthly * Math.min(params.mPfsMissed, params.mOsMissed)) / Math.LN2;
     const treated = nsclcGenePanel.paths(params).filter((path) => path.labels.includes("Treated as positive"));
     expect(new Set(treated.map((path) => path.strategy))).toEqual(new Set(STRATEGIES));
     for (const path of treated) {
@@ -90,8 +93,9 @@ describe("NSCLC gene-panel model: false positives (review §4.1.2)", () => {
       expect(relative(path.payoffs.costDrug!, arms.MISSED.costDrug! + drug)).toBeLessThan(1e-12);
       expect(relative(path.payoffs.qaly!, arms.MISSED.qaly!)).toBeLessThan(1e-12);
     }
-    // Dearer than the same patient on MISSED without the targeted drug (the old rule charged the drug instead of chemo-IO).
-    expect(arms.MISSED.cost! + drug).toBeGreaterThan(arms.MISSED.cost! + 400_000);
+    // Dearer than the same patient on MISSED without the targeted drug (the old rule charged the drug instead of chemo-IO):
+    // 56 390 × 4.9 / ln 2 = SEK 398 633 (SEK 424 152 when the one placeholder cTkiOther, 60 000, was the drug).
+    expect(arms.MISSED.cost! + drug).toBeGreaterThan(arms.MISSED.cost! + 398_000);
   });
 
   it("nsclcGenePanel has no false positives at specificity 1 and some at 0.995 in every strategy", () => {
@@ -105,10 +109,15 @@ describe("NSCLC gene-panel model: false positives (review §4.1.2)", () => {
 
   // The specificity scenario under the specification's rule (values computed by this model on
   // 2026-12-06; README "False positives"). Relative tolerance 1e-9, as the base case.
+  // Costs re-derived 2026-12-07: the false positive's targeted drug is now the mean of the seven
+  // targeted drugs, SEK 56 390 per month, instead of the placeholder cTkiOther, 60 000 (no public SEK
+  // price was found for the four drugs it stood for: README "Targeted-drug prices"). Each cost fell by
+  // falsePositive × pTreat × 3 610 × 4.9 / ln 2, checked by hand against the old pins (SGT-SEQ:
+  // 1 353 635.636 − 0.016682 × 0.9 × 25 519.83 = 1 353 252.485); QALYs and rates are unchanged.
   const expected = {
-    "SGT-SEQ": { cost: 1353635.6361253727, qaly: 1.7982696746721092, falsePositive: 0.01668207122749754, matchedTherapy: 0.12803122922201596 },
-    HOTSPOT: { cost: 1367728.2841276615, qaly: 1.8175609299886542, falsePositive: 0.015909745824806504, matchedTherapy: 0.1477014 },
-    "NGS-BROAD": { cost: 1398211.3147571469, qaly: 1.8509537606205382, falsePositive: 0.021082605073787127, matchedTherapy: 0.16618634999999998 },
+    "SGT-SEQ": { cost: 1353252.4848270665, qaly: 1.7982696746721092, falsePositive: 0.01668207122749754, matchedTherapy: 0.12803122922201596 },
+    HOTSPOT: { cost: 1367362.8714828307, qaly: 1.8175609299886542, falsePositive: 0.015909745824806504, matchedTherapy: 0.1477014 },
+    "NGS-BROAD": { cost: 1397727.0926605298, qaly: 1.8509537606205382, falsePositive: 0.021082605073787127, matchedTherapy: 0.16618634999999998 },
   } as const;
   it("nsclcGenePanel at specificity 0.995 matches its pinned cost, QALYs, false-positive and matched-therapy rates", () => {
     const result = evaluateModel(nsclcGenePanel, params);
@@ -185,6 +194,19 @@ describe("NSCLC gene-panel model: back end (review §4.1.3, §4.1.6)", () => {
     const uncapped = evaluateModel(treatmentArms(), { ...baseCase, pembrolizumabMaxMonths: 1200 }).CHEMO_IO.costDrugUndiscounted!;
     expect(capped).toBeLessThan(uncapped);
   });
+
+  it("treatmentArms() charges each targeted arm its own drug: doubling one price doubles only that arm's drug cost", () => {
+    const base = evaluateModel(treatmentArms(), baseCase);
+    const own = { BRAF: "cDabrafenibTrametinib", MET: "cCapmatinibTepotinib", RET: "cSelpercatinib", NTRK: "cLarotrectinib" } as const;
+    for (const [arm, name] of Object.entries(own)) {
+      const doubled = evaluateModel(treatmentArms(), { ...baseCase, [name]: 2 * baseCase[name] });
+      for (const other of ARMS) {
+        // The drug cost is linear in the monthly price (no other drug on these arms): exactly twice, to rounding.
+        if (other === arm) expect(relative(doubled[other].costDrug!, 2 * base[other].costDrug!)).toBeLessThan(1e-12);
+        else expect(doubled[other].costDrug).toBe(base[other].costDrug);
+      }
+    }
+  });
 });
 
 describe("NSCLC gene-panel model: base-case regression (the model's own values, not published)", () => {
@@ -217,7 +239,7 @@ describe("NSCLC gene-panel model: base-case regression (the model's own values, 
 describe("NSCLC gene-panel project", () => {
   it("project lists every placeholder parameter in its warnings and uses the base-case medians", () => {
     const placeholders = parameters.describe().filter((row) => row.status === "placeholder").map((row) => row.name);
-    expect(placeholders).toEqual(["cRebiopsy", "cTkiOther", "cPembrolizumab", "cChemo"]);
+    expect(placeholders).toEqual(["cRebiopsy", "cDabrafenibTrametinib", "cCapmatinibTepotinib", "cSelpercatinib", "cLarotrectinib", "cPembrolizumab", "cChemo"]);
     for (const name of placeholders) expect(project.warnings.join("\n")).toContain(name);
     expect(project.baseCase!.mOsAlk).toBe(81.1);
     expect(project.psa).toEqual({ samples: 5000, seed: "nsclc-gene-panel-v1", method: "random" });
