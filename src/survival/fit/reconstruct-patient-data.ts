@@ -38,7 +38,9 @@ interface Interval {
  * curves.
  *
  * Between consecutive risk times the number censored is first guessed from the drop in the curve
- * (n_i·S(t_{i+1})/S(t_i) − n_{i+1}), the censorings are spread evenly over the interval, and at
+ * (n_i·S(t_{i+1})/S(t_i) − n_{i+1}), the censorings are spread evenly between the two risk times
+ * (the authors' R code spreads them between the first digitised points after each; the counts per
+ * interval, totals and medians agree, see test/validation/guyot-2012.test.ts), and at
  * each digitised point the events are those that make the reconstructed Kaplan–Meier curve follow
  * the digitised one, d = round(n·(1 − S_k/Ŝ_last)); the number censored is corrected until the
  * reconstructed number at risk at the next risk time equals the published one. After the last
@@ -86,11 +88,17 @@ export function reconstructPatientData(digitised: DigitisedKaplanMeier): Reconst
     let events = 0;
     const width = interval.end - interval.start;
     let c = 0;
+    let censoredHere = 0;
     const censorTime = (j: number): number => interval.start + ((j + 1) * width) / (censored + 1);
+    // Only patients still at risk can be censored: a count larger than the events leave room for
+    // (a last interval searched for a published total) must not create patients.
     const censorBefore = (t: number): void => {
       while (c < censored && censorTime(c) < t) {
-        if (record) censorTimes.push(censorTime(c));
-        atRiskNow--;
+        if (atRiskNow > 0) {
+          if (record) censorTimes.push(censorTime(c));
+          atRiskNow--;
+          censoredHere++;
+        }
         c++;
       }
     };
@@ -106,14 +114,14 @@ export function reconstructPatientData(digitised: DigitisedKaplanMeier): Reconst
       }
     }
     censorBefore(Infinity);
-    return { atRisk: atRiskNow, km: kmNow, events };
+    return { atRisk: atRiskNow, km: kmNow, events, censored: censoredHere };
   };
 
   const settle = (interval: Interval, censored: number) => {
     const out = simulate(interval, censored, true);
     n = out.atRisk;
     km = out.km;
-    censoredSoFar += censored;
+    censoredSoFar += out.censored;
   };
 
   for (let i = 0; i < intervals.length; i++) {
@@ -179,8 +187,9 @@ function clamp(value: number, lo: number, hi: number): number {
 
 function checkDigitised(digitised: DigitisedKaplanMeier): { time: number[]; survival: number[]; riskTimes: number[]; atRisk: number[]; totalEvents: number | undefined } {
   const issues = new IssueCollector();
+  const isList = (value: unknown): boolean => value !== null && typeof value === "object" && typeof (value as ArrayLike<number>).length === "number";
   const list = (name: keyof DigitisedKaplanMeier, value: unknown, check: (v: number) => boolean, expected: string): number[] => {
-    if (value === null || typeof value !== "object" || typeof (value as ArrayLike<number>).length !== "number") {
+    if (!isList(value)) {
       issues.add({ code: "invalid_argument", path: [name], message: `${name} must be an array of numbers`, received: value });
       return [];
     }
@@ -198,10 +207,14 @@ function checkDigitised(digitised: DigitisedKaplanMeier): { time: number[]; surv
   const survival = list("survival", digitised.survival, (v) => v >= 0 && v <= 1, "proportions in [0, 1]");
   const riskTimes = list("riskTimes", digitised.riskTimes, (v) => Number.isFinite(v) && v >= 0, "finite numbers ≥ 0");
   const atRisk = list("atRisk", digitised.atRisk, (v) => Number.isInteger(v) && v >= 0, "whole numbers ≥ 0");
-  if (time.length !== survival.length) issues.add({ code: "dimension_mismatch", path: ["survival"], message: `survival has ${survival.length} points but time has ${time.length}`, received: survival.length, expected: String(time.length) });
-  if (time.length === 0) issues.add({ code: "invalid_argument", path: ["time"], message: "at least one digitised point is needed" });
-  if (riskTimes.length !== atRisk.length) issues.add({ code: "dimension_mismatch", path: ["atRisk"], message: `atRisk has ${atRisk.length} entries but riskTimes has ${riskTimes.length}`, received: atRisk.length, expected: String(riskTimes.length) });
-  if (riskTimes.length === 0) issues.add({ code: "invalid_argument", path: ["riskTimes"], message: "at least the number at risk at time 0 is needed" });
+  // Sizes are compared only between arrays: a field that is not one has its own issue already.
+  const arrays = (...names: (keyof DigitisedKaplanMeier)[]): boolean => names.every((name) => isList(digitised[name]));
+  if (arrays("time", "survival") && time.length !== survival.length) issues.add({ code: "dimension_mismatch", path: ["survival"], message: `survival has ${survival.length} points but time has ${time.length}`, received: survival.length, expected: String(time.length) });
+  if (arrays("time") && time.length === 0) issues.add({ code: "invalid_argument", path: ["time"], message: "at least one digitised point is needed" });
+  if (arrays("riskTimes", "atRisk") && riskTimes.length !== atRisk.length) issues.add({ code: "dimension_mismatch", path: ["atRisk"], message: `atRisk has ${atRisk.length} entries but riskTimes has ${riskTimes.length}`, received: atRisk.length, expected: String(riskTimes.length) });
+  if (!arrays("riskTimes")) {
+    // reported above
+  } else if (riskTimes.length === 0) issues.add({ code: "invalid_argument", path: ["riskTimes"], message: "at least the number at risk at time 0 is needed" });
   else if (riskTimes[0] !== 0) issues.add({ code: "invalid_argument", path: ["riskTimes", 0], message: `the first risk time must be 0 (received ${riskTimes[0]})`, received: riskTimes[0] });
   for (let i = 1; i < riskTimes.length; i++) if (!(riskTimes[i]! > riskTimes[i - 1]!)) issues.add({ code: "invalid_argument", path: ["riskTimes", i], message: `risk times must increase (${riskTimes[i]} after ${riskTimes[i - 1]})`, received: riskTimes[i] });
   for (let i = 1; i < atRisk.length; i++) if (atRisk[i]! > atRisk[i - 1]!) issues.add({ code: "invalid_argument", path: ["atRisk", i], message: `numbers at risk cannot rise (${atRisk[i]} after ${atRisk[i - 1]})`, received: atRisk[i] });

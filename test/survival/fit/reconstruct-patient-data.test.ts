@@ -7,6 +7,7 @@
 // 0.004; 0.03 with noisy, thinned ones). In the tail, where a handful are at risk and the curve drops
 // to 0, the even spreading of censorings can turn a few censored patients into events (measured 8
 // of 181), which is why a published total of events, when there is one, should be passed.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../../src/random/rng.js";
 import type { Rng } from "../../../src/random/rng.js";
@@ -79,5 +80,65 @@ describe("reconstructPatientData", () => {
     expect(error.issues.map((issue) => issue.path)).toEqual([["survival", 1], ["riskTimes", 0], ["riskTimes", 1], ["atRisk", 1]]);
     expect(thrown(() => reconstructPatientData({ time: [0, 1], survival: [1], riskTimes: [0], atRisk: [5] })).code).toBe("dimension_mismatch");
     expect(thrown(() => reconstructPatientData({ time: [0, 1], survival: [1, 0.5], riskTimes: [0], atRisk: [5], totalEvents: 6 })).path).toEqual(["totalEvents"]);
+  });
+
+  it("reconstructPatientData rejects negative or non-finite times, survival that is not a number, fractional numbers at risk, repeated risk times and missing arrays, each at its path", () => {
+    const paths = (input: unknown): unknown[] => thrown(() => reconstructPatientData(input as Parameters<typeof reconstructPatientData>[0])).issues.map((issue) => issue.path);
+    expect(paths({ time: [0, -0.5, Infinity], survival: [1, 0.9, 0.8], riskTimes: [0], atRisk: [5] })).toEqual([["time", 1], ["time", 2]]);
+    expect(paths({ time: [0, 1], survival: [1, Number.NaN], riskTimes: [0, 1, 1], atRisk: [5, 4.5, 4] })).toEqual([["survival", 1], ["atRisk", 1], ["riskTimes", 2]]);
+    expect(paths({ time: [], survival: [], riskTimes: [], atRisk: [] })).toEqual([["time"], ["riskTimes"]]);
+    expect(paths({ time: "0 1", survival: [1, 0.5], riskTimes: [0], atRisk: [0] })).toEqual([["time"], ["atRisk", 0]]);
+    expect(paths({ time: [0, 1], survival: [1, 0.5], riskTimes: undefined, atRisk: [5] })).toEqual([["riskTimes"]]);
+    expect(paths(null)).toEqual([[]]);
+  });
+
+  it("reconstructPatientData returns as many patients as are at risk at 0, times sorted within the curve and risk table, 0/1 events and the first number at risk, for any usable input (property, fast-check)", () => {
+    const input = fc
+      .record({
+        steps: fc.array(fc.tuple(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.double({ min: -0.05, max: 0.3, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        riskDrops: fc.array(fc.tuple(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.nat({ max: 40 })), { maxLength: 6 }),
+        n: fc.integer({ min: 1, max: 300 }),
+        totalEvents: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+      })
+      .map(({ steps, riskDrops, n, totalEvents }) => {
+        // A digitised curve: increasing times, survival mostly falling (negative drops are digitiser noise), in [0, 1].
+        let t = 0;
+        let s = 1;
+        const time: number[] = [];
+        const survival: number[] = [];
+        for (const [dt, drop] of steps) {
+          t += dt;
+          s = Math.min(1, Math.max(0, s - drop));
+          time.push(t);
+          survival.push(s);
+        }
+        let r = 0;
+        let m = n;
+        const riskTimes = [0];
+        const atRisk = [n];
+        for (const [dr, fall] of riskDrops) {
+          r += dr;
+          m = Math.max(0, m - fall);
+          riskTimes.push(r);
+          atRisk.push(m);
+        }
+        return { time, survival, riskTimes, atRisk, ...(totalEvents === undefined ? {} : { totalEvents: Math.round(totalEvents * n) }) };
+      });
+    fc.assert(
+      fc.property(input, (digitised) => {
+        const ipd = reconstructPatientData(digitised);
+        const n = digitised.atRisk[0]!;
+        expect(ipd.time.length).toBe(n);
+        expect(ipd.event.length).toBe(n);
+        expect(ipd.atRisk[0]).toBe(n);
+        // A risk table longer than the curve can censor patients up to its last risk time.
+        const last = Math.max(digitised.time[digitised.time.length - 1]!, digitised.riskTimes[digitised.riskTimes.length - 1]!);
+        const badTime = Array.from(ipd.time).findIndex((t, j) => !(Number.isFinite(t) && t > 0 && t <= last && (j === 0 || t >= ipd.time[j - 1]!)));
+        expect(badTime).toBe(-1);
+        expect(ipd.event.every((e) => e === 0 || e === 1)).toBe(true);
+        expect(ipd.atRisk.every((a) => Number.isInteger(a) && a >= 0 && a <= n)).toBe(true);
+      }),
+      { numRuns: 200, seed: 18 },
+    );
   });
 });
