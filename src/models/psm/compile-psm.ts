@@ -7,6 +7,7 @@ import { type TimeUnit, yearsPerTimeUnit } from "../../survival/time-unit.js";
 import { type CohortOutcomes, resolveOutcomes } from "../cohort/cohort-outcomes.js";
 import { type CohortCoefficients, type CohortSchedule, cohortCoefficients, resolveSchedule } from "../cohort/cohort-schedule.js";
 import { annualOutputNames, resolveCostByYear } from "../cohort/annual-fractions.js";
+import type { PopulationFloor } from "./population-floor.js";
 import { type CrossingPolicy, type PartitionedSurvivalDefinition, type PartitionedSurvivalStrategy, PSM_TOLERANCE } from "./partitioned-survival-definition.js";
 
 type AnyFunction = (...args: never[]) => unknown;
@@ -45,8 +46,8 @@ export interface CompiledPsm {
   readonly timeUnit: TimeUnit;
   readonly startAge: number | undefined;
   readonly background: { readonly lifeTable: LifeTable; readonly sexMix: SexMix; readonly method?: "cycle" | "exact" } | undefined;
-  /** Population cumulative-hazard increments per cycle, by entry time (the "cycle" floor), filled lazily. */
-  readonly floors: Map<number, Float64Array>;
+  /** Population cumulative-hazard increments per cycle and their survival factors, by entry time (the "cycle" floor), filled lazily. */
+  readonly floors: Map<number, PopulationFloor>;
   readonly crossing: CrossingPolicy;
   readonly tolerance: number;
   readonly correction: CycleCorrection;

@@ -5,6 +5,7 @@ import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import type { PopulationFloor } from "./population-floor.js";
 
 /** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
 export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: SurvivalCurve[]): SurvivalCurve[] {
@@ -30,10 +31,11 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * increasing), clamps each endpoint to the later ones (S_k ← min(S_k, S_{k+1}), so that PF never
  * exceeds OS), counts the rows where a clamp changed anything into `work.clamped`, and accumulates
  * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
- * allocation: H is written into `work.raw[k]` and turned into S in place. With the `"floor"` policy
+ * allocation: H is written into `work.raw[k]` and turned into S in place (an exponential curve is
+ * written as S directly, see `exponentialRows`). With the `"floor"` policy
  * S_k stays as fitted and only the lower bound of the next state, `work.lower`, is min(S_k, S_{k+1}).
  */
-export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: Float64Array): void {
+export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: PopulationFloor): void {
   const cycles = model.schedule.cycles;
   const endpoints = model.endpoints.length;
   const step = model.curveStep;
@@ -51,25 +53,22 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
   for (let k = endpoints - 1; k >= 0; k--) {
     const curve = curves[k]!;
     const raw = work.rawRows[k]!;
-    const start = curve.cumulativeHazard(0);
-    raw[0] = start;
     const rate = exponentialRateOf(curve);
-    if (rate !== undefined) {
-      // exponentialSurvival's cumulativeHazard(t · step), inline.
-      for (let t = 1; t <= cycles; t++) {
-        const time = t * step;
-        raw[t] = time > 0 ? rate * time : time <= 0 ? 0 : NaN;
-      }
-    } else if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
+    // An exponential curve is written as S directly (products, no exp per row); others as H, turned into S below.
+    const hazard = rate === undefined;
+    const start = hazard ? curve.cumulativeHazard(0) : 0;
+    raw[0] = start;
+    if (!hazard) exponentialRows(raw, rate, step, floor);
+    else if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
     else for (let t = 1; t <= cycles; t++) raw[t] = curve.cumulativeHazard(t * step);
-    if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor, start);
+    if (hazard && floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
     const first = Math.exp(-start);
     if (!(first >= -tolerance && first <= 1 + tolerance)) checkSurvival(model, curves, k, 0, first, site);
     const clamped = work.survivalRows[k]!;
     const later = k + 1 < endpoints ? work.survivalRows[k + 1]! : undefined;
     const floorStates = model.crossing === "floor";
-    const bad = later !== undefined && !floorStates ? clampBelow(raw, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, clamped, tolerance, weights, sums, k);
-    if (bad > 0) badRow(model, curves, k, bad, raw, site);
+    const bad = later !== undefined && !floorStates ? clampBelow(raw, hazard, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, hazard, clamped, tolerance, weights, sums, k);
+    if (bad > 0) badRow(model, curves, k, bad, raw, hazard, site);
     if (bad < 0) failCrossing(model, k, -bad - 1, raw[-bad - 1]!, later![-bad - 1]!, site);
     if (floorStates) floorBelow(clamped, later, work, k, tolerance);
   }
@@ -84,17 +83,18 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
 }
 
 /**
- * Turns the last endpoint's H into S in place (raw[t] ← e^{−H}) and writes min(S, 1) into `clamped`.
- * Returns the first row that is NaN, negative or increasing, or 0 when all are fine; the tests
- * stop there, so raw holds S up to that row and H beyond it.
+ * Turns the last endpoint's H into S in place (raw[t] ← e^{−H}; with `hazard` false raw already
+ * holds S) and writes min(S, 1) into `clamped`. Returns the first row that is NaN, negative or
+ * increasing, or 0 when all are fine; the tests stop there, so raw holds S up to that row and H
+ * beyond it.
  */
-function clampToOne(raw: Float64Array, clamped: Float64Array, tolerance: number, weights: Float64Array, sums: Float64Array, k: number): number {
+function clampToOne(raw: Float64Array, hazard: boolean, clamped: Float64Array, tolerance: number, weights: Float64Array, sums: Float64Array, k: number): number {
   let before = 2;
   let sumCost = 0;
   let sumEffect = 0;
   let sumPlain = 0;
   for (let t = 0; t < raw.length; t++) {
-    const s = Math.exp(-raw[t]!);
+    const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
     // One test per row: NaN, negative or increasing (S(0) ≤ 1 was checked by the caller).
     if (!(s >= -tolerance && s <= before + tolerance)) return t;
     raw[t] = s;
@@ -117,13 +117,13 @@ function clampToOne(raw: Float64Array, clamped: Float64Array, tolerance: number,
  * (once per row, whichever endpoints cross there) into `work.clamped`;
  * with `stop` (the "error" crossing policy) returns −(t + 1) at the first crossed row t.
  */
-function clampBelow(raw: Float64Array, clamped: Float64Array, later: Float64Array, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
+function clampBelow(raw: Float64Array, hazard: boolean, clamped: Float64Array, later: Float64Array, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
   let before = 2;
   let sumCost = 0;
   let sumEffect = 0;
   let sumPlain = 0;
   for (let t = 0; t < raw.length; t++) {
-    const s = Math.exp(-raw[t]!);
+    const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
     if (!(s >= -tolerance && s <= before + tolerance)) return t;
     raw[t] = s;
     before = s;
@@ -184,6 +184,43 @@ function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: 
 }
 
 /**
+ * S of an exponential curve with hazard `rate` at rows 0 … N into `raw`, with the "cycle" floor
+ * when given: H as `raiseToFloor` accumulates it, and S_t = S_{t−1}·e^{−ΔH_t} with e^{−rate·step}
+ * computed once and the population's factors tabulated once per model, so a row costs a product
+ * instead of an exp. Every 16th row is re-anchored at e^{−H_t} (unless that lies above the previous
+ * row, so S never increases), which keeps S within ~16 roundings of e^{−H}.
+ */
+function exponentialRows(raw: Float64Array, rate: number, step: number, floor: PopulationFloor | undefined): void {
+  const q = Math.exp(-rate * step);
+  const increments = floor?.increments;
+  const factors = floor?.factors;
+  let previous = 0;
+  let floored = 0;
+  let s = 1;
+  raw[0] = 1;
+  for (let t = 1; t < raw.length; t++) {
+    // exponentialSurvival's cumulativeHazard(t · step), inline; its increment as raiseToFloor forms it.
+    const time = t * step;
+    const h = time > 0 ? rate * time : time <= 0 ? 0 : NaN;
+    const increment = h - previous;
+    previous = h;
+    let factor = q;
+    if (increments === undefined) floored = h;
+    else if (increment >= increments[t - 1]!) floored += increment;
+    else {
+      floored += increments[t - 1]!;
+      factor = factors![t - 1]!;
+    }
+    if ((t & 15) === 0) {
+      const anchor = Math.exp(-floored);
+      // Never above the previous row: S must not increase, even by a rounding.
+      if (anchor <= s) s = anchor;
+    } else s *= factor;
+    raw[t] = s;
+  }
+}
+
+/**
  * The "cycle" background-mortality floor: each cycle's cumulative-hazard increment becomes
  * max(curve's, population's), in place. An infinite H (S = 0) stays infinite.
  */
@@ -206,8 +243,8 @@ function checkSurvival(model: CompiledPsm, curves: readonly SurvivalCurve[], k: 
   return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
 }
 
-function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, site: PsmSite): never {
-  const s = Math.exp(-raw[t]!);
+function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, hazard: boolean, site: PsmSite): never {
+  const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
   if (!(s >= -model.tolerance)) checkSurvival(model, curves, k, t, s, site);
   return increasing(model, curves, k, t, s, raw[t - 1]!, site);
 }

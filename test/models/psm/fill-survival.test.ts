@@ -1,11 +1,12 @@
 // The survival pass of a partitioned survival model: crossed rows are counted once per row (whichever
 // endpoints cross there), afresh in every evaluation, and the fast Weibull grid gives the same
 // occupancy as evaluating each curve point by point.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { partitionedSurvival } from "../../../src/models/psm/index.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { defineCurve } from "../../../src/survival/define-curve.js";
-import { exponentialSurvival, weibullSurvival } from "../../../src/survival/index.js";
+import { exponentialSurvival, lifeTable, weibullSurvival } from "../../../src/survival/index.js";
 import type { SurvivalCurve } from "../../../src/survival/survival-curve.js";
 
 type P = { rPfs: number; rPfs2: number; rOs: number };
@@ -48,5 +49,45 @@ describe("fillSurvival", () => {
       // then differs by at most H·40 ulps ≤ 1e-12 relative for H ≤ 100, and the sums inherit that.
       expect(Math.abs(fast / slow - 1)).toBeLessThan(1e-12);
     }
+  });
+
+  it("run(psm) writes exponential curves (floored per cycle or not) within 1e-14·max(1, H) relative of e^{−H} row by row", () => {
+    // The exponential path multiplies S by e^{−rate·step} (or the population's e^{−ΔH}) instead of one
+    // exp per row, re-anchored at e^{−H} every 16 rows: at most ~16 roundings apart (≈ 4e-15 relative).
+    const table = lifeTable({ ages: [0, 60, 70, 80, 90], rates: { female: [0.001, 0.008, 0.02, 0.06, 0.18], male: [0.0012, 0.011, 0.027, 0.075, 0.2] } });
+    const strip = (curve: SurvivalCurve): SurvivalCurve => defineCurve({ def: curve.def, label: "generic", survival: curve.survival, hazard: curve.hazard, cumulativeHazard: curve.cumulativeHazard });
+    const make = (exponential: boolean, floored: boolean) => partitionedSurvival<{ rPfs: number; rOs: number }, "SoC", "qaly" | "cDeath">({
+      strategies: ["SoC"], outcomes: { qaly: "effect", cDeath: "cost" }, cycles: 480, cycleLength: 1 / 12, timeUnit: "months", startAge: 62,
+      ...(floored ? { backgroundMortality: { lifeTable: table, sexMix: { female: 0.5, male: 0.5 } } } : {}),
+      curves: (p) => {
+        const pfs = exponentialSurvival({ rate: p.rPfs });
+        const os = exponentialSurvival({ rate: p.rOs });
+        return exponential ? { PFS: pfs, OS: os } : { PFS: strip(pfs), OS: strip(os) };
+      },
+      values: () => ({ qaly: { PF: 0.8, PD: 0.6 } }),
+      entryValues: () => ({ cDeath: { Dead: 1000 } }),
+    });
+    const models = [false, true].map((floored) => [make(true, floored), make(false, floored)] as const);
+    fc.assert(
+      fc.property(fc.double({ min: 1e-4, max: 2, noNaN: true }), fc.double({ min: 1e-4, max: 2, noNaN: true }), fc.boolean(), (rPfs, rOs, floored) => {
+        const [fast, slow] = models[floored ? 1 : 0]!;
+        const a = fast.run({ rPfs, rOs }).strategies.SoC;
+        const b = slow.run({ rPfs, rOs }).strategies.SoC;
+        for (const endpoint of ["PFS", "OS"] as const) {
+          const x = a.survival[endpoint];
+          const y = b.survival[endpoint];
+          // e^{−H} itself moves by H·ε relative when H is rounded (ε = 2.2e-16), so the bound grows with H;
+          // below 1e-300 the product may stop at a subnormal where e^{−H} gives 0.
+          for (let t = 0; t < x.length; t++) expect(Math.abs(x[t]! - y[t]!)).toBeLessThanOrEqual(y[t]! > 0 ? 1e-14 * Math.max(1, -Math.log(y[t]!)) * y[t]! + 1e-300 : 1e-300);
+        }
+        expect(a.clampedCycles).toBe(b.clampedCycles);
+        // Totals in absolute terms: PD = S_OS − S_PFS cancels when the curves are close, so a relative
+        // bound on the total would be meaningless. Rows within 1e-14 of S over ≤ 40 years give at most
+        // 1e-14 · 40 · 0.8 · 2 < 1e-12 QALY, and at most 1e-14 · 1000 · 2 < 1e-10 of the death cost.
+        for (const name of ["qaly", "qalyUndiscounted"]) expect(Math.abs(a.totals[name]! - b.totals[name]!)).toBeLessThanOrEqual(1e-12);
+        for (const name of ["cDeath", "cDeathUndiscounted"]) expect(Math.abs(a.totals[name]! - b.totals[name]!)).toBeLessThanOrEqual(1e-10);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
