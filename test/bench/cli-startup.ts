@@ -2,8 +2,9 @@
 // after install) for `--help`, `validate` and a tiny `run`, each in a fresh process. Target
 // (issue 20 item 5): `qaly --help` and `qaly validate` ≤ 0.3 s CPU. Almost all of it is loading
 // modules, so the modules each command imports are what the figures measure; Node's own start-up
-// and the import of the largest dependencies alone are printed as the floor. dist/ is rebuilt
-// (`npm run build`) when it is missing or older than src/.
+// and the import of the largest dependencies alone are printed as the floor. `npm run build` bundles
+// the command line (scripts/bundle-cli.mjs); `validate` from tsc's separate files is printed beside
+// it. dist/ is rebuilt (tsc and the bundles) when it is missing or older than src/.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -46,14 +47,15 @@ export async function bench(): Promise<void> {
   // `npm run build` is tsc, then the single-file bundle of mathjs's parser (scripts/bundle-mathjs-parse.mjs);
   // a plain `tsc` (e.g. by `npm run api:update`) leaves the re-export of mathjs/number instead.
   const parser = join(ROOT, "dist/files/mathjs-parse.js");
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource(join(ROOT, "src")) || !existsSync(parser) || readFileSync(parser, "utf8").includes('from "mathjs/number"')) {
-    console.log("dist/ is missing, older than src/ or built without the parser bundle: building it (npm run build)");
+  const unbundled = (file: string): boolean => !existsSync(file) || !readFileSync(file, "utf8").includes("bundled by scripts/");
+  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestSource(join(ROOT, "src")) || unbundled(parser) || unbundled(CLI)) {
+    console.log("dist/ is missing, older than src/ or built without the bundles: building it (npm run build)");
     try {
       execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: ROOT, stdio: "pipe" });
     } catch {
       console.log("  (tsc reported type errors, probably someone's edit in progress; the emitted files are measured anyway)");
     }
-    execFileSync(process.execPath, [join(ROOT, "scripts/bundle-mathjs-parse.mjs")], { cwd: ROOT, stdio: "pipe" });
+    for (const script of ["bundle-mathjs-parse.mjs", "bundle-psa-task.mjs", "bundle-cli.mjs"]) execFileSync(process.execPath, [join(ROOT, "scripts", script)], { cwd: ROOT, stdio: "pipe" });
   }
   const line = (label: string, args: readonly string[], goal: boolean): void => {
     const { cpu, wall, status } = leastCpu(3, args);
@@ -65,6 +67,9 @@ export async function bench(): Promise<void> {
   line("qaly --help", [CLI, "--help"], true);
   line("qaly validate sick-sicker", [CLI, "validate", "sick-sicker", "--quiet"], true);
   line("qaly run sick-sicker --psa 100 --no-dsa", [CLI, "run", "sick-sicker", "--psa", "100", "--no-dsa"], false);
+  // The same command from tsc's separate files (what the package ran before the bundle).
+  const separate = `const { validateCommand } = await import("./dist/cli/commands/validate.js"); const { processIo } = await import("./dist/cli/terminal/cli-io.js"); process.exitCode = await validateCommand(["sick-sicker", "--quiet"], processIo());`;
+  line("qaly validate sick-sicker, separate files", ["--input-type=module", "-e", separate], false);
   console.log("floor for commands that read a model file: importing these alone");
   for (const name of ["mathjs/number", "./dist/files/mathjs-parse.js", "zod", "yaml"]) line(`import("${name}")`, ["--input-type=module", "-e", `await import(${JSON.stringify(name)})`], false);
 }
