@@ -73,12 +73,12 @@ export function decisionTree<P, const K extends string = string>(definition: Dec
   const width = tree.outcomes.length;
   const strategies = Object.freeze(tree.policies.map((policy) => policy.name)) as readonly S[];
   const size = strategies.length * width;
-  const run = (params: P, context: EvaluationContext | undefined): void => {
+  const run = (params: P, context: EvaluationContext | undefined, out?: Float64Array): void => {
     if (context?.start !== undefined) fail("invalid_argument", ["context", "start"], `decision tree "${title}" has no states: a start distribution applies to the models at its leaves`);
     const startTime = context?.startTime ?? 0;
     if (!(startTime >= 0 && startTime < Infinity)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
     work.startTime = startTime;
-    evaluateTree(tree, work, params, context?.draw);
+    evaluateTree(tree, work, params, context?.draw, out);
   };
   return Object.freeze({
     title,
@@ -88,14 +88,7 @@ export function decisionTree<P, const K extends string = string>(definition: Dec
     policies: Object.freeze(Object.fromEntries(tree.policies.map((policy) => [policy.name, Object.freeze([...policy.nested])]))) as Readonly<Record<S, readonly PolicyChoice[]>>,
     evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
       if (out.length < size) fail("dimension_mismatch", ["out"], `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${size}`, { received: out.length });
-      run(params, context);
-      const roots = tree.strategyRoot;
-      const values = work.instances;
-      for (let s = 0; s < roots.length; s++) {
-        const from = roots[s]! * width;
-        const to = s * width;
-        for (let o = 0; o < width; o++) out[to + o] = values[from + o]!;
-      }
+      run(params, context, out);
     },
     paths(params: P, context?: EvaluationContext): readonly TreePath[] {
       run(params, context);

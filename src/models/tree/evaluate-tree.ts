@@ -6,9 +6,11 @@ import type { TreeWorkspace } from "./tree-workspace.js";
 /**
  * Evaluates one draw into the workspace: every value once, chance-node checks, payoff rows, leaf
  * models (each distinct input once), then the rollback of every instance in post-order:
- * chance: E = Σ p_b (payoffs_b + E_child); chosen option: E = payoffs + E_child.
+ * chance: E = Σ p_b (payoffs_b + E_child); chosen option: E = payoffs + E_child. With `out`, only
+ * each strategy's totals are wanted: they are written there by `rollDown` instead, and the
+ * instances' expected values are left as they were.
  */
-export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, params: P, draw: number | undefined): void {
+export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, params: P, draw: number | undefined, out?: Float64Array): void {
   // Module constants as locals: the hot loops then read registers, not module bindings (which some
   // loaders, e.g. tsx's CommonJS output, turn into property getters).
   const tolerance = TOL;
@@ -61,6 +63,10 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
     for (let e = rowEntryStart[r]!; e < rowEntryStart[r + 1]!; e++) rows[base + entryTarget[e]!]! += values[entryValue[e]!]!;
   }
   if (tree.slots.length > 0) evaluateLeaves(tree, work, params, draw);
+  if (out !== undefined) {
+    rollDown(tree, work, out);
+    return;
+  }
 
   const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal } = tree;
   const terminalRow0 = branchProbability.length;
@@ -90,6 +96,50 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
       const child = childInstance[c]! * width;
       for (let o = 0; o < width; o++) instances[base + o] = instances[child + o]!;
       for (let t = rowTouchedStart[b]!; t < rowTouchedStart[b + 1]!; t++) instances[base + touched[t]!]! += rows[b * width + touched[t]!]!;
+    }
+  }
+}
+
+/**
+ * Each strategy's totals as Σ over reachable instances of reach × payoffs, where reach is the
+ * probability of arriving at the instance: pushed from the root down through the strategy's
+ * instances, parents before children (`work.order`), so an instance's reach is complete when it is
+ * visited. Only the branches' sparse payoffs and the terminals' rows are read, instead of every
+ * outcome of every instance as the rollback does: the same sums of path probability × payoff,
+ * added in another order, so totals differ from the rollback's by roundings (about 1e-16 relative
+ * per level of the tree).
+ */
+function rollDown<P>(tree: CompiledTree<P>, work: TreeWorkspace, out: Float64Array): void {
+  const width = tree.outcomes.length;
+  const terminalKind = TERMINAL;
+  const { probability, rows, reach, order, orderStart } = work;
+  const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal, strategyRoot, rowTouchedStart, touched } = tree;
+  const terminalRow0 = tree.branchProbability.length;
+  for (let s = 0; s < strategyRoot.length; s++) {
+    const at = s * width;
+    for (let o = 0; o < width; o++) out[at + o] = 0;
+    const first = orderStart[s]!;
+    const end = orderStart[s + 1]!;
+    for (let k = first; k < end; k++) reach[order[k]!] = 0;
+    reach[strategyRoot[s]!] = 1;
+    for (let k = first; k < end; k++) {
+      const i = order[k]!;
+      const r = reach[i]!;
+      if (r === 0) continue;
+      if (instanceKind[i] === terminalKind) {
+        const row = (terminalRow0 + nodeTerminal[instanceNode[i]!]!) * width;
+        for (let o = 0; o < width; o++) out[at + o]! += r * rows[row + o]!;
+        continue;
+      }
+      // A chosen option's probability is 1 (see TreeWorkspace), so chance and chosen share one loop;
+      // a branch of probability 0 adds nothing anywhere and is skipped.
+      for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
+        const b = childBranch[c]!;
+        const w = r * probability[b]!;
+        if (w === 0) continue;
+        reach[childInstance[c]!]! += w;
+        for (let t = rowTouchedStart[b]!; t < rowTouchedStart[b + 1]!; t++) out[at + touched[t]!]! += w * rows[b * width + touched[t]!]!;
+      }
     }
   }
 }

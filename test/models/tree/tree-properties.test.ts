@@ -44,6 +44,25 @@ describe("decisionTree invariants", () => {
     );
   });
 
+  it("evaluateModel(tree) (reach × payoffs, top down) equals rollback's root (bottom up) within 1e-14 relative, with a shared subtree under two strategies", () => {
+    // The same sums of path probability × payoff in another order: depth ≤ 4 and ≤ 5 branches per
+    // node leave a few roundings of 1.1e-16 each between the two (all payoffs ≥ 0, so no cancellation).
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 5, maxLength: 40 }), (numbers) => {
+        const shared = build(numbers, 3).node;
+        const own = build([...numbers].reverse(), 4).node;
+        const tree = decisionTree({ title: "two", root: decision({ A: chance([{ label: "s", probability: 0.4, next: shared }, { label: "o", probability: complement, payoffs: { cost: 5 }, next: own }]), B: shared }) });
+        const totals = evaluateModel(tree, {});
+        const rolled = tree.rollback({}).strategies;
+        for (const strategy of ["A", "B"] as const) {
+          const expected = rolled[strategy].expected["cost"]!;
+          expect(Math.abs(totals[strategy].cost! - expected)).toBeLessThanOrEqual(1e-14 * expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("a strategy's expected outcomes are linear in its leaf payoffs (scaling every payoff scales the result)", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), (p, k) => {
