@@ -4,8 +4,9 @@
  * The main entry: parameters and distributions, survival curves, the model engines (decision
  * tree, Markov cohort, partitioned survival), base case and PSA runs, and the analyses of their
  * results. Everything here runs in Node, browsers and notebooks. The other entries are
- * `qaly/report` (tables, SVG charts, the HTML report), `qaly/files` (model files and projects) and
- * `qaly/node` (the worker pool, loading and writing files).
+ * `qaly/report` (tables, SVG charts, the HTML report), `qaly/files` (model files and projects),
+ * `qaly/survival-fit` (fitting survival curves to patient data), `qaly/microsimulation`
+ * (individual-level models) and `qaly/node` (the worker pool, loading and writing files).
  *
  * @packageDocumentation
  * @module qaly
@@ -16,7 +17,7 @@ export { QalyError, formatIssues } from "./core/errors.js";
 export type { Issue, IssueCode, PathSegment, SafeResult } from "./core/errors.js";
 
 // random
-export { createRng, restoreRng, RNG_GENERATOR } from "./random/rng.js";
+export { createRng, restoreRng } from "./random/rng.js";
 export type { Rng, RngState, Seed } from "./random/rng.js";
 
 // distributions
@@ -114,17 +115,10 @@ export {
   lifeTableSurvival,
   capByBackgroundMortality,
   transitionProbability,
-  transitionProbabilities,
   survivalFromCoefficients,
   sampleSurvivalCurves,
   survivalCurveFromDef,
-  fitSurvival,
-  fitSurvivalModels,
-  fitSurvivalSpline,
   roystonParmarSurvival,
-  kaplanMeier,
-  reconstructPatientData,
-  survivalDataFromCsv,
 } from "./survival/index.js";
 export type {
   SurvivalCurve,
@@ -137,20 +131,7 @@ export type {
   TimeUnit,
   FlexsurvDistribution,
   SurvivalCurveDraws,
-  FitSurvivalOptions,
-  FittedParameter,
-  SurvivalData,
-  SurvivalFit,
-  FitSurvivalModelsOptions,
-  SurvivalModelComparison,
-  SurvivalModelComparisonRow,
-  SurvivalEvidence,
-  KaplanMeier,
-  DigitisedKaplanMeier,
-  ReconstructedPatientData,
-  FitSurvivalSplineOptions,
   SplineScale,
-  SurvivalDataFromCsvOptions,
 } from "./survival/index.js";
 
 // models: the shared contract
@@ -191,10 +172,6 @@ export type {
   MarkovStrategyRun,
   MarkovTransitionMatrix,
 } from "./models/markov/index.js";
-
-// models: microsimulation (individual-level state transition)
-export { microsimulation, MICROSIM_TOLERANCE } from "./models/microsimulation/index.js";
-export type { MicrosimulationModel, MicrosimulationRun, MicrosimulationStrategyRun, MicrosimulationDefinition, MicrosimCell, HistoryCounter, HistoryCount, AttributeSpec, Person } from "./models/microsimulation/index.js";
 
 // models: partitioned survival
 export { partitionedSurvival } from "./models/psm/index.js";
@@ -252,7 +229,7 @@ export type {
 } from "./models/tree/index.js";
 
 // pathways: diagnostic testing pathways, compiled into decision trees with model leaves
-export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, detectedCountName, reclassification } from "./pathways/index.js";
+export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, reclassification } from "./pathways/index.js";
 export type {
   CategoryDefinition,
   TestDefinition,
@@ -291,9 +268,6 @@ export {
   SWEDISH_WTP_THRESHOLDS,
   economicSettings,
   ECONOMIC_PRESETS,
-  ENGLAND_PRESET,
-  NEUTRAL_PRESET,
-  SWEDEN_PRESET,
 } from "./analysis/cea/index.js";
 export type {
   CostEffectRow,
@@ -348,7 +322,6 @@ export {
   baseCasePerCohort,
   runPsa,
   runPsaSync,
-  modelHash,
   QALY_VERSION,
 } from "./analysis/run/index.js";
 export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
@@ -380,7 +353,7 @@ export type {
 } from "./analysis/dsa/index.js";
 
 // analysis: budget impact
-export { budgetImpact, budgetImpactFromOutcomes, budgetImpactSensitivity, budgetImpactUncertainty, checkBudgetImpactOutputs, modelBudgetImpact, runBudgetImpact } from "./analysis/bia/index.js";
+export { budgetImpact, budgetImpactSensitivity, budgetImpactUncertainty, modelBudgetImpact, runBudgetImpact } from "./analysis/bia/index.js";
 export type {
   BudgetImpactDefinition,
   BudgetImpactRun,
@@ -399,5 +372,4 @@ export type {
   FunnelStep,
   MarketShares,
   ModelBudgetImpactResult,
-  OutcomeReader,
 } from "./analysis/bia/index.js";

@@ -93,5 +93,6 @@ export type {
   SubgroupJson,
   EvppiJson,
   EvppiRankingJson,
+  SurvivalEvidenceJson,
 } from "./project/index.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./project/index.js";

@@ -12,8 +12,10 @@ const LAYERS = ["core", "random", "distributions", "parameters", "math", "surviv
  * The entry files at the top of src/ and the layer each may reach. The main entry `qaly` holds the
  * models and analyses: it must not reach files/, report/, project/, node/ or cli/ (those have their
  * own entries, `qaly/files`, `qaly/report` and `qaly/node`, whose files are their layers' barrels).
+ * `qaly/survival-fit` and `qaly/microsimulation` hold model-preparation features kept out of the
+ * main entry's bundle; they reach no further than their own layers.
  */
-const ENTRY_FILES: Readonly<Record<string, (typeof LAYERS)[number]>> = { "index.ts": "analysis", "qaly-files.ts": "project" };
+const ENTRY_FILES: Readonly<Record<string, (typeof LAYERS)[number]>> = { "index.ts": "analysis", "qaly-survival-fit.ts": "survival", "qaly-microsimulation.ts": "models", "qaly-files.ts": "project" };
 /** Only these layers may use Node built-ins. */
 const NODE_LAYERS = new Set(["node", "cli"]);
 /** Model engines: siblings that never import each other, and that analysis never imports. */

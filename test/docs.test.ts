@@ -11,10 +11,12 @@ import ts from "typescript";
 import * as qalyMain from "../src/index.js";
 import * as qalyReport from "../src/report/index.js";
 import * as qalyFiles from "../src/qaly-files.js";
+import * as qalySurvivalFit from "../src/qaly-survival-fit.js";
+import * as qalyMicrosimulation from "../src/qaly-microsimulation.js";
 import * as qalyNode from "../src/node/index.js";
 
-// Examples see every entry: "qaly", "qaly/report", "qaly/files" and "qaly/node".
-const qaly = { ...qalyMain, ...qalyReport, ...qalyFiles, ...qalyNode };
+// Examples see every entry: "qaly", "qaly/report", "qaly/files", "qaly/survival-fit", "qaly/microsimulation" and "qaly/node".
+const qaly = { ...qalyMain, ...qalyReport, ...qalyFiles, ...qalySurvivalFit, ...qalyMicrosimulation, ...qalyNode };
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 

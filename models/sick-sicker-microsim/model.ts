@@ -2,7 +2,8 @@
 // published code's conventions (github.com/DARTH-git/Microsimulation-tutorial, Appendices A and B):
 // 100 000 individuals, 30 annual cycles, everyone starts Healthy, rewards on all 31 rows
 // ("every-row"), 3 %/3 % discounting from row 0.
-import { complement, microsimulation, probabilityToRate as toRate, rateToProbability as toProbability, uniform, type Person } from "qaly";
+import { complement, probabilityToRate as toRate, rateToProbability as toProbability, uniform } from "qaly";
+import { microsimulation, type Person } from "qaly/microsimulation";
 
 // Local bindings: loaders such as tsx turn each use of an imported function into a getter call.
 const probabilityToRate = toRate;

@@ -8,7 +8,7 @@ export type { PsaSummary } from "./psa-summary.js";
 export { projectPsaSetup } from "./project-psa-setup.js";
 export type { ProjectPsaSetup, ProjectSampler } from "./project-psa-setup.js";
 export { icerTableJson, psaJson, runJson } from "./results-json.js";
-export type { EvppiJson, EvppiRankingJson, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson, SubgroupJson } from "./results-json.js";
+export type { EvppiJson, EvppiRankingJson, IcerRowJson, NetBenefitJson, ProbabilityCostEffectiveJson, PsaJson, RunJson, SubgroupJson, SurvivalEvidenceJson } from "./results-json.js";
 export { baseCaseCsv, ceacCsv, costComparisonCsv, evpiCsv, icerTableCsv, netBenefitCsv, parametersCsv, probabilityCostEffectiveCsv, scenariosCsv, tornadoCsv, subgroupsCsv, calibrationCsv, evppiGroupsCsv, reclassificationCsv } from "./results-csv.js";
 export { budgetImpactCsv, budgetImpactSensitivityCsv } from "./budget-impact-csv.js";
 export { workbookSheets } from "./workbook-sheets.js";

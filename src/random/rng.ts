@@ -10,7 +10,7 @@ export type Seed = string | number;
  * `key` identifies the stream (seed and substream names); `alea` is the generator's state.
  */
 export interface RngState {
-  /** The generator, always `"alea"` (see {@link RNG_GENERATOR}). */
+  /** The generator, always `"alea"` (seedrandom's Alea). */
   readonly generator: "alea";
   /** The seed followed by the substream names that led to this generator. */
   readonly key: readonly string[];

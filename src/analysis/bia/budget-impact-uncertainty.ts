@@ -39,7 +39,7 @@ export interface BudgetImpactUncertainty {
  * @param definition - the budget-impact definition
  * @returns mean and 95 % intervals per year of the net, cumulative and per-category impact
  * @throws QalyError `invalid_argument` when the PSA holds no parameter draws; errors of
- *   {@link budgetImpactFromOutcomes} naming the draw
+ *   {@link modelBudgetImpact} naming the draw
  * @example
  * const model = { title: "Demo", strategies: ["Old", "New"], outcomes: ["cost", "costYear1"], evaluateInto(p, out) { out.set([1, 1, p.price, p.price]); } };
  * const psa = runPsaSync(model, defineParameters({ price: 3 }), { samples: 2, seed: 1 });

@@ -58,7 +58,7 @@ export interface SurvivalFit {
   curve(covariates?: Readonly<Record<string, number>>): SurvivalCurve;
   /**
    * The baseline coefficients and their covariance for a covariate profile (missing covariates are
-   * 0): for a parametric family, the input {@link sampleSurvivalCurves} takes for PSA draws.
+   * 0): for a parametric family, the input {@link qaly!sampleSurvivalCurves} takes for PSA draws.
    */
   atCovariates(covariates?: Readonly<Record<string, number>>): {
     /** Coefficients on the transformed scale for the profile. */

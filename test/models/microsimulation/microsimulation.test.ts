@@ -4,7 +4,8 @@
 // bits, chunk size changes nothing, identical strategies get identical results (common random numbers).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { categorical, complement, evaluateModel, markovCohort, microsimulation, normal, runPsaSync, uniform, type MicrosimCell } from "../../../src/index.js";
+import { categorical, complement, evaluateModel, markovCohort, normal, runPsaSync, uniform } from "../../../src/index.js";
+import { microsimulation, type MicrosimCell } from "../../../src/qaly-microsimulation.js";
 import type { ParameterDraws } from "../../../src/parameters/parameter-draws.js";
 import { thrown } from "../../helpers/thrown.js";
 
