@@ -36,10 +36,33 @@ export function choleskyInPlace(a: Float64Array, m: number, scale: number): Floa
     const pivot = a[rowJ + j]! - dot(a, rowJ, a, rowJ, j);
     const d = Math.sqrt(pivot > floor ? pivot : floor);
     a[rowJ + j] = d;
-    for (let i = j + 1; i < m; i++) {
-      const rowI = i * m;
-      a[rowI + j] = (a[rowI + j]! - dot(a, rowI, a, rowJ, j)) / d;
+    // Two rows at a time: each entry of row j is loaded once for both (a quarter fewer loads).
+    let i = j + 1;
+    for (; i + 1 < m; i += 2) {
+      const r0 = i * m;
+      const r1 = r0 + m;
+      let s0 = 0;
+      let s1 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let k = 0;
+      for (; k + 1 < j; k += 2) {
+        const x = a[rowJ + k]!;
+        const y = a[rowJ + k + 1]!;
+        s0 += a[r0 + k]! * x;
+        t0 += a[r1 + k]! * x;
+        s1 += a[r0 + k + 1]! * y;
+        t1 += a[r1 + k + 1]! * y;
+      }
+      if (k < j) {
+        const x = a[rowJ + k]!;
+        s0 += a[r0 + k]! * x;
+        t0 += a[r1 + k]! * x;
+      }
+      a[r0 + j] = (a[r0 + j]! - (s0 + s1)) / d;
+      a[r1 + j] = (a[r1 + j]! - (t0 + t1)) / d;
     }
+    if (i < m) a[i * m + j] = (a[i * m + j]! - dot(a, i * m, a, rowJ, j)) / d;
     for (let k = j + 1; k < m; k++) a[rowJ + k] = 0;
   }
   return a;
@@ -47,23 +70,55 @@ export function choleskyInPlace(a: Float64Array, m: number, scale: number): Floa
 
 /**
  * The diagonal of (L Lᵀ)⁻¹ for a Cholesky factor L: the squared norms of the columns of L⁻¹, each
- * column found by forward substitution into one contiguous vector (no m × m inverse is stored).
- * @internal
+ * column found by forward substitution into one contiguous vector (no m × m inverse is stored), two
+ * columns at a time so that each entry of L is loaded once for both. @internal
  */
 export function inverseDiagonal(l: Float64Array, m: number): Float64Array {
   const out = new Float64Array(m);
-  const w = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    w[j] = 1 / l[j * m + j]!;
-    let norm = w[j]! * w[j]!;
-    for (let i = j + 1; i < m; i++) {
+  const w0 = new Float64Array(m);
+  const w1 = new Float64Array(m);
+  let j = 0;
+  for (; j + 1 < m; j += 2) {
+    // Columns j and j + 1 of L⁻¹ (the second is 0 in row j).
+    const d1 = l[(j + 1) * m + j + 1]!;
+    w0[j] = 1 / l[j * m + j]!;
+    w1[j] = 0;
+    w0[j + 1] = (-l[(j + 1) * m + j]! * w0[j]!) / d1;
+    w1[j + 1] = 1 / d1;
+    let n0 = w0[j]! * w0[j]! + w0[j + 1]! * w0[j + 1]!;
+    let n1 = w1[j + 1]! * w1[j + 1]!;
+    for (let i = j + 2; i < m; i++) {
       const row = i * m;
-      const v = -dot(l, row + j, w, j, i - j) / l[row + i]!;
-      w[i] = v;
-      norm += v * v;
+      let a0 = 0;
+      let a1 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let k = j;
+      for (; k + 1 < i; k += 2) {
+        const x = l[row + k]!;
+        const y = l[row + k + 1]!;
+        a0 += x * w0[k]!;
+        b0 += x * w1[k]!;
+        a1 += y * w0[k + 1]!;
+        b1 += y * w1[k + 1]!;
+      }
+      if (k < i) {
+        const x = l[row + k]!;
+        a0 += x * w0[k]!;
+        b0 += x * w1[k]!;
+      }
+      const d = l[row + i]!;
+      const v0 = -(a0 + a1) / d;
+      const v1 = -(b0 + b1) / d;
+      w0[i] = v0;
+      w1[i] = v1;
+      n0 += v0 * v0;
+      n1 += v1 * v1;
     }
-    out[j] = norm;
+    out[j] = n0;
+    out[j + 1] = n1;
   }
+  if (j < m) out[j] = 1 / l[j * m + j]! ** 2;
   return out;
 }
 
