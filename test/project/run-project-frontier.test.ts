@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { defineParameters, gamma } from "../../src/index.js";
 import type { ModelProject } from "../../src/files/model-project.js";
+import { threeStrategyProject } from "../helpers/three-strategy-project.js";
 import { runProject } from "../../src/project/run-project.js";
 import { runBaseCase } from "../../src/analysis/run/run-base-case.js";
 import { loadModel } from "../../src/node/load-model.js";
@@ -12,30 +13,12 @@ import { htmlReport } from "../../src/report/index.js";
 
 // Three strategies in closed form (A 1000 for 1 QALY; B 1000 + cB for 1 + gB; C 1000 + cC for 1.8):
 // base case cB = 2000, gB = 0.5, cC = 5000, so ICER B vs A 4000 and C vs B 10 000 (by hand).
-function threeStrategies(): ModelProject {
-  const model: Model<ParameterValues> = {
-    title: "three",
-    strategies: ["A", "B", "C"],
-    outcomes: ["cost", "qaly"],
-    evaluateInto(p, out) {
-      out.set([1000, 1, 1000 + p.cB!, 1 + p.gB!, 1000 + p.cC!, 1.8]);
-    },
-  };
-  return {
-    name: "three",
-    metadata: { title: "Three", currency: "SEK" },
-    model,
-    parameters: defineParameters({ cB: gamma.fromMeanSd(2000, 400), gB: 0.5, cC: gamma.fromMeanSd(5000, 500) }),
+const threeStrategies = () =>
+  threeStrategyProject(defineParameters({ cB: gamma.fromMeanSd(2000, 400), gB: 0.5, cC: gamma.fromMeanSd(5000, 500) }), {
     baseCase: { cB: 2000, cC: 5000 },
-    outcomes: { cost: "cost", effect: "qaly" },
-    scenarios: { "Dear C": { parameters: { cC: 9000 } } },
-    dsa: { cB: { low: 1000, high: 4000 }, cC: { low: 4000, high: 9000 } },
     thresholds: [{ parameter: "cB", range: [0, 10_000], strategies: ["B", "A"] }],
-    wtp: { grid: { from: 0, to: 20_000, step: 1000 }, thresholds: [5000, 20_000] },
     psa: { samples: 50, seed: "three" },
-    warnings: [],
-  };
-}
+  });
 
 describe("runProject: analyses along the frontier", () => {
   it("runProject(project).frontier has, per threshold, the optimal strategy's tornado and threshold analyses against each frontier neighbour", async () => {

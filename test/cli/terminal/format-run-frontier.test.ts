@@ -1,26 +1,13 @@
 // qaly run's summary along the frontier (issue 14, item 2) and with a degenerate PSA (item 4).
 import { describe, expect, it } from "vitest";
-import { defineParameters, type Model } from "../../../src/index.js";
-import type { ModelProject } from "../../../src/files/model-project.js";
+import { defineParameters } from "../../../src/index.js";
+import { threeStrategyProject } from "../../helpers/three-strategy-project.js";
 import { runProject } from "../../../src/project/run-project.js";
 import { formatRun } from "../../../src/cli/terminal/format-run.js";
 
-/** A (1000, 1 QALY), B (1000 + cB, 1.5), C (1000 + cC, 1.8), no distributions: ICER B vs A 4000, C vs B 10 000 at the base case. */
-function threeStrategies(): ModelProject {
-  const model: Model<Record<string, number>, string> = { title: "three", strategies: ["A", "B", "C"], outcomes: ["cost", "qaly"], evaluateInto: (p, out) => out.set([1000, 1, 1000 + p.cB!, 1.5, 1000 + p.cC!, 1.8]) };
-  return {
-    name: "three",
-    metadata: { title: "Three", currency: "SEK" },
-    model,
-    parameters: defineParameters({ cB: 2000, cC: 5000 }),
-    outcomes: { cost: "cost", effect: "qaly" },
-    scenarios: { "Dear C": { parameters: { cC: 9000 } } },
-    dsa: { cB: { low: 1000, high: 4000 }, cC: { low: 4000, high: 9000 } },
-    wtp: { grid: { from: 0, to: 20_000, step: 1000 }, thresholds: [5000, 20_000] },
-    psa: { samples: 20, seed: "three" },
-    warnings: [],
-  };
-}
+
+/** ICER B vs A 4000, C vs B 10 000 at the base case; no distributions. */
+const threeStrategies = () => threeStrategyProject(defineParameters({ cB: 2000, cC: 5000 }));
 
 describe("formatRun", () => {
   it("formatRun(run) lists, per threshold, the parameters that can change the choice against each frontier neighbour and the scenarios' choice at every threshold", async () => {

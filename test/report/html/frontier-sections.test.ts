@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { defineParameters, icerTable, param, psaResult, runBaseCase, type Model } from "../../../src/index.js";
 import { htmlReport, type ReportInput } from "../../../src/report/index.js";
-import type { ModelProject } from "../../../src/files/model-project.js";
+import { threeStrategyProject } from "../../helpers/three-strategy-project.js";
 import { runProject } from "../../../src/project/run-project.js";
 import { expectWellFormed } from "../svg-structure.js";
 
@@ -19,22 +19,9 @@ function twoStrategyInput(extra: Partial<ReportInput> = {}): ReportInput {
   return { name: "two", metadata: { title: "Two", currency: "SEK" }, outcomes: { cost: "cost", effect: "qaly" }, warnings: [], baseCase, icerTable: icerTable(baseCase.summary), wtp: { grid: { from: 0, to: 1000, step: 100 }, thresholds: [500] }, run: { version: "0.1.0", date: "2026-01-01" }, ...extra };
 }
 
-/** Three strategies in closed form (see test/project/run-project-frontier.test.ts): frontier A, B, C. */
-function threeStrategies(): ModelProject {
-  const model: Model<Record<string, number>, string> = { title: "three", strategies: ["A", "B", "C"], outcomes: ["cost", "qaly"], evaluateInto: (p, out) => out.set([1000, 1, 1000 + p.cB!, 1.5, 1000 + p.cC!, 1.8]) };
-  return {
-    name: "three",
-    metadata: { title: "Three", currency: "SEK" },
-    model,
-    parameters: defineParameters({ cB: param(2000, { source: "Price list 2024" }), cC: param(5000, { status: "assumption" }), unused: 1, also: 2 }),
-    outcomes: { cost: "cost", effect: "qaly" },
-    scenarios: { "Dear C": { parameters: { cC: 9000 } } },
-    dsa: { cB: { low: 1000, high: 4000 }, cC: { low: 4000, high: 9000 } },
-    wtp: { grid: { from: 0, to: 20_000, step: 1000 }, thresholds: [5000, 20_000] },
-    psa: { samples: 10, seed: "three" },
-    warnings: [],
-  };
-}
+
+/** Frontier A, B, C (test/helpers/three-strategy-project.ts); two parameters with neither source nor status. */
+const threeStrategies = () => threeStrategyProject(defineParameters({ cB: param(2000, { source: "Price list 2024" }), cC: param(5000, { status: "assumption" }), unused: 1, also: 2 }), { psa: { samples: 10, seed: "three" } });
 
 describe("report v2", () => {
   it("htmlReport(input) gives, per threshold, the probability over the PSA that the optimal strategy beats its frontier neighbour (worked by hand)", () => {
