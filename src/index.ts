@@ -115,6 +115,7 @@ export {
   lifeTableSurvival,
   capByBackgroundMortality,
   transitionProbability,
+  transitionProbabilities,
   survivalFromCoefficients,
   sampleSurvivalCurves,
   survivalCurveFromDef,
