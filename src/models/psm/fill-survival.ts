@@ -32,7 +32,7 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * exceeds OS), counts the rows where a clamp changed anything into `work.clamped`, and accumulates
  * the coefficient-weighted sums Σ_t c_t S_k(t) per class. One H evaluation per cycle boundary and no
  * allocation: H is written into `work.raw[k]` and turned into S in place (an exponential curve is
- * written as S directly, see `exponentialRows`). With the `"floor"` policy
+ * written as S directly, see `exponentialPass`). With the `"floor"` policy
  * S_k stays as fitted and only the lower bound of the next state, `work.lower`, is min(S_k, S_{k+1}).
  */
 export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: PopulationFloor): void {
@@ -53,22 +53,27 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
   for (let k = endpoints - 1; k >= 0; k--) {
     const curve = curves[k]!;
     const raw = work.rawRows[k]!;
-    const rate = exponentialRateOf(curve);
-    // An exponential curve is written as S directly (products, no exp per row); others as H, turned into S below.
-    const hazard = rate === undefined;
-    const start = hazard ? curve.cumulativeHazard(0) : 0;
-    raw[0] = start;
-    if (!hazard) exponentialRows(raw, rate, step, floor);
-    else if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
-    else for (let t = 1; t <= cycles; t++) raw[t] = curve.cumulativeHazard(t * step);
-    if (hazard && floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
-    const first = Math.exp(-start);
-    if (!(first >= -tolerance && first <= 1 + tolerance)) checkSurvival(model, curves, k, 0, first, site);
     const clamped = work.survivalRows[k]!;
     const later = k + 1 < endpoints ? work.survivalRows[k + 1]! : undefined;
     const floorStates = model.crossing === "floor";
-    const bad = later !== undefined && !floorStates ? clampBelow(raw, hazard, clamped, later, work, tolerance, model.crossing === "error", weights, sums, k) : clampToOne(raw, hazard, clamped, tolerance, weights, sums, k);
-    if (bad > 0) badRow(model, curves, k, bad, raw, hazard, site);
+    const stop = model.crossing === "error";
+    const rate = exponentialRateOf(curve);
+    if (rate !== undefined) {
+      // S in one pass, valid by construction (no row checks), clamped and summed as it is written.
+      const crossed = exponentialPass(raw, rate, step, floor, clamped, floorStates ? undefined : later, work, tolerance, stop, weights, sums, k);
+      if (crossed < 0) failCrossing(model, k, -crossed - 1, raw[-crossed - 1]!, later![-crossed - 1]!, site);
+      if (floorStates) floorBelow(clamped, later, work, k, tolerance);
+      continue;
+    }
+    const start = curve.cumulativeHazard(0);
+    raw[0] = start;
+    if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
+    else for (let t = 1; t <= cycles; t++) raw[t] = curve.cumulativeHazard(t * step);
+    if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
+    const first = Math.exp(-start);
+    if (!(first >= -tolerance && first <= 1 + tolerance)) checkSurvival(model, curves, k, 0, first, site);
+    const bad = later !== undefined && !floorStates ? clampBelow(raw, clamped, later, work, tolerance, stop, weights, sums, k) : clampToOne(raw, clamped, tolerance, weights, sums, k);
+    if (bad > 0) badRow(model, curves, k, bad, raw, site);
     if (bad < 0) failCrossing(model, k, -bad - 1, raw[-bad - 1]!, later![-bad - 1]!, site);
     if (floorStates) floorBelow(clamped, later, work, k, tolerance);
   }
@@ -83,18 +88,17 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
 }
 
 /**
- * Turns the last endpoint's H into S in place (raw[t] ← e^{−H}; with `hazard` false raw already
- * holds S) and writes min(S, 1) into `clamped`. Returns the first row that is NaN, negative or
- * increasing, or 0 when all are fine; the tests stop there, so raw holds S up to that row and H
- * beyond it.
+ * Turns the last endpoint's H into S in place (raw[t] ← e^{−H}) and writes min(S, 1) into `clamped`.
+ * Returns the first row that is NaN, negative or increasing, or 0 when all are fine; the tests
+ * stop there, so raw holds S up to that row and H beyond it.
  */
-function clampToOne(raw: Float64Array, hazard: boolean, clamped: Float64Array, tolerance: number, weights: Float64Array, sums: Float64Array, k: number): number {
+function clampToOne(raw: Float64Array, clamped: Float64Array, tolerance: number, weights: Float64Array, sums: Float64Array, k: number): number {
   let before = 2;
   let sumCost = 0;
   let sumEffect = 0;
   let sumPlain = 0;
   for (let t = 0; t < raw.length; t++) {
-    const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
+    const s = Math.exp(-raw[t]!);
     // One test per row: NaN, negative or increasing (S(0) ≤ 1 was checked by the caller).
     if (!(s >= -tolerance && s <= before + tolerance)) return t;
     raw[t] = s;
@@ -117,13 +121,13 @@ function clampToOne(raw: Float64Array, hazard: boolean, clamped: Float64Array, t
  * (once per row, whichever endpoints cross there) into `work.clamped`;
  * with `stop` (the "error" crossing policy) returns −(t + 1) at the first crossed row t.
  */
-function clampBelow(raw: Float64Array, hazard: boolean, clamped: Float64Array, later: Float64Array, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
+function clampBelow(raw: Float64Array, clamped: Float64Array, later: Float64Array, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
   let before = 2;
   let sumCost = 0;
   let sumEffect = 0;
   let sumPlain = 0;
   for (let t = 0; t < raw.length; t++) {
-    const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
+    const s = Math.exp(-raw[t]!);
     if (!(s >= -tolerance && s <= before + tolerance)) return t;
     raw[t] = s;
     before = s;
@@ -184,40 +188,72 @@ function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: 
 }
 
 /**
- * S of an exponential curve with hazard `rate` at rows 0 … N into `raw`, with the "cycle" floor
- * when given: H as `raiseToFloor` accumulates it, and S_t = S_{t−1}·e^{−ΔH_t} with e^{−rate·step}
- * computed once and the population's factors tabulated once per model, so a row costs a product
- * instead of an exp. Every 16th row is re-anchored at e^{−H_t} (unless that lies above the previous
- * row, so S never increases), which keeps S within ~16 roundings of e^{−H}.
+ * An exponential curve with hazard `rate`, floored per cycle when `floor` is given, in one pass:
+ * S at rows 0 … N into `raw`, S clamped to `later` (when given) into `clamped`, crossed rows
+ * counted as {@link clampBelow} does, and the coefficient-weighted sums. Each row is the previous
+ * one times e^{−rate·step} (computed once) or, where the population's increment exceeds the
+ * curve's, times the population's tabulated e^{−ΔH}: a product instead of an exp. Every 16th row is
+ * re-anchored at e^{−H_t}, H accumulated as `raiseToFloor` does (unless that lies above the previous
+ * row, so S never increases), which keeps S within ~16 roundings of e^{−H}. S is in [0, 1] and
+ * never increases by construction, so the rows need no checks. Returns 0, or −(t + 1) at the first
+ * crossed row t when `stop`.
  */
-function exponentialRows(raw: Float64Array, rate: number, step: number, floor: PopulationFloor | undefined): void {
+function exponentialPass(raw: Float64Array, rate: number, step: number, floor: PopulationFloor | undefined, clamped: Float64Array, later: Float64Array | undefined, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
   const q = Math.exp(-rate * step);
   const increments = floor?.increments;
   const factors = floor?.factors;
+  let h = 0;
   let previous = 0;
-  let floored = 0;
   let s = 1;
-  raw[0] = 1;
-  for (let t = 1; t < raw.length; t++) {
-    // exponentialSurvival's cumulativeHazard(t · step), inline; its increment as raiseToFloor forms it.
-    const time = t * step;
-    const h = time > 0 ? rate * time : time <= 0 ? 0 : NaN;
-    const increment = h - previous;
-    previous = h;
-    let factor = q;
-    if (increments === undefined) floored = h;
-    else if (increment >= increments[t - 1]!) floored += increment;
-    else {
-      floored += increments[t - 1]!;
-      factor = factors![t - 1]!;
+  let sumCost = 0;
+  let sumEffect = 0;
+  let sumPlain = 0;
+  for (let t = 0; t < raw.length; t++) {
+    if (t > 0) {
+      let factor = q;
+      // H exactly as the generic path forms it (exponentialSurvival's cumulativeHazard(t · step),
+      // raised per cycle as raiseToFloor does), so that the anchors are e^{−H} of the same H.
+      const curveH = rate * (t * step);
+      if (increments === undefined) h = curveH;
+      else {
+        const increment = curveH - previous;
+        const f = increments[t - 1]!;
+        if (increment >= f) h += increment;
+        else {
+          h += f;
+          factor = factors![t - 1]!;
+        }
+      }
+      previous = curveH;
+      if ((t & 15) === 0) {
+        const anchor = Math.exp(-h);
+        // Never above the previous row: S must not increase, even by a rounding.
+        if (anchor <= s) s = anchor;
+      } else s *= factor;
     }
-    if ((t & 15) === 0) {
-      const anchor = Math.exp(-floored);
-      // Never above the previous row: S must not increase, even by a rounding.
-      if (anchor <= s) s = anchor;
-    } else s *= factor;
     raw[t] = s;
+    let e = s;
+    if (later !== undefined && s > later[t]!) {
+      const bound = later[t]!;
+      if (s > bound + tolerance) {
+        if (stop) return -(t + 1);
+        if (work.crossed[t] !== work.epoch) {
+          work.crossed[t] = work.epoch;
+          work.clamped++;
+        }
+      }
+      e = bound;
+    }
+    clamped[t] = e;
+    sumCost += weights[3 * t]! * e;
+    sumEffect += weights[3 * t + 1]! * e;
+    sumPlain += weights[3 * t + 2]! * e;
   }
+  const endpoints = sums.length / 3;
+  sums[k] = sumCost;
+  sums[endpoints + k] = sumEffect;
+  sums[2 * endpoints + k] = sumPlain;
+  return 0;
 }
 
 /**
@@ -243,8 +279,8 @@ function checkSurvival(model: CompiledPsm, curves: readonly SurvivalCurve[], k: 
   return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
 }
 
-function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, hazard: boolean, site: PsmSite): never {
-  const s = hazard ? Math.exp(-raw[t]!) : raw[t]!;
+function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, site: PsmSite): never {
+  const s = Math.exp(-raw[t]!);
   if (!(s >= -model.tolerance)) checkSurvival(model, curves, k, t, s, site);
   return increasing(model, curves, k, t, s, raw[t - 1]!, site);
 }
