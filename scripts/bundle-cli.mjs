@@ -6,6 +6,7 @@
 // still imported only when it runs (splitting keeps main.ts's dynamic imports as chunks),
 // identifiers are not minified so stack traces read, and each file names the packages bundled in it
 // with their version and licence in its first lines.
+// zod is imported as a namespace (zodAsNamespace), so that esbuild leaves out the parts never used.
 // Two things keep the bundle behaving as the separate files do:
 // - Modules that find files from their own location (`import.meta.url`: the bundled models and data,
 //   the worker entry, the PSA task) are given the URL of their compiled file in dist/.
@@ -13,9 +14,9 @@
 //   imports "qaly", so its errors must be instances of the same QalyError class the command line
 //   tests for, or they would print as unexpected errors and escape the DSA's handling of failed bounds.
 // Run after tsc (dist/ holds those files). Usage: node scripts/bundle-cli.mjs [dist folder]
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { bundleFilesWithCredits, ROOT } from "./bundle-credits.mjs";
+import { bundleFilesWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
 
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
 const outdir = join(dist, "cli");
@@ -30,20 +31,14 @@ const fromBundle = (file) => {
   return path.startsWith(".") ? path : `./${path}`;
 };
 
-const compiledLocation = {
-  name: "qaly-compiled-location",
+/** Resolves the shared files to their compiled file, outside the bundle. */
+const sharedFiles = {
+  name: "qaly-shared-files",
   setup(build) {
     build.onResolve({ filter: /\.js$/ }, (args) => {
       if (!args.importer.startsWith(`${SOURCE}/`) || !args.path.startsWith(".")) return undefined;
       const source = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
       return SHARED.includes(source) ? { path: fromBundle(compiled(source)), external: true } : undefined;
-    });
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (!args.path.startsWith(`${SOURCE}/`)) return undefined;
-      const contents = readFileSync(args.path, "utf8");
-      if (!contents.includes("import.meta.url")) return undefined;
-      const url = `new URL(${JSON.stringify(fromBundle(compiled(args.path)))}, import.meta.url).href`;
-      return { contents: contents.replaceAll("import.meta.url", url), loader: "ts" };
     });
   },
 };
@@ -65,7 +60,14 @@ await bundleFilesWithCredits(
     target: "node20",
     legalComments: "eof",
     logLevel: "warning",
-    plugins: [compiledLocation],
+    plugins: [
+      sharedFiles,
+      rewriteSources((path, text) => {
+        if (!path.startsWith(`${SOURCE}/`)) return text;
+        const located = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle(compiled(path)))}, import.meta.url).href`);
+        return zodAsNamespace(located);
+      }),
+    ],
   },
   "qaly's command line (src/cli/main.ts), bundled by scripts/bundle-cli.mjs with:",
   // CommonJS dependencies call require(), which an ES module lacks.

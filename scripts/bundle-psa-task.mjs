@@ -9,11 +9,22 @@
 // The bundle names each bundled package, its version and licence in its first lines.
 // Usage: node scripts/bundle-psa-task.mjs
 import { join } from "node:path";
-import { bundleWithCredits, ROOT } from "./bundle-credits.mjs";
+import { bundleWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
 
 await bundleWithCredits(
   // Whitespace only: names stay, so stack traces from a worker still read.
-  { entryPoints: [join(ROOT, "dist/node/load-model.js")], bundle: true, minifyWhitespace: true, format: "esm", platform: "node", target: "node20", legalComments: "eof", logLevel: "warning" },
+  {
+    entryPoints: [join(ROOT, "dist/node/load-model.js")],
+    bundle: true,
+    minifyWhitespace: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    legalComments: "eof",
+    logLevel: "warning",
+    // zod's parts never used are left out (see zodAsNamespace).
+    plugins: [rewriteSources((_, text) => zodAsNamespace(text))],
+  },
   join(ROOT, "dist/node/load-model.bundle.js"),
   "qaly's PSA task for worker threads (dist/node/load-model.js), bundled by scripts/bundle-psa-task.mjs with:",
   // CommonJS dependencies call require(), which an ES module lacks.

@@ -5,8 +5,12 @@
 // and the import of the largest dependencies alone are printed as the floor. `npm run build` bundles
 // the command line (scripts/bundle-cli.mjs); `validate` from tsc's separate files is printed beside
 // it. dist/ is rebuilt (tsc and the bundles) when it is missing or older than src/.
+// Issue 20 item 4: Sick-Sicker through the command line, marginal CPU per PSA draw (two run sizes,
+// one worker, so the start-up cancels) against a C loop doing the same cohort arithmetic (goal ≤ 3×),
+// with the in-process engine on the same model file beside it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -70,6 +74,94 @@ export async function bench(): Promise<void> {
   // The same command from tsc's separate files (what the package ran before the bundle).
   const separate = `const { validateCommand } = await import("./dist/cli/commands/validate.js"); const { processIo } = await import("./dist/cli/terminal/cli-io.js"); process.exitCode = await validateCommand(["sick-sicker", "--quiet"], processIo());`;
   line("qaly validate sick-sicker, separate files", ["--input-type=module", "-e", separate], false);
+  perDraw();
   console.log("floor for commands that read a model file: importing these alone");
   for (const name of ["mathjs/number", "./dist/files/mathjs-parse.js", "zod", "yaml"]) line(`import("${name}")`, ["--input-type=module", "-e", `await import(${JSON.stringify(name)})`], false);
+}
+
+/** CPU seconds (least of `times`) of `node <args>`. */
+const cpuOf = (times: number, args: readonly string[]): number => leastCpu(times, args).cpu;
+
+/**
+ * Sick-Sicker (time-independent, 4 states × 75 cycles × 4 strategies) in C: per draw, the transition
+ * matrix of each strategy from 18 parameters (exp/log as the model file's rate conversions), a dense
+ * 4 × 4 cohort step per cycle, within-cycle weights and discounting precomputed. Parameters are drawn
+ * before timing (in qaly the sampling is its own cost). Prints microseconds per draw, best of 5 runs.
+ */
+const C_LOOP = String.raw`#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#define N 200000
+#define P 18
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
+static double hr(double p, double h) { return h == 1 ? p : -expm1(h * log1p(-p)); }
+int main(void) {
+  static const double base[P] = { 0.15, 0.5, 0.105, 0.002, 3, 10, 0.6, 2000, 4000, 15000, 0, 12000, 13000, 1, 0.75, 0.5, 0, 0.95 };
+  double *draws = malloc(sizeof(double) * N * P), weight[76], out[16], check = 0, best = 1e9;
+  for (int i = 0; i < N; i++) for (int j = 0; j < P; j++) draws[i * P + j] = base[j] * (1 + 0.05 * sin(1 + i * 7.13 + j * 1.7));
+  for (int t = 0; t <= 75; t++) weight[t] = (t == 0 || t == 75 ? 1.0 / 3 : t % 2 ? 4.0 / 3 : 2.0 / 3) / pow(1.03, t);
+  for (int run = 0; run < 5; run++) {
+    double start = now();
+    for (int i = 0; i < N; i++) {
+      const double *q = draws + i * P;
+      double pHD = -expm1(-q[3]), pS1D = hr(pHD, q[4]), pS2D = hr(pHD, q[5]), pHS1 = -expm1(-q[0]), pS1H = -expm1(-q[1]), pS1S2base = -expm1(-q[2]);
+      for (int s = 0; s < 4; s++) {
+        int a = s == 1 || s == 3, b = s >= 2;
+        double pS1S2 = hr(pS1S2base, b ? q[6] : 1), treat = (a ? q[11] : 0) + (b ? q[12] : 0), uS = a ? q[17] : q[14];
+        double m[4][4] = { { 0 } }, c[4] = { q[7], q[8] + treat, q[9] + treat, q[10] }, u[4] = { q[13], uS, q[15], q[16] };
+        m[0][1] = (1 - pHD) * pHS1; m[0][3] = pHD; m[0][0] = 1 - m[0][1] - m[0][3];
+        m[1][0] = (1 - pS1D) * pS1H; m[1][2] = (1 - pS1D) * pS1S2; m[1][3] = pS1D; m[1][1] = 1 - m[1][0] - m[1][2] - m[1][3];
+        m[2][3] = pS2D; m[2][2] = 1 - pS2D; m[3][3] = 1;
+        double x[4] = { 1, 0, 0, 0 }, cost = 0, qaly = 0;
+        for (int t = 0; t <= 75; t++) {
+          cost += weight[t] * (x[0] * c[0] + x[1] * c[1] + x[2] * c[2] + x[3] * c[3]);
+          qaly += weight[t] * (x[0] * u[0] + x[1] * u[1] + x[2] * u[2] + x[3] * u[3]);
+          double y[4];
+          for (int k = 0; k < 4; k++) y[k] = x[0] * m[0][k] + x[1] * m[1][k] + x[2] * m[2][k] + x[3] * m[3][k];
+          for (int k = 0; k < 4; k++) x[k] = y[k];
+        }
+        out[s * 2] = cost; out[s * 2 + 1] = qaly;
+      }
+      check += out[0] + out[7];
+    }
+    double us = (now() - start) / N * 1e6;
+    if (us < best) best = us;
+  }
+  printf("%.3f %g\n", best, check);
+  return 0;
+}
+`;
+
+/** Microseconds per draw of {@link C_LOOP} (gcc -O2), or undefined without a C compiler. */
+function cLoop(): number | undefined {
+  const folder = mkdtempSync(join(tmpdir(), "qaly-c-loop-"));
+  writeFileSync(join(folder, "sick-sicker.c"), C_LOOP);
+  try {
+    execFileSync("cc", ["-O2", "-o", join(folder, "sick-sicker"), join(folder, "sick-sicker.c"), "-lm"], { stdio: "pipe" });
+    return Number(execFileSync(join(folder, "sick-sicker"), { encoding: "utf8" }).split(" ")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Issue 20 item 4: marginal CPU per draw of `qaly run sick-sicker` (one worker) and of the in-process engine. */
+function perDraw(): void {
+  const [small, large] = [1000, 21000];
+  const marginal = (args: (n: number) => readonly string[]): number => ((cpuOf(2, args(large)) - cpuOf(2, args(small))) / (large - small)) * 1e6;
+  const cli = marginal((n) => [CLI, "run", "sick-sicker", "--psa", String(n), "--no-dsa", "--workers", "1", "--quiet"]);
+  // The engine alone, compiled, from the same model file: loadModel, then runPsa of its draws.
+  const engine = (n: number): readonly string[] => [
+    "--input-type=module",
+    "-e",
+    `const { loadModel } = await import("./dist/node/load-model.js"); const { projectPsaSetup } = await import("./dist/project/project-psa-setup.js"); const { runPsa } = await import("./dist/analysis/run/run-psa.js");
+     const { project } = await loadModel("sick-sicker"); const setup = projectPsaSetup(project); await runPsa(setup.model, setup.parameters, { samples: ${n}, seed: 1 });`,
+  ];
+  const inProcess = marginal(engine);
+  const c = cLoop();
+  const ratio = (us: number): string => (c === undefined ? "" : ` = ${(us / c).toFixed(1)}× the C loop`);
+  console.log(`Sick-Sicker model file, marginal CPU per PSA draw (runs of ${large} and ${small} draws, least of 2, one worker):`);
+  console.log(`  C loop (gcc -O2, same cohort arithmetic)     ${c === undefined ? "no C compiler" : `${c.toFixed(2)} µs`}`);
+  console.log(`  runPsa in-process (sampling + evaluation)    ${inProcess.toFixed(1)} µs${ratio(inProcess)}`);
+  console.log(`  qaly run --no-dsa (PSA, CEAC, EVPI, EVPPI)   ${cli.toFixed(1)} µs${ratio(cli)}  [target ≤ 3× the C loop: ${c !== undefined && cli <= 3 * c ? "met" : "not met"}]`);
 }
