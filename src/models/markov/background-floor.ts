@@ -105,8 +105,8 @@ export function applyBackgroundFloorSparse(raw: Float64Array, val: Float64Array,
   }
 }
 
-/** Floors one row, entries [first, end): see {@link applyBackgroundFloor}. */
-function floorRow(raw: Float64Array, val: Float64Array, first: number, end: number, slot: number, colState: Int32Array, dead: Uint8Array, qPop: number): void {
+/** Floors one row, entries [first, end): see {@link applyBackgroundFloor}. Small enough to inline into the fused step. */
+export function floorRow(raw: Float64Array, val: Float64Array, first: number, end: number, slot: number, colState: Int32Array, dead: Uint8Array, qPop: number): void {
   let q = 0;
   if (slot >= 0) for (let index = first; index < end; index++) if (dead[colState[index]!] === 1) q += raw[index]!;
   if (slot < 0 || !(q < qPop)) {

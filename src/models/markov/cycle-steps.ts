@@ -15,15 +15,23 @@ export interface MarkovRecorder {
   readonly undiscounted: Float64Array;
 }
 
-/** One cycle: re-evaluates time-dependent inputs, books transition values, moves the cohort. */
-export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategy: CompiledMarkov["strategies"][number], params: unknown, cycle: number, transitionsVary: boolean, transitionValuesVary: boolean, recorder: MarkovRecorder | undefined): void {
-  const site = work.site;
+/** Re-evaluates the time-dependent transitions and transition values for cycle `cycle` (from the second cycle on). */
+export function refill(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, cycle: number, transitionsVary: boolean, transitionValuesVary: boolean): void {
   if (cycle > 1 && (transitionsVary || transitionValuesVary)) {
+    const site = work.site;
     site.at = "cycle";
     site.cycle = cycle;
-    if (transitionsVary) fillTransitions(model, work, strategy.transitions, params, strategy.name, site, work.current);
-    if (transitionValuesVary) fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
+    if (transitionsVary) fillTransitions(model, work, strategyIndex, params, site, work.current);
+    if (transitionValuesVary) {
+      const strategy = model.strategies[strategyIndex]!;
+      fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
+    }
   }
+}
+
+/** One cycle: re-evaluates time-dependent inputs, books transition values, moves the cohort. */
+export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, cycle: number, transitionsVary: boolean, transitionValuesVary: boolean, recorder: MarkovRecorder | undefined): void {
+  refill(model, work, strategyIndex, params, cycle, transitionsVary, transitionValuesVary);
   const current = work.current;
   const { rowStart, rowEnd, col, val } = work;
   const floor = work.floor;
@@ -56,33 +64,62 @@ export function startSparse(model: CompiledMarkov, work: MarkovWorkspace): void 
   work.activeCount = count;
 }
 
-/** Books the one-off transition values of a cycle on the flows out of the current cohort. */
+/**
+ * Books the one-off transition values of a cycle on the flows out of the current cohort. One pass
+ * over the occupied states: each flow of a (from, to) pair with a transition value is the sum, over
+ * the occupied positions of `from` in ascending order, of mass × probability into `to` (a row holds
+ * at most one entry per destination state), which is the order of the per-value scan it replaces.
+ */
 function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
-  const { current, rowStart, rowEnd, colState, val, active, activeCount, stateOf } = work;
-  for (let n = 0; n < work.tvCount; n++) {
-    const from = work.tvFrom[n]!;
-    const to = work.tvTo[n]!;
-    let flow = 0;
-    // The occupied positions of `from`, ascending (as a loop over all its positions that skips empty ones).
-    for (let k = 0; k < activeCount; k++) {
-      const e = active[k]!;
-      if (stateOf[e] !== from) continue;
-      const mass = current[e]!;
-      if (mass === 0) continue;
-      const end = rowEnd[e]!;
-      for (let index = rowStart[e]!; index < end; index++) if (colState[index] === to) flow += mass * val[index]!;
+  const { current, rowStart, rowEnd, colState, val, active, activeCount, stateOf, tvFirst, tvNext, tvFlow } = work;
+  const states = model.states.length;
+  chainTransitionValues(model, work);
+  for (let k = 0; k < activeCount; k++) {
+    const e = active[k]!;
+    const mass = current[e]!;
+    if (mass === 0) continue;
+    const first = stateOf[e]! * states;
+    const end = rowEnd[e]!;
+    for (let index = rowStart[e]!; index < end; index++) {
+      for (let n = tvFirst[first + colState[index]!]!; n >= 0; n = tvNext[n]!) tvFlow[n]! += mass * val[index]!;
     }
-    const o = work.tvOutcome[n]!;
-    const weight = model.eventUndiscounted;
-    const amount = weight === undefined ? flow * work.tvValue[n]! : flow * work.tvValue[n]! * weight[cycle]!;
-    const discounted = weight === undefined ? amount * model.eventWeight[model.outcomeClass[o]!]![cycle]! : flow * work.tvValue[n]! * model.eventWeight[model.outcomeClass[o]!]![cycle]!;
-    work.total[o]! += discounted;
-    work.totalUndiscounted[o]! += amount;
+  }
+  bookFlows(model, work, cycle, recorder);
+}
+
+/** Links the transition values of each (from, to) pair (`tvFirst`, `tvNext`, in their order) and clears their flows. */
+export function chainTransitionValues(model: CompiledMarkov, work: MarkovWorkspace): void {
+  const states = model.states.length;
+  const { tvFirst, tvNext, tvFlow, tvFrom, tvTo } = work;
+  for (let n = work.tvCount - 1; n >= 0; n--) {
+    const pair = tvFrom[n]! * states + tvTo[n]!;
+    tvNext[n] = tvFirst[pair]!;
+    tvFirst[pair] = n;
+    tvFlow[n] = 0;
+  }
+}
+
+/** Adds the transition values times their flows (`tvFlow`) of cycle `cycle` to the totals, and unlinks the pairs. */
+export function bookFlows(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
+  const states = model.states.length;
+  const tvCount = work.tvCount;
+  const { tvFirst, tvFlow, tvFrom, tvTo, tvValue, tvOutcome, total, totalUndiscounted } = work;
+  for (let n = 0; n < tvCount; n++) tvFirst[tvFrom[n]! * states + tvTo[n]!] = -1;
+  const weight = model.eventUndiscounted;
+  const rows = model.cycles + 1;
+  for (let n = 0; n < tvCount; n++) {
+    const flow = tvFlow[n]!;
+    const o = tvOutcome[n]!;
+    const eventWeight = model.eventWeight[model.outcomeClass[o]!]![cycle]!;
+    const amount = weight === undefined ? flow * tvValue[n]! : flow * tvValue[n]! * weight[cycle]!;
+    const discounted = weight === undefined ? amount * eventWeight : flow * tvValue[n]! * eventWeight;
+    total[o]! += discounted;
+    totalUndiscounted[o]! += amount;
     // Annual costs put transition values in the year of their cycle, not of the row they lead to.
-    if (work.annual !== undefined) work.annual.events[o * (model.cycles + 1) + cycle]! += amount;
+    if (work.annual !== undefined) work.annual.events[o * rows + cycle]! += amount;
     if (recorder !== undefined) {
-      recorder.discounted[o * (model.cycles + 1) + cycle]! += discounted;
-      recorder.undiscounted[o * (model.cycles + 1) + cycle]! += amount;
+      recorder.discounted[o * rows + cycle]! += discounted;
+      recorder.undiscounted[o * rows + cycle]! += amount;
     }
   }
 }

@@ -6,7 +6,8 @@ import { startVector } from "./start-vector.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { addStartingValues, fillTransitionValues, fillValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { type MarkovRecorder, accumulateRow, advance, recordTrace, startSparse } from "./cycle-steps.js";
+import { type MarkovRecorder, accumulateRow, advance, recordTrace, refill, startSparse } from "./cycle-steps.js";
+import { weightedStep } from "./weighted-step.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
 import { backgroundFloor } from "./background-floor.js";
 import { markovAnnualTotals } from "./markov-annual.js";
@@ -73,11 +74,11 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   else {
     site.at = "cycle";
     site.cycle = 1;
-    transitionsVary = fillTransitions(model, work, strategy.transitions, params, name, site);
+    transitionsVary = fillTransitions(model, work, strategyIndex, params, site);
     transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
     site.at = "row";
     site.cycle = 0;
-    if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategy.values, params, name, site);
+    if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
     // Inputs that depend on the time are refilled during the run: nothing to keep.
     if (transitionsVary || transitionValuesVary || valuesVary) fill.clear();
     else fill.store(model, work, params);
@@ -87,18 +88,29 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   if (strategy.values !== undefined) {
     // The generated kernel never exposes a trace row, so milestones take the general loop.
     if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
-    else {
+    else if (!valuesVary && recorder === undefined) {
+      // Values fixed for the run: one fused pass per cycle; each row is added as the cohort leaves it.
+      startSparse(model, work);
+      if (milestoneRows[0] === 1) readMilestones(model, work, 0);
+      for (let cycle = 1; cycle <= cycles; cycle++) {
+        refill(model, work, strategyIndex, params, cycle, transitionsVary, transitionValuesVary);
+        weightedStep(model, work, cycle);
+        if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
+      }
+      accumulateRow(model, work, cycles, false, undefined);
+      addWeightedTotals(model, work);
+    } else {
       const direct = valuesVary || recorder !== undefined;
       startSparse(model, work);
       accumulateRow(model, work, 0, direct, recorder);
       if (milestoneRows[0] === 1) readMilestones(model, work, 0);
       for (let cycle = 1; cycle <= cycles; cycle++) {
-        advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+        advance(model, work, strategyIndex, params, cycle, transitionsVary, transitionValuesVary, recorder);
         if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
         if (valuesVary) {
           site.at = "row";
           site.cycle = cycle;
-          fillValues(model, work, strategy.values, params, name, site);
+          fillValues(model, work, strategyIndex, params, site);
         }
         accumulateRow(model, work, cycle, direct, recorder);
       }
@@ -109,7 +121,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     if (recorder !== undefined) recordTrace(model, work, 0, recorder);
     if (milestoneRows[0] === 1) readMilestones(model, work, 0);
     for (let cycle = 1; cycle <= cycles; cycle++) {
-      advance(model, work, strategy, params, cycle, transitionsVary, transitionValuesVary, recorder);
+      advance(model, work, strategyIndex, params, cycle, transitionsVary, transitionValuesVary, recorder);
       if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
       if (recorder !== undefined) recordTrace(model, work, cycle, recorder);
     }

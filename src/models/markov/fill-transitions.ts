@@ -62,29 +62,41 @@ export function fillRow(model: CompiledMarkov, work: MarkovWorkspace, row: unkno
 }
 
 /**
- * Evaluates the transition function for one cycle (once per tunnel position when the rows depend
- * on time in state) and fills the sparse matrix. Returns whether the function read the time.
- * With `occupied` (the cohort about to move, given from the second cycle on), tunnel positions
- * after the first that hold no mass in any state are skipped: their rows do not enter this cycle's
- * step, floor or transition values, and the next cycle fills again what it needs. The first cycle
- * evaluates and checks every position.
+ * Evaluates the transition function of strategy `strategyIndex` for one cycle (once per tunnel
+ * position when the rows depend on time in state) and fills the sparse matrix. Returns whether the
+ * function read the time. With `occupied` (the cohort about to move, given from the second cycle
+ * on), tunnel positions after the first that hold no mass in any state are skipped: their rows do
+ * not enter this cycle's step, floor or transition values, and the next cycle fills again what it
+ * needs. The first cycle evaluates and checks every position. Each call's rows go through the
+ * strategy's generated reader (rows-reader.ts) when they have its shape and pass its checks, else
+ * through {@link fillRow}, which reports the problem; a fill of position 0 through fillRow teaches
+ * the reader the new shape.
  */
-export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, transitions: (...args: never[]) => unknown, params: unknown, strategy: string, site: ErrorSite, occupied?: Float64Array): boolean {
+export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, site: ErrorSite, occupied?: Float64Array): boolean {
   const context = work.context;
+  const strategy = model.strategies[strategyIndex]!;
+  const name = strategy.name;
   const time = (site.cycle - 1) * model.cycleLength;
-  const call = transitions as (params: unknown, time: unknown, strategy: string) => unknown;
-  let rows = call(params, context.at(site.cycle, time, 0), strategy);
+  const call = strategy.transitions as (params: unknown, time: unknown, strategy: string) => unknown;
+  const readers = work.rowsReaders;
+  let rows = call(params, context.at(site.cycle, time, 0), name);
   let readTime = context.readTime;
   const readStateTime = context.readStateTime;
-  checkRows(rows, site, model, work);
-  for (let from = 0; from < model.states.length; from++) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, 0, site);
+  const reader = readers.readerOf(strategyIndex);
+  if (reader === undefined || !reader(rows, 0)) {
+    checkRows(rows, site, model, work);
+    for (let from = 0; from < model.states.length; from++) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, 0, site);
+    readers.learn(strategyIndex, rows as object);
+  }
   for (let position = 1; position < model.maxTunnel; position++) {
     if (occupied !== undefined && !holdsMass(model, occupied, position)) continue;
     if (readStateTime) {
-      rows = call(params, context.at(site.cycle, time, position), strategy);
+      rows = call(params, context.at(site.cycle, time, position), name);
       readTime ||= context.readTime;
-      checkRows(rows, site, model, work);
     }
+    const positionReader = readers.readerOf(strategyIndex);
+    if (positionReader !== undefined && positionReader(rows, position)) continue;
+    if (readStateTime) checkRows(rows, site, model, work);
     for (let from = 0; from < model.states.length; from++) {
       if (model.tunnel[from]! > position) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, position, site);
     }

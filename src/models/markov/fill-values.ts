@@ -47,24 +47,44 @@ function writeTable(model: CompiledMarkov, work: MarkovWorkspace, table: unknown
 }
 
 /**
- * Evaluates the state values for trace row `site.cycle` (per tunnel position when they depend on
- * time in state) into the workspace. Returns whether the function read the time.
+ * Evaluates the state values of strategy `strategyIndex` for trace row `site.cycle` (per tunnel
+ * position when they depend on time in state) into the workspace. Returns whether the function read
+ * the time. Each table goes through the strategy's generated reader (values-reader.ts) when it has
+ * its shape and finite values, else through the checked path, which reports the problem; a table
+ * written through the checked path at position 0 teaches the reader its shape.
  */
-export function fillValues(model: CompiledMarkov, work: MarkovWorkspace, values: UserFunction, params: unknown, strategy: string, site: ErrorSite): boolean {
+export function fillValues(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, site: ErrorSite): boolean {
   const context = work.context;
-  const call = values as (params: unknown, time: unknown, strategy: string) => unknown;
+  const strategy = model.strategies[strategyIndex]!;
+  const call = strategy.values as (params: unknown, time: unknown, strategy: string) => unknown;
   const time = site.cycle * model.cycleLength;
   const target = work.values;
+  const readers = work.valuesReaders;
   for (let index = 0; index < target.length; index++) target[index] = 0;
-  writeTable(model, work, call(params, context.at(site.cycle, time, 0), strategy), 0, site);
+  const table = call(params, context.at(site.cycle, time, 0), strategy.name);
+  const reader = readers.readerOf(strategyIndex);
+  if (reader === undefined || !reader(table, 0)) {
+    // The reader may have written some values before it stopped: start again from zero.
+    if (reader !== undefined) for (let index = 0; index < target.length; index++) target[index] = 0;
+    writeTable(model, work, table, 0, site);
+    readers.learn(strategyIndex, table as object);
+  }
   let readTime = context.readTime;
   if (!context.readStateTime) return readTime;
   for (let position = 1; position < model.maxTunnel; position++) {
     for (let o = 0; o < model.outcomes.length; o++) {
       for (let i = 0; i < model.states.length; i++) if (model.tunnel[i]! > position) work.values[o * model.expanded + model.base[i]! + position] = 0;
     }
-    writeTable(model, work, call(params, context.at(site.cycle, time, position), strategy), position, site);
+    const positionTable = call(params, context.at(site.cycle, time, position), strategy.name);
     readTime ||= context.readTime;
+    const positionReader = readers.readerOf(strategyIndex);
+    if (positionReader !== undefined && positionReader(positionTable, position)) continue;
+    if (positionReader !== undefined) {
+      for (let o = 0; o < model.outcomes.length; o++) {
+        for (let i = 0; i < model.states.length; i++) if (model.tunnel[i]! > position) work.values[o * model.expanded + model.base[i]! + position] = 0;
+      }
+    }
+    writeTable(model, work, positionTable, position, site);
   }
   return readTime;
 }

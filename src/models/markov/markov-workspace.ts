@@ -4,6 +4,8 @@ import type { ErrorSite } from "./markov-errors.js";
 import { KernelCache } from "./kernel-cache.js";
 import { NameCache } from "./name-cache.js";
 import { FillCache } from "./fill-cache.js";
+import { RowsReaders } from "./rows-reader.js";
+import { ValuesReaders } from "./values-reader.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -53,6 +55,10 @@ export class MarkovWorkspace {
   readonly tvTo: Int32Array;
   readonly tvValue: Float64Array;
   tvCount = 0;
+  /** Per (from, to) state pair: its first transition value (−1: none), the next of the same pair, and each value's flow this cycle. */
+  readonly tvFirst: Int32Array;
+  readonly tvNext: Int32Array;
+  readonly tvFlow: Float64Array;
   readonly start: Float64Array;
   readonly context: TrackedTimeContext;
   /** Destination names of each expanded row (slot = expanded state). */
@@ -73,6 +79,10 @@ export class MarkovWorkspace {
   readonly milestones: Float64Array;
   /** Per strategy: its last time-independent fill, reused while the parameter values are equal. */
   readonly fills: readonly FillCache[];
+  /** Per strategy: the transition rows reader generated for the shape its function returns. */
+  readonly rowsReaders: RowsReaders;
+  /** Per strategy: the state values reader generated for the shape its function returns. */
+  readonly valuesReaders: ValuesReaders;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 
@@ -106,6 +116,9 @@ export class MarkovWorkspace {
     this.tvFrom = new Int32Array(capacity);
     this.tvTo = new Int32Array(capacity);
     this.tvValue = new Float64Array(capacity);
+    this.tvFirst = new Int32Array(states * states).fill(-1);
+    this.tvNext = new Int32Array(capacity);
+    this.tvFlow = new Float64Array(capacity);
     this.start = new Float64Array(expanded);
     this.context = new TrackedTimeContext(model.startAge !== undefined);
     const [cost, effect] = model.coefficients;
@@ -116,6 +129,8 @@ export class MarkovWorkspace {
     this.valueStateNames = new NameCache(model.stateIndex, outcomes, states);
     this.outcomeNames = new NameCache(model.outcomeIndex, 1, outcomes);
     this.fills = model.strategies.map(() => new FillCache(this));
+    this.rowsReaders = new RowsReaders(model, this);
+    this.valuesReaders = new ValuesReaders(model, this);
     const rows = model.cycles + 1;
     const years = model.annualYears;
     this.annual =

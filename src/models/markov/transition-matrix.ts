@@ -37,7 +37,7 @@ export function markovTransitionMatrix(model: CompiledMarkov, work: MarkovWorksp
   site.at = "cycle";
   site.cycle = cycle;
   work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
-  fillTransitions(model, work, model.strategies[index]!.transitions, params, strategy, site);
+  fillTransitions(model, work, index, params, site);
   const n = model.expanded;
   const { rowStart, rowEnd, col, val } = work;
   if (model.background !== undefined) {
