@@ -90,4 +90,30 @@ describe("fillSurvival", () => {
       { numRuns: 60 },
     );
   });
+
+  it("run(psm) turns a Weibull curve's H into S within 1e-14·(1 + H) relative of e^{−H} row by row (polynomial steps between exact anchors)", () => {
+    // Between anchors every 16 rows S_t = S_{t−1}·e^{−m/8}·poly(r), about 3 roundings per row: ≤ ~48
+    // roundings (≈ 5e-15) from e^{−H} whatever H is, since the row's increment is exact; the Weibull
+    // grid's H is within ~40 ulps of Math.pow's (test/survival/define-curve.test.ts), ≤ 4.4e-15·H in S.
+    const model = partitionedSurvival<{ shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number }, "SoC", "qaly">({
+      strategies: ["SoC"], outcomes: { qaly: "effect" }, cycles: 480, cycleLength: 1 / 12, timeUnit: "months",
+      curves: (p) => ({ PFS: weibullSurvival({ shape: p.shapePfs, scale: p.scalePfs }), OS: weibullSurvival({ shape: p.shapeOs, scale: p.scaleOs }) }),
+      values: () => ({ qaly: { PF: 0.8, PD: 0.6 } }),
+    });
+    fc.assert(
+      fc.property(fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), (shapePfs, scalePfs, shapeOs, scaleOs) => {
+        const run = model.run({ shapePfs, scalePfs, shapeOs, scaleOs }).strategies.SoC;
+        for (const [endpoint, shape, scale] of [["PFS", shapePfs, scalePfs], ["OS", shapeOs, scaleOs]] as const) {
+          const rows = run.survival[endpoint];
+          const curve = weibullSurvival({ shape, scale });
+          for (let t = 0; t < rows.length; t++) {
+            const h = curve.cumulativeHazard(t);
+            const exact = Math.exp(-h);
+            expect(Math.abs(rows[t]! - exact)).toBeLessThanOrEqual(1e-14 * (1 + h) * exact + 1e-300);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
