@@ -139,11 +139,26 @@ export interface SurvivalEvidenceJson {
   /** What was fitted to what. */
   readonly label: string;
   /** The family the model uses, its AIC and BIC. */
-  readonly used: { readonly distribution: string; readonly aic: number; readonly bic: number };
+  readonly used: {
+    /** The family (`weibull`, `llogis`, …). */
+    readonly distribution: string;
+    /** Its Akaike information criterion. */
+    readonly aic: number;
+    /** Its Bayesian information criterion. */
+    readonly bic: number;
+  };
   /** Every standard family fitted to the same data, best AIC first (`median` null when never reached). */
-  readonly comparison: readonly (Omit<SurvivalModelComparisonRow, "median"> & { readonly median: number | null })[];
+  readonly comparison: readonly (Omit<SurvivalModelComparisonRow, "median"> & {
+    /** The fitted curve's median, `null` when the curve never reaches 0.5. */
+    readonly median: number | null;
+  })[];
   /** Families that could not be fitted, with the reason. */
-  readonly failures: readonly { readonly distribution: string; readonly message: string }[];
+  readonly failures: readonly {
+    /** The family that could not be fitted. */
+    readonly distribution: string;
+    /** Why. */
+    readonly message: string;
+  }[];
 }
 
 /** One subgroup in {@link RunJson}. */
