@@ -43,9 +43,11 @@ export interface PsaWorkerPool {
  * await pool.close();
  */
 export async function createPsaWorkerPool(task: PsaTask, options: { readonly workers?: number } = {}): Promise<PsaWorkerPool> {
-  const loaded = await loadTask(task);
-  const pool = new WorkerPool(loaded, checkWorkers(options.workers));
+  const init = taskInit(task);
+  // The threads load the task while this thread loads it too: a pool starts in the time of one load, not two.
+  const pool = new WorkerPool(init, checkWorkers(options.workers));
   try {
+    pool.attach(await loadPsaTask(init.url, init.exportName, init.args));
     await pool.ready;
     pool.idle();
   } catch (error) {
@@ -55,14 +57,8 @@ export async function createPsaWorkerPool(task: PsaTask, options: { readonly wor
   return pool;
 }
 
-/** A task loaded on the calling thread: its setup and what a worker needs to load it. @internal */
-export interface LoadedTask {
-  readonly setup: PsaSetup;
-  readonly init: PsaWorkerInit;
-}
-
-/** Checks and loads a task on the calling thread. @internal */
-export async function loadTask(task: PsaTask): Promise<LoadedTask> {
+/** Checks a task and names what a worker needs to load it (the module is imported later). @internal */
+export function taskInit(task: PsaTask): PsaWorkerInit {
   const url = taskUrl(task);
   const exportName = task.export ?? "default";
   const args = task.args ?? [];
@@ -72,8 +68,7 @@ export async function loadTask(task: PsaTask): Promise<LoadedTask> {
   } catch {
     fail("invalid_argument", ["task", "args"], "the factory's arguments must be cloneable to worker threads (numbers, strings, plain objects and arrays; no functions)");
   }
-  const setup = await loadPsaTask(url, exportName, args);
-  return { setup, init: { url, exportName, args, strategies: [...setup.model.strategies], outcomes: [...setup.model.outcomes] } };
+  return { url, exportName, args };
 }
 
 /** The number of workers, checked; default `os.availableParallelism()`. @internal */
@@ -95,17 +90,26 @@ export class WorkerPool implements PsaWorkerPool {
   private active: PoolRun | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly task: LoadedTask, workers: number) {
+  /** The calling thread's setup, once {@link attach}ed. */
+  private setup: PsaSetup | undefined;
+  /** Strategies and outcomes of the model each worker built, as it reported them. */
+  private readonly built: ({ readonly strategies: readonly string[]; readonly outcomes: readonly string[] } | undefined)[];
+  private resolveReady: () => void = () => undefined;
+  private rejectReady: (error: Error) => void = () => undefined;
+
+  constructor(init: PsaWorkerInit, workers: number) {
     this.workers = workers;
+    this.built = Array.from({ length: workers }, () => undefined);
     const file = new URL(import.meta.url.endsWith(".ts") ? "./psa-worker.ts" : "./psa-worker.js", import.meta.url);
-    this.threads = Array.from({ length: workers }, () => startWorker(file, task.init.url, { workerData: task.init }));
-    let started = 0;
+    this.threads = Array.from({ length: workers }, () => startWorker(file, init.url, { workerData: init }));
     this.ready = new Promise<void>((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
       this.threads.forEach((worker, k) => {
         worker.on("message", (message: PsaWorkerMessage) => {
           if (message.type === "ready") {
-            started += 1;
-            if (started === workers) resolve();
+            this.built[k] = { strategies: message.strategies, outcomes: message.outcomes };
+            this.check(k);
           } else if (message.run === -1 && message.type === "failed") {
             this.break(deserializeError(message.error), reject);
           } else if (message.run === this.active?.id) {
@@ -119,6 +123,30 @@ export class WorkerPool implements PsaWorkerPool {
       });
     });
     this.ready.catch(() => undefined);
+  }
+
+  /**
+   * Gives the pool the setup the calling thread loaded (runs need it). `ready` resolves once it is
+   * attached and every worker has built the same model (strategies and outcomes); a worker that
+   * built another breaks the pool with `invalid_model`.
+   */
+  attach(setup: PsaSetup): void {
+    this.setup = setup;
+    this.threads.forEach((_, k) => this.check(k));
+  }
+
+  /** Checks worker k's model against the calling thread's once both are known; `ready` once all are. */
+  private check(k: number): void {
+    const built = this.built[k];
+    const setup = this.setup;
+    if (built === undefined || setup === undefined) return;
+    const { strategies, outcomes } = setup.model;
+    if (built.strategies.join("\u0000") !== strategies.join("\u0000") || built.outcomes.join("\u0000") !== outcomes.join("\u0000")) {
+      const error = new QalyError([{ code: "invalid_model", path: ["task", "model"], message: `the factory built a different model in a worker (strategies ${JSON.stringify(built.strategies)}, outcomes ${JSON.stringify(built.outcomes)}) than on the calling thread; a PSA task factory must be deterministic` }]);
+      this.break(error, this.rejectReady);
+      return;
+    }
+    if (this.built.every((model) => model !== undefined)) this.resolveReady();
   }
 
   run(options: PsaRunOptions = {}): Promise<PsaResult> {
@@ -141,7 +169,8 @@ export class WorkerPool implements PsaWorkerPool {
   private async runNow(options: PsaRunOptions): Promise<PsaResult> {
     if (this.closed) fail("invalid_argument", ["pool"], "the PSA worker pool is closed");
     if (this.broken !== undefined) throw this.broken;
-    const { model, parameters } = this.task.setup;
+    if (this.setup === undefined) fail("invalid_argument", ["pool"], "the PSA worker pool has no setup yet (attach the calling thread's)");
+    const { model, parameters } = this.setup;
     const size = psaSize(model, parameters, options);
     if (options.signal?.aborted === true) fail("cancelled", ["draws", 0], `PSA cancelled after 0 of ${size} draws`, { received: options.signal.reason });
     const chunk = options.checkEvery ?? 256;

@@ -1,13 +1,11 @@
 import type { IndexedCorrelationReport } from "../parameters/sample-parameters.js";
 import type { SerializedError } from "./worker-error.js";
 
-/** `workerData` of a PSA worker: which task to load and the model it must build. @internal */
+/** `workerData` of a PSA worker: which task to load. @internal */
 export interface PsaWorkerInit {
   readonly url: string;
   readonly exportName: string;
   readonly args: readonly unknown[];
-  readonly strategies: readonly string[];
-  readonly outcomes: readonly string[];
 }
 
 /**
@@ -34,13 +32,14 @@ export interface PsaWorkerStart {
 }
 
 /**
- * Messages a PSA worker sends back: `ready` once the model is built, then per run the reports of
+ * Messages a PSA worker sends back: `ready` once the model is built, with its strategies and
+ * outcomes (the pool checks them against the calling thread's model), then per run the reports of
  * the correlation blocks it sampled, `progress` per chunk and `done` or `failed` (`from`: first
  * draw of the failing chunk; −1 while sampling columns and correlations). Loading failures carry
  * run −1. @internal
  */
 export type PsaWorkerMessage =
-  | { readonly type: "ready" }
+  | { readonly type: "ready"; readonly strategies: readonly string[]; readonly outcomes: readonly string[] }
   | { readonly type: "progress"; readonly run: number; readonly from: number; readonly to: number }
   | { readonly type: "correlation"; readonly run: number; readonly reports: readonly IndexedCorrelationReport[] }
   | { readonly type: "done"; readonly run: number }

@@ -17,15 +17,6 @@ if (port === null) throw new Error("psa-worker is a worker_threads entry point; 
 const init = workerData as PsaWorkerInit;
 const send = (message: PsaWorkerMessage): void => port.postMessage(message);
 
-async function load(): Promise<PsaSetup> {
-  const setup = await loadPsaTask(init.url, init.exportName, init.args);
-  const { strategies, outcomes } = setup.model;
-  if (strategies.join("\u0000") !== init.strategies.join("\u0000") || outcomes.join("\u0000") !== init.outcomes.join("\u0000")) {
-    fail("invalid_model", ["task", "model"], `the factory built a different model in a worker (strategies ${JSON.stringify(strategies)}, outcomes ${JSON.stringify(outcomes)}) than on the calling thread; a PSA task factory must be deterministic`);
-  }
-  return setup;
-}
-
 // Rows of fixed and derived values per claim: enough to make claiming cheap.
 const ROWS = 4096;
 
@@ -108,10 +99,12 @@ function evaluate(setup: PsaSetup, start: PsaWorkerStart): void {
   send({ type: "done", run: start.run });
 }
 
-load().then(
+// The model's strategies and outcomes go back with `ready`: the pool checks that this thread built
+// the model the calling thread built (it loads the task at the same time as the workers).
+loadPsaTask(init.url, init.exportName, init.args).then(
   (setup) => {
     port.on("message", (start: PsaWorkerStart) => evaluate(setup, start));
-    send({ type: "ready" });
+    send({ type: "ready", strategies: [...setup.model.strategies], outcomes: [...setup.model.outcomes] });
   },
   // With no listener left, the worker then exits on its own.
   (error: unknown) => send({ type: "failed", run: -1, from: -1, error: serializeError(error) }),

@@ -2,7 +2,8 @@ import type { PsaResult } from "../analysis/psa/psa-result.js";
 import { runPsa, type PsaRunOptions } from "../analysis/run/run-psa.js";
 import { psaSize } from "../analysis/run/plan-psa.js";
 import type { PsaTask } from "./psa-task.js";
-import { checkWorkers, loadTask, WorkerPool } from "./psa-worker-pool.js";
+import { loadPsaTask } from "./psa-task.js";
+import { checkWorkers, taskInit, WorkerPool } from "./psa-worker-pool.js";
 
 /** Options of {@link runPsaParallel}: those of `runPsa` plus the number of workers. */
 export interface ParallelPsaOptions extends PsaRunOptions {
@@ -13,8 +14,8 @@ export interface ParallelPsaOptions extends PsaRunOptions {
 /**
  * Runs a probabilistic sensitivity analysis on several CPU cores with Node `worker_threads`
  * (Briggs, Claxton & Sculpher 2006, ch. 4). The task names an ES module whose factory returns
- * `{ model, parameters }`. The calling thread loads it and samples the draws once while the
- * workers start; the draws are shared with the workers, which claim chunks of `checkEvery` draw
+ * `{ model, parameters }`. The calling thread loads it while the workers start and load it too;
+ * the workers sample the draws (or share those the calling thread was given), claim chunks of `checkEvery` draw
  * indices and write each draw's outcomes at its own index of one shared output. So the result is
  * bit-identical to `runPsaSync` with the same seed, for any number of workers and any chunk size,
  * and its provenance is the same. Progress is reported per chunk; aborting the signal terminates
@@ -33,16 +34,30 @@ export interface ParallelPsaOptions extends PsaRunOptions {
  */
 export async function runPsaParallel(task: PsaTask, options: ParallelPsaOptions = {}): Promise<PsaResult> {
   const workers = checkWorkers(options.workers);
-  const loaded = await loadTask(task);
-  const { model, parameters } = loaded.setup;
-  const size = psaSize(model, parameters, options);
-  const count = Math.min(workers, Math.ceil(size / (options.checkEvery ?? 256)));
-  if (count <= 1) return runPsa(model, parameters, options);
-  // The threads start (load the task, build the model) while this thread samples the draws.
-  const pool = new WorkerPool(loaded, count);
+  const init = taskInit(task);
+  // With the number of draws known up front, the threads start loading the task while this thread
+  // loads it (a pool then starts in the time of one load, not two); else they start after.
+  const early = workersFor(options.samples, workers, options.checkEvery);
+  let pool = early > 1 ? new WorkerPool(init, early) : undefined;
   try {
+    const setup = await loadPsaTask(init.url, init.exportName, init.args);
+    const count = Math.min(workers, Math.ceil(psaSize(setup.model, setup.parameters, options) / (options.checkEvery ?? 256)));
+    if (count !== pool?.workers) {
+      await pool?.close();
+      pool = undefined;
+    }
+    if (count <= 1) return await runPsa(setup.model, setup.parameters, options);
+    pool ??= new WorkerPool(init, count);
+    pool.attach(setup);
     return await pool.run(options);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
+}
+
+/** Workers a run of `samples` draws will use, or 0 when that is not known before the task is loaded. */
+function workersFor(samples: number | undefined, workers: number, checkEvery: number | undefined): number {
+  const step = checkEvery ?? 256;
+  if (samples === undefined || !Number.isInteger(samples) || samples < 1 || !Number.isInteger(step) || step < 1) return 0;
+  return Math.min(workers, Math.ceil(samples / step));
 }

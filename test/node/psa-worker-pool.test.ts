@@ -57,6 +57,24 @@ describe("createPsaWorkerPool", () => {
     await expect(closing.run({ samples: 10, seed: 1 })).rejects.toMatchObject({ code: "invalid_argument", path: ["pool"] });
   });
 
+  it("the workers load the task while the calling thread loads it (a pool starts in the time of one load, not two)", async () => {
+    // The calling thread's factory returns only once a worker has run the factory too (or after 20 s):
+    // with workers started after the calling thread's load, no worker could have.
+    const factory = `export default async (shared) => {
+      const seen = new Int32Array(shared);
+      const { isMainThread } = await import("node:worker_threads");
+      if (!isMainThread) Atomics.add(seen, 0, 1);
+      for (const start = Date.now(); isMainThread && Atomics.load(seen, 0) === 0 && Date.now() - start < 20000; ) await new Promise((wake) => setTimeout(wake, 5));
+      if (isMainThread) seen[1] = Atomics.load(seen, 0);
+      return { model: { title: "Demo", strategies: ["A"], outcomes: ["cost"], evaluateInto(p, out) { out[0] = p.c; } }, parameters: { sample: (n) => ({ names: ["c"], size: n, column: () => new Float64Array(n).fill(1), row: () => ({ c: 1 }) }) } };
+    };`;
+    const seen = new Int32Array(new SharedArrayBuffer(8));
+    const started = await createPsaWorkerPool({ module: `data:text/javascript,${encodeURIComponent(factory)}`, args: [seen.buffer] }, { workers: 2 });
+    await started.close();
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(seen[0]).toBe(2);
+  }, 60_000);
+
   it("createPsaWorkerPool rejects when a worker cannot build the task's model", async () => {
     await expect(createPsaWorkerPool({ module: TOY, export: "inconsistent" }, { workers: 2 })).rejects.toMatchObject({ code: "invalid_model", path: ["task", "model"] });
   });
