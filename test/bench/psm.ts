@@ -61,7 +61,7 @@ function time(label: string, run: () => void, goal?: number): void {
 }
 
 export async function bench(): Promise<void> {
-  process.stdout.write(`psm: 3 states, ${CYCLES} monthly cycles × ${DRAWS.toLocaleString("en")} draws (target ≤ 300 ms for one strategy)\n`);
+  process.stdout.write(`psm: 3 states, ${CYCLES} monthly cycles × ${DRAWS.toLocaleString("en")} draws (issue 20, item 7: ≤ 150 ms for one strategy)\n`);
   const parameters = draws();
   let sink = 0;
   for (const strategies of [["SoC"], ["SoC", "New"]]) {

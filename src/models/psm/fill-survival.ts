@@ -232,11 +232,11 @@ function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: 
  * S at rows 0 … N into `raw`, S clamped to `later` (when given) into `clamped`, crossed rows
  * counted as {@link clampBelow} does, and the coefficient-weighted sums. Each row is the previous
  * one times e^{−rate·step} (computed once) or, where the population's increment exceeds the
- * curve's, times the population's tabulated e^{−ΔH}: a product instead of an exp. Every 16th row is
+ * curve's, times the population's tabulated e^{−ΔH}: a product instead of an exp. Every 32nd row is
  * re-anchored at e^{−H_t}, H accumulated as `raiseToFloor` does (unless that lies above the previous
- * row, so S never increases), which keeps S within ~16 roundings of e^{−H}. S is in [0, 1] and
- * never increases by construction, so the rows need no checks. Returns 0, or −(t + 1) at the first
- * crossed row t when `stop`.
+ * row, so S never increases), which keeps S within 31 rounded products of a rounded factor (≤ 64
+ * roundings, 7e-15) of e^{−H}. S is in [0, 1] and never increases by construction, so the rows need
+ * no checks. Returns 0, or −(t + 1) at the first crossed row t when `stop`.
  */
 function exponentialPass(raw: Float64Array, rate: number, step: number, floor: PopulationFloor | undefined, clamped: Float64Array, later: Float64Array | undefined, work: PsmWorkspace, tolerance: number, stop: boolean, weights: Float64Array, sums: Float64Array, k: number): number {
   const q = Math.exp(-rate * step);
@@ -265,7 +265,7 @@ function exponentialPass(raw: Float64Array, rate: number, step: number, floor: P
         }
       }
       previous = curveH;
-      if ((t & 15) === 0) {
+      if ((t & 31) === 0) {
         const anchor = Math.exp(-h);
         // Never above the previous row: S must not increase, even by a rounding.
         if (anchor <= s) s = anchor;

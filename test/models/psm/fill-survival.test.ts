@@ -53,7 +53,7 @@ describe("fillSurvival", () => {
 
   it("run(psm) writes exponential curves (floored per cycle or not) within 1e-14·max(1, H) relative of e^{−H} row by row", () => {
     // The exponential path multiplies S by e^{−rate·step} (or the population's e^{−ΔH}) instead of one
-    // exp per row, re-anchored at e^{−H} every 16 rows: at most ~16 roundings apart (≈ 4e-15 relative).
+    // exp per row, re-anchored at e^{−H} every 32 rows: at most 64 roundings apart (≈ 7e-15 relative).
     const table = lifeTable({ ages: [0, 60, 70, 80, 90], rates: { female: [0.001, 0.008, 0.02, 0.06, 0.18], male: [0.0012, 0.011, 0.027, 0.075, 0.2] } });
     const strip = (curve: SurvivalCurve): SurvivalCurve => defineCurve({ def: curve.def, label: "generic", survival: curve.survival, hazard: curve.hazard, cumulativeHazard: curve.cumulativeHazard });
     const make = (exponential: boolean, floored: boolean) => partitionedSurvival<{ rPfs: number; rOs: number }, "SoC", "qaly" | "cDeath">({
