@@ -60,7 +60,14 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
   }
   const { values, vectors } = symmetricEigen(penalty, k);
   const top = Math.max(0, ...values);
-  const raw = new Float64Array(k);
+  // A row of the rotated basis is am·V[j] + ap·V[j + 1] + cm·(FV)[j] + cp·(FV)[j + 1]: four rows of
+  // k, so the rotation costs 4k per draw instead of k².
+  const fv = new Float64Array(k * k);
+  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) {
+    let v = 0;
+    for (let t = 0; t < k; t++) v += f[r * k + t]! * vectors[t * k + c]!;
+    fv[r * k + c] = v;
+  }
   const basis = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     const v = (x[i]! - lo) / range;
@@ -77,15 +84,10 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
     const ap = (v - knots[j]!) / hj;
     const cm = ((knots[j + 1]! - v) ** 3 / hj - hj * (knots[j + 1]! - v)) / 6;
     const cp = ((v - knots[j]!) ** 3 / hj - hj * (v - knots[j]!)) / 6;
-    for (let c = 0; c < k; c++) raw[c] = cm * f[j * k + c]! + cp * f[(j + 1) * k + c]!;
-    raw[j]! += am;
-    raw[j + 1]! += ap;
     const row = i * k;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let r = 0; r < k; r++) s += raw[r]! * vectors[r * k + c]!;
-      basis[row + c] = s;
-    }
+    const left = j * k;
+    const right = left + k;
+    for (let c = 0; c < k; c++) basis[row + c] = am * vectors[left + c]! + ap * vectors[right + c]! + cm * fv[left + c]! + cp * fv[right + c]!;
   }
   // The null space (constant and linear) has eigenvalues 0 up to rounding.
   const eigen = values.map((e) => (e > 1e-9 * top ? e : 0));

@@ -251,9 +251,15 @@ function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Fl
       right[0] = 1;
       size = 1;
       for (let m = half; m < d; m++) size = pairs(margins[m]!, first + k, right, size);
+      // One covariate (nothing on the right): XᵀX is the sum of its pair products.
+      if (rightSize === 1) {
+        for (let u = 0; u < leftSize; u++) cross[u]! += left[u]! * right[0]!;
+        continue;
+      }
       for (let u = 0; u < leftSize; u++) leftChunk[u * CHUNK + k] = left[u]!;
       for (let v = 0; v < rightSize; v++) rightChunk[v * CHUNK + k] = right[v]!;
     }
+    if (rightSize === 1) continue;
     for (let u = 0; u < leftSize; u += 2) {
       const a0 = u * CHUNK;
       const a1 = u + 1 < leftSize ? a0 + CHUNK : a0;
