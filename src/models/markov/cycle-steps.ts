@@ -25,6 +25,7 @@ export function refill(model: CompiledMarkov, work: MarkovWorkspace, strategyInd
     if (transitionValuesVary) {
       const strategy = model.strategies[strategyIndex]!;
       fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
+      chainTransitionValues(model, work);
     }
   }
 }
@@ -73,7 +74,6 @@ export function startSparse(model: CompiledMarkov, work: MarkovWorkspace): void 
 function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
   const { current, rowStart, rowEnd, colState, val, active, activeCount, stateOf, tvFirst, tvNext, tvFlow } = work;
   const states = model.states.length;
-  chainTransitionValues(model, work);
   for (let k = 0; k < activeCount; k++) {
     const e = active[k]!;
     const mass = current[e]!;
@@ -87,30 +87,37 @@ function bookTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, cycl
   bookFlows(model, work, cycle, recorder);
 }
 
-/** Links the transition values of each (from, to) pair (`tvFirst`, `tvNext`, in their order) and clears their flows. */
+/**
+ * Links the transition values of each (from, to) pair (`tvFirst`, `tvNext`, in their order), after
+ * unlinking the previous ones: called whenever the transition values are filled or restored, so the
+ * cycles only follow the links.
+ */
 export function chainTransitionValues(model: CompiledMarkov, work: MarkovWorkspace): void {
   const states = model.states.length;
-  const { tvFirst, tvNext, tvFlow, tvFrom, tvTo } = work;
+  const { tvFirst, tvNext, tvFrom, tvTo, tvPairs } = work;
+  for (let n = 0; n < work.tvChained; n++) tvFirst[tvPairs[n]!] = -1;
   for (let n = work.tvCount - 1; n >= 0; n--) {
     const pair = tvFrom[n]! * states + tvTo[n]!;
+    tvPairs[n] = pair;
     tvNext[n] = tvFirst[pair]!;
     tvFirst[pair] = n;
-    tvFlow[n] = 0;
   }
+  work.tvChained = work.tvCount;
 }
 
-/** Adds the transition values times their flows (`tvFlow`) of cycle `cycle` to the totals, and unlinks the pairs. */
+/** Adds the transition values times their flows (`tvFlow`, cleared for the next cycle) of cycle `cycle` to the totals. */
 export function bookFlows(model: CompiledMarkov, work: MarkovWorkspace, cycle: number, recorder: MarkovRecorder | undefined): void {
-  const states = model.states.length;
   const tvCount = work.tvCount;
-  const { tvFirst, tvFlow, tvFrom, tvTo, tvValue, tvOutcome, total, totalUndiscounted } = work;
-  for (let n = 0; n < tvCount; n++) tvFirst[tvFrom[n]! * states + tvTo[n]!] = -1;
+  const { tvFlow, tvValue, tvOutcome, total, totalUndiscounted } = work;
   const weight = model.eventUndiscounted;
   const rows = model.cycles + 1;
+  const eventWeights = model.eventWeight;
+  const outcomeClass = model.outcomeClass;
   for (let n = 0; n < tvCount; n++) {
     const flow = tvFlow[n]!;
+    tvFlow[n] = 0;
     const o = tvOutcome[n]!;
-    const eventWeight = model.eventWeight[model.outcomeClass[o]!]![cycle]!;
+    const eventWeight = eventWeights[outcomeClass[o]!]![cycle]!;
     const amount = weight === undefined ? flow * tvValue[n]! : flow * tvValue[n]! * weight[cycle]!;
     const discounted = weight === undefined ? amount * eventWeight : flow * tvValue[n]! * eventWeight;
     total[o]! += discounted;

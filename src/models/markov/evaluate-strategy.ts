@@ -6,8 +6,8 @@ import { startVector } from "./start-vector.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { addStartingValues, fillTransitionValues, fillValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { type MarkovRecorder, accumulateRow, advance, recordTrace, refill, startSparse } from "./cycle-steps.js";
-import { weightedStep } from "./weighted-step.js";
+import { type MarkovRecorder, accumulateRow, advance, chainTransitionValues, recordTrace, refill, startSparse } from "./cycle-steps.js";
+import { markInert, weightedStep } from "./weighted-step.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
 import { backgroundFloor } from "./background-floor.js";
 import { markovAnnualTotals } from "./markov-annual.js";
@@ -83,6 +83,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     if (transitionsVary || transitionValuesVary || valuesVary) fill.clear();
     else fill.store(model, work, params);
   }
+  chainTransitionValues(model, work);
   site.at = "row";
   site.cycle = 0;
   if (strategy.values !== undefined) {
@@ -92,8 +93,10 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       // Values fixed for the run: one fused pass per cycle; each row is added as the cohort leaves it.
       startSparse(model, work);
       if (milestoneRows[0] === 1) readMilestones(model, work, 0);
+      markInert(model, work);
       for (let cycle = 1; cycle <= cycles; cycle++) {
         refill(model, work, strategyIndex, params, cycle, transitionsVary, transitionValuesVary);
+        if (cycle > 1 && (transitionsVary || transitionValuesVary)) markInert(model, work);
         weightedStep(model, work, cycle);
         if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
       }

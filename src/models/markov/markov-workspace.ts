@@ -55,10 +55,15 @@ export class MarkovWorkspace {
   readonly tvTo: Int32Array;
   readonly tvValue: Float64Array;
   tvCount = 0;
-  /** Per (from, to) state pair: its first transition value (−1: none), the next of the same pair, and each value's flow this cycle. */
+  /** Per (from, to) state pair: its first transition value (−1: none), the next of the same pair, and each value's flow this cycle (0 between cycles). */
   readonly tvFirst: Int32Array;
   readonly tvNext: Int32Array;
   readonly tvFlow: Float64Array;
+  /** 1 for the expanded states whose mass reaches no output (weighted-step.ts, markInert). */
+  readonly inert: Uint8Array;
+  /** The pair of each linked transition value, and how many are linked. */
+  readonly tvPairs: Int32Array;
+  tvChained = 0;
   readonly start: Float64Array;
   readonly context: TrackedTimeContext;
   /** Destination names of each expanded row (slot = expanded state). */
@@ -119,6 +124,8 @@ export class MarkovWorkspace {
     this.tvFirst = new Int32Array(states * states).fill(-1);
     this.tvNext = new Int32Array(capacity);
     this.tvFlow = new Float64Array(capacity);
+    this.tvPairs = new Int32Array(capacity);
+    this.inert = new Uint8Array(expanded);
     this.start = new Float64Array(expanded);
     this.context = new TrackedTimeContext(model.startAge !== undefined);
     const [cost, effect] = model.coefficients;
