@@ -28,7 +28,7 @@ export async function bench(): Promise<void> {
   const two = measure(3, () => evppi(psa, group.slice(1, 3), wtp));
   console.log(`EVPPI of 2 parameters (te, 5 knots each), 10 000 draws: ${two.wall.toFixed(0)} ms wall, ${two.cpu.toFixed(0)} ms CPU`);
   const one = measure(3, () => evppi(psa, "p_side_effects_t2", wtp));
-  console.log(`EVPPI of 1 parameter (10 knots), 10 000 draws: ${one.wall.toFixed(0)} ms wall, ${one.cpu.toFixed(0)} ms CPU`);
+  console.log(`EVPPI of 1 parameter (20 knots), 10 000 draws: ${one.wall.toFixed(0)} ms wall, ${one.cpu.toFixed(0)} ms CPU`);
   const se = measure(1, () => evppi(psa, "p_side_effects_t2", wtp, { standardError: true }));
   console.log(`… with its standard error (200 coefficient draws): ${se.wall.toFixed(0)} ms wall, ${se.cpu.toFixed(0)} ms CPU`);
 }

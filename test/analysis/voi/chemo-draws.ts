@@ -58,3 +58,10 @@ export const mgcv = JSON.parse(readFileSync(fileURLToPath(new URL("../../validat
   readonly group2_ce_reml: readonly number[];
   readonly single_ce_reml: readonly number[];
 };
+
+/** mgcv's single-parameter REML fits s(x, bs = "cr", k = K) for every parameter (see evppi-knots-mgcv.R). */
+export const mgcvKnots = JSON.parse(readFileSync(fileURLToPath(new URL("../../validation/voi/evppi-knots-mgcv.json", import.meta.url)), "utf8")) as {
+  readonly knots: readonly number[];
+  readonly evppi: Record<string, readonly number[]>;
+  readonly edf: Record<string, readonly number[]>;
+};
