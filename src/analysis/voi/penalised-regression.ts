@@ -212,6 +212,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
  * work of the p × p one for four covariates.
  */
 function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Float64Array {
+  if (margins.length === 1) return splineGram(margins[0]!, n);
   const d = margins.length;
   const half = Math.ceil(d / 2);
   const pairCount = margins.map((m) => (m.width * (m.width + 1)) / 2);
@@ -251,7 +252,7 @@ function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Fl
       right[0] = 1;
       size = 1;
       for (let m = half; m < d; m++) size = pairs(margins[m]!, first + k, right, size);
-      // One covariate (nothing on the right): XᵀX is the sum of its pair products.
+      // Nothing on the right (a constant margin): XᵀX is the sum of the left's pair products.
       if (rightSize === 1) {
         for (let u = 0; u < leftSize; u++) cross[u]! += left[u]! * right[0]!;
         continue;
@@ -312,5 +313,35 @@ function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Fl
       gram[a * p + b] = gram[b * p + a] = cross[u * rightSize + v]!;
     }
   }
+  return gram;
+}
+
+/**
+ * BᵀB of one covariate's basis (n × w, row-major): the lower triangle by rank-one updates of two
+ * rows at a time (each entry loaded and stored once per pair of draws), mirrored at the end.
+ */
+function splineGram(margin: MarginalBasis, n: number): Float64Array {
+  const w = margin.width;
+  const basis = margin.basis;
+  const gram = new Float64Array(w * w);
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = i * w;
+    const r1 = r0 + w;
+    for (let a = 0; a < w; a++) {
+      const x0 = basis[r0 + a]!;
+      const x1 = basis[r1 + a]!;
+      const row = a * w;
+      for (let b = 0; b <= a; b++) gram[row + b]! += x0 * basis[r0 + b]! + x1 * basis[r1 + b]!;
+    }
+  }
+  if (i < n) {
+    const r0 = i * w;
+    for (let a = 0; a < w; a++) {
+      const x0 = basis[r0 + a]!;
+      for (let b = 0; b <= a; b++) gram[a * w + b]! += x0 * basis[r0 + b]!;
+    }
+  }
+  for (let a = 0; a < w; a++) for (let b = 0; b < a; b++) gram[b * w + a] = gram[a * w + b]!;
   return gram;
 }
