@@ -115,6 +115,8 @@ export function bookFlows(model: CompiledMarkov, work: MarkovWorkspace, cycle: n
   const outcomeClass = model.outcomeClass;
   for (let n = 0; n < tvCount; n++) {
     const flow = tvFlow[n]!;
+    // No flow books ±0, which leaves every total as it is (a total is never −0: it starts at +0).
+    if (flow === 0) continue;
     tvFlow[n] = 0;
     const o = tvOutcome[n]!;
     const eventWeight = eventWeights[outcomeClass[o]!]![cycle]!;

@@ -88,8 +88,9 @@ export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, st
     for (let from = 0; from < model.states.length; from++) fillRow(model, work, (rows as Record<string, unknown>)[model.states[from]!], from, 0, site);
     readers.learn(strategyIndex, rows as object);
   }
+  const held = occupied === undefined ? undefined : heldPositions(model, work, occupied);
   for (let position = 1; position < model.maxTunnel; position++) {
-    if (occupied !== undefined && !holdsMass(model, occupied, position)) continue;
+    if (held !== undefined && held[position] === 0) continue;
     if (readStateTime) {
       rows = call(params, context.at(site.cycle, time, position), name);
       readTime ||= context.readTime;
@@ -104,10 +105,22 @@ export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, st
   return readTime;
 }
 
-/** Whether some tunnel state has cohort mass at this position (time in state). */
-function holdsMass(model: CompiledMarkov, occupied: Float64Array, position: number): boolean {
-  for (let from = 0; from < model.states.length; from++) if (model.tunnel[from]! > position && occupied[model.base[from]! + position] !== 0) return true;
-  return false;
+/**
+ * Marks the tunnel positions (time in state) at which some tunnel state has cohort mass, from the
+ * general loop's list of the states that may hold mass (`work.active`, which lists every non-zero
+ * entry of `occupied`): one pass over the occupied states instead of one over the states per position.
+ */
+function heldPositions(model: CompiledMarkov, work: MarkovWorkspace, occupied: Float64Array): Uint8Array {
+  const held = work.heldPositions;
+  held.fill(0);
+  const { active, stateOf } = work;
+  for (let k = 0; k < work.activeCount; k++) {
+    const e = active[k]!;
+    if (occupied[e] === 0) continue;
+    const state = stateOf[e]!;
+    if (model.tunnel[state]! > 1) held[e - model.base[state]!] = 1;
+  }
+  return held;
 }
 
 /** The path segments naming a from-state, with the time in state for tunnel states (built only on error). */

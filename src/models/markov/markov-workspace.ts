@@ -59,6 +59,8 @@ export class MarkovWorkspace {
   readonly tvFirst: Int32Array;
   readonly tvNext: Int32Array;
   readonly tvFlow: Float64Array;
+  /** Per tunnel position: 1 when some tunnel state holds mass there (fill-transitions.ts). */
+  readonly heldPositions: Uint8Array;
   /** 1 for the expanded states whose mass reaches no output (weighted-step.ts, markInert). */
   readonly inert: Uint8Array;
   /** The pair of each linked transition value, and how many are linked. */
@@ -126,6 +128,7 @@ export class MarkovWorkspace {
     this.tvFlow = new Float64Array(capacity);
     this.tvPairs = new Int32Array(capacity);
     this.inert = new Uint8Array(expanded);
+    this.heldPositions = new Uint8Array(model.maxTunnel);
     this.start = new Float64Array(expanded);
     this.context = new TrackedTimeContext(model.startAge !== undefined);
     const [cost, effect] = model.coefficients;
