@@ -57,7 +57,8 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
 
   const { rowEntryStart, entryValue, entryTarget, rowTouchedStart, touched } = tree;
   const rowCount = rowEntryStart.length - 1;
-  for (let r = 0; r < rowCount; r++) {
+  // For totals only, rollDown reads the branches' payoffs from their entries: only the terminals' rows are built.
+  for (let r = out === undefined ? 0 : branchProbability.length; r < rowCount; r++) {
     const base = r * width;
     for (let t = rowTouchedStart[r]!; t < rowTouchedStart[r + 1]!; t++) rows[base + touched[t]!] = 0;
     for (let e = rowEntryStart[r]!; e < rowEntryStart[r + 1]!; e++) rows[base + entryTarget[e]!]! += values[entryValue[e]!]!;
@@ -104,16 +105,16 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
  * Each strategy's totals as Σ over reachable instances of reach × payoffs, where reach is the
  * probability of arriving at the instance: pushed from the root down through the strategy's
  * instances, parents before children (`work.order`), so an instance's reach is complete when it is
- * visited. Only the branches' sparse payoffs and the terminals' rows are read, instead of every
- * outcome of every instance as the rollback does: the same sums of path probability × payoff,
- * added in another order, so totals differ from the rollback's by roundings (about 1e-16 relative
- * per level of the tree).
+ * visited. Only the branches' payoff entries (each value once per outcome it adds to, not summed
+ * into a row first) and the terminals' rows are read, instead of every outcome of every instance as
+ * the rollback does: the same sums of path probability × payoff, added in another order, so totals
+ * differ from the rollback's by roundings (about 1e-16 relative per level of the tree).
  */
 function rollDown<P>(tree: CompiledTree<P>, work: TreeWorkspace, out: Float64Array): void {
   const width = tree.outcomes.length;
   const terminalKind = TERMINAL;
-  const { probability, rows, reach, order, orderStart } = work;
-  const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal, strategyRoot, rowTouchedStart, touched } = tree;
+  const { probability, rows, reach, order, orderStart, values } = work;
+  const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal, strategyRoot, rowEntryStart, entryValue, entryTarget } = tree;
   const terminalRow0 = tree.branchProbability.length;
   for (let s = 0; s < strategyRoot.length; s++) {
     const at = s * width;
@@ -138,7 +139,7 @@ function rollDown<P>(tree: CompiledTree<P>, work: TreeWorkspace, out: Float64Arr
         const w = r * probability[b]!;
         if (w === 0) continue;
         reach[childInstance[c]!]! += w;
-        for (let t = rowTouchedStart[b]!; t < rowTouchedStart[b + 1]!; t++) out[at + touched[t]!]! += w * rows[b * width + touched[t]!]!;
+        for (let e = rowEntryStart[b]!; e < rowEntryStart[b + 1]!; e++) out[at + entryTarget[e]!]! += w * values[entryValue[e]!]!;
       }
     }
   }

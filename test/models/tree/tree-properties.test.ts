@@ -51,12 +51,15 @@ describe("decisionTree invariants", () => {
       fc.property(fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 5, maxLength: 40 }), (numbers) => {
         const shared = build(numbers, 3).node;
         const own = build([...numbers].reverse(), 4).node;
-        const tree = decisionTree({ title: "two", root: decision({ A: chance([{ label: "s", probability: 0.4, next: shared }, { label: "o", probability: complement, payoffs: { cost: 5 }, next: own }]), B: shared }) });
+        const tree = decisionTree({ title: "two", root: decision({ A: chance([{ label: "s", probability: 0.4, next: shared }, { label: "o", probability: complement, payoffs: { costTesting: 5.1, costDrug: 2.3 }, next: own }]), B: shared }) });
         const totals = evaluateModel(tree, {});
         const rolled = tree.rollback({}).strategies;
+        // A's branch o carries two cost categories, so its row adds two entries into `cost`.
         for (const strategy of ["A", "B"] as const) {
-          const expected = rolled[strategy].expected["cost"]!;
-          expect(Math.abs(totals[strategy].cost! - expected)).toBeLessThanOrEqual(1e-14 * expected);
+          for (const outcome of ["cost", "costTesting"]) {
+            const expected = rolled[strategy].expected[outcome] ?? 0;
+            expect(Math.abs((totals[strategy][outcome] ?? 0) - expected)).toBeLessThanOrEqual(1e-14 * expected);
+          }
         }
       }),
       { numRuns: 200 },
