@@ -77,15 +77,37 @@ export function formatIssues(issues: readonly Issue[], subject?: string): string
   return [head, ...lines].join("\n");
 }
 
+// Marks every QalyError, whichever copy of this module made it: the bundled command line carries its
+// own copy, while a project module imports the library's, and both must be reported as model errors.
+// Symbol.for gives every copy (and realm) the same key.
+const QALY_ERROR = Symbol.for("qaly.QalyError");
+const ordinaryHasInstance = Function.prototype[Symbol.hasInstance];
+
 /**
  * The one error class of qaly. It carries every issue found (validation collects all issues
  * before throwing), each with a stable `code` and a `path` in model vocabulary.
+ * `error instanceof QalyError` also holds for an error made by another copy of qaly (a bundle
+ * beside the package, two installed versions): every instance carries the same registered brand.
  *
  * @example
  * const error = new QalyError([{ code: "invalid_argument", path: ["wtp"], message: "must be finite" }]);
  * error.code // => "invalid_argument"
  */
 export class QalyError extends Error {
+  /**
+   * Whether `value` is a QalyError from any copy of qaly (its brand), or an instance by the prototype
+   * chain. A subclass keeps the ordinary prototype test, so `instanceof Subclass` means that class.
+   *
+   * @example
+   * Object.assign(new Error("x"), { [Symbol.for("qaly.QalyError")]: true, issues: [] }) instanceof QalyError // => true
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (ordinaryHasInstance.call(this, value)) return true;
+    if (this !== QalyError || typeof value !== "object" || value === null) return false;
+    const branded = value as { [QALY_ERROR]?: unknown; issues?: unknown };
+    return branded[QALY_ERROR] === true && Array.isArray(branded.issues);
+  }
+
   /** Every issue found, in the order found. */
   readonly issues: readonly Issue[];
 
@@ -106,6 +128,10 @@ export class QalyError extends Error {
     return this.issues[0]!.path;
   }
 }
+
+// On the prototype, so instances (and subclasses) carry it without an own property that would show
+// in comparisons or serialisation.
+Object.defineProperty(QalyError.prototype, QALY_ERROR, { value: true });
 
 function singleLine(issue: Issue): string {
   return issue.path.length > 0 ? `${formatPath(issue.path)}: ${issue.message}` : issue.message;
