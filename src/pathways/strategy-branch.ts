@@ -84,7 +84,12 @@ function outcome<P>(pathway: TestingPathway<P>, stage: Stage<P>, name: string, n
       const confirmation = stage.confirmation.get(target);
       return {
         label: `False positive ${target}`,
-        probability: combineValues(specs.slice(0, j + 1), (s) => s.slice(0, j).reduce((a, b) => a * b, 1) * (1 - s[j]!)),
+        probability: combineValues(specs.slice(0, j + 1), (s) => {
+          // Π_{i<j} s_i · (1 − s_j), multiplied from the left as reduce did, without a slice per draw.
+          let product = 1;
+          for (let i = 0; i < j; i++) product *= s[i]!;
+          return product * (1 - s[j]!);
+        }),
         counts: { falsePositive: 1, result: 1 },
         ...(confirmation === undefined ? {} : { payoffs: { costTesting: confirmation } }),
         next: own.falsePositive!,
