@@ -48,19 +48,20 @@ export function exponentialSurvival(params: { readonly rate: number }): Survival
     quantile(p) {
       return p >= 0 && p <= 1 ? -Math.log1p(-p) / rate : NaN;
     },
-  });
-  exponentialRates.set(curve, rate);
+  }, [], [EXPONENTIAL_RATE, rate]);
   return curve;
 }
 
 /**
- * The rate of each curve built by {@link exponentialSurvival} (keyed by the object itself, so a copy
- * with an overridden method is not in it). Lets a caller that fills a cumulative-hazard grid compute
- * rate·t in its own loop, with exactly the arithmetic of `cumulativeHazard(t)`, instead of a call per point.
+ * The rate of each curve built by {@link exponentialSurvival}, on the object itself under a symbol
+ * no other module holds (so a copy with an overridden method lacks it; a property rather than a
+ * WeakMap entry, which the garbage collector would have to trace for every curve a PSA builds).
+ * Lets a caller compute rate·t in its own loop, with exactly the arithmetic of
+ * `cumulativeHazard(t)`, instead of a call per point.
  */
-const exponentialRates = new WeakMap<SurvivalCurve, number>();
+const EXPONENTIAL_RATE = Symbol("exponential rate");
 
 /** The rate of a curve made by {@link exponentialSurvival} (not a copy of one), else undefined. */
 export function exponentialRateOf(curve: SurvivalCurve): number | undefined {
-  return exponentialRates.get(curve);
+  return (curve as unknown as { readonly [EXPONENTIAL_RATE]?: number })[EXPONENTIAL_RATE];
 }
