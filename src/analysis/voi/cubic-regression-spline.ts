@@ -8,6 +8,11 @@ export interface MarginalBasis {
   readonly width: number;
   /** The penalty's eigenvalues: the penalty is Σ penalty[a]·β[a]² (0 for the constant and linear terms). */
   readonly penalty: Float64Array;
+  /**
+   * basis · β for every draw, in O(width² + n) rather than O(n · width): a row is a combination of
+   * four rows of two width × width matrices, so those are multiplied by β once.
+   */
+  times(beta: Float64Array): Float64Array;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface MarginalBasis {
 export function cubicRegressionSpline(x: Float64Array, knotCount: number): MarginalBasis {
   const n = x.length;
   const unique = Array.from(new Set(Float64Array.from(x).sort()));
-  if (unique.length < 2) return { basis: new Float64Array(n).fill(1), width: 1, penalty: new Float64Array(1) };
+  if (unique.length < 2) return { basis: new Float64Array(n).fill(1), width: 1, penalty: new Float64Array(1), times: (beta) => new Float64Array(n).fill(beta[0]!) };
   const lo = unique[0]!;
   const range = unique[unique.length - 1]! - lo;
   // Work on the covariate scaled to [0, 1]: the fitted values do not depend on it, the conditioning does.
@@ -69,6 +74,9 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
     fv[r * k + c] = v;
   }
   const basis = new Float64Array(n * k);
+  // Per draw: its interval and the weights of V[j], V[j + 1], FV[j], FV[j + 1].
+  const interval = new Int32Array(n);
+  const weights = new Float64Array(4 * n);
   for (let i = 0; i < n; i++) {
     const v = (x[i]! - lo) / range;
     let j = 0;
@@ -88,10 +96,36 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
     const left = j * k;
     const right = left + k;
     for (let c = 0; c < k; c++) basis[row + c] = am * vectors[left + c]! + ap * vectors[right + c]! + cm * fv[left + c]! + cp * fv[right + c]!;
+    interval[i] = j;
+    weights[4 * i] = am;
+    weights[4 * i + 1] = ap;
+    weights[4 * i + 2] = cm;
+    weights[4 * i + 3] = cp;
   }
+  const times = (beta: Float64Array): Float64Array => {
+    const vb = new Float64Array(k);
+    const fvb = new Float64Array(k);
+    for (let r = 0; r < k; r++) {
+      let a = 0;
+      let b = 0;
+      for (let c = 0; c < k; c++) {
+        a += vectors[r * k + c]! * beta[c]!;
+        b += fv[r * k + c]! * beta[c]!;
+      }
+      vb[r] = a;
+      fvb[r] = b;
+    }
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = interval[i]!;
+      const w = 4 * i;
+      out[i] = weights[w]! * vb[j]! + weights[w + 1]! * vb[j + 1]! + weights[w + 2]! * fvb[j]! + weights[w + 3]! * fvb[j + 1]!;
+    }
+    return out;
+  };
   // The null space (constant and linear) has eigenvalues 0 up to rounding.
   const eigen = values.map((e) => (e > 1e-9 * top ? e : 0));
-  return { basis, width: k, penalty: eigen };
+  return { basis, width: k, penalty: eigen, times };
 }
 
 /** B⁻¹ D for a symmetric tridiagonal B (m × m) and D (m × cols), by the Thomas algorithm. */

@@ -74,7 +74,10 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
   for (let a = 0; a < p; a++) trace += gram[a * p + a]!;
   // Start each penalty at the size of the data's cross-products.
   const start = penalties.map((s) => (trace / p) / (s.reduce((t, v) => t + v, 0) / s.filter((v) => v > 0).length));
+  // One covariate: the spline's own product (O(n + width²)); several: the tensor basis row by row.
+  const single = margins.length === 1 ? margins[0]! : null;
   const fitted = (beta: Float64Array): Float64Array => {
+    if (single !== null) return single.times(beta);
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = dot(x, i * p, beta, 0, p);
