@@ -1,75 +1,142 @@
-// Replaces dist/cli/main.js (tsc's output) with an esbuild bundle of src/cli/main.ts: the command
-// line, and in chunks beside it (dist/cli/chunk-*.js) each command's module graph with the packages
-// it uses. From the separate compiled files, `qaly validate sick-sicker` resolved and loaded some
-// 260 of qaly's files, 95 of zod's and about 440 of @stdlib's one by one; from the bundle it loads
-// about 30 files (issue 20, item 5; figures in test/bench/cli-startup.ts). Same sources: a command is
-// still imported only when it runs (splitting keeps main.ts's dynamic imports as chunks),
-// identifiers are not minified so stack traces read, and each file names the packages bundled in it
-// with their version and licence in its first lines.
-// zod is imported as a namespace (zodAsNamespace), so that esbuild leaves out the parts never used.
-// Two things keep the bundle behaving as the separate files do:
+// Replaces dist/cli/main.js (tsc's output) with qaly's command line as one CommonJS script,
+// dist/cli/qaly-cli.cjs (an esbuild bundle of src/cli/main.ts and everything it imports, packages
+// included), a V8 code cache of it, dist/cli/qaly-cli.cache, and a small dist/cli/main.js that runs
+// the script with that cache. From tsc's separate files `qaly validate sick-sicker` loaded some 800
+// files one by one; bundled in chunks, about 30 (0.44-0.57 s CPU); compiled from one script whose
+// functions V8 takes from the cache instead of parsing and compiling them, 0.3 s (issue 20, item 5;
+// figures in test/bench/cli-startup.ts).
+// - The cache is made here by running `qaly validate sick-sicker` and `qaly --help` in this process
+//   and asking V8 for the code of every function compiled by then. It is never required: main.js runs
+//   the script without it when it is missing, and V8 rejects (and main.js ignores) a cache from another
+//   V8 version, other flags or another script, compiling the source as usual.
+// - Commands are still evaluated only when they run (esbuild keeps main.ts's dynamic imports lazy
+//   inside the script); identifiers are not minified so stack traces read; the script's first lines
+//   name each bundled package with its version and licence.
+// - zod is imported as a namespace (zodAsNamespace), so that esbuild leaves out the parts never used.
 // - Modules that find files from their own location (`import.meta.url`: the bundled models and data,
 //   the worker entry, the PSA task) are given the URL of their compiled file in dist/.
-// - core/errors.js stays a separate file, shared with the library: a project module (project.ts)
-//   imports "qaly", so its errors must be instances of the same QalyError class the command line
-//   tests for, or they would print as unexpected errors and escape the DSA's handling of failed bounds.
+// - The script has its own copy of core/errors.ts; a project module's errors come from the library's
+//   copy in dist/ and are recognised by QalyError's brand (Symbol.for("qaly.QalyError")).
+// - A script compiled by node:vm has no import() of its own (Node 20's loader for it is experimental,
+//   warns, and is lost with a code cache), so the dynamic imports of files known only when the command
+//   runs (project modules, PSA tasks: `import(url)`) call main.js's import() instead, passed in as
+//   __qalyImport; imports of qaly's own modules (`import("./x.js")`) are bundled as before.
 // Run after tsc (dist/ holds those files). Usage: node scripts/bundle-cli.mjs [dist folder]
-import { readdirSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { bundleFilesWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import { Script } from "node:vm";
+import { build } from "esbuild";
+import { bundleWithCredits, packagesOf, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
 
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
 const outdir = join(dist, "cli");
 const SOURCE = join(ROOT, "src");
-const SHARED = [join(SOURCE, "core/errors.ts")];
+const SCRIPT = join(outdir, "qaly-cli.cjs");
+const CACHE = join(outdir, "qaly-cli.cache");
+const MAIN = join(outdir, "main.js");
 
 /** The compiled file of src/<path>.ts: dist/<path>.js. */
 const compiled = (source) => join(dist, relative(SOURCE, source)).replace(/\.ts$/, ".js");
-/** `./x.js` or `../x/y.js`: a specifier of `file` from the bundle's folder (every output file is in it). */
+/** `./x.js` or `../x/y.js`: a specifier of `file` from the script's folder. */
 const fromBundle = (file) => {
   const path = relative(outdir, file);
   return path.startsWith(".") ? path : `./${path}`;
 };
 
-/** Resolves the shared files to their compiled file, outside the bundle. */
-const sharedFiles = {
-  name: "qaly-shared-files",
+// The CommonJS wrapper main.js compiles the script in: the cache is only accepted for the same text.
+const WRAP_OPEN = "(function (exports, require, module, __filename, __dirname, __qalyImport) {";
+const WRAP_CLOSE = "\n})";
+
+// What `npx qaly` runs. Plain JavaScript, written as is.
+const LAUNCHER = `#!/usr/bin/env node
+// qaly's command line, bundled by scripts/bundle-cli.mjs: runs qaly-cli.cjs (the whole command line
+// in one script) with V8's code cache of it, qaly-cli.cache, when V8 accepts it.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+const file = fileURLToPath(new URL("./qaly-cli.cjs", import.meta.url));
+let cachedData;
+try {
+  cachedData = readFileSync(fileURLToPath(new URL("./qaly-cli.cache", import.meta.url)));
+} catch {
+  // No cache: V8 compiles the source.
+}
+const source = ${JSON.stringify(WRAP_OPEN)} + readFileSync(file, "utf8") + ${JSON.stringify(WRAP_CLOSE)};
+const script = new Script(source, { filename: file, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
+`;
+
+// mathjs's parser, bundled on its own first (as scripts/bundle-mathjs-parse.mjs does) and given to
+// the script as that bundle: inside a CommonJS bundle whose commands load lazily, esbuild keeps most of
+// mathjs (790 kB, every function built at start-up: 0.3 s of CPU), alone it keeps the parser (280 kB).
+const MATHJS_PARSE = join(SOURCE, "files/mathjs-parse.ts");
+const parser = await build({ entryPoints: [MATHJS_PARSE], bundle: true, minifyWhitespace: true, format: "esm", platform: "node", target: "node20", write: false, metafile: true, outdir: "mathjs-parse", legalComments: "none", logLevel: "warning" });
+const prebundled = {
+  name: "qaly-mathjs-parse",
   setup(build) {
-    build.onResolve({ filter: /\.js$/ }, (args) => {
-      if (!args.importer.startsWith(`${SOURCE}/`) || !args.path.startsWith(".")) return undefined;
-      const source = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
-      return SHARED.includes(source) ? { path: fromBundle(compiled(source)), external: true } : undefined;
-    });
+    build.onLoad({ filter: /mathjs-parse\.ts$/ }, (args) => (args.path === MATHJS_PARSE ? { contents: parser.outputFiles[0].text, loader: "js", resolveDir: dirname(MATHJS_PARSE) } : undefined));
   },
 };
 
-// Chunks of an earlier build would pile up (their names carry a content hash).
+// Chunks of the earlier, split ES-module bundle.
 for (const name of readdirSync(outdir)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(outdir, name));
+rmSync(CACHE, { force: true });
 
-await bundleFilesWithCredits(
+await bundleWithCredits(
   {
-    entryPoints: { main: join(SOURCE, "cli/main.ts") },
-    outdir,
-    chunkNames: "chunk-[hash]",
+    entryPoints: [join(SOURCE, "cli/main.ts")],
     bundle: true,
-    splitting: true,
     // Whitespace only: names stay, so stack traces still read.
     minifyWhitespace: true,
-    format: "esm",
+    format: "cjs",
+    // A CommonJS package the script can require() where it is used (writing workbooks) rather than
+    // carry: exceljs and its dependencies are a third of the bundle, compiled by every command.
+    external: ["exceljs"],
     platform: "node",
     target: "node20",
     legalComments: "eof",
     logLevel: "warning",
     plugins: [
-      sharedFiles,
+      prebundled,
       rewriteSources((path, text) => {
         if (!path.startsWith(`${SOURCE}/`)) return text;
-        const located = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle(compiled(path)))}, import.meta.url).href`);
-        return zodAsNamespace(located);
+        const located = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle(compiled(path)))}, __qalyCliUrl).href`);
+        // import(url), not import("./x.js") nor the text of a worker's `import(${...})`.
+        return zodAsNamespace(located.replace(/(?<![\w.$`])import\((?=[A-Za-z_])/g, "__qalyImport("));
       }),
     ],
   },
+  SCRIPT,
   "qaly's command line (src/cli/main.ts), bundled by scripts/bundle-cli.mjs with:",
-  // CommonJS dependencies call require(), which an ES module lacks.
-  ['import { createRequire as __qalyCreateRequire } from "node:module"; const require = __qalyCreateRequire(import.meta.url);'],
+  // The packages of mathjs's parser (the metafile of the script sees its bundle, not them).
+  [...packagesOf(parser.metafile).map((line) => `//   ${line}`), 'var __qalyCliUrl = require("node:url").pathToFileURL(__filename).href;'],
 );
+// main.ts's hashbang: the script runs inside a function, where it would be a syntax error.
+const text = readFileSync(SCRIPT, "utf8").replace(/^#![^\n]*\n/, "");
+writeFileSync(SCRIPT, text);
+writeFileSync(MAIN, LAUNCHER);
+// tsc's map of the main.js it wrote.
+rmSync(`${MAIN}.map`, { force: true });
+
+// The code cache: compile the script as main.js does, run two commands, keep what V8 compiled by then
+// (functions that never ran stay lazily compiled). A failure leaves the command line without a cache,
+// slower to start but the same.
+try {
+  const script = new Script(WRAP_OPEN + text + WRAP_CLOSE, { filename: SCRIPT });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(SCRIPT), module, SCRIPT, dirname(SCRIPT), (specifier) => import(specifier));
+  let said = "";
+  const quiet = { stdout: () => {}, stderr: (line) => void (said += line), stderrIsTty: false };
+  for (const argv of [["--help"], ["validate", "sick-sicker", "--quiet"]]) {
+    const code = await module.exports.main(argv, quiet);
+    if (code !== 0) throw new Error(`qaly ${argv.join(" ")} exited with ${code}: ${said}`);
+  }
+  writeFileSync(CACHE, script.createCachedData());
+} catch (error) {
+  console.warn(`scripts/bundle-cli.mjs: no code cache for ${relative(ROOT, SCRIPT)} (the command line starts without it): ${error instanceof Error ? error.message : String(error)}`);
+}

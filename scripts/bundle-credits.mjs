@@ -42,6 +42,11 @@ export function zodAsNamespace(text) {
   return text.replace(/^import \{ z \} from "zod";$/m, 'import * as z from "zod";');
 }
 
+/** The packages that left code in any output of an esbuild metafile, as {@link packageLine}s, sorted. */
+export function packagesOf(metafile) {
+  return [...new Set(Object.values(metafile.outputs).flatMap(packagesIn))].sort();
+}
+
 /** The packages that left code in a metafile output, as {@link packageLine}s, sorted. */
 function packagesIn(output) {
   const kept = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);

@@ -89,4 +89,10 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
+// Without top-level await, so that the command line also bundles into one CommonJS script (the code
+// cached one of scripts/bundle-cli.mjs). main never rejects: it reports every error itself.
+if (isEntryPoint()) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

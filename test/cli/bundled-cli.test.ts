@@ -1,8 +1,10 @@
 // The bundled command line (scripts/bundle-cli.mjs, written by `npm run build` over dist/cli/main.js):
-// it must print what the command line from the sources prints, find the package's models and data
-// from its compiled location, name every bundled package and licence, and share core/errors.js with
-// the library, so that a project module's QalyError is reported as a model error (exit 1, its issues)
-// and not as an unexpected error. Built into a temporary dist/ holding only what it reads.
+// one CommonJS script run by main.js with V8's code cache of it. It must print what the command line
+// from the sources prints, with the cache, without it and with a cache V8 rejects; find the package's
+// models and data from its compiled location; name every bundled package and licence; and report a
+// project module's QalyError (made by the library's copy of core/errors.js, not the script's) as a
+// model error (exit 1, its issues) and not as an unexpected error. Built into a temporary dist/
+// holding only what it reads.
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,16 +45,37 @@ afterAll(() => {
 });
 
 describe("the bundled command line (scripts/bundle-cli.mjs)", () => {
-  it("is an executable entry and chunks that name the packages and licences bundled in each", () => {
+  it("is an executable entry, a script that names the packages and licences bundled in it, and a code cache", () => {
     const main = readFileSync(cli, "utf8");
     expect(main.startsWith("#!/usr/bin/env node\n// qaly's command line")).toBe(true);
-    const chunks = readdirSync(join(work, "dist/cli")).filter((name) => name.startsWith("chunk-"));
-    const banners = chunks.map((name) => readFileSync(join(work, "dist/cli", name), "utf8").split("\n").filter((line) => line.startsWith("//   ")).join("\n")).join("\n");
-    expect(banners).toMatch(/^\/\/ {3}zod \d+\.\d+\.\d+ \(MIT\)$/m);
-    expect(banners).toMatch(/^\/\/ {3}yaml \d+\.\d+\.\d+ \(ISC\)$/m);
-    expect(banners).toMatch(/^\/\/ {3}mathjs \d+\.\d+\.\d+ \(Apache-2\.0\)$/m);
-    // The library's error class is imported, not bundled.
-    expect(chunks.some((name) => readFileSync(join(work, "dist/cli", name), "utf8").includes('from"../core/errors.js"'))).toBe(true);
+    expect(readdirSync(join(work, "dist/cli")).sort()).toEqual(["main.js", "qaly-cli.cache", "qaly-cli.cjs"]);
+    const script = readFileSync(join(work, "dist/cli/qaly-cli.cjs"), "utf8");
+    expect(script.startsWith("// qaly's command line (src/cli/main.ts), bundled by scripts/bundle-cli.mjs with:\n")).toBe(true);
+    const banner = script.slice(0, script.indexOf("\nvar __qalyCliUrl")).split("\n").filter((line) => line.startsWith("//   ")).join("\n");
+    expect(banner).toMatch(/^\/\/ {3}zod \d+\.\d+\.\d+ \(MIT\)$/m);
+    expect(banner).toMatch(/^\/\/ {3}yaml \d+\.\d+\.\d+ \(ISC\)$/m);
+    // mathjs's parser is bundled on its own first: its packages are named all the same.
+    expect(banner).toMatch(/^\/\/ {3}mathjs \d+\.\d+\.\d+ \(Apache-2\.0\)$/m);
+    expect(banner).toMatch(/^\/\/ {3}typed-function \d+\.\d+\.\d+ \(MIT\)$/m);
+    // exceljs is required from node_modules where a workbook is written, not bundled.
+    expect(banner).not.toMatch(/exceljs/);
+    expect(script).toContain('require("exceljs")');
+  });
+
+  it("runs the same without the code cache and with one V8 rejects", async () => {
+    const cache = join(work, "dist/cli/qaly-cli.cache");
+    const good = readFileSync(cache);
+    const expected = await inProcess("validate", "sick-sicker");
+    try {
+      rmSync(cache);
+      expect(await bundled("validate", "sick-sicker")).toEqual(expected);
+      writeFileSync(cache, Buffer.from("not a V8 code cache"));
+      expect(await bundled("validate", "sick-sicker")).toEqual(expected);
+      writeFileSync(cache, good.subarray(0, good.length >> 1));
+      expect(await bundled("validate", "sick-sicker")).toEqual(expected);
+    } finally {
+      writeFileSync(cache, good);
+    }
   });
 
   it.concurrent.each([
