@@ -1,7 +1,7 @@
 import type { PsaResult } from "../analysis/psa/psa-result.js";
 import { runPsa, type PsaRunOptions } from "../analysis/run/run-psa.js";
 import { psaSize } from "../analysis/run/plan-psa.js";
-import type { PsaTask } from "./psa-task.js";
+import type { PsaSetup, PsaTask } from "./psa-task.js";
 import { loadPsaTask } from "./psa-task.js";
 import { checkWorkers, taskInit, WorkerPool } from "./psa-worker-pool.js";
 
@@ -33,6 +33,17 @@ export interface ParallelPsaOptions extends PsaRunOptions {
  * psa.mean("cost", "A") // => 10
  */
 export async function runPsaParallel(task: PsaTask, options: ParallelPsaOptions = {}): Promise<PsaResult> {
+  return runPsaParallelWith(task, undefined, options);
+}
+
+/**
+ * {@link runPsaParallel} with the calling thread's setup already built, when the caller has built
+ * the model the task builds (`qaly run` has, to run the base case): this thread then skips loading
+ * the task (an import and a model build, about half a pool's start), the workers still load it and
+ * are checked against `setup` (same strategies and outcomes). Draws and results are those of
+ * {@link runPsaParallel} as long as `setup` is what the task's factory returns. @internal
+ */
+export async function runPsaParallelWith(task: PsaTask, built: PsaSetup | undefined, options: ParallelPsaOptions = {}): Promise<PsaResult> {
   const workers = checkWorkers(options.workers);
   const init = taskInit(task);
   // With the number of draws known up front, the threads start loading the task while this thread
@@ -40,7 +51,7 @@ export async function runPsaParallel(task: PsaTask, options: ParallelPsaOptions 
   const early = workersFor(options.samples, workers, options.checkEvery);
   let pool = early > 1 ? new WorkerPool(init, early) : undefined;
   try {
-    const setup = await loadPsaTask(init.url, init.exportName, init.args);
+    const setup = built ?? (await loadPsaTask(init.url, init.exportName, init.args));
     const count = Math.min(workers, Math.ceil(psaSize(setup.model, setup.parameters, options) / (options.checkEvery ?? 256)));
     if (count !== pool?.workers) {
       await pool?.close();

@@ -101,4 +101,38 @@ async function compiledStart(): Promise<void> {
       console.log(`  compiled package, sick-sicker model file, task ${file}: pool of ${workers} start ${ms(boot)} [target ≤ 0.5 s]`);
     }
   }
+  await cliStart(model);
+}
+
+/**
+ * `qaly run --workers 2`'s PSA of 512 draws (two chunks, so mostly the pool's start) from the compiled
+ * package, the model already built by the calling thread as the command line has it: with that setup
+ * given (runPsaParallelWith, what qaly run does) and with the task loaded again in the calling thread
+ * as well (runPsaParallel, what it did). Least CPU of 3 fresh processes each, CPU of all threads.
+ */
+async function cliStart(model: string): Promise<void> {
+  const module = new URL("../../dist/node/load-model.bundle.js", import.meta.url);
+  const parallel = new URL("../../dist/node/run-psa-parallel.js", import.meta.url);
+  if (!existsSync(module) || !existsSync(parallel)) return;
+  for (const given of [true, false]) {
+    let fastest: Timing = { wall: Infinity, cpu: Infinity };
+    for (let k = 0; k < 3; k++) {
+      const script = `
+        const { psaTask } = await import(${JSON.stringify(module.href)});
+        const { runPsaParallel, runPsaParallelWith } = await import(${JSON.stringify(parallel.href)});
+        const args = [${JSON.stringify(model)}, null, null];
+        const setup = await psaTask(...args);
+        const task = { module: ${JSON.stringify(module.href)}, export: "psaTask", args };
+        const options = { samples: 512, seed: 1, workers: 2 };
+        const cpu = process.cpuUsage(); const start = performance.now();
+        await (${given} ? runPsaParallelWith(task, setup, options) : runPsaParallel(task, options));
+        const wall = performance.now() - start; const used = process.cpuUsage(cpu);
+        console.log(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));`;
+      const file = join(mkdtempSync(join(tmpdir(), "qaly-bench-")), "cli-start.mjs");
+      writeFileSync(file, script);
+      const timing = JSON.parse(execFileSync(process.execPath, [file], { encoding: "utf8" })) as Timing;
+      if (timing.cpu < fastest.cpu) fastest = timing;
+    }
+    console.log(`  qaly run's PSA, 2 workers, 512 draws, model built in the calling thread: ${given ? "setup given (qaly run now)        " : "task loaded again in that thread  "} ${ms(fastest)} (load ${load()})`);
+  }
 }

@@ -244,8 +244,10 @@ function parallelRunner(loaded: LoadedModel, workers: Workers, scenario: string 
   return async (model, sampler, options) => {
     const count = workers === "auto" ? autoWorkers(model, sampler, options) : workers;
     if (count <= 1) return runPsa(model, sampler, options);
-    const { runPsaParallel } = await import("../../node/run-psa-parallel.js");
-    return runPsaParallel(task, { ...options, workers: count });
+    // The model and sampler this thread built are the task's (psaTask builds the same project under
+    // the same scenario): the workers build their own, this thread does not build it again.
+    const { runPsaParallelWith } = await import("../../node/run-psa-parallel.js");
+    return runPsaParallelWith(task, { model, parameters: sampler }, { ...options, workers: count });
   };
 }
 
