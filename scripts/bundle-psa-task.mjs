@@ -1,32 +1,96 @@
 // Writes dist/node/load-model.bundle.js: dist/node/load-model.js (the PSA task every worker thread
-// of `qaly run --workers` imports to compile the model file) and everything it imports, in one
-// file. A worker thread shares no modules with the main thread, and in Node 20 most of a worker's
-// start-up is resolving and loading some 300 module files one by one: measured on the shared 2-core
-// machine, importing load-model.js took 0.65–0.84 s of CPU and the bundle 0.15–0.19 s (issue 20:
-// a pool that starts in ≤ 0.5 s). The bundle is the same compiled code, so a worker builds the
-// same model; the CLI uses it when it exists (src/cli/commands/run.ts) and load-model.js otherwise.
+// of `qaly run --workers` imports to compile the model file) and everything it imports, as one
+// CommonJS script, dist/node/load-model.task.cjs, run by a small load-model.bundle.js with V8's code
+// cache of it, dist/node/load-model.task.cache (as scripts/bundle-cli.mjs does for the command line).
+// A worker thread shares no modules with the main thread, and in Node 20 most of a worker's start-up
+// is resolving and loading some 300 module files one by one: measured on the shared 2-core machine,
+// importing load-model.js took 0.65–0.84 s of CPU and a bundle 0.15–0.19 s (issue 20: a pool that
+// starts in ≤ 0.5 s); with the cache V8 also skips compiling what a worker runs to build the model.
+// The cache is made here by building models/sick-sicker in this process; it is never required (a
+// missing or rejected cache means compiling the source, a failure to make it only warns). Same
+// compiled code, so a worker builds the same model; the CLI uses the bundle when it exists
+// (src/cli/commands/run.ts) and load-model.js otherwise.
 // Run after scripts/bundle-mathjs-parse.mjs, so that it takes the bundled parser.
-// The bundle names each bundled package, its version and licence in its first lines.
+// The script names each bundled package, its version and licence in its first lines.
 // Usage: node scripts/bundle-psa-task.mjs
-import { join } from "node:path";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Script } from "node:vm";
 import { bundleWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+
+const ENTRY = join(ROOT, "dist/node/load-model.js");
+const SCRIPT = join(ROOT, "dist/node/load-model.task.cjs");
+const CACHE = join(ROOT, "dist/node/load-model.task.cache");
+const MAIN = join(ROOT, "dist/node/load-model.bundle.js");
+
+// The wrapper the script is compiled in: the cache is only accepted for the same text.
+const WRAP_OPEN = "(function (exports, require, module, __filename, __dirname, __qalyImport) {";
+const WRAP_CLOSE = "\n})";
+
+rmSync(CACHE, { force: true });
+// The module's exports, re-exported by name from load-model.bundle.js.
+const names = Object.keys(await import(pathToFileURL(ENTRY).href)).sort();
 
 await bundleWithCredits(
   // Whitespace only: names stay, so stack traces from a worker still read.
   {
-    entryPoints: [join(ROOT, "dist/node/load-model.js")],
+    entryPoints: [ENTRY],
     bundle: true,
     minifyWhitespace: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
     legalComments: "eof",
     logLevel: "warning",
-    // zod's parts never used are left out (see zodAsNamespace).
-    plugins: [rewriteSources((_, text) => zodAsNamespace(text))],
+    plugins: [
+      // zod's parts never used are left out (see zodAsNamespace). import.meta.url is the script's
+      // (it sits in dist/node/ beside load-model.js), and import(url) of a project module is the
+      // launcher's import(): a node:vm script has none of its own in Node 20.
+      rewriteSources((_, text) => zodAsNamespace(text.replaceAll("import.meta.url", "__qalyTaskUrl").replace(/(?<![\w.$`])import\((?=[A-Za-z_])/g, "__qalyImport("))),
+    ],
   },
-  join(ROOT, "dist/node/load-model.bundle.js"),
+  SCRIPT,
   "qaly's PSA task for worker threads (dist/node/load-model.js), bundled by scripts/bundle-psa-task.mjs with:",
-  // CommonJS dependencies call require(), which an ES module lacks.
-  ['import { createRequire as __qalyCreateRequire } from "node:module"; const require = __qalyCreateRequire(import.meta.url);'],
+  ['var __qalyTaskUrl = require("node:url").pathToFileURL(__filename).href;'],
 );
+const text = readFileSync(SCRIPT, "utf8");
+
+writeFileSync(
+  MAIN,
+  `// qaly's PSA task for worker threads, bundled by scripts/bundle-psa-task.mjs: runs load-model.task.cjs
+// (dist/node/load-model.js and everything it imports in one script) with V8's code cache of it,
+// load-model.task.cache, when V8 accepts it, and exports what load-model.js exports.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+const file = fileURLToPath(new URL("./load-model.task.cjs", import.meta.url));
+let cachedData;
+try {
+  cachedData = readFileSync(fileURLToPath(new URL("./load-model.task.cache", import.meta.url)));
+} catch {
+  // No cache: V8 compiles the source.
+}
+const source = ${JSON.stringify(WRAP_OPEN)} + readFileSync(file, "utf8") + ${JSON.stringify(WRAP_CLOSE)};
+const script = new Script(source, { filename: file, cachedData });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
+export const { ${names.join(", ")} } = module.exports;
+`,
+);
+
+// The code cache: compile the script as load-model.bundle.js does, build the Sick-Sicker model file
+// as a worker would, keep what V8 compiled by then.
+try {
+  const script = new Script(WRAP_OPEN + text + WRAP_CLOSE, { filename: SCRIPT });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(SCRIPT), module, SCRIPT, dirname(SCRIPT), (specifier) => import(specifier));
+  await module.exports.psaTask(join(ROOT, "models/sick-sicker/model.yaml"), null, null);
+  writeFileSync(CACHE, script.createCachedData());
+} catch (error) {
+  console.warn(`scripts/bundle-psa-task.mjs: no code cache for ${relative(ROOT, SCRIPT)} (workers start without it): ${error instanceof Error ? error.message : String(error)}`);
+}
