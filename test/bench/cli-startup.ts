@@ -3,13 +3,13 @@
 // (issue 20 item 5): `qaly --help` and `qaly validate` ≤ 0.3 s CPU. Almost all of it is loading
 // modules, so the modules each command imports are what the figures measure; Node's own start-up
 // and the import of the largest dependencies alone are printed as the floor. `npm run build` bundles
-// the command line (scripts/bundle-cli.mjs); `validate` from tsc's separate files is printed beside
-// it. dist/ is rebuilt (tsc and the bundles) when it is missing or older than src/.
+// the command line into one script with a V8 code cache (scripts/bundle-cli.mjs); `validate` without
+// the cache and from tsc's separate files is printed beside it. dist/ is rebuilt (tsc and the bundles) when it is missing or older than src/.
 // Issue 20 item 4: Sick-Sicker through the command line, marginal CPU per PSA draw (two run sizes,
 // one worker, so the start-up cancels) against a C loop doing the same cohort arithmetic (goal ≤ 3×),
 // with the in-process engine on the same model file beside it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +70,17 @@ export async function bench(): Promise<void> {
   line("node -e 0 (Node's own start-up)", ["-e", "0"], false);
   line("qaly --help", [CLI, "--help"], true);
   line("qaly validate sick-sicker", [CLI, "validate", "sick-sicker", "--quiet"], true);
+  // The same script compiled without V8's code cache (scripts/bundle-cli.mjs makes it at build time).
+  const cache = join(ROOT, "dist/cli/qaly-cli.cache");
+  if (existsSync(cache)) {
+    const aside = `${cache}.bench`;
+    renameSync(cache, aside);
+    try {
+      line("qaly validate sick-sicker, without code cache", [CLI, "validate", "sick-sicker", "--quiet"], false);
+    } finally {
+      renameSync(aside, cache);
+    }
+  }
   line("qaly run sick-sicker --psa 100 --no-dsa", [CLI, "run", "sick-sicker", "--psa", "100", "--no-dsa"], false);
   // The same command from tsc's separate files (what the package ran before the bundle).
   const separate = `const { validateCommand } = await import("./dist/cli/commands/validate.js"); const { processIo } = await import("./dist/cli/terminal/cli-io.js"); process.exitCode = await validateCommand(["sick-sicker", "--quiet"], processIo());`;
