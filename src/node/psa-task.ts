@@ -17,6 +17,11 @@ export interface PsaTask {
   readonly export?: string;
   /** Arguments passed to the factory; they must survive `structuredClone` (numbers, strings, plain objects, arrays). */
   readonly args?: readonly unknown[];
+  /**
+   * The factory imports TypeScript (e.g. a `project.ts` named in `args`): workers start through tsx's
+   * loader, which must be installed. A task module that is itself TypeScript needs no flag.
+   */
+  readonly typescript?: boolean;
 }
 
 /** What a PSA task factory returns: the model and its parameters (a sampler such as a parameter space, or ready draws). */

@@ -68,7 +68,7 @@ export function taskInit(task: PsaTask): PsaWorkerInit {
   } catch {
     fail("invalid_argument", ["task", "args"], "the factory's arguments must be cloneable to worker threads (numbers, strings, plain objects and arrays; no functions)");
   }
-  return { url, exportName, args };
+  return { url, exportName, args, typescript: task.typescript === true };
 }
 
 /** The number of workers, checked; default `os.availableParallelism()`. @internal */
@@ -101,7 +101,7 @@ export class WorkerPool implements PsaWorkerPool {
     this.workers = workers;
     this.built = Array.from({ length: workers }, () => undefined);
     const file = new URL(import.meta.url.endsWith(".ts") ? "./psa-worker.ts" : "./psa-worker.js", import.meta.url);
-    this.threads = Array.from({ length: workers }, () => startWorker(file, init.url, { workerData: init }));
+    this.threads = Array.from({ length: workers }, () => startWorker(file, init.url, { workerData: init }, init.typescript));
     this.ready = new Promise<void>((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;

@@ -6,6 +6,8 @@ export interface PsaWorkerInit {
   readonly url: string;
   readonly exportName: string;
   readonly args: readonly unknown[];
+  /** Workers start through tsx's loader: the factory imports TypeScript. */
+  readonly typescript: boolean;
 }
 
 /**

@@ -9,12 +9,13 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
 
 /**
  * Starts a worker thread on `file`. Compiled JavaScript starts directly. TypeScript (qaly's own
- * sources during development, or a task module written in TypeScript) goes through tsx's
+ * sources during development, a task module written in TypeScript, or a task whose factory imports
+ * TypeScript, `typescript`) goes through tsx's
  * `tsImport`, which scopes a TypeScript loader to the worker's module graph: in Node 20 a loader
  * given with `--import` (or registered inside the worker) does not reach the worker's modules. @internal
  */
-export function startWorker(file: URL, taskUrl: string, options: WorkerOptions): Worker {
-  const needsLoader = TYPESCRIPT.test(file.pathname) || (taskUrl.startsWith("file:") && TYPESCRIPT.test(new URL(taskUrl).pathname));
+export function startWorker(file: URL, taskUrl: string, options: WorkerOptions, typescript = false): Worker {
+  const needsLoader = typescript || TYPESCRIPT.test(file.pathname) || (taskUrl.startsWith("file:") && TYPESCRIPT.test(new URL(taskUrl).pathname));
   if (!needsLoader) return new Worker(file, options);
   const api = tsxApi(taskUrl);
   // An eval'd worker is a CommonJS script; the rejection (if any) surfaces as the worker's error event.

@@ -185,6 +185,18 @@ describe("the installed package", () => {
     expect(result.dataPath.startsWith(join(consumer, "node_modules", pkg.name))).toBe(true);
   });
 
+  it("runs a bundled TypeScript project under tsx with 2 worker threads, as with 1 (the workers load project.ts through tsx too)", () => {
+    // tsx is the user's (docs/cli.md: `npx tsx node_modules/.bin/qaly run …/project.ts`); the test lends it the repository's.
+    const tsx = join(consumer, "node_modules", "tsx");
+    if (!existsSync(tsx)) symlinkSync(join(ROOT, "node_modules", "tsx"), tsx, "dir");
+    const cli = join("node_modules", pkg.name, "dist", "cli", "main.js");
+    const project = join("node_modules", pkg.name, "models", "nsclc-gene-panel", "project.ts");
+    for (const workers of ["1", "2"]) run(process.execPath, ["--import", "tsx", cli, "run", project, "--psa", "120", "--no-dsa", "--quiet", "--workers", workers, "--out", `ts-run-${workers}`], consumer);
+    const draws = (workers: string): string => readFileSync(join(consumer, `ts-run-${workers}`, "psa-draws.csv"), "utf8");
+    expect(draws("1").split("\n").length).toBeGreaterThan(120);
+    expect(draws("2")).toBe(draws("1"));
+  }, 180_000);
+
   it("type-checks a consumer of every shown import with strict and skipLibCheck: false", () => {
     const lines: string[] = [];
     const byEntry = new Map<string, Map<string, boolean>>();

@@ -240,7 +240,8 @@ function parseWorkers(text: string | undefined): Workers {
  */
 function parallelRunner(loaded: LoadedModel, workers: Workers, scenario: string | undefined, limits: Partial<ResourceLimits> | undefined): PsaRunner | undefined {
   if (workers === 1) return undefined;
-  const task = { module: workerTaskModule(), export: "psaTask", args: [loaded.file, scenario ?? null, limits ?? null] };
+  // A TypeScript project (project.ts, run under tsx) is imported by the workers too: they need tsx's loader.
+  const task = { module: workerTaskModule(), export: "psaTask", args: [loaded.file, scenario ?? null, limits ?? null], typescript: /\.[cm]?tsx?$/.test(loaded.file) };
   return async (model, sampler, options) => {
     const count = workers === "auto" ? autoWorkers(model, sampler, options) : workers;
     if (count <= 1) return runPsa(model, sampler, options);
