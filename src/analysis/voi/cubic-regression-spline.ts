@@ -12,7 +12,8 @@ export interface MarginalBasis {
    * basis · β for every draw, in O(width² + n) rather than O(n · width): a row is a combination of
    * four rows of two width × width matrices, so those are multiplied by β once.
    */
-  times(beta: Float64Array): Float64Array;
+  /** Basis × β, one value per draw; written into `into` (length n) when given, else a new array. */
+  times(beta: Float64Array, into?: Float64Array): Float64Array;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface MarginalBasis {
 export function cubicRegressionSpline(x: Float64Array, knotCount: number): MarginalBasis {
   const n = x.length;
   const unique = Array.from(new Set(Float64Array.from(x).sort()));
-  if (unique.length < 2) return { basis: new Float64Array(n).fill(1), width: 1, penalty: new Float64Array(1), times: (beta) => new Float64Array(n).fill(beta[0]!) };
+  if (unique.length < 2) return { basis: new Float64Array(n).fill(1), width: 1, penalty: new Float64Array(1), times: (beta, into) => (into ?? new Float64Array(n)).fill(beta[0]!) };
   const lo = unique[0]!;
   const range = unique[unique.length - 1]! - lo;
   // Work on the covariate scaled to [0, 1]: the fitted values do not depend on it, the conditioning does.
@@ -102,7 +103,7 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
     weights[4 * i + 2] = cm;
     weights[4 * i + 3] = cp;
   }
-  const times = (beta: Float64Array): Float64Array => {
+  const times = (beta: Float64Array, into?: Float64Array): Float64Array => {
     const vb = new Float64Array(k);
     const fvb = new Float64Array(k);
     for (let r = 0; r < k; r++) {
@@ -115,7 +116,7 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
       vb[r] = a;
       fvb[r] = b;
     }
-    const out = new Float64Array(n);
+    const out = into ?? new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const j = interval[i]!;
       const w = 4 * i;

@@ -16,7 +16,9 @@ export interface PenalisedFit {
   readonly edf: number;
   /**
    * Fitted values of one draw of the coefficients from their Bayesian posterior N(β̂, φ (XᵀX + S)⁻¹)
-   * (Wood 2017, §6.10), given standard normal numbers `z` (one per basis function).
+   * (Wood 2017, §6.10), given standard normal numbers `z` (one per basis function). The returned
+   * array is this fit's own buffer, overwritten by its next replicate (a standard error takes
+   * hundreds of replicates: a new array each would be most of the garbage collector's work).
    */
   replicate(z: Float64Array): Float64Array;
 }
@@ -76,9 +78,9 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
   const start = penalties.map((s) => (trace / p) / (s.reduce((t, v) => t + v, 0) / s.filter((v) => v > 0).length));
   // One covariate: the spline's own product (O(n + width²)); several: the tensor basis row by row.
   const single = margins.length === 1 ? margins[0]! : null;
-  const fitted = (beta: Float64Array): Float64Array => {
-    if (single !== null) return single.times(beta);
-    const out = new Float64Array(n);
+  const fitted = (beta: Float64Array, into?: Float64Array): Float64Array => {
+    if (single !== null) return single.times(beta, into);
+    const out = into ?? new Float64Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = dot(x, i * p, beta, 0, p);
     }
@@ -186,19 +188,24 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
       for (let i = 0; i < n; i++) values[i]! += mean;
       const factor = l;
       const sd = Math.sqrt(phi);
+      // Buffers of this fit's replicates, reused from one replicate to the next.
+      const coefficients = new Float64Array(p);
+      const scratch = new Float64Array(n);
+      const replicated = new Float64Array(n);
       return {
         fitted: values,
         edf,
         replicate(z: Float64Array): Float64Array {
           // β̂ + √φ L⁻ᵀ z has covariance φ (L Lᵀ)⁻¹.
-          const w = Float64Array.from(z);
+          const w = coefficients;
+          w.set(z);
           for (let i = p - 1; i >= 0; i--) {
             let v = w[i]!;
             for (let k = i + 1; k < p; k++) v -= factor[k * p + i]! * w[k]!;
             w[i] = v / factor[i * p + i]!;
           }
-          const offset = fitted(w);
-          const out = new Float64Array(n);
+          const offset = fitted(w, scratch);
+          const out = replicated;
           for (let i = 0; i < n; i++) out[i] = values[i]! + sd * offset[i]!;
           return out;
         },
