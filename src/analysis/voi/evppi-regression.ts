@@ -78,12 +78,30 @@ export function evppiByRegression(
 function evppiOfFitted(fitted: readonly { readonly effect: Float64Array; readonly cost: Float64Array | null }[], grid: Float64Array): Float64Array {
   const n = fitted[0]?.effect.length ?? 0;
   const means = fitted.map((f) => ({ effect: mean(f.effect), cost: f.cost === null ? 0 : mean(f.cost) }));
+  // Plain arrays of the increments (a missing cost reads as 0, as w·e − 0): the inner loop runs
+  // n × increments × WTP times per EVPPI and per standard-error replicate, the ranking's hot spot.
+  const zeros = fitted.some((f) => f.cost === null) ? new Float64Array(n) : null;
+  const effects = fitted.map((f) => f.effect);
+  const costs = fitted.map((f) => f.cost ?? zeros!);
+  const m = fitted.length;
   return grid.map((w) => {
     let sumMax = 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (const f of fitted) best = Math.max(best, w * f.effect[i]! - (f.cost === null ? 0 : f.cost[i]!));
-      sumMax += best;
+    if (m === 1) {
+      const e0 = effects[0]!;
+      const c0 = costs[0]!;
+      for (let i = 0; i < n; i++) sumMax += Math.max(0, w * e0[i]! - c0[i]!);
+    } else if (m === 2) {
+      const e0 = effects[0]!;
+      const c0 = costs[0]!;
+      const e1 = effects[1]!;
+      const c1 = costs[1]!;
+      for (let i = 0; i < n; i++) sumMax += Math.max(Math.max(0, w * e0[i]! - c0[i]!), w * e1[i]! - c1[i]!);
+    } else {
+      for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let f = 0; f < m; f++) best = Math.max(best, w * effects[f]![i]! - costs[f]![i]!);
+        sumMax += best;
+      }
     }
     let bestMean = 0;
     for (const m of means) bestMean = Math.max(bestMean, w * m.effect - m.cost);
