@@ -1,8 +1,8 @@
 import { budgetImpactCsv, budgetImpactSensitivityCsv } from "../project/budget-impact-csv.js";
 import { baseCasePerCohortCsv } from "../project/cohort-results.js";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { psaResultToCsv } from "../analysis/psa/psa-result-csv.js";
+import { psaResultCsvChunks } from "../analysis/psa/psa-result-csv.js";
 import type { ProjectRun } from "../project/run-project.js";
 import { runJson } from "../project/results-json.js";
 import { costComparison } from "../analysis/cea/cost-comparison.js";
@@ -37,7 +37,16 @@ import {
  * // Object.keys(files) includes "results.json", "icer-table.csv", "ceac.csv", "evpi.csv"
  */
 export function runResultFiles(run: ProjectRun): Record<string, string> {
-  const files: Record<string, string> = {
+  return Object.fromEntries(Object.entries(runResultFileParts(run)).map(([name, text]) => [name, typeof text === "string" ? text : [...text].join("")]));
+}
+
+/**
+ * The files of {@link runResultFiles}, the PSA draws as consecutive chunks of text rather than one
+ * string: {@link writeResultFiles} writes them chunk by chunk, so 100 000 draws never sit in memory
+ * as one CSV text. @internal
+ */
+export function runResultFileParts(run: ProjectRun): Record<string, string | Iterable<string>> {
+  const files: Record<string, string | Iterable<string>> = {
     "results.json": `${JSON.stringify(runJson(run), null, 2)}\n`,
     "base-case.csv": baseCaseCsv(run.baseCase),
     // With a cohort size, the per-cohort totals beside the per-person base case.
@@ -47,7 +56,7 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
     "nmb.csv": netBenefitCsv(run.netBenefit),
   };
   if (run.parameters !== undefined) files["parameters.csv"] = parametersCsv(run.parameters);
-  if (run.psa !== undefined) files["psa-draws.csv"] = psaResultToCsv(run.psa);
+  if (run.psa !== undefined) files["psa-draws.csv"] = psaResultCsvChunks(run.psa);
   const summary = run.psaSummary;
   if (summary !== undefined) {
     if (run.outcomes.costOnly === true) files["psa-cost-comparison.csv"] = costComparisonCsv(costComparison(summary.icerTable));
@@ -73,17 +82,26 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
  * Writes files into a folder, creating it (and its parents) when needed.
  *
  * @param folder - the output folder
- * @param files - file name → text
+ * @param files - file name → text, or its consecutive chunks (written one after another)
  * @returns the paths written, in the order given
  * @example
  * // await writeResultFiles("out/sick-sicker", runResultFiles(run)); returns the paths written
  */
-export async function writeResultFiles(folder: string, files: Readonly<Record<string, string>>): Promise<string[]> {
+export async function writeResultFiles(folder: string, files: Readonly<Record<string, string | Iterable<string>>>): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const [name, text] of Object.entries(files)) {
     const path = join(folder, name);
-    await writeFile(path, text, "utf8");
+    if (typeof text === "string") await writeFile(path, text, "utf8");
+    else {
+      // Chunk by chunk (the PSA draws of a large run), appended to one file.
+      const file = await open(path, "w");
+      try {
+        for (const chunk of text) await file.write(chunk, null, "utf8");
+      } finally {
+        await file.close();
+      }
+    }
     written.push(path);
   }
   return written;

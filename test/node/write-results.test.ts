@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { runProject } from "../../src/project/run-project.js";
-import { runResultFiles } from "../../src/node/write-results.js";
+import { runResultFileParts, runResultFiles, writeResultFiles } from "../../src/node/write-results.js";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // A cost-only tree, by hand: A costs 100 + 0.5 × 40 = 120, B costs 90 + 0.25 × 40 = 100, so B is least costly and A costs 20 more.
 const COST_ONLY = `metadata: { title: Two options, currency: SEK }
@@ -33,5 +36,22 @@ describe("runResultFiles", () => {
     const files = runResultFiles(run);
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["icer-table.csv", "psa-icer-table.csv"]));
     expect(Object.keys(files)).not.toContain("cost-comparison.csv");
+  });
+
+  it("writeResultFiles writes the PSA draws chunk by chunk, byte for byte the text of runResultFiles", async () => {
+    const run = await runProject(compileModelFile(COST_ONLY, { fileName: "dressing.yaml" }), { psa: 50, dsa: false });
+    const folder = mkdtempSync(join(tmpdir(), "qaly-write-"));
+    try {
+      const parts = runResultFileParts(run);
+      expect(typeof parts["psa-draws.csv"]).not.toBe("string");
+      await writeResultFiles(folder, parts);
+      const files = runResultFiles(run);
+      for (const [name, text] of Object.entries(files)) {
+        if (name === "results.json") continue; // its run.date and durationMs are the same run's, but written later
+        expect(readFileSync(join(folder, name), "utf8"), name).toBe(text);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

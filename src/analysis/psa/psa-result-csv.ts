@@ -1,7 +1,7 @@
 import { fail } from "../../core/errors.js";
 import { parseCsv, type ParsedCsv } from "../../core/csv/parse-csv.js";
 import { csvNumber, isMissingCsvValue } from "../../core/csv/csv-number.js";
-import { formatCsv, type CsvCell } from "../../core/csv/format-csv.js";
+import { CSV_LINE_END, formatCsvRow, type CsvCell } from "../../core/csv/format-csv.js";
 import { columnDraws } from "./column-draws.js";
 import { psaResult, type PsaResult } from "./psa-result.js";
 
@@ -231,20 +231,42 @@ export interface PsaCsvWriteOptions {
  * psaResultToCsv(psa) // => "draw,cost_A,qaly_A\n1,10,0.5\n2,20,0.25\n"
  */
 export function psaResultToCsv(psa: PsaResult, options: PsaCsvWriteOptions = {}): string {
+  return [...psaResultCsvChunks(psa, options)].join("");
+}
+
+// Rows per chunk of psaResultCsvChunks: a few hundred kB of text.
+const CHUNK_ROWS = 1000;
+
+/**
+ * The text of {@link psaResultToCsv} in consecutive chunks (the header, then about a thousand rows
+ * each), so that a large PSA can be written to a file without holding its whole CSV in memory:
+ * 100 000 draws as one string, built from arrays of cells, took several hundred MB. @internal
+ */
+export function* psaResultCsvChunks(psa: PsaResult, options: PsaCsvWriteOptions = {}): Generator<string> {
   const names = options.parameters === false || psa.parameters === undefined ? [] : [...psa.parameters.names];
   const parameterColumns = names.map((name) => psa.parameters!.column(name));
-  const rows: CsvCell[][] = [];
-  if (options.format === "long") {
-    for (let i = 0; i < psa.size; i++) {
-      for (const strategy of psa.strategies) {
-        rows.push([i + 1, strategy, ...psa.outcomes.map((o) => psa.values(o, strategy)[i]), ...parameterColumns.map((c) => parameterCell(c[i]!))]);
-      }
+  const long = options.format === "long";
+  yield formatCsvRow(long ? ["draw", "strategy", ...psa.outcomes, ...names] : ["draw", ...psa.outcomes.flatMap((o) => psa.strategies.map((s) => `${o}_${s}`)), ...names]) + CSV_LINE_END;
+  // Each row is formatted as soon as it is made, from one cell array reused.
+  const series = long ? psa.strategies.flatMap((strategy) => psa.outcomes.map((o) => psa.values(o, strategy))) : psa.outcomes.flatMap((o) => psa.strategies.map((s) => psa.values(o, s)));
+  const perRow = long ? psa.outcomes.length : series.length;
+  const first = long ? 2 : 1;
+  const cells: CsvCell[] = new Array<CsvCell>(first + perRow + names.length);
+  let lines: string[] = [];
+  for (let i = 0; i < psa.size; i++) {
+    for (let s = 0; s < (long ? psa.strategies.length : 1); s++) {
+      cells[0] = i + 1;
+      if (long) cells[1] = psa.strategies[s]!;
+      for (let k = 0; k < perRow; k++) cells[first + k] = series[s * perRow + k]![i];
+      for (let p = 0; p < parameterColumns.length; p++) cells[first + perRow + p] = parameterCell(parameterColumns[p]![i]!);
+      lines.push(formatCsvRow(cells), CSV_LINE_END);
     }
-    return formatCsv(["draw", "strategy", ...psa.outcomes, ...names], rows);
+    if (lines.length >= 2 * CHUNK_ROWS) {
+      yield lines.join("");
+      lines = [];
+    }
   }
-  const series = psa.outcomes.flatMap((o) => psa.strategies.map((s) => psa.values(o, s)));
-  for (let i = 0; i < psa.size; i++) rows.push([i + 1, ...series.map((v) => v[i]), ...parameterColumns.map((c) => parameterCell(c[i]!))]);
-  return formatCsv(["draw", ...psa.outcomes.flatMap((o) => psa.strategies.map((s) => `${o}_${s}`)), ...names], rows);
+  if (lines.length > 0) yield lines.join("");
 }
 
 /** A missing parameter value (`NaN`, e.g. read from `NA`) is written as R's `NA`, which reads back as `NaN`. */

@@ -12,7 +12,7 @@ import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-p
 import type { ProjectSampler } from "../../project/project-psa-setup.js";
 import { runJson } from "../../project/results-json.js";
 import { loadModel, withScenario, type LoadedModel, type ScenarioProject } from "../../node/load-model.js";
-import { runResultFiles, writeResultFiles } from "../../node/write-results.js";
+import { runResultFileParts, writeResultFiles } from "../../node/write-results.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
 import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parseSeed, parseTornadoBars, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
@@ -206,7 +206,7 @@ export async function reportRun(run: ProjectRun, checks: readonly ModelCheck[], 
   const notes: string[] = [];
   notes.push(`${modelChecksLine(checks)}${checks.every((check) => check.passed) ? "" : " (qaly check for details)"}`);
   if (outPath !== undefined) {
-    const written = await writeResultFiles(outPath, runResultFiles(run));
+    const written = await writeResultFiles(outPath, runResultFileParts(run));
     notes.push(`results: ${written.length} files in ${outFolder}`);
   }
   if (reportPath !== undefined) {

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { psaResultFromCsv, psaResultToCsv } from "../../../src/analysis/psa/index.js";
+import { psaResult, psaResultFromCsv, psaResultToCsv } from "../../../src/analysis/psa/index.js";
+import { psaResultCsvChunks } from "../../../src/analysis/psa/psa-result-csv.js";
+import { columnDraws } from "../../../src/analysis/psa/column-draws.js";
 import { evppi } from "../../../src/analysis/voi/index.js";
 import { thrown } from "../../helpers/thrown.js";
 
@@ -86,5 +88,26 @@ describe("psaResultFromCsv: output of other tools", () => {
     const error = thrown(() => evppi(psa, "pRespond", [1000]));
     expect(error.code).toBe("invalid_argument");
     expect(error.path).toEqual(["parameter"]);
+  });
+});
+
+describe("psaResultCsvChunks: the CSV of a large PSA in pieces", () => {
+  it("joined, the chunks are psaResultToCsv's text (wide and long, with parameters), about a thousand rows each", () => {
+    const n = 2_500;
+    const psa = psaResult({
+      strategies: ["A", "B"],
+      outcomes: ["cost", "qaly"],
+      values: { cost: { A: Array.from({ length: n }, (_, i) => i / 3), B: Array.from({ length: n }, (_, i) => 1e21 + i) }, qaly: { A: Array.from({ length: n }, (_, i) => i * 0.1), B: Array.from({ length: n }, () => 0.5) } },
+      parameters: columnDraws({ x: Array.from({ length: n }, (_, i) => i / 7) }),
+    });
+    const withParameters = psa;
+    for (const options of [{}, { format: "long" as const }, { parameters: false }]) {
+      const chunks = [...psaResultCsvChunks(withParameters, options)];
+      expect(chunks.join("")).toBe(psaResultToCsv(withParameters, options));
+      // The header, then whole lines: never a line split between chunks.
+      expect(chunks.length).toBeGreaterThan(2);
+      for (const chunk of chunks) expect(chunk.endsWith("\n")).toBe(true);
+    }
+    expect(psaResultToCsv(withParameters).split("\n").slice(0, 3)).toEqual(["draw,cost_A,cost_B,qaly_A,qaly_B,x", "1,0,1e+21,0,0.5,0", "2,0.3333333333333333,1e+21,0.1,0.5,0.14285714285714285"]);
   });
 });
