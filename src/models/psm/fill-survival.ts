@@ -146,10 +146,7 @@ function clampToOne(raw: Float64Array, stepping: boolean, clamped: Float64Array,
     sumEffect += weights[3 * t + 1]! * e;
     sumPlain += weights[3 * t + 2]! * e;
   }
-  const endpoints = sums.length / 3;
-  sums[k] = sumCost;
-  sums[endpoints + k] = sumEffect;
-  sums[2 * endpoints + k] = sumPlain;
+  storeSums(sums, k, sumCost, sumEffect, sumPlain);
   return 0;
 }
 
@@ -176,10 +173,7 @@ function clampBelow(raw: Float64Array, stepping: boolean, clamped: Float64Array,
     if (s > bound) {
       if (s > bound + tolerance) {
         if (stop) return -(t + 1);
-        if (work.crossed[t] !== work.epoch) {
-          work.crossed[t] = work.epoch;
-          work.clamped++;
-        }
+        countCrossed(work, t);
       }
       e = bound;
     }
@@ -188,10 +182,7 @@ function clampBelow(raw: Float64Array, stepping: boolean, clamped: Float64Array,
     sumEffect += weights[3 * t + 1]! * e;
     sumPlain += weights[3 * t + 2]! * e;
   }
-  const endpoints = sums.length / 3;
-  sums[k] = sumCost;
-  sums[endpoints + k] = sumEffect;
-  sums[2 * endpoints + k] = sumPlain;
+  storeSums(sums, k, sumCost, sumEffect, sumPlain);
   return 0;
 }
 
@@ -210,10 +201,7 @@ function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: 
     const s = upper[t]!;
     let e = s;
     if (later !== undefined && s > later[t]!) {
-      if (s > later[t]! + tolerance && work.crossed[t] !== work.epoch) {
-        work.crossed[t] = work.epoch;
-        work.clamped++;
-      }
+      if (s > later[t]! + tolerance) countCrossed(work, t);
       e = later[t]!;
     }
     lower[t] = e;
@@ -221,10 +209,7 @@ function floorBelow(upper: Float64Array, later: Float64Array | undefined, work: 
     sumEffect += weights[3 * t + 1]! * e;
     sumPlain += weights[3 * t + 2]! * e;
   }
-  const endpoints = work.lowerSums.length / 3;
-  work.lowerSums[k] = sumCost;
-  work.lowerSums[endpoints + k] = sumEffect;
-  work.lowerSums[2 * endpoints + k] = sumPlain;
+  storeSums(work.lowerSums, k, sumCost, sumEffect, sumPlain);
 }
 
 /**
@@ -277,10 +262,7 @@ function exponentialPass(raw: Float64Array, rate: number, step: number, floor: P
       const bound = later[t]!;
       if (s > bound + tolerance) {
         if (stop) return -(t + 1);
-        if (work.crossed[t] !== work.epoch) {
-          work.crossed[t] = work.epoch;
-          work.clamped++;
-        }
+        countCrossed(work, t);
       }
       e = bound;
     }
@@ -289,10 +271,7 @@ function exponentialPass(raw: Float64Array, rate: number, step: number, floor: P
     sumEffect += weights[3 * t + 1]! * e;
     sumPlain += weights[3 * t + 2]! * e;
   }
-  const endpoints = sums.length / 3;
-  sums[k] = sumCost;
-  sums[endpoints + k] = sumEffect;
-  sums[2 * endpoints + k] = sumPlain;
+  storeSums(sums, k, sumCost, sumEffect, sumPlain);
   return 0;
 }
 
@@ -350,4 +329,20 @@ export function checkStart(model: CompiledPsm, context: EvaluationContext | unde
     }
   }
   if (!(first in start)) failPsm(site, "invalid_argument", ["start", first], `a partitioned survival model starts with the whole cohort in ${first}; the start gives it no mass`, start);
+}
+
+/** Counts row t into `work.clamped` once per evaluation (`epoch`), whichever endpoints cross there. */
+function countCrossed(work: PsmWorkspace, t: number): void {
+  if (work.crossed[t] !== work.epoch) {
+    work.crossed[t] = work.epoch;
+    work.clamped++;
+  }
+}
+
+/** Stores endpoint k's coefficient-weighted sums: `sums` holds the cost, effect and undiscounted classes one after another. */
+function storeSums(sums: Float64Array, k: number, cost: number, effect: number, plain: number): void {
+  const endpoints = sums.length / 3;
+  sums[k] = cost;
+  sums[endpoints + k] = effect;
+  sums[2 * endpoints + k] = plain;
 }
