@@ -2,7 +2,7 @@ import type { CompiledMarkov } from "./compile-markov.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { fillTransitionValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { moveCohortSparse } from "./move-cohort.js";
+import { moveCohortSparse, nextStepStamp } from "./move-cohort.js";
 import { applyBackgroundFloorSparse } from "./background-floor.js";
 
 /** Buffers for the detailed base-case run: collapsed trace and per-row values. */
@@ -39,11 +39,7 @@ export function advance(model: CompiledMarkov, work: MarkovWorkspace, strategyIn
   if (floor !== undefined) applyBackgroundFloorSparse(work.rawVal, val, rowStart, rowEnd, work.colState, work.deathSlot, model.background!.dead, floor[cycle - 1]!, current, work.active, work.activeCount);
   if (work.tvCount > 0) bookTransitionValues(model, work, cycle, recorder);
   const next = work.next;
-  if (work.stepStamp === 0x7fffffff) {
-    work.joined.fill(0);
-    work.stepStamp = 0;
-  }
-  const added = moveCohortSparse(current, next, rowStart, rowEnd, col, val, work.active, work.activeCount, work.nextActive, work.joined, ++work.stepStamp);
+  const added = moveCohortSparse(current, next, rowStart, rowEnd, col, val, work.active, work.activeCount, work.nextActive, work.joined, nextStepStamp(work));
   const listed = work.active;
   work.active = work.nextActive;
   work.nextActive = listed;

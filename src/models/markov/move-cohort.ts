@@ -38,15 +38,31 @@ export function moveCohortSparse(current: Float64Array, next: Float64Array, rowS
       }
     }
   }
-  // Insertion sort: the list is nearly ascending already (tunnels move one position per step).
-  for (let k = 1; k < added; k++) {
-    const e = nextActive[k]!;
+  sortActive(nextActive, added);
+  return added;
+}
+
+/**
+ * Sorts `list[0 … count)` ascending by insertion: a list of occupied states is nearly ascending
+ * already (tunnels move one position per step), so this is about one comparison per entry.
+ */
+export function sortActive(list: Int32Array, count: number): void {
+  for (let k = 1; k < count; k++) {
+    const e = list[k]!;
     let j = k - 1;
-    while (j >= 0 && nextActive[j]! > e) {
-      nextActive[j + 1] = nextActive[j]!;
+    while (j >= 0 && list[j]! > e) {
+      list[j + 1] = list[j]!;
       j--;
     }
-    nextActive[j + 1] = e;
+    list[j + 1] = e;
   }
-  return added;
+}
+
+/** The next stamp of the workspace's `joined` marks (cleared when the counter would overflow). */
+export function nextStepStamp(work: { stepStamp: number; readonly joined: Int32Array }): number {
+  if (work.stepStamp === 0x7fffffff) {
+    work.joined.fill(0);
+    work.stepStamp = 0;
+  }
+  return ++work.stepStamp;
 }

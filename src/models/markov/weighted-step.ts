@@ -2,6 +2,7 @@ import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { floorRow } from "./background-floor.js";
 import { bookFlows } from "./cycle-steps.js";
+import { nextStepStamp, sortActive } from "./move-cohort.js";
 
 /**
  * One cycle of the general loop in the weighted form (values fixed for the run, no recorder), in a
@@ -30,11 +31,7 @@ export function weightedStep(model: CompiledMarkov, work: MarkovWorkspace, cycle
   const costWeighted = work.weighted[0];
   const effectWeighted = work.weighted[1];
   const undiscounted = work.weighted[2];
-  if (work.stepStamp === 0x7fffffff) {
-    joined.fill(0);
-    work.stepStamp = 0;
-  }
-  const stamp = ++work.stepStamp;
+  const stamp = nextStepStamp(work);
   let added = 0;
   for (let k = 0; k < count; k++) {
     const e = active[k]!;
@@ -67,16 +64,7 @@ export function weightedStep(model: CompiledMarkov, work: MarkovWorkspace, cycle
       }
     }
   }
-  // Insertion sort: the list is nearly ascending already (tunnels move one position per step).
-  for (let k = 1; k < added; k++) {
-    const e = nextActive[k]!;
-    let j = k - 1;
-    while (j >= 0 && nextActive[j]! > e) {
-      nextActive[j + 1] = nextActive[j]!;
-      j--;
-    }
-    nextActive[j + 1] = e;
-  }
+  sortActive(nextActive, added);
   if (booking) bookFlows(model, work, cycle, undefined);
   work.active = nextActive;
   work.nextActive = active;
