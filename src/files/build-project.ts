@@ -4,7 +4,7 @@ import type { Model } from "../models/model.js";
 import type { OneWayRange } from "../analysis/dsa/one-way.js";
 import type { Scenario } from "../analysis/dsa/scenarios.js";
 import { economicSettings, type EconomicSettings } from "../analysis/cea/economic-settings.js";
-import { ECONOMIC_PRESETS } from "../analysis/cea/economic-presets.js";
+import { ECONOMIC_PRESETS, type DiscountRates } from "../analysis/cea/economic-presets.js";
 import type { ModelFile } from "./model-file-schema.js";
 import type { ModelProject, ModelThreshold, ReclassificationTable } from "./model-project.js";
 import { reclassification as reclassify } from "../pathways/reclassification.js";
@@ -48,27 +48,15 @@ function hint(name: string, known: readonly string[]): string {
   return close === undefined ? "" : ` (did you mean '${close}'?)`;
 }
 
-/**
- * The discount rates of the file's economic settings, when the file states them (a preset or
- * `economics.discountRate`); `undefined` otherwise, so files without settings keep the engines' default.
- */
-function statedDiscount(file: ModelFile): { readonly cost: number; readonly effect: number } | undefined {
-  const stated = file.economics;
-  if (stated?.preset === undefined && stated?.discountRate === undefined) return undefined;
-  const preset = ECONOMIC_PRESETS[stated.preset ?? "neutral"] ?? ECONOMIC_PRESETS["neutral"]!;
-  return { cost: stated.discountRate?.cost ?? preset.discountRate.cost, effect: stated.discountRate?.effect ?? preset.discountRate.effect };
-}
-
 /** A cohort model's definition with the settings' rate for each discount rate the model leaves out (the model's own rates win). */
-function withDiscount<D extends { readonly discountRate?: { readonly cost?: unknown; readonly effect?: unknown } | undefined }>(def: D, stated: { readonly cost: number; readonly effect: number } | undefined): D {
+function withDiscount<D extends { readonly discountRate?: { readonly cost?: unknown; readonly effect?: unknown } | undefined }>(def: D, stated: DiscountRates | undefined): D {
   if (stated === undefined) return def;
   return { ...def, discountRate: { cost: def.discountRate?.cost ?? stated.cost, effect: def.discountRate?.effect ?? stated.effect } };
 }
 
-/** The models of a file (main and named), built with the given settings. */
-function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, baseValues: Params | undefined, issues: Issue[]): Model<Params, string> | undefined {
+/** The models of a file (main and named), built with the given settings and, for models that state none, the economic settings' discount rates (`stated`). */
+function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined, stated: DiscountRates | undefined, strategies: readonly string[], variables: StrategyVariables, base: Env, baseValues: Params | undefined, issues: Issue[]): Model<Params, string> | undefined {
   const { file } = compiled;
-  const stated = statedDiscount(file);
   const models = new Map<string, Model<Params, string>>();
   for (const [name, def] of Object.entries(file.models ?? {})) {
     // A named model evaluates the file's strategies, or strategies of its own (with their own variables).
@@ -126,7 +114,12 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
 
   // A cost-only file (outcomes: { effect: null }) gets a zero effect outcome: a cost comparison.
   const costOnly = file.outcomes?.effect === null;
-  const model = decisionModel(buildModels(compiled, scenario?.settings, strategies, variables, base, baseValues, issues), costOnly, issues);
+  // The economic settings first (their issues reported where they always were): a file that states
+  // them discounts its cohort models at their rates unless a model states its own.
+  const economicsIssues: Issue[] = [];
+  const economics = economicsOf(file, economicsIssues);
+  const settingsDiscount = file.economics?.preset === undefined && file.economics?.discountRate === undefined ? undefined : economics?.discountRate;
+  const model = decisionModel(buildModels(compiled, scenario?.settings, settingsDiscount, strategies, variables, base, baseValues, issues), costOnly, issues);
 
   // The analyses' names are checked even when the model failed, so every problem is reported at once.
   const outcomes = { cost: file.outcomes?.cost ?? "cost", effect: costOnly ? "effect" : (file.outcomes?.effect ?? ["qaly", "effect", "lifeYears"].find((o) => model?.outcomes.includes(o)) ?? "qaly"), ...(costOnly ? { costOnly } : {}) };
@@ -156,7 +149,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
       let scenarioModel: Model<Params, string> | undefined;
       if (s.settings !== undefined && model !== undefined) {
         const local: Issue[] = [];
-        scenarioModel = decisionModel(buildModels(compiled, s.settings, strategies, variables, base, baseValues, local), costOnly, local);
+        scenarioModel = decisionModel(buildModels(compiled, s.settings, settingsDiscount, strategies, variables, base, baseValues, local), costOnly, local);
         issues.push(...local.map((issue) => ({ ...issue, path: ["scenarios", name, "settings"], message: `with the settings of scenario '${name}': ${issue.message}` })));
       }
       scenarios[name] = { ...(s.parameters === undefined ? {} : { parameters: s.parameters }), ...(scenarioModel === undefined ? {} : { model: scenarioModel }) };
@@ -219,7 +212,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
       else if (members.indexOf(member) !== j) issues.push({ code: "invalid_model", path, message: `'${member}' is named twice in EVPPI group '${groupName}'`, received: member });
     });
   }
-  const economics = economicsOf(file, issues);
+  issues.push(...economicsIssues);
   if (parameters === undefined || model === undefined || economics === undefined || issues.length > 0) return fail(compiled, issues);
 
   // The file's own warnings first (they say what to do), then the generic placeholder list.
