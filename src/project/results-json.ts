@@ -9,8 +9,8 @@ import { baseCasePerCohort } from "../analysis/run/base-case-per-cohort.js";
 import type { DecisionOutcomes } from "../analysis/cea/decision-settings.js";
 import type { CalibrationRow } from "../analysis/calibration/calibration-table.js";
 import type { Reclassification } from "../pathways/reclassification.js";
-import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
-import { fitSurvivalModels, type SurvivalModelComparisonRow } from "../survival/fit/fit-survival-models.js";
+import { survivalComparison, type SurvivalEvidence } from "../survival/fit/survival-evidence.js";
+import type { SurvivalModelComparisonRow } from "../survival/fit/fit-survival-models.js";
 import type { ReportCheck } from "../report/report-input.js";
 
 /** Net monetary benefit of one strategy at one willingness to pay. */
@@ -344,7 +344,7 @@ export function psaJson(summary: PsaSummary): PsaJson {
 
 /** A fitted curve's evidence without its patient data (which stays with the model's inputs). */
 function survivalEvidenceJson(e: SurvivalEvidence): SurvivalEvidenceJson {
-  const comparison = e.comparison ?? fitSurvivalModels(e.data, e.horizon === undefined ? {} : { horizon: e.horizon });
+  const comparison = survivalComparison(e);
   return {
     endpoint: e.endpoint,
     ...(e.model === undefined ? {} : { model: e.model }),

@@ -25,8 +25,7 @@ import { calibrationTable } from "../analysis/calibration/calibration-table.js";
 import { evppi } from "../analysis/voi/evppi.js";
 import { evppiRanking } from "../analysis/voi/evppi-ranking.js";
 import { psaIsDegenerate } from "../analysis/psa/is-degenerate.js";
-import { fitSurvivalModels } from "../survival/fit/fit-survival-models.js";
-import type { SurvivalEvidence } from "../survival/fit/survival-evidence.js";
+import { survivalComparison, type SurvivalEvidence } from "../survival/fit/survival-evidence.js";
 import type { NamedEvppi, SubgroupResult } from "../report/report-input.js";
 
 /** Runs a project's PSA: the default is {@link runPsa} in this thread; the command line passes a worker pool. */
@@ -284,7 +283,5 @@ function tornadoStrategy(rows: readonly NetBenefitRow[], thresholds: readonly nu
 
 /** A fitted curve's evidence with every standard family fitted to the same data: once per run, shared by the report and results.json. */
 function withComparison(evidence: SurvivalEvidence): SurvivalEvidence {
-  if (evidence.comparison !== undefined) return evidence;
-  const comparison = fitSurvivalModels(evidence.data, evidence.horizon === undefined ? {} : { horizon: evidence.horizon });
-  return Object.freeze({ ...evidence, comparison });
+  return evidence.comparison !== undefined ? evidence : Object.freeze({ ...evidence, comparison: survivalComparison(evidence) });
 }

@@ -1,9 +1,8 @@
 import { escapeXml } from "../format/escape-xml.js";
 import { numberCell, tableToHtml, textCell, type ReportTable } from "../format/report-table.js";
 import { formatSignificant } from "../../core/format-significant.js";
-import { fitSurvivalModels } from "../../survival/fit/fit-survival-models.js";
 import { kaplanMeier } from "../../survival/fit/kaplan-meier.js";
-import type { SurvivalEvidence } from "../../survival/fit/survival-evidence.js";
+import { survivalComparison, type SurvivalEvidence } from "../../survival/fit/survival-evidence.js";
 import { hazardChart, survivalFitChart, type NamedSurvivalCurve } from "../svg/survival-fit-chart.js";
 import { figure } from "./summary-sections.js";
 import type { ReportContext } from "./report-context.js";
@@ -29,7 +28,7 @@ function evidencePart(e: SurvivalEvidence): string {
   const used = e.fit.distribution;
   const horizon = e.horizon;
   // The other standard families, fitted to the same data for comparison (a spline fit is compared with them all).
-  const comparison = e.comparison ?? fitSurvivalModels(e.data, horizon === undefined ? {} : { horizon });
+  const comparison = survivalComparison(e);
   const others = comparison.fits.filter((fit) => fit.distribution !== used && fit.distribution !== SAME_CURVE[used]).slice(0, ALTERNATIVES);
   const curves: NamedSurvivalCurve[] = [
     { name: `${used} (used; AIC ${e.fit.aic.toFixed(1)})`, curve: e.fit.curve() },

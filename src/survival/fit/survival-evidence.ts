@@ -1,6 +1,6 @@
 import type { SurvivalData } from "./survival-data.js";
 import type { SurvivalFit } from "./survival-fit.js";
-import type { SurvivalModelComparison } from "./fit-survival-models.js";
+import { fitSurvivalModels, type SurvivalModelComparison } from "./fit-survival-models.js";
 
 /**
  * A survival curve of a model fitted to patient-level data, with the data it was fitted to: what a
@@ -33,4 +33,12 @@ export interface SurvivalEvidence {
    * when computed: `runProject` fits them once per run, so reports and results.json share one fit.
    */
   readonly comparison?: SurvivalModelComparison;
+}
+
+/**
+ * The evidence's comparison of families: the one `runProject` fitted, or every standard family
+ * fitted to the data now (restricted means to the evidence's horizon). @internal
+ */
+export function survivalComparison(evidence: SurvivalEvidence): SurvivalModelComparison {
+  return evidence.comparison ?? fitSurvivalModels(evidence.data, evidence.horizon === undefined ? {} : { horizon: evidence.horizon });
 }
