@@ -1,6 +1,7 @@
 import { complement } from "../complement.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
+import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
 
 /**
  * Reads one call's transition rows for one tunnel position into the sparse matrix, or returns false
@@ -9,11 +10,6 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
  * error or fills them.
  */
 export type RowsReader = (rows: unknown, position: number) => boolean;
-
-/** Reader generations per strategy before the checked path is kept for good (shapes that keep changing). */
-const MAX_GENERATIONS = 8;
-
-let codeGenerationAllowed = true;
 
 /**
  * One generated reader per strategy, specialised to the shape (key order of the rows object and of
@@ -25,33 +21,10 @@ let codeGenerationAllowed = true;
  * is added up in the same order), finite probabilities in [−tol, 1 + tol], at most one
  * complement, the row sum. The code is built from integers only; state names reach it as data.
  */
-export class RowsReaders {
-  private readonly readers: (RowsReader | undefined)[];
-  private readonly generations: Int32Array;
-  private readonly scratch: Float64Array;
-
-  constructor(private readonly model: CompiledMarkov, private readonly work: MarkovWorkspace) {
-    this.readers = new Array<RowsReader | undefined>(model.strategies.length).fill(undefined);
-    this.generations = new Int32Array(model.strategies.length);
-    this.scratch = new Float64Array(model.states.length);
-  }
-
-  /** The strategy's reader, if one was generated. */
-  readerOf(strategy: number): RowsReader | undefined {
-    return this.readers[strategy];
-  }
-
-  /**
-   * Generates a reader for the shape of `rows`, which the checked path has just filled at tunnel
-   * position 0 without error (so every row is an object of known states).
-   */
-  learn(strategy: number, rows: object): void {
-    if (!codeGenerationAllowed || this.generations[strategy]! >= MAX_GENERATIONS) {
-      this.readers[strategy] = undefined;
-      return;
-    }
-    this.generations[strategy]!++;
-    this.readers[strategy] = generate(this.model, this.work, this.scratch, rows);
+export class RowsReaders extends ShapeReaders<RowsReader> {
+  constructor(model: CompiledMarkov, work: MarkovWorkspace) {
+    const scratch = new Float64Array(model.states.length);
+    super(model.strategies.length, (rows) => generate(model, work, scratch, rows));
   }
 }
 
@@ -63,7 +36,7 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, scratch: Float64
   const fromKeys = enumerated(rows);
   const fromAt = keys.length;
   keys.push(...fromKeys);
-  lines.push(`for (const k in rows) { if (n === ${fromKeys.length} || k !== K[${fromAt} + n]) return false; n++; }`, `if (n !== ${fromKeys.length}) return false;`);
+  lines.push(sameKeys("rows", fromAt, fromKeys.length));
   lines.push("let r, v, sum, ct, c, e;");
   const background = model.background;
   for (let from = 0; from < states.length; from++) {
@@ -77,8 +50,7 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, scratch: Float64
     const tunnel = model.tunnel[from]!;
     const base = model.base[from]!;
     lines.push(`if (position < ${tunnel}) {`);
-    lines.push(`r = rows[K[${nameAt}]];`, 'if (r === null || typeof r !== "object") return false;', "n = 0;");
-    lines.push(`for (const k in r) { if (n === ${toKeys.length} || k !== K[${rowAt} + n]) return false; n++; }`, `if (n !== ${toKeys.length}) return false;`);
+    lines.push(`r = rows[K[${nameAt}]];`, 'if (r === null || typeof r !== "object") return false;', sameKeys("r", rowAt, toKeys.length));
     lines.push("sum = 0; ct = -1;");
     toKeys.forEach((_, j) => {
       const to = toIndex[j]!;
@@ -99,18 +71,5 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, scratch: Float64
     lines.push("rowEnd[e] = c;", "}");
   }
   lines.push("return true;", "};");
-  try {
-    const factory = new Function("K", "C", "S", "tol", "rowStart", "rowEnd", "col", "colState", "target", "deathSlot", lines.join("\n")) as (...args: unknown[]) => RowsReader;
-    return factory(keys, complement, scratch, model.tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot);
-  } catch {
-    codeGenerationAllowed = false;
-    return undefined;
-  }
-}
-
-/** Keys in for-in order (what the reader's checks enumerate). */
-function enumerated(object: object): string[] {
-  const keys: string[] = [];
-  for (const key in object) keys.push(key);
-  return keys;
+  return compileReader<RowsReader>(["K", "C", "S", "tol", "rowStart", "rowEnd", "col", "colState", "target", "deathSlot"], lines, [keys, complement, scratch, model.tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot]);
 }

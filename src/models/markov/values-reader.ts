@@ -1,5 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
+import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
 
 /**
  * Writes one call's state values (outcome → state → value per year) for one tunnel position into
@@ -9,38 +10,14 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
  */
 export type ValuesReader = (table: unknown, position: number) => boolean;
 
-/** Reader generations per strategy before the checked path is kept for good. */
-const MAX_GENERATIONS = 8;
-
-let codeGenerationAllowed = true;
-
 /**
  * One generated reader per strategy for the shape of the table its values function returned when
  * last written through the checked path (see rows-reader.ts for why): the same outcome and state
  * keys in the same order, each value a finite number. Built from integers only; names are data.
  */
-export class ValuesReaders {
-  private readonly readers: (ValuesReader | undefined)[];
-  private readonly generations: Int32Array;
-
-  constructor(private readonly model: CompiledMarkov, private readonly work: MarkovWorkspace) {
-    this.readers = new Array<ValuesReader | undefined>(model.strategies.length).fill(undefined);
-    this.generations = new Int32Array(model.strategies.length);
-  }
-
-  /** The strategy's reader, if one was generated. */
-  readerOf(strategy: number): ValuesReader | undefined {
-    return this.readers[strategy];
-  }
-
-  /** Generates a reader for the shape of `table`, which the checked path has just written without error. */
-  learn(strategy: number, table: object): void {
-    if (!codeGenerationAllowed || this.generations[strategy]! >= MAX_GENERATIONS) {
-      this.readers[strategy] = undefined;
-      return;
-    }
-    this.generations[strategy]!++;
-    this.readers[strategy] = generate(this.model, this.work, table);
+export class ValuesReaders extends ShapeReaders<ValuesReader> {
+  constructor(model: CompiledMarkov, work: MarkovWorkspace) {
+    super(model.strategies.length, (table) => generate(model, work, table));
   }
 }
 
@@ -49,7 +26,7 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, table: object): 
   const outcomeKeys = enumerated(table);
   keys.push(...outcomeKeys);
   const lines: string[] = ['"use strict";', "return function readValues(table, position) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, j;"];
-  lines.push(`for (const k in table) { if (n === ${outcomeKeys.length} || k !== K[n]) return false; n++; }`, `if (n !== ${outcomeKeys.length}) return false;`);
+  lines.push(sameKeys("table", 0, outcomeKeys.length));
   outcomeKeys.forEach((outcomeName, at) => {
     const o = model.outcomeIndex.get(outcomeName)!;
     const byState = (table as Record<string, unknown>)[outcomeName];
@@ -61,8 +38,7 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, table: object): 
     const stateKeys = enumerated(byState as object);
     const first = keys.length;
     keys.push(...stateKeys);
-    lines.push('if (b === null || typeof b !== "object") return false;', "n = 0;");
-    lines.push(`for (const k in b) { if (n === ${stateKeys.length} || k !== K[${first} + n]) return false; n++; }`, `if (n !== ${stateKeys.length}) return false;`);
+    lines.push('if (b === null || typeof b !== "object") return false;', sameKeys("b", first, stateKeys.length));
     stateKeys.forEach((stateName, s) => {
       const i = model.stateIndex.get(stateName)!;
       const tunnel = model.tunnel[i]!;
@@ -72,18 +48,5 @@ function generate(model: CompiledMarkov, work: MarkovWorkspace, table: object): 
     });
   });
   lines.push("return true;", "};");
-  try {
-    const factory = new Function("K", "T", lines.join("\n")) as (...args: unknown[]) => ValuesReader;
-    return factory(keys, work.values);
-  } catch {
-    codeGenerationAllowed = false;
-    return undefined;
-  }
-}
-
-/** Keys in for-in order (what the reader's checks enumerate). */
-function enumerated(object: object): string[] {
-  const keys: string[] = [];
-  for (const key in object) keys.push(key);
-  return keys;
+  return compileReader<ValuesReader>(["K", "T"], lines, [keys, work.values]);
 }

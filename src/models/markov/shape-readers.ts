@@ -1,0 +1,61 @@
+/** Reader generations per strategy before the checked path is kept for good (shapes that keep changing). */
+const MAX_GENERATIONS = 8;
+
+/** Cleared for good the first time code generation is refused (e.g. a content security policy without 'unsafe-eval'). */
+let codeGenerationAllowed = true;
+
+/**
+ * One generated reader per strategy, for the shape of the object its function returned when it was
+ * last read through the checked path (see rows-reader.ts for why): `learn` makes a new one, at most
+ * {@link MAX_GENERATIONS} times per strategy, and none where code generation is not allowed.
+ */
+export class ShapeReaders<R> {
+  private readonly readers: (R | undefined)[];
+  private readonly generations: Int32Array;
+
+  constructor(strategies: number, private readonly generate: (shape: object) => R | undefined) {
+    this.readers = new Array<R | undefined>(strategies).fill(undefined);
+    this.generations = new Int32Array(strategies);
+  }
+
+  /** The strategy's reader, if one was generated. */
+  readerOf(strategy: number): R | undefined {
+    return this.readers[strategy];
+  }
+
+  /** Generates a reader for the shape of `shape`, which the checked path has just read without error. */
+  learn(strategy: number, shape: object): void {
+    if (!codeGenerationAllowed || this.generations[strategy]! >= MAX_GENERATIONS) {
+      this.readers[strategy] = undefined;
+      return;
+    }
+    this.generations[strategy]!++;
+    this.readers[strategy] = this.generate(shape);
+  }
+}
+
+/**
+ * Compiles a reader factory from generated lines (built from integers only: names reach the code as
+ * data among `args`) and calls it with `args`; `undefined`, for good, when code generation is refused.
+ */
+export function compileReader<R>(parameters: readonly string[], lines: readonly string[], args: readonly unknown[]): R | undefined {
+  try {
+    const factory = new Function(...parameters, lines.join("\n")) as (...values: unknown[]) => R;
+    return factory(...args);
+  } catch {
+    codeGenerationAllowed = false;
+    return undefined;
+  }
+}
+
+/** Keys in for-in order (what a reader's checks enumerate). */
+export function enumerated(object: object): string[] {
+  const keys: string[] = [];
+  for (const key in object) keys.push(key);
+  return keys;
+}
+
+/** Generated check that `variable` has exactly `count` enumerable keys, equal to `K[at …]` in order. */
+export function sameKeys(variable: string, at: number | string, count: number): string {
+  return `n = 0; for (const k in ${variable}) { if (n === ${count} || k !== K[${at} + n]) return false; n++; } if (n !== ${count}) return false;`;
+}
