@@ -23,11 +23,10 @@
 //   __qalyImport; imports of qaly's own modules (`import("./x.js")`) are bundled as before.
 // Run after tsc (dist/ holds those files). Usage: node scripts/bundle-cli.mjs [dist folder]
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
-import { Script } from "node:vm";
 import { build } from "esbuild";
 import { bundleWithCredits, packagesOf, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+import { launcherSource, viaLauncherImport, writeCodeCache } from "./code-cache.mjs";
 
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
 const outdir = join(dist, "cli");
@@ -44,32 +43,14 @@ const fromBundle = (file) => {
   return path.startsWith(".") ? path : `./${path}`;
 };
 
-// The CommonJS wrapper main.js compiles the script in: the cache is only accepted for the same text.
-const WRAP_OPEN = "(function (exports, require, module, __filename, __dirname, __qalyImport) {";
-const WRAP_CLOSE = "\n})";
-
-// What `npx qaly` runs. Plain JavaScript, written as is.
-const LAUNCHER = `#!/usr/bin/env node
+// What `npx qaly` runs.
+const LAUNCHER = launcherSource(
+  `#!/usr/bin/env node
 // qaly's command line, bundled by scripts/bundle-cli.mjs: runs qaly-cli.cjs (the whole command line
-// in one script) with V8's code cache of it, qaly-cli.cache, when V8 accepts it.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
-
-const file = fileURLToPath(new URL("./qaly-cli.cjs", import.meta.url));
-let cachedData;
-try {
-  cachedData = readFileSync(fileURLToPath(new URL("./qaly-cli.cache", import.meta.url)));
-} catch {
-  // No cache: V8 compiles the source.
-}
-const source = ${JSON.stringify(WRAP_OPEN)} + readFileSync(file, "utf8") + ${JSON.stringify(WRAP_CLOSE)};
-const script = new Script(source, { filename: file, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
-`;
+// in one script) with V8's code cache of it, qaly-cli.cache, when V8 accepts it.`,
+  "qaly-cli.cjs",
+  "qaly-cli.cache",
+);
 
 // mathjs's parser, bundled on its own first (as scripts/bundle-mathjs-parse.mjs does) and given to
 // the script as that bundle: inside a CommonJS bundle whose commands load lazily, esbuild keeps most of
@@ -106,8 +87,7 @@ await bundleWithCredits(
       rewriteSources((path, text) => {
         if (!path.startsWith(`${SOURCE}/`)) return text;
         const located = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle(compiled(path)))}, __qalyCliUrl).href`);
-        // import(url), not import("./x.js") nor the text of a worker's `import(${...})`.
-        return zodAsNamespace(located.replace(/(?<![\w.$`])import\((?=[A-Za-z_])/g, "__qalyImport("));
+        return zodAsNamespace(viaLauncherImport(located));
       }),
     ],
   },
@@ -126,17 +106,17 @@ rmSync(`${MAIN}.map`, { force: true });
 // The code cache: compile the script as main.js does, run two commands, keep what V8 compiled by then
 // (functions that never ran stay lazily compiled). A failure leaves the command line without a cache,
 // slower to start but the same.
-try {
-  const script = new Script(WRAP_OPEN + text + WRAP_CLOSE, { filename: SCRIPT });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(SCRIPT), module, SCRIPT, dirname(SCRIPT), (specifier) => import(specifier));
-  let said = "";
-  const quiet = { stdout: () => {}, stderr: (line) => void (said += line), stderrIsTty: false };
-  for (const argv of [["--help"], ["validate", "sick-sicker", "--quiet"]]) {
-    const code = await module.exports.main(argv, quiet);
-    if (code !== 0) throw new Error(`qaly ${argv.join(" ")} exited with ${code}: ${said}`);
-  }
-  writeFileSync(CACHE, script.createCachedData());
-} catch (error) {
-  console.warn(`scripts/bundle-cli.mjs: no code cache for ${relative(ROOT, SCRIPT)} (the command line starts without it): ${error instanceof Error ? error.message : String(error)}`);
-}
+let said = "";
+const quiet = { stdout: () => {}, stderr: (line) => void (said += line), stderrIsTty: false };
+await writeCodeCache(
+  SCRIPT,
+  text,
+  CACHE,
+  async (exports) => {
+    for (const argv of [["--help"], ["validate", "sick-sicker", "--quiet"]]) {
+      const code = await exports.main(argv, quiet);
+      if (code !== 0) throw new Error(`qaly ${argv.join(" ")} exited with ${code}: ${said}`);
+    }
+  },
+  `scripts/bundle-cli.mjs: no code cache for ${relative(ROOT, SCRIPT)} (the command line starts without it)`,
+);

@@ -14,20 +14,15 @@
 // The script names each bundled package, its version and licence in its first lines.
 // Usage: node scripts/bundle-psa-task.mjs
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Script } from "node:vm";
 import { bundleWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+import { launcherSource, viaLauncherImport, writeCodeCache } from "./code-cache.mjs";
 
 const ENTRY = join(ROOT, "dist/node/load-model.js");
 const SCRIPT = join(ROOT, "dist/node/load-model.task.cjs");
 const CACHE = join(ROOT, "dist/node/load-model.task.cache");
 const MAIN = join(ROOT, "dist/node/load-model.bundle.js");
-
-// The wrapper the script is compiled in: the cache is only accepted for the same text.
-const WRAP_OPEN = "(function (exports, require, module, __filename, __dirname, __qalyImport) {";
-const WRAP_CLOSE = "\n})";
 
 rmSync(CACHE, { force: true });
 // The module's exports, re-exported by name from load-model.bundle.js.
@@ -48,7 +43,7 @@ await bundleWithCredits(
       // zod's parts never used are left out (see zodAsNamespace). import.meta.url is the script's
       // (it sits in dist/node/ beside load-model.js), and import(url) of a project module is the
       // launcher's import(): a node:vm script has none of its own in Node 20.
-      rewriteSources((_, text) => zodAsNamespace(text.replaceAll("import.meta.url", "__qalyTaskUrl").replace(/(?<![\w.$`])import\((?=[A-Za-z_])/g, "__qalyImport("))),
+      rewriteSources((_, text) => zodAsNamespace(viaLauncherImport(text.replaceAll("import.meta.url", "__qalyTaskUrl")))),
     ],
   },
   SCRIPT,
@@ -59,38 +54,23 @@ const text = readFileSync(SCRIPT, "utf8");
 
 writeFileSync(
   MAIN,
-  `// qaly's PSA task for worker threads, bundled by scripts/bundle-psa-task.mjs: runs load-model.task.cjs
+  launcherSource(
+    `// qaly's PSA task for worker threads, bundled by scripts/bundle-psa-task.mjs: runs load-model.task.cjs
 // (dist/node/load-model.js and everything it imports in one script) with V8's code cache of it,
-// load-model.task.cache, when V8 accepts it, and exports what load-model.js exports.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
-
-const file = fileURLToPath(new URL("./load-model.task.cjs", import.meta.url));
-let cachedData;
-try {
-  cachedData = readFileSync(fileURLToPath(new URL("./load-model.task.cache", import.meta.url)));
-} catch {
-  // No cache: V8 compiles the source.
-}
-const source = ${JSON.stringify(WRAP_OPEN)} + readFileSync(file, "utf8") + ${JSON.stringify(WRAP_CLOSE)};
-const script = new Script(source, { filename: file, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
-export const { ${names.join(", ")} } = module.exports;
+// load-model.task.cache, when V8 accepts it, and exports what load-model.js exports.`,
+    "load-model.task.cjs",
+    "load-model.task.cache",
+    `export const { ${names.join(", ")} } = module.exports;
 `,
+  ),
 );
 
 // The code cache: compile the script as load-model.bundle.js does, build the Sick-Sicker model file
 // as a worker would, keep what V8 compiled by then.
-try {
-  const script = new Script(WRAP_OPEN + text + WRAP_CLOSE, { filename: SCRIPT });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(SCRIPT), module, SCRIPT, dirname(SCRIPT), (specifier) => import(specifier));
-  await module.exports.psaTask(join(ROOT, "models/sick-sicker/model.yaml"), null, null);
-  writeFileSync(CACHE, script.createCachedData());
-} catch (error) {
-  console.warn(`scripts/bundle-psa-task.mjs: no code cache for ${relative(ROOT, SCRIPT)} (workers start without it): ${error instanceof Error ? error.message : String(error)}`);
-}
+await writeCodeCache(
+  SCRIPT,
+  text,
+  CACHE,
+  (exports) => exports.psaTask(join(ROOT, "models/sick-sicker/model.yaml"), null, null),
+  `scripts/bundle-psa-task.mjs: no code cache for ${relative(ROOT, SCRIPT)} (workers start without it)`,
+);
