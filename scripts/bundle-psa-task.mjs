@@ -66,11 +66,16 @@ writeFileSync(
 );
 
 // The code cache: compile the script as load-model.bundle.js does, build the Sick-Sicker model file
-// as a worker would, keep what V8 compiled by then.
+// as a worker of qaly run does (from the calling thread's check of it, checkedPsaTask) and, in that
+// check, as psaTask does (parsed and validated), keep what V8 compiled by then.
 await writeCodeCache(
   SCRIPT,
   text,
   CACHE,
-  (exports) => exports.psaTask(join(ROOT, "models/sick-sicker/model.yaml"), null, null),
+  async (exports) => {
+    const file = join(ROOT, "models/sick-sicker/model.yaml");
+    const checked = exports.checkedModelText(await exports.loadModel(file));
+    await exports.checkedPsaTask(file, null, null, structuredClone(checked));
+  },
   `scripts/bundle-psa-task.mjs: no code cache for ${relative(ROOT, SCRIPT)} (workers start without it)`,
 );

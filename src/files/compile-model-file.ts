@@ -104,6 +104,32 @@ export function compileModelFile(text: string, options: CompileModelFileOptions)
 }
 
 /**
+ * Compiles a model file from the definition that {@link checkModelFile} made of exactly this text
+ * (`COMPILED`'s `file` of the project it returned), without parsing or validating the text again:
+ * a PSA worker thread of `qaly run` builds the model the calling thread has checked, once it has read
+ * the same text from the file. The build runs as in `checkModelFile` (size limits first; data tables
+ * read through `options.readFile`); the text is parsed only to locate an issue of the build. @internal
+ *
+ * @param text - the file's contents, which `file` was validated from
+ * @param file - the validated definition of `text`
+ * @param options - file name, format, how to read data tables and the limits
+ * @returns the project, as `compileModelFile` returns it
+ * @throws QalyError with the build's issues, located in the file
+ * @example
+ * // const checked = COMPILED.get(compileModelFile(text, options))!.file;
+ * // compileCheckedModelFile(text, checked, options) builds the same project without the YAML parse or the schema
+ */
+export function compileCheckedModelFile(text: string, file: ModelFile, options: CompileModelFileOptions): ModelProject {
+  const format = options.format ?? (/\.json$/i.test(options.fileName) ? "json" : "yaml");
+  let parsed: ReturnType<typeof parseModelText> | undefined;
+  const compiled: CompiledFile = { file, options, locate: (issue) => (parsed ??= parseModelText(text, options.fileName, format)).locate(issue) };
+  const built = buildSafely(compiled);
+  if (!built.ok) throw new QalyError(built.issues, options.fileName);
+  COMPILED.set(built.value, compiled);
+  return built.value;
+}
+
+/**
  * Builds the project, turning a QalyError thrown while building (a constant evaluated at build
  * time, such as a table lookup of a missing key) into issues, as checkModelFile promises not to throw.
  */

@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import { fail } from "../core/errors.js";
 import type { ModelProject } from "../files/model-project.js";
 import { projectPsaSetup, type ProjectPsaSetup } from "../project/project-psa-setup.js";
-import { compileModelFile } from "../files/compile-model-file.js";
+import { COMPILED, compileCheckedModelFile, compileModelFile } from "../files/compile-model-file.js";
+import type { ModelFile } from "../files/model-file-schema.js";
 import { applyScenario } from "../files/apply-scenario.js";
 import { bundledDataName } from "../files/bundled-data.js";
 import { bundledModel, bundledModelHint, MODEL_FILE_NAMES } from "./bundled-models.js";
@@ -56,9 +57,14 @@ const MODULE_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
  * // (await loadModel("sick-sicker")).file is …/node_modules/qaly/models/sick-sicker/model.yaml
  */
 export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
+  return load(path, options.limits, null);
+}
+
+/** {@link loadModel}, a model file compiled from what the calling thread checked of it when the file still holds that text. */
+async function load(path: string, limits: Partial<ResourceLimits> | undefined, checked: CheckedModelText | null): Promise<LoadedModel> {
   const file = await modelFile(path);
   const extension = extname(file).toLowerCase();
-  if (MODEL_FILE_EXTENSIONS.has(extension)) return { project: await compileFile(file, options.limits), file, kind: "model-file" };
+  if (MODEL_FILE_EXTENSIONS.has(extension)) return { project: await compileFile(file, limits, checked), file, kind: "model-file" };
   if (MODULE_EXTENSIONS.has(extension)) return { project: await importProject(file), file, kind: "module" };
   return fail("invalid_argument", ["file", path], `cannot load "${path}": expected a .yaml, .yml or .json model file, a project.ts/.js module, or a folder holding one`, { received: path });
 }
@@ -75,7 +81,56 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
  * // runPsaParallel({ module: new URL("./load-model.js", import.meta.url), export: "psaTask", args: ["/abs/models/sick-sicker", null] }, { samples: 5000, seed: 1, workers: 4 })
  */
 export async function psaTask(path: string, scenario: string | null = null, limits: Partial<ResourceLimits> | null = null): Promise<ProjectPsaSetup> {
-  const chosen = withScenario(await loadModel(path, limits === null ? {} : { limits }), scenario ?? undefined);
+  return checkedPsaTask(path, scenario, limits, null);
+}
+
+/**
+ * What the calling thread has checked of a model file: the exact text it read and the definition
+ * `checkModelFile` validated from that text. @internal
+ */
+export interface CheckedModelText {
+  /** The file's text, as the calling thread read it. */
+  readonly text: string;
+  /** The validated definition of `text`. */
+  readonly file: ModelFile;
+}
+
+/** Texts of the model files {@link loadModel} compiled, by project. */
+const TEXTS = new WeakMap<ModelProject, string>();
+
+/**
+ * The {@link CheckedModelText} of a model file loaded in this thread, for {@link checkedPsaTask};
+ * `null` for a project module. @internal
+ *
+ * @param loaded - a {@link loadModel} result
+ * @returns its text and validated definition, or `null`
+ * @example
+ * // checkedModelText(await loadModel("sick-sicker"))?.file.strategies // => the file's strategies
+ */
+export function checkedModelText(loaded: LoadedModel): CheckedModelText | null {
+  const text = TEXTS.get(loaded.project);
+  const compiled = COMPILED.get(loaded.project);
+  return text === undefined || compiled === undefined ? null : { text, file: compiled.file };
+}
+
+/**
+ * {@link psaTask} in a worker of `qaly run`, which passes what its own thread checked of the model
+ * file (`checkedModelText`): when the file still holds exactly that text, the worker builds the
+ * model from the validated definition instead of parsing and validating the text again (about half
+ * of a worker's start); otherwise (another text, or `checked` null) it compiles the file as
+ * `psaTask` does. Data tables are read with the same model-folder policy either way. @internal
+ *
+ * @param path - absolute path of the model file or folder
+ * @param scenario - scenario name, or `null` for the base case
+ * @param limits - work and memory limits, or `null` for the defaults
+ * @param checked - the calling thread's {@link CheckedModelText} of the file, or `null`
+ * @returns the model and the parameter sampler, as `psaTask` returns them
+ * @example
+ * // const args = [loaded.file, null, null, checkedModelText(loaded)];
+ * // runPsaParallelWith({ module: new URL("./load-model.js", import.meta.url), export: "checkedPsaTask", args }, setup, options)
+ */
+export async function checkedPsaTask(path: string, scenario: string | null, limits: Partial<ResourceLimits> | null, checked: CheckedModelText | null): Promise<ProjectPsaSetup> {
+  const chosen = withScenario(await load(path, limits ?? undefined, checked), scenario ?? undefined);
   return projectPsaSetup(chosen.project, chosen.scenario);
 }
 
@@ -124,13 +179,19 @@ async function modelFile(path: string): Promise<string> {
   return fail("file_not_found", ["file", path], `the folder ${path} holds none of ${MODEL_FILE_NAMES.join(", ")}`, { received: path, expected: MODEL_FILE_NAMES.join(", ") });
 }
 
-/** Reads and compiles a model file with {@link dataReader}. */
-async function compileFile(file: string, limits: Partial<ResourceLimits> | undefined): Promise<ModelProject> {
+/**
+ * Reads and compiles a model file with {@link dataReader}; from `checked`'s definition, not
+ * validated again, when the file holds exactly the text `checked` was validated from.
+ */
+async function compileFile(file: string, limits: Partial<ResourceLimits> | undefined, checked: CheckedModelText | null): Promise<ModelProject> {
   // Messages name the file as the user would type it: relative to the working directory when inside it.
   const shown = relative(process.cwd(), file);
   const fileName = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown;
   const text = readRegularFile(file, FILE_SIZE_LIMITS.modelFile, ["file", fileName]);
-  return compileModelFile(text, { fileName, readFile: dataReader(dirname(file)), ...(limits === undefined ? {} : { limits }) });
+  const options = { fileName, readFile: dataReader(dirname(file)), ...(limits === undefined ? {} : { limits }) };
+  const project = checked !== null && checked.text === text ? compileCheckedModelFile(text, checked.file, options) : compileModelFile(text, options);
+  TEXTS.set(project, text);
+  return project;
 }
 
 /**

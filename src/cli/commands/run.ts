@@ -11,7 +11,7 @@ import { evaluateDrawRange } from "../../analysis/run/evaluate-draw-range.js";
 import { runProject, type ProjectRun, type PsaRunner } from "../../project/run-project.js";
 import type { ProjectSampler } from "../../project/project-psa-setup.js";
 import { runJson } from "../../project/results-json.js";
-import { loadModel, withScenario, type LoadedModel, type ScenarioProject } from "../../node/load-model.js";
+import { checkedModelText, loadModel, withScenario, type LoadedModel, type ScenarioProject } from "../../node/load-model.js";
 import { runResultFileParts, writeResultFiles } from "../../node/write-results.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
@@ -236,12 +236,14 @@ function parseWorkers(text: string | undefined): Workers {
 
 /**
  * The worker-pool PSA runner: every worker loads the model file again and builds the same setup
- * (see `psaTask`). With `auto` the PSA goes to workers only when it is long enough to gain.
+ * (see `checkedPsaTask`: a model file that still holds the text this thread validated is built
+ * from that validation, not parsed and validated again). With `auto` the PSA goes to workers only
+ * when it is long enough to gain.
  */
 function parallelRunner(loaded: LoadedModel, workers: Workers, scenario: string | undefined, limits: Partial<ResourceLimits> | undefined): PsaRunner | undefined {
   if (workers === 1) return undefined;
   // A TypeScript project (project.ts, run under tsx) is imported by the workers too: they need tsx's loader.
-  const task = { module: workerTaskModule(), export: "psaTask", args: [loaded.file, scenario ?? null, limits ?? null], typescript: /\.[cm]?tsx?$/.test(loaded.file) };
+  const task = { module: workerTaskModule(), export: "checkedPsaTask", args: [loaded.file, scenario ?? null, limits ?? null, checkedModelText(loaded)], typescript: /\.[cm]?tsx?$/.test(loaded.file) };
   return async (model, sampler, options) => {
     const count = workers === "auto" ? autoWorkers(model, sampler, options) : workers;
     if (count <= 1) return runPsa(model, sampler, options);
