@@ -52,28 +52,7 @@ export {
   ParameterSpace,
   ParameterTable,
 } from "./parameters/index.js";
-export type {
-  ParameterEntry,
-  ParameterMeta,
-  ParameterSpec,
-  ParameterStatus,
-  ParameterValue,
-  NoRedefinition,
-  ParameterRecord,
-  ParameterValues,
-  SampleOptions,
-  CorrelationJson,
-  GroupJson,
-  ParameterJson,
-  ParameterSpaceJson,
-  CorrelationReport,
-  ColumnSampling,
-  IndexedCorrelationReport,
-  SamplingMethod,
-  ParameterRow,
-  ParameterKind,
-  ParameterDraws,
-} from "./parameters/index.js";
+export type { ParameterValues, ParameterDraws } from "./parameters/index.js";
 
 // math: rates, probabilities, discounting, cycle corrections
 export {
@@ -121,19 +100,7 @@ export {
   survivalCurveFromDef,
   roystonParmarSurvival,
 } from "./survival/index.js";
-export type {
-  SurvivalCurve,
-  SurvivalCurveDef,
-  JoinCurvesOptions,
-  LifeTable,
-  LifeTableDef,
-  ParseLifeTableCsvOptions,
-  CohortOptions,
-  TimeUnit,
-  FlexsurvDistribution,
-  SurvivalCurveDraws,
-  SplineScale,
-} from "./survival/index.js";
+export type { SurvivalCurve, LifeTable } from "./survival/index.js";
 
 // models: the shared contract
 export { complement } from "./models/complement.js";
@@ -148,52 +115,11 @@ export type { CalibrationRow, CalibrationTarget } from "./analysis/calibration/i
 
 // models: Markov cohort
 export { markovCohort, ROW_SUM_TOLERANCE } from "./models/markov/index.js";
-export type {
-  MarkovCohortModel,
-  MarkovCohortDefinition,
-  MarkovBackgroundMortality,
-  MarkovMilestone,
-  MarkovStrategy,
-  OutcomeKind,
-  StateSpec,
-  TunnelStateSpec,
-  StateName,
-  TransitionRow,
-  TransitionRows,
-  StateValueTable,
-  TransitionValueTable,
-  StartingValueTable,
-  StartDistribution,
-  TransitionsFunction,
-  StateValuesFunction,
-  TransitionValuesFunction,
-  StartingValuesFunction,
-  TimeContext,
-  MarkovRun,
-  MarkovStrategyRun,
-  MarkovTransitionMatrix,
-} from "./models/markov/index.js";
+export type { MarkovCohortModel, MarkovCohortDefinition } from "./models/markov/index.js";
 
 // models: partitioned survival
 export { partitionedSurvival } from "./models/psm/index.js";
-export type {
-  PartitionedSurvivalModel,
-  PartitionedSurvivalDefinition,
-  PartitionedSurvivalStrategy,
-  DefaultPsmState,
-  DefaultPsmEndpoint,
-  EndpointCurves,
-  CurvesFunction,
-  PsmValuesFunction,
-  EntryValueTable,
-  EntryValuesFunction,
-  PsmStartingValuesFunction,
-  CappedValue,
-  CappedValuesFunction,
-  CrossingPolicy,
-  PsmRun,
-  PsmStrategyRun,
-} from "./models/psm/index.js";
+export type { PartitionedSurvivalModel, PartitionedSurvivalDefinition } from "./models/psm/index.js";
 export type { ModelMetadata } from "./models/model-metadata.js";
 
 // models: decision tree
@@ -205,54 +131,11 @@ export {
   subtree,
   renderTree,
 } from "./models/tree/index.js";
-export type {
-  DecisionTree,
-  DecisionTreeDefinition,
-  TreeRollback,
-  DecisionOptions,
-  ModelEntry,
-  TerminalOptions,
-  PolicyChoice,
-  TreePath,
-  RollbackNode,
-  RollbackBranch,
-  Value,
-  Payoffs,
-  BranchValues,
-  ChanceBranch,
-  DecisionBranch,
-  DecisionOption,
-  DecisionNode,
-  ChanceNode,
-  TerminalNode,
-  LeafModel,
-  TreeNode,
-} from "./models/tree/index.js";
+export type { DecisionTree, DecisionTreeDefinition } from "./models/tree/index.js";
 
 // pathways: diagnostic testing pathways, compiled into decision trees with model leaves
 export { testingPathway, panel, sequential, parallel, reflex, sendOut, testingDecision, testingTree, testingCounts, reclassification } from "./pathways/index.js";
-export type {
-  CategoryDefinition,
-  TestDefinition,
-  TestConfirmation,
-  RebiopsyDefinition,
-  FalsePositiveRule,
-  TreatmentRule,
-  TestingPathwayDefinition,
-  TestingPathway,
-  TestingStrategy,
-  StrategyOptions,
-  PanelStrategy,
-  SequentialStrategy,
-  ParallelStrategy,
-  ReflexStrategy,
-  SendOutStrategy,
-  ArmLeaf,
-  TreatmentArms,
-  TestingTree,
-  TestingTreeOptions,
-  Reclassification,
-} from "./pathways/index.js";
+export type { TestingPathwayDefinition, TestingPathway, TestingTree } from "./pathways/index.js";
 
 // analysis: cost-effectiveness
 export {
@@ -270,52 +153,19 @@ export {
   economicSettings,
   ECONOMIC_PRESETS,
 } from "./analysis/cea/index.js";
-export type {
-  CostEffectRow,
-  CostComparisonRow,
-  CostRow,
-  DominanceStatus,
-  FrontierNeighbours,
-  IcerRow,
-  NetBenefit,
-  NetBenefitOptions,
-  WtpRange,
-  DecisionOutcomes,
-  WtpSettings,
-  EconomicSettings,
-  EconomicSettingsInput,
-  StatedSeverity,
-  EconomicPreset,
-  SeverityLevel,
-  DiscountRates,
-} from "./analysis/cea/index.js";
+export type { IcerRow, EconomicSettings } from "./analysis/cea/index.js";
 
 // analysis: PSA results
 export { psaResult, psaResultFromJson, psaResultFromCsv, psaResultToCsv, withParameterDrawsCsv, cePlane, incrementalResults, psaIsDegenerate } from "./analysis/psa/index.js";
-export type {
-  ParameterDrawsCsvOptions,
-  PsaResult,
-  PsaProvenance,
-  PsaResultInput,
-  PsaResultJson,
-  PsaCsvOptions,
-  PsaCsvWriteOptions,
-  CostEffectOptions,
-  CePlane,
-  CePlaneOptions,
-  CePlaneSeries,
-  Estimate,
-  IncrementalOptions,
-  IncrementalRow,
-} from "./analysis/psa/index.js";
+export type { PsaResult } from "./analysis/psa/index.js";
 
 // analysis: decision uncertainty (acceptability curves, frontier, expected loss)
 export { ceac, ceaf, expectedLoss, probabilityCostEffective, NMB_TIE_TOLERANCE } from "./analysis/acceptability/index.js";
-export type { DecisionCurveOptions, Ceac, Ceaf, ExpectedLoss, ProbabilityCostEffectiveRow } from "./analysis/acceptability/index.js";
+export type { Ceac, Ceaf } from "./analysis/acceptability/index.js";
 
 // analysis: value of information
 export { evpi, evppi, evppiRanking, evpiFromNetBenefit, populationSize, decisionCurves } from "./analysis/voi/index.js";
-export type { EvpiCurve, EvpiOptions, EvppiCurve, EvppiOptions, EvppiStandardErrorOptions, EvppiRanking, EvppiRankingOptions, EvppiRankingRow, DecisionPopulation, DecisionCurves } from "./analysis/voi/index.js";
+export type { EvpiCurve, EvppiCurve } from "./analysis/voi/index.js";
 
 // analysis: running models
 export {
@@ -325,52 +175,49 @@ export {
   runPsaSync,
   QALY_VERSION,
 } from "./analysis/run/index.js";
-export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource, ParameterSampler, PsaProgress, PsaRunOptions } from "./analysis/run/index.js";
+export type { BaseCaseOptions, BaseCaseResult, BaseCaseSource } from "./analysis/run/index.js";
 
 // analysis: deterministic sensitivity
 export { oneWay, tornado, twoWay, threshold, scenarios, frontierTornadoes, decisionChanging, scenarioPsa } from "./analysis/dsa/index.js";
-export type {
-  OneWayOptions,
-  OneWayRange,
-  OneWayResult,
-  TornadoOptions,
-  TornadoResult,
-  TwoWayAxis,
-  TwoWayOptions,
-  TwoWayResult,
-  ThresholdOptions,
-  ThresholdResult,
-  Scenario,
-  ScenarioRow,
-  ScenariosOptions,
-  ScenariosResult,
-  FrontierAnalysis,
-  FrontierTornadoOptions,
-  ScenarioPsaResult,
-  DsaBase,
-  DsaSettings,
-  DsaMeasure,
-  DsaResults,
-} from "./analysis/dsa/index.js";
+export type { OneWayResult, TornadoResult, TwoWayResult, ThresholdResult, ScenariosResult } from "./analysis/dsa/index.js";
 
 // analysis: budget impact
 export { budgetImpact, budgetImpactSensitivity, budgetImpactUncertainty, modelBudgetImpact, runBudgetImpact } from "./analysis/bia/index.js";
-export type {
-  BudgetImpactDefinition,
-  BudgetImpactRun,
-  BudgetImpactInterval,
-  BudgetImpactOneWayRow,
-  BudgetImpactOptions,
-  BudgetImpactResult,
-  BudgetImpactScenario,
-  BudgetImpactScenarioRow,
-  BudgetImpactSensitivity,
-  BudgetImpactSensitivityResult,
-  BudgetImpactUncertainty,
-  BudgetImpactValue,
-  BudgetImpactWorld,
-  BudgetImpactWorldSpend,
-  FunnelStep,
-  MarketShares,
-  ModelBudgetImpactResult,
-} from "./analysis/bia/index.js";
+export type { BudgetImpactDefinition, BudgetImpactResult } from "./analysis/bia/index.js";
+
+// Type namespaces: the supporting types of each engine and analysis (the parts of a definition,
+// options, rows of a result), named `Markov.TransitionRows`, `Dsa.Scenario`, … Types only, so they
+// add nothing to a bundle; the types users write most are exported above by name.
+import type * as Parameter from "./types/parameter.js";
+import type * as Survival from "./types/survival.js";
+import type * as Markov from "./types/markov.js";
+import type * as Psm from "./types/psm.js";
+import type * as Tree from "./types/tree.js";
+import type * as Pathway from "./types/pathway.js";
+import type * as Cea from "./types/cea.js";
+import type * as Psa from "./types/psa.js";
+import type * as Voi from "./types/voi.js";
+import type * as Dsa from "./types/dsa.js";
+import type * as BudgetImpact from "./types/budget-impact.js";
+/** Parameter spaces: entries, metadata, JSON forms, sampling options and correlation reports. */
+export type { Parameter };
+/** Survival curves and life tables: curve definitions, draws, life-table input and options. */
+export type { Survival };
+/** Markov cohort models: states, transition rows, value tables, start distributions, the detailed run. */
+export type { Markov };
+/** Partitioned survival models: endpoints, curves, value tables, crossing policy, the detailed run. */
+export type { Psm };
+/** Decision trees: nodes, branches, payoffs, leaves and the rollback. */
+export type { Tree };
+/** Testing pathways: categories, tests, re-biopsy, treatment rules, test strategies, tree options. */
+export type { Pathway };
+/** Cost-effectiveness: cost-effect rows, dominance, net benefit, willingness to pay, economic settings input. */
+export type { Cea };
+/** Probabilistic sensitivity analysis: run options, result parts, CSV/JSON forms, CE plane, acceptability rows. */
+export type { Psa };
+/** Value of information: EVPI and EVPPI options, EVPPI ranking, population, decision curves. */
+export type { Voi };
+/** Deterministic sensitivity analysis: one-way ranges, tornado, two-way, threshold and scenario options and rows. */
+export type { Dsa };
+/** Budget impact: market shares, funnel, worlds, scenarios, sensitivity and uncertainty results. */
+export type { BudgetImpact };

@@ -16,6 +16,11 @@ const LAYERS = ["core", "random", "distributions", "parameters", "math", "surviv
  * main entry's bundle; they reach no further than their own layers.
  */
 const ENTRY_FILES: Readonly<Record<string, (typeof LAYERS)[number]>> = { "index.ts": "analysis", "qaly-survival-fit.ts": "survival", "qaly-microsimulation.ts": "models", "qaly-files.ts": "project" };
+/**
+ * `src/types/` holds the main entry's type namespaces (`Markov`, `Dsa`, …): one file per namespace
+ * re-exporting types by name. It belongs to the main entry, so it reaches what `index.ts` reaches.
+ */
+const TYPES_FOLDER = "types";
 /** Only these layers may use Node built-ins. */
 const NODE_LAYERS = new Set(["node", "cli"]);
 /** Model engines: siblings that never import each other, and that analysis never imports. */
@@ -44,6 +49,7 @@ function rank(file: string): number {
   const top = segments(file)[0]!;
   const entry = ENTRY_FILES[top];
   if (entry !== undefined) return LAYERS.indexOf(entry);
+  if (top === TYPES_FOLDER) return LAYERS.indexOf(ENTRY_FILES["index.ts"]!);
   const index = LAYERS.indexOf(top as (typeof LAYERS)[number]);
   if (index < 0) throw new Error(`${relative(SRC, file)} is in no known layer; add its folder to LAYERS and docs/architecture.md`);
   return index;
@@ -175,6 +181,21 @@ describe("architecture", () => {
   it("no file in src/ calls Math.random (randomness is always passed in)", () => {
     const offenders = files.filter((file) => /Math\s*\.\s*random\s*\(/.test(readFileSync(file, "utf8")));
     expect(offenders.map((file) => relative(SRC, file))).toEqual([]);
+  });
+
+  it("the type namespaces hold types only and are used by the main entry alone", () => {
+    // Only `export type { … } from` (and comments): a namespace of values would defeat tree-shaking.
+    const namespaces = files.filter((file) => segments(file)[0] === TYPES_FOLDER);
+    expect(namespaces.length).toBeGreaterThan(0);
+    const notTypeOnly = namespaces.filter((file) => readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/export type \{[^}]*\} from "[^"]+";/g, "").trim() !== "");
+    expect(notTypeOnly.map((file) => relative(SRC, file))).toEqual([]);
+    const users = files.filter((file) => importsOf(readFileSync(file, "utf8")).some((spec) => spec.startsWith(".") && segments(resolve(dirname(file), spec))[0] === TYPES_FOLDER));
+    expect(users.map((file) => relative(SRC, file))).toEqual(["index.ts"]);
+    // The main entry imports each namespace as a type (`import type * as Markov`), so its JavaScript has no trace of them.
+    const mainEntry = readFileSync(join(SRC, "index.ts"), "utf8");
+    const namespaceImports = [...mainEntry.matchAll(/^import (type )?\* as \w+ from "\.\/types\/[^"]+";$/gm)];
+    expect(namespaceImports.length).toBe(namespaces.length);
+    expect(namespaceImports.filter((match) => match[1] === undefined)).toEqual([]);
   });
 
   it("barrels list their exports by name (no `export *`)", () => {

@@ -20,8 +20,7 @@ import {
   type MarkovCohortModel,
   type Model,
   type TestingTree,
-  type TreeNode,
-  type Value,
+  type Tree,
 } from "qaly";
 import { swedenLifeTable2019 } from "../data/sweden-life-table-2019.js";
 import type { AmlParameters } from "./parameters.js";
@@ -124,7 +123,7 @@ export const backEnd: MarkovCohortModel<P, BackEndState, Risk, BackEndOutcome> =
 /** Bindings of an induction subtree: the alloSCT probability of the ASSIGNED risk. */
 interface InductionBindings {
   /** P(alloSCT in CR1 | assigned risk). */
-  readonly pSct: Value<P>;
+  readonly pSct: Tree.Value<P>;
 }
 
 /**
@@ -132,7 +131,7 @@ interface InductionBindings {
  * assigned risk's probability, else chemotherapy consolidation) or refractory. Induction cost on both
  * branches; alloSCT and consolidation costs one-off in the tree; counts `cr1` and `alloSctCr1`.
  */
-function induction(arms: Model<P, Risk>, name: string, title: string, risk: Risk, pCr: (p: P) => number): (bindings: InductionBindings) => TreeNode<P> {
+function induction(arms: Model<P, Risk>, name: string, title: string, risk: Risk, pCr: (p: P) => number): (bindings: InductionBindings) => Tree.Node<P> {
   const cInd = (p: P): number => p.cInd;
   return subtree(name, (b: InductionBindings) =>
     chance<P>(title, [

@@ -1,7 +1,7 @@
 // The mCRC testing example in TypeScript (review §4.2.7): the testing pathway (true status, tests,
 // failure and re-biopsy, two strategies, the treatment rule) compiled by testingTree, with a
 // partitioned survival model whose strategies are the treatment arms. model.yaml is its twin.
-import { chance, complement, exponentialFromMedian, parallel, partitionedSurvival, sequential, terminal, testingPathway, testingTree, type Model, type TestingTree, type TreeNode } from "qaly";
+import { chance, complement, exponentialFromMedian, parallel, partitionedSurvival, sequential, terminal, testingPathway, testingTree, type Model, type TestingTree, type Tree } from "qaly";
 import { MEDIAN_BASE, type McrcParameters } from "./parameters.js";
 
 type P = McrcParameters;
@@ -57,7 +57,7 @@ export const treatmentArms: Model<P, ArmModel> = partitionedSurvival<P, ArmModel
 });
 
 /** Treated as RAS wild type: anti-EGFR + doublet when left-sided (`leftSided`), doublet + bevacizumab otherwise. */
-const bySide = (leftSided: ArmModel): TreeNode<P> =>
+const bySide = (leftSided: ArmModel): Tree.Node<P> =>
   chance<P>("Sidedness", [
     { label: "Left-sided", probability: (p) => p.pLeft, next: terminal(treatmentArms, { strategy: leftSided }) },
     { label: "Right-sided", probability: complement, next: terminal(treatmentArms, { strategy: "CHEMO_BEV" }) },

@@ -1,7 +1,7 @@
 // The NSCLC gene-panel model as a runnable project: model, parameters, base case, scenarios of the
 // review (§4.1), one-way ranges, the broad panel's price threshold, the Swedish WTP grid, PSA
 // settings and the placeholder warning. The command line and the report read this object.
-import { economicSettings, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type OneWayRange, type Scenario } from "qaly";
+import { economicSettings, SWEDISH_WTP_GRID, SWEDISH_WTP_THRESHOLDS, type Dsa } from "qaly";
 import type { ModelProject } from "qaly/files";
 import type { Strategy } from "./categories.js";
 import { buildNsclcModel, NSCLC_TITLE, nsclcGenePanel } from "./model.js";
@@ -24,7 +24,7 @@ const DUTCH_MIX = { pEgfr: 0.081, pAlk: 0.02, pRos1: 0.019, pBraf: 0.021, pNtrk:
 const dutchNone = 1 - Object.entries({ ...PREVALENCE_BASE, ...DUTCH_MIX }).reduce((sum, [name, value]) => (name === "pNone" ? sum : sum + value), 0);
 
 /** The named scenarios of the review (§4.1.1, §4.1.4), in report order. */
-export const NSCLC_SCENARIOS: Readonly<Record<string, Scenario<P, Strategy>>> = {
+export const NSCLC_SCENARIOS: Readonly<Record<string, Dsa.Scenario<P, Strategy>>> = {
   "NGS-EXTERNAL: send-out CGP replaces the in-house broad panel": { parameters: { cNgs: baseCase.cNgsExternal, tatNgs: baseCase.tatNgsExternal } },
   "Real-world survival (Mfumbilwa 2023)": { parameters: REAL_WORLD_MEDIANS },
   "Matched-therapy uptake 0.38 (Swedish historic EGFR-TKI uptake)": { parameters: { pTreat: 0.38 } },
@@ -47,8 +47,8 @@ export const NSCLC_SCENARIOS: Readonly<Record<string, Scenario<P, Strategy>>> = 
  * prevalence excepted: the tree takes it as the complement of the others), and for the fixed TLV
  * list prices a 30 % discount to the list price.
  */
-function dsaRanges(): { readonly [name: string]: OneWayRange } {
-  const ranges: Record<string, OneWayRange> = {};
+function dsaRanges(): { readonly [name: string]: Dsa.OneWayRange } {
+  const ranges: Record<string, Dsa.OneWayRange> = {};
   for (const row of parameters.describe()) {
     if ((row.kind === "distribution" || row.kind === "group") && row.name !== "pNone") ranges[row.name] = "distribution";
   }

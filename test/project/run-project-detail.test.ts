@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chance, complement, decision, decisionTree, defineParameters, exponentialSurvival, partitionedSurvival, terminal, type TreeNode } from "../../src/index.js";
+import { chance, complement, decision, decisionTree, defineParameters, exponentialSurvival, partitionedSurvival, terminal } from "../../src/index.js";
+import type { TreeNode } from "../../src/models/tree/index.js";
 import { countsReportTable, htmlReport } from "../../src/report/index.js";
 import type { ModelProject } from "../../src/files/model-project.js";
 import { runProject } from "../../src/project/run-project.js";

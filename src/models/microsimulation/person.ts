@@ -2,7 +2,7 @@ import { fail } from "../../core/errors.js";
 
 /**
  * What a microsimulation cell sees of one individual at one point in time: the cohort engines'
- * time (`cycle`, `time`, `age`, `stateTime`, see {@link qaly!TimeContext}) plus the individual's declared
+ * time (`cycle`, `time`, `age`, `stateTime`, see {@link qaly!Markov.TimeContext}) plus the individual's declared
  * attributes and history counters by name. `age` needs an attribute named `age` (the age at entry)
  * and is the current age. The engine passes one reused object, so a cell must not keep it.
  *

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chance, complement, decision, decisionTree, terminal, type TreeNode } from "../../../src/index.js";
+import { chance, complement, decision, decisionTree, terminal } from "../../../src/index.js";
+import type { TreeNode } from "../../../src/models/tree/index.js";
 import { decisionTreeChart } from "../../../src/report/index.js";
 import { openNodes } from "../../../src/report/svg/decision-tree-chart.js";
 import { countElements, expectChart, texts } from "../svg-structure.js";

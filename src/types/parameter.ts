@@ -1,0 +1,22 @@
+// The `Parameter` type namespace of the main entry: what a parameter space is declared with,
+// serialised to and samples with. Types only, so the namespace costs nothing in a bundle.
+export type {
+  ParameterEntry as Entry,
+  ParameterMeta as Meta,
+  ParameterSpec as Spec,
+  ParameterStatus as Status,
+  ParameterValue as Value,
+  ParameterRecord as Record,
+  ParameterJson as Json,
+  ParameterSpaceJson as SpaceJson,
+  ParameterRow as Row,
+  ParameterKind as Kind,
+  NoRedefinition,
+  SampleOptions,
+  SamplingMethod,
+  ColumnSampling,
+  CorrelationJson,
+  CorrelationReport,
+  IndexedCorrelationReport,
+  GroupJson,
+} from "../parameters/index.js";
