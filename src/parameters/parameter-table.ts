@@ -1,6 +1,7 @@
 import { fail } from "../core/errors.js";
 import { didYouMean } from "../core/closest-name.js";
 import type { ParameterDraws } from "./parameter-draws.js";
+import { rowBuilder, type RowBuilder } from "./row-builder.js";
 
 /** Achieved against requested rank correlation of one pair of parameters. */
 export interface CorrelationReport {
@@ -37,6 +38,7 @@ export class ParameterTable<N extends string = string> implements ParameterDraws
   readonly correlation: readonly CorrelationReport[];
   private readonly index: ReadonlyMap<string, number>;
   private readonly columns: readonly Float64Array[];
+  private readonly build: RowBuilder;
 
   constructor(names: readonly N[], size: number, buffer: Float64Array, method: SamplingMethod, correlation: readonly CorrelationReport[]) {
     this.names = Object.freeze([...names]);
@@ -46,6 +48,7 @@ export class ParameterTable<N extends string = string> implements ParameterDraws
     this.correlation = Object.freeze(correlation.map((c) => Object.freeze({ ...c })));
     this.index = new Map(names.map((name, i) => [name, i]));
     this.columns = names.map((_, i) => buffer.subarray(i * size, (i + 1) * size));
+    this.build = rowBuilder(this.names);
     Object.freeze(this);
   }
 
@@ -76,9 +79,7 @@ export class ParameterTable<N extends string = string> implements ParameterDraws
     if (!Number.isInteger(index) || index < 0 || index >= this.size) {
       fail("invalid_argument", ["draw"], `draw index must be an integer in [0, ${this.size}) (received ${index})`, { received: index });
     }
-    const out = {} as Record<N, number>;
-    for (let p = 0; p < this.names.length; p++) out[this.names[p]!] = this.buffer[p * this.size + index]!;
-    return out;
+    return this.build(this.buffer, this.size, index) as Record<N, number>;
   }
 
   /**
