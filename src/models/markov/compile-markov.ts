@@ -15,8 +15,14 @@ type AnyFunction = (...args: never[]) => unknown;
 export interface CompiledStrategy {
   readonly name: string;
   readonly start: Float64Array | undefined;
-  readonly transitions: AnyFunction;
+  /** The callback form of the transitions, or undefined when the strategy gives `transitionArrays`. */
+  readonly transitions: AnyFunction | undefined;
+  /** The vector form of the transitions (fill-transition-arrays.ts). */
+  readonly transitionArrays: AnyFunction | undefined;
+  /** The callback form of the state values. */
   readonly values: AnyFunction | undefined;
+  /** The vector form of the state values (fill-value-arrays.ts). */
+  readonly valueArrays: AnyFunction | undefined;
   readonly transitionValues: AnyFunction | undefined;
   readonly startingValues: AnyFunction | undefined;
 }
@@ -103,14 +109,29 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
   const annualOutcomes = Int32Array.from(outcomes.flatMap((_, o) => (outcomeClass[o] === 0 ? [o] : [])));
   const rates = schedule.discountRates;
 
+  // Both forms of the same input in one place: which one was meant is unknowable.
+  const bothForms = (at: { readonly transitions?: unknown; readonly transitionArrays?: unknown; readonly values?: unknown; readonly valueArrays?: unknown }, path: PathSegment[]): void => {
+    if (at.transitions !== undefined && at.transitionArrays !== undefined) add("invalid_model", [...path, "transitionArrays"], "give transitions (a function of one cycle) or transitionArrays (every cycle at once), not both");
+    if (at.values !== undefined && at.valueArrays !== undefined) add("invalid_model", [...path, "valueArrays"], "give values (a function of one trace row) or valueArrays (every row at once), not both");
+  };
+  bothForms(definition, []);
   const strategyList = Array.isArray(definition.strategies) ? (definition.strategies as readonly string[]) : Object.keys(definition.strategies ?? {});
   if (strategyList.length === 0) add("invalid_model", ["strategies"], "a model needs at least one strategy");
   if (new Set(strategyList).size !== strategyList.length) add("invalid_model", ["strategies"], "strategy names must be unique");
   const overrides = (Array.isArray(definition.strategies) ? {} : definition.strategies) as Record<string, MarkovStrategy<unknown, string, string, string> | undefined>;
   const strategies = strategyList.map((name): CompiledStrategy => {
     const own = overrides[name] ?? {};
-    const transitions = own.transitions ?? definition.transitions;
-    if (typeof transitions !== "function") add("invalid_model", ["strategies", name, "transitions"], "no transitions: give them on the strategy or for all strategies");
+    // A strategy's own transitions (either form) replace the shared ones; so do its own values.
+    const ownTransitions = own.transitions !== undefined || own.transitionArrays !== undefined;
+    const transitions = ownTransitions ? own.transitions : definition.transitions;
+    const transitionArrays = ownTransitions ? own.transitionArrays : definition.transitionArrays;
+    bothForms(own, ["strategies", name]);
+    if (transitionArrays !== undefined) {
+      if (typeof transitionArrays !== "function") add("invalid_model", [...(ownTransitions ? ["strategies", name] : []), "transitionArrays"], "transitionArrays must be a function (params, grid, strategy) => rows");
+    } else if (typeof transitions !== "function") add("invalid_model", ["strategies", name, "transitions"], "no transitions: give them (or transitionArrays) on the strategy or for all strategies");
+    const ownValues = own.values !== undefined || own.valueArrays !== undefined;
+    const valueArrays = ownValues ? own.valueArrays : definition.valueArrays;
+    if (valueArrays !== undefined && typeof valueArrays !== "function") add("invalid_model", [...(ownValues ? ["strategies", name] : []), "valueArrays"], "valueArrays must be a function (params, grid, strategy) => outcome → state → values");
     const startSpec = own.start ?? definition.start;
     let start: Float64Array | undefined;
     if (startSpec === undefined) add("invalid_model", ["strategies", name, "start"], "no starting distribution: give start on the strategy or for all strategies");
@@ -118,8 +139,10 @@ export function compileMarkov(definition: MarkovCohortDefinition<unknown, readon
     return {
       name,
       start,
-      transitions: transitions as AnyFunction,
-      values: (own.values ?? definition.values) as AnyFunction | undefined,
+      transitions: transitionArrays === undefined ? (transitions as AnyFunction) : undefined,
+      transitionArrays: transitionArrays as AnyFunction | undefined,
+      values: valueArrays === undefined ? ((ownValues ? own.values : definition.values) as AnyFunction | undefined) : undefined,
+      valueArrays: valueArrays as AnyFunction | undefined,
       transitionValues: (own.transitionValues ?? definition.transitionValues) as AnyFunction | undefined,
       startingValues: (own.startingValues ?? definition.startingValues) as AnyFunction | undefined,
     };

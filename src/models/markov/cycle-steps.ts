@@ -1,5 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import { fillTransitions } from "./fill-transitions.js";
+import { fillArrayRows } from "./fill-transition-arrays.js";
 import { fillTransitionValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { moveCohortSparse, nextStepStamp } from "./move-cohort.js";
@@ -21,7 +22,10 @@ export function refill(model: CompiledMarkov, work: MarkovWorkspace, strategyInd
     const site = work.site;
     site.at = "cycle";
     site.cycle = cycle;
-    if (transitionsVary) fillTransitions(model, work, strategyIndex, params, site, work.current);
+    if (transitionsVary) {
+      if (model.strategies[strategyIndex]!.transitionArrays !== undefined) fillArrayRows(model, work, work.transitionPlan, cycle, site, work.current);
+      else fillTransitions(model, work, strategyIndex, params, site, work.current);
+    }
     if (transitionValuesVary) {
       const strategy = model.strategies[strategyIndex]!;
       fillTransitionValues(model, work, strategy.transitionValues!, params, strategy.name, site);
@@ -180,5 +184,17 @@ export function recordTrace(model: CompiledMarkov, work: MarkovWorkspace, row: n
     const first = model.base[i]!;
     for (let j = 0; j < model.tunnel[i]!; j++) mass += work.current[first + j]!;
     recorder.trace[row * states + i] = mass;
+  }
+}
+
+/** The share of the cohort in each milestone's states, for the milestones read at trace row `row`. */
+export function readMilestones(model: CompiledMarkov, work: MarkovWorkspace, row: number): void {
+  const current = work.current;
+  for (let m = 0; m < model.milestones.length; m++) {
+    const milestone = model.milestones[m]!;
+    if (milestone.row !== row) continue;
+    let share = 0;
+    for (let e = 0; e < model.expanded; e++) if (milestone.states[e] === 1) share += current[e]!;
+    work.milestones[m] = share;
   }
 }

@@ -6,11 +6,14 @@ import { startVector } from "./start-vector.js";
 import { fillTransitions } from "./fill-transitions.js";
 import { addStartingValues, fillTransitionValues, fillValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { type MarkovRecorder, accumulateRow, advance, chainTransitionValues, recordTrace, refill, startSparse } from "./cycle-steps.js";
+import { type MarkovRecorder, accumulateRow, advance, chainTransitionValues, readMilestones, recordTrace, refill, startSparse } from "./cycle-steps.js";
 import { markInert, weightedStep } from "./weighted-step.js";
 import { addWeightedTotals, homogeneousLoop } from "./homogeneous-loop.js";
 import { backgroundFloor } from "./background-floor.js";
 import { markovAnnualTotals } from "./markov-annual.js";
+import { prepareTransitionArrays } from "./fill-transition-arrays.js";
+import { vectorLoop } from "./vector-loop.js";
+import { fillValueArraysRow, prepareValueArrays } from "./fill-value-arrays.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -69,26 +72,34 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   let transitionsVary = false;
   let transitionValuesVary = false;
   let valuesVary = false;
+  const vectorValues = strategy.valueArrays !== undefined;
+  const hasValues = vectorValues || strategy.values !== undefined;
   const fill = work.fills[strategyIndex]!;
   if (fill.matches(params)) fill.restore(model, work);
   else {
+    // The vector form's grid for this entry time; a fill that read its ages is not kept (other entry times have other ages).
+    const grid = strategy.transitionArrays !== undefined || vectorValues ? work.grids.at(startTime) : undefined;
+    if (grid !== undefined) grid.readAge = false;
     site.at = "cycle";
     site.cycle = 1;
-    transitionsVary = fillTransitions(model, work, strategyIndex, params, site);
+    transitionsVary = grid !== undefined && strategy.transitionArrays !== undefined ? prepareTransitionArrays(model, work, strategyIndex, params, grid, site) : fillTransitions(model, work, strategyIndex, params, site);
     transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
     site.at = "row";
     site.cycle = 0;
-    if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
+    if (vectorValues) valuesVary = prepareValueArrays(model, work, strategyIndex, params, grid!, site);
+    else if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
     // Inputs that depend on the time are refilled during the run: nothing to keep.
-    if (transitionsVary || transitionValuesVary || valuesVary) fill.clear();
+    if (transitionsVary || transitionValuesVary || valuesVary || grid?.readAge === true) fill.clear();
     else fill.store(model, work, params);
   }
   chainTransitionValues(model, work);
   site.at = "row";
   site.cycle = 0;
-  if (strategy.values !== undefined) {
+  if (hasValues) {
     // The generated kernel never exposes a trace row, so milestones take the general loop.
     if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
+    // The vector form reads its rows straight from the arrays unless the floor or transition values need the sparse matrix.
+    else if (transitionsVary && strategy.transitionArrays !== undefined && work.floor === undefined && work.tvCount === 0 && !transitionValuesVary) vectorLoop(model, work, strategyIndex, params, valuesVary, recorder);
     else if (!valuesVary && recorder === undefined) {
       // Values fixed for the run: one fused pass per cycle; each row is added as the cohort leaves it.
       startSparse(model, work);
@@ -113,7 +124,8 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
         if (valuesVary) {
           site.at = "row";
           site.cycle = cycle;
-          fillValues(model, work, strategyIndex, params, site);
+          if (vectorValues) fillValueArraysRow(model, work, work.valuePlan, cycle, site);
+          else fillValues(model, work, strategyIndex, params, site);
         }
         accumulateRow(model, work, cycle, direct, recorder);
       }
@@ -137,17 +149,5 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       work.total[o]! *= factor;
       if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
     }
-  }
-}
-
-/** The share of the cohort in each milestone's states, for the milestones read at trace row `row`. */
-function readMilestones(model: CompiledMarkov, work: MarkovWorkspace, row: number): void {
-  const current = work.current;
-  for (let m = 0; m < model.milestones.length; m++) {
-    const milestone = model.milestones[m]!;
-    if (milestone.row !== row) continue;
-    let share = 0;
-    for (let e = 0; e < model.expanded; e++) if (milestone.states[e] === 1) share += current[e]!;
-    work.milestones[m] = share;
   }
 }

@@ -4,6 +4,7 @@ import type { LifeTable } from "../../survival/life-table.js";
 import type { Complement } from "../complement.js";
 import type { OutcomeKind, StateValueTable } from "../cohort/cohort-types.js";
 import type { TimeContext } from "../cohort/time-context.js";
+import type { StateValueArraysFunction, TransitionArraysFunction } from "./array-entry.js";
 
 // Shared with the partitioned survival engine; re-exported so existing imports keep working.
 export type { OutcomeKind, StateValueTable };
@@ -59,8 +60,12 @@ export interface MarkovStrategy<P, S extends string, O extends string, G extends
   readonly start?: StartDistribution<S>;
   /** Transition rows of this strategy. */
   readonly transitions?: TransitionsFunction<P, S, G>;
+  /** Transitions of every cycle (and tunnel position) at once, evaluated once per draw and strategy: the vector form of `transitions` (give one of the two). */
+  readonly transitionArrays?: TransitionArraysFunction<P, S, G>;
   /** Per-year state values of this strategy. */
   readonly values?: StateValuesFunction<P, S, O, G>;
+  /** Per-year state values of every trace row at once: the vector form of `values` (give one of the two). */
+  readonly valueArrays?: StateValueArraysFunction<P, S, O, G>;
   /** One-off transition values of this strategy. */
   readonly transitionValues?: TransitionValuesFunction<P, S, O, G>;
   /** One-off starting values of this strategy. */
@@ -96,8 +101,15 @@ export interface MarkovCohortDefinition<P, States extends readonly StateSpec[], 
   readonly start?: StartDistribution<StateName<States>>;
   /** Transition rows for one cycle; strategies may override. */
   readonly transitions?: TransitionsFunction<P, StateName<States>, G>;
+  /**
+   * Transitions of every cycle (and tunnel position) at once, evaluated once per draw and strategy:
+   * the vector form of `transitions` (give one of the two; docs/markov-cohort.md, "Vector form").
+   */
+  readonly transitionArrays?: TransitionArraysFunction<P, StateName<States>, G>;
   /** Per-year state values; strategies may override. */
   readonly values?: StateValuesFunction<P, StateName<States>, O, G>;
+  /** Per-year state values of every trace row at once: the vector form of `values` (give one of the two). */
+  readonly valueArrays?: StateValueArraysFunction<P, StateName<States>, O, G>;
   /** One-off values on moving between states. */
   readonly transitionValues?: TransitionValuesFunction<P, StateName<States>, O, G>;
   /** One-off values at entry (cycle 0). */

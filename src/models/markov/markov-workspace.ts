@@ -6,6 +6,10 @@ import { NameCache } from "./name-cache.js";
 import { FillCache } from "./fill-cache.js";
 import { RowsReaders } from "./rows-reader.js";
 import { ValuesReaders } from "./values-reader.js";
+import { CycleGrids } from "./cycle-grid.js";
+import { TransitionArrayPlan } from "./fill-transition-arrays.js";
+import { ValueArrayPlan } from "./fill-value-arrays.js";
+import { VectorKernels } from "./vector-kernel.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -90,6 +94,12 @@ export class MarkovWorkspace {
   readonly rowsReaders: RowsReaders;
   /** Per strategy: the state values reader generated for the shape its function returns. */
   readonly valuesReaders: ValuesReaders;
+  /** The vector form: the time grids (one per entry time), and the current strategy's transition and value arrays in index form. */
+  readonly grids: CycleGrids;
+  readonly transitionPlan: TransitionArrayPlan;
+  readonly valuePlan: ValueArrayPlan;
+  /** Per strategy: the vector loop's cycle step generated for the shape of its transition arrays. */
+  readonly vectorKernels: VectorKernels;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 
@@ -141,6 +151,10 @@ export class MarkovWorkspace {
     this.fills = model.strategies.map(() => new FillCache(this));
     this.rowsReaders = new RowsReaders(model, this);
     this.valuesReaders = new ValuesReaders(model, this);
+    this.grids = new CycleGrids(model);
+    this.transitionPlan = new TransitionArrayPlan(states);
+    this.valuePlan = new ValueArrayPlan(outcomes, states);
+    this.vectorKernels = new VectorKernels(model, this.site);
     const rows = model.cycles + 1;
     const years = model.annualYears;
     this.annual =

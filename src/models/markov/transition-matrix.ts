@@ -3,6 +3,7 @@ import type { EvaluationContext } from "../model.js";
 import { backgroundFloor, applyBackgroundFloor } from "./background-floor.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import { fillTransitions } from "./fill-transitions.js";
+import { fillArrayRows, prepareTransitionArrays } from "./fill-transition-arrays.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 
 /**
@@ -37,7 +38,13 @@ export function markovTransitionMatrix(model: CompiledMarkov, work: MarkovWorksp
   site.at = "cycle";
   site.cycle = cycle;
   work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
-  fillTransitions(model, work, index, params, site);
+  if (model.strategies[index]!.transitionArrays !== undefined) {
+    site.cycle = 1;
+    const varies = prepareTransitionArrays(model, work, index, params, work.grids.at(startTime), site);
+    site.cycle = cycle;
+    // Every position of the cycle asked for (the first cycle's fill checked every position of cycle 1).
+    if (varies && cycle > 1) fillArrayRows(model, work, work.transitionPlan, cycle, site);
+  } else fillTransitions(model, work, index, params, site);
   const n = model.expanded;
   const { rowStart, rowEnd, col, val } = work;
   if (model.background !== undefined) {

@@ -1,0 +1,279 @@
+import { didYouMean } from "../../core/closest-name.js";
+import { isComplement } from "../complement.js";
+import type { CompiledMarkov } from "./compile-markov.js";
+import type { EngineCycleGrid } from "./cycle-grid.js";
+import { fromTail } from "./fill-transitions.js";
+import { type ErrorSite, failAt } from "./markov-errors.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+
+/** Entry kinds of a plan. */
+export const CONSTANT = 0;
+export const BY_CYCLE = 1;
+export const BY_STATE_TIME = 2;
+export const BY_BOTH = 3;
+export const COMPLEMENT = 4;
+
+/**
+ * One strategy's `transitionArrays` result for one draw, in index form: per from-state its entries
+ * in the row's key order (kind, destination, constant or array), and its destinations in ascending
+ * order (the order the sparse row is written in). Buffers are allocated once per model; a draw
+ * only overwrites them.
+ */
+export class TransitionArrayPlan {
+  /** Entries of from-state i: [entryStart[i], entryStart[i + 1]). */
+  readonly entryStart: Int32Array;
+  readonly kind: Uint8Array;
+  readonly to: Int32Array;
+  readonly constant: Float64Array;
+  readonly arrays: (ArrayLike<number> | undefined)[];
+  /** Ascending destinations of from-state i (with the first death state under background mortality): [destStart[i], destStart[i + 1]). */
+  readonly destStart: Int32Array;
+  readonly dest: Int32Array;
+  /** 1 when the destination is one of the row's entries (0: the death slot kept at probability 0). */
+  readonly destListed: Uint8Array;
+  /** Whether some entry depends on the cycle (then the rows are refilled every cycle). */
+  varies = false;
+  /** 1 for the from-states whose entries are all constants or `complement` (the same row in every cycle and position). */
+  readonly fixedRow: Uint8Array;
+  /** Per entry, its value in the cycle being run when it does not depend on the state time (vector-loop.ts). */
+  readonly hoisted: Float64Array;
+  /** Per state, the highest tunnel position that may hold mass (vector-loop.ts). */
+  readonly reach: Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(states: number) {
+    this.entryStart = new Int32Array(states + 1);
+    this.kind = new Uint8Array(states * states);
+    this.to = new Int32Array(states * states);
+    this.constant = new Float64Array(states * states);
+    this.arrays = new Array<ArrayLike<number> | undefined>(states * states).fill(undefined);
+    this.destStart = new Int32Array(states + 1);
+    this.dest = new Int32Array(states * (states + 1));
+    this.destListed = new Uint8Array(states * (states + 1));
+    this.seen = new Int32Array(states);
+    this.fixedRow = new Uint8Array(states);
+    this.hoisted = new Float64Array(states * states);
+    this.reach = new Int32Array(states);
+  }
+
+  /**
+   * Reads a `transitionArrays` result into the plan, checking its shape (known states, one row per
+   * state, entries that are numbers, `complement` at most once per row or time arrays of the right
+   * length) and the constant entries; arrays are checked as they are read, cycle by cycle.
+   */
+  read(model: CompiledMarkov, rows: unknown, site: ErrorSite): void {
+    const states = model.states;
+    if (rows === null || typeof rows !== "object") failAt(site, "invalid_model", ["transitionArrays"], "the transitionArrays function must return an object of rows, one per state", rows);
+    for (const name in rows) {
+      if (!model.stateIndex.has(name)) failAt(site, "unknown_state", ["from", name], `unknown state "${name}": ${didYouMean(name, states)}`, name);
+    }
+    const cycles = model.cycles;
+    const tolerance = model.tolerance;
+    const background = model.background;
+    let n = 0;
+    let varies = false;
+    this.destStart[0] = 0;
+    for (let from = 0; from < states.length; from++) {
+      this.entryStart[from] = n;
+      const fromName = states[from]!;
+      const row = (rows as Record<string, unknown>)[fromName];
+      if (row === null || typeof row !== "object") failAt(site, "invalid_model", ["from", fromName], `no transition row for state "${fromName}" (every state needs a row, e.g. ${JSON.stringify({ [fromName]: 1 })} for an absorbing state)`, row);
+      const tunnel = model.tunnel[from]!;
+      let complementSeen = false;
+      let fixed = 1;
+      const stamp = ++this.stamp;
+      for (const toName in row) {
+        const to = model.stateIndex.get(toName);
+        if (to === undefined) failAt(site, "unknown_state", ["from", fromName, "to", toName], `unknown destination state "${toName}": ${didYouMean(toName, states)}`, toName);
+        const entry = (row as Record<string, unknown>)[toName];
+        this.to[n] = to;
+        this.seen[to] = stamp;
+        this.arrays[n] = undefined;
+        if (isComplement(entry)) {
+          if (complementSeen) failAt(site, "invalid_model", ["from", fromName, "to", toName], `complement is given more than once in the row of "${fromName}"`);
+          complementSeen = true;
+          this.kind[n++] = COMPLEMENT;
+          continue;
+        }
+        if (typeof entry === "number") {
+          if (!Number.isFinite(entry)) failAt(site, "non_finite_value", ["from", fromName, "to", toName], `probability from "${fromName}" to "${toName}" is not a finite number (received ${entry})`, entry);
+          if (entry < -tolerance || entry > 1 + tolerance) failAt(site, "probability_out_of_range", ["from", fromName, "to", toName], `probability from "${fromName}" to "${toName}" must be in [0, 1] (received ${entry})`, entry);
+          this.kind[n] = CONSTANT;
+          this.constant[n++] = entry;
+          continue;
+        }
+        const kind = timeArrayKind(entry);
+        if (kind < 0) failAt(site, "invalid_model", ["from", fromName, "to", toName], `entry from "${fromName}" to "${toName}" must be a probability, complement, or byCycle / byStateTime / byCycleAndStateTime of numbers (received ${describe(entry)})`, entry);
+        const values = (entry as { values: ArrayLike<number> }).values;
+        const expected = kind === BY_CYCLE ? cycles : kind === BY_STATE_TIME ? tunnel : cycles * tunnel;
+        if (values.length !== expected) {
+          const shape = kind === BY_CYCLE ? `one per cycle (${cycles})` : kind === BY_STATE_TIME ? `one per state time of "${fromName}" (tunnel ${tunnel})` : `cycles × tunnel of "${fromName}" (${cycles} × ${tunnel} = ${expected})`;
+          failAt(site, "dimension_mismatch", ["from", fromName, "to", toName], `the array from "${fromName}" to "${toName}" has ${values.length} numbers; expected ${shape}`, values.length);
+        }
+        if (kind !== BY_STATE_TIME) varies = true;
+        fixed = 0;
+        this.kind[n] = kind;
+        this.arrays[n++] = values;
+      }
+      this.fixedRow[from] = fixed;
+      // Destinations ascending, with the first death state always stored in a living row (fillRow's rule).
+      let d = this.destStart[from]!;
+      const keep = background !== undefined && background.dead[from] === 0 ? background.primary : -1;
+      for (let to = 0; to < states.length; to++) {
+        const listed = this.seen[to] === stamp;
+        if (!listed && to !== keep) continue;
+        this.dest[d] = to;
+        this.destListed[d++] = listed ? 1 : 0;
+      }
+      this.destStart[from + 1] = d;
+    }
+    this.entryStart[states.length] = n;
+    this.varies = varies;
+  }
+}
+
+function timeArrayKind(entry: unknown): number {
+  if (entry === null || typeof entry !== "object") return -1;
+  const { by, values } = entry as { by?: unknown; values?: unknown };
+  if (values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") return -1;
+  return by === "cycle" ? BY_CYCLE : by === "stateTime" ? BY_STATE_TIME : by === "cycleAndStateTime" ? BY_BOTH : -1;
+}
+
+function describe(entry: unknown): string {
+  if (typeof entry === "symbol") return entry.toString();
+  try {
+    return JSON.stringify(entry) ?? String(entry);
+  } catch {
+    return String(entry);
+  }
+}
+
+/**
+ * Writes the row of from-state `from` at tunnel position `position` for cycle `cycle` into the
+ * sparse matrix, checking each entry read (finite, in [0, 1] ± tolerance), the complement and the
+ * row sum as {@link fillRow} does, with the same sum order (the row's key order) and the same
+ * stored entries, so both forms give bit-identical matrices for the same numbers.
+ */
+export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, from: number, position: number, cycle: number, site: ErrorSite): void {
+  const scratch = work.rowScratch;
+  const tolerance = model.tolerance;
+  const tunnel = model.tunnel[from]!;
+  const { kind, to: toOf, constant, arrays } = plan;
+  const end = plan.entryStart[from + 1]!;
+  let sum = 0;
+  let complementTo = -1;
+  for (let n = plan.entryStart[from]!; n < end; n++) {
+    const k = kind[n]!;
+    const to = toOf[n]!;
+    let value: number;
+    if (k === CONSTANT) value = constant[n]!;
+    else if (k === COMPLEMENT) {
+      complementTo = to;
+      continue;
+    } else {
+      value = arrays[n]![k === BY_CYCLE ? cycle - 1 : k === BY_STATE_TIME ? position : (cycle - 1) * tunnel + position]!;
+      // One comparison rejects NaN, ±Infinity and out-of-range values alike; the message tells them apart.
+      if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, to, position, value, site);
+    }
+    scratch[to] = value > 0 ? value : 0;
+    sum += value;
+  }
+  if (complementTo >= 0) {
+    const rest = 1 - sum;
+    if (rest < -tolerance) rowProblem(model, from, position, sum, complementTo, site);
+    scratch[complementTo] = rest > 0 ? rest : 0;
+  } else if (Math.abs(sum - 1) > tolerance) rowProblem(model, from, position, sum, -1, site);
+  const base = model.base[from]!;
+  const expandedFrom = base + position;
+  const last = tunnel - 1;
+  const stay = base + (position < last ? position + 1 : last);
+  const { col, colState, rawVal } = work;
+  const { dest, destListed } = plan;
+  const keepSlot = model.background !== undefined && model.background.dead[from] === 0;
+  let cursor = work.rowStart[expandedFrom]!;
+  const destEnd = plan.destStart[from + 1]!;
+  for (let d = plan.destStart[from]!; d < destEnd; d++) {
+    const to = dest[d]!;
+    if (destListed[d] === 0) {
+      // The first death state of a living row, absent from the row: stored at 0 for the floor to raise.
+      work.deathSlot[expandedFrom] = cursor;
+      col[cursor] = model.base[to]!;
+      colState[cursor] = to;
+      rawVal[cursor++] = 0;
+      continue;
+    }
+    const probability = scratch[to]!;
+    const kept = keepSlot && to === model.background!.primary;
+    if (probability === 0 && !kept) continue;
+    if (kept) work.deathSlot[expandedFrom] = cursor;
+    col[cursor] = to === from ? stay : model.base[to]!;
+    colState[cursor] = to;
+    rawVal[cursor++] = probability;
+  }
+  work.rowEnd[expandedFrom] = cursor;
+}
+
+/** Throws the error of a row whose complement is negative (`complementTo` ≥ 0) or whose sum is not 1. */
+export function rowProblem(model: CompiledMarkov, from: number, position: number, sum: number, complementTo: number, site: ErrorSite): never {
+  const fromName = model.states[from]!;
+  if (complementTo >= 0) {
+    const rest = 1 - sum;
+    failAt(site, "negative_complement", [...fromTail(model, from, position), "to", model.states[complementTo]!], `the complement from "${fromName}" is negative (${rest}): the other probabilities sum to ${sum}${stateTimeNote(model, from, position)}`, rest);
+  }
+  return failAt(site, "row_sum_not_one", fromTail(model, from, position), `transition row of "${fromName}" does not sum to 1 (sum = ${sum}, expected 1 ± ${model.tolerance})${stateTimeNote(model, from, position)}`, sum);
+}
+
+function stateTimeNote(model: CompiledMarkov, from: number, position: number): string {
+  return model.tunnel[from]! > 1 ? ` at state time ${position}` : "";
+}
+
+/** Throws the error of an entry read from an array: not finite, or outside [0, 1] ± tolerance. */
+export function badEntry(model: CompiledMarkov, from: number, to: number, position: number, value: number, site: ErrorSite): never {
+  const fromName = model.states[from]!;
+  const toName = model.states[to]!;
+  const at = [...fromTail(model, from, position), "to", toName];
+  if (!Number.isFinite(value)) failAt(site, "non_finite_value", at, `probability from "${fromName}" to "${toName}" is not a finite number (received ${String(value)})${stateTimeNote(model, from, position)}`, value);
+  return failAt(site, "probability_out_of_range", at, `probability from "${fromName}" to "${toName}" must be in [0, 1] (received ${value})${stateTimeNote(model, from, position)}`, value);
+}
+
+/**
+ * Fills the sparse matrix for cycle `cycle` from the plan: every state's first position, and the
+ * other tunnel positions only where `occupied` holds mass (all of them without `occupied`: the
+ * first cycle, or rows that do not depend on the cycle and are filled once per draw). A cohort
+ * entering a tunnel at cycle t is at state time ≤ t, so the positions read grow with the cycles
+ * instead of being the whole tunnel every cycle.
+ */
+export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, cycle: number, site: ErrorSite, occupied?: Float64Array): void {
+  const states = model.states.length;
+  for (let from = 0; from < states; from++) fillArrayRow(model, work, plan, from, 0, cycle, site);
+  if (model.maxTunnel === 1) return;
+  if (occupied === undefined) {
+    for (let from = 0; from < states; from++) {
+      for (let position = 1; position < model.tunnel[from]!; position++) fillArrayRow(model, work, plan, from, position, cycle, site);
+    }
+    return;
+  }
+  const { active, activeCount, stateOf } = work;
+  for (let k = 0; k < activeCount; k++) {
+    const e = active[k]!;
+    if (occupied[e] === 0) continue;
+    const from = stateOf[e]!;
+    const position = e - model.base[from]!;
+    if (position > 0) fillArrayRow(model, work, plan, from, position, cycle, site);
+  }
+}
+
+/**
+ * Calls the strategy's `transitionArrays` once for the draw, reads the result into the workspace's
+ * plan and fills the matrix of cycle 1 at every tunnel position (as the callback form checks every
+ * position in the first cycle). Returns whether the rows depend on the cycle.
+ */
+export function prepareTransitionArrays(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, grid: EngineCycleGrid, site: ErrorSite): boolean {
+  const strategy = model.strategies[strategyIndex]!;
+  const rows = (strategy.transitionArrays as (params: unknown, grid: EngineCycleGrid, strategy: string) => unknown)(params, grid, strategy.name);
+  const plan = work.transitionPlan;
+  plan.read(model, rows, site);
+  fillArrayRows(model, work, plan, site.cycle, site);
+  return plan.varies;
+}

@@ -1,0 +1,173 @@
+import type { CompiledMarkov } from "./compile-markov.js";
+import { type MarkovRecorder, accumulateRow, readMilestones } from "./cycle-steps.js";
+import { BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
+
+// Entry kinds as module constants: an imported binding read in the inner loop costs a property load per read in some loaders.
+const constantKind = CONSTANT;
+const byCycleKind = BY_CYCLE;
+const byStateTimeKind = BY_STATE_TIME;
+const complementKind = COMPLEMENT;
+import { fillValueArraysRow } from "./fill-value-arrays.js";
+import { fillValues } from "./fill-values.js";
+import { addWeightedTotals } from "./homogeneous-loop.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+import { markInert } from "./weighted-step.js";
+import { type VectorKernel } from "./vector-kernel.js";
+
+/**
+ * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`), when
+ * no background-mortality floor or transition value needs the sparse matrix: each cycle reads every
+ * occupied row straight from the arrays (checking it) and moves its mass, without writing the
+ * matrix first. Entries that do not depend on the time in state are read (and checked) once per
+ * cycle, not once per tunnel position, and a tunnel is scanned only up to the highest position the
+ * cohort can have reached (one more per cycle). The sums are those of the general loop, term by
+ * term and in the same order (rows in ascending expanded order, a row's sum in its key order,
+ * destinations ascending), so results are bit-identical to the callback form with the same numbers.
+ * With values fixed for the run and no recorder, the trace is weighted as it goes (as
+ * weightedStep); otherwise each trace row is added as it is reached (as the direct loop).
+ */
+export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, valuesVary: boolean, recorder: MarkovRecorder | undefined): void {
+  const plan = work.transitionPlan;
+  const expanded = model.expanded;
+  const cycles = model.cycles;
+  const milestoneRows = model.milestoneRows;
+  const site = work.site;
+  const direct = valuesVary || recorder !== undefined;
+  // Every expanded state is listed: the row sums then run over all of them (terms of unoccupied states are exact zeros).
+  for (let e = 0; e < expanded; e++) {
+    work.active[e] = e;
+    work.next[e] = 0;
+  }
+  work.activeCount = expanded;
+  const reach = plan.reach;
+  for (let i = 0; i < model.states.length; i++) {
+    let highest = 0;
+    for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
+    reach[i] = highest;
+  }
+  if (direct) accumulateRow(model, work, 0, true, recorder);
+  else {
+    // The matrix of cycle 1 (prepareTransitionArrays) names the absorbing states without values; a row that changes with the cycle is never inert.
+    markInert(model, work);
+    for (let i = 0; i < model.states.length; i++) if (plan.fixedRow[i] === 0) work.inert[model.base[i]!] = 0;
+  }
+  if (milestoneRows[0] === 1) readMilestones(model, work, 0);
+  const kernel = work.vectorKernels.kernelFor(strategyIndex, plan);
+  for (let cycle = 1; cycle <= cycles; cycle++) {
+    site.at = "cycle";
+    site.cycle = cycle;
+    if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct);
+    else vectorStep(model, work, plan, cycle, !direct);
+    if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
+    if (direct) {
+      if (valuesVary) {
+        site.at = "row";
+        site.cycle = cycle;
+        if (model.strategies[strategyIndex]!.valueArrays !== undefined) fillValueArraysRow(model, work, work.valuePlan, cycle, site);
+        else fillValues(model, work, strategyIndex, params, site);
+      }
+      accumulateRow(model, work, cycle, true, recorder);
+    }
+  }
+  if (!direct) {
+    accumulateRow(model, work, cycles, false, undefined);
+    addWeightedTotals(model, work);
+  }
+}
+
+/** {@link vectorStep} through the kernel generated for the plan's shape (vector-kernel.ts): the same arithmetic in the same order. */
+function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean): void {
+  const row = cycle - 1;
+  const current = work.current;
+  const next = work.next;
+  kernel(row, current, next, plan.arrays, plan.constant, plan.reach, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0][row]!, model.coefficients[1][row]!, model.undiscounted[row]!, weighted);
+  work.current = next;
+  work.next = current;
+}
+
+/** Moves the cohort through cycle `cycle`, reading each occupied row from the plan; `weighted`: also adds trace row cycle − 1 to the weighted trace. */
+function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, cycle: number, weighted: boolean): void {
+  const current = work.current;
+  const next = work.next;
+  const scratch = work.rowScratch;
+  const inert = work.inert;
+  const tolerance = model.tolerance;
+  const site = work.site;
+  const { kind, to: toOf, constant, arrays, hoisted, entryStart, destStart, dest, reach } = plan;
+  const row = cycle - 1;
+  const costCoefficient = model.coefficients[0][row]!;
+  const effectCoefficient = model.coefficients[1][row]!;
+  const undiscountedCoefficient = model.undiscounted[row]!;
+  const costWeighted = work.weighted[0];
+  const effectWeighted = work.weighted[1];
+  const undiscounted = work.weighted[2];
+  const states = model.states.length;
+  for (let from = 0; from < states; from++) {
+    const first = entryStart[from]!;
+    const end = entryStart[from + 1]!;
+    const tunnel = model.tunnel[from]!;
+    const base = model.base[from]!;
+    // Entries the same at every state time: read and checked once for the cycle.
+    for (let n = first; n < end; n++) {
+      const k = kind[n]!;
+      if (k === constantKind) hoisted[n] = constant[n]!;
+      else if (k === byCycleKind) {
+        const value = arrays[n]![row]!;
+        if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, 0, value, site);
+        hoisted[n] = value;
+      }
+    }
+    const highest = reach[from]!;
+    const rowOffset = row * tunnel;
+    const last = tunnel - 1;
+    const destEnd = destStart[from + 1]!;
+    for (let position = 0; position <= highest; position++) {
+      const e = base + position;
+      const mass = current[e]!;
+      if (mass === 0) continue;
+      if (weighted) {
+        if (inert[e] === 1) {
+          current[e] = 0;
+          continue;
+        }
+        costWeighted[e]! += costCoefficient * mass;
+        effectWeighted[e]! += effectCoefficient * mass;
+        undiscounted[e]! += undiscountedCoefficient * mass;
+      }
+      let sum = 0;
+      let complementTo = -1;
+      for (let n = first; n < end; n++) {
+        const k = kind[n]!;
+        if (k === complementKind) {
+          complementTo = toOf[n]!;
+          continue;
+        }
+        let value: number;
+        if (k <= byCycleKind) value = hoisted[n]!;
+        else {
+          value = arrays[n]![k === byStateTimeKind ? position : rowOffset + position]!;
+          if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, position, value, site);
+        }
+        scratch[toOf[n]!] = value > 0 ? value : 0;
+        sum += value;
+      }
+      if (complementTo >= 0) {
+        const rest = 1 - sum;
+        if (rest < -tolerance) rowProblem(model, from, position, sum, complementTo, site);
+        scratch[complementTo] = rest > 0 ? rest : 0;
+      } else if (Math.abs(sum - 1) > tolerance) rowProblem(model, from, position, sum, -1, site);
+      current[e] = 0;
+      const stay = base + (position < last ? position + 1 : last);
+      for (let d = destStart[from]!; d < destEnd; d++) {
+        const to = dest[d]!;
+        const probability = scratch[to]!;
+        if (probability === 0) continue;
+        next[to === from ? stay : model.base[to]!]! += mass * probability;
+      }
+    }
+    // Mass moves at most one position along a tunnel per cycle.
+    if (highest < last) reach[from] = highest + 1;
+  }
+  work.current = next;
+  work.next = current;
+}

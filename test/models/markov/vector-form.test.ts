@@ -1,0 +1,238 @@
+// The vector form of Markov transitions and values (transitionArrays / valueArrays) against the
+// callback form. Where both forms compute every probability and value with the same arithmetic,
+// the engine sums the same terms in the same order (rows ascending, a row in its key order), so the
+// results are compared bit for bit (toEqual / toBe), not within a tolerance.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { byCycle, byCycleAndStateTime, byStateTime, complement, markovCohort } from "../../../src/index.js";
+import { evaluateModel } from "../../../src/models/model.js";
+import { lifeTable } from "../../../src/survival/life-table.js";
+import { baseParameters, hivBriggs2006 } from "../../../models/hiv-briggs-2006/model.js";
+import { thrown } from "../../helpers/thrown.js";
+import { darthBase, darthCallback, darthVector } from "./darth-state-residence.js";
+import { hivVector } from "./hiv-vector.js";
+
+describe("vector form: published models written in both forms", () => {
+  it("DARTH's state-residence Sick-Sicker (75-position tunnel, age-dependent mortality): bit-identical totals of the 4 strategies", () => {
+    expect(evaluateModel(darthVector, darthBase)).toEqual(evaluateModel(darthCallback, darthBase));
+    const other = { ...darthBase, hrB: 0.4, scale: 0.1, g1: 0.09 };
+    expect(evaluateModel(darthVector, other)).toEqual(evaluateModel(darthCallback, other));
+  });
+
+  it("DARTH: run() (trace, per-row values) and a cohort entering at a later time (tree leaf) are bit-identical too", () => {
+    const vector = darthVector.run(darthBase);
+    const callback = darthCallback.run(darthBase);
+    expect(vector.strategies.AB.trace).toEqual(callback.strategies.AB.trace);
+    expect(vector.strategies.B.perCycle).toEqual(callback.strategies.B.perCycle);
+    for (const startTime of [0, 10, 3, 0]) {
+      expect(evaluateModel(darthVector, darthBase, { startTime })).toEqual(evaluateModel(darthCallback, darthBase, { startTime }));
+    }
+  });
+
+  it("Briggs HIV (by-cycle relative risk and lamivudine cost): bit-identical to the callback model in models/hiv-briggs-2006", () => {
+    expect(evaluateModel(hivVector, baseParameters)).toEqual(evaluateModel(hivBriggs2006, baseParameters));
+    const shorter = { ...baseParameters, treatmentYears: 1, rrCombination: 0.6 };
+    expect(evaluateModel(hivVector, shorter)).toEqual(evaluateModel(hivBriggs2006, shorter));
+    expect(hivVector.run(baseParameters).strategies.Combination.trace).toEqual(hivBriggs2006.run(baseParameters).strategies.Combination.trace);
+  });
+
+  it("Briggs HIV through the vector form reproduces the published DMHEE results (heemod, 7 significant digits: relative 1e-6)", () => {
+    const reference = JSON.parse(readFileSync(new URL("../../../models/hiv-briggs-2006/reference.json", import.meta.url), "utf8")) as { variants: Record<string, { expected: Record<string, Record<string, number>>; toleranceRelative: number }> };
+    const variant = reference.variants["dmhee_exact"]!;
+    const result = evaluateModel(hivVector, baseParameters);
+    for (const strategy of ["Monotherapy", "Combination"] as const) {
+      for (const [outcome, expected] of Object.entries(variant.expected[strategy]!)) {
+        expect(Math.abs(result[strategy][outcome]! - expected) / Math.abs(expected)).toBeLessThanOrEqual(variant.toleranceRelative);
+      }
+    }
+  });
+
+  it("transitionMatrix of the vector form equals the callback form's, cycle by cycle", () => {
+    for (const cycle of [1, 2, 40, 75]) {
+      expect(darthVector.transitionMatrix(darthBase, "B", cycle)).toEqual(darthCallback.transitionMatrix(darthBase, "B", cycle));
+    }
+  });
+});
+
+// Random time-dependent models with a tunnel: state A, tunnel T (length L), B, D.
+const caseArbitrary = fc
+  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean() })
+  .map((c) => {
+    // A small deterministic generator from the seed: entries in [0, 0.3), so every complement stays ≥ 0.1.
+    let state = c.seed;
+    const next = (): number => {
+      state = (state * 16807) % 2147483647;
+      return (state / 2147483647) * 0.3;
+    };
+    const array = (length: number): Float64Array => Float64Array.from({ length }, next);
+    const { cycles, tunnel } = c;
+    return { ...c, x: array(cycles), y: array(tunnel), z: array(cycles * tunnel), w: array(cycles), v: array(cycles), dA: next(), costT: array(tunnel).map((u) => u * 1000), costB: array(cycles + 1).map((u) => u * 1000), qalyT: array((cycles + 1) * tunnel) };
+  });
+type Case = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function models(c: Case) {
+  const shared = {
+    states: ["A", { name: "T", tunnel: c.tunnel }, "B", "D"],
+    strategies: ["One", "Two"],
+    outcomes: { cost: "cost", qaly: "effect" },
+    cycles: c.cycles,
+    start: { A: 0.7, T: 0.3 },
+    startAge: 60,
+    cycleCorrection: c.correction,
+    ...(c.floor ? { backgroundMortality: { lifeTable: lifeTable({ ages: [60, 70, 80], rates: { female: [0.05, 0.1, 0.2] } }), sexMix: { female: 1 }, deathState: "D" as const } } : {}),
+    ...(c.transitionValue ? { transitionValues: () => ({ cost: { A: { T: 500 }, T: { B: 250 } } }) } : {}),
+  } as const;
+  const factor = (strategy: string): number => (strategy === "Two" ? 0.5 : 1);
+  const callback = markovCohort({
+    ...shared,
+    transitions: (_p: Record<string, number>, time, strategy) => ({
+      A: { A: complement, T: c.x[time.cycle - 1]! * factor(strategy), D: c.dA },
+      T: { A: c.y[time.stateTime]!, T: complement, B: c.z[(time.cycle - 1) * c.tunnel + time.stateTime]!, D: c.w[time.cycle - 1]! },
+      B: { B: complement, D: c.v[time.cycle - 1]! },
+      D: { D: 1 },
+    }),
+    values: (_p: Record<string, number>, time) => (c.timeValues ? { cost: { A: 100, T: c.costT[time.stateTime]!, B: c.costB[time.cycle]! }, qaly: { A: 1, T: c.qalyT[time.cycle * c.tunnel + time.stateTime]! } } : { cost: { A: 100, T: c.costT[time.stateTime]! }, qaly: { A: 1, B: 0.5 } }),
+  });
+  const vector = markovCohort({
+    ...shared,
+    transitionArrays: (_p: Record<string, number>, _grid, strategy) => ({
+      A: { A: complement, T: byCycle(c.x.map((value) => value * factor(strategy))), D: c.dA },
+      T: { A: byStateTime(c.y), T: complement, B: byCycleAndStateTime(c.z), D: byCycle(c.w) },
+      B: { B: complement, D: byCycle(c.v) },
+      D: { D: 1 },
+    }),
+    valueArrays: () => (c.timeValues ? { cost: { A: 100, T: byStateTime(c.costT), B: byCycle(c.costB) }, qaly: { A: 1, T: byCycleAndStateTime(c.qalyT) } } : { cost: { A: 100, T: byStateTime(c.costT) }, qaly: { A: 1, B: 0.5 } }),
+  });
+  return { callback, vector };
+}
+
+describe("vector form: random time-dependent models with tunnels (fast-check)", () => {
+  it("both forms give bit-identical totals and traces, with or without background mortality and transition values; trace rows sum to 1", () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const { callback, vector } = models(c);
+        expect(evaluateModel(vector, {})).toEqual(evaluateModel(callback, {}));
+        const run = vector.run({});
+        expect(run.strategies.Two.trace).toEqual(callback.run({}).strategies.Two.trace);
+        for (const row of run.strategies.One.trace) expect(Math.abs(row.A + row.T + row.B + row.D - 1)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("vector form: checks", () => {
+  const base = {
+    states: ["Well", { name: "Sick", tunnel: 3 }, "Dead"],
+    strategies: ["SoC", "New"],
+    outcomes: { cost: "cost" },
+    cycles: 4,
+    start: { Well: 1 },
+  } as const;
+  type Rows = Record<string, Record<string, unknown>>;
+  const withRows = (rows: (strategy: string) => Rows, extra: Record<string, unknown> = {}) =>
+    markovCohort({ ...base, transitionArrays: (_p: object, _grid, strategy) => rows(strategy) as never, valueArrays: () => ({ cost: { Sick: 100 } }), ...extra });
+  const good = (sick: unknown = 0.1): Rows => ({ Well: { Well: complement, Sick: sick, Dead: 0.01 }, Sick: { Sick: complement, Dead: 0.2 }, Dead: { Dead: 1 } });
+
+  it("giving both forms in one place is an invalid_model issue naming the path", () => {
+    const both = thrown(() => markovCohort({ ...base, transitions: () => good() as never, transitionArrays: () => good() as never, values: () => ({}), valueArrays: () => ({}) }));
+    expect(both.issues.map((issue) => issue.path)).toEqual([["transitionArrays"], ["valueArrays"]]);
+    const onStrategy = thrown(() => markovCohort({ ...base, strategies: { SoC: {}, New: { transitions: () => good() as never, transitionArrays: () => good() as never } }, transitions: () => good() as never }));
+    expect(onStrategy.issues[0]!.path).toEqual(["strategies", "New", "transitionArrays"]);
+    expect(onStrategy.code).toBe("invalid_model");
+  });
+
+  it("a strategy's own transitionArrays replace the shared callback (and the reverse)", () => {
+    const model = markovCohort({ ...base, strategies: { SoC: {}, New: { transitionArrays: () => good(0.5) as never } }, transitions: () => good() as never, values: () => ({ cost: { Sick: 100 } }) });
+    const callback = markovCohort({ ...base, strategies: { SoC: {}, New: { transitions: () => good(0.5) as never } }, transitions: () => good() as never, values: () => ({ cost: { Sick: 100 } }) });
+    expect(evaluateModel(model, {})).toEqual(evaluateModel(callback, {}));
+  });
+
+  it("a by-cycle array of the wrong length is a dimension_mismatch naming strategy, from and to", () => {
+    const error = thrown(() => evaluateModel(withRows(() => good(byCycle([0.1, 0.1]))), {}, { draw: 7 }));
+    expect(error.code).toBe("dimension_mismatch");
+    expect(error.path).toEqual(["draw", 7, "strategies", "SoC", "cycle", 1, "from", "Well", "to", "Sick"]);
+    expect(error.message).toContain("has 2 numbers; expected one per cycle (4)");
+    const stateTime = thrown(() => evaluateModel(withRows(() => ({ ...good(), Sick: { Sick: complement, Dead: byCycleAndStateTime(new Float64Array(4)) } })), {}));
+    expect(stateTime.message).toContain("expected cycles × tunnel of \"Sick\" (4 × 3 = 12)");
+  });
+
+  it("a probability out of range in an array names the cycle and the state time", () => {
+    const dead = new Float64Array(12).fill(0.2);
+    dead[2 * 3 + 1] = 1.5; // cycle 3, state time 1
+    const error = thrown(() => evaluateModel(withRows(() => ({ ...good(), Sick: { Sick: complement, Dead: byCycleAndStateTime(dead) } })), {}));
+    expect(error.code).toBe("probability_out_of_range");
+    expect(error.path).toEqual(["strategies", "SoC", "cycle", 3, "from", "Sick", "stateTime", 1, "to", "Dead"]);
+    expect(error.message).toContain("must be in [0, 1] (received 1.5) at state time 1");
+  });
+
+  it("a non-finite value is a non_finite_value, in an array or as a constant", () => {
+    const error = thrown(() => evaluateModel(withRows(() => good(byCycle([0.1, Number.NaN, 0.1, 0.1]))), {}));
+    expect(error.code).toBe("non_finite_value");
+    expect(error.path).toEqual(["strategies", "SoC", "cycle", 2, "from", "Well", "to", "Sick"]);
+    expect(thrown(() => evaluateModel(withRows(() => good(Number.POSITIVE_INFINITY)), {})).code).toBe("non_finite_value");
+  });
+
+  it("a negative complement and a row sum ≠ 1 are reported as in the callback form", () => {
+    const negative = thrown(() => evaluateModel(withRows((s) => good(s === "New" ? byCycle([0.1, 0.1, 0.995, 0.1]) : 0.1)), {}));
+    expect(negative.code).toBe("negative_complement");
+    expect(negative.path).toEqual(["strategies", "New", "cycle", 3, "from", "Well", "to", "Well"]);
+    const sum = thrown(() => evaluateModel(withRows(() => ({ ...good(), Sick: { Sick: byStateTime([0.7, 0.7, 0.5]), Dead: 0.3 } })), {}));
+    expect(sum.code).toBe("row_sum_not_one");
+    expect(sum.path).toEqual(["strategies", "SoC", "cycle", 1, "from", "Sick", "stateTime", 2]);
+  });
+
+  it("unknown states, missing rows and entries that are neither numbers, complement nor time arrays are named", () => {
+    expect(thrown(() => evaluateModel(withRows(() => ({ ...good(), Sik: { Sik: 1 } })), {})).code).toBe("unknown_state");
+    expect(thrown(() => evaluateModel(withRows(() => ({ ...good(), Dead: { Ded: 1 } })), {})).path).toEqual(["strategies", "SoC", "cycle", 1, "from", "Dead", "to", "Ded"]);
+    expect(thrown(() => evaluateModel(withRows(() => ({ Well: good().Well!, Sick: good().Sick! })), {})).path).toEqual(["strategies", "SoC", "cycle", 1, "from", "Dead"]);
+    const bad = thrown(() => evaluateModel(withRows(() => good([0.1, 0.1, 0.1, 0.1])), {}));
+    expect(bad.code).toBe("invalid_model");
+    expect(bad.message).toContain("byCycle / byStateTime / byCycleAndStateTime");
+    expect(thrown(() => evaluateModel(withRows(() => ({ ...good(), Dead: { Dead: complement, Well: complement } })), {})).message).toContain("complement is given more than once");
+  });
+
+  it("state value arrays: wrong length, non-finite numbers, unknown outcomes and states", () => {
+    const values = (table: unknown) => markovCohort({ ...base, transitionArrays: () => good() as never, valueArrays: () => table as never });
+    const length = thrown(() => evaluateModel(values({ cost: { Well: byCycle([1, 2, 3, 4]) } }), {}));
+    expect(length.code).toBe("dimension_mismatch");
+    expect(length.message).toContain("expected one per trace row (5)");
+    const nan = thrown(() => evaluateModel(values({ cost: { Sick: byCycleAndStateTime(Float64Array.from({ length: 15 }, (_, i) => (i === 7 ? Number.NaN : 1))) } }), {}));
+    expect(nan.code).toBe("non_finite_value");
+    expect(nan.path).toEqual(["strategies", "SoC", "row", 2, "values", "cost", "Sick", "stateTime", 1]);
+    expect(thrown(() => evaluateModel(values({ qaly: { Well: 1 } }), {})).code).toBe("unknown_outcome");
+    expect(thrown(() => evaluateModel(values({ cost: { Wel: 1 } }), {})).code).toBe("unknown_state");
+  });
+
+  it("the grid: ages need startAge (the same error as TimeContext.age), tunnelLength knows the states", () => {
+    const ages = markovCohort({ ...base, transitionArrays: (_p: object, grid) => good(byCycle(grid.transitionAge.map(() => 0.1))) as never, valueArrays: () => ({}) });
+    const error = thrown(() => evaluateModel(ages, {}));
+    expect(error.code).toBe("invalid_model");
+    expect(error.path).toEqual(["startAge"]);
+    const unknown = markovCohort({ ...base, transitionArrays: (_p: object, grid) => good(grid.tunnelLength("Sik") / 10) as never });
+    expect(thrown(() => evaluateModel(unknown, {})).code).toBe("unknown_state");
+  });
+
+  it("the grid holds the callback form's times and ages: cycle 1 … N, (cycle − 1) · length, startAge + startTime + time", () => {
+    const seen: number[][] = [];
+    const model = markovCohort({
+      ...base,
+      cycleLength: 0.5,
+      startAge: 40,
+      transitionArrays: (_p: object, grid) => {
+        seen.push([...grid.transitionCycle], [...grid.transitionTime], [...grid.transitionAge], [...grid.row], [...grid.rowTime], [...grid.rowAge], [grid.tunnelLength("Sick"), grid.tunnelLength("Well")]);
+        return good() as never;
+      },
+    });
+    evaluateModel(model, {}, { startTime: 2 });
+    expect(seen.slice(0, 7)).toEqual([[1, 2, 3, 4], [0, 0.5, 1, 1.5], [42, 42.5, 43, 43.5], [0, 1, 2, 3, 4], [0, 0.5, 1, 1.5, 2], [42, 42.5, 43, 43.5, 44], [3, 1]]);
+  });
+
+  it("a fill that read the ages is not reused for another entry time", () => {
+    const rows = (age: number): Rows => good(age > 45 ? 0.3 : 0.1);
+    const vector = markovCohort({ ...base, startAge: 40, transitionArrays: (_p: object, grid) => rows(grid.transitionAge[0]!) as never, valueArrays: () => ({ cost: { Sick: 100 } }) });
+    const callback = markovCohort({ ...base, startAge: 40, transitions: (_p: object, time) => rows(time.age - time.time) as never, values: () => ({ cost: { Sick: 100 } }) });
+    for (const startTime of [0, 10, 0, 10]) expect(evaluateModel(vector, { same: 1 }, { startTime })).toEqual(evaluateModel(callback, { same: 1 }, { startTime }));
+  });
+});
