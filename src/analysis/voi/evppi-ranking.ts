@@ -2,7 +2,9 @@ import { fail } from "../../core/errors.js";
 import { requireName } from "../../core/unknown-name.js";
 import type { PsaResult } from "../psa/psa-result.js";
 import { wtpValues, type WtpRange } from "../cea/wtp-grid.js";
-import { evppi, type EvppiOptions } from "./evppi.js";
+import { evppi, evppiColumn, evppiIncrements, evppiKnots, type EvppiOptions } from "./evppi.js";
+import { coefficientDraws } from "./evppi-regression.js";
+import { splineEvppi, splineResponses } from "./spline-evppi.js";
 
 /** Options of {@link evppiRanking}. */
 export interface EvppiRankingOptions extends EvppiOptions {
@@ -59,8 +61,14 @@ export function evppiRanking(psa: PsaResult, wtp?: ArrayLike<number> | WtpRange,
   const standardError = options.standardError ?? { samples: 100 };
   // Unknown names are reported by their place in the caller's list before any fit.
   names.forEach((name, i) => requireName("unknown_parameter", ["parameters", i], "parameter", name, draws.names));
+  // As evppi of each parameter, with the increments (2 per strategy, n draws each) computed and centred once.
+  const knots = evppiKnots(options.knots, 1);
+  const increments = evppiIncrements(psa, options);
+  const se = standardError === false ? undefined : standardError === true ? {} : standardError;
+  const responses = splineResponses(increments);
   const rows = names.map((parameter) => {
-    const curve = evppi(psa, parameter, grid, { ...options, standardError });
+    const column = evppiColumn(draws, parameter, ["parameter"]);
+    const curve = splineEvppi(column, responses, grid, knots, coefficientDraws(se, []));
     return Object.freeze({ parameter, perPerson: curve.perPerson, standardError: curve.standardError });
   });
   rows.sort((a, b) => b.perPerson[g]! - a.perPerson[g]! || (a.parameter < b.parameter ? -1 : a.parameter > b.parameter ? 1 : 0));

@@ -2,6 +2,7 @@ import { fail, type PathSegment } from "../../core/errors.js";
 import { createRng, type Seed } from "../../random/rng.js";
 import { drawStandardNormal } from "../../distributions/draw-standard-normal.js";
 import { penalisedSmoother } from "./penalised-regression.js";
+import { splineEvppi, splineResponses, type CoefficientDraws } from "./spline-evppi.js";
 
 /** How the EVPPI's standard error is estimated (see {@link EvppiOptions.standardError}). */
 export interface EvppiStandardErrorOptions {
@@ -49,16 +50,16 @@ export function evppiByRegression(
 ): { readonly perPerson: Float64Array; readonly standardError: Float64Array | null } {
   const width = columns.reduce((w) => w * knots, 1);
   if (width > MAX_BASIS) fail("invalid_argument", [...path, "knots"], `${columns.length} parameters with ${knots} knots each need ${width} basis functions; at most ${MAX_BASIS} are fitted (use fewer knots or a smaller group)`, { received: knots });
+  const draws = coefficientDraws(standardError, path);
+  if (columns.length === 1) return splineEvppi(columns[0]!, splineResponses(increments), grid, knots, draws);
   const smoother = penalisedSmoother(columns, knots);
   const fits = increments.map((inc) => ({ effect: smoother.fit(inc.effect), cost: inc.cost === null ? null : smoother.fit(inc.cost) }));
   const perPerson = evppiOfFitted(fits.map((f) => ({ effect: f.effect.fitted, cost: f.cost?.fitted ?? null })), grid);
-  if (standardError === undefined) return { perPerson, standardError: null };
-  const samples = standardError.samples ?? 200;
-  if (!Number.isInteger(samples) || samples < 10 || samples > 10_000) fail("invalid_argument", [...path, "standardError", "samples"], `samples must be a whole number in [10, 10000] (received ${samples})`, { received: samples });
-  const rng = createRng(standardError.seed ?? "evppi-se");
+  if (draws === undefined) return { perPerson, standardError: null };
+  const samples = draws.samples;
   const z = new Float64Array(smoother.width);
   const draw = (): Float64Array => {
-    for (let a = 0; a < z.length; a++) z[a] = drawStandardNormal(rng);
+    draws.fill(z);
     return z;
   };
   const sum = new Float64Array(grid.length);
@@ -72,6 +73,23 @@ export function evppiByRegression(
   }
   const se = sum.map((s, g) => Math.sqrt(Math.max(0, (sumSq[g]! - (s * s) / samples) / (samples - 1))));
   return { perPerson, standardError: se };
+}
+
+/**
+ * The standard normal numbers of the standard error's coefficient draws (undefined: no standard
+ * error), a new stream from the seed for every EVPPI. @internal
+ */
+export function coefficientDraws(standardError: EvppiStandardErrorOptions | undefined, path: readonly PathSegment[]): CoefficientDraws | undefined {
+  if (standardError === undefined) return undefined;
+  const samples = standardError.samples ?? 200;
+  if (!Number.isInteger(samples) || samples < 10 || samples > 10_000) fail("invalid_argument", [...path, "standardError", "samples"], `samples must be a whole number in [10, 10000] (received ${samples})`, { received: samples });
+  const rng = createRng(standardError.seed ?? "evppi-se");
+  return {
+    samples,
+    fill(z: Float64Array): void {
+      for (let a = 0; a < z.length; a++) z[a] = drawStandardNormal(rng);
+    },
+  };
 }
 
 /** EVPPI at each WTP from fitted increments; never negative. */

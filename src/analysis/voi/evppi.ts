@@ -1,9 +1,10 @@
-import { fail } from "../../core/errors.js";
+import { fail, type PathSegment } from "../../core/errors.js";
+import type { ParameterDraws } from "../../parameters/parameter-draws.js";
 import type { PsaResult } from "../psa/psa-result.js";
 import { costEffectSeries, type CostEffectOptions } from "../psa/cost-effect.js";
 import { wtpValues, type WtpRange } from "../cea/wtp-grid.js";
 import { requireName } from "../../core/unknown-name.js";
-import { defaultKnots, evppiByRegression, type EvppiStandardErrorOptions } from "./evppi-regression.js";
+import { defaultKnots, evppiByRegression, type EvppiStandardErrorOptions, type Increment } from "./evppi-regression.js";
 
 /** Options of {@link evppi}. */
 export interface EvppiOptions extends CostEffectOptions {
@@ -72,22 +73,38 @@ export function evppi(psa: PsaResult, parameter: string | readonly string[], wtp
     requireName("unknown_parameter", path, "parameter", name, draws.names);
     if (names.indexOf(name) !== i) fail("invalid_argument", path, `parameter "${name}" is named twice`, { received: name });
   });
-  const knots = options.knots ?? defaultKnots(names.length);
-  if (!Number.isInteger(knots) || knots < 2 || knots > 40) fail("invalid_argument", ["knots"], `knots must be a whole number in [2, 40] (received ${knots})`, { received: knots });
+  const knots = evppiKnots(options.knots, names.length);
   const grid = wtpValues(wtp);
-  const { cost, effect } = costEffectSeries(psa, options);
-  const columns = names.map((name, i) => {
-    const column = draws.column(name);
-    const missing = column.filter((value) => !Number.isFinite(value)).length;
-    const path = typeof parameter === "string" ? ["parameter"] : ["parameter", i];
-    if (missing > 0) fail("invalid_argument", path, `parameter "${name}" has ${missing} missing or non-finite draws of ${column.length} (e.g. NA in an imported CSV); EVPPI needs a value in every draw`, { received: name });
-    return column;
-  });
-  const increments = psa.strategies.slice(1).map((_, k) => ({
-    effect: Float64Array.from(effect[k + 1]!, (v, i) => v - effect[0]![i]!),
-    cost: Float64Array.from(cost[k + 1]!, (v, i) => v - cost[0]![i]!),
-  }));
+  const increments = evppiIncrements(psa, options);
+  const columns = names.map((name, i) => evppiColumn(draws, name, typeof parameter === "string" ? ["parameter"] : ["parameter", i]));
   const se = options.standardError === undefined || options.standardError === false ? undefined : options.standardError === true ? {} : options.standardError;
   const { perPerson, standardError } = evppiByRegression(columns, increments, grid, knots, se, []);
   return Object.freeze({ parameter: names.join(", "), parameters: Object.freeze(names), wtp: grid, perPerson, standardError });
+}
+
+/** The knot count asked for, or the default for `parameters` parameters, checked. @internal */
+export function evppiKnots(asked: number | undefined, parameters: number): number {
+  const knots = asked ?? defaultKnots(parameters);
+  if (!Number.isInteger(knots) || knots < 2 || knots > 40) fail("invalid_argument", ["knots"], `knots must be a whole number in [2, 40] (received ${knots})`, { received: knots });
+  return knots;
+}
+
+/** Each strategy's effect and cost minus the first strategy's, draw by draw, the responses EVPPI fits. @internal */
+export function evppiIncrements(psa: PsaResult, options: CostEffectOptions): Increment[] {
+  const { cost, effect } = costEffectSeries(psa, options);
+  const difference = (a: Float64Array, b: Float64Array): Float64Array => {
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = a[i]! - b[i]!;
+    return out;
+  };
+  return psa.strategies.slice(1).map((_, k) => ({ effect: difference(effect[k + 1]!, effect[0]!), cost: difference(cost[k + 1]!, cost[0]!) }));
+}
+
+/** A parameter's draws, refused with a typed error at `path` when any is missing or not finite. @internal */
+export function evppiColumn(draws: ParameterDraws, name: string, path: readonly PathSegment[]): Float64Array {
+  const column = draws.column(name);
+  let missing = 0;
+  for (let i = 0; i < column.length; i++) if (!Number.isFinite(column[i]!)) missing++;
+  if (missing > 0) fail("invalid_argument", path, `parameter "${name}" has ${missing} missing or non-finite draws of ${column.length} (e.g. NA in an imported CSV); EVPPI needs a value in every draw`, { received: name });
+  return column;
 }

@@ -1,12 +1,6 @@
 import { cubicRegressionSpline, type MarginalBasis } from "./cubic-regression-spline.js";
-import { choleskyInPlace, dot, inverseDiagonal } from "./dense.js";
-import { solveCholesky } from "../../parameters/cholesky.js";
-
-/**
- * Convergence: no log λ moves by more than this in a Fellner–Schall step (λ within 1 %; the
- * fitted values then change by far less than the regression's own error).
- */
-const TOLERANCE = 1e-2;
+import { dot } from "./dense.js";
+import { remlFit } from "./reml-fit.js";
 
 /** One response's penalised fit. @internal */
 export interface PenalisedFit {
@@ -70,16 +64,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
     penalties.push(Float64Array.from({ length: p }, (_, idx) => margin.penalty[Math.floor(idx / after) % margin.width]!));
   });
   const gram = tensorGram(margins, n, p);
-  let trace = 0;
-  let gramScale = 0;
-  for (let a = 0; a < p; a++) gramScale = Math.max(gramScale, gram[a * p + a]!);
-  for (let a = 0; a < p; a++) trace += gram[a * p + a]!;
-  // Start each penalty at the size of the data's cross-products.
-  const start = penalties.map((s) => (trace / p) / (s.reduce((t, v) => t + v, 0) / s.filter((v) => v > 0).length));
-  // One covariate: the spline's own product (O(n + width²)); several: the tensor basis row by row.
-  const single = margins.length === 1 ? margins[0]! : null;
   const fitted = (beta: Float64Array, into?: Float64Array): Float64Array => {
-    if (single !== null) return single.times(beta, into);
     const out = into ?? new Float64Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = dot(x, i * p, beta, 0, p);
@@ -101,89 +86,7 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
         const row = i * p;
         for (let a = 0; a < p; a++) xty[a]! += x[row + a]! * v;
       }
-      const m = penalties.length;
-      const lower = start.map((v) => Math.log(v) - 20);
-      const upper = start.map((v) => Math.log(v) + 20);
-      const s = new Float64Array(p);
-      const jumped = new Uint8Array(m);
-      /** The penalised fit at log λ = rho and the Fellner–Schall update of rho. */
-      const evaluate = (rho: Float64Array) => {
-        s.fill(0);
-        penalties.forEach((pen, j) => { const lambda = Math.exp(rho[j]!); for (let a = 0; a < p; a++) s[a]! += lambda * pen[a]!; });
-        const h = Float64Array.from(gram);
-        for (let a = 0; a < p; a++) h[a * p + a]! += s[a]!;
-        const l = choleskyInPlace(h, p, gramScale);
-        const beta = solveCholesky(l, xty, p);
-        // Residual sum of squares yᵀy − 2βᵀXᵀy + βᵀXᵀXβ, and tr(A) = p − Σ diag(H⁻¹)·s.
-        let rss = yty;
-        for (let a = 0; a < p; a++) {
-          rss += beta[a]! * (dot(gram, a * p, beta, 0, p) - 2 * xty[a]!);
-        }
-        const next = new Float64Array(m);
-        if (m === 0) return { l, beta, edf: p, phi: Math.max(0, rss) / Math.max(1, n - p), next, reml: 0 };
-        const hDiag = inverseDiagonal(l, p);
-        let edf = p;
-        for (let a = 0; a < p; a++) edf -= hDiag[a]! * s[a]!;
-        // The negative restricted log-likelihood with the scale profiled out, up to a constant (Wood 2011, JRSS B 73:3, eq. 4).
-        let nullSpace = 0;
-        let logDetS = 0;
-        let logDetH = 0;
-        let penalty = 0;
-        for (let a = 0; a < p; a++) {
-          if (s[a]! > 0) logDetS += Math.log(s[a]!);
-          else nullSpace++;
-          logDetH += 2 * Math.log(l[a * p + a]!);
-          penalty += s[a]! * beta[a]! ** 2;
-        }
-        const reml = (n - nullSpace) * Math.log(Math.max(1e-300, Math.max(0, rss) + penalty)) + logDetH - logDetS;
-        // The scale at the REML optimum, (RSS + βᵀSβ) / (n − M_p): with it the Fellner–Schall fixed
-        // point is the REML optimum (with RSS / (n − edf) it is not, and a nearly linear term stays too wiggly).
-        const phi = (Math.max(0, rss) + penalty) / Math.max(1, n - nullSpace);
-        penalties.forEach((pen, j) => {
-          let pseudo = 0;
-          let own = 0;
-          let size = 0;
-          for (let a = 0; a < p; a++) {
-            if (pen[a]! === 0) continue;
-            pseudo += pen[a]! / s[a]!;
-            own += hDiag[a]! * pen[a]!;
-            size += beta[a]! ** 2 * pen[a]!;
-          }
-          // λ ← λ φ (tr(S_λ⁻ S_j) − tr(H⁻¹ S_j)) / βᵀ S_j β, each step at most a factor e⁵ and λ within
-          // e^±20 of its start (a term the data show to be linear has λ → ∞; the bound reaches that fit).
-          const ratio = size > 0 ? (phi * Math.max(0, pseudo - own)) / size : Infinity;
-          const step = Math.max(-5, Math.min(5, Math.log(ratio)));
-          // A penalty whose range keeps under 0.1 degrees of freedom, λ_j (tr(S_λ⁻ S_j) − tr(H⁻¹ S_j)),
-          // and still rises is heading for ∞ (the term is linear in that parameter): go there at once
-          // (once per penalty, so that an optimum just below cannot make the iteration cycle).
-          const heading = step > 0 && !jumped[j] && Math.exp(rho[j]!) * (pseudo - own) < 0.1;
-          if (heading) jumped[j] = 1;
-          next[j] = heading ? upper[j]! : clamp(rho[j]! + (Number.isNaN(step) ? 0 : step), j);
-        });
-        return { l, beta, edf, phi, next, reml };
-      };
-      const clamp = (v: number, j: number) => Math.min(upper[j]!, Math.max(lower[j]!, v));
-      const distance = (a: Float64Array, b: Float64Array) => a.reduce((d, v, j) => Math.max(d, Math.abs(v - b[j]!)), 0);
-      // Fellner–Schall converges linearly; SQUAREM (Varadhan & Roland 2008, Scand J Stat 35:335)
-      // extrapolates two steps of it, which cuts the number of factorisations several-fold here.
-      let rho = Float64Array.from(start, Math.log);
-      let state = evaluate(rho);
-      for (let cycle = 0; cycle < 100 && m > 0 && distance(state.next, rho) >= TOLERANCE; cycle++) {
-        const rho1 = state.next;
-        const state1 = evaluate(rho1);
-        if (distance(state1.next, rho1) < TOLERANCE) { rho = rho1; state = state1; break; }
-        const r = rho1.map((v, j) => v - rho[j]!);
-        const v = state1.next.map((w, j) => w - 2 * rho1[j]! + rho[j]!);
-        const rNorm = Math.hypot(...r);
-        const vNorm = Math.hypot(...v);
-        const alpha = vNorm === 0 ? -1 : Math.min(-1, -rNorm / vNorm);
-        const jump = rho.map((w, j) => clamp(w - 2 * alpha * r[j]! + alpha * alpha * v[j]!, j));
-        const jumped = evaluate(jump);
-        // Keep the extrapolation only if it does not lower the restricted likelihood (else take the plain step).
-        if (jumped.reml <= state1.reml) { rho = jump; state = jumped; }
-        else { rho = state1.next; state = evaluate(rho); }
-      }
-      const { l, beta, edf, phi } = state;
+      const { l, beta, edf, phi } = remlFit(gram, p, penalties, xty, yty, n);
       const values = fitted(beta);
       for (let i = 0; i < n; i++) values[i]! += mean;
       const factor = l;
@@ -222,7 +125,6 @@ export function penalisedSmoother(columns: readonly Float64Array[], knotCount: n
  * work of the p × p one for four covariates.
  */
 function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Float64Array {
-  if (margins.length === 1) return splineGram(margins[0]!, n);
   const d = margins.length;
   const half = Math.ceil(d / 2);
   const pairCount = margins.map((m) => (m.width * (m.width + 1)) / 2);
@@ -323,35 +225,5 @@ function tensorGram(margins: readonly MarginalBasis[], n: number, p: number): Fl
       gram[a * p + b] = gram[b * p + a] = cross[u * rightSize + v]!;
     }
   }
-  return gram;
-}
-
-/**
- * BᵀB of one covariate's basis (n × w, row-major): the lower triangle by rank-one updates of two
- * rows at a time (each entry loaded and stored once per pair of draws), mirrored at the end.
- */
-function splineGram(margin: MarginalBasis, n: number): Float64Array {
-  const w = margin.width;
-  const basis = margin.basis;
-  const gram = new Float64Array(w * w);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const r0 = i * w;
-    const r1 = r0 + w;
-    for (let a = 0; a < w; a++) {
-      const x0 = basis[r0 + a]!;
-      const x1 = basis[r1 + a]!;
-      const row = a * w;
-      for (let b = 0; b <= a; b++) gram[row + b]! += x0 * basis[r0 + b]! + x1 * basis[r1 + b]!;
-    }
-  }
-  if (i < n) {
-    const r0 = i * w;
-    for (let a = 0; a < w; a++) {
-      const x0 = basis[r0 + a]!;
-      for (let b = 0; b <= a; b++) gram[a * w + b]! += x0 * basis[r0 + b]!;
-    }
-  }
-  for (let a = 0; a < w; a++) for (let b = 0; b < a; b++) gram[b * w + a] = gram[a * w + b]!;
   return gram;
 }
