@@ -1,3 +1,4 @@
+import type { CurveMark } from "./curve-mark.js";
 import { integrate } from "./integrate.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
@@ -126,12 +127,13 @@ export function powerGrid(coefficient: number, power: number, start: number, ste
 
 /**
  * Assembles a frozen {@link SurvivalCurve} from a family's parts, filling in what it lacks; `brand`
- * (a module-private symbol and a value) marks the object itself, so a copy of the curve is unmarked.
+ * (a module-private {@link CurveMark} and a value) marks the object itself, so a copy of the curve
+ * is unmarked.
  */
 export function defineCurve<D extends {
   /** The family or construction, e.g. `"weibull"`. */
   readonly kind: string;
-}>(parts: CurveParts<D>, breaks: readonly number[] = [], brand?: readonly [symbol, unknown]): SurvivalCurve<D> {
+}, B = never>(parts: CurveParts<D>, breaks: readonly number[] = [], brand?: readonly [CurveMark<B>, B]): SurvivalCurve<D> {
   const survival = parts.survival;
   const cumulativeHazard = parts.cumulativeHazard;
   const quantile = parts.quantile ?? ((p: number) => numericalQuantile(cumulativeHazard, p));
@@ -152,7 +154,7 @@ export function defineCurve<D extends {
     },
   };
   if (parts.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid = parts.cumulativeHazardGrid;
-  // Not enumerable, so the curve prints and compares as before.
-  if (brand !== undefined) Object.defineProperty(curve, brand[0], { value: brand[1] });
+  // Invisible, so the curve prints and compares as before.
+  if (brand !== undefined) brand[0].stamp(curve, brand[1]);
   return Object.freeze(curve);
 }

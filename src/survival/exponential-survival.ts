@@ -1,4 +1,5 @@
 import { checkParameters } from "./check-parameters.js";
+import { curveMark } from "./curve-mark.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
@@ -48,20 +49,20 @@ export function exponentialSurvival(params: { readonly rate: number }): Survival
     quantile(p) {
       return p >= 0 && p <= 1 ? -Math.log1p(-p) / rate : NaN;
     },
-  }, [], [EXPONENTIAL_RATE, rate]);
+  }, [], [EXPONENTIAL_RATE, rate] as const);
   return curve;
 }
 
 /**
- * The rate of each curve built by {@link exponentialSurvival}, on the object itself under a symbol
- * no other module holds (so a copy with an overridden method lacks it; a property rather than a
- * WeakMap entry, which the garbage collector would have to trace for every curve a PSA builds).
- * Lets a caller compute rate·t in its own loop, with exactly the arithmetic of
- * `cumulativeHazard(t)`, instead of a call per point.
+ * The rate of each curve built by {@link exponentialSurvival}, on the object itself as a mark no
+ * other module holds (so a copy with an overridden method lacks it; on the object rather than in a
+ * WeakMap, which the garbage collector would have to trace for every curve a PSA builds). Lets a
+ * caller compute rate·t in its own loop, with exactly the arithmetic of `cumulativeHazard(t)`,
+ * instead of a call per point.
  */
-const EXPONENTIAL_RATE = Symbol("exponential rate");
+const EXPONENTIAL_RATE = curveMark<number>();
 
 /** The rate of a curve made by {@link exponentialSurvival} (not a copy of one), else undefined. */
 export function exponentialRateOf(curve: SurvivalCurve): number | undefined {
-  return (curve as unknown as { readonly [EXPONENTIAL_RATE]?: number })[EXPONENTIAL_RATE];
+  return EXPONENTIAL_RATE.read(curve);
 }
