@@ -6,6 +6,7 @@ import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, type Env, type Getter } from "./expression-env.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
+import { arrayForms, type CellRows, type SourcedCell } from "./cohort-arrays.js";
 import { readLifeTableFile } from "./life-table-file.js";
 import type { MarkovFile, PsmFile, SettingsFile } from "./model-file-schema.js";
 
@@ -39,7 +40,14 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const startEnv = scope.startEnv;
   const stateName = nameChecker("unknown_state", "state", states, issues);
   const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
-  const cell = (source: number | string, where: readonly PathSegment[], cellEnv: Env = env): Cell => (source === "complement" ? complement : compileValue(source, cellEnv, where, issues));
+  // The sources of the transition and value cells, for the vector form.
+  const sources = new Map<Getter, string>();
+  const cell = (source: number | string, where: readonly PathSegment[], cellEnv: Env = env): Cell => {
+    if (source === "complement") return complement;
+    const compiled = compileValue(source, cellEnv, where, issues);
+    if (typeof compiled === "function" && typeof source === "string") sources.set(compiled, source);
+    return compiled;
+  };
   const read = (value: Cell, p: Params): number | symbol => (typeof value === "function" ? value(p) : value);
 
   const transitions: [string, [string, Cell][]][] = [];
@@ -75,6 +83,11 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const valuesOut: Record<string, Record<string, number>> = {};
   const valueBuffers = values.map(([outcome, cells]): [Record<string, number>, [string, Cell][]] => [(valuesOut[outcome] = {}), cells]);
   const enter = (_p: Params, t: TimeContext | undefined, g: string): void => scope.enter(t, g);
+  // Tables whose expressions may read the time are given to the engine in the vector form: every
+  // cycle and tunnel position of a draw at once, over the points each entry depends on.
+  const sourced = (rows: [string, [string, Cell][]][]): CellRows => rows.map(([key, cells]) => [key, cells.map(([name, c]): [string, SourcedCell] => [name, typeof c === "function" ? { getter: c, source: sources.get(c)! } : c])]);
+  const tunnels = new Map(def.states.flatMap((s: StateSpec) => (typeof s === "string" ? [] : [[s.name, s.tunnel ?? 1] as const])));
+  const vector = arrayForms(sourced(transitions), sourced(values), tunnels, scope, def.startAge !== undefined);
   const definition: MarkovCohortDefinition<Params, readonly StateSpec[], string, string> = {
     title: def.title ?? "Markov model",
     states: def.states as StateSpec[],
@@ -88,16 +101,24 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     ...(background === undefined ? {} : { backgroundMortality: { lifeTable: lifeTable!, sexMix: background.sexMix, deathState: background.deathState } }),
     // The engine reads the returned tables at once and keeps nothing, so one set of objects is
     // refilled per call (same keys, same order: the complement sums the others in written order).
-    transitions: (p, t, g) => {
-      enter(p, t, g);
-      for (const [row, cells] of rowBuffers) for (const [to, value] of cells) row[to] = read(value, p);
-      return rowsOut;
-    },
-    values: (p, t, g) => {
-      enter(p, t, g);
-      for (const [row, cells] of valueBuffers) for (const [state, value] of cells) row[state] = read(value, p) as number;
-      return valuesOut;
-    },
+    ...(vector.transitionArrays !== undefined
+      ? { transitionArrays: vector.transitionArrays }
+      : {
+          transitions: (p: Params, t: TimeContext, g: string) => {
+            enter(p, t, g);
+            for (const [row, cells] of rowBuffers) for (const [to, value] of cells) row[to] = read(value, p);
+            return rowsOut;
+          },
+        }),
+    ...(vector.valueArrays !== undefined
+      ? { valueArrays: vector.valueArrays }
+      : {
+          values: (p: Params, t: TimeContext, g: string) => {
+            enter(p, t, g);
+            for (const [row, cells] of valueBuffers) for (const [state, value] of cells) row[state] = read(value, p) as number;
+            return valuesOut;
+          },
+        }),
     ...(transitionValues.length === 0
       ? {}
       : {

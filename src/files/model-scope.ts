@@ -2,6 +2,7 @@ import type { Issue, IssueCode, PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, extendEnv, type Env, type Getter } from "./expression-env.js";
+import { compileExpression } from "./expression.js";
 
 /**
  * Names an expression in a cohort model may read besides parameters and variables: qaly's own, then
@@ -9,6 +10,51 @@ import { compileValue, extendEnv, type Env, type Getter } from "./expression-env
  * `heemod_state_time` (cycles in the state, from 1), and DARTH's 0-based cycle index `darth_cycle`.
  */
 export const TIME_NAMES = ["cycle", "time", "age", "state_time", "model_time", "heemod_state_time", "darth_cycle"] as const;
+
+/** Bits of what a name or an expression reads of the time: the cycle (also `time`, `age` and the peers' cycle names). */
+export const READS_CYCLE = 1;
+/** Bit: the time in a tunnel state (`state_time`, `heemod_state_time`). */
+export const READS_STATE_TIME = 2;
+/** Bit: the age (which needs the model's startAge). */
+export const READS_AGE = 4;
+
+/** What each time name reads (bits {@link READS_CYCLE}, {@link READS_STATE_TIME}, {@link READS_AGE}). */
+const TIME_READS: Readonly<Record<(typeof TIME_NAMES)[number], number>> = {
+  cycle: READS_CYCLE,
+  time: READS_CYCLE,
+  age: READS_CYCLE | READS_AGE,
+  state_time: READS_STATE_TIME,
+  model_time: READS_CYCLE,
+  heemod_state_time: READS_STATE_TIME,
+  darth_cycle: READS_CYCLE,
+};
+
+/**
+ * What an expression may read of the time, from the names it uses (a static over-estimate: a branch
+ * not taken still counts): the bits of every name in `reads` it uses, 0 for an expression of
+ * parameters only. Names are looked for as text first, so most expressions are never parsed again.
+ */
+export function timeReads(source: number | string, env: Env, reads: ReadonlyMap<string, number>): number {
+  if (typeof source === "number") return 0;
+  let candidate = false;
+  for (const name of reads.keys()) {
+    if (source.includes(name)) {
+      candidate = true;
+      break;
+    }
+  }
+  if (!candidate) return 0;
+  let symbols: readonly string[];
+  try {
+    symbols = compileExpression(source, { names: env.names, functions: env.functions }).symbols;
+  } catch {
+    // Reported where the expression is compiled; the model is not built.
+    return 0;
+  }
+  let bits = 0;
+  for (const name of symbols) bits |= reads.get(name) ?? 0;
+  return bits;
+}
 
 /** Per-strategy getters of strategy variables (strategy name → variable → getter). */
 export type StrategyVariables = ReadonlyMap<string, ReadonlyMap<string, Getter>>;
@@ -21,6 +67,13 @@ export interface ModelScope {
   readonly startEnv: Env;
   /** Sets the strategy and time of the evaluation that follows (and invalidates cached variables). */
   enter(time: TimeContext | undefined, strategy: string): void;
+  /**
+   * Invalidates only the cached variables that may read the time: the time object given to
+   * {@link ModelScope.enter} has moved to another point (the vector form walks a grid of them).
+   */
+  tick(): void;
+  /** The time names and the variables that may read the time, with what they read ({@link timeReads}). */
+  readonly timeReads: ReadonlyMap<string, number>;
 }
 
 /**
@@ -34,6 +87,8 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
   let strategy = strategies[0]!;
   let time: TimeContext | undefined;
   let stamp = 0;
+  // Variables that read the time are cached per point in time, the others per strategy and draw.
+  let timeStamp = 0;
   const variableNames = [...new Set([...variables.values()].flatMap((map) => [...map.keys()]))];
   // Visible when every strategy of this model defines them (a named model with strategies of its
   // own does not see the file's strategy variables).
@@ -54,12 +109,20 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
       ["darth_cycle", () => Math.round(time!.time / cycleLength)],
     ]),
   );
+  const reads = new Map<string, number>(Object.entries(TIME_READS));
   for (const [name, source] of Object.entries(definitions ?? {})) {
     if (env.names.includes(name)) issues.push({ code: "invalid_model", path: [...path, "variables", name], message: `variable '${name}' has the name of a parameter, strategy variable or time variable` });
     const getter = compileValue(source, env, [...path, "variables", name], issues);
+    const bits = timeReads(source, env, reads);
+    if (bits !== 0) reads.set(name, bits);
     let cachedAt = -1;
     let cached = 0;
-    const cachedGetter: Getter = typeof getter === "number" ? () => getter : (p) => (cachedAt === stamp ? cached : ((cachedAt = stamp), (cached = getter(p))));
+    const cachedGetter: Getter =
+      typeof getter === "number"
+        ? () => getter
+        : bits === 0
+          ? (p) => (cachedAt === stamp ? cached : ((cachedAt = stamp), (cached = getter(p))))
+          : (p) => (cachedAt === timeStamp ? cached : ((cachedAt = timeStamp), (cached = getter(p))));
     env = extendEnv(env, new Map([[name, cachedGetter]]));
   }
   return {
@@ -69,7 +132,12 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
       time = t;
       strategy = g;
       stamp++;
+      timeStamp++;
     },
+    tick() {
+      timeStamp++;
+    },
+    timeReads: reads,
   };
 }
 
