@@ -1,20 +1,25 @@
 // Timing of the AML myeloid-panel model (issue 15: 10 000-draw PSA in-process on one core, goal ≤ 1 s):
-// the model file's PSA for a sample of draws (CPU and wall time, µs per draw and the 10 000-draw
-// projection), and the back end per evaluation.
+// the back end per evaluation; the model file's PSA (CPU and wall time, µs per draw and the 10 000-draw
+// projection); the same PSA with the Markov back end compiled to the vector form (issue 20) and to the
+// callback form it replaced, in alternating rounds; and the lower bound of the back end's arithmetic.
 // Run: npm run bench aml
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateModel, runPsaSync } from "../../src/index.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { callbackForm } from "../../src/files/cohort-arrays.js";
 import { dataReader } from "../../src/node/load-model.js";
 import { backEnd } from "../../models/aml-myeloid-panel/model.js";
 import { baseCase } from "../../models/aml-myeloid-panel/parameters.js";
 
-/** Prints the back end's time per evaluation and the model file's PSA time per draw. */
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+const range = (values: readonly number[]): string => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+
+/** Prints the back end's time per evaluation, the model file's PSA time per draw in both forms, and the lower bound. */
 export async function bench(): Promise<void> {
-  const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
-  for (const start of ["SCT", "Chemo", "RR"] as const) {
+  const starts = ["SCT", "Chemo", "RR"] as const;
+  for (const start of starts) {
     const n = 200;
     evaluateModel(backEnd, baseCase, { start: { [start]: 1 } });
     const cpu0 = process.cpuUsage();
@@ -22,8 +27,11 @@ export async function bench(): Promise<void> {
     console.log(`back end entered in ${start}: 3 true-risk strategies × 480 monthly cycles, 124 expanded states: ${(cpuMs(process.cpuUsage(cpu0)) / n).toFixed(2)} ms CPU per evaluation`);
   }
   const path = fileURLToPath(new URL("../../models/aml-myeloid-panel/model.yaml", import.meta.url));
-  const file = compileModelFile(readFileSync(path, "utf8"), { fileName: "models/aml-myeloid-panel/model.yaml", readFile: dataReader(dirname(path)) });
+  const build = () => compileModelFile(readFileSync(path, "utf8"), { fileName: "models/aml-myeloid-panel/model.yaml", readFile: dataReader(dirname(path)) });
+  const file = build();
+  const callbacks = callbackForm(build);
   runPsaSync(file.model, file.parameters, { samples: 50, seed: "warm-up" });
+  runPsaSync(callbacks.model, callbacks.parameters, { samples: 50, seed: "warm-up" });
   const samples = 1000;
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -34,5 +42,40 @@ export async function bench(): Promise<void> {
   console.log(
     `AML model file PSA ${psa.size} draws in-process (runPsaSync, one thread): CPU ${(cpu / 1000).toFixed(2)} s, wall ${(wall / 1000).toFixed(2)} s, ` +
       `${perDraw.toFixed(0)} µs/draw CPU, ${((wall * 1000) / psa.size).toFixed(0)} µs/draw wall; 10 000 draws ≈ ${((perDraw * 10_000) / 1e6).toFixed(1)} s CPU; goal ≤ 1 s (${perDraw <= 100 ? "met" : `missed by ${(perDraw / 100).toFixed(1)}×`})`,
+  );
+
+  // Alternating rounds, so both forms see the same load.
+  const rounds = 3;
+  const draws = 300;
+  const times: Record<"vector" | "callbacks", number[]> = { vector: [], callbacks: [] };
+  let same = true;
+  for (let round = 0; round < rounds; round++) {
+    const buffers: Float64Array[] = [];
+    for (const [form, project] of [["vector", file], ["callbacks", callbacks]] as const) {
+      const start = process.cpuUsage();
+      buffers.push(runPsaSync(project.model, project.parameters, { samples: draws, seed: `round ${round}` }).buffer);
+      times[form].push((cpuMs(process.cpuUsage(start)) * 1000) / draws);
+    }
+    same &&= buffers[0]!.every((x, i) => Object.is(x, buffers[1]![i]));
+  }
+  console.log(`AML model file PSA, ${rounds} alternating rounds of ${draws} draws, µs/draw CPU: back end in the vector form ${range(times.vector)}, in the callback form ${range(times.callbacks)} (results ${same ? "the same bit for bit" : "DIFFER"})`);
+
+  // The least arithmetic the back end needs: per draw, 3 strategies × 3 entry states = 9 runs of 480
+  // cycles; each cycle moves only the occupied states (a tunnel holds mass in one position at a time),
+  // about 2 entries each, and adds 3 weighted sums, about 2 floor products and 1 booked flow per state.
+  let occupied = 0;
+  for (const start of starts) {
+    const run = backEnd.run(baseCase, { start: { [start]: 1 } });
+    for (const strategy of backEnd.strategies) {
+      const trace = run.strategies[strategy].trace;
+      for (let row = 0; row < run.cycles; row++) for (const state of ["SCT", "Chemo", "RR"] as const) if (trace[row]![state] > 0) occupied++;
+    }
+  }
+  const perState = 2 + 3 + 2 + 1;
+  const sparse = occupied * perState;
+  const dense = 9 * 480 * 124 * perState;
+  console.log(
+    `lower bound of the back end per draw: 9 runs × 480 cycles, ${occupied} occupied (state, cycle) pairs × ~${perState} multiply-adds ≈ ${(sparse / 1000).toFixed(0)} k ≈ ${(sparse / 1000).toFixed(0)} µs at 1 ns each ` +
+      `(10 000 draws ≈ ${((sparse * 10_000) / 1e9).toFixed(2)} s: the 1 s goal leaves ~${(100 - sparse / 1000).toFixed(0)} µs/draw for sampling, the tree and all loop overhead); over all 124 expanded states it would be ${(dense / 1e6).toFixed(1)} M ≈ ${(dense / 1e6).toFixed(1)} ms`,
   );
 }
