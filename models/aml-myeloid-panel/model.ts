@@ -6,6 +6,7 @@
 // expression below performs the file's floating-point operations in the file's order.
 import {
   applyHazardRatio,
+  byStateTime,
   chance,
   complement,
   lifeTable,
@@ -64,13 +65,19 @@ export interface BackEndOptions {
  * position is the month in CR1: SCT positions 0–11 are the first 12 months after alloSCT (non-relapse
  * mortality, transplant utility), Chemo positions 0–5 the months of consolidation, and position 60
  * (which absorbs longer stays) is cure. Written with months in state rather than the cycle, rows and
- * values do not depend on time and are evaluated once per draw. Relapse: a constant monthly
+ * values do not depend on time and are evaluated once per draw, in the vector form (all 61 months at once). Relapse: a constant monthly
  * probability from the 3-year cumulative relapse, multiplied in hazard by `hrSct` after alloSCT, 0
  * from `cureMonths` (structural, at most 60) in CR1. Milestone `alive5y`: alive 5 years after entry. R/R: exponential death from the median. Swedish background
  * mortality (HMD 2019, 45 % women) floors every living state's death probability.
  */
 export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P, BackEndState, Risk, BackEndOutcome> {
   const background = options.backgroundMortality ?? true;
+  // The vector form: every month in CR1 at once, once per draw and risk group. The engine reads the
+  // arrays before the next call, so one set of buffers (and entries around them) is refilled.
+  const positions = 61;
+  const buffers = Array.from({ length: 7 }, () => new Float64Array(positions));
+  const [sctDead, sctRelapse, chemoRelapse, qalySct, qalyChemo, followUpSct, followUpChemo] = buffers as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [sctDeadEntry, sctRelapseEntry, chemoRelapseEntry, qalySctEntry, qalyChemoEntry, followUpSctEntry, followUpChemoEntry] = buffers.map((values) => byStateTime(values));
   return markovCohort<P, States, Risk, BackEndOutcome>({
     title: "AML after induction (monthly Markov cohort)",
     states: [{ name: "SCT", tunnel: 61 }, { name: "Chemo", tunnel: 61 }, "RR", "Dead"],
@@ -84,29 +91,40 @@ export function buildBackEnd(options: BackEndOptions = {}): MarkovCohortModel<P,
     ...(background ? { backgroundMortality: { lifeTable: lifeTable(swedenLifeTable2019), sexMix: { female: 0.45, male: 0.55 }, deathState: "Dead" as const } } : {}),
     discountRate: { cost: 0.03, effect: 0.03 },
     cycleCorrection: "half-cycle",
-    transitions: (p, t, risk) => {
+    transitionArrays: (p, _grid, risk) => {
       const rel3 = p[REL3[risk]];
       const pRelChemo = probabilityFromCumulativeIncidence(rel3, 3, MONTH);
       const pRelSct = applyHazardRatio(probabilityFromCumulativeIncidence(rel3, 3, MONTH), p.hrSct);
-      const relapsing = t.stateTime < p.cureMonths;
       const pNrm = probabilityFromCumulativeIncidence(p.nrm1, 1, MONTH);
       const pDieRr = probabilityFromMedian(p.medOsRr / 12, MONTH);
+      for (let month = 0; month < positions; month++) {
+        const relapsing = month < p.cureMonths;
+        sctDead[month] = month < 12 ? pNrm : 0;
+        sctRelapse[month] = relapsing ? pRelSct : 0;
+        chemoRelapse[month] = relapsing ? pRelChemo : 0;
+      }
       return {
-        SCT: { Dead: t.stateTime < 12 ? pNrm : 0, RR: relapsing ? pRelSct : 0, SCT: complement },
-        Chemo: { RR: relapsing ? pRelChemo : 0, Chemo: complement },
+        SCT: { Dead: sctDeadEntry!, RR: sctRelapseEntry!, SCT: complement },
+        Chemo: { RR: chemoRelapseEntry!, Chemo: complement },
         RR: { Dead: pDieRr, RR: complement },
         Dead: { Dead: 1 },
       };
     },
     // Per year: monthly costs × 12. Follow-up only in CR1 off treatment, for the first cureMonths.
-    values: (p, t) => {
-      const afterTransplantYear = t.stateTime >= 12;
-      const offTreatment = t.stateTime >= 6;
-      const followUp = t.stateTime < p.cureMonths;
+    valueArrays: (p) => {
+      for (let month = 0; month < positions; month++) {
+        const afterTransplantYear = month >= 12;
+        const offTreatment = month >= 6;
+        const followUp = month < p.cureMonths;
+        qalySct[month] = afterTransplantYear ? p.uSctLt : p.uSct1;
+        qalyChemo[month] = offTreatment ? p.uCr : p.uCons;
+        followUpSct[month] = afterTransplantYear && followUp ? 12 * p.cFu : 0;
+        followUpChemo[month] = offTreatment && followUp ? 12 * p.cFu : 0;
+      }
       return {
-        qaly: { SCT: afterTransplantYear ? p.uSctLt : p.uSct1, Chemo: offTreatment ? p.uCr : p.uCons, RR: p.uRr },
+        qaly: { SCT: qalySctEntry!, Chemo: qalyChemoEntry!, RR: p.uRr },
         lifeYears: { SCT: 1, Chemo: 1, RR: 1 },
-        costFollowUp: { SCT: afterTransplantYear && followUp ? 12 * p.cFu : 0, Chemo: offTreatment && followUp ? 12 * p.cFu : 0 },
+        costFollowUp: { SCT: followUpSctEntry!, Chemo: followUpChemoEntry! },
         costRelapse: { RR: 12 * p.cRrMonth },
       };
     },
