@@ -1,7 +1,7 @@
 // HIV model of Chancellor et al. 1997 as worked in Briggs, Claxton & Sculpher 2006, Exercise 2.5,
 // and as reproduced by the heemod R package (vignettes "Reproducing exact results from DMHEE" and
 // "Homogeneous Markov models").
-import { applyRelativeRisk, complement, markovCohort } from "qaly";
+import { applyRelativeRisk, byCycle, complement, markovCohort } from "qaly";
 
 /**
  * Base-case parameters of the DMHEE exercise: transition counts from the Chelsea and Westminster
@@ -26,7 +26,23 @@ export type HivParameters = Readonly<Record<keyof typeof baseParameters, number>
 const STATES = ["A", "B", "C", "D"] as const;
 const STRATEGIES = ["Monotherapy", "Combination"] as const;
 
-/** Exact DMHEE reproduction: 20 annual cycles, end-of-cycle counting, costs discounted 6 % from year 1, life years undiscounted. */
+/** Per strategy, arrays reused from draw to draw (the engine reads them before the next call). */
+const buffers = new Map<string, { transitions: Float64Array[]; drug: Float64Array }>();
+function buffersOf(strategy: string, cycles: number): { transitions: Float64Array[]; drug: Float64Array } {
+  let buffer = buffers.get(strategy);
+  if (buffer === undefined || buffer.drug.length !== cycles + 1) {
+    buffer = { transitions: Array.from({ length: 6 }, () => new Float64Array(cycles)), drug: new Float64Array(cycles + 1) };
+    buffers.set(strategy, buffer);
+  }
+  return buffer;
+}
+
+/**
+ * Exact DMHEE reproduction: 20 cycles, end-of-cycle counting, costs discounted 6 % from year 1, life
+ * years undiscounted. Written in the vector form (every cycle at once, once per draw and strategy);
+ * the numbers are those of the per-cycle callbacks it replaced, bit for bit
+ * (test/models/markov/vector-form.test.ts).
+ */
 export const hivBriggs2006 = markovCohort({
   title: "HIV: zidovudine vs zidovudine + lamivudine (Briggs et al. 2006, Ex. 2.5)",
   states: STATES,
@@ -38,22 +54,38 @@ export const hivBriggs2006 = markovCohort({
   discountRate: { cost: 0.06, effect: 0 },
   cycleCorrection: "none-end",
   discountTiming: "cycle-end",
-  transitions: (p: HivParameters, time, strategy) => {
+  transitionArrays: (p: HivParameters, grid, strategy) => {
     const totalA = p.nAA + p.nAB + p.nAC + p.nAD;
     const totalB = p.nBB + p.nBC + p.nBD;
     const totalC = p.nCC + p.nCD;
+    const rr = strategy === "Combination" ? p.rrCombination : 1;
+    const buffer = buffersOf(strategy, grid.cycles);
     // The relative risk acts on the progression probabilities of the first `treatmentYears` cycles.
-    const rr = strategy === "Combination" && time.cycle <= p.treatmentYears ? p.rrCombination : 1;
+    const entry = (k: number, probability: number): number | ReturnType<typeof byCycle> => {
+      const treated = applyRelativeRisk(probability, rr);
+      const untreated = applyRelativeRisk(probability, 1);
+      if (treated === untreated) return treated;
+      const values = buffer.transitions[k]!;
+      for (let i = 0; i < grid.cycles; i++) values[i] = grid.transitionCycle[i]! <= p.treatmentYears ? treated : untreated;
+      return byCycle(values);
+    };
     return {
-      A: { A: complement, B: applyRelativeRisk(p.nAB / totalA, rr), C: applyRelativeRisk(p.nAC / totalA, rr), D: applyRelativeRisk(p.nAD / totalA, rr) },
-      B: { B: complement, C: applyRelativeRisk(p.nBC / totalB, rr), D: applyRelativeRisk(p.nBD / totalB, rr) },
-      C: { C: complement, D: applyRelativeRisk(p.nCD / totalC, rr) },
+      A: { A: complement, B: entry(0, p.nAB / totalA), C: entry(1, p.nAC / totalA), D: entry(2, p.nAD / totalA) },
+      B: { B: complement, C: entry(3, p.nBC / totalB), D: entry(4, p.nBD / totalB) },
+      C: { C: complement, D: entry(5, p.nCD / totalC) },
       D: { D: 1 },
     };
   },
-  values: (p: HivParameters, time, strategy) => {
+  valueArrays: (p: HivParameters, grid, strategy) => {
     // End-of-cycle counting: trace row t stands for year t, so lamivudine is paid on rows 1 … treatmentYears.
-    const drug = p.cZidovudine + (strategy === "Combination" && time.cycle <= p.treatmentYears ? p.cLamivudine : 0);
+    const treated = p.cZidovudine + (strategy === "Combination" ? p.cLamivudine : 0);
+    const untreated = p.cZidovudine + 0;
+    let drug: number | ReturnType<typeof byCycle> = untreated;
+    if (treated !== untreated) {
+      const values = buffersOf(strategy, grid.cycles).drug;
+      for (let t = 0; t <= grid.cycles; t++) values[t] = grid.row[t]! <= p.treatmentYears ? treated : untreated;
+      drug = byCycle(values);
+    }
     return {
       costHealth: { A: p.cHealthA, B: p.cHealthB, C: p.cHealthC },
       costDrug: { A: drug, B: drug, C: drug },

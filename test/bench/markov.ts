@@ -2,13 +2,16 @@
 // four strategies = one evaluateInto call. Target (issue 3): ≤ 10 µs per draw on one core.
 // Also timed with sampling: the paper's PSA distributions drawn with defineParameters, 10 000 draws.
 // Issue 20: Briggs HIV 10 000 draws (goal ≤ 50 ms) and DARTH's state-residence Sick-Sicker (goal ≤ 0.1 ms
-// per 4-strategy draw), each with CPU (process.cpuUsage) and wall time.
+// per 4-strategy draw), each with CPU (process.cpuUsage) and wall time, in the vector form
+// (transitionArrays / valueArrays: the bundled HIV model, test/models/markov/darth-state-residence.ts)
+// and in the callback form (per cycle and tunnel position), alternating, so the gain shows.
 import { sickSicker, baseParameters } from "../../models/sick-sicker/model.js";
 import type { SickSickerParameters } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";
 import { hivBriggs2006, baseParameters as hivParameters } from "../../models/hiv-briggs-2006/model.js";
 import type { Model } from "../../src/index.js";
-import { applyHazardRatio, complement, markovCohort, rateToProbability } from "../../src/index.js";
+import { darthBase, darthCallback, darthVector } from "../models/markov/darth-state-residence.js";
+import { hivCallback } from "../models/markov/hiv-callback.js";
 
 function perturbed(base: Record<string, number>, draws: number): Record<string, number>[] {
   // Deterministic jitter (no RNG needed for timing): ±5 % on every parameter; probabilities come from rates, so all stay valid.
@@ -28,43 +31,6 @@ function time<P>(model: Model<P, string>, draws: readonly P[]): number {
   }
   return best * 1000;
 }
-
-/**
- * DARTH's Sick-Sicker with state residence (Iskandar, Alarid-Escudero et al., time-dependent cohort
- * tutorial, MDM 2023): Sick is a 75-position tunnel whose progression follows a Weibull hazard of the
- * years spent in it, mortality depends on age (rows read both `age` and `stateTime`), 4 strategies ×
- * 75 annual cycles. For timing only: a Gompertz hazard stands in for the US life table.
- */
-const darthBase = { rHS1: 0.15, rS1H: 0.5, hrS1: 3, hrS2: 10, scale: 0.08, shape: 1.1, hrB: 0.6, cH: 2000, cS1: 4000, cS2: 15000, cA: 12000, cB: 13000, uH: 1, uS1: 0.75, uS2: 0.5, uA: 0.95, g0: 0.0001, g1: 0.085 };
-type DarthParameters = Readonly<Record<keyof typeof darthBase, number>>;
-const usesA = (s: string): boolean => s === "A" || s === "AB";
-const usesB = (s: string): boolean => s === "B" || s === "AB";
-const darthStateResidence = markovCohort({
-  states: ["H", { name: "S1", tunnel: 75 }, "S2", "D"],
-  strategies: ["SoC", "A", "B", "AB"],
-  outcomes: { cost: "cost", qaly: "effect" },
-  start: { H: 1 },
-  cycles: 75,
-  startAge: 25,
-  cycleCorrection: "darth-simpson",
-  transitions: (p: DarthParameters, time, strategy) => {
-    const rHD = p.g0 * Math.exp(p.g1 * time.age);
-    const pHD = rateToProbability(rHD);
-    const pS1D = rateToProbability(rHD * p.hrS1);
-    const k = time.stateTime;
-    const pS1S2 = applyHazardRatio(rateToProbability(p.scale ** p.shape * ((k + 1) ** p.shape - k ** p.shape)), usesB(strategy) ? p.hrB : 1);
-    return {
-      H: { H: complement, S1: (1 - pHD) * rateToProbability(p.rHS1), D: pHD },
-      S1: { H: (1 - pS1D) * rateToProbability(p.rS1H), S1: complement, S2: (1 - pS1D) * pS1S2, D: pS1D },
-      S2: { S2: complement, D: rateToProbability(rHD * p.hrS2) },
-      D: { D: 1 },
-    };
-  },
-  values: (p: DarthParameters, _time, strategy) => {
-    const treatment = (usesA(strategy) ? p.cA : 0) + (usesB(strategy) ? p.cB : 0);
-    return { cost: { H: p.cH, S1: p.cS1 + treatment, S2: p.cS2 + treatment }, qaly: { H: p.uH, S1: usesA(strategy) ? p.uA : p.uS1, S2: p.uS2 } };
-  },
-});
 
 /** CPU and wall milliseconds of evaluating every draw once (after one warm-up pass over the first draws). */
 function cpuAndWall<P>(model: Model<P, string>, draws: readonly P[]): [number, number] {
@@ -96,10 +62,24 @@ export async function bench(): Promise<void> {
   console.log(`Sick-Sicker PSA, 10 000 draws including sampling of 16 distributions and table.row(i): ${(timings[0] + timings[1]).toFixed(1)} ms (sampling ${timings[0].toFixed(1)} ms + evaluation ${timings[1].toFixed(1)} ms; target ≤ 100 ms, best of 5)`);
   const hivDraws = perturbed(hivParameters, draws).map((p) => ({ ...p, treatmentYears: 2 }));
   const hiv = time(hivBriggs2006, hivDraws);
-  console.log(`HIV (Briggs 2006), 2 strategies × 20 cycles, time-dependent transitions and values: ${hiv.toFixed(2)} µs per draw`);
-  const [hivCpu, hivWall] = cpuAndWall(hivBriggs2006, hivDraws.slice(0, 10_000));
-  console.log(`HIV (Briggs 2006), 10 000 draws in-process: CPU ${hivCpu.toFixed(0)} ms, wall ${hivWall.toFixed(0)} ms (goal ≤ 50 ms)`);
+  console.log(`HIV (Briggs 2006), 2 strategies × 20 cycles, time-dependent transitions and values, vector form: ${hiv.toFixed(2)} µs per draw`);
+  // Alternating runs of the two forms (the machine is shared: compare the ranges).
+  const hivRuns: Record<"vector" | "callback", number[]> = { vector: [], callback: [] };
+  for (let run = 0; run < 3; run++) {
+    hivRuns.callback.push(cpuAndWall(hivCallback, hivDraws.slice(0, 10_000))[0]);
+    hivRuns.vector.push(cpuAndWall(hivBriggs2006, hivDraws.slice(0, 10_000))[0]);
+  }
+  console.log(`HIV (Briggs 2006), 10 000 draws in-process, CPU: vector form ${range(hivRuns.vector, 0)} ms, callback form ${range(hivRuns.callback, 0)} ms (goal ≤ 50 ms; 3 alternating runs)`);
   const darthDraws = perturbed(darthBase, 300);
-  const [darthCpu, darthWall] = cpuAndWall(darthStateResidence, darthDraws);
-  console.log(`DARTH state-residence Sick-Sicker, 4 strategies × 75 cycles, 75-position tunnel, age-dependent mortality: CPU ${(darthCpu / darthDraws.length).toFixed(2)} ms, wall ${(darthWall / darthDraws.length).toFixed(2)} ms per draw (goal ≤ 0.1 ms)`);
+  const darthRuns: Record<"vector" | "callback", number[]> = { vector: [], callback: [] };
+  for (let run = 0; run < 3; run++) {
+    darthRuns.callback.push(cpuAndWall(darthCallback, darthDraws)[0] / darthDraws.length);
+    darthRuns.vector.push(cpuAndWall(darthVector, darthDraws)[0] / darthDraws.length);
+  }
+  console.log(`DARTH state-residence Sick-Sicker, 4 strategies × 75 cycles, 75-position tunnel, age-dependent mortality, CPU per draw: vector form ${range(darthRuns.vector, 3)} ms, callback form ${range(darthRuns.callback, 2)} ms (goal ≤ 0.1 ms; 3 alternating runs of 300 draws)`);
+}
+
+/** "lowest–highest" of some timings. */
+function range(values: readonly number[], digits: number): string {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 }

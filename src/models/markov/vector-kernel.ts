@@ -77,7 +77,8 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
     const position = tunnel === 1 ? "0" : "p";
     if (tunnel === 1) lines.push(`e = ${base}; m = cur[e]; if (m !== 0) do {`);
     else lines.push(`const hi = reach[${from}];`, `for (let p = 0; p <= hi; p++) { e = ${base} + p; m = cur[e]; if (m === 0) continue;`);
-    lines.push(`if (weighted) { if (inert[e] === 1) { cur[e] = 0; ${tunnel === 1 ? "break" : "continue"}; } cw[e] += cc * m; ew[e] += ec * m; uw[e] += uc * m; }`);
+    // With equal cost and effect coefficients the effect-weighted trace is the cost-weighted one: vectorLoop copies it at the end.
+    lines.push(`if (weighted) { if (inert[e] === 1) { cur[e] = 0; ${tunnel === 1 ? "break" : "continue"}; } cw[e] += cc * m; ${sameCoefficients(model) ? "" : "ew[e] += ec * m; "}uw[e] += uc * m; }`);
     lines.push("sum = 0;");
     let complementTo = -1;
     const probabilityOf = new Map<number, string>();
@@ -117,4 +118,11 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
   const bad = (from: number, to: number, position: number, value: number): never => badEntry(model, from, to, position, value, site);
   const rowBad = (from: number, position: number, sum: number, complementTo: number): never => rowProblem(model, from, position, sum, complementTo, site);
   return compileReader<VectorKernel>(["tol", "bad", "rowBad"], lines, [model.tolerance, bad, rowBad]);
+}
+
+/** Whether the cost and effect row coefficients are equal in every row (equal discount rates): the weighted traces are then equal too. */
+export function sameCoefficients(model: CompiledMarkov): boolean {
+  const [cost, effect] = model.coefficients;
+  for (let t = 0; t < cost.length; t++) if (cost[t] !== effect[t]) return false;
+  return true;
 }

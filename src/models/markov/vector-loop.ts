@@ -12,7 +12,7 @@ import { fillValues } from "./fill-values.js";
 import { addWeightedTotals } from "./homogeneous-loop.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { markInert } from "./weighted-step.js";
-import { type VectorKernel } from "./vector-kernel.js";
+import { type VectorKernel, sameCoefficients } from "./vector-kernel.js";
 
 /**
  * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`), when
@@ -70,6 +70,8 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     }
   }
   if (!direct) {
+    // The generated kernel leaves the effect-weighted trace to this copy when it equals the cost-weighted one.
+    if (kernel !== undefined && sameCoefficients(model)) work.weighted[1].set(work.weighted[0]);
     accumulateRow(model, work, cycles, false, undefined);
     addWeightedTotals(model, work);
   }

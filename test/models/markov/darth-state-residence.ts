@@ -3,7 +3,8 @@
 // whose progression follows a Weibull hazard of the years spent in it, mortality depends on age,
 // 4 strategies × 75 annual cycles. A Gompertz hazard stands in for the US life table. Shared by the
 // vector-form tests and test/bench/markov.ts.
-import { applyHazardRatio, byCycle, byCycleAndStateTime, complement, markovCohort, rateToProbability, type CycleGrid } from "../../../src/index.js";
+import { applyHazardRatio, byCycle, byCycleAndStateTime, complement, markovCohort, rateToProbability } from "../../../src/index.js";
+import type { CycleGrid } from "../../../src/models/markov/index.js";
 
 export const darthBase = { rHS1: 0.15, rS1H: 0.5, hrS1: 3, hrS2: 10, scale: 0.08, shape: 1.1, hrB: 0.6, cH: 2000, cS1: 4000, cS2: 15000, cA: 12000, cB: 13000, uH: 1, uS1: 0.75, uS2: 0.5, uA: 0.95, g0: 0.0001, g1: 0.085 };
 export type DarthParameters = Readonly<Record<keyof typeof darthBase, number>>;
@@ -51,20 +52,33 @@ export const darthVector = markovCohort({
   valueArrays: (p: DarthParameters, _grid, strategy) => values(p, strategy),
 });
 
+/**
+ * Buffers of the vector form's arrays, one set per strategy, reused from call to call: the engine
+ * reads the arrays before it calls the function again (allocating 45 KB of typed arrays per call
+ * costs more than filling them).
+ */
+const buffers = new Map<string, { pHD: Float64Array; pS1D: Float64Array; pHS1: Float64Array; pS1H: Float64Array; pS2D: Float64Array; pS1S2: Float64Array; progression: Float64Array }>();
+
 /** The vector form's transitions: every cycle and state time at once. */
 export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strategy: string) {
   const cycles = grid.cycles;
   const tunnel = grid.tunnelLength("S1");
   const age = grid.transitionAge;
-  const pHD = new Float64Array(cycles);
-  const pS1D = new Float64Array(cycles);
-  const pHS1 = new Float64Array(cycles);
-  const pS1H = new Float64Array(cycles);
-  const pS2D = new Float64Array(cycles);
-  const pS1S2 = new Float64Array(cycles * tunnel);
-  const progression = new Float64Array(tunnel);
+  let buffer = buffers.get(strategy);
+  if (buffer === undefined || buffer.pS1S2.length !== cycles * tunnel) {
+    buffer = { pHD: new Float64Array(cycles), pS1D: new Float64Array(cycles), pHS1: new Float64Array(cycles), pS1H: new Float64Array(cycles), pS2D: new Float64Array(cycles), pS1S2: new Float64Array(cycles * tunnel), progression: new Float64Array(tunnel) };
+    buffers.set(strategy, buffer);
+  }
+  const { pHD, pS1D, pHS1, pS1H, pS2D, pS1S2, progression } = buffer;
   const hr = usesB(strategy) ? p.hrB : 1;
-  for (let k = 0; k < tunnel; k++) progression[k] = applyHazardRatio(rateToProbability(p.scale ** p.shape * ((k + 1) ** p.shape - k ** p.shape)), hr);
+  // Weibull cumulative hazard at k and k + 1 years in S1; pow(k + 1, shape) is the next k's pow(k, shape), computed once (the same number).
+  const scale = p.scale ** p.shape;
+  let before = 0 ** p.shape;
+  for (let k = 0; k < tunnel; k++) {
+    const after = (k + 1) ** p.shape;
+    progression[k] = applyHazardRatio(rateToProbability(scale * (after - before)), hr);
+    before = after;
+  }
   for (let i = 0; i < cycles; i++) {
     const rHD = p.g0 * Math.exp(p.g1 * age[i]!);
     pHD[i] = rateToProbability(rHD);

@@ -11,7 +11,7 @@ import { lifeTable } from "../../../src/survival/life-table.js";
 import { baseParameters, hivBriggs2006 } from "../../../models/hiv-briggs-2006/model.js";
 import { thrown } from "../../helpers/thrown.js";
 import { darthBase, darthCallback, darthVector } from "./darth-state-residence.js";
-import { hivVector } from "./hiv-vector.js";
+import { hivCallback } from "./hiv-callback.js";
 
 describe("vector form: published models written in both forms", () => {
   it("DARTH's state-residence Sick-Sicker (75-position tunnel, age-dependent mortality): bit-identical totals of the 4 strategies", () => {
@@ -30,17 +30,19 @@ describe("vector form: published models written in both forms", () => {
     }
   });
 
-  it("Briggs HIV (by-cycle relative risk and lamivudine cost): bit-identical to the callback model in models/hiv-briggs-2006", () => {
-    expect(evaluateModel(hivVector, baseParameters)).toEqual(evaluateModel(hivBriggs2006, baseParameters));
-    const shorter = { ...baseParameters, treatmentYears: 1, rrCombination: 0.6 };
-    expect(evaluateModel(hivVector, shorter)).toEqual(evaluateModel(hivBriggs2006, shorter));
-    expect(hivVector.run(baseParameters).strategies.Combination.trace).toEqual(hivBriggs2006.run(baseParameters).strategies.Combination.trace);
+  it("Briggs HIV (by-cycle relative risk and lamivudine cost): the bundled model (vector form) is bit-identical to the callback form it replaced", () => {
+    expect(evaluateModel(hivBriggs2006, baseParameters)).toEqual(evaluateModel(hivCallback, baseParameters));
+    for (const changed of [{ treatmentYears: 1, rrCombination: 0.6 }, { treatmentYears: 0 }, { treatmentYears: 25 }, { rrCombination: 1 }]) {
+      const params = { ...baseParameters, ...changed };
+      expect(evaluateModel(hivBriggs2006, params)).toEqual(evaluateModel(hivCallback, params));
+    }
+    expect(hivBriggs2006.run(baseParameters).strategies.Combination.trace).toEqual(hivCallback.run(baseParameters).strategies.Combination.trace);
   });
 
   it("Briggs HIV through the vector form reproduces the published DMHEE results (heemod, 7 significant digits: relative 1e-6)", () => {
     const reference = JSON.parse(readFileSync(new URL("../../../models/hiv-briggs-2006/reference.json", import.meta.url), "utf8")) as { variants: Record<string, { expected: Record<string, Record<string, number>>; toleranceRelative: number }> };
     const variant = reference.variants["dmhee_exact"]!;
-    const result = evaluateModel(hivVector, baseParameters);
+    const result = evaluateModel(hivBriggs2006, baseParameters);
     for (const strategy of ["Monotherapy", "Combination"] as const) {
       for (const [outcome, expected] of Object.entries(variant.expected[strategy]!)) {
         expect(Math.abs(result[strategy][outcome]! - expected) / Math.abs(expected)).toBeLessThanOrEqual(variant.toleranceRelative);
