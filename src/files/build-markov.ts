@@ -83,6 +83,11 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const valuesOut: Record<string, Record<string, number>> = {};
   const valueBuffers = values.map(([outcome, cells]): [Record<string, number>, [string, Cell][]] => [(valuesOut[outcome] = {}), cells]);
   const enter = (_p: Params, t: TimeContext | undefined, g: string): void => scope.enter(t, g);
+  // Transition and starting values too: built once (Object.fromEntries, so any key is an own
+  // property), refilled per call in the same key order.
+  const transitionValuesOut: Record<string, Record<string, Record<string, number>>> = Object.fromEntries(transitionValues.map(([outcome, rows]) => [outcome, Object.fromEntries(rows.map(([from, row]) => [from, Object.fromEntries(row.map(([to]) => [to, 0]))]))]));
+  const transitionValueCells = transitionValues.flatMap(([outcome, rows]) => rows.flatMap(([from, row]) => row.map(([to, value]) => [transitionValuesOut[outcome]![from]!, to, value] as const)));
+  const startingValuesOut: Record<string, number | Record<string, number>> = Object.fromEntries(startingValues.map(([outcome, v]) => [outcome, Array.isArray(v) ? Object.fromEntries(v.map(([state]) => [state, 0])) : 0]));
   // Tables whose expressions may read the time are given to the engine in the vector form: every
   // cycle and tunnel position of a draw at once, over the points each entry depends on.
   const sourced = (rows: [string, [string, Cell][]][]): CellRows => rows.map(([key, cells]) => [key, cells.map(([name, c]): [string, SourcedCell] => [name, typeof c === "function" ? { getter: c, source: sources.get(c)! } : c])]);
@@ -124,7 +129,8 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
       : {
           transitionValues: (p: Params, t: TimeContext, g: string) => {
             enter(p, t, g);
-            return Object.fromEntries(transitionValues.map(([outcome, rows]) => [outcome, Object.fromEntries(rows.map(([from, row]) => [from, Object.fromEntries(row.map(([to, value]) => [to, read(value, p) as number]))]))]));
+            for (const [target, to, value] of transitionValueCells) target[to] = read(value, p) as number;
+            return transitionValuesOut;
           },
         }),
     ...(startingValues.length === 0
@@ -132,7 +138,11 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
       : {
           startingValues: (p: Params, g: string) => {
             enter(p, undefined, g);
-            return Object.fromEntries(startingValues.map(([outcome, v]) => [outcome, Array.isArray(v) ? Object.fromEntries(v.map(([state, x]) => [state, read(x, p) as number])) : (read(v, p) as number)]));
+            for (const [outcome, v] of startingValues) {
+              if (!Array.isArray(v)) startingValuesOut[outcome] = read(v, p) as number;
+              else for (const [state, x] of v) (startingValuesOut[outcome] as Record<string, number>)[state] = read(x, p) as number;
+            }
+            return startingValuesOut;
           },
         }),
   };
