@@ -8,6 +8,12 @@
  * `qaly/survival-fit` (fitting survival curves to patient data), `qaly/microsimulation`
  * (individual-level models) and `qaly/node` (the worker pool, loading and writing files).
  *
+ * Every function and constant is exported by name, and so are the types written most (each
+ * engine's definition and model, `Model`, `ParameterValues`, the main analyses' results); the other
+ * types are grouped in a type-only namespace per engine or analysis: `Parameter`, `Survival`,
+ * `Markov`, `Psm`, `Tree`, `Pathway`, `Cea`, `Psa`, `Voi`, `Dsa` and `BudgetImpact`
+ * (`import type { Markov } from "qaly"`, then `Markov.TransitionRows`).
+ *
  * @packageDocumentation
  * @module qaly
  */
@@ -115,7 +121,7 @@ export type { CalibrationRow, CalibrationTarget } from "./analysis/calibration/i
 
 // models: Markov cohort
 export { markovCohort, ROW_SUM_TOLERANCE, byCycle, byStateTime, byCycleAndStateTime } from "./models/markov/index.js";
-export type { MarkovCohortModel, MarkovCohortDefinition, ArrayEntry, TimeArray, TransitionArrayRows, StateValueArrays, TransitionArraysFunction, StateValueArraysFunction, CycleGrid, ReadonlyFloat64Array } from "./models/markov/index.js";
+export type { MarkovCohortModel, MarkovCohortDefinition } from "./models/markov/index.js";
 
 // models: partitioned survival
 export { partitionedSurvival } from "./models/psm/index.js";
@@ -203,7 +209,7 @@ import type * as BudgetImpact from "./types/budget-impact.js";
 export type { Parameter };
 /** Survival curves and life tables: curve definitions, draws, life-table input and options. */
 export type { Survival };
-/** Markov cohort models: states, transition rows, value tables, start distributions, the detailed run. */
+/** Markov cohort models: states, transition rows, value tables, start distributions, the vector form's grid and arrays, the detailed run. */
 export type { Markov };
 /** Partitioned survival models: endpoints, curves, value tables, crossing policy, the detailed run. */
 export type { Psm };

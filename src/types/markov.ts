@@ -1,5 +1,5 @@
 // The `Markov` type namespace of the main entry: the parts of a Markov cohort definition (states,
-// transitions, values, start) and of its detailed run. Types only.
+// transitions, values, start; the vector form's grid and arrays) and of its detailed run. Types only.
 export type {
   MarkovBackgroundMortality as BackgroundMortality,
   MarkovMilestone as Milestone,
@@ -22,4 +22,12 @@ export type {
   MarkovRun as Run,
   MarkovStrategyRun as StrategyRun,
   MarkovTransitionMatrix as TransitionMatrix,
+  CycleGrid,
+  ArrayEntry,
+  TimeArray,
+  TransitionArrayRows,
+  StateValueArrays,
+  TransitionArraysFunction,
+  StateValueArraysFunction,
+  ReadonlyFloat64Array,
 } from "../models/markov/index.js";
