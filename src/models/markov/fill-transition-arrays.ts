@@ -266,14 +266,24 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
 
 /**
  * Calls the strategy's `transitionArrays` once for the draw, reads the result into the workspace's
- * plan and fills the matrix of cycle 1 at every tunnel position (as the callback form checks every
- * position in the first cycle). Returns whether the rows depend on the cycle.
+ * plan and fills the matrix of cycle 1: every tunnel position when no entry depends on the cycle
+ * (the matrix then serves the whole run), else each state's first position and the positions that
+ * hold mass in `work.current` (the cycle loops read no other row; rows are checked as they are
+ * read). Returns whether the rows depend on the cycle.
  */
 export function prepareTransitionArrays(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, grid: EngineCycleGrid, site: ErrorSite): boolean {
   const strategy = model.strategies[strategyIndex]!;
   const rows = (strategy.transitionArrays as (params: unknown, grid: EngineCycleGrid, strategy: string) => unknown)(params, grid, strategy.name);
   const plan = work.transitionPlan;
   plan.read(model, rows, site);
-  fillArrayRows(model, work, plan, site.cycle, site);
+  if (!plan.varies) fillArrayRows(model, work, plan, site.cycle, site);
+  else {
+    const states = model.states.length;
+    for (let from = 0; from < states; from++) {
+      fillArrayRow(model, work, plan, from, 0, site.cycle, site);
+      const base = model.base[from]!;
+      for (let position = 1; position < model.tunnel[from]!; position++) if (work.current[base + position] !== 0) fillArrayRow(model, work, plan, from, position, site.cycle, site);
+    }
+  }
   return plan.varies;
 }

@@ -42,8 +42,8 @@ export function markovTransitionMatrix(model: CompiledMarkov, work: MarkovWorksp
     site.cycle = 1;
     const varies = prepareTransitionArrays(model, work, index, params, work.grids.at(startTime), site);
     site.cycle = cycle;
-    // Every position of the cycle asked for (the first cycle's fill checked every position of cycle 1).
-    if (varies && cycle > 1) fillArrayRows(model, work, work.transitionPlan, cycle, site);
+    // Every position of the cycle asked for (rows that vary were filled only where the cohort starts).
+    if (varies) fillArrayRows(model, work, work.transitionPlan, cycle, site);
   } else fillTransitions(model, work, index, params, site);
   const n = model.expanded;
   const { rowStart, rowEnd, col, val } = work;

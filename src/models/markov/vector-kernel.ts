@@ -59,7 +59,7 @@ function sameShape(plan: TransitionArrayPlan, shape: { kind: Uint8Array; to: Int
 }
 
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorSite): VectorKernel | undefined {
-  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, inert, cw, ew, uw, cc, ec, uc, weighted) {", "let m, e, sum, rest, x;"];
+  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, inert, cw, ew, uw, cc, ec, uc, weighted) {", "let m, e, sum, rest, x;", "const low = -tol, high = 1 + tol;"];
   for (let from = 0; from < model.states.length; from++) {
     const tunnel = model.tunnel[from]!;
     const base = model.base[from]!;
@@ -71,7 +71,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
     for (let n = first; n < end; n++) {
       const kind = plan.kind[n]!;
       if (kind === CONSTANT) lines.push(`const v${n} = C[${n}], w${n} = v${n} > 0 ? v${n} : 0;`);
-      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (!(v${n} >= -tol && v${n} <= 1 + tol)) bad(${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
+      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (!(v${n} >= low && v${n} <= high)) bad(${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A[${n}];`);
     }
     const position = tunnel === 1 ? "0" : "p";
@@ -95,11 +95,11 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
         continue;
       }
       const index = kind === BY_STATE_TIME ? position : `row * ${tunnel} + ${position}`;
-      lines.push(`x = a${n}[${index}];`, `if (!(x >= -tol && x <= 1 + tol)) bad(${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
+      lines.push(`x = a${n}[${index}];`, `if (!(x >= low && x <= high)) bad(${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
       probabilityOf.set(to, `w${n}`);
     }
     if (complementTo >= 0) {
-      lines.push(`rest = 1 - sum; if (rest < -tol) rowBad(${from}, ${position}, sum, ${complementTo});`, "const wc = rest > 0 ? rest : 0;");
+      lines.push(`rest = 1 - sum; if (rest < low) rowBad(${from}, ${position}, sum, ${complementTo});`, "const wc = rest > 0 ? rest : 0;");
       probabilityOf.set(complementTo, "wc");
     } else lines.push(`if (Math.abs(sum - 1) > tol) rowBad(${from}, ${position}, sum, -1);`);
     lines.push("cur[e] = 0;");
