@@ -69,12 +69,17 @@ describe("model-file Markov models in the vector form equal the callback form bi
     }
   });
 
-  it("the Markov model's base-case run (trace and per-row values) is the same in both forms", () => {
+  it("the Markov model's base-case run (trace and per-row values) and transition matrices are the same in both forms", () => {
     const hiv = load("models/hiv-briggs-2006/model.yaml");
     const vector = hiv();
     const callbacks = callbackForm(hiv);
     const run = (project: ModelProject) => (project.model as unknown as { run(p: unknown): unknown }).run(project.parameters.base());
     expect(run(vector)).toEqual(run(callbacks));
+    // The engine's matrices of a cycle (every tunnel position) are the same too.
+    type WithMatrix = { transitionMatrix(p: unknown, strategy: string, cycle: number): unknown };
+    for (const strategy of ["Monotherapy", "Combination"]) {
+      for (const cycle of [1, 2, 3, 20]) expect((vector.model as unknown as WithMatrix).transitionMatrix(vector.parameters.base(), strategy, cycle)).toEqual((callbacks.model as unknown as WithMatrix).transitionMatrix(callbacks.parameters.base(), strategy, cycle));
+    }
   });
 });
 
