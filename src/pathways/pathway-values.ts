@@ -42,3 +42,38 @@ export function anyOfValues<P>(values: readonly Value<P>[]): Value<P> {
 export function isLiteral<P>(value: Value<P> | undefined, x: number): boolean {
   return value === x;
 }
+
+/**
+ * Combined values built once per kind and list of inputs, so that equal combinations are one
+ * function object: the decision tree evaluates each distinct function once per draw (its value
+ * table deduplicates by identity), where a pathway otherwise builds the same combination for every
+ * category and stage (NSCLC: 327 combined values per draw, about 20 distinct). Inputs are keyed by
+ * identity (functions) or value (numbers, −0 apart from 0). One memo per compiled pathway.
+ *
+ * @internal
+ */
+export class ValueMemo<P> {
+  private readonly ids = new Map<unknown, number>();
+  private readonly built = new Map<string, Value<P>>();
+
+  /** The value `make` builds from `inputs`, built on the first call with this kind and inputs. */
+  get(kind: string, inputs: readonly Value<P>[], make: () => Value<P>): Value<P> {
+    let key = kind;
+    for (const input of inputs) key += typeof input === "number" ? (Object.is(input, -0) ? ",n-0" : `,n${input}`) : `,f${this.idOf(input)}`;
+    let value = this.built.get(key);
+    if (value === undefined) {
+      value = make();
+      this.built.set(key, value);
+    }
+    return value;
+  }
+
+  private idOf(input: unknown): number {
+    let id = this.ids.get(input);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(input, id);
+    }
+    return id;
+  }
+}

@@ -7,15 +7,20 @@ import { yearsPerTimeUnit } from "../survival/time-unit.js";
 import type { CategoryLeaves } from "./category-leaves.js";
 import { detectedCountName } from "./detected-count-name.js";
 import type { RebiopsyDefinition, TestingPathway } from "./pathway-types.js";
-import { combineValues, sumValues } from "./pathway-values.js";
+import { combineValues, sumValues, ValueMemo } from "./pathway-values.js";
 import { type Stage, strategyStages } from "./strategy-stages.js";
 import type { TestingStrategy } from "./testing-strategy.js";
 
 const YEARS_PER_DAY = yearsPerTimeUnit("days");
 
 /** Days as the tree's `time` (years), left out when the number 0. */
-function time<P>(days: Value<P>): { time?: Value<P> } {
-  return days === 0 ? {} : { time: combineValues([days], (d) => d[0]! * YEARS_PER_DAY) };
+function time<P>(days: Value<P>, memo: ValueMemo<P>): { time?: Value<P> } {
+  return days === 0 ? {} : { time: memo.get("years", [days], () => combineValues([days], (d) => d[0]! * YEARS_PER_DAY)) };
+}
+
+/** Σ values, one function per distinct list (see {@link ValueMemo}). */
+function sum<P>(values: readonly Value<P>[], memo: ValueMemo<P>): Value<P> {
+  return memo.get("sum", values, () => sumValues(values));
 }
 
 /**
@@ -24,16 +29,16 @@ function time<P>(days: Value<P>): { time?: Value<P> } {
  *
  * @internal
  */
-export function strategyBranch<P>(pathway: TestingPathway<P>, strategy: TestingStrategy<P>, leaves: ReadonlyMap<string, CategoryLeaves<P>>, zeroCounts: Payoffs<P>): DecisionBranch<P> {
+export function strategyBranch<P>(pathway: TestingPathway<P>, strategy: TestingStrategy<P>, leaves: ReadonlyMap<string, CategoryLeaves<P>>, zeroCounts: Payoffs<P>, memo: ValueMemo<P> = new ValueMemo<P>()): DecisionBranch<P> {
   const stages = strategyStages(pathway, strategy);
   const rebiopsy = strategy.onFailure === "stop" ? undefined : pathway.rebiopsy;
   const branches = Object.entries(pathway.categories).map(([name, category]): ChanceBranch<P> => {
     const own = leaves.get(name)!;
     let next: TreeNode<P> = own.complete;
-    for (let k = stages.length - 1; k >= 0; k--) next = attempt(stages[k]!, outcome(pathway, stages[k]!, name, next, own), own.noResult, rebiopsy);
+    for (let k = stages.length - 1; k >= 0; k--) next = attempt(stages[k]!, outcome(pathway, stages[k]!, name, next, own, memo), own.noResult, rebiopsy, memo);
     return { label: name, probability: category.prevalence, next };
   });
-  return { counts: zeroCounts, ...time(strategy.turnaroundDays ?? 0), next: chance("True status", branches) };
+  return { counts: zeroCounts, ...time(strategy.turnaroundDays ?? 0, memo), next: chance("True status", branches) };
 }
 
 /**
@@ -41,21 +46,21 @@ export function strategyBranch<P>(pathway: TestingPathway<P>, strategy: TestingS
  * or stop. A final failure ends testing without a result (`stopped`: the category's no-result leaf),
  * whatever the earlier stages of a sequence found negative.
  */
-function attempt<P>(stage: Stage<P>, result: TreeNode<P>, stopped: TreeNode<P>, rebiopsy: RebiopsyDefinition<P> | undefined): TreeNode<P> {
-  const run = { payoffs: { costTesting: stage.cost }, counts: { tests: stage.tests }, ...time(sumValues([stage.delayDays, stage.turnaroundDays])) };
+function attempt<P>(stage: Stage<P>, result: TreeNode<P>, stopped: TreeNode<P>, rebiopsy: RebiopsyDefinition<P> | undefined, memo: ValueMemo<P>): TreeNode<P> {
+  const run = { payoffs: { costTesting: stage.cost }, counts: { tests: stage.tests }, ...time(sum([stage.delayDays, stage.turnaroundDays], memo), memo) };
   if (stage.failure === 0) return chance(stage.name, [{ label: "Result", probability: 1, ...run, next: result }]);
   let failed = stopped;
   if (rebiopsy !== undefined) {
-    const payoffs: Record<string, Value<P>> = { costTesting: sumValues([rebiopsy.cost, stage.cost]) };
+    const payoffs: Record<string, Value<P>> = { costTesting: sum([rebiopsy.cost, stage.cost], memo) };
     const loss = rebiopsy.qalyLoss;
-    if (loss !== undefined && loss !== 0) payoffs["qaly"] = combineValues([loss], (x) => -x[0]!);
+    if (loss !== undefined && loss !== 0) payoffs["qaly"] = memo.get("negate", [loss], () => combineValues([loss], (x) => -x[0]!));
     failed = chance(`${stage.name}: failed sample`, [
       {
         label: "Re-biopsy",
         probability: rebiopsy.probability,
         payoffs,
         counts: { reBiopsy: 1, tests: stage.tests },
-        ...time(rebiopsy.delayDays ?? 0),
+        ...time(rebiopsy.delayDays ?? 0, memo),
         next: chance(`${stage.name}: retest`, [
           { label: "Result", probability: complement, next: result },
           { label: "Sample fails", probability: stage.failure, next: stopped },
@@ -75,7 +80,7 @@ function attempt<P>(stage: Stage<P>, result: TreeNode<P>, stopped: TreeNode<P>, 
  * otherwise a false positive of another actionable target t with P = Π_{i<j} spec_i × (1 − spec_j)
  * in target order (testing stops); otherwise negative, and testing goes on (`negative`).
  */
-function outcome<P>(pathway: TestingPathway<P>, stage: Stage<P>, name: string, negative: TreeNode<P>, own: CategoryLeaves<P>): TreeNode<P> {
+function outcome<P>(pathway: TestingPathway<P>, stage: Stage<P>, name: string, negative: TreeNode<P>, own: CategoryLeaves<P>, memo: ValueMemo<P>): TreeNode<P> {
   const targets = [...stage.specificity].filter(([target]) => target !== name);
   let notDetected = negative;
   if (targets.length > 0) {
@@ -84,12 +89,15 @@ function outcome<P>(pathway: TestingPathway<P>, stage: Stage<P>, name: string, n
       const confirmation = stage.confirmation.get(target);
       return {
         label: `False positive ${target}`,
-        probability: combineValues(specs.slice(0, j + 1), (s) => {
-          // Π_{i<j} s_i · (1 − s_j), multiplied from the left as reduce did, without a slice per draw.
-          let product = 1;
-          for (let i = 0; i < j; i++) product *= s[i]!;
-          return product * (1 - s[j]!);
-        }),
+        // One function per distinct list of specificities, whichever category and stage it serves.
+        probability: memo.get("falsePositive", specs.slice(0, j + 1), () =>
+          combineValues(specs.slice(0, j + 1), (s) => {
+            // Π_{i<j} s_i · (1 − s_j), multiplied from the left as reduce did, without a slice per draw.
+            let product = 1;
+            for (let i = 0; i < j; i++) product *= s[i]!;
+            return product * (1 - s[j]!);
+          }),
+        ),
         counts: { falsePositive: 1, result: 1 },
         ...(confirmation === undefined ? {} : { payoffs: { costTesting: confirmation } }),
         next: own.falsePositive!,

@@ -7,6 +7,7 @@ import { isNode } from "../models/tree/validate-node.js";
 import { categoryLeaves } from "./category-leaves.js";
 import { isRecord, PATHWAY_ROOT } from "./pathway-inputs.js";
 import type { TestingPathway } from "./pathway-types.js";
+import { ValueMemo } from "./pathway-values.js";
 import { strategyBranch } from "./strategy-branch.js";
 import { testingCounts } from "./testing-outcomes.js";
 
@@ -50,7 +51,9 @@ export function testingDecision<P, C extends string, T extends string, A extends
   const leaves = categoryLeaves(general, arm);
   const zero = Object.fromEntries(testingCounts(general).map((name) => [name, 0]));
   const options: Record<string, DecisionBranch<P>> = {};
-  for (const [name, strategy] of Object.entries(general.strategies)) options[name] = strategyBranch(general, strategy, leaves, zero);
+  // One memo for all strategies: equal combinations (a false-positive probability, a re-biopsy's cost) become one function.
+  const memo = new ValueMemo<P>();
+  for (const [name, strategy] of Object.entries(general.strategies)) options[name] = strategyBranch(general, strategy, leaves, zero, memo);
   issues.throwIfAny("testing pathway");
   return decision<P, S>(options as Record<S, DecisionBranch<P>>);
 }
