@@ -211,6 +211,12 @@ class PowerSums {
   private readonly fvb: Float64Array;
   private nb = new Float64Array(0);
   private breaks = new Int32Array(0);
+  /** The pair of cubics being split (their difference's coefficients) and the breaks found so far. */
+  private d0 = 0;
+  private d1 = 0;
+  private d2 = 0;
+  private d3 = 0;
+  private count = 0;
 
   constructor(private readonly setup: SplineSetup) {
     const { sorted, knots, lo, range } = setup;
@@ -349,10 +355,11 @@ class PowerSums {
         const span = t[end - 1]!;
         if (d0 + span * (Math.min(0, d1) + span * (Math.min(0, d2) + span * Math.min(0, d3))) > 0) continue;
         if (d0 + span * (Math.max(0, d1) + span * (Math.max(0, d2) + span * Math.max(0, d3))) <= 0) continue;
-        const positive = (q: number): boolean => {
-          const x = t[q]!;
-          return ((d3 * x + d2) * x + d1) * x + d0 > 0;
-        };
+        this.d0 = d0;
+        this.d1 = d1;
+        this.d2 = d2;
+        this.d3 = d3;
+        this.count = count;
         // Monotone pieces of d between the roots of d' = d1 + 2 d2 t + 3 d3 t², as runs of draws.
         let r1 = NaN;
         let r2 = NaN;
@@ -368,25 +375,12 @@ class PowerSums {
             r2 = q === 0 ? r1 : d1 / q;
           }
         }
-        let pieceStart = start;
-        const cut = (root: number): void => {
-          if (!(root > t[pieceStart]!) || !(root < t[end - 1]!)) return;
-          let lo = pieceStart;
-          let hi = end;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (t[mid]! < root) lo = mid + 1;
-            else hi = mid;
-          }
-          count = this.piece(positive, pieceStart, lo, breaks, count);
-          // Across the cut itself: the two draws on either side.
-          if (lo > pieceStart && lo < end && positive(lo - 1) !== positive(lo)) breaks[count++] = lo;
-          pieceStart = lo;
-        };
-        if (r1 > r2) [r1, r2] = [r2, r1];
-        cut(r1);
-        if (r2 !== r1) cut(r2);
-        count = this.piece(positive, pieceStart, end, breaks, count);
+        const first = r1 < r2 ? r1 : r2;
+        const second = r1 < r2 ? r2 : r1;
+        let pieceStart = this.cut(first, start, end);
+        if (second !== first) pieceStart = this.cut(second, pieceStart, end);
+        this.piece(pieceStart, end);
+        count = this.count;
       }
     }
     // Sort the few break points (insertion sort) and sum the largest cubic over each run.
@@ -420,19 +414,43 @@ class PowerSums {
     return total;
   }
 
-  /** On a run of draws [lo, hi) where d is monotone, the first draw past its sign change, if any. */
-  private piece(positive: (q: number) => boolean, lo: number, hi: number, breaks: Int32Array, count: number): number {
-    if (hi - lo < 2) return count;
-    const last = positive(hi - 1);
-    if (positive(lo) === last) return count;
+  /** The sign of the current pair's difference d at draw q. */
+  private positive(q: number): boolean {
+    const x = this.t[q]!;
+    return ((this.d3 * x + this.d2) * x + this.d1) * x + this.d0 > 0;
+  }
+
+  /**
+   * Ends the monotone piece of d that starts at draw `from` where t reaches `root` (NaN or outside
+   * the draws: no cut), recording its break and one across the cut; returns the next piece's first draw.
+   */
+  private cut(root: number, from: number, end: number): number {
+    const t = this.t;
+    if (!(root > t[from]!) || !(root < t[end - 1]!)) return from;
+    let lo = from;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid]! < root) lo = mid + 1;
+      else hi = mid;
+    }
+    this.piece(from, lo);
+    if (lo > from && lo < end && this.positive(lo - 1) !== this.positive(lo)) this.breaks[this.count++] = lo;
+    return lo;
+  }
+
+  /** On a run of draws [lo, hi) where d is monotone, records the first draw past its sign change, if any. */
+  private piece(lo: number, hi: number): void {
+    if (hi - lo < 2) return;
+    const last = this.positive(hi - 1);
+    if (this.positive(lo) === last) return;
     let a = lo + 1;
     let b = hi - 1;
     while (a < b) {
       const mid = (a + b) >> 1;
-      if (positive(mid) === last) b = mid;
+      if (this.positive(mid) === last) b = mid;
       else a = mid + 1;
     }
-    breaks[count++] = a;
-    return count;
+    this.breaks[this.count++] = a;
   }
 }
