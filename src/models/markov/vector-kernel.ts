@@ -22,6 +22,8 @@ const MAX_GENERATIONS = 8;
 export class VectorKernels {
   private readonly kernels: (VectorKernel | undefined)[];
   private readonly generations: Int32Array;
+  /** Whether the cost and effect row coefficients are equal (the kernels then leave the effect-weighted trace to a copy). */
+  readonly sameCoefficients: boolean;
   private readonly shapes: { kind: Uint8Array; to: Int32Array; entryStart: Int32Array; dest: Int32Array; destStart: Int32Array }[];
 
   constructor(private readonly model: CompiledMarkov, private readonly site: ErrorSite) {
@@ -29,6 +31,7 @@ export class VectorKernels {
     const states = model.states.length;
     this.kernels = new Array<VectorKernel | undefined>(strategies).fill(undefined);
     this.generations = new Int32Array(strategies);
+    this.sameCoefficients = sameCoefficients(model);
     this.shapes = model.strategies.map(() => ({ kind: new Uint8Array(states * states), to: new Int32Array(states * states), entryStart: new Int32Array(states + 1), dest: new Int32Array(states * (states + 1)), destStart: new Int32Array(states + 1) }));
   }
 

@@ -12,7 +12,7 @@ import { fillValues } from "./fill-values.js";
 import { addWeightedTotals } from "./homogeneous-loop.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { markInert } from "./weighted-step.js";
-import { type VectorKernel, sameCoefficients } from "./vector-kernel.js";
+import type { VectorKernel } from "./vector-kernel.js";
 
 /**
  * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`), when
@@ -45,7 +45,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
     reach[i] = highest;
   }
-  if (direct) accumulateRow(model, work, 0, true, recorder);
+  if (direct) addRow(model, work, 0, recorder);
   else {
     // The matrix of cycle 1 (prepareTransitionArrays) names the absorbing states without values; a row that changes with the cycle is never inert.
     markInert(model, work);
@@ -53,6 +53,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   }
   if (milestoneRows[0] === 1) readMilestones(model, work, 0);
   const kernel = work.vectorKernels.kernelFor(strategyIndex, plan);
+  const vectorValues = model.strategies[strategyIndex]!.valueArrays !== undefined;
   for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
@@ -63,17 +64,41 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
       if (valuesVary) {
         site.at = "row";
         site.cycle = cycle;
-        if (model.strategies[strategyIndex]!.valueArrays !== undefined) fillValueArraysRow(model, work, work.valuePlan, cycle, site);
+        if (vectorValues) fillValueArraysRow(model, work, work.valuePlan, cycle, site);
         else fillValues(model, work, strategyIndex, params, site);
       }
-      accumulateRow(model, work, cycle, true, recorder);
+      addRow(model, work, cycle, recorder);
     }
   }
   if (!direct) {
     // The generated kernel leaves the effect-weighted trace to this copy when it equals the cost-weighted one.
-    if (kernel !== undefined && sameCoefficients(model)) work.weighted[1].set(work.weighted[0]);
+    if (kernel !== undefined && work.vectorKernels.sameCoefficients) work.weighted[1].set(work.weighted[0]);
     accumulateRow(model, work, cycles, false, undefined);
     addWeightedTotals(model, work);
+  }
+}
+
+/**
+ * Adds trace row `row` to the totals (the direct loop): accumulateRow's sums over every expanded
+ * state in ascending order (all are listed), without a recorder in a loop of its own.
+ */
+function addRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, recorder: MarkovRecorder | undefined): void {
+  if (recorder !== undefined) {
+    accumulateRow(model, work, row, true, recorder);
+    return;
+  }
+  const { current, values, total, totalUndiscounted } = work;
+  const expanded = model.expanded;
+  const outcomeClass = model.outcomeClass;
+  const costCoefficient = model.coefficients[0][row]!;
+  const effectCoefficient = model.coefficients[1][row]!;
+  const undiscountedCoefficient = model.undiscounted[row]!;
+  for (let o = 0; o < outcomeClass.length; o++) {
+    let occupancyValue = 0;
+    const first = o * expanded;
+    for (let e = 0; e < expanded; e++) occupancyValue += current[e]! * values[first + e]!;
+    total[o]! += (outcomeClass[o] === 0 ? costCoefficient : effectCoefficient) * occupancyValue;
+    totalUndiscounted[o]! += undiscountedCoefficient * occupancyValue;
   }
 }
 

@@ -59,7 +59,7 @@ describe("vector form: published models written in both forms", () => {
 
 // Random time-dependent models with a tunnel: state A, tunnel T (length L), B, D.
 const caseArbitrary = fc
-  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean() })
+  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5) })
   .map((c) => {
     // A small deterministic generator from the seed: entries in [0, 0.3), so every complement stays ≥ 0.1.
     let state = c.seed;
@@ -84,39 +84,46 @@ function models(c: Case) {
     cycleCorrection: c.correction,
     ...(c.floor ? { backgroundMortality: { lifeTable: lifeTable({ ages: [60, 70, 80], rates: { female: [0.05, 0.1, 0.2] } }), sexMix: { female: 1 }, deathState: "D" as const } } : {}),
     ...(c.transitionValue ? { transitionValues: () => ({ cost: { A: { T: 500 }, T: { B: 250 } } }) } : {}),
+    ...(c.milestone ? { milestones: { inT: { states: ["T" as const], time: Math.min(2, c.cycles) } } } : {}),
+    ...(c.costByYear ? { costByYear: Math.min(2, c.cycles) } : {}),
   } as const;
   const factor = (strategy: string): number => (strategy === "Two" ? 0.5 : 1);
-  const callback = markovCohort({
-    ...shared,
-    transitions: (_p: Record<string, number>, time, strategy) => ({
+  const transitions = (_p: Record<string, number>, time: { cycle: number; stateTime: number }, strategy: string) => ({
       A: { A: complement, T: c.x[time.cycle - 1]! * factor(strategy), D: c.dA },
       T: { A: c.y[time.stateTime]!, T: complement, B: c.z[(time.cycle - 1) * c.tunnel + time.stateTime]!, D: c.w[time.cycle - 1]! },
       B: { B: complement, D: c.v[time.cycle - 1]! },
       D: { D: 1 },
-    }),
-    values: (_p: Record<string, number>, time) => (c.timeValues ? { cost: { A: 100, T: c.costT[time.stateTime]!, B: c.costB[time.cycle]! }, qaly: { A: 1, T: c.qalyT[time.cycle * c.tunnel + time.stateTime]! } } : { cost: { A: 100, T: c.costT[time.stateTime]! }, qaly: { A: 1, B: 0.5 } }),
-  });
-  const vector = markovCohort({
-    ...shared,
-    transitionArrays: (_p: Record<string, number>, _grid, strategy) => ({
+    });
+  const values = (_p: Record<string, number>, time: { cycle: number; stateTime: number }) => (c.timeValues ? { cost: { A: 100, T: c.costT[time.stateTime]!, B: c.costB[time.cycle]! }, qaly: { A: 1, T: c.qalyT[time.cycle * c.tunnel + time.stateTime]! } } : { cost: { A: 100, T: c.costT[time.stateTime]! }, qaly: { A: 1, B: 0.5 } });
+  const transitionArrays = (_p: Record<string, number>, _grid: unknown, strategy: string) => ({
       A: { A: complement, T: byCycle(c.x.map((value) => value * factor(strategy))), D: c.dA },
       T: { A: byStateTime(c.y), T: complement, B: byCycleAndStateTime(c.z), D: byCycle(c.w) },
       B: { B: complement, D: byCycle(c.v) },
       D: { D: 1 },
-    }),
-    valueArrays: () => (c.timeValues ? { cost: { A: 100, T: byStateTime(c.costT), B: byCycle(c.costB) }, qaly: { A: 1, T: byCycleAndStateTime(c.qalyT) } } : { cost: { A: 100, T: byStateTime(c.costT) }, qaly: { A: 1, B: 0.5 } }),
-  });
-  return { callback, vector };
+    });
+  const valueArrays = () => (c.timeValues ? { cost: { A: 100, T: byStateTime(c.costT), B: byCycle(c.costB) }, qaly: { A: 1, T: byCycleAndStateTime(c.qalyT) } } : { cost: { A: 100, T: byStateTime(c.costT) }, qaly: { A: 1, B: 0.5 } });
+  return {
+    callback: markovCohort({ ...shared, transitions, values }),
+    vector: markovCohort({ ...shared, transitionArrays, valueArrays }),
+    // Either form of each, mixed.
+    vectorTransitions: markovCohort({ ...shared, transitionArrays, values }),
+    vectorValues: markovCohort({ ...shared, transitions, valueArrays }),
+  };
 }
 
 describe("vector form: random time-dependent models with tunnels (fast-check)", () => {
-  it("both forms give bit-identical totals and traces, with or without background mortality and transition values; trace rows sum to 1", () => {
+  it("both forms (and the two mixes) give bit-identical totals and traces, with or without background mortality, transition values, milestones, costs by year or a later entry time; trace rows sum to 1", () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => {
-        const { callback, vector } = models(c);
-        expect(evaluateModel(vector, {})).toEqual(evaluateModel(callback, {}));
+        const { callback, vector, vectorTransitions, vectorValues } = models(c);
+        const context = { startTime: c.startTime };
+        const expected = evaluateModel(callback, {}, context);
+        expect(evaluateModel(vector, {}, context)).toEqual(expected);
+        expect(evaluateModel(vectorTransitions, {}, context)).toEqual(expected);
+        expect(evaluateModel(vectorValues, {}, context)).toEqual(expected);
         const run = vector.run({});
         expect(run.strategies.Two.trace).toEqual(callback.run({}).strategies.Two.trace);
+        expect(run.strategies.One.perCycle).toEqual(callback.run({}).strategies.One.perCycle);
         for (const row of run.strategies.One.trace) expect(Math.abs(row.A + row.T + row.B + row.D - 1)).toBeLessThan(1e-12);
       }),
       { numRuns: 150 },
