@@ -3,7 +3,7 @@ import { byCycle, byCycleAndStateTime, byStateTime, type ArrayEntry, type StateV
 import type { CycleGrid } from "../models/markov/cycle-grid.js";
 import { compileExpression } from "./expression.js";
 import type { Env, Getter } from "./expression-env.js";
-import { READS_AGE, READS_CYCLE, READS_STATE_TIME, timeReads, type ModelScope } from "./model-scope.js";
+import { READS_AGE, READS_CYCLE, READS_STATE_TIME, expressionReads, type ModelScope } from "./model-scope.js";
 
 type Params = Readonly<Record<string, number>>;
 
@@ -198,8 +198,9 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
           row[name] = cell;
           continue;
         }
-        if ((timeReads(cell.source, scope.env, scope.timeReads) & READS_AGE) !== 0) age = true;
-        const entry = compileCell(cell.getter, cell.source, scope, tunnelOf(key, name));
+        const reads = expressionReads(cell.source, scope.env, scope.timeReads);
+        if ((reads.bits & READS_AGE) !== 0) age = true;
+        const entry = compileCell(cell.getter, cell.source, reads, scope, tunnelOf(key, name));
         if (entry instanceof ArrayCell) arrays = true;
         row[name] = 0;
         varying.push([name, entry]);
@@ -256,12 +257,12 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
 type Table = [string, Record<string, ArrayEntry | symbol>, [string, Getter | ArrayCell][]];
 
 /** A getter cell as it is for the vector form: the getter itself when it reads no time (in this state), else an {@link ArrayCell}. */
-function compileCell(getter: Getter, source: string, scope: ModelScope, tunnel: number): Getter | ArrayCell {
+function compileCell(getter: Getter, source: string, expression: { readonly bits: number; readonly symbols: readonly string[] }, scope: ModelScope, tunnel: number): Getter | ArrayCell {
   const env: Env = scope.env;
   // In a state without a tunnel the time in state is always 0.
-  const reads = timeReads(source, env, scope.timeReads) & (tunnel > 1 ? READS_CYCLE | READS_STATE_TIME : READS_CYCLE);
+  const reads = expression.bits & (tunnel > 1 ? READS_CYCLE | READS_STATE_TIME : READS_CYCLE);
   if (reads === 0) return getter;
-  const symbols = compileExpression(source, { names: env.names, functions: env.functions }).symbols;
+  const symbols = expression.symbols;
   const eager = compileExpression(source, { names: symbols, functions: env.functions });
   const slotGetters = symbols.map((name): Getter => env.getters.get(name) ?? ((p) => p[name]!));
   const timed = symbols.flatMap((name, i) => (scope.timeReads.has(name) ? [i] : []));

@@ -35,7 +35,13 @@ const TIME_READS: Readonly<Record<(typeof TIME_NAMES)[number], number>> = {
  * parameters only. Names are looked for as text first, so most expressions are never parsed again.
  */
 export function timeReads(source: number | string, env: Env, reads: ReadonlyMap<string, number>): number {
-  if (typeof source === "number") return 0;
+  return expressionReads(source, env, reads).bits;
+}
+
+/** {@link timeReads} with the names the expression uses (empty when it reads no time, or does not compile). */
+export function expressionReads(source: number | string, env: Env, reads: ReadonlyMap<string, number>): { readonly bits: number; readonly symbols: readonly string[] } {
+  const none = { bits: 0, symbols: [] };
+  if (typeof source === "number") return none;
   let candidate = false;
   for (const name of reads.keys()) {
     if (source.includes(name)) {
@@ -43,17 +49,17 @@ export function timeReads(source: number | string, env: Env, reads: ReadonlyMap<
       break;
     }
   }
-  if (!candidate) return 0;
+  if (!candidate) return none;
   let symbols: readonly string[];
   try {
     symbols = compileExpression(source, { names: env.names, functions: env.functions }).symbols;
   } catch {
     // Reported where the expression is compiled; the model is not built.
-    return 0;
+    return none;
   }
   let bits = 0;
   for (const name of symbols) bits |= reads.get(name) ?? 0;
-  return bits;
+  return { bits, symbols };
 }
 
 /** Per-strategy getters of strategy variables (strategy name → variable → getter). */
