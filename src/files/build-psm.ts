@@ -42,8 +42,20 @@ function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegm
   if (typeof spec === "object" && spec !== null) {
     // A spline's scale is a word (hazard, odds, normal); a Weibull's scale is a number or an expression.
     const splineScale = (spec as { kind?: unknown }).kind === "royston-parmar";
-    const entries = Object.entries(spec).map(([k, v]) => [k, splineScale && k === "scale" && typeof v === "string" ? () => v : curveSpec(v, k, env, [...path, k], issues)] as const);
-    return (p) => Object.fromEntries(entries.map(([k, v]) => [k, v(p)]));
+    const keys = Object.keys(spec);
+    const parts = keys.map((k) => {
+      const v = (spec as Record<string, unknown>)[k];
+      return splineScale && k === "scale" && typeof v === "string" ? () => v : curveSpec(v, k, env, [...path, k], issues);
+    });
+    // An own "__proto__" key needs Object.fromEntries (an assignment would set the prototype).
+    if (keys.includes("__proto__")) return (p) => Object.fromEntries(keys.map((k, i) => [k, parts[i]!(p)]));
+    // Filled key by key in the declared order (as Object.fromEntries did), without the pair arrays
+    // per key and draw: the NSCLC arms build 18 curve definitions per draw.
+    return (p) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = parts[i]!(p);
+      return out;
+    };
   }
   issues.push({ code: "invalid_model", path, message: `expected a number, an expression or a curve definition (received ${JSON.stringify(spec)})`, received: spec });
   return () => Number.NaN;
