@@ -78,6 +78,12 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A[${n}];`);
     }
     const position = tunnel === 1 ? "0" : "p";
+    // In a tunnel's loop, the flows into other states add up in locals, term by term in the same
+    // order as into next[] (loaded before, stored after): the same sums without a store and a load per term.
+    const local = tunnel > 1;
+    const outside: number[] = [];
+    for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) if (plan.dest[d] !== from) outside.push(plan.dest[d]!);
+    if (local) for (const to of outside) lines.push(`let n${to} = next[${model.base[to]!}];`);
     if (tunnel === 1) lines.push(`e = ${base}; m = cur[e]; if (m !== 0) do {`);
     else lines.push(`const hi = reach[${from}];`, `for (let p = 0; p <= hi; p++) { e = ${base} + p; m = cur[e]; if (m === 0) continue;`);
     // With equal cost and effect coefficients the effect-weighted trace is the cost-weighted one: vectorLoop copies it at the end.
@@ -111,10 +117,11 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
       const probability = probabilityOf.get(to);
       if (probability === undefined) continue;
       const column = to === from ? (last === 0 ? `${base}` : `${base} + (p < ${last} ? p + 1 : ${last})`) : `${model.base[to]!}`;
-      lines.push(`if (${probability} !== 0) next[${column}] += m * ${probability};`);
+      lines.push(local && to !== from ? `if (${probability} !== 0) n${to} += m * ${probability};` : `if (${probability} !== 0) next[${column}] += m * ${probability};`);
     }
     if (tunnel === 1) lines.push("} while (false);");
     else lines.push("}", `if (hi < ${last}) reach[${from}] = hi + 1;`);
+    if (local) for (const to of outside) lines.push(`next[${model.base[to]!}] = n${to};`);
     lines.push("}");
   }
   lines.push("};");
