@@ -48,10 +48,11 @@ export interface SplineSetup {
  * parameterised by its values at `knotCount` knots placed evenly through the sorted unique values,
  * the first and last at the extremes, rotated by the penalty's eigenvectors so that the penalty is
  * diagonal. Fewer distinct values than knots give fewer knots; one distinct value gives the
- * constant only. @internal
+ * constant only. `into` (length n), when given, receives the sorted copy. @internal
  */
-export function splineSetup(x: Float64Array, knotCount: number): SplineSetup {
-  const sorted = Float64Array.from(x).sort();
+export function splineSetup(x: Float64Array, knotCount: number, into?: Float64Array): SplineSetup {
+  // The sorted copy goes into `into` when given (the EVPPI ranking reuses one buffer for every parameter).
+  const sorted = into === undefined ? Float64Array.from(x).sort() : (into.set(x), into.sort());
   const n = sorted.length;
   let count = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;

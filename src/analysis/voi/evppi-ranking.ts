@@ -4,7 +4,7 @@ import type { PsaResult } from "../psa/psa-result.js";
 import { wtpValues, type WtpRange } from "../cea/wtp-grid.js";
 import { evppi, evppiColumn, evppiIncrements, evppiKnots, type EvppiOptions } from "./evppi.js";
 import { coefficientDraws } from "./evppi-regression.js";
-import { splineEvppi, splineResponses } from "./spline-evppi.js";
+import { splineEvppi, splineResponses, splineWorkspace } from "./spline-evppi.js";
 
 /** Options of {@link evppiRanking}. */
 export interface EvppiRankingOptions extends EvppiOptions {
@@ -63,12 +63,13 @@ export function evppiRanking(psa: PsaResult, wtp?: ArrayLike<number> | WtpRange,
   names.forEach((name, i) => requireName("unknown_parameter", ["parameters", i], "parameter", name, draws.names));
   // As evppi of each parameter, with the increments (2 per strategy, n draws each) computed and centred once.
   const knots = evppiKnots(options.knots, 1);
-  const increments = evppiIncrements(psa, options);
   const se = standardError === false ? undefined : standardError === true ? {} : standardError;
-  const responses = splineResponses(increments);
+  // Only the centred copies are kept (the increments themselves are garbage from here).
+  const responses = splineResponses(evppiIncrements(psa, options));
+  const workspace = splineWorkspace(psa.size);
   const rows = names.map((parameter) => {
     const column = evppiColumn(draws, parameter, ["parameter"]);
-    const curve = splineEvppi(column, responses, grid, knots, coefficientDraws(se, []));
+    const curve = splineEvppi(column, responses, grid, knots, coefficientDraws(se, []), workspace);
     return Object.freeze({ parameter, perPerson: curve.perPerson, standardError: curve.standardError });
   });
   rows.sort((a, b) => b.perPerson[g]! - a.perPerson[g]! || (a.parameter < b.parameter ? -1 : a.parameter > b.parameter ? 1 : 0));

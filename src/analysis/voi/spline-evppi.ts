@@ -32,12 +32,14 @@ export function splineEvppi(
   grid: Float64Array,
   knotCount: number,
   draws: CoefficientDraws | undefined,
+  workspace?: SplineWorkspace,
 ): { readonly perPerson: Float64Array; readonly standardError: Float64Array | null } {
-  const setup = splineSetup(column, knotCount);
+  const reuse = workspace !== undefined && workspace[0].length === column.length ? workspace : undefined;
+  const setup = splineSetup(column, knotCount, reuse?.[0]);
   // A parameter with one value resolves nothing (every fitted increment is a constant), nor does one strategy.
   if (setup.width === 1 || responses.centred.length === 0) return { perPerson: new Float64Array(grid.length), standardError: draws === undefined ? null : new Float64Array(grid.length) };
   const fits = fitResponses(setup, column, responses);
-  const sums = new PowerSums(setup);
+  const sums = new PowerSums(setup, reuse);
   const shapes = responses.hasCost;
   const polynomial = (fit: Fit): Float64Array => sums.coefficients(fit.beta, fit.mean, new Float64Array(4 * (setup.width - 1)));
   const perPerson = sums.evppi(fits.map(polynomial), shapes, grid);
@@ -70,6 +72,17 @@ export function splineEvppi(
   const n = draws.samples;
   const se = sum.map((s, g) => Math.sqrt(Math.max(0, (sumSq[g]! - (s * s) / n) / (n - 1))));
   return { perPerson, standardError: se };
+}
+
+/**
+ * Four arrays of n numbers for {@link splineEvppi} to work in (the sorted draws and their running
+ * power sums), so that a ranking of many parameters allocates them once. @internal
+ */
+export type SplineWorkspace = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+
+/** A workspace for `n` draws. @internal */
+export function splineWorkspace(n: number): SplineWorkspace {
+  return [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
 }
 
 /** One response's fit: its mean, the coefficients of the centred response, the factor of XᵀX + S_λ and √φ. */
@@ -218,7 +231,7 @@ class PowerSums {
   private d3 = 0;
   private count = 0;
 
-  constructor(private readonly setup: SplineSetup) {
+  constructor(private readonly setup: SplineSetup, workspace?: SplineWorkspace) {
     const { sorted, knots, lo, range } = setup;
     const n = sorted.length;
     const intervals = setup.width - 1;
@@ -226,9 +239,9 @@ class PowerSums {
     this.intervals = intervals;
     // The sorted draws become t in place (the setup's copy is used for nothing else).
     this.t = sorted;
-    this.s1 = new Float64Array(n);
-    this.s2 = new Float64Array(n);
-    this.s3 = new Float64Array(n);
+    this.s1 = workspace?.[1] ?? new Float64Array(n);
+    this.s2 = workspace?.[2] ?? new Float64Array(n);
+    this.s3 = workspace?.[3] ?? new Float64Array(n);
     this.starts = new Int32Array(intervals + 1).fill(n);
     this.vb = new Float64Array(setup.width);
     this.fvb = new Float64Array(setup.width);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { splineEvppi, splineResponses } from "../../../src/analysis/voi/spline-evppi.js";
+import { splineEvppi, splineResponses, splineWorkspace } from "../../../src/analysis/voi/spline-evppi.js";
 import { coefficientDraws } from "../../../src/analysis/voi/evppi-regression.js";
 import { penalisedSmoother } from "../../../src/analysis/voi/penalised-regression.js";
 
@@ -76,6 +76,23 @@ describe("splineEvppi", () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it("gives the same numbers in a reused workspace as in its own arrays, whichever parameter used the workspace before", () => {
+    const n = 3000;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) * 2);
+    const y = Float64Array.from({ length: n }, (_, i) => Math.cos(i * 0.37) + 3);
+    const responses = splineResponses([{ effect: Float64Array.from(x, (v, i) => Math.sin(v) + 0.1 * y[i]!), cost: Float64Array.from(y, (v) => v * v) }]);
+    const grid = Float64Array.of(0.5, 4);
+    const workspace = splineWorkspace(n);
+    const own = [x, y].map((column) => splineEvppi(column, responses, grid, 20, coefficientDraws({ samples: 10 }, [])));
+    const reused = [x, y, x].map((column) => splineEvppi(column, responses, grid, 20, coefficientDraws({ samples: 10 }, []), workspace));
+    for (const [a, b] of [[own[0]!, reused[0]!], [own[1]!, reused[1]!], [own[0]!, reused[2]!]] as const) {
+      expect(Array.from(b.perPerson)).toEqual(Array.from(a.perPerson));
+      expect(Array.from(b.standardError!)).toEqual(Array.from(a.standardError!));
+    }
+    // A workspace for another number of draws is not used.
+    expect(Array.from(splineEvppi(x, responses, grid, 20, undefined, splineWorkspace(10)).perPerson)).toEqual(Array.from(own[0]!.perPerson));
   });
 
   it("gives 0 and a standard error of 0 for a parameter with one value, and for a single strategy", () => {
