@@ -131,6 +131,27 @@ describe("vector form: random time-dependent models with tunnels (fast-check)", 
   });
 });
 
+describe("vector form: the interpreted step", () => {
+  it("a strategy whose arrays keep changing shape (key order, constant or by cycle) leaves the generated kernels after 8 shapes; the interpreted step gives the same numbers", () => {
+    const orders = [["A", "T", "D"], ["A", "D", "T"], ["T", "A", "D"], ["T", "D", "A"], ["D", "A", "T"], ["D", "T", "A"]] as const;
+    const cycles = 6;
+    const dying = Float64Array.from({ length: cycles }, (_, i) => 0.01 + 0.02 * i);
+    const row = (shape: number, value: (name: string) => unknown) => Object.fromEntries(orders[shape % 6]!.map((name) => [name, value(name)]));
+    const shared = { states: ["A", { name: "T", tunnel: 3 }, "D"], strategies: ["Only"], outcomes: { qaly: "effect" }, cycles, start: { A: 1 }, values: () => ({ qaly: { A: 1, T: 0.5 } }) } as const;
+    const vector = markovCohort({
+      ...shared,
+      transitionArrays: (p: { shape: number }) =>
+        ({ A: row(p.shape, (name) => (name === "A" ? complement : name === "T" ? 0.2 : p.shape >= 6 ? byCycle(dying) : 0.05)), T: { T: complement, D: byStateTime([0.1, 0.2, 0.3]), A: byCycle(dying) }, D: { D: 1 } }) as never,
+    });
+    const callback = markovCohort({
+      ...shared,
+      transitions: (p: { shape: number }, time) =>
+        ({ A: row(p.shape, (name) => (name === "A" ? complement : name === "T" ? 0.2 : p.shape >= 6 ? dying[time.cycle - 1]! : 0.05)), T: { T: complement, D: [0.1, 0.2, 0.3][time.stateTime]!, A: dying[time.cycle - 1]! }, D: { D: 1 } }) as never,
+    });
+    for (const shape of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 3, 8]) expect(evaluateModel(vector, { shape })).toEqual(evaluateModel(callback, { shape }));
+  });
+});
+
 describe("vector form: checks", () => {
   const base = {
     states: ["Well", { name: "Sick", tunnel: 3 }, "Dead"],
