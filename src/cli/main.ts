@@ -100,7 +100,9 @@ function isEntryPoint(): boolean {
  * 652–758 → 482–527 ms, `validate --psa 20000` 928–1195 → 893–1123 ms, `qaly run sick-sicker --psa
  * 21000` 5.5–6.1 s either way (issue 20, item 5). Set for the command-line process only (not when
  * main runs in another program), after the script was compiled with its code cache, which V8 checks
- * against the flags it was made with. Worker threads share the flag.
+ * against the flags it was made with; and not for `qaly run`, whose worker threads compile the PSA
+ * task with its own code cache under the process's flags: V8 rejected it under this one, and a pool
+ * of 2 then started in 461–547 instead of 275–352 ms of CPU.
  */
 const OPTIMISE_LATER = "--interrupt-budget=270336";
 
@@ -110,7 +112,7 @@ if (isEntryPoint()) {
   const argv = process.argv.slice(2);
   // Not for --help and --version, which run almost nothing (node:v8 would be loaded for them alone).
   // required, not import()ed: the bundled script runs in node:vm, which has no import() of its own.
-  if (argv[0] !== undefined && COMMANDS[argv[0]] !== undefined) (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(OPTIMISE_LATER);
+  if (argv[0] !== undefined && argv[0] !== "run" && COMMANDS[argv[0]] !== undefined) (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(OPTIMISE_LATER);
   void main(argv).then((code) => {
     process.exitCode = code;
   });
