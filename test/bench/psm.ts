@@ -57,7 +57,7 @@ function time(label: string, run: () => void, goal?: number): void {
     const cpu = process.cpuUsage(cpu0);
     bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
   }
-  process.stdout.write(`${label.padEnd(64)} wall ${best.toFixed(0).padStart(6)} ms, CPU ${bestCpu.toFixed(0).padStart(6)} ms  (${((best * 1000) / DRAWS).toFixed(1)} µs per draw)${goal === undefined ? "" : `; goal ≤ ${goal} ms`}\n`);
+  process.stdout.write(`${label.padEnd(64)} wall ${best.toFixed(0).padStart(6)} ms, CPU ${bestCpu.toFixed(0).padStart(6)} ms  (${((best * 1000) / DRAWS).toFixed(1)} µs per draw)${goal === undefined ? "" : `; goal ≤ ${goal} ms CPU: ${bestCpu <= goal ? "met" : `missed by ${(bestCpu / goal).toFixed(1)}×`}`}\n`);
 }
 
 export async function bench(): Promise<void> {
