@@ -173,8 +173,8 @@ export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan:
       continue;
     } else {
       value = arrays[n]![k === BY_CYCLE ? cycle - 1 : k === BY_STATE_TIME ? position : (cycle - 1) * tunnel + position]!;
-      // One comparison rejects NaN, ±Infinity and out-of-range values alike; the message tells them apart.
-      if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, to, position, value, site);
+      // One test rejects non-numbers (a plain array may hold anything), NaN, ±Infinity and out-of-range values alike; the message tells them apart.
+      if (typeof value !== "number" || !(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, to, position, value, site);
     }
     scratch[to] = value > 0 ? value : 0;
     sum += value;
@@ -233,7 +233,7 @@ export function badEntry(model: CompiledMarkov, from: number, to: number, positi
   const fromName = model.states[from]!;
   const toName = model.states[to]!;
   const at = [...fromTail(model, from, position), "to", toName];
-  if (!Number.isFinite(value)) failAt(site, "non_finite_value", at, `probability from "${fromName}" to "${toName}" is not a finite number (received ${String(value)})${stateTimeNote(model, from, position)}`, value);
+  if (!Number.isFinite(value)) failAt(site, "non_finite_value", at, `probability from "${fromName}" to "${toName}" is not a finite number (received ${shown(value)})${stateTimeNote(model, from, position)}`, value);
   return failAt(site, "probability_out_of_range", at, `probability from "${fromName}" to "${toName}" must be in [0, 1] (received ${value})${stateTimeNote(model, from, position)}`, value);
 }
 
@@ -286,4 +286,14 @@ export function prepareTransitionArrays(model: CompiledMarkov, work: MarkovWorks
     }
   }
   return plan.varies;
+}
+
+/** A value read from a user's array, for a message: numbers as numbers, anything else as JSON (a string "0.5" shows its quotes). */
+export function shown(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -1,6 +1,7 @@
 import { didYouMean } from "../../core/closest-name.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { EngineCycleGrid } from "./cycle-grid.js";
+import { shown } from "./fill-transition-arrays.js";
 import { type ErrorSite, failAt } from "./markov-errors.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 
@@ -107,14 +108,14 @@ function writeEntry(model: CompiledMarkov, work: MarkovWorkspace, plan: ValueArr
   const target = work.values;
   if (kind === BY_CYCLE) {
     const value = values[row]!;
-    if (value - value !== 0) badValue(model, plan, n, row, 0, value, site);
+    if (typeof value !== "number" || value - value !== 0) badValue(model, plan, n, row, 0, value, site);
     for (let j = 0; j < tunnel; j++) target[first + j] = value;
     return;
   }
   const offset = kind === BY_BOTH ? row * tunnel : 0;
   for (let j = 0; j < tunnel; j++) {
     const value = values[offset + j]!;
-    if (value - value !== 0) badValue(model, plan, n, row, j, value, site);
+    if (typeof value !== "number" || value - value !== 0) badValue(model, plan, n, row, j, value, site);
     target[first + j] = value;
   }
 }
@@ -124,7 +125,7 @@ function badValue(model: CompiledMarkov, plan: ValueArrayPlan, n: number, row: n
   site.at = "row";
   site.cycle = row;
   const note = model.tunnel[i]! > 1 ? ` at state time ${position}` : "";
-  return failAt(site, "non_finite_value", ["values", model.outcomes[plan.outcome[n]!]!, model.states[i]!, ...(model.tunnel[i]! > 1 ? ["stateTime", position] : [])], `value is not a finite number (received ${String(value)})${note}`, value);
+  return failAt(site, "non_finite_value", ["values", model.outcomes[plan.outcome[n]!]!, model.states[i]!, ...(model.tunnel[i]! > 1 ? ["stateTime", position] : [])], `value is not a finite number (received ${shown(value)})${note}`, value);
 }
 
 /** Rewrites the values that depend on the trace row for row `row` (the others stay as read). */

@@ -74,7 +74,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
     for (let n = first; n < end; n++) {
       const kind = plan.kind[n]!;
       if (kind === CONSTANT) lines.push(`const v${n} = C[${n}], w${n} = v${n} > 0 ? v${n} : 0;`);
-      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (!(v${n} >= low && v${n} <= high)) bad(${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
+      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) bad(${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A[${n}];`);
     }
     const position = tunnel === 1 ? "0" : "p";
@@ -104,7 +104,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
         continue;
       }
       const index = kind === BY_STATE_TIME ? position : `row * ${tunnel} + ${position}`;
-      lines.push(`x = a${n}[${index}];`, `if (!(x >= low && x <= high)) bad(${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
+      lines.push(`x = a${n}[${index}];`, `if (typeof x !== "number" || !(x >= low && x <= high)) bad(${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
       probabilityOf.set(to, `w${n}`);
     }
     if (complementTo >= 0) {

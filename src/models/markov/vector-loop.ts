@@ -140,7 +140,7 @@ function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: Transiti
       if (k === constantKind) hoisted[n] = constant[n]!;
       else if (k === byCycleKind) {
         const value = arrays[n]![row]!;
-        if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, 0, value, site);
+        if (typeof value !== "number" || !(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, 0, value, site);
         hoisted[n] = value;
       }
     }
@@ -173,7 +173,7 @@ function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: Transiti
         if (k <= byCycleKind) value = hoisted[n]!;
         else {
           value = arrays[n]![k === byStateTimeKind ? position : rowOffset + position]!;
-          if (!(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, position, value, site);
+          if (typeof value !== "number" || !(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, position, value, site);
         }
         scratch[toOf[n]!] = value > 0 ? value : 0;
         sum += value;

@@ -204,6 +204,17 @@ describe("vector form: checks", () => {
     expect(thrown(() => evaluateModel(withRows(() => good(Number.POSITIVE_INFINITY)), {})).code).toBe("non_finite_value");
   });
 
+  it("plain arrays may hold anything: a string, undefined or null is a non_finite_value, never read as a number", () => {
+    for (const odd of ["0.1", undefined, null]) {
+      const error = thrown(() => evaluateModel(withRows(() => good(byCycle([0.1, 0.1, odd as unknown as number, 0.1]))), {}));
+      expect(error.code).toBe("non_finite_value");
+      expect(error.path).toEqual(["strategies", "SoC", "cycle", 3, "from", "Well", "to", "Sick"]);
+    }
+    expect(thrown(() => evaluateModel(withRows(() => good(byCycle([0.1, 0.1, "0.1" as unknown as number, 0.1]))), {})).message).toContain('(received "0.1")');
+    const values = markovCohort({ ...base, transitionArrays: () => good() as never, valueArrays: () => ({ cost: { Well: byCycle([1, 2, "3" as unknown as number, 4, 5]) } }) });
+    expect(thrown(() => evaluateModel(values, {})).code).toBe("non_finite_value");
+  });
+
   it("a negative complement and a row sum ≠ 1 are reported as in the callback form", () => {
     const negative = thrown(() => evaluateModel(withRows((s) => good(s === "New" ? byCycle([0.1, 0.1, 0.995, 0.1]) : 0.1)), {}));
     expect(negative.code).toBe("negative_complement");
