@@ -53,7 +53,9 @@ export function evppiByRegression(
   const draws = coefficientDraws(standardError, path);
   if (columns.length === 1) return splineEvppi(columns[0]!, splineResponses(increments), grid, knots, draws);
   const smoother = penalisedSmoother(columns, knots);
-  const fits = increments.map((inc) => ({ effect: smoother.fit(inc.effect), cost: inc.cost === null ? null : smoother.fit(inc.cost) }));
+  const all = smoother.fitAll(increments.flatMap((inc) => (inc.cost === null ? [inc.effect] : [inc.effect, inc.cost])));
+  let next = 0;
+  const fits = increments.map((inc) => ({ effect: all[next++]!, cost: inc.cost === null ? null : all[next++]! }));
   const perPerson = evppiOfFitted(fits.map((f) => ({ effect: f.effect.fitted, cost: f.cost?.fitted ?? null })), grid);
   if (draws === undefined) return { perPerson, standardError: null };
   const samples = draws.samples;
