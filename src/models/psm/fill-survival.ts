@@ -49,8 +49,17 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     work.epoch = 0;
   }
   work.epoch++;
+  // Two exponential endpoints (PFS, OS) in one loop: the same operations per curve as two
+  // exponentialPass calls, interleaved, so the two curves' chains overlap and the row's weights and
+  // floor are read once.
+  const pair = endpoints === 2 && model.crossing !== "floor" ? exponentialRateOf(curves[1]!) : undefined;
+  const first = pair === undefined ? undefined : exponentialRateOf(curves[0]!);
+  if (pair !== undefined && first !== undefined) {
+    const crossed = exponentialPairPass(work, first, pair, step, floor, tolerance, model.crossing === "error");
+    if (crossed < 0) failCrossing(model, 0, -crossed - 1, work.rawRows[0]![-crossed - 1]!, work.survivalRows[1]![-crossed - 1]!, site);
+  }
   // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one.
-  for (let k = endpoints - 1; k >= 0; k--) {
+  for (let k = pair !== undefined && first !== undefined ? -1 : endpoints - 1; k >= 0; k--) {
     const curve = curves[k]!;
     const raw = work.rawRows[k]!;
     const clamped = work.survivalRows[k]!;
@@ -269,6 +278,97 @@ function exponentialPass(raw: Float64Array, rate: number, step: number, floor: P
     sumPlain += weights[3 * t + 2]! * e;
   }
   storeSums(sums, k, sumCost, sumEffect, sumPlain);
+  return 0;
+}
+
+/**
+ * {@link exponentialPass} for endpoint 1 (OS: rate `rateOs`, no later endpoint) and endpoint 0
+ * (PFS: rate `ratePfs`, clamped to OS's row) in one loop, row by row: every value is formed by the
+ * same operations in the same order as the two separate passes (bit-identical), OS's row before
+ * PFS's so PFS is clamped to it. Returns 0, or −(t + 1) at the first crossed row t when `stop`.
+ */
+function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number, step: number, floor: PopulationFloor | undefined, tolerance: number, stop: boolean): number {
+  const rawP = work.rawRows[0]!;
+  const rawO = work.rawRows[1]!;
+  const clampedP = work.survivalRows[0]!;
+  const clampedO = work.survivalRows[1]!;
+  const weights = work.weights;
+  const qP = Math.exp(-ratePfs * step);
+  const qO = Math.exp(-rateOs * step);
+  const increments = floor?.increments;
+  const factors = floor?.factors;
+  let hP = 0;
+  let hO = 0;
+  let previousP = 0;
+  let previousO = 0;
+  let sP = 1;
+  let sO = 1;
+  let costP = 0;
+  let effectP = 0;
+  let plainP = 0;
+  let costO = 0;
+  let effectO = 0;
+  let plainO = 0;
+  for (let t = 0; t < rawO.length; t++) {
+    if (t > 0) {
+      let factorP = qP;
+      let factorO = qO;
+      const curveP = ratePfs * (t * step);
+      const curveO = rateOs * (t * step);
+      if (increments === undefined) {
+        hP = curveP;
+        hO = curveO;
+      } else {
+        const f = increments[t - 1]!;
+        const incrementO = curveO - previousO;
+        if (incrementO >= f) hO += incrementO;
+        else {
+          hO += f;
+          factorO = factors![t - 1]!;
+        }
+        const incrementP = curveP - previousP;
+        if (incrementP >= f) hP += incrementP;
+        else {
+          hP += f;
+          factorP = factors![t - 1]!;
+        }
+      }
+      previousP = curveP;
+      previousO = curveO;
+      if ((t & 31) === 0) {
+        const anchorO = Math.exp(-hO);
+        if (anchorO <= sO) sO = anchorO;
+        const anchorP = Math.exp(-hP);
+        if (anchorP <= sP) sP = anchorP;
+      } else {
+        sO *= factorO;
+        sP *= factorP;
+      }
+    }
+    rawO[t] = sO;
+    clampedO[t] = sO;
+    rawP[t] = sP;
+    let e = sP;
+    if (sP > sO) {
+      if (sP > sO + tolerance) {
+        if (stop) return -(t + 1);
+        countCrossed(work, t);
+      }
+      e = sO;
+    }
+    clampedP[t] = e;
+    const wCost = weights[3 * t]!;
+    const wEffect = weights[3 * t + 1]!;
+    const wPlain = weights[3 * t + 2]!;
+    costO += wCost * sO;
+    effectO += wEffect * sO;
+    plainO += wPlain * sO;
+    costP += wCost * e;
+    effectP += wEffect * e;
+    plainP += wPlain * e;
+  }
+  storeSums(work.sums, 1, costO, effectO, plainO);
+  storeSums(work.sums, 0, costP, effectP, plainP);
   return 0;
 }
 

@@ -31,6 +31,30 @@ describe("fillSurvival", () => {
     expect(evaluateModel(threeCurves, bothCross).SoC.clampedCycles).toBe(12);
   });
 
+  it("evaluateModel(psm) with two exponential endpoints (one fused pass) counts crossed rows under clamp and fails at the first crossed row under error", () => {
+    const make = (crossing: "clamp" | "error") => partitionedSurvival<{ rPfs: number; rOs: number }, "SoC", "lifeYears">({
+      strategies: ["SoC"], outcomes: { lifeYears: "effect" }, cycles: 12, crossing,
+      curves: (p) => ({ PFS: exponentialSurvival({ rate: p.rPfs }), OS: exponentialSurvival({ rate: p.rOs }) }),
+      values: () => ({ lifeYears: { PF: 1, PD: 1 } }),
+    });
+    // PFS above OS at every row t ≥ 1 (rate 0.1 < 0.3): 12 crossed rows, the first at cycle 1.
+    expect(evaluateModel(make("clamp"), { rPfs: 0.1, rOs: 0.3 }).SoC.clampedCycles).toBe(12);
+    expect(evaluateModel(make("clamp"), { rPfs: 0.5, rOs: 0.3 }).SoC.clampedCycles).toBe(0);
+    // Clamped PF = OS: life years are those of OS alone, with nothing in PD.
+    const clamped = make("clamp").run({ rPfs: 0.1, rOs: 0.3 }).strategies.SoC;
+    expect(Array.from(clamped.occupancy.PD)).toEqual(Array.from(clamped.occupancy.PD, () => 0));
+    const error = (() => {
+      try {
+        evaluateModel(make("error"), { rPfs: 0.1, rOs: 0.3 });
+      } catch (e) {
+        return e as { code: string; issues: { path: unknown[] }[] };
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe("curves_cross");
+    expect(error?.issues[0]!.path).toEqual(["strategies", "SoC", "curves", "PFS", "cycle", 1]);
+  });
+
   it("evaluateModel(psm) gives the same totals through the Weibull cumulativeHazardGrid fast path as point by point", () => {
     const strip = (curve: SurvivalCurve): SurvivalCurve => defineCurve({ def: curve.def, label: "no grid", survival: curve.survival, hazard: curve.hazard, cumulativeHazard: curve.cumulativeHazard });
     const make = (grid: boolean) => partitionedSurvival<{ shape: number }, "SoC", "qaly">({
