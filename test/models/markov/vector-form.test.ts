@@ -131,6 +131,25 @@ describe("vector form: random time-dependent models with tunnels (fast-check)", 
   });
 });
 
+describe("vector form: rows that do not depend on the cycle", () => {
+  it("numbers and byStateTime entries are filled once per draw and take the time-homogeneous paths, bit-identical to callbacks that read only the state time", () => {
+    const shared = { states: ["Well", { name: "Sick", tunnel: 4 }, "Dead"], strategies: ["SoC", "New"], outcomes: { cost: "cost", qaly: "effect" }, cycles: 30, start: { Well: 1 } } as const;
+    const dying = [0.05, 0.1, 0.15, 0.2];
+    const vector = markovCohort({
+      ...shared,
+      transitionArrays: (p: { pSick: number }, _grid, strategy) => ({ Well: { Well: complement, Sick: strategy === "New" ? p.pSick / 2 : p.pSick, Dead: 0.01 }, Sick: { Sick: complement, Dead: byStateTime(dying) }, Dead: { Dead: 1 } }),
+      valueArrays: () => ({ cost: { Sick: byStateTime([5000, 1000, 1000, 1000]) }, qaly: { Well: 1, Sick: 0.6 } }),
+    });
+    const callback = markovCohort({
+      ...shared,
+      transitions: (p: { pSick: number }, time, strategy) => ({ Well: { Well: complement, Sick: strategy === "New" ? p.pSick / 2 : p.pSick, Dead: 0.01 }, Sick: { Sick: complement, Dead: dying[time.stateTime]! }, Dead: { Dead: 1 } }),
+      values: (_p, time) => ({ cost: { Sick: [5000, 1000, 1000, 1000][time.stateTime]! }, qaly: { Well: 1, Sick: 0.6 } }),
+    });
+    for (const pSick of [0.1, 0.2, 0.1]) expect(evaluateModel(vector, { pSick })).toEqual(evaluateModel(callback, { pSick }));
+    expect(vector.run({ pSick: 0.1 }).strategies.New.trace).toEqual(callback.run({ pSick: 0.1 }).strategies.New.trace);
+  });
+});
+
 describe("vector form: the interpreted step", () => {
   it("a strategy whose arrays keep changing shape (key order, constant or by cycle) leaves the generated kernels after 8 shapes; the interpreted step gives the same numbers", () => {
     const orders = [["A", "T", "D"], ["A", "D", "T"], ["T", "A", "D"], ["T", "D", "A"], ["D", "A", "T"], ["D", "T", "A"]] as const;
