@@ -36,8 +36,47 @@ export function choleskyInPlace(a: Float64Array, m: number, scale: number): Floa
     const pivot = a[rowJ + j]! - dot(a, rowJ, a, rowJ, j);
     const d = Math.sqrt(pivot > floor ? pivot : floor);
     a[rowJ + j] = d;
-    // Two rows at a time: each entry of row j is loaded once for both (a quarter fewer loads).
+    // Four rows at a time, then two: each entry of row j is loaded once for all of them. Every row
+    // keeps its own two running sums (even and odd k), so the result does not depend on the grouping.
     let i = j + 1;
+    for (; i + 3 < m; i += 4) {
+      const r0 = i * m;
+      const r1 = r0 + m;
+      const r2 = r1 + m;
+      const r3 = r2 + m;
+      let s0 = 0;
+      let s1 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let u0 = 0;
+      let u1 = 0;
+      let v0 = 0;
+      let v1 = 0;
+      let k = 0;
+      for (; k + 1 < j; k += 2) {
+        const x = a[rowJ + k]!;
+        const y = a[rowJ + k + 1]!;
+        s0 += a[r0 + k]! * x;
+        t0 += a[r1 + k]! * x;
+        u0 += a[r2 + k]! * x;
+        v0 += a[r3 + k]! * x;
+        s1 += a[r0 + k + 1]! * y;
+        t1 += a[r1 + k + 1]! * y;
+        u1 += a[r2 + k + 1]! * y;
+        v1 += a[r3 + k + 1]! * y;
+      }
+      if (k < j) {
+        const x = a[rowJ + k]!;
+        s0 += a[r0 + k]! * x;
+        t0 += a[r1 + k]! * x;
+        u0 += a[r2 + k]! * x;
+        v0 += a[r3 + k]! * x;
+      }
+      a[r0 + j] = (a[r0 + j]! - (s0 + s1)) / d;
+      a[r1 + j] = (a[r1 + j]! - (t0 + t1)) / d;
+      a[r2 + j] = (a[r2 + j]! - (u0 + u1)) / d;
+      a[r3 + j] = (a[r3 + j]! - (v0 + v1)) / d;
+    }
     for (; i + 1 < m; i += 2) {
       const r0 = i * m;
       const r1 = r0 + m;
