@@ -172,4 +172,20 @@ async function cliStart(model: string): Promise<void> {
       console.log(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));`);
     console.log(`  qaly run's PSA, 2 workers, 512 draws, model built in the calling thread: ${given ? "setup and check given (qaly run now)" : "task loaded again everywhere       "} CPU ${timing.cpu.toFixed(0)} ms, wall ${range(timing.walls)} (load ${load()})`);
   }
+  // The command itself (its V8 flags included: a flag that makes V8 reject the workers' code cache shows here).
+  const cli = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+  const cpuOf = (workers: string): Timing & { readonly walls: readonly number[] } =>
+    fresh(3, `
+      import { spawnSync } from "node:child_process";
+      const start = performance.now();
+      const child = spawnSync(process.execPath, ["--import", ${JSON.stringify(REPORT_CPU)}, ${JSON.stringify(cli)}, "run", "sick-sicker", "--psa", "512", "--no-dsa", "--quiet", "--workers", "${workers}"], { encoding: "utf8" });
+      const wall = performance.now() - start;
+      const match = /QALY_CPU (\\d+)/.exec(child.stderr);
+      if (child.status !== 0 || match === null) throw new Error(child.stderr);
+      console.log(JSON.stringify({ wall, cpu: Number(match[1]) / 1000 }));`);
+  const [one, two] = [cpuOf("1"), cpuOf("2")];
+  console.log(`  qaly run sick-sicker --psa 512 --no-dsa: --workers 1 CPU ${one.cpu.toFixed(0)} ms, wall ${range(one.walls)}; --workers 2 CPU ${two.cpu.toFixed(0)} ms, wall ${range(two.walls)} (the pool's cost: ${(two.cpu - one.cpu).toFixed(0)} ms of CPU)`);
 }
+
+/** Prints the CPU time (user + system, µs) of the process it is imported into when that exits. */
+const REPORT_CPU = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nQALY_CPU "+(u.user+u.system)+"\\n")})`;
