@@ -49,17 +49,22 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     work.epoch = 0;
   }
   work.epoch++;
-  // Two exponential endpoints (PFS, OS) in one loop: the same operations per curve as two
-  // exponentialPass calls, interleaved, so the two curves' chains overlap and the row's weights and
-  // floor are read once.
-  const pair = endpoints === 2 && model.crossing !== "floor" ? exponentialRateOf(curves[1]!) : undefined;
-  const first = pair === undefined ? undefined : exponentialRateOf(curves[0]!);
-  if (pair !== undefined && first !== undefined) {
-    const crossed = exponentialPairPass(work, first, pair, step, floor, tolerance, model.crossing === "error");
+  // Two endpoints (PFS, OS), both exponential or both stepped parametric curves, in one loop: the
+  // same operations per curve as the endpoint-by-endpoint passes, interleaved, so the two curves'
+  // chains overlap and each row's weights (and floor) are read once.
+  const pairable = endpoints === 2 && model.crossing !== "floor";
+  const rateOs = pairable ? exponentialRateOf(curves[1]!) : undefined;
+  const ratePfs = rateOs === undefined ? undefined : exponentialRateOf(curves[0]!);
+  let paired = false;
+  if (rateOs !== undefined && ratePfs !== undefined) {
+    const crossed = exponentialPairPass(work, ratePfs, rateOs, step, floor, tolerance, model.crossing === "error");
     if (crossed < 0) failCrossing(model, 0, -crossed - 1, work.rawRows[0]![-crossed - 1]!, work.survivalRows[1]![-crossed - 1]!, site);
+    paired = true;
+  } else if (pairable && rateOs === undefined && curves[1]!.cumulativeHazardGrid !== undefined && curves[0]!.cumulativeHazardGrid !== undefined && exponentialRateOf(curves[0]!) === undefined) {
+    paired = steppedPair(work, curves, step, floor, tolerance, model.crossing === "error");
   }
   // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one.
-  for (let k = pair !== undefined && first !== undefined ? -1 : endpoints - 1; k >= 0; k--) {
+  for (let k = paired ? -1 : endpoints - 1; k >= 0; k--) {
     const curve = curves[k]!;
     const raw = work.rawRows[k]!;
     const clamped = work.survivalRows[k]!;
@@ -370,6 +375,94 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
   storeSums(work.sums, 1, costO, effectO, plainO);
   storeSums(work.sums, 0, costP, effectP, plainP);
   return 0;
+}
+
+/**
+ * Two stepped parametric endpoints (OS = 1, PFS = 0) in one loop: H grids as the endpoint-by-endpoint
+ * path forms them, then per row OS's S, checks, min(S, 1) and sums, and PFS's S, checks, clamp to
+ * OS and sums: every value by the same operations in the same order as clampToOne and clampBelow
+ * (bit-identical). On any failure (a bad first row, a bad row, a crossing under "error", a curve
+ * that throws) it forgets the rows crossed so far and returns false, and the caller's
+ * endpoint-by-endpoint pass runs from scratch and reports what it always reported first.
+ */
+function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step: number, floor: PopulationFloor | undefined, tolerance: number, stop: boolean): boolean {
+  try {
+    for (let k = 1; k >= 0; k--) {
+      const curve = curves[k]!;
+      const start = curve.cumulativeHazard(0);
+      work.rawRows[k]![0] = start;
+      curve.cumulativeHazardGrid!(0, step, work.rawTail[k]!);
+      if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
+      const first = Math.exp(-start);
+      if (!(first >= -tolerance && first <= 1 + tolerance)) return false;
+    }
+  } catch {
+    return false;
+  }
+  if (steppedPairPass(work, tolerance, stop)) return true;
+  work.clamped = 0;
+  if (work.epoch === 0xffffffff) {
+    work.crossed.fill(0);
+    work.epoch = 0;
+  }
+  work.epoch++;
+  return false;
+}
+
+/** The row loop of {@link steppedPair}; false at the first failure. */
+function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): boolean {
+  const rawP = work.rawRows[0]!;
+  const rawO = work.rawRows[1]!;
+  const clampedP = work.survivalRows[0]!;
+  const clampedO = work.survivalRows[1]!;
+  const weights = work.weights;
+  let beforeP = 2;
+  let beforeO = 2;
+  let previousP = 0;
+  let previousO = 0;
+  let costP = 0;
+  let effectP = 0;
+  let plainP = 0;
+  let costO = 0;
+  let effectO = 0;
+  let plainO = 0;
+  for (let t = 0; t < rawO.length; t++) {
+    const hO = rawO[t]!;
+    const sO = survivalStep(hO, hO - previousO, beforeO, t);
+    previousO = hO;
+    if (!(sO >= -tolerance && sO <= beforeO + tolerance)) return false;
+    rawO[t] = sO;
+    beforeO = sO;
+    const eO = sO > 1 ? 1 : sO;
+    clampedO[t] = eO;
+    const hP = rawP[t]!;
+    const sP = survivalStep(hP, hP - previousP, beforeP, t);
+    previousP = hP;
+    if (!(sP >= -tolerance && sP <= beforeP + tolerance)) return false;
+    rawP[t] = sP;
+    beforeP = sP;
+    let e = sP;
+    if (sP > eO) {
+      if (sP > eO + tolerance) {
+        if (stop) return false;
+        countCrossed(work, t);
+      }
+      e = eO;
+    }
+    clampedP[t] = e;
+    const wCost = weights[3 * t]!;
+    const wEffect = weights[3 * t + 1]!;
+    const wPlain = weights[3 * t + 2]!;
+    costO += wCost * eO;
+    effectO += wEffect * eO;
+    plainO += wPlain * eO;
+    costP += wCost * e;
+    effectP += wEffect * e;
+    plainP += wPlain * e;
+  }
+  storeSums(work.sums, 1, costO, effectO, plainO);
+  storeSums(work.sums, 0, costP, effectP, plainP);
+  return true;
 }
 
 /**
