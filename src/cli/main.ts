@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The `qaly` command. Only this layer (with src/node) touches the terminal and the file system.
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { realpathSync } from "node:fs";
 import { formatIssues, QalyError } from "../core/errors.js";
@@ -90,29 +89,10 @@ function isEntryPoint(): boolean {
   }
 }
 
-/**
- * V8 optimises a function (TurboFan, on background threads) once it has run a budget of bytecode
- * (66 KiB by default in Node 20). A command that reads a model file and exits runs most of its
- * functions only briefly, and compiling the hottest of them cost about a fifth of `qaly validate`'s
- * CPU for nothing; with 4 times the budget that work is left out, while the loops of a long PSA still
- * reach optimised code within their first draws. Measured, compiled package, fresh processes
- * alternating: `qaly validate sick-sicker` 272–357 → 209–253 ms CPU, the 34 kB NSCLC model file
- * 652–758 → 482–527 ms, `validate --psa 20000` 928–1195 → 893–1123 ms, `qaly run sick-sicker --psa
- * 21000` 5.5–6.1 s either way (issue 20, item 5). Set for the command-line process only (not when
- * main runs in another program), after the script was compiled with its code cache, which V8 checks
- * against the flags it was made with; and not for `qaly run`, whose worker threads compile the PSA
- * task with its own code cache under the process's flags: V8 rejected it under this one, and a pool
- * of 2 then started in 461–547 instead of 275–352 ms of CPU.
- */
-const OPTIMISE_LATER = "--interrupt-budget=270336";
-
 // Without top-level await, so that the command line also bundles into one CommonJS script (the code
 // cached one of scripts/bundle-cli.mjs). main never rejects: it reports every error itself.
 if (isEntryPoint()) {
   const argv = process.argv.slice(2);
-  // Not for --help and --version, which run almost nothing (node:v8 would be loaded for them alone).
-  // required, not import()ed: the bundled script runs in node:vm, which has no import() of its own.
-  if (argv[0] !== undefined && argv[0] !== "run" && COMMANDS[argv[0]] !== undefined) (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(OPTIMISE_LATER);
   void main(argv).then((code) => {
     process.exitCode = code;
   });
