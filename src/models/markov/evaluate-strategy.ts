@@ -75,14 +75,17 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   const vectorValues = strategy.valueArrays !== undefined;
   const hasValues = vectorValues || strategy.values !== undefined;
   const fill = work.fills[strategyIndex]!;
-  if (fill.matches(params)) fill.restore(model, work);
+  // Whether work.transitionPlan holds this strategy's rows for these parameters (a restored fill brings its plan back).
+  let planRead = false;
+  if (fill.matches(params)) planRead = fill.restore(model, work);
   else {
     // The vector form's grid for this entry time; a fill that read its ages is not kept (other entry times have other ages).
     const grid = strategy.transitionArrays !== undefined || vectorValues ? work.grids.at(startTime) : undefined;
     if (grid !== undefined) grid.readAge = false;
     site.at = "cycle";
     site.cycle = 1;
-    transitionsVary = grid !== undefined && strategy.transitionArrays !== undefined ? prepareTransitionArrays(model, work, strategyIndex, params, grid, site) : fillTransitions(model, work, strategyIndex, params, site);
+    planRead = grid !== undefined && strategy.transitionArrays !== undefined;
+    transitionsVary = planRead ? prepareTransitionArrays(model, work, strategyIndex, params, grid!, site) : fillTransitions(model, work, strategyIndex, params, site);
     transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
     site.at = "row";
     site.cycle = 0;
@@ -90,7 +93,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     else if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
     // Inputs that depend on the time are refilled during the run: nothing to keep.
     if (transitionsVary || transitionValuesVary || valuesVary || grid?.readAge === true) fill.clear();
-    else fill.store(model, work, params);
+    else fill.store(model, work, params, planRead);
   }
   chainTransitionValues(model, work);
   site.at = "row";
@@ -98,8 +101,8 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   if (hasValues) {
     // The generated kernel never exposes a trace row, so milestones take the general loop.
     if (!valuesVary && !transitionsVary && work.tvCount === 0 && !transitionValuesVary && recorder === undefined && work.floor === undefined && model.milestones.length === 0) homogeneousLoop(model, work, strategyIndex);
-    // The vector form reads its rows straight from the arrays unless the floor or transition values need the sparse matrix.
-    else if (transitionsVary && strategy.transitionArrays !== undefined && work.floor === undefined && work.tvCount === 0 && !transitionValuesVary) vectorLoop(model, work, strategyIndex, params, valuesVary, recorder);
+    // The vector form reads its rows straight from the arrays; the floor and transition values need its generated kernel.
+    else if (arraysLoop(work, strategyIndex, planRead && !transitionValuesVary, transitionsVary)) vectorLoop(model, work, strategyIndex, params, valuesVary, recorder, work.arraysKernel);
     else if (!valuesVary && recorder === undefined) {
       // Values fixed for the run: one fused pass per cycle; each row is added as the cohort leaves it.
       startSparse(model, work);
@@ -150,4 +153,18 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
     }
   }
+}
+
+/**
+ * Whether the strategy runs the vector loop (with the plan read for these parameters and transition
+ * values fixed for the run): rows that vary by cycle always do; rows fixed for the run do when a floor
+ * or transition values change the step each cycle (the sparse path's weightedStep otherwise). With a
+ * floor or transition values only the generated kernel (left in `work.arraysKernel`) does them.
+ */
+function arraysLoop(work: MarkovWorkspace, strategyIndex: number, planReady: boolean, transitionsVary: boolean): boolean {
+  if (!planReady) return false;
+  const needsKernel = work.floor !== undefined || work.tvCount > 0;
+  if (!transitionsVary && !needsKernel) return false;
+  work.arraysKernel = work.vectorKernels.kernelFor(strategyIndex, work.transitionPlan, work.tvPairs, work.tvCount);
+  return work.arraysKernel !== undefined || !needsKernel;
 }

@@ -1,5 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
+import { TransitionArrayPlan } from "./fill-transition-arrays.js";
 
 /**
  * The filled transition matrix, transition values and state values of one strategy, kept while the
@@ -28,6 +29,9 @@ export class FillCache {
   private readonly tvTo: Int32Array;
   private readonly tvValue: Float64Array;
   private tvCount = 0;
+  /** The vector form's plan of the stored fill (the vector loop reads it instead of the matrix). */
+  private plan: TransitionArrayPlan | undefined = undefined;
+  private withPlan = false;
 
   constructor(work: MarkovWorkspace) {
     this.rowEnd = new Int32Array(work.rowEnd.length);
@@ -56,9 +60,10 @@ export class FillCache {
   /**
    * Keeps the workspace's fill for `params`; does nothing (and forgets) unless params is a flat
    * record of numbers. After 8 fills in a row that were never reused, only every 64th is kept
-   * (enough to notice when reuse starts).
+   * (enough to notice when reuse starts). `withPlan`: the workspace's vector-form plan was read for
+   * these parameters and is kept too.
    */
-  store(model: CompiledMarkov, work: MarkovWorkspace, params: unknown): void {
+  store(model: CompiledMarkov, work: MarkovWorkspace, params: unknown, withPlan: boolean): void {
     this.valid = false;
     this.unused++;
     if (this.unused > 8 && (this.unused & 63) !== 0) return;
@@ -83,11 +88,13 @@ export class FillCache {
       this.tvTo[k] = work.tvTo[k]!;
       this.tvValue[k] = work.tvValue[k]!;
     }
+    this.withPlan = withPlan;
+    if (withPlan) work.transitionPlan.saveTo((this.plan ??= new TransitionArrayPlan(model.states.length)));
     this.valid = true;
   }
 
-  /** Puts the stored fill back into the workspace. */
-  restore(model: CompiledMarkov, work: MarkovWorkspace): void {
+  /** Puts the stored fill back into the workspace; returns whether it put back a vector-form plan too. */
+  restore(model: CompiledMarkov, work: MarkovWorkspace): boolean {
     this.unused = 0;
     copyRows(model, this.rowEnd, this.col, this.colState, this.rawVal, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal);
     work.deathSlot.set(this.deathSlot);
@@ -99,6 +106,8 @@ export class FillCache {
       work.tvTo[k] = this.tvTo[k]!;
       work.tvValue[k] = this.tvValue[k]!;
     }
+    if (this.withPlan) work.transitionPlan.loadFrom(this.plan!);
+    return this.withPlan;
   }
 
   /** Forgets the stored fill. */

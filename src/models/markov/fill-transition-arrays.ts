@@ -39,6 +39,10 @@ export class TransitionArrayPlan {
   readonly hoisted: Float64Array;
   /** Per state, the highest tunnel position that may hold mass (vector-loop.ts). */
   readonly reach: Int32Array;
+  /** Per state, the lowest tunnel position other than 0 that may hold mass in the cycle being run (vector-kernel.ts). */
+  readonly lowest: Int32Array;
+  /** saveTo's copies of the arrays. */
+  private readonly owned: (Float64Array | undefined)[] = [];
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -55,6 +59,55 @@ export class TransitionArrayPlan {
     this.fixedRow = new Uint8Array(states);
     this.hoisted = new Float64Array(states * states);
     this.reach = new Int32Array(states);
+    this.lowest = new Int32Array(states);
+  }
+
+  /**
+   * Copies the plan into `target` with the arrays' numbers in target's own buffers (the fill cache's
+   * copy: a model may refill its arrays in the next call). Only for a plan fixed for the run, whose
+   * numbers were all read and checked when the matrix was filled.
+   */
+  saveTo(target: TransitionArrayPlan): void {
+    const states = this.entryStart.length - 1;
+    target.entryStart.set(this.entryStart);
+    target.destStart.set(this.destStart);
+    const entries = this.entryStart[states]!;
+    for (let n = 0; n < entries; n++) {
+      target.kind[n] = this.kind[n]!;
+      target.to[n] = this.to[n]!;
+      target.constant[n] = this.constant[n]!;
+      const values = this.arrays[n];
+      if (values === undefined) {
+        target.arrays[n] = undefined;
+        continue;
+      }
+      let own = target.owned[n];
+      if (own === undefined || own.length !== values.length) own = target.owned[n] = new Float64Array(values.length);
+      for (let k = 0; k < values.length; k++) own[k] = values[k]!;
+      target.arrays[n] = own;
+    }
+    target.dest.set(this.dest);
+    target.destListed.set(this.destListed);
+    target.fixedRow.set(this.fixedRow);
+    target.varies = this.varies;
+  }
+
+  /** Makes this plan the saved `source` (its arrays are referenced, not copied). */
+  loadFrom(source: TransitionArrayPlan): void {
+    const states = this.entryStart.length - 1;
+    this.entryStart.set(source.entryStart);
+    this.destStart.set(source.destStart);
+    const entries = source.entryStart[states]!;
+    for (let n = 0; n < entries; n++) {
+      this.kind[n] = source.kind[n]!;
+      this.to[n] = source.to[n]!;
+      this.constant[n] = source.constant[n]!;
+      this.arrays[n] = source.arrays[n];
+    }
+    this.dest.set(source.dest);
+    this.destListed.set(source.destListed);
+    this.fixedRow.set(source.fixedRow);
+    this.varies = source.varies;
   }
 
   /**

@@ -9,7 +9,7 @@ import { ValuesReaders } from "./values-reader.js";
 import { CycleGrids } from "./cycle-grid.js";
 import { TransitionArrayPlan } from "./fill-transition-arrays.js";
 import { ValueArrayPlan } from "./fill-value-arrays.js";
-import { VectorKernels } from "./vector-kernel.js";
+import { type VectorKernel, VectorKernels } from "./vector-kernel.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -100,6 +100,8 @@ export class MarkovWorkspace {
   readonly valuePlan: ValueArrayPlan;
   /** Per strategy: the vector loop's cycle step generated for the shape of its transition arrays. */
   readonly vectorKernels: VectorKernels;
+  /** The vector kernel chosen for the strategy being run (evaluate-strategy.ts). */
+  arraysKernel: VectorKernel | undefined = undefined;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
   readonly site: ErrorSite = { strategy: "", draw: undefined, cycle: 0, at: "cycle" };
 

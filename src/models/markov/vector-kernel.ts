@@ -6,9 +6,11 @@ import { compileReader } from "./shape-readers.js";
 /**
  * One cycle of the vector loop specialised to a plan's shape: moves `current` into `next` (which
  * must be zero), reading each occupied row from the arrays `A` (constants from `C`), checking what
- * it reads; with `weighted`, also adds trace row `row` (= cycle − 1) to the weighted trace.
+ * it reads; with `weighted`, also adds trace row `row` (= cycle − 1) to the weighted trace. Under
+ * background mortality each living row is floored at `qPop` as floorRow does; the flows of the
+ * (from, to) pairs with transition values are added to `tvFlow` as weightedStep books them.
  */
-export type VectorKernel = (row: number, current: Float64Array, next: Float64Array, A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficient: number, effectCoefficient: number, undiscountedCoefficient: number, weighted: boolean) => void;
+export type VectorKernel = (row: number, current: Float64Array, next: Float64Array, A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficient: number, effectCoefficient: number, undiscountedCoefficient: number, weighted: boolean, qPop: number, tvFlow: Float64Array) => void;
 
 /** Kernel generations per strategy before the interpreted step is kept for good (shapes that keep changing). */
 const MAX_GENERATIONS = 8;
@@ -24,7 +26,7 @@ export class VectorKernels {
   private readonly generations: Int32Array;
   /** Whether the cost and effect row coefficients are equal (the kernels then leave the effect-weighted trace to a copy). */
   readonly sameCoefficients: boolean;
-  private readonly shapes: { kind: Uint8Array; to: Int32Array; entryStart: Int32Array; dest: Int32Array; destStart: Int32Array }[];
+  private readonly shapes: Shape[];
 
   constructor(private readonly model: CompiledMarkov, private readonly site: ErrorSite) {
     const strategies = model.strategies.length;
@@ -32,15 +34,19 @@ export class VectorKernels {
     this.kernels = new Array<VectorKernel | undefined>(strategies).fill(undefined);
     this.generations = new Int32Array(strategies);
     this.sameCoefficients = sameCoefficients(model);
-    this.shapes = model.strategies.map(() => ({ kind: new Uint8Array(states * states), to: new Int32Array(states * states), entryStart: new Int32Array(states + 1), dest: new Int32Array(states * (states + 1)), destStart: new Int32Array(states + 1) }));
+    this.shapes = model.strategies.map(() => ({ kind: new Uint8Array(states * states), to: new Int32Array(states * states), entryStart: new Int32Array(states + 1), dest: new Int32Array(states * (states + 1)), destStart: new Int32Array(states + 1), tvPairs: new Int32Array(0), tvCount: 0 }));
   }
 
-  /** The kernel for the plan's shape, generated when the shape is new; undefined when code generation is not available. */
-  kernelFor(strategy: number, plan: TransitionArrayPlan): VectorKernel | undefined {
+  /**
+   * The kernel for the plan's shape and the (from, to) pairs of the transition values
+   * (`tvPairs[0 … tvCount)`, chainTransitionValues), generated when the shape is new; undefined when
+   * code generation is not available.
+   */
+  kernelFor(strategy: number, plan: TransitionArrayPlan, tvPairs: Int32Array, tvCount: number): VectorKernel | undefined {
     const shape = this.shapes[strategy]!;
     const states = this.model.states.length;
     const kernel = this.kernels[strategy];
-    if (kernel !== undefined && sameShape(plan, shape, states)) return kernel;
+    if (kernel !== undefined && sameShape(plan, shape, states, tvPairs, tvCount)) return kernel;
     if (this.generations[strategy]! >= MAX_GENERATIONS) return (this.kernels[strategy] = undefined);
     this.generations[strategy]!++;
     shape.entryStart.set(plan.entryStart);
@@ -48,11 +54,25 @@ export class VectorKernels {
     shape.kind.set(plan.kind);
     shape.to.set(plan.to);
     shape.dest.set(plan.dest);
-    return (this.kernels[strategy] = generate(this.model, plan, this.site));
+    shape.tvPairs = tvPairs.slice(0, tvCount);
+    shape.tvCount = tvCount;
+    return (this.kernels[strategy] = generate(this.model, plan, shape.tvPairs, this.site));
   }
 }
 
-function sameShape(plan: TransitionArrayPlan, shape: { kind: Uint8Array; to: Int32Array; entryStart: Int32Array; dest: Int32Array; destStart: Int32Array }, states: number): boolean {
+interface Shape {
+  readonly kind: Uint8Array;
+  readonly to: Int32Array;
+  readonly entryStart: Int32Array;
+  readonly dest: Int32Array;
+  readonly destStart: Int32Array;
+  tvPairs: Int32Array;
+  tvCount: number;
+}
+
+function sameShape(plan: TransitionArrayPlan, shape: Shape, states: number, tvPairs: Int32Array, tvCount: number): boolean {
+  if (tvCount !== shape.tvCount) return false;
+  for (let n = 0; n < tvCount; n++) if (tvPairs[n] !== shape.tvPairs[n]) return false;
   for (let i = 0; i <= states; i++) if (plan.entryStart[i] !== shape.entryStart[i] || plan.destStart[i] !== shape.destStart[i]) return false;
   const entries = plan.entryStart[states]!;
   for (let n = 0; n < entries; n++) if (plan.kind[n] !== shape.kind[n] || plan.to[n] !== shape.to[n]) return false;
@@ -61,9 +81,11 @@ function sameShape(plan: TransitionArrayPlan, shape: { kind: Uint8Array; to: Int
   return true;
 }
 
-function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorSite): VectorKernel | undefined {
-  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, inert, cw, ew, uw, cc, ec, uc, weighted) {", "let m, e, sum, rest, x;", "const low = -tol, high = 1 + tol;"];
-  for (let from = 0; from < model.states.length; from++) {
+function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, site: ErrorSite): VectorKernel | undefined {
+  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, lowest, inert, cw, ew, uw, cc, ec, uc, weighted, qPop, tv) {", "let m, e, sum, rest, x, q, s;", "const low = -tol, high = 1 + tol;"];
+  const states = model.states.length;
+  const background = model.background;
+  for (let from = 0; from < states; from++) {
     const tunnel = model.tunnel[from]!;
     const base = model.base[from]!;
     const last = tunnel - 1;
@@ -85,7 +107,13 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
     for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) if (plan.dest[d] !== from) outside.push(plan.dest[d]!);
     if (local) for (const to of outside) lines.push(`let n${to} = next[${model.base[to]!}];`);
     if (tunnel === 1) lines.push(`e = ${base}; m = cur[e]; if (m !== 0) do {`);
-    else lines.push(`const hi = reach[${from}];`, `for (let p = 0; p <= hi; p++) { e = ${base} + p; m = cur[e]; if (m === 0) continue;`);
+    else {
+      // Mass moves one position per cycle and enters at position 0 only, so the positions below the
+      // lowest occupied one of the previous cycle (plus one) are empty unless position 0 was entered:
+      // the loop starts there rather than at 0 (a long tunnel holds mass in few positions).
+      lines.push(`const hi = reach[${from}];`, `let lo = cur[${base}] !== 0 ? 0 : lowest[${from}];`, `while (lo < hi && cur[${base} + lo] === 0) lo++;`, `lowest[${from}] = lo < ${last} ? lo + 1 : ${last};`);
+      lines.push(`for (let p = lo; p <= hi; p++) { e = ${base} + p; m = cur[e]; if (m === 0) continue;`);
+    }
     // With equal cost and effect coefficients the effect-weighted trace is the cost-weighted one: vectorLoop copies it at the end.
     lines.push(`if (weighted) { if (inert[e] === 1) { cur[e] = 0; ${tunnel === 1 ? "break" : "continue"}; } cw[e] += cc * m; ${sameCoefficients(model) ? "" : "ew[e] += ec * m; "}uw[e] += uc * m; }`);
     lines.push("sum = 0;");
@@ -111,13 +139,37 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, site: ErrorS
       lines.push(`rest = 1 - sum; if (rest < low) rowBad(${from}, ${position}, sum, ${complementTo});`, "const wc = rest > 0 ? rest : 0;");
       probabilityOf.set(complementTo, "wc");
     } else lines.push(`if (Math.abs(sum - 1) > tol) rowBad(${from}, ${position}, sum, -1);`);
-    lines.push("cur[e] = 0;");
+    // The destinations as the sparse row stores them (ascending; a living row's first death state kept at 0 when absent).
+    const destinations: { to: number; raw: string }[] = [];
     for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) {
       const to = plan.dest[d]!;
-      const probability = probabilityOf.get(to);
-      if (probability === undefined) continue;
+      const raw = plan.destListed[d] === 1 ? probabilityOf.get(to) : "0";
+      if (raw !== undefined) destinations.push({ to, raw });
+    }
+    const probability = new Map<number, string>();
+    if (background !== undefined && background.dead[from] === 0) {
+      // floorRow: q is the sum of the death entries in ascending order; below the life table's qPop the
+      // first death state takes qPop − (q − its own), other death entries stay, the others scale by (1 − qPop)/(1 − q).
+      lines.push("q = 0;");
+      for (const { to, raw } of destinations) if (background.dead[to] === 1 && raw !== "0") lines.push(`q += ${raw};`);
+      for (const { to, raw } of destinations) {
+        lines.push(`let f${to} = ${raw};`);
+        probability.set(to, `f${to}`);
+      }
+      const floored = destinations.map(({ to, raw }) => `f${to} = ${to === background.primary ? `qPop - (q - ${raw})` : background.dead[to] === 1 ? raw : `${raw} * s`};`);
+      lines.push(`if (q < qPop) { s = (1 - qPop) / (1 - q); ${floored.join(" ")} }`);
+    } else for (const { to, raw } of destinations) probability.set(to, raw);
+    // Transition values: each (from, to) pair's values in their chain order (ascending index), as weightedStep books them.
+    for (const { to } of destinations) {
+      const pair = from * states + to;
+      for (let n = 0; n < tvPairs.length; n++) if (tvPairs[n] === pair) lines.push(`tv[${n}] += m * ${probability.get(to)!};`);
+    }
+    lines.push("cur[e] = 0;");
+    for (const { to } of destinations) {
+      const value = probability.get(to)!;
+      if (value === "0") continue;
       const column = to === from ? (last === 0 ? `${base}` : `${base} + (p < ${last} ? p + 1 : ${last})`) : `${model.base[to]!}`;
-      lines.push(local && to !== from ? `if (${probability} !== 0) n${to} += m * ${probability};` : `if (${probability} !== 0) next[${column}] += m * ${probability};`);
+      lines.push(local && to !== from ? `if (${value} !== 0) n${to} += m * ${value};` : `if (${value} !== 0) next[${column}] += m * ${value};`);
     }
     if (tunnel === 1) lines.push("} while (false);");
     else lines.push("}", `if (hi < ${last}) reach[${from}] = hi + 1;`);

@@ -1,5 +1,5 @@
 import type { CompiledMarkov } from "./compile-markov.js";
-import { type MarkovRecorder, accumulateRow, readMilestones } from "./cycle-steps.js";
+import { type MarkovRecorder, accumulateRow, bookFlows, readMilestones } from "./cycle-steps.js";
 import { BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
 
 // Entry kinds as module constants: an imported binding read in the inner loop costs a property load per read in some loaders.
@@ -15,8 +15,7 @@ import { markInert } from "./weighted-step.js";
 import type { VectorKernel } from "./vector-kernel.js";
 
 /**
- * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`), when
- * no background-mortality floor or transition value needs the sparse matrix: each cycle reads every
+ * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`): each cycle reads every
  * occupied row straight from the arrays (checking it) and moves its mass, without writing the
  * matrix first. Entries that do not depend on the time in state are read (and checked) once per
  * cycle, not once per tunnel position, and a tunnel is scanned only up to the highest position the
@@ -24,9 +23,11 @@ import type { VectorKernel } from "./vector-kernel.js";
  * term and in the same order (rows in ascending expanded order, a row's sum in its key order,
  * destinations ascending), so results are bit-identical to the callback form with the same numbers.
  * With values fixed for the run and no recorder, the trace is weighted as it goes (as
- * weightedStep); otherwise each trace row is added as it is reached (as the direct loop).
+ * weightedStep); otherwise each trace row is added as it is reached (as the direct loop). Background
+ * mortality and transition values (fixed for the run) need the generated `kernel`: it floors each
+ * row it reads and adds the flows to be booked, as weightedStep does on the sparse matrix.
  */
-export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, valuesVary: boolean, recorder: MarkovRecorder | undefined): void {
+export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, valuesVary: boolean, recorder: MarkovRecorder | undefined, kernel: VectorKernel | undefined): void {
   const plan = work.transitionPlan;
   const expanded = model.expanded;
   const cycles = model.cycles;
@@ -40,6 +41,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   }
   work.activeCount = expanded;
   const reach = plan.reach;
+  plan.lowest.fill(0);
   for (let i = 0; i < model.states.length; i++) {
     let highest = 0;
     for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
@@ -52,14 +54,19 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     for (let i = 0; i < model.states.length; i++) if (plan.fixedRow[i] === 0) work.inert[model.base[i]!] = 0;
   }
   if (milestoneRows[0] === 1) readMilestones(model, work, 0);
-  const kernel = work.vectorKernels.kernelFor(strategyIndex, plan);
   const vectorValues = model.strategies[strategyIndex]!.valueArrays !== undefined;
+  const floor = work.floor;
+  const booking = work.tvCount > 0;
+  // Imported functions called every cycle, read once: some loaders (tsx's) reach an import through a getter per call.
+  const book = bookFlows;
+  const milestones = readMilestones;
   for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
-    if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct);
+    if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct, floor === undefined ? 0 : floor[cycle - 1]!);
     else vectorStep(model, work, plan, cycle, !direct);
-    if (milestoneRows[cycle] === 1) readMilestones(model, work, cycle);
+    if (booking) book(model, work, cycle, recorder);
+    if (milestoneRows[cycle] === 1) milestones(model, work, cycle);
     if (direct) {
       if (valuesVary) {
         site.at = "row";
@@ -103,16 +110,16 @@ function addRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, recor
 }
 
 /** {@link vectorStep} through the kernel generated for the plan's shape (vector-kernel.ts): the same arithmetic in the same order. */
-function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean): void {
+function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, qPop: number): void {
   const row = cycle - 1;
   const current = work.current;
   const next = work.next;
-  kernel(row, current, next, plan.arrays, plan.constant, plan.reach, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0][row]!, model.coefficients[1][row]!, model.undiscounted[row]!, weighted);
+  kernel(row, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0][row]!, model.coefficients[1][row]!, model.undiscounted[row]!, weighted, qPop, work.tvFlow);
   work.current = next;
   work.next = current;
 }
 
-/** Moves the cohort through cycle `cycle`, reading each occupied row from the plan; `weighted`: also adds trace row cycle − 1 to the weighted trace. */
+/** Moves the cohort through cycle `cycle`, reading each occupied row from the plan; `weighted`: also adds trace row cycle − 1 to the weighted trace. No floor, no transition values. */
 function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, cycle: number, weighted: boolean): void {
   const current = work.current;
   const next = work.next;

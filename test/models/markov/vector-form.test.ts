@@ -59,7 +59,7 @@ describe("vector form: published models written in both forms", () => {
 
 // Random time-dependent models with a tunnel: state A, tunnel T (length L), B, D.
 const caseArbitrary = fc
-  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5) })
+  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5), weight: fc.constantFrom("once" as const, "row" as const) })
   .map((c) => {
     // A small deterministic generator from the seed: entries in [0, 0.3), so every complement stays ≥ 0.1.
     let state = c.seed;
@@ -83,7 +83,7 @@ function models(c: Case) {
     startAge: 60,
     cycleCorrection: c.correction,
     ...(c.floor ? { backgroundMortality: { lifeTable: lifeTable({ ages: [60, 70, 80], rates: { female: [0.05, 0.1, 0.2] } }), sexMix: { female: 1 }, deathState: "D" as const } } : {}),
-    ...(c.transitionValue ? { transitionValues: () => ({ cost: { A: { T: 500 }, T: { B: 250 } } }) } : {}),
+    ...(c.transitionValue ? { transitionValues: () => ({ cost: { A: { T: 500 }, T: { B: 250 } } }), transitionValueWeight: c.weight } : {}),
     ...(c.milestone ? { milestones: { inT: { states: ["T" as const], time: Math.min(2, c.cycles) } } } : {}),
     ...(c.costByYear ? { costByYear: Math.min(2, c.cycles) } : {}),
   } as const;
@@ -147,6 +147,62 @@ describe("vector form: rows that do not depend on the cycle", () => {
     });
     for (const pSick of [0.1, 0.2, 0.1]) expect(evaluateModel(vector, { pSick })).toEqual(evaluateModel(callback, { pSick }));
     expect(vector.run({ pSick: 0.1 }).strategies.New.trace).toEqual(callback.run({ pSick: 0.1 }).strategies.New.trace);
+  });
+});
+
+// Rows fixed for the run (numbers and byStateTime) under a floor or transition values: the array loop
+// floors and books them, and a fill kept for equal parameters (a tree's leaves) brings its plan back.
+// The vector form refills one buffer per call, as the AML back end does, so a kept plan must hold a copy.
+const fixedArbitrary = fc.record({ tunnel: fc.integer({ min: 2, max: 8 }), cycles: fc.integer({ min: 1, max: 30 }), seed: fc.integer({ min: 1, max: 1_000_000 }), floor: fc.boolean(), transitionValue: fc.boolean(), weight: fc.constantFrom("once" as const, "row" as const), starts: fc.array(fc.constantFrom("A", "T", "B"), { minLength: 1, maxLength: 4 }), startTime: fc.constantFrom(0, 1.5) }).filter((c) => c.floor || c.transitionValue);
+
+describe("vector form: rows fixed for the run with background mortality or transition values", () => {
+  it("the array loop gives the callback form's totals and traces bit for bit, entered from several start states in a row (kept fills) (fast-check)", () => {
+    fc.assert(
+      fc.property(fixedArbitrary, (c) => {
+        let state = c.seed;
+        const next = (): number => {
+          state = (state * 16807) % 2147483647;
+          return (state / 2147483647) * 0.3;
+        };
+        const relapse = Float64Array.from({ length: c.tunnel }, next);
+        const dying = Float64Array.from({ length: c.tunnel }, (_, i) => (i % 3 === 0 ? 0 : next()));
+        const dA = next();
+        const scale = (strategy: string): number => (strategy === "Two" ? 0.5 : 1);
+        const shared = {
+          states: ["A", { name: "T", tunnel: c.tunnel }, "B", "D"],
+          strategies: ["One", "Two"],
+          outcomes: { cost: "cost", qaly: "effect" },
+          cycles: c.cycles,
+          start: { A: 1 },
+          startAge: 75,
+          cycleLength: 0.5,
+          cycleCorrection: "half-cycle",
+          ...(c.floor ? { backgroundMortality: { lifeTable: lifeTable({ ages: [60, 70, 80], rates: { female: [0.05, 0.1, 0.2] } }), sexMix: { female: 1 }, deathState: "D" as const } } : {}),
+          ...(c.transitionValue ? { transitionValues: () => ({ cost: { A: { T: 500 }, T: { B: 250 } }, qaly: { T: { B: -0.1 } } }), transitionValueWeight: c.weight } : {}),
+        } as const;
+        const buffer = new Float64Array(c.tunnel);
+        const vector = markovCohort({
+          ...shared,
+          transitionArrays: (_p: Record<string, number>, _grid, strategy) => {
+            for (let i = 0; i < c.tunnel; i++) buffer[i] = relapse[i]! * scale(strategy);
+            return { A: { A: complement, T: 0.2, D: dA }, T: { B: byStateTime(buffer), D: byStateTime(dying), T: complement }, B: { B: complement, D: 0.1 }, D: { D: 1 } };
+          },
+          valueArrays: () => ({ cost: { A: 100, T: byStateTime(Float64Array.from({ length: c.tunnel }, (_, i) => 1000 - i)) }, qaly: { A: 1, T: 0.7, B: 0.5 } }),
+        });
+        const callback = markovCohort({
+          ...shared,
+          transitions: (_p: Record<string, number>, time, strategy) => ({ A: { A: complement, T: 0.2, D: dA }, T: { B: relapse[time.stateTime]! * scale(strategy), D: dying[time.stateTime]!, T: complement }, B: { B: complement, D: 0.1 }, D: { D: 1 } }),
+          values: (_p, time) => ({ cost: { A: 100, T: 1000 - time.stateTime }, qaly: { A: 1, T: 0.7, B: 0.5 } }),
+        });
+        const params = { x: 1 };
+        for (const start of c.starts) {
+          const context = { start: { [start]: 1 }, startTime: c.startTime };
+          expect(evaluateModel(vector, params, context)).toEqual(evaluateModel(callback, params, context));
+        }
+        expect(vector.run(params).strategies.Two.trace).toEqual(callback.run(params).strategies.Two.trace);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
