@@ -5,6 +5,9 @@
 // Measured 2026-11-26, best of 3, same machine and load (≈ 1.2 on 2 cores), committed tree vs this one:
 // one strategy 407 → 285–287 ms, two strategies 812–815 → 568–569 ms (fused curve pass, prime-power
 // Weibull grid, closure-free Weibull curves, allocation-free parameter checks).
+// 2026-12-07, one strategy, CPU best of 5 (esbuild bundle), a1ddece and the new tree run side by side in
+// pairs at load 4-10: 322-465 → 253-308 ms (finer step table with a degree-5 polynomial, PFS and OS
+// stepped in one loop). Left: powerGrid's exp per prime (~1/3) and the stepped row loop (~1/2).
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
