@@ -6,11 +6,12 @@ import { compileReader } from "./shape-readers.js";
 /**
  * One cycle of the vector loop specialised to a plan's shape: moves `current` into `next` (which
  * must be zero), reading each occupied row from the arrays `A` (constants from `C`), checking what
- * it reads; with `weighted`, also adds trace row `row` (= cycle − 1) to the weighted trace. Under
- * background mortality each living row is floored at `qPop` as floorRow does; the flows of the
+ * it reads; with `weighted`, also adds trace row `row` (= cycle − 1) to the weighted trace with the
+ * row's coefficients. Under background mortality each living row is floored at `floor[row]` as
+ * floorRow does; the flows of the
  * (from, to) pairs with transition values are added to `tvFlow` as weightedStep books them.
  */
-export type VectorKernel = (row: number, current: Float64Array, next: Float64Array, A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficient: number, effectCoefficient: number, undiscountedCoefficient: number, weighted: boolean, qPop: number, tvFlow: Float64Array) => void;
+export type VectorKernel = (row: number, current: Float64Array, next: Float64Array, A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, weighted: boolean, floor: Float64Array, tvFlow: Float64Array) => void;
 
 /** Kernel generations per strategy before the interpreted step is kept for good (shapes that keep changing). */
 const MAX_GENERATIONS = 8;
@@ -82,7 +83,10 @@ function sameShape(plan: TransitionArrayPlan, shape: Shape, states: number, tvPa
 }
 
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, site: ErrorSite): VectorKernel | undefined {
-  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, lowest, inert, cw, ew, uw, cc, ec, uc, weighted, qPop, tv) {", "let m, e, sum, rest, x, q, s;", "const low = -tol, high = 1 + tol;"];
+  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, lowest, inert, cw, ew, uw, CC, EC, UC, weighted, F, tv) {", "let m, e, sum, rest, x, q, s;", "const low = -tol, high = 1 + tol;"];
+  // The row's coefficients and floor are read here, not passed: a double passed to a call that is not inlined is boxed (an allocation per cycle).
+  lines.push("const cc = CC[row], ec = EC[row], uc = UC[row];");
+  if (model.background !== undefined) lines.push("const qPop = F[row];");
   const states = model.states.length;
   const background = model.background;
   for (let from = 0; from < states; from++) {

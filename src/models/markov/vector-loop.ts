@@ -63,7 +63,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
-    if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct, floor === undefined ? 0 : floor[cycle - 1]!);
+    if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct, floor ?? noFloor);
     else vectorStep(model, work, plan, cycle, !direct);
     if (booking) book(model, work, cycle, recorder);
     if (milestoneRows[cycle] === 1) milestones(model, work, cycle);
@@ -109,12 +109,13 @@ function addRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, recor
   }
 }
 
+const noFloor = new Float64Array(0);
+
 /** {@link vectorStep} through the kernel generated for the plan's shape (vector-kernel.ts): the same arithmetic in the same order. */
-function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, qPop: number): void {
-  const row = cycle - 1;
+function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, floor: Float64Array): void {
   const current = work.current;
   const next = work.next;
-  kernel(row, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0][row]!, model.coefficients[1][row]!, model.undiscounted[row]!, weighted, qPop, work.tvFlow);
+  kernel(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, weighted, floor, work.tvFlow);
   work.current = next;
   work.next = current;
 }
