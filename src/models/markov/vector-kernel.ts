@@ -3,15 +3,22 @@ import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type Transition
 import type { ErrorSite } from "./markov-errors.js";
 import { compileReader } from "./shape-readers.js";
 
+type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
+
 /**
- * One cycle of the vector loop specialised to a plan's shape: moves `current` into `next` (which
- * must be zero), reading each occupied row from the arrays `A` (constants from `C`), checking what
- * it reads; with `weighted`, also adds trace row `row` (= cycle − 1) to the weighted trace with the
- * row's coefficients. Under background mortality each living row is floored at `floor[row]` as
- * floorRow does; the flows of the
- * (from, to) pairs with transition values are added to `tvFlow` as weightedStep books them.
+ * The vector loop specialised to a plan's shape. `step` moves `current` into `next` (which must be
+ * zero) through cycle row + 1, reading each occupied row from the arrays `A` (constants from `C`),
+ * checking what it reads; with `weighted`, it also adds trace row `row` to the weighted traces with
+ * the row's coefficients. `run` does every cycle of the weighted loop in one call (the workspace's
+ * buffers swapped each cycle, `book(cycle)` after each cycle when there are transition values,
+ * `milestone(cycle)` where `MR[cycle]` is 1). Under background mortality each living row is floored
+ * at `floor[row]` as floorRow does; the flows of the (from, to) pairs with transition values are
+ * added to `tvFlow` as weightedStep books them.
  */
-export type VectorKernel = (row: number, current: Float64Array, next: Float64Array, A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, weighted: boolean, floor: Float64Array, tvFlow: Float64Array) => void;
+export interface VectorKernel {
+  step(row: number, current: Float64Array, next: Float64Array, ...rest: [...KernelArguments, weighted: boolean]): void;
+  run(work: { current: Float64Array; next: Float64Array }, rows: number, ...rest: [...KernelArguments, milestoneRows: Uint8Array, book: (cycle: number) => void, milestone: (cycle: number) => void]): void;
+}
 
 /** Kernel generations per strategy before the interpreted step is kept for good (shapes that keep changing). */
 const MAX_GENERATIONS = 8;
@@ -83,7 +90,8 @@ function sameShape(plan: TransitionArrayPlan, shape: Shape, states: number, tvPa
 }
 
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, site: ErrorSite): VectorKernel | undefined {
-  const lines: string[] = ['"use strict";', "return function vectorKernel(row, cur, next, A, C, reach, lowest, inert, cw, ew, uw, CC, EC, UC, weighted, F, tv) {", "let m, e, sum, rest, x, q, s;", "const low = -tol, high = 1 + tol;"];
+  // One cycle's code (row = cycle − 1), used by both functions below.
+  const lines: string[] = ["let m, e, sum, rest, x, q, s;"];
   // The row's coefficients and floor are read here, not passed: a double passed to a call that is not inlined is boxed (an allocation per cycle).
   lines.push("const cc = CC[row], ec = EC[row], uc = UC[row];");
   if (model.background !== undefined) lines.push("const qPop = F[row];");
@@ -100,7 +108,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     for (let n = first; n < end; n++) {
       const kind = plan.kind[n]!;
       if (kind === CONSTANT) lines.push(`const v${n} = C[${n}], w${n} = v${n} > 0 ? v${n} : 0;`);
-      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) bad(${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
+      else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) bad(row, ${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A[${n}];`);
     }
     const position = tunnel === 1 ? "0" : "p";
@@ -136,13 +144,13 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
         continue;
       }
       const index = kind === BY_STATE_TIME ? position : `row * ${tunnel} + ${position}`;
-      lines.push(`x = a${n}[${index}];`, `if (typeof x !== "number" || !(x >= low && x <= high)) bad(${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
+      lines.push(`x = a${n}[${index}];`, `if (typeof x !== "number" || !(x >= low && x <= high)) bad(row, ${from}, ${to}, ${position}, x);`, `const w${n} = x > 0 ? x : 0; sum += x;`);
       probabilityOf.set(to, `w${n}`);
     }
     if (complementTo >= 0) {
-      lines.push(`rest = 1 - sum; if (rest < low) rowBad(${from}, ${position}, sum, ${complementTo});`, "const wc = rest > 0 ? rest : 0;");
+      lines.push(`rest = 1 - sum; if (rest < low) rowBad(row, ${from}, ${position}, sum, ${complementTo});`, "const wc = rest > 0 ? rest : 0;");
       probabilityOf.set(complementTo, "wc");
-    } else lines.push(`if (Math.abs(sum - 1) > tol) rowBad(${from}, ${position}, sum, -1);`);
+    } else lines.push(`if (Math.abs(sum - 1) > tol) rowBad(row, ${from}, ${position}, sum, -1);`);
     // The destinations as the sparse row stores them (ascending; a living row's first death state kept at 0 when absent).
     const destinations: { to: number; raw: string }[] = [];
     for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) {
@@ -180,10 +188,41 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     if (local) for (const to of outside) lines.push(`next[${model.base[to]!}] = n${to};`);
     lines.push("}");
   }
-  lines.push("};");
-  const bad = (from: number, to: number, position: number, value: number): never => badEntry(model, from, to, position, value, site);
-  const rowBad = (from: number, position: number, sum: number, complementTo: number): never => rowProblem(model, from, position, sum, complementTo, site);
-  return compileReader<VectorKernel>(["tol", "bad", "rowBad"], lines, [model.tolerance, bad, rowBad]);
+  const parameters = "A, C, reach, lowest, inert, cw, ew, uw, CC, EC, UC, F, tv";
+  const code = [
+    '"use strict";',
+    "const low = -tol, high = 1 + tol;",
+    `function step(row, cur, next, ${parameters}, weighted) {`,
+    ...lines,
+    "}",
+    // The weighted run: every cycle in one call, the buffers swapped here, booking and milestones called back.
+    `function run(work, rows, ${parameters}, MR, book, milestone) {`,
+    "const weighted = true;",
+    "let cur = work.current, next = work.next, t;",
+    "for (let row = 0; row < rows; row++) {",
+    "{",
+    ...lines,
+    "}",
+    "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
+    ...(tvPairs.length > 0 ? ["book(row + 1);"] : []),
+    "if (MR[row + 1] === 1) milestone(row + 1);",
+    "}",
+    "}",
+    "return { step, run };",
+  ];
+  const at = (row: number): void => {
+    site.at = "cycle";
+    site.cycle = row + 1;
+  };
+  const bad = (row: number, from: number, to: number, position: number, value: number): never => {
+    at(row);
+    return badEntry(model, from, to, position, value, site);
+  };
+  const rowBad = (row: number, from: number, position: number, sum: number, complementTo: number): never => {
+    at(row);
+    return rowProblem(model, from, position, sum, complementTo, site);
+  };
+  return compileReader<VectorKernel>(["tol", "bad", "rowBad"], code, [model.tolerance, bad, rowBad]);
 }
 
 /** Whether the cost and effect row coefficients are equal in every row (equal discount rates): the weighted traces are then equal too. */

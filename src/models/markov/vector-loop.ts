@@ -60,7 +60,11 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   // Imported functions called every cycle, read once: some loaders (tsx's) reach an import through a getter per call.
   const book = bookFlows;
   const milestones = readMilestones;
-  for (let cycle = 1; cycle <= cycles; cycle++) {
+  if (kernel !== undefined && !direct) {
+    // Every cycle in one call of the generated code (no call and no argument passing per cycle).
+    site.at = "cycle";
+    kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
+  } else for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
     if (kernel !== undefined) generatedStep(model, work, plan, kernel, cycle, !direct, floor ?? noFloor);
@@ -115,7 +119,7 @@ const noFloor = new Float64Array(0);
 function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, floor: Float64Array): void {
   const current = work.current;
   const next = work.next;
-  kernel(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, weighted, floor, work.tvFlow);
+  kernel.step(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor, work.tvFlow, weighted);
   work.current = next;
   work.next = current;
 }
