@@ -105,7 +105,7 @@ const TEXTS = new WeakMap<ModelProject, string>();
  * @param loaded - a {@link loadModel} result
  * @returns its text and validated definition, or `null`
  * @example
- * // checkedModelText(await loadModel("sick-sicker"))?.file.strategies // => the file's strategies
+ * // checkedModelText(await loadModel("sick-sicker"))?.file.strategies is the validated file's list of strategies
  */
 export function checkedModelText(loaded: LoadedModel): CheckedModelText | null {
   const text = TEXTS.get(loaded.project);
