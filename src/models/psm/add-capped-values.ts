@@ -2,6 +2,8 @@ import { didYouMean } from "../../core/closest-name.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import { occupancyAt } from "./psm-values.js";
+import { closedFormCapped } from "./closed-form-pair.js";
+import { materialiseRows } from "./fill-survival.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 import { addAnnualRow, addAnnualState } from "./psm-annual.js";
 
@@ -60,6 +62,25 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
       const coefficients = work.cappedCoefficients(k);
       const discounted = coefficients[c]!;
       const undiscounted = coefficients[2];
+      const plan = work.pending?.plan;
+      if (plan !== undefined) {
+        // Rows not written: state i holds S_i − S_{i−1} (S_2 = 1, S_{−1} = 0), each summed in closed form when it can be.
+        const closed = (w: Float64Array): number | undefined => {
+          const upper = i < 2 ? closedFormCapped(model, plan, i, w, k) : sumOf(w);
+          const lower = i > 0 ? closedFormCapped(model, plan, i - 1, w, k) : 0;
+          return upper === undefined || lower === undefined ? undefined : upper - lower;
+        };
+        const sum = closed(discounted);
+        const sumUndiscounted = closed(undiscounted);
+        if (sum !== undefined && sumUndiscounted !== undefined) {
+          work.total[o]! += perYear * sum;
+          work.totalUndiscounted[o]! += perYear * sumUndiscounted;
+          // The annual split reads the rows (written by prepareAnnual); the totals stay the closed form's.
+          if (annual) for (let t = 0; t <= k; t++) addAnnualRow(model, work, o, t, perYear * undiscounted[t]! * occupancyAt(model, work, i, t));
+          continue;
+        }
+        materialiseRows(work);
+      }
       let sum = 0;
       let sumUndiscounted = 0;
       for (let t = 0; t <= k; t++) {
@@ -72,4 +93,10 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
       work.totalUndiscounted[o]! += perYear * sumUndiscounted;
     }
   }
+}
+
+function sumOf(weights: Float64Array): number {
+  let sum = 0;
+  for (let t = 0; t < weights.length; t++) sum += weights[t]!;
+  return sum;
 }

@@ -6,6 +6,7 @@ import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 import type { PopulationFloor } from "./population-floor.js";
+import { closedFormPair, closedFormSums } from "./closed-form-pair.js";
 
 /** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
 export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: SurvivalCurve[]): SurvivalCurve[] {
@@ -53,10 +54,18 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
   // same operations per curve as the endpoint-by-endpoint passes, interleaved, so the two curves'
   // chains overlap and each row's weights (and floor) are read once.
   const pairable = endpoints === 2 && model.crossing !== "floor";
-  const rateOs = pairable ? exponentialRateOf(curves[1]!) : undefined;
+  const rateOs = endpoints === 2 ? exponentialRateOf(curves[1]!) : undefined;
   const ratePfs = rateOs === undefined ? undefined : exponentialRateOf(curves[0]!);
   let paired = false;
-  if (rateOs !== undefined && ratePfs !== undefined) {
+  work.pending = undefined;
+  work.rowsWritten = false;
+  const plan = rateOs !== undefined && ratePfs !== undefined ? closedFormPair(model, ratePfs, rateOs, floor) : undefined;
+  if (plan !== undefined) {
+    // Totals in closed form; the rows are written only if something reads them (materialiseRows).
+    closedFormSums(work, plan);
+    work.pending = { plan, step, floor, tolerance, stop: model.crossing === "error" };
+    paired = true;
+  } else if (pairable && rateOs !== undefined && ratePfs !== undefined) {
     const crossed = exponentialPairPass(work, ratePfs, rateOs, step, floor, tolerance, model.crossing === "error");
     if (crossed < 0) failCrossing(model, 0, -crossed - 1, work.rawRows[0]![-crossed - 1]!, work.survivalRows[1]![-crossed - 1]!, site);
     paired = true;
@@ -102,6 +111,33 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
       work.occupancy[c * states + i] = upper - lower;
     }
   }
+}
+
+/**
+ * Writes the rows of an evaluation whose totals are formed in closed form (`work.pending`): the
+ * row loop of two exponential endpoints, as it would have run, keeping the closed-form sums (the
+ * occupancies already hold them; later totals still use the closed form, so a total does not depend
+ * on whether some output read the rows). Does nothing when the rows are written.
+ */
+export function materialiseRows(work: PsmWorkspace): void {
+  const pending = work.pending;
+  if (pending === undefined || work.rowsWritten) return;
+  work.rowsWritten = true;
+  const saved = work.sums.slice();
+  const savedLower = work.lowerSums.slice();
+  if (work.lower === work.survival) exponentialPairPass(work, pending.plan.ratePfs, pending.plan.rateOs, pending.step, pending.floor, pending.tolerance, pending.stop);
+  else {
+    // The "floor" policy's rows as fillSurvival's endpoint-by-endpoint loop writes them.
+    const { rawRows, survivalRows, weights, sums } = work;
+    exponentialPass(rawRows[1]!, pending.plan.rateOs, pending.step, pending.floor, survivalRows[1]!, undefined, work, pending.tolerance, false, weights, sums, 1);
+    floorBelow(survivalRows[1]!, undefined, work, 1, pending.tolerance);
+    exponentialPass(rawRows[0]!, pending.plan.ratePfs, pending.step, pending.floor, survivalRows[0]!, undefined, work, pending.tolerance, false, weights, sums, 0);
+    floorBelow(survivalRows[0]!, survivalRows[1]!, work, 0, pending.tolerance);
+  }
+  work.sums.set(saved);
+  work.lowerSums.set(savedLower);
+  // x_PFS ≥ x_OS: no row is crossed beyond the tolerance (see closedFormPair), whatever the roundings.
+  work.clamped = 0;
 }
 
 /** e^{−m/256} for m = 0 … 2047: the whole 256ths of a row's hazard increment in {@link survivalStep} (16 KiB). */

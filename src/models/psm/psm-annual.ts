@@ -1,6 +1,7 @@
 import { fillAnnualFractions } from "../cohort/annual-fractions.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import { materialiseRows } from "./fill-survival.js";
 
 /**
  * Annual costs (`costByYear`), step 1 of a strategy: the year shares of the rows for this start time
@@ -10,6 +11,7 @@ import type { PsmWorkspace } from "./psm-workspace.js";
  */
 export function prepareAnnual(model: CompiledPsm, work: PsmWorkspace, startTime: number): void {
   const { cycles, cycleLength } = model.schedule;
+  materialiseRows(work);
   const span = work.annualSpan;
   if (work.annualStart !== startTime) {
     fillAnnualFractions(model.annualYears, cycles, cycleLength, startTime, work.annualRows, work.annualEvents, span);

@@ -2,6 +2,7 @@ import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { EvaluationContext } from "../model.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { evaluatePsmStrategy } from "./evaluate-psm-strategy.js";
+import { materialiseRows } from "./fill-survival.js";
 import type { PsmSite } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 
@@ -64,6 +65,7 @@ export function psmRun(model: CompiledPsm, work: PsmWorkspace, params: unknown, 
   model.strategies.forEach((strategy, s) => {
     const curves = evaluatePsmStrategy(model, work, s, params, context, site, new Array<SurvivalCurve>(model.endpoints.length));
     writeOutputs(out, 0);
+    materialiseRows(work);
     const column = (buffer: Float64Array, k: number): Float64Array => buffer.slice(k * rows, (k + 1) * rows);
     const occupancy: Record<string, Float64Array> = {};
     model.states.forEach((name, i) => {

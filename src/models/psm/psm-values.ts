@@ -3,6 +3,8 @@ import type { PathSegment } from "../../core/errors.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
+import { closedFormEntries } from "./closed-form-pair.js";
+import { materialiseRows } from "./fill-survival.js";
 import { addAnnualEntry, addAnnualEvent, addAnnualRow, addAnnualStart, addAnnualState } from "./psm-annual.js";
 
 type UserFunction = (...args: never[]) => unknown;
@@ -75,6 +77,7 @@ export function addStateValues(model: CompiledPsm, work: PsmWorkspace, values: U
     }
     return;
   }
+  materialiseRows(work);
   const coefficients = model.coefficients.coefficients;
   const undiscounted = model.coefficients.undiscounted;
   for (let t = 0; t <= cycles; t++) {
@@ -107,6 +110,8 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
   const discount = model.coefficients.eventDiscount;
   const timeDependent = readEntryTable(model, work, call, params, strategy, site, 1, cycleLength);
   const annual = model.annualYears > 0;
+  const plan = timeDependent ? undefined : work.pending?.plan;
+  if (timeDependent) materialiseRows(work);
   for (let k = 1; k <= cycles; k++) {
     if (k > 1) {
       if (!timeDependent) break;
@@ -123,6 +128,13 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
           work.total[o]! += v * inflow * discount[c]![k]!;
           work.totalUndiscounted[o]! += v * inflow;
           if (annual && c === 0) addAnnualEvent(model, work, o, k, v * inflow);
+          continue;
+        }
+        if (plan !== undefined) {
+          // Rows not written: the entries in closed form (closed-form-pair.ts; no annual split, see closedFormPair).
+          work.total[o]! += v * closedFormEntries(plan, i - 1, c);
+          work.totalUndiscounted[o]! += v * closedFormEntries(plan, i - 1, 2);
+          if (annual && c === 0) addAnnualEntry(model, work, o, i, v);
           continue;
         }
         const survival = work.survival;

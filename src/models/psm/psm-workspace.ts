@@ -3,6 +3,8 @@ import { cycleWeights } from "../../math/cycle-weights.js";
 import { TrackedTimeContext } from "../cohort/time-context.js";
 import type { AnnualSpan } from "../cohort/annual-fractions.js";
 import type { CompiledPsm } from "./compile-psm.js";
+import type { ClosedFormPair } from "./closed-form-pair.js";
+import type { PopulationFloor } from "./population-floor.js";
 
 /**
  * Buffers of one partitioned survival model, allocated once and reused for every strategy and draw.
@@ -44,6 +46,13 @@ export class PsmWorkspace {
   readonly total: Float64Array;
   readonly totalUndiscounted: Float64Array;
   readonly context: TrackedTimeContext;
+  /**
+   * Set when the last evaluation's totals are formed in closed form: what the row loop needs to
+   * write its rows if something reads them (see materialiseRows and `rowsWritten`).
+   */
+  pending: { readonly plan: ClosedFormPair; readonly step: number; readonly floor: PopulationFloor | undefined; readonly tolerance: number; readonly stop: boolean } | undefined = undefined;
+  /** Whether the rows of a closed-form evaluation (`pending`) have been written. */
+  rowsWritten = false;
   /** Number of trace rows of the last strategy at which a curve was clamped. */
   clamped = 0;
   /** Annual costs (`costByYear`): share of trace row t in year y, `annualRows[y · (N + 1) + t]` (see fillAnnualFractions). */

@@ -1,0 +1,261 @@
+import type { CompiledPsm } from "./compile-psm.js";
+import type { PopulationFloor } from "./population-floor.js";
+import type { PsmWorkspace } from "./psm-workspace.js";
+
+/**
+ * Totals of two exponential endpoints (PFS = 0, OS = 1) without their rows, for evaluations that
+ * need only totals (a PSA draw). Why it is exact up to rounding: with x = rate·step, the row loop
+ * (exponentialPairPass) forms S_t = S_{t−1}·e^{−max(x, f_t)}, f_t the population's increment into
+ * row t (none without a floor; a tie f_t = x gives the same factor either way). The rows split into
+ * runs where the floor is inactive (f_t ≤ x: S_t = S_{a−1}·e^{−(t−a+1)x}) or active (f_t > x:
+ * S_t = S_{a−1}·P_t/P_{a−1}, P_t = e^{−F_t}, F_t the population's cumulative increment). The runs are
+ * few (the floor takes over near one age; a sex mix's hazard dips within each year of the life table,
+ * so a few runs alternate there), found by block maxima and minima of f. Row weights geometric between
+ * the end rows (w_t = w_a·ρ^{t−a}, checked to 1e-13 per row, as are the event discounts from cycle 1)
+ * make an inactive run's Σ w_t S_t a geometric series, S_{a−1}·w_a·e^{−x}·Σ_{j≤b−a} e^{−j(x−ln ρ)},
+ * formed with expm1 (no cancellation when x − ln ρ is small); an active run's is
+ * S_{a−1}·e^{F_{a−1}}·Σ_{t=a}^{b} w_t P_t, a difference of suffix sums tabulated once per floor. PFS
+ * never exceeds OS when x_PFS ≥ x_OS (each row's factor e^{−max(x, f)} is then no larger), so the
+ * clamp never binds and no row is crossed; otherwise, or when a check fails, the caller keeps the
+ * row loop. The rows are written later, only if something reads them (see materialiseRows). Against
+ * the row loop the totals differ by roundings only (geometric sums instead of running ones, exact
+ * e^{−t·x} instead of chained products re-anchored every 32 rows): within 1e-12 relative of each
+ * curve's sum, see the property test (test/models/psm/closed-form-pair.test.ts).
+ */
+export interface ClosedFormPair {
+  readonly ratePfs: number;
+  readonly rateOs: number;
+  readonly floor: PopulationFloor | undefined;
+  /** PFS's and OS's totals. */
+  readonly curves: readonly [CurveTotals, CurveTotals];
+}
+
+interface Geometric {
+  /** −ln ρ of the interior ratio, or NaN when the interior is not geometric. */
+  readonly delta: number;
+}
+
+const geometricCache = new WeakMap<Float64Array, Geometric>();
+
+/** Whether weights[from … to] are geometric (each row within 1e-13 of w_from·ρ^{t−from}), and −ln ρ. */
+function geometric(weights: Float64Array, from: number, to: number): number {
+  let found = geometricCache.get(weights);
+  if (found === undefined) {
+    let delta = Number.NaN;
+    if (to - from >= 1 && weights[from]! > 0 && weights[from + 1]! > 0) {
+      const ratio = weights[from + 1]! / weights[from]!;
+      delta = -Math.log(ratio);
+      for (let t = from + 1; t <= to; t++) {
+        const expected = weights[from]! * Math.exp(-(t - from) * delta);
+        if (!(Math.abs(weights[t]! - expected) <= 1e-13 * expected)) {
+          delta = Number.NaN;
+          break;
+        }
+      }
+    }
+    found = { delta };
+    geometricCache.set(weights, found);
+  }
+  return found.delta;
+}
+
+/** Σ_{j<m} e^{−j·y} for y ≥ 0 (m when y = 0). */
+function series(m: number, y: number): number {
+  if (m <= 0) return 0;
+  if (y === 0) return m;
+  return Math.expm1(-m * y) / Math.expm1(-y);
+}
+
+/** Block size of the floor's range tables: a run boundary is found in ≤ N/16 + 32 comparisons. */
+const BLOCK = 16;
+
+/** Per floor: cumulative increments, block maxima and minima of the increments, and suffix sums. */
+interface FloorTables {
+  /** F_t = Σ_{u<t} f_u, t = 0 … N. */
+  readonly cumulative: Float64Array;
+  readonly blockMax: Float64Array;
+  readonly blockMin: Float64Array;
+  /** Σ_{u=t}^{N−1} w_u P_u per class (cost, effect, undiscounted), index t = 0 … N. */
+  readonly rows: readonly [Float64Array, Float64Array, Float64Array];
+  /** Σ_{u=j}^{N} e_u P_{u−1}(1 − e^{−f_{u−1}}) per class (cost, effect), index j = 0 … N + 1. */
+  readonly entries: readonly [Float64Array, Float64Array];
+}
+
+const floorCache = new WeakMap<PopulationFloor, WeakMap<CompiledPsm, FloorTables | null>>();
+
+/** The floor's tables for this model, or null when e^{F_N} would overflow (the closed form then does not apply). */
+function floorTables(model: CompiledPsm, floor: PopulationFloor): FloorTables | null {
+  let byModel = floorCache.get(floor);
+  if (byModel === undefined) {
+    byModel = new WeakMap();
+    floorCache.set(floor, byModel);
+  }
+  let found = byModel.get(model);
+  if (found !== undefined) return found;
+  const n = model.schedule.cycles;
+  const f = floor.increments;
+  const cumulative = new Float64Array(n + 1);
+  for (let u = 0; u < n; u++) cumulative[u + 1] = cumulative[u]! + f[u]!;
+  if (!(cumulative[n]! < 600)) {
+    byModel.set(model, null);
+    return null;
+  }
+  const blocks = Math.ceil(n / BLOCK);
+  const blockMax = new Float64Array(blocks).fill(-Infinity);
+  const blockMin = new Float64Array(blocks).fill(Infinity);
+  for (let u = 0; u < n; u++) {
+    const b = (u / BLOCK) | 0;
+    blockMax[b] = Math.max(blockMax[b]!, f[u]!);
+    blockMin[b] = Math.min(blockMin[b]!, f[u]!);
+  }
+  const [cost, effect] = model.coefficients.coefficients;
+  const rows = [cost, effect, model.coefficients.undiscounted].map((w) => {
+    const table = new Float64Array(n + 1);
+    for (let t = n - 1; t >= 0; t--) table[t] = table[t + 1]! + w[t]! * Math.exp(-cumulative[t]!);
+    return table;
+  }) as [Float64Array, Float64Array, Float64Array];
+  const entries = model.coefficients.eventDiscount.map((e) => {
+    const table = new Float64Array(n + 2);
+    for (let j = n; j >= 1; j--) table[j] = table[j + 1]! + e[j]! * Math.exp(-cumulative[j - 1]!) * -Math.expm1(-f[j - 1]!);
+    return table;
+  }) as [Float64Array, Float64Array];
+  found = { cumulative, blockMax, blockMin, rows, entries };
+  byModel.set(model, found);
+  return found;
+}
+
+/**
+ * The first row r ≥ from (rows 1 … N; row r is reached by increment f_{r−1}) whose regime differs
+ * from `floored` (floored: f_{r−1} > x), or N + 1.
+ */
+function nextSwitch(tables: FloorTables, f: Float64Array, x: number, from: number, floored: boolean, n: number): number {
+  let u = from - 1;
+  while (u < n) {
+    if (u % BLOCK === 0) {
+      const b = u / BLOCK;
+      // A whole block in the same regime is skipped in one comparison.
+      if (floored ? tables.blockMin[b]! > x : !(tables.blockMax[b]! > x)) {
+        u += BLOCK;
+        continue;
+      }
+    }
+    if (f[u]! > x !== floored) return u + 1;
+    u++;
+  }
+  return n + 1;
+}
+
+/** A curve's totals under the plan: Σ w_t S_t per class, discounted entries per class, S_N, its first floored row. */
+export interface CurveTotals {
+  readonly sums: [number, number, number];
+  readonly entries: [number, number];
+  /** S_N. */
+  readonly last: number;
+  /** The first floored row (N + 1 when none). */
+  readonly firstFloored: number;
+}
+
+/**
+ * Walks a curve's runs of unfloored and floored rows and sums each run in closed form: an unfloored
+ * run [a, b] from S_{a−1} gives S_{a−1}·w_a·e^{−x}·Σ_{j≤b−a} e^{−j(x−ln ρ)} (weights of rows 1 … N − 1) and
+ * S_{a−1}·(1 − e^{−x})·e_a·Σ_{j≤b−a} e^{−j(x−ln ρ_e)} (entries, cycles 1 … N); a floored run gives
+ * S_{a−1}·e^{F_{a−1}} times the difference of two suffix sums. Rows 0 and N are added as they are.
+ * Undefined when a total is not finite.
+ */
+function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined, floor: PopulationFloor | undefined, x: number, deltas: Float64Array): CurveTotals | undefined {
+  const n = model.schedule.cycles;
+  const [cost, effect] = model.coefficients.coefficients;
+  const weights = [cost, effect, model.coefficients.undiscounted] as const;
+  const events = model.coefficients.eventDiscount;
+  const sums: [number, number, number] = [weights[0][0]!, weights[1][0]!, weights[2][0]!];
+  const entries: [number, number] = [0, 0];
+  const q = Math.exp(-x);
+  const drop = -Math.expm1(-x);
+  let firstFloored = n + 1;
+  let s = 1;
+  let a = 1;
+  let floored = false;
+  if (tables !== undefined && tables !== null) floored = floor!.increments[0]! > x;
+  while (a <= n) {
+    const b = tables === undefined || tables === null ? n : nextSwitch(tables, floor!.increments, x, a, floored, n) - 1;
+    // Rows a … min(b, N − 1) for the row weights, cycles a … b for the entries.
+    const top = Math.min(b, n - 1);
+    if (!floored) {
+      for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += s * weights[c]![a]! * q * series(top - a + 1, x + deltas[c]!);
+      for (let c = 0; c < 2; c++) entries[c]! += s * drop * events[c]![a]! * series(b - a + 1, x + deltas[3 + c]!);
+      s *= Math.exp(-(b - a + 1) * x);
+    } else {
+      if (firstFloored > n) firstFloored = a;
+      const t = tables!;
+      const scale = s * Math.exp(t.cumulative[a - 1]!);
+      for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += scale * (t.rows[c]![a]! - t.rows[c]![top + 1]!);
+      for (let c = 0; c < 2; c++) entries[c]! += scale * (t.entries[c]![a]! - t.entries[c]![b + 1]!);
+      s = scale * Math.exp(-t.cumulative[b]!);
+    }
+    a = b + 1;
+    floored = !floored;
+  }
+  for (let c = 0; c < 3; c++) sums[c]! += weights[c]![n]! * s;
+  for (const v of [...sums, ...entries, s]) if (!Number.isFinite(v)) return undefined;
+  return { sums, entries, last: s, firstFloored };
+}
+
+/**
+ * Whether the closed form applies to this evaluation, and then the plan; undefined keeps the row
+ * loop. Needs: two exponential endpoints with x_PFS ≥ x_OS, finite rates, a tolerance ≥ 1e-12
+ * (so the row loop's roundings cannot count a crossing either), at least 3 cycles, geometric
+ * interior weights in every class, and finite totals. With the "floor" crossing policy the state
+ * after PFS is bounded below by min(S_PFS, S_OS) = S_PFS, the same as a clamp.
+ */
+export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: number, floor: PopulationFloor | undefined): ClosedFormPair | undefined {
+  const n = model.schedule.cycles;
+  const step = model.curveStep;
+  if (n < 3 || !(model.tolerance >= 1e-12)) return undefined;
+  if (!(Number.isFinite(ratePfs) && Number.isFinite(rateOs) && rateOs >= 0 && ratePfs * step >= rateOs * step)) return undefined;
+  const { coefficients, undiscounted, eventDiscount } = model.coefficients;
+  const deltas = new Float64Array(5);
+  const all = [coefficients[0], coefficients[1], undiscounted, eventDiscount[0], eventDiscount[1]];
+  for (let c = 0; c < 5; c++) {
+    deltas[c] = geometric(all[c]!, 1, c < 3 ? n - 1 : n);
+    if (Number.isNaN(deltas[c]!)) return undefined;
+  }
+  const tables = floor === undefined ? undefined : floorTables(model, floor);
+  if (tables === null) return undefined;
+  const pfs = curveTotals(model, tables, floor, ratePfs * step, deltas);
+  const os = pfs === undefined ? undefined : curveTotals(model, tables, floor, rateOs * step, deltas);
+  if (pfs === undefined || os === undefined) return undefined;
+  return { ratePfs, rateOs, floor, curves: [pfs, os] };
+}
+
+/** Σ_{t=0}^{last} w_t S_k(t) for weights geometric on 1 … last − 1, when rows 0 … last are unfloored. */
+function unflooredSum(w: Float64Array, last: number, x: number): number {
+  const delta = geometric(w, 1, last - 1);
+  return w[0]! + w[1]! * Math.exp(-x) * series(last - 1, x + delta) + w[last]! * Math.exp(-last * x);
+}
+
+/** Writes the coefficient-weighted sums of both endpoints into `work.sums` (as the row loop's storeSums). */
+export function closedFormSums(work: PsmWorkspace, plan: ClosedFormPair): void {
+  for (let c = 0; c < 3; c++) for (let k = 0; k < 2; k++) work.sums[c * 2 + k] = plan.curves[k]!.sums[c]!;
+  // "floor" policy: min(S_PFS, S_OS) = S_PFS, so the lower bounds' sums are the curves' own.
+  if (work.lowerSums !== work.sums) work.lowerSums.set(work.sums);
+  work.clamped = 0;
+}
+
+/**
+ * Entries into the state after endpoint k (its decrease S_k(j−1) − S_k(j) in cycles j = 1 … N) weighted
+ * by the event discount of class c (0 cost, 1 effect); undiscounted (c = 2): S_k(0) − S_k(N).
+ */
+export function closedFormEntries(plan: ClosedFormPair, k: number, c: number): number {
+  const curve = plan.curves[k]!;
+  return c === 2 ? 1 - curve.last : curve.entries[c]!;
+}
+
+/**
+ * Σ_{t=0}^{K} c^{(K)}_t · S_k(t) for a capped value's coefficients of a K-cycle model (K < N), or
+ * undefined when a row up to K is floored or the coefficients are not geometric between their end
+ * rows (the caller then writes the rows).
+ */
+export function closedFormCapped(model: CompiledPsm, plan: ClosedFormPair, k: number, weights: Float64Array, last: number): number | undefined {
+  if (last < 3 || last >= plan.curves[k]!.firstFloored || Number.isNaN(geometric(weights, 1, last - 1))) return undefined;
+  return unflooredSum(weights, last, (k === 0 ? plan.ratePfs : plan.rateOs) * model.curveStep);
+}
