@@ -204,7 +204,8 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     ...lines,
     "}",
     "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
-    ...(tvPairs.length > 0 ? ["book(row + 1);"] : []),
+    // bookFlows books nothing for flows that are all zero (most cycles once no one can move along a valued pair).
+    ...(tvPairs.length > 0 ? [`if (${Array.from(tvPairs, (_, n) => `tv[${n}] !== 0`).join(" || ")}) book(row + 1);`] : []),
     "if (MR[row + 1] === 1) milestone(row + 1);",
     "}",
     "}",
