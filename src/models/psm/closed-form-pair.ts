@@ -171,6 +171,9 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
   const entries: [number, number] = [0, 0];
   const q = Math.exp(-x);
   const drop = -Math.expm1(-x);
+  // Classes with the same ratio (cost and effect at one discount rate, their event discounts) share a
+  // series: per curve one denominator, per run one expm1, for each distinct ratio only.
+  for (let c = 0; c < 5; c++) if (deltas[5 + c] === c) DENOMINATOR[c] = Math.expm1(-(x + deltas[c]!));
   let firstFloored = n + 1;
   let s = 1;
   let a = 1;
@@ -181,8 +184,18 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
     // Rows a … min(b, N − 1) for the row weights, cycles a … b for the entries.
     const top = Math.min(b, n - 1);
     if (!floored) {
-      for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += s * weights[c]![a]! * q * series(top - a + 1, x + deltas[c]!);
-      for (let c = 0; c < 2; c++) entries[c]! += s * drop * events[c]![a]! * series(b - a + 1, x + deltas[3 + c]!);
+      const length = b - a + 1;
+      for (let c = 0; c < 5; c++) {
+        const alias = deltas[5 + c]!;
+        if (alias !== c) SERIES[c] = SERIES[alias]!;
+        else {
+          const y = x + deltas[c]!;
+          SERIES[c] = y === 0 ? length : Math.expm1(-length * y) / DENOMINATOR[c]!;
+        }
+      }
+      // The row weights stop at row N − 1: the last run's row series is one term shorter.
+      for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += s * weights[c]![a]! * q * (top === b ? SERIES[c]! : series(top - a + 1, x + deltas[c]!));
+      for (let c = 0; c < 2; c++) entries[c]! += s * drop * events[c]![a]! * SERIES[3 + c]!;
       s *= Math.exp(-(b - a + 1) * x);
     } else {
       if (firstFloored > n) firstFloored = a;
@@ -196,7 +209,8 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
     floored = !floored;
   }
   for (let c = 0; c < 3; c++) sums[c]! += weights[c]![n]! * s;
-  for (const v of [...sums, ...entries, s]) if (!Number.isFinite(v)) return undefined;
+  // x − x is 0 for a finite x only.
+  if (!(sums[0] - sums[0] + sums[1] - sums[1] + sums[2] - sums[2] + entries[0] - entries[0] + entries[1] - entries[1] + s - s === 0)) return undefined;
   return { sums, entries, last: s, firstFloored };
 }
 
@@ -212,19 +226,46 @@ export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: numb
   const step = model.curveStep;
   if (n < 3 || !(model.tolerance >= 1e-12)) return undefined;
   if (!(Number.isFinite(ratePfs) && Number.isFinite(rateOs) && rateOs >= 0 && ratePfs * step >= rateOs * step)) return undefined;
-  const { coefficients, undiscounted, eventDiscount } = model.coefficients;
-  const deltas = new Float64Array(5);
-  const all = [coefficients[0], coefficients[1], undiscounted, eventDiscount[0], eventDiscount[1]];
-  for (let c = 0; c < 5; c++) {
-    deltas[c] = geometric(all[c]!, 1, c < 3 ? n - 1 : n);
-    if (Number.isNaN(deltas[c]!)) return undefined;
-  }
+  const deltas = modelDeltas(model);
+  if (deltas === null) return undefined;
   const tables = floor === undefined ? undefined : floorTables(model, floor);
   if (tables === null) return undefined;
   const pfs = curveTotals(model, tables, floor, ratePfs * step, deltas);
   const os = pfs === undefined ? undefined : curveTotals(model, tables, floor, rateOs * step, deltas);
   if (pfs === undefined || os === undefined) return undefined;
   return { ratePfs, rateOs, floor, curves: [pfs, os] };
+}
+
+const deltaCache = new WeakMap<CompiledPsm, Float64Array | null>();
+/** Scratch of {@link curveTotals}: each class's expm1(−(x − ln ρ)) and the current run's series. */
+const DENOMINATOR = new Float64Array(5);
+const SERIES = new Float64Array(5);
+
+/**
+ * −ln ρ of the cost, effect and undiscounted row weights and of the cost and effect event discounts
+ * (indices 0 … 4), and at 5 + c the first class with the same ratio as class c; null when one is not geometric.
+ */
+function modelDeltas(model: CompiledPsm): Float64Array | null {
+  let found = deltaCache.get(model);
+  if (found !== undefined) return found;
+  const n = model.schedule.cycles;
+  const { coefficients, undiscounted, eventDiscount } = model.coefficients;
+  const all = [coefficients[0], coefficients[1], undiscounted, eventDiscount[0], eventDiscount[1]];
+  found = new Float64Array(10);
+  for (let c = 0; c < 5; c++) {
+    found[c] = geometric(all[c]!, 1, c < 3 ? n - 1 : n);
+    if (Number.isNaN(found[c]!)) found = null;
+    if (found === null) break;
+    found[5 + c] = c;
+    for (let d = 0; d < c; d++) {
+      if (found[d] === found[c]) {
+        found[5 + c] = d;
+        break;
+      }
+    }
+  }
+  deltaCache.set(model, found);
+  return found;
 }
 
 /** Σ_{t=0}^{last} w_t S_k(t) for weights geometric on 1 … last − 1, when rows 0 … last are unfloored. */
