@@ -6,6 +6,14 @@
 // one function per distinct pathway combination, getters per parameter name, PFS and OS in one loop).
 // Left (profile of the TypeScript PSA): the arms' survival rows ~40 %, tree roll-down and values ~23 %,
 // entry values ~8 %, GC ~7 %.
+// 2026-12-07 later (5b090a5, 36b700c): the arms' totals in closed form (geometric series over the runs of
+// rows the population floor leaves alone, tabulated suffix sums over the runs it floors; rows written
+// only when something reads them). This bench, 8a67348 and the new tree each from its own folder,
+// alternating, 2 pairs at load 1.5-2.7, CPU: back end 0.255-0.288 → 0.200-0.215 ms per draw,
+// TypeScript PSA 2.46-2.68 → 1.44-2.18 s, model file 2.97-3.06 → 2.05-2.16 s. Goal still missed (~1.5-2×).
+// Left: the tree (roll-down ~2 300 multiply-adds per draw: 22 reached terminals × 30 outcomes, 551
+// branch reaches, 1 116 payoff entries, all distinct within a strategy and 97 % distinct across the
+// three strategies, so nothing to fold), 663 value functions per draw, the curves functions, GC.
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";

@@ -8,6 +8,8 @@
 // 2026-12-07, one strategy, CPU best of 5 (esbuild bundle), a1ddece and the new tree run side by side in
 // pairs at load 4-10: 322-465 → 253-308 ms (finer step table with a degree-5 polynomial, PFS and OS
 // stepped in one loop). Left: powerGrid's exp per prime (~1/3) and the stepped row loop (~1/2).
+// Closed-form totals (5b090a5) apply to exponential endpoints only: a Weibull S_t = e^{−(tΔ/λ)^k} has
+// no constant ratio between rows (not even piecewise), so this bench keeps the row loop and its figure.
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
