@@ -94,7 +94,7 @@ describe("partitioned survival: two exponential endpoints in closed form", () =>
     const floor = populationFloor(model, 0);
     const plan = closedFormPair(model, 0.1, 0.01, floor);
     expect(plan).toBeDefined();
-    // OS at 0.01 a month is floored once the population's monthly hazard passes it (0.12 a year, from the table's 80-year band on).
+    // OS at 0.01 a month is floored once the population's monthly hazard passes it (0.12 a year: in the table's 90-year band, 0.18-0.2 a year).
     expect(plan!.curves[1].firstFloored).toBeGreaterThan(1);
     expect(plan!.curves[1].firstFloored).toBeLessThanOrEqual(372);
     expect(plan!.curves[0].firstFloored).toBe(373);
