@@ -69,6 +69,9 @@ const usesPembrolizumab = (arm: Arm): boolean => arm === "CHEMO_IO" || arm === "
 
 /** Months per year: the review's month is 30.4375 days, 1/12 of a year. */
 const MONTHS_PER_YEAR = 12;
+// Arms without a capped drug: typed, so that the two branches of cappedValues do not widen to
+// `{ pembrolizumab?: undefined }` for a user without exactOptionalPropertyTypes.
+const NO_CAPPED_VALUES: Readonly<Record<string, never>> = {};
 
 /**
  * The treatment arms as one partitioned survival model (strategies = arms). Outcomes: `costDrug`,
@@ -108,7 +111,7 @@ export function treatmentArms(options: TreatmentArmsOptions = {}): Model<P, Arm>
     cappedValues: (p, arm) =>
       usesPembrolizumab(arm)
         ? { pembrolizumab: { outcome: "costDrug", states: "PF", perYear: MONTHS_PER_YEAR * p.cPembrolizumab, maxDuration: p.pembrolizumabMaxMonths / MONTHS_PER_YEAR } }
-        : {},
+        : NO_CAPPED_VALUES,
     discountRate: { cost: discountRate, effect: discountRate },
     cycleCorrection: "half-cycle",
     discountTiming: "cycle-middle",

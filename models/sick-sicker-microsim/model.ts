@@ -62,6 +62,10 @@ export function krijkampMicrosim(options: KrijkampOptions = {}) {
     const rate = p[ratio] * probabilityToRate(p.pHD);
     return rateToProbability(extended ? rate * (1 + (who.sickTime + 1) * p.rpS1S2) : rate);
   };
+  // Typed once, so that the names of the attributes and counters are inferred as "x" and "sickTime"
+  // also where an empty object would widen to `{ x?: undefined }` (without exactOptionalPropertyTypes).
+  const attributes: { readonly x?: ReturnType<typeof uniform> } = extended ? { x: uniform({ min: 0.95, max: 1.05 }) } : {};
+  const history: { readonly sickTime?: { readonly states: readonly ("S1" | "S2")[]; readonly count: "consecutive" } } = extended ? { sickTime: { states: ["S1", "S2"], count: "consecutive" } } : {};
   return microsimulation({
     title: `Sick-Sicker microsimulation (Krijkamp et al. 2018, Appendix ${extended ? "B" : "A"})`,
     states: ["H", "S1", "S2", "D"],
@@ -73,8 +77,8 @@ export function krijkampMicrosim(options: KrijkampOptions = {}) {
     cycles: 30,
     cycleCorrection: "every-row",
     discountRate: { cost: 0.03, effect: 0.03 },
-    attributes: extended ? { x: uniform({ min: 0.95, max: 1.05 }) } : {},
-    history: extended ? { sickTime: { states: ["S1", "S2"], count: "consecutive" } } : {},
+    attributes,
+    history,
     start: { H: 1 },
     transitions: {
       H: { H: complement, S1: (p: KrijkampParameters) => p.pHS1, D: (p: KrijkampParameters) => p.pHD },
