@@ -175,16 +175,7 @@ export function cubicRegressionSpline(x: Float64Array, knotCount: number): Margi
   const times = (beta: Float64Array, into?: Float64Array): Float64Array => {
     const vb = new Float64Array(k);
     const fvb = new Float64Array(k);
-    for (let r = 0; r < k; r++) {
-      let a = 0;
-      let b = 0;
-      for (let c = 0; c < k; c++) {
-        a += vectors[r * k + c]! * beta[c]!;
-        b += fv[r * k + c]! * beta[c]!;
-      }
-      vb[r] = a;
-      fvb[r] = b;
-    }
+    knotProducts(vectors, fv, beta, k, vb, fvb);
     const out = into ?? new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const j = interval[i]!;
@@ -213,4 +204,21 @@ function solveTridiagonal(b: Float64Array, d: Float64Array, m: number, cols: num
     }
   }
   return out;
+}
+
+/**
+ * The spline's values and second derivatives at the knots for coefficients `beta`: `vb = V·β` and
+ * `fvb = F·V·β` with the k × k row-major matrices `vectors` (V) and `fv` (F·V). @internal
+ */
+export function knotProducts(vectors: Float64Array, fv: Float64Array, beta: Float64Array, k: number, vb: Float64Array, fvb: Float64Array): void {
+  for (let r = 0; r < k; r++) {
+    let a = 0;
+    let b = 0;
+    for (let c = 0; c < k; c++) {
+      a += vectors[r * k + c]! * beta[c]!;
+      b += fv[r * k + c]! * beta[c]!;
+    }
+    vb[r] = a;
+    fvb[r] = b;
+  }
 }

@@ -1,4 +1,4 @@
-import { splineSetup, type SplineSetup } from "./cubic-regression-spline.js";
+import { knotProducts, splineSetup, type SplineSetup } from "./cubic-regression-spline.js";
 import { remlFit } from "./reml-fit.js";
 
 /** Draws of standard normal numbers for the standard error's coefficient replicates. @internal */
@@ -268,16 +268,7 @@ class PowerSums {
   coefficients(beta: Float64Array, add: number, out: Float64Array): Float64Array {
     const { width: k, vectors, fv, h } = this.setup;
     const { vb, fvb } = this;
-    for (let r = 0; r < k; r++) {
-      let a = 0;
-      let b = 0;
-      for (let c = 0; c < k; c++) {
-        a += vectors[r * k + c]! * beta[c]!;
-        b += fv[r * k + c]! * beta[c]!;
-      }
-      vb[r] = a;
-      fvb[r] = b;
-    }
+    knotProducts(vectors, fv, beta, k, vb, fvb);
     for (let j = 0; j < this.intervals; j++) {
       const hj = h[j]!;
       const A = vb[j]!, B = vb[j + 1]!, C = fvb[j]!, D = fvb[j + 1]!;
