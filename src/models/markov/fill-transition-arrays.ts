@@ -232,11 +232,7 @@ export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan:
     scratch[to] = value > 0 ? value : 0;
     sum += value;
   }
-  if (complementTo >= 0) {
-    const rest = 1 - sum;
-    if (rest < -tolerance) rowProblem(model, from, position, sum, complementTo, site);
-    scratch[complementTo] = rest > 0 ? rest : 0;
-  } else if (Math.abs(sum - 1) > tolerance) rowProblem(model, from, position, sum, -1, site);
+  closeRow(model, scratch, sum, complementTo, from, position, site);
   const base = model.base[from]!;
   const expandedFrom = base + position;
   const last = tunnel - 1;
@@ -265,6 +261,20 @@ export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan:
     rawVal[cursor++] = probability;
   }
   work.rowEnd[expandedFrom] = cursor;
+}
+
+/**
+ * Completes a row read into `scratch` whose entries other than the complement sum to `sum`: the
+ * complement (`complementTo`, −1 when the row has none) gets 1 − sum, floored at 0; a negative
+ * complement or, without one, a sum other than 1 is the row's error. @internal
+ */
+export function closeRow(model: CompiledMarkov, scratch: Float64Array, sum: number, complementTo: number, from: number, position: number, site: ErrorSite): void {
+  const tolerance = model.tolerance;
+  if (complementTo >= 0) {
+    const rest = 1 - sum;
+    if (rest < -tolerance) rowProblem(model, from, position, sum, complementTo, site);
+    scratch[complementTo] = rest > 0 ? rest : 0;
+  } else if (Math.abs(sum - 1) > tolerance) rowProblem(model, from, position, sum, -1, site);
 }
 
 /** Throws the error of a row whose complement is negative (`complementTo` ≥ 0) or whose sum is not 1. */

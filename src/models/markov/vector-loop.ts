@@ -1,6 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import { type MarkovRecorder, accumulateRow, bookFlows, readMilestones } from "./cycle-steps.js";
-import { BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
+import { BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, closeRow } from "./fill-transition-arrays.js";
 
 // Entry kinds as module constants: an imported binding read in the inner loop costs a property load per read in some loaders.
 const constantKind = CONSTANT;
@@ -190,11 +190,7 @@ function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: Transiti
         scratch[toOf[n]!] = value > 0 ? value : 0;
         sum += value;
       }
-      if (complementTo >= 0) {
-        const rest = 1 - sum;
-        if (rest < -tolerance) rowProblem(model, from, position, sum, complementTo, site);
-        scratch[complementTo] = rest > 0 ? rest : 0;
-      } else if (Math.abs(sum - 1) > tolerance) rowProblem(model, from, position, sum, -1, site);
+      closeRow(model, scratch, sum, complementTo, from, position, site);
       current[e] = 0;
       const stay = base + (position < last ? position + 1 : last);
       for (let d = destStart[from]!; d < destEnd; d++) {
