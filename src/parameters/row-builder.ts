@@ -1,8 +1,7 @@
+import { codeGenerationRefused, generatedFunction } from "../core/generated-function.js";
+
 /** Builds draw `index` of a parameter-major buffer (`buffer[p · size + index]`) as an object. */
 export type RowBuilder = (buffer: Float64Array, size: number, index: number) => Record<string, number>;
-
-/** Cleared for good the first time code generation is refused (e.g. a content security policy without 'unsafe-eval'). */
-let codeGenerationAllowed = true;
 
 /** Builders by their names (joined), so tables of the same space share one and its hidden class. */
 const builders = new Map<string, RowBuilder>();
@@ -29,14 +28,9 @@ export function rowBuilder(names: readonly string[]): RowBuilder {
 }
 
 function generated(names: readonly string[]): RowBuilder | undefined {
-  if (!codeGenerationAllowed || names.includes("__proto__")) return undefined;
+  if (codeGenerationRefused() || names.includes("__proto__")) return undefined;
   const fields = names.map((name, p) => `${JSON.stringify(name)}: buffer[${p} * size + index]`);
-  try {
-    return new Function("buffer", "size", "index", `return { ${fields.join(", ")} };`) as RowBuilder;
-  } catch {
-    codeGenerationAllowed = false;
-    return undefined;
-  }
+  return generatedFunction<RowBuilder>(["buffer", "size", "index"], `return { ${fields.join(", ")} };`);
 }
 
 function plainBuilder(names: readonly string[]): RowBuilder {

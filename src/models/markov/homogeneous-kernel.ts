@@ -1,3 +1,5 @@
+import { codeGenerationRefused, generatedFunction } from "../../core/generated-function.js";
+
 /**
  * The cycle loop of a time-homogeneous model, unrolled for one sparsity pattern: moves the cohort
  * `cycles` times and accumulates the trace weighted by three coefficient vectors.
@@ -17,8 +19,6 @@ export type HomogeneousKernel = (
 /** Above this many stored probabilities the generic sparse loop is used instead of generated code. */
 export const MAX_UNROLLED_ENTRIES = 4096;
 
-let codeGenerationAllowed = true;
-
 /**
  * Generates a kernel specialised to a sparse transition structure (which expanded state flows into
  * which). The generated source is built from integers only, never from user-supplied text: state
@@ -30,7 +30,7 @@ let codeGenerationAllowed = true;
  * is too large; the caller then uses the generic loop.
  */
 export function homogeneousKernel(expanded: number, rowStart: Int32Array, rowEnd: Int32Array, col: Int32Array, valued: Uint8Array, sameCoefficients: boolean): HomogeneousKernel | undefined {
-  if (!codeGenerationAllowed) return undefined;
+  if (codeGenerationRefused()) return undefined;
   const inflow: string[][] = Array.from({ length: expanded }, () => []);
   const lines: string[] = ['"use strict";'];
   let entries = 0;
@@ -56,10 +56,5 @@ export function homogeneousKernel(expanded: number, rowStart: Int32Array, rowEnd
   for (let e = 0; e < expanded; e++) lines.push(`m${e} = n${e};`);
   lines.push("}");
   for (let e = 0; e < expanded; e++) lines.push(`current[${e}] = m${e}; costWeighted[${e}] = a${e}; effectWeighted[${e}] = ${sameCoefficients ? "a" : "b"}${e}; undiscounted[${e}] = u${e};`);
-  try {
-    return new Function("val", "current", "costCoefficients", "effectCoefficients", "undiscountedCoefficients", "costWeighted", "effectWeighted", "undiscounted", "cycles", lines.join("\n")) as HomogeneousKernel;
-  } catch {
-    codeGenerationAllowed = false;
-    return undefined;
-  }
+  return generatedFunction<HomogeneousKernel>(["val", "current", "costCoefficients", "effectCoefficients", "undiscountedCoefficients", "costWeighted", "effectWeighted", "undiscounted", "cycles"], lines.join("\n"));
 }

@@ -1,8 +1,7 @@
+import { codeGenerationRefused, generatedFunction } from "../../core/generated-function.js";
+
 /** Reader generations per strategy before the checked path is kept for good (shapes that keep changing). */
 const MAX_GENERATIONS = 8;
-
-/** Cleared for good the first time code generation is refused (e.g. a content security policy without 'unsafe-eval'). */
-let codeGenerationAllowed = true;
 
 /**
  * One generated reader per strategy, for the shape of the object its function returned when it was
@@ -25,7 +24,7 @@ export class ShapeReaders<R> {
 
   /** Generates a reader for the shape of `shape`, which the checked path has just read without error. */
   learn(strategy: number, shape: object): void {
-    if (!codeGenerationAllowed || this.generations[strategy]! >= MAX_GENERATIONS) {
+    if (codeGenerationRefused() || this.generations[strategy]! >= MAX_GENERATIONS) {
       this.readers[strategy] = undefined;
       return;
     }
@@ -39,13 +38,8 @@ export class ShapeReaders<R> {
  * data among `args`) and calls it with `args`; `undefined`, for good, when code generation is refused.
  */
 export function compileReader<R>(parameters: readonly string[], lines: readonly string[], args: readonly unknown[]): R | undefined {
-  try {
-    const factory = new Function(...parameters, lines.join("\n")) as (...values: unknown[]) => R;
-    return factory(...args);
-  } catch {
-    codeGenerationAllowed = false;
-    return undefined;
-  }
+  const factory = generatedFunction<(...values: unknown[]) => R>(parameters, lines.join("\n"));
+  return factory?.(...args);
 }
 
 /** Keys in for-in order (what a reader's checks enumerate). */
