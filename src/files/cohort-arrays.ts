@@ -77,6 +77,8 @@ class ArrayCell {
   private readonly slots: Float64Array;
   /** Whether some time slot goes through a getter (the time object must be at the point). */
   private readonly throughGetters: boolean;
+  /** The grid the buffer was last filled over in full (undefined: not filled, or filled through getters). */
+  private filledOver: CycleGrid | undefined = undefined;
 
   constructor(
     private readonly getter: Getter,
@@ -111,9 +113,21 @@ class ArrayCell {
     if (this.buffer.length !== size || this.entry === undefined) {
       this.buffer = new Float64Array(size);
       this.entry = byCycleToo && byState ? byCycleAndStateTime(this.buffer) : byCycleToo ? byCycle(this.buffer) : byStateTime(this.buffer);
+      this.filledOver = undefined;
     }
     const { slots, slotGetters, timeSlots, timeSources, fixedSlots, buffer, evaluate, throughGetters } = this;
-    for (let i = 0; i < fixedSlots.length; i++) slots[fixedSlots[i]!] = slotGetters[fixedSlots[i]!]!(params);
+    // Without getters at the points, the numbers are a function of the fixed slots and the grid's points
+    // (the expression and its functions are pure): when both are those of the last fill, so is the
+    // buffer (the AML back end's three strategies share most cells within a draw).
+    let same = this.filledOver === grid;
+    for (let i = 0; i < fixedSlots.length; i++) {
+      const slot = fixedSlots[i]!;
+      const value = slotGetters[slot]!(params);
+      if (!Object.is(value, slots[slot])) same = false;
+      slots[slot] = value;
+    }
+    if (same) return this.entry;
+    this.filledOver = undefined;
     const cycles = time.rows ? grid.row : grid.transitionCycle;
     const times = time.rows ? grid.rowTime : grid.transitionTime;
     let n = 0;
@@ -133,6 +147,7 @@ class ArrayCell {
         buffer[n++] = evaluate(slots);
       }
     }
+    if (!throughGetters) this.filledOver = grid;
     return this.entry;
   }
 }

@@ -194,6 +194,24 @@ describe("arrayForms(transitions, values, tunnels, scope, hasStartAge)", () => {
     expect(arrayForms([["Well", [["Well", cell("p1 + p2")]]]], [["cost", [["Well", cell("p1")]]]], tunnels, scope, true)).toEqual({});
   });
 
+  it("an array is refilled when a number it reads or the grid changes, and kept when neither does (strategies sharing a cell)", () => {
+    const { scope, cell } = setUp();
+    const rows: CellRows = [["Well", [["Dead", cell("on == 1 ? p1 * cycle : p1")], ["Sick", cell("p2 * cycle / 10")], ["Well", complement]]], ["Sick", [["Sick", 1]]], ["Dead", [["Dead", 1]]]];
+    const forms = arrayForms(rows, [], tunnels, scope, false);
+    const three = grid(3);
+    const read = (p: typeof params, g: EngineCycleGrid, strategy: string): number[][] => {
+      const well = (forms.transitionArrays!(p, g, strategy) as Record<string, Record<string, unknown>>).Well!;
+      return [well.Dead, well.Sick].map((entry) => (typeof entry === "number" ? [entry] : Array.from((entry as TimeArray).values)));
+    };
+    expect(read(params, three, "B")).toEqual([[0.1, 0.2, 0.1 * 3], [0.02, 0.04, 0.2 * 3 / 10]]);
+    // Strategy A reads another value of `on`: its Dead entry is a number, Sick's array is the same numbers (kept).
+    expect(read(params, three, "A")).toEqual([[0.1], [0.02, 0.04, 0.2 * 3 / 10]]);
+    expect(read({ p1: 0.1, p2: 0.3 }, three, "B")).toEqual([[0.1, 0.2, 0.1 * 3], [0.3 / 10, 0.3 * 2 / 10, 0.3 * 3 / 10]]);
+    expect(read({ p1: 0.05, p2: 0.3 }, three, "B")).toEqual([[0.05, 0.1, 0.05 * 3], [0.3 / 10, 0.3 * 2 / 10, 0.3 * 3 / 10]]);
+    // Another grid of the same length (another model or entry time) is filled again.
+    expect(read({ p1: 0.05, p2: 0.3 }, grid(3), "B")).toEqual([[0.05, 0.1, 0.05 * 3], [0.3 / 10, 0.3 * 2 / 10, 0.3 * 3 / 10]]);
+  });
+
   it("ages come from the grid (startAge + time); a model that reads the age without a startAge keeps the callback form", () => {
     const { scope, cell } = setUp({ old: "age > 61 ? 1 : 0" });
     const rows: CellRows = [["Well", [["Dead", cell("0.1 * old")], ["Well", complement]]]];
@@ -250,6 +268,10 @@ describe("property: random time-dependent model files give the same results in b
           const vector = compileModelFile(text, { fileName: "property.yaml" });
           const callbacks = callbackForm(() => compileModelFile(text, { fileName: "property.yaml" }));
           const params = { ...vector.parameters.base(), p1 };
+          expectSameResults(evaluateModel(vector.model, params), evaluateModel(callbacks.model, params));
+          // Other numbers, then the first again: arrays kept from one call to the next must follow the parameters.
+          const other = { ...params, p1: p1 / 2, p2: 0.15 };
+          expectSameResults(evaluateModel(vector.model, other), evaluateModel(callbacks.model, other));
           expectSameResults(evaluateModel(vector.model, params), evaluateModel(callbacks.model, params));
         },
       ),
