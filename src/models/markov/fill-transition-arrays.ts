@@ -41,6 +41,8 @@ export class TransitionArrayPlan {
   readonly reach: Int32Array;
   /** Per state, the lowest tunnel position other than 0 that may hold mass in the cycle being run (vector-kernel.ts). */
   readonly lowest: Int32Array;
+  /** Per state, 1 when it may hold mass during the run being made (vector-loop.ts: markLive). */
+  readonly live: Uint8Array;
   /** saveTo's copies of the arrays. */
   private readonly owned: (Float64Array | undefined)[] = [];
   private readonly seen: Int32Array;
@@ -60,6 +62,7 @@ export class TransitionArrayPlan {
     this.hoisted = new Float64Array(states * states);
     this.reach = new Int32Array(states);
     this.lowest = new Int32Array(states);
+    this.live = new Uint8Array(states);
   }
 
   /**

@@ -3,7 +3,7 @@ import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type Transition
 import type { ErrorSite } from "./markov-errors.js";
 import { compileReader } from "./shape-readers.js";
 
-type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
+type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, live: Uint8Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
 
 /**
  * The vector loop specialised to a plan's shape. `step` moves `current` into `next` (which must be
@@ -13,7 +13,8 @@ type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float6
  * buffers swapped each cycle, `book(cycle)` after each cycle when there are transition values,
  * `milestone(cycle)` where `MR[cycle]` is 1). Under background mortality each living row is floored
  * at `floor[row]` as floorRow does; the flows of the (from, to) pairs with transition values are
- * added to `tvFlow` as weightedStep books them.
+ * added to `tvFlow` as weightedStep books them. A state whose `live` flag is 0 holds no mass in this
+ * run (markLive): its rows are not scanned, only its by-cycle entries checked.
  */
 export interface VectorKernel {
   step(row: number, current: Float64Array, next: Float64Array, ...rest: [...KernelArguments, weighted: boolean]): void;
@@ -111,6 +112,8 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
       else if (kind === BY_CYCLE) lines.push(`const v${n} = A[${n}][row];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) bad(row, ${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A[${n}];`);
     }
+    // A state no mass can reach in this run is skipped past its per-cycle checks (which stay, as every state's first position is checked every cycle).
+    lines.push(`if (live[${from}] === 1) {`);
     const position = tunnel === 1 ? "0" : "p";
     // In a tunnel's loop, the flows into other states add up in locals, term by term in the same
     // order as into next[] (loaded before, stored after): the same sums without a store and a load per term.
@@ -186,9 +189,9 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     if (tunnel === 1) lines.push("} while (false);");
     else lines.push("}", `if (hi < ${last}) reach[${from}] = hi + 1;`);
     if (local) for (const to of outside) lines.push(`next[${model.base[to]!}] = n${to};`);
-    lines.push("}");
+    lines.push("}", "}");
   }
-  const parameters = "A, C, reach, lowest, inert, cw, ew, uw, CC, EC, UC, F, tv";
+  const parameters = "A, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
   const code = [
     '"use strict";',
     "const low = -tol, high = 1 + tol;",

@@ -47,6 +47,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
     reach[i] = highest;
   }
+  if (kernel !== undefined) markLive(model, work.current, plan);
   if (direct) addRow(model, work, 0, recorder);
   else {
     // The matrix of cycle 1 (prepareTransitionArrays) names the absorbing states without values; a row that changes with the cycle is never inert.
@@ -63,7 +64,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   if (kernel !== undefined && !direct) {
     // Every cycle in one call of the generated code (no call and no argument passing per cycle).
     site.at = "cycle";
-    kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
+    kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
   } else for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
@@ -115,11 +116,39 @@ function addRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, recor
 
 const noFloor = new Float64Array(0);
 
+/**
+ * Marks in `plan.live` the states that may hold mass during the run: those holding some at the
+ * start, then every destination of a marked state's row (listed entries and the death slot, whatever
+ * their probability in a cycle: a superset). The AML back end entered in R/R never reaches its two
+ * tunnels, entered after alloSCT never reaches the chemotherapy tunnel.
+ */
+function markLive(model: CompiledMarkov, current: Float64Array, plan: TransitionArrayPlan): void {
+  const { live, destStart, dest } = plan;
+  const states = model.states.length;
+  for (let i = 0; i < states; i++) {
+    const base = model.base[i]!;
+    let held = 0;
+    for (let j = 0; j < model.tunnel[i]! && held === 0; j++) if (current[base + j] !== 0) held = 1;
+    live[i] = held;
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < states; i++) {
+      if (live[i] === 0) continue;
+      for (let d = destStart[i]!; d < destStart[i + 1]!; d++) {
+        if (live[dest[d]!] === 1) continue;
+        live[dest[d]!] = 1;
+        changed = true;
+      }
+    }
+  }
+}
+
 /** {@link vectorStep} through the kernel generated for the plan's shape (vector-kernel.ts): the same arithmetic in the same order. */
 function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, floor: Float64Array): void {
   const current = work.current;
   const next = work.next;
-  kernel.step(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor, work.tvFlow, weighted);
+  kernel.step(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor, work.tvFlow, weighted);
   work.current = next;
   work.next = current;
 }

@@ -59,7 +59,7 @@ describe("vector form: published models written in both forms", () => {
 
 // Random time-dependent models with a tunnel: state A, tunnel T (length L), B, D.
 const caseArbitrary = fc
-  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5), weight: fc.constantFrom("once" as const, "row" as const) })
+  .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5), weight: fc.constantFrom("once" as const, "row" as const), start: fc.constantFrom("mixed" as const, "mixed" as const, "T" as const, "B" as const) })
   .map((c) => {
     // A small deterministic generator from the seed: entries in [0, 0.3), so every complement stays ≥ 0.1.
     let state = c.seed;
@@ -112,11 +112,12 @@ function models(c: Case) {
 }
 
 describe("vector form: random time-dependent models with tunnels (fast-check)", () => {
-  it("both forms (and the two mixes) give bit-identical totals and traces, with or without background mortality, transition values, milestones, costs by year or a later entry time; trace rows sum to 1", () => {
+  it("both forms (and the two mixes) give bit-identical totals and traces, with or without background mortality, transition values, milestones, costs by year, a later entry time or another start state; trace rows sum to 1", () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => {
         const { callback, vector, vectorTransitions, vectorValues } = models(c);
-        const context = { startTime: c.startTime };
+        // Entered in B, the generated kernel skips A and T (no mass can reach them: markLive).
+        const context = { startTime: c.startTime, ...(c.start === "mixed" ? {} : { start: { [c.start]: 1 } }) };
         const expected = evaluateModel(callback, {}, context);
         expect(evaluateModel(vector, {}, context)).toEqual(expected);
         expect(evaluateModel(vectorTransitions, {}, context)).toEqual(expected);
