@@ -144,25 +144,37 @@ export function materialiseRows(work: PsmWorkspace): void {
 const STEPS = Float64Array.from({ length: 2048 }, (_, m) => Math.exp(-m / 256));
 
 /**
+ * e^{−d} for 0 ≤ d < 8 as {@link survivalStep} forms it between anchors: e^{−m/256}·e^{−r}, with m/256
+ * the whole 256ths of d (tabulated), r = d − m/256 (exact) and e^{−r} by a polynomial (several times
+ * cheaper than `Math.exp`). Both factors lie in (0, 1], so their product never exceeds 1.
+ */
+function stepFactor(d: number): number {
+  const m = (d * 256) | 0;
+  const r = d - m * 0.00390625;
+  // Taylor series of e^{−r} to degree 5: for r < 1/256 the rest is below r⁶/720 < 5e-18, under
+  // a rounding of the result; the finer table (was eighths with degree 10) halves the work per row.
+  const r2 = r * r;
+  const tail = 1 - r + r2 * (0.5 - r * 0.16666666666666666 + r2 * (0.041666666666666664 - r * 0.008333333333333333));
+  // The table entry times the tail first, so the chain from row to row is one product.
+  return STEPS[m]! * tail;
+}
+
+/** Whether row t of a stepped curve is a step (see {@link survivalStep}) rather than an anchor. */
+function isStep(d: number, t: number): boolean {
+  return (t & 15) !== 0 && d >= 0 && d < 8;
+}
+
+/**
  * S at row t from H at row t, its increase d over the previous row and the previous row's S:
- * S_{t−1}·(e^{−m/256}·e^{−r}) for 0 ≤ d < 8, with m/256 the whole 256ths of d (tabulated),
- * r = d − m/256 (exact) and e^{−r} by a polynomial (several times cheaper than `Math.exp`);
- * re-anchored at e^{−H} every 16 rows and wherever d is larger, negative or NaN (so that an
- * increasing or non-finite curve reaches the row checks as e^{−H} would). d is exact where H at
- * most doubles over a row (Sterbenz), so S stays within ~3 roundings per row, ~48 in all, of
- * e^{−H}; an anchor is never placed above the previous row when H did not decrease.
+ * S_{t−1}·{@link stepFactor}(d) for 0 ≤ d < 8, re-anchored at e^{−H} every 16 rows and wherever d
+ * is larger, negative or NaN (so that an increasing or non-finite curve reaches the row checks as
+ * e^{−H} would). d is exact where H at most doubles over a row (Sterbenz), so S stays within ~3
+ * roundings per row, ~48 in all, of e^{−H}; an anchor is never placed above the previous row when
+ * H did not decrease. A step is never above the previous row nor below 0 (its factor is in (0, 1]),
+ * so only anchors can fail the row checks.
  */
 function survivalStep(h: number, d: number, before: number, t: number): number {
-  if ((t & 15) !== 0 && d >= 0 && d < 8) {
-    const m = (d * 256) | 0;
-    const r = d - m * 0.00390625;
-    // Taylor series of e^{−r} to degree 5: for r < 1/256 the rest is below r⁶/720 < 5e-18, under
-    // a rounding of the result; the finer table (was eighths with degree 10) halves the work per row.
-    const r2 = r * r;
-    const tail = 1 - r + r2 * (0.5 - r * 0.16666666666666666 + r2 * (0.041666666666666664 - r * 0.008333333333333333));
-    // The table entry times the tail first, so the chain from row to row is one product.
-    return before * (STEPS[m]! * tail);
-  }
+  if (isStep(d, t)) return before * stepFactor(d);
   const s = Math.exp(-h);
   return d >= 0 && s > before ? before : s;
 }
@@ -445,13 +457,31 @@ function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step:
   return false;
 }
 
-/** The row loop of {@link steppedPair}; false at the first failure. */
+/**
+ * The row loop of {@link steppedPair}; false at the first failure, and at any row between anchors
+ * whose increment is not a step (negative, NaN, or 8 or more: {@link survivalStep} would take e^{−H}
+ * there), which the endpoint-by-endpoint pass then forms as it always did. The anchors' exps come
+ * first, in their own loop, so the row loop calls nothing (a call in it made V8 keep the running
+ * values in memory). Only anchors are checked: a step passes the row checks by construction (see
+ * {@link survivalStep}). When the cost and effect coefficients are the same (`work.sharedWeights`,
+ * equal discount rates) each curve keeps two sums instead of three and the effect sum is the cost
+ * sum: the same products added in the same order.
+ */
 function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): boolean {
   const rawP = work.rawRows[0]!;
   const rawO = work.rawRows[1]!;
   const clampedP = work.survivalRows[0]!;
   const clampedO = work.survivalRows[1]!;
-  const weights = work.weights;
+  const rows = rawO.length;
+  const anchors = work.anchors;
+  for (let t = 0; t < rows; t += 16) {
+    anchors[t >> 3] = Math.exp(-rawO[t]!);
+    anchors[(t >> 3) + 1] = Math.exp(-rawP[t]!);
+  }
+  const shared = work.sharedWeights;
+  const weights = shared ?? work.weights;
+  const stride = shared === undefined ? 3 : 2;
+  const plainAt = stride - 1;
   let beforeP = 2;
   let beforeO = 2;
   let previousP = 0;
@@ -462,19 +492,32 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   let costO = 0;
   let effectO = 0;
   let plainO = 0;
-  for (let t = 0; t < rawO.length; t++) {
+  for (let t = 0; t < rows; t++) {
     const hO = rawO[t]!;
-    const sO = survivalStep(hO, hO - previousO, beforeO, t);
+    const dO = hO - previousO;
     previousO = hO;
-    if (!(sO >= -tolerance && sO <= beforeO + tolerance)) return false;
+    const hP = rawP[t]!;
+    const dP = hP - previousP;
+    previousP = hP;
+    let sO: number;
+    let sP: number;
+    if ((t & 15) !== 0) {
+      if (!(dO >= 0 && dO < 8 && dP >= 0 && dP < 8)) return false;
+      sO = beforeO * stepFactor(dO);
+      sP = beforeP * stepFactor(dP);
+    } else {
+      // survivalStep's anchor: e^{−H}, never above the previous row when H did not decrease.
+      sO = anchors[t >> 3]!;
+      if (dO >= 0 && sO > beforeO) sO = beforeO;
+      if (!(sO >= -tolerance && sO <= beforeO + tolerance)) return false;
+      sP = anchors[(t >> 3) + 1]!;
+      if (dP >= 0 && sP > beforeP) sP = beforeP;
+      if (!(sP >= -tolerance && sP <= beforeP + tolerance)) return false;
+    }
     rawO[t] = sO;
     beforeO = sO;
     const eO = sO > 1 ? 1 : sO;
     clampedO[t] = eO;
-    const hP = rawP[t]!;
-    const sP = survivalStep(hP, hP - previousP, beforeP, t);
-    previousP = hP;
-    if (!(sP >= -tolerance && sP <= beforeP + tolerance)) return false;
     rawP[t] = sP;
     beforeP = sP;
     let e = sP;
@@ -486,18 +529,20 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
       e = eO;
     }
     clampedP[t] = e;
-    const wCost = weights[3 * t]!;
-    const wEffect = weights[3 * t + 1]!;
-    const wPlain = weights[3 * t + 2]!;
+    const wCost = weights[stride * t]!;
+    const wPlain = weights[stride * t + plainAt]!;
     costO += wCost * eO;
-    effectO += wEffect * eO;
     plainO += wPlain * eO;
     costP += wCost * e;
-    effectP += wEffect * e;
     plainP += wPlain * e;
+    if (shared === undefined) {
+      const wEffect = weights[3 * t + 1]!;
+      effectO += wEffect * eO;
+      effectP += wEffect * e;
+    }
   }
-  storeSums(work.sums, 1, costO, effectO, plainO);
-  storeSums(work.sums, 0, costP, effectP, plainP);
+  storeSums(work.sums, 1, costO, shared === undefined ? effectO : costO, plainO);
+  storeSums(work.sums, 0, costP, shared === undefined ? effectP : costP, plainP);
   return true;
 }
 

@@ -39,6 +39,13 @@ export class PsmWorkspace {
   readonly lowerSums: Float64Array;
   /** Row coefficients interleaved per trace row, [cost, effect, undiscounted] at 3t … 3t + 2, for one pass over memory. */
   readonly weights: Float64Array;
+  /**
+   * [cost, undiscounted] per trace row at 2t, 2t + 1 when the cost and effect coefficients are equal
+   * (the same discount rate), so a row loop keeps one sum for both; otherwise undefined.
+   */
+  readonly sharedWeights: Float64Array | undefined;
+  /** e^{−H} of two stepped endpoints at the anchor rows 0, 16, 32, …: OS's of row 16a at 2a, PFS's at 2a + 1. */
+  readonly anchors: Float64Array;
   /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
   readonly occupancy: Float64Array;
   /** Per-year or one-off values per outcome and state: `values[o · (K + 1) + i]`. */
@@ -94,6 +101,14 @@ export class PsmWorkspace {
       this.weights[3 * t + 1] = effect[t]!;
       this.weights[3 * t + 2] = model.coefficients.undiscounted[t]!;
     }
+    let same = true;
+    for (let t = 0; t < rows && same; t++) same = Object.is(cost[t]!, effect[t]!);
+    this.sharedWeights = same ? new Float64Array(2 * rows) : undefined;
+    for (let t = 0; same && t < rows; t++) {
+      this.sharedWeights![2 * t] = cost[t]!;
+      this.sharedWeights![2 * t + 1] = model.coefficients.undiscounted[t]!;
+    }
+    this.anchors = new Float64Array(2 * ((rows + 15) >> 4));
     this.values = new Float64Array(model.layout.outcomes.length * states);
     this.total = new Float64Array(model.layout.outcomes.length);
     this.totalUndiscounted = new Float64Array(model.layout.outcomes.length);

@@ -140,4 +140,59 @@ describe("fillSurvival", () => {
       { numRuns: 40 },
     );
   });
+
+  it("run(psm) with two Weibull endpoints writes every row by the stepping rule bit for bit, in the paired loop and where it hands over to the endpoint-by-endpoint pass", () => {
+    // The paired loop takes its anchors' exps first and hands rows whose increment is not a step
+    // (d ≥ 8 here: shape 4, scale 0.5) to the endpoint-by-endpoint pass; either way each row must be
+    // the rule's own value: S_{t−1}·e^{−m/256}·poly(r) between anchors, e^{−H} (never above the
+    // previous row) at every 16th row and wherever 0 ≤ d < 8 fails.
+    const STEPS = Float64Array.from({ length: 2048 }, (_, m) => Math.exp(-m / 256));
+    const rule = (h: Float64Array): Float64Array => {
+      const s = new Float64Array(h.length);
+      let before = 2;
+      let previous = 0;
+      for (let t = 0; t < h.length; t++) {
+        const d = h[t]! - previous;
+        previous = h[t]!;
+        if ((t & 15) !== 0 && d >= 0 && d < 8) {
+          const m = (d * 256) | 0;
+          const r = d - m * 0.00390625;
+          const r2 = r * r;
+          s[t] = before * (STEPS[m]! * (1 - r + r2 * (0.5 - r * 0.16666666666666666 + r2 * (0.041666666666666664 - r * 0.008333333333333333))));
+        } else {
+          const x = Math.exp(-h[t]!);
+          s[t] = d >= 0 && x > before ? before : x;
+        }
+        before = s[t]!;
+      }
+      return s;
+    };
+    const model = (discount: number) => partitionedSurvival<{ shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number }, "SoC", "qaly" | "cost">({
+      strategies: ["SoC"], outcomes: { qaly: "effect", cost: "cost" }, cycles: 480, cycleLength: 1 / 12, timeUnit: "months", discountRate: { cost: 0.03, effect: discount },
+      curves: (p) => ({ PFS: weibullSurvival({ shape: p.shapePfs, scale: p.scalePfs }), OS: weibullSurvival({ shape: p.shapeOs, scale: p.scaleOs }) }),
+      values: () => ({ qaly: { PF: 0.8, PD: 0.6 }, cost: { PF: 0.8, PD: 0.6 } }),
+    });
+    const [equal, different] = [model(0.03), model(0.05)];
+    const check = (p: { shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number }): void => {
+      const run = equal.run(p).strategies.SoC;
+      for (const [endpoint, shape, scale] of [["PFS", p.shapePfs, p.scalePfs], ["OS", p.shapeOs, p.scaleOs]] as const) {
+        const h = new Float64Array(481);
+        weibullSurvival({ shape, scale }).cumulativeHazardGrid!(0, 1, h.subarray(1));
+        const expected = rule(h);
+        const rows = run.survival[endpoint];
+        for (let t = 0; t < rows.length; t++) expect(Object.is(rows[t], expected[t])).toBe(true);
+      }
+      // Equal discount rates: one sum serves cost and effect, so the same values give the same totals bit for bit.
+      expect(run.totals.qaly).toBe(run.totals.cost);
+      expect(different.run(p).strategies.SoC.totals.cost).toBe(run.totals.cost);
+    };
+    check({ shapePfs: 4, scalePfs: 0.5, shapeOs: 1.2, scaleOs: 30 });
+    check({ shapePfs: 1.3, scalePfs: 12, shapeOs: 4, scaleOs: 0.5 });
+    fc.assert(
+      fc.property(fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), (shapePfs, scalePfs, shapeOs, scaleOs) => {
+        check({ shapePfs, scalePfs, shapeOs, scaleOs });
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
