@@ -99,6 +99,21 @@ export function integerFactors(n: number): Int32Array {
   return factorTable;
 }
 
+let oddPrimeTable = new Int32Array(0);
+let oddPrimeLimit = -1;
+
+/** The odd primes ≤ n in increasing order, from {@link integerFactors}; cached for the last n. */
+function oddPrimes(n: number): Int32Array {
+  if (oddPrimeLimit !== n) {
+    const divisors = integerFactors(n);
+    const list: number[] = [];
+    for (let j = 3; j <= n; j += 2) if (divisors[2 * j] === 0) list.push(j);
+    oddPrimeTable = Int32Array.from(list);
+    oddPrimeLimit = n;
+  }
+  return oddPrimeTable;
+}
+
 /**
  * Fills out[k] = coefficient·(start + (k + 1)·step)^power: the grid of a power-law cumulative
  * hazard (Weibull: coefficient = scale^−shape). From start 0 the grid is step^power·j^power for
@@ -109,20 +124,41 @@ export function integerFactors(n: number): Int32Array {
 export function powerGrid(coefficient: number, power: number, start: number, step: number, out: Float64Array): Float64Array {
   const n = out.length;
   if (start === 0 && step > 0) {
-    const logs = logIntegers(n);
-    const divisors = integerFactors(n);
-    // out[j − 1] holds j^power first; both factors of a composite j are below j, so already there.
-    if (n > 0) out[0] = 1;
-    for (let j = 2; j <= n; j++) {
-      const d = divisors[2 * j]!;
-      out[j - 1] = d === 0 ? Math.exp(power * logs[j]!) : out[d - 1]! * out[divisors[2 * j + 1]! - 1]!;
-    }
+    powerTable(power, out);
     const scaled = coefficient * Math.pow(step, power);
     for (let k = 0; k < n; k++) out[k] = scaled * out[k]!;
   } else {
     for (let k = 0; k < n; k++) out[k] = coefficient * Math.pow(start + (k + 1) * step, power);
   }
   return out;
+}
+
+/**
+ * out[j − 1] = j^power for j = 1 … n: the primes' exps first, in a loop of their own (a call
+ * inside the product loop made V8 keep its values in memory), then each composite as the product
+ * of its largest proper divisor's and its smallest prime factor's entries (both below it, so
+ * already there): an odd one through the factor table, the even one after it as (j/2)^power·2^power,
+ * with no table lookup.
+ */
+function powerTable(power: number, out: Float64Array): void {
+  const n = out.length;
+  if (n === 0) return;
+  out[0] = 1;
+  if (n === 1) return;
+  const logs = logIntegers(n);
+  const divisors = integerFactors(n);
+  const primes = oddPrimes(n);
+  const two = Math.exp(power * logs[2]!);
+  out[1] = two;
+  for (let i = 0; i < primes.length; i++) {
+    const p = primes[i]!;
+    out[p - 1] = Math.exp(power * logs[p]!);
+  }
+  for (let j = 3; j <= n; j += 2) {
+    const d = divisors[2 * j]!;
+    if (d !== 0) out[j - 1] = out[d - 1]! * out[divisors[2 * j + 1]! - 1]!;
+    if (j < n) out[j] = out[((j + 1) >> 1) - 1]! * two;
+  }
 }
 
 /**
