@@ -1,5 +1,5 @@
 import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
-import { compileExpression, compileLazyExpression, type ExpressionFunction } from "./expression.js";
+import { compileContextExpression, compileLazyExpression, expressionSymbols, type ExpressionFunction } from "./expression.js";
 import { applyHazardRatio } from "../math/apply-hazard-ratio.js";
 import { applyOddsRatio } from "../math/apply-odds-ratio.js";
 import { applyRelativeRisk } from "../math/apply-relative-risk.js";
@@ -60,16 +60,21 @@ export function compileValue(source: number | string, env: Env, path: readonly P
   if (typeof source === "number") return source;
   let symbols: readonly string[];
   try {
-    symbols = compileExpression(source, { names: env.names, functions: env.functions }, path).symbols;
+    symbols = expressionSymbols(source, { names: env.names, functions: env.functions }, path);
   } catch (error) {
     if (!(error instanceof QalyError)) throw error;
     issues.push(...error.issues);
     return 0;
   }
-  // Recompiled over its own symbols only; variables are read when evaluation reaches them, so
-  // `cond ? a : b` and `and`/`or` short-circuit (time is read only where it matters).
-  const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, { names: symbols, functions: env.functions }, path);
-  if (symbols.length === 0) return compiled.evaluate([], {});
+  const scope = { names: symbols, functions: env.functions };
+  if (symbols.length === 0) return compileLazyExpression(source, scope, path).evaluate([], {});
+  // Compiled over its own symbols only; variables are read when evaluation reaches them, so
+  // `cond ? a : b` and `and`/`or` short-circuit (time is read only where it matters). Parameters are
+  // read straight from the draw's values, names with a getter (variables, time) through it.
+  const direct = compileContextExpression<Readonly<Record<string, number>>>(source, scope, symbols.map((name) => env.getters.get(name) ?? name), path);
+  if (direct !== undefined) return direct;
+  // Code generation refused: the lazy form over one getter per name.
+  const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, scope, path);
   const getters = symbols.map((name): Getter => env.getters.get(name) ?? parameterGetter(name));
   // A bare name (most inputs: `cost: cNgs`) is its getter with the compiled code's `+`, one call instead of three.
   if (symbols.length === 1 && source.trim() === symbols[0]) {

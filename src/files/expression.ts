@@ -1,6 +1,7 @@
 import { parse, type MathNode } from "./mathjs-parse.js";
 import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
+import { codeGenerationRefused, generatedFunction } from "../core/generated-function.js";
 
 /** A numeric function that model-file expressions may call, e.g. `rateToProbability`. */
 export type ExpressionFunction = (...args: number[]) => number;
@@ -139,6 +140,38 @@ export function compileLazyExpression<C>(source: string, scope: ExpressionScope,
   const { body, symbols, functions } = emitExpression(source, scope, path, (slot) => `g[${slot}](c)`);
   const compiled = new Function("g", "c", "f", `"use strict"; return +(${body});`) as (getters: readonly VariableGetter<C>[], context: C, fns: readonly ExpressionFunction[]) => number;
   return { source, symbols, evaluate: (getters, context) => compiled(getters, context, functions) };
+}
+
+/**
+ * The variables an expression reads, in order of first use, after the same checks as
+ * {@link compileExpression} (the same errors), without compiling it. @internal
+ *
+ * @example
+ * expressionSymbols("b * a + b", { names: ["a", "b"] }) // => ["b", "a"]
+ */
+export function expressionSymbols(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): readonly string[] {
+  return emitExpression(source, scope, path, () => "0").symbols;
+}
+
+/**
+ * Compiles an expression into one function of a context (a draw's parameter values): variable
+ * `scope.names[i]` is read as the context's property `readers[i]` when that is a string, else by
+ * calling the getter `readers[i](context)`, in both cases only when evaluation reaches it (as in
+ * {@link compileLazyExpression}, so `c ? a : b` short-circuits). One generated function per
+ * expression reads a draw's parameters as properties of known names, instead of calling a getter per
+ * name through the lazy form: the same values in the same operations. Returns `undefined` when code
+ * generation is refused (a content security policy). @internal
+ *
+ * @example
+ * const read = compileContextExpression<Record<string, number>>("a * b", { names: ["a", "b"] }, ["a", () => 3]);
+ * read?.({ a: 2 }) // => 6
+ */
+export function compileContextExpression<C>(source: string, scope: ExpressionScope, readers: readonly (string | VariableGetter<C>)[], path: readonly PathSegment[] = []): ((context: C) => number) | undefined {
+  if (codeGenerationRefused()) return undefined;
+  // Property names reach the code only as JSON string literals.
+  const { body, functions } = emitExpression(source, scope, path, (slot) => (typeof readers[slot] === "string" ? `c[${JSON.stringify(readers[slot])}]` : `g[${slot}](c)`));
+  const factory = generatedFunction<(getters: readonly (string | VariableGetter<C>)[], fns: readonly ExpressionFunction[]) => (context: C) => number>(["g", "f"], `"use strict"; return function expression(c) { return +(${body}); };`);
+  return factory?.(readers, functions);
 }
 
 /** Parses and checks an expression; returns JavaScript over `f[i]` (functions) and `read(slot)` (variables). */

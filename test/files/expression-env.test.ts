@@ -1,7 +1,10 @@
 // compileValue: a bare parameter name reads the parameter (coerced to a number as the compiled
 // expression would), names that need quoting are read correctly by the generated getters, and a
-// name with its own getter (a strategy variable) takes that getter.
+// name with its own getter (a strategy variable) takes that getter. The generated reader of an
+// expression (parameters read as properties) gives the lazy form's numbers bit for bit.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compileLazyExpression, type VariableGetter } from "../../src/files/expression.js";
 import { compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "../../src/files/expression-env.js";
 import type { Issue } from "../../src/core/errors.js";
 
@@ -37,5 +40,43 @@ describe("compileValue", () => {
     const e = env([], [["mPfs", () => 7]]);
     expect(compile("mPfs", e)({ mPfs: 3 })).toBe(7);
     expect(compile("log(2) / mPfs", e)({})).toBe(Math.log(2) / 7);
+  });
+});
+
+describe("compileValue's generated reader (parameters read as properties of the draw's values)", () => {
+  const names = ["a", "b", "c"];
+  const sources = ["a", "a * b + c", "(1 - a) * rateToProbability(b)", "a > b ? c : a / b", "a <= 0.5 and b > 0.5 ? applyHazardRatio(a, c) : 1 - a", "max(a, b) ^ 2 - min(b, c) % 3", "-a + +b - log(c + 1)"];
+
+  it("gives, bit for bit, the numbers of the lazy form with one getter per name", () => {
+    const e = env(["a", "b"], [["c", (p) => 2 * p["a"]! + 1]]);
+    const lazy = sources.map((source) => {
+      const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, { names, functions: MODEL_FILE_FUNCTIONS });
+      const getters: VariableGetter<Readonly<Record<string, number>>>[] = [(p) => p["a"]!, (p) => p["b"]!, (p) => 2 * p["a"]! + 1];
+      return (p: Readonly<Record<string, number>>) => compiled.evaluate(compiled.symbols.map((name) => getters[names.indexOf(name)]!), p);
+    });
+    const direct = sources.map((source) => compile(source, e));
+    fc.assert(
+      fc.property(fc.double({ noNaN: false }), fc.double({ min: 0, max: 1 }), (a, b) => {
+        const params = { a, b };
+        sources.forEach((_, i) => expect(Object.is(direct[i]!(params), lazy[i]!(params))).toBe(true));
+      }),
+    );
+  });
+
+  it("calls a name's getter only when evaluation reaches it", () => {
+    let calls = 0;
+    const e = env(["a"], [["late", () => (calls++, 5)]]);
+    const read = compile("a > 0 ? a : late", e);
+    expect(read({ a: 2 })).toBe(2);
+    expect(calls).toBe(0);
+    expect(read({ a: -1 })).toBe(5);
+    expect(calls).toBe(1);
+  });
+
+  it("reads names that need quoting and coerces as before (a missing parameter is NaN, a boolean 0 or 1)", () => {
+    const e = env(["pé", "x"]);
+    expect(compile("pé * 2", e)({ pé: 0.25 })).toBe(0.5);
+    expect(compile("x + 1", e)({} as Record<string, number>)).toBeNaN();
+    expect(compile("x * 1", e)({ x: true } as unknown as Record<string, number>)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { compileExpression, compileLazyExpression } from "../../src/files/expression.js";
+import { compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
 import { thrown as errorOf } from "../helpers/thrown.js";
 
 
@@ -95,6 +95,32 @@ describe("compileLazyExpression", () => {
     for (const text of ["import({})", "evaluate('1')", "a.constructor", "a['constructor']", "a = 1", "f(x) = x", "parse('1')", "[a]"]) {
       const error = errorOf(() => compileLazyExpression(text, { names: ["a"] }));
       expect(["parse_error", "unknown_parameter"]).toContain(error.code);
+    }
+  });
+});
+
+describe("expressionSymbols and compileContextExpression", () => {
+  it("expressionSymbols lists the names in order of first use and rejects what compileExpression rejects", () => {
+    expect(expressionSymbols("b * a + b", { names: ["a", "b"] })).toEqual(["b", "a"]);
+    expect(errorOf(() => expressionSymbols("a + cDurg", { names: ["a", "cDrug"] })).issues[0]!.code).toBe("unknown_parameter");
+    expect(errorOf(() => expressionSymbols("a.constructor", { names: ["a"] })).issues[0]!.code).toBe("parse_error");
+  });
+
+  it("compileContextExpression reads strings as properties and calls getters, only when reached", () => {
+    const read = compileContextExpression<Record<string, number>>("a > 0 ? a * k : b", { names: ["a", "k", "b"] }, ["a", () => 10, () => { throw new Error("not read"); }]);
+    expect(read!({ a: 2 })).toBe(20);
+  });
+
+  it("compileContextExpression returns undefined once code generation is refused (a content security policy), so the caller takes the lazy form", async () => {
+    vi.resetModules();
+    const fresh = await import("../../src/files/expression.js");
+    vi.stubGlobal("Function", function refused(): never {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    try {
+      expect(fresh.compileContextExpression<Record<string, number>>("a + 1", { names: ["a"] }, ["a"])).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });
