@@ -1,7 +1,7 @@
 // HIV model of Chancellor et al. 1997 as worked in Briggs, Claxton & Sculpher 2006, Exercise 2.5,
 // and as reproduced by the heemod R package (vignettes "Reproducing exact results from DMHEE" and
 // "Homogeneous Markov models").
-import { applyRelativeRisk, byCycle, complement, markovCohort } from "qaly";
+import { applyRelativeRisk, byCycle, complement, markovCohort, type Markov } from "qaly";
 
 /**
  * Base-case parameters of the DMHEE exercise: transition counts from the Chelsea and Westminster
@@ -26,15 +26,52 @@ export type HivParameters = Readonly<Record<keyof typeof baseParameters, number>
 const STATES = ["A", "B", "C", "D"] as const;
 const STRATEGIES = ["Monotherapy", "Combination"] as const;
 
-/** Per strategy, arrays reused from draw to draw (the engine reads them before the next call). */
-const buffers = new Map<string, { transitions: Float64Array[]; drug: Float64Array }>();
-function buffersOf(strategy: string, cycles: number): { transitions: Float64Array[]; drug: Float64Array } {
-  let buffer = buffers.get(strategy);
-  if (buffer === undefined || buffer.drug.length !== cycles + 1) {
-    buffer = { transitions: Array.from({ length: 6 }, () => new Float64Array(cycles)), drug: new Float64Array(cycles + 1) };
-    buffers.set(strategy, buffer);
+type Entry = number | Markov.TimeArray;
+
+/**
+ * Per strategy, the buffers and the objects the vector-form functions return, made once and refilled
+ * on every call (the engine reads them before the next call): a draw allocates nothing, and no
+ * closure is made per call.
+ */
+interface StrategyArrays {
+  readonly transitions: Float64Array[];
+  readonly byCycle: Markov.TimeArray[];
+  readonly drug: Float64Array;
+  readonly drugByCycle: Markov.TimeArray;
+  readonly rows: { A: { A: typeof complement; B: Entry; C: Entry; D: Entry }; B: { B: typeof complement; C: Entry; D: Entry }; C: { C: typeof complement; D: Entry }; D: { D: number } };
+  readonly values: { costHealth: { A: number; B: number; C: number }; costDrug: { A: Entry; B: Entry; C: Entry }; lifeYears: { A: number; B: number; C: number } };
+}
+
+const arrays = new Map<string, StrategyArrays>();
+function arraysOf(strategy: string, cycles: number): StrategyArrays {
+  let made = arrays.get(strategy);
+  if (made === undefined || made.drug.length !== cycles + 1) {
+    const transitions = Array.from({ length: 6 }, () => new Float64Array(cycles));
+    const drug = new Float64Array(cycles + 1);
+    made = {
+      transitions,
+      byCycle: transitions.map((values) => byCycle(values)),
+      drug,
+      drugByCycle: byCycle(drug),
+      rows: { A: { A: complement, B: 0, C: 0, D: 0 }, B: { B: complement, C: 0, D: 0 }, C: { C: complement, D: 0 }, D: { D: 1 } },
+      values: { costHealth: { A: 0, B: 0, C: 0 }, costDrug: { A: 0, B: 0, C: 0 }, lifeYears: { A: 1, B: 1, C: 1 } },
+    };
+    arrays.set(strategy, made);
   }
-  return buffer;
+  return made;
+}
+
+/**
+ * Progression probability k (0 … 5) under relative risk `rr`, which acts in the first
+ * `treatmentYears` cycles: a number when the risk changes nothing, else buffer k by cycle.
+ */
+function progression(made: StrategyArrays, k: number, probability: number, rr: number, transitionCycle: ArrayLike<number>, treatmentYears: number): Entry {
+  const treated = applyRelativeRisk(probability, rr);
+  const untreated = applyRelativeRisk(probability, 1);
+  if (treated === untreated) return treated;
+  const values = made.transitions[k]!;
+  for (let i = 0; i < values.length; i++) values[i] = transitionCycle[i]! <= treatmentYears ? treated : untreated;
+  return made.byCycle[k]!;
 }
 
 /**
@@ -59,38 +96,38 @@ export const hivBriggs2006 = markovCohort({
     const totalB = p.nBB + p.nBC + p.nBD;
     const totalC = p.nCC + p.nCD;
     const rr = strategy === "Combination" ? p.rrCombination : 1;
-    const buffer = buffersOf(strategy, grid.cycles);
+    const made = arraysOf(strategy, grid.cycles);
     // The relative risk acts on the progression probabilities of the first `treatmentYears` cycles.
-    const entry = (k: number, probability: number): number | ReturnType<typeof byCycle> => {
-      const treated = applyRelativeRisk(probability, rr);
-      const untreated = applyRelativeRisk(probability, 1);
-      if (treated === untreated) return treated;
-      const values = buffer.transitions[k]!;
-      for (let i = 0; i < grid.cycles; i++) values[i] = grid.transitionCycle[i]! <= p.treatmentYears ? treated : untreated;
-      return byCycle(values);
-    };
-    return {
-      A: { A: complement, B: entry(0, p.nAB / totalA), C: entry(1, p.nAC / totalA), D: entry(2, p.nAD / totalA) },
-      B: { B: complement, C: entry(3, p.nBC / totalB), D: entry(4, p.nBD / totalB) },
-      C: { C: complement, D: entry(5, p.nCD / totalC) },
-      D: { D: 1 },
-    };
+    const cycle = grid.transitionCycle;
+    const years = p.treatmentYears;
+    const { A, B, C } = made.rows;
+    A.B = progression(made, 0, p.nAB / totalA, rr, cycle, years);
+    A.C = progression(made, 1, p.nAC / totalA, rr, cycle, years);
+    A.D = progression(made, 2, p.nAD / totalA, rr, cycle, years);
+    B.C = progression(made, 3, p.nBC / totalB, rr, cycle, years);
+    B.D = progression(made, 4, p.nBD / totalB, rr, cycle, years);
+    C.D = progression(made, 5, p.nCD / totalC, rr, cycle, years);
+    return made.rows;
   },
   valueArrays: (p: HivParameters, grid, strategy) => {
     // End-of-cycle counting: trace row t stands for year t, so lamivudine is paid on rows 1 … treatmentYears.
     const treated = p.cZidovudine + (strategy === "Combination" ? p.cLamivudine : 0);
     const untreated = p.cZidovudine + 0;
-    let drug: number | ReturnType<typeof byCycle> = untreated;
+    const made = arraysOf(strategy, grid.cycles);
+    let drug: Entry = untreated;
     if (treated !== untreated) {
-      const values = buffersOf(strategy, grid.cycles).drug;
+      const values = made.drug;
       for (let t = 0; t <= grid.cycles; t++) values[t] = grid.row[t]! <= p.treatmentYears ? treated : untreated;
-      drug = byCycle(values);
+      drug = made.drugByCycle;
     }
-    return {
-      costHealth: { A: p.cHealthA, B: p.cHealthB, C: p.cHealthC },
-      costDrug: { A: drug, B: drug, C: drug },
-      lifeYears: { A: 1, B: 1, C: 1 },
-    };
+    const { costHealth, costDrug } = made.values;
+    costHealth.A = p.cHealthA;
+    costHealth.B = p.cHealthB;
+    costHealth.C = p.cHealthC;
+    costDrug.A = drug;
+    costDrug.B = drug;
+    costDrug.C = drug;
+    return made.values;
   },
 });
 
