@@ -1,4 +1,4 @@
-import type { CurveMark } from "./curve-mark.js";
+import { type CurveMark, curveMark } from "./curve-mark.js";
 import { integrate } from "./integrate.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
@@ -133,6 +133,24 @@ export function powerGrid(coefficient: number, power: number, start: number, ste
   return out;
 }
 
+/** A power-law cumulative hazard H(t) = coefficient·t^power (Weibull, Weibull PH). @internal */
+export interface PowerLaw {
+  readonly coefficient: number;
+  readonly power: number;
+}
+
+/** Marks the curves whose `cumulativeHazardGrid` is `powerGrid(coefficient, power, …)`. @internal */
+export const POWER_LAW = curveMark<PowerLaw>();
+
+/**
+ * The power law of a curve made by `weibullSurvival` or `weibullPhSurvival` (not a copy of one),
+ * else undefined: its grid from 0 is then `coefficient·step^power` times {@link powerTable}.
+ * @internal
+ */
+export function powerLawOf(curve: object): PowerLaw | undefined {
+  return POWER_LAW.read(curve);
+}
+
 /**
  * out[j − 1] = j^power for j = 1 … n: the primes' exps first, in a loop of their own (a call
  * inside the product loop made V8 keep its values in memory), then each composite as the product
@@ -140,7 +158,7 @@ export function powerGrid(coefficient: number, power: number, start: number, ste
  * already there): an odd one through the factor table, the even one after it as (j/2)^power·2^power,
  * with no table lookup.
  */
-function powerTable(power: number, out: Float64Array): void {
+export function powerTable(power: number, out: Float64Array): void {
   const n = out.length;
   if (n === 0) return;
   out[0] = 1;

@@ -1,7 +1,7 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
-import { defineCurve, powerGrid } from "./define-curve.js";
+import { POWER_LAW, defineCurve, powerGrid } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
@@ -52,5 +52,5 @@ export function weibullPhSurvival(params: { readonly shape: number; readonly sca
     cumulativeHazardGrid(start, step, out) {
       return powerGrid(scale, shape, start, step, out);
     },
-  });
+  }, undefined, [POWER_LAW, { coefficient: scale, power: shape }]);
 }

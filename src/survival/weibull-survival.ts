@@ -1,7 +1,7 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { checkParameters } from "./check-parameters.js";
-import { defineCurve, powerGrid } from "./define-curve.js";
+import { POWER_LAW, defineCurve, powerGrid } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
@@ -30,6 +30,7 @@ export type WeibullSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: "wei
 export function weibullSurvival(params: { readonly shape: number; readonly scale: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "weibull" }>> {
   checkParameters("weibull", params, { shape: "positive", scale: "positive" });
   const { shape, scale } = params;
+  const coefficient = Math.pow(scale, -shape);
   // Method shorthand, not arrows: PSA builds two curves per draw, and named arrow functions cost
   // more to create under some toolchains (esbuild's keepNames wraps each in a defineProperty call).
   return defineCurve({
@@ -54,7 +55,7 @@ export function weibullSurvival(params: { readonly shape: number; readonly scale
       return p >= 0 && p <= 1 ? scale * Math.pow(-Math.log1p(-p), 1 / shape) : NaN;
     },
     cumulativeHazardGrid(start, step, out) {
-      return powerGrid(Math.pow(scale, -shape), shape, start, step, out);
+      return powerGrid(coefficient, shape, start, step, out);
     },
-  });
+  }, undefined, [POWER_LAW, { coefficient, power: shape }]);
 }

@@ -7,6 +7,7 @@ import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 import type { PopulationFloor } from "./population-floor.js";
 import { closedFormPair, closedFormSums } from "./closed-form-pair.js";
+import { powerLawOf, powerTable } from "../../survival/define-curve.js";
 
 /** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
 export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: SurvivalCurve[]): SurvivalCurve[] {
@@ -432,6 +433,9 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
  * (bit-identical). On any failure (a bad first row, a bad row, a crossing under "error", a curve
  * that throws) it forgets the rows crossed so far and returns false, and the caller's
  * endpoint-by-endpoint pass runs from scratch and reports what it always reported first.
+ * A Weibull curve without a floor leaves its grid unscaled (j^shape, see powerTable) and the row
+ * loop multiplies each row by coefficient·step^shape as it reads it: the grid's own product, one
+ * pass fewer over memory (`work.gridScales`, 1 for a scaled grid).
  */
 function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step: number, floor: PopulationFloor | undefined, tolerance: number, stop: boolean): boolean {
   try {
@@ -439,6 +443,15 @@ function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step:
       const curve = curves[k]!;
       const start = curve.cumulativeHazard(0);
       work.rawRows[k]![0] = start;
+      const law = floor === undefined && start === 0 && step > 0 ? powerLawOf(curve) : undefined;
+      const scale = law === undefined ? Number.NaN : law.coefficient * Math.pow(step, law.power);
+      // Row 0 is H(0) = 0 either way (scale · 0 = 0 for a finite scale).
+      if (Number.isFinite(scale)) {
+        powerTable(law!.power, work.rawTail[k]!);
+        work.gridScales[k] = scale;
+        continue;
+      }
+      work.gridScales[k] = 1;
       curve.cumulativeHazardGrid!(0, step, work.rawTail[k]!);
       if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
       const first = Math.exp(-start);
@@ -474,9 +487,11 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   const clampedO = work.survivalRows[1]!;
   const rows = rawO.length;
   const anchors = work.anchors;
+  const scaleO = work.gridScales[1]!;
+  const scaleP = work.gridScales[0]!;
   for (let t = 0; t < rows; t += 16) {
-    anchors[t >> 3] = Math.exp(-rawO[t]!);
-    anchors[(t >> 3) + 1] = Math.exp(-rawP[t]!);
+    anchors[t >> 3] = Math.exp(-(scaleO * rawO[t]!));
+    anchors[(t >> 3) + 1] = Math.exp(-(scaleP * rawP[t]!));
   }
   const shared = work.sharedWeights;
   const weights = shared ?? work.weights;
@@ -493,10 +508,10 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   let effectO = 0;
   let plainO = 0;
   for (let t = 0; t < rows; t++) {
-    const hO = rawO[t]!;
+    const hO = scaleO * rawO[t]!;
     const dO = hO - previousO;
     previousO = hO;
-    const hP = rawP[t]!;
+    const hP = scaleP * rawP[t]!;
     const dP = hP - previousP;
     previousP = hP;
     let sO: number;

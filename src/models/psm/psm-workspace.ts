@@ -46,6 +46,8 @@ export class PsmWorkspace {
   readonly sharedWeights: Float64Array | undefined;
   /** e^{−H} of two stepped endpoints at the anchor rows 0, 16, 32, …: OS's of row 16a at 2a, PFS's at 2a + 1. */
   readonly anchors: Float64Array;
+  /** What two stepped endpoints' grid rows are multiplied by as they are read (PFS, OS): a power law's scale, or 1. */
+  readonly gridScales = new Float64Array(2);
   /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
   readonly occupancy: Float64Array;
   /** Per-year or one-off values per outcome and state: `values[o · (K + 1) + i]`. */

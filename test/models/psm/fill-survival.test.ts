@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { partitionedSurvival } from "../../../src/models/psm/index.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { defineCurve } from "../../../src/survival/define-curve.js";
-import { exponentialSurvival, lifeTable, weibullSurvival } from "../../../src/survival/index.js";
+import { exponentialSurvival, lifeTable, weibullPhSurvival, weibullSurvival } from "../../../src/survival/index.js";
 import type { SurvivalCurve } from "../../../src/survival/survival-curve.js";
 
 type P = { rPfs: number; rPfs2: number; rOs: number };
@@ -191,6 +191,36 @@ describe("fillSurvival", () => {
     fc.assert(
       fc.property(fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), (shapePfs, scalePfs, shapeOs, scaleOs) => {
         check({ shapePfs, scalePfs, shapeOs, scaleOs });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("run(psm) gives the same rows and totals bit for bit whether a Weibull grid is scaled in the row loop (a marked curve) or by the curve (a copy)", () => {
+    // The marked curves' grids are left unscaled and the loop multiplies each row by the same
+    // coefficient·step^shape the curve's grid would: the same product, so nothing may move.
+    const copy = (curve: SurvivalCurve): SurvivalCurve => defineCurve({ def: curve.def, label: "copy", survival: curve.survival, hazard: curve.hazard, cumulativeHazard: curve.cumulativeHazard, cumulativeHazardGrid: curve.cumulativeHazardGrid! });
+    const make = (marked: boolean) => partitionedSurvival<{ shapePfs: number; scalePfs: number; shapeOs: number; rateOs: number }, "SoC", "qaly" | "cost">({
+      strategies: ["SoC"], outcomes: { qaly: "effect", cost: "cost" }, cycles: 480, cycleLength: 1 / 12, timeUnit: "months", discountRate: { cost: 0.035, effect: 0.015 },
+      curves: (p) => {
+        const pfs = weibullSurvival({ shape: p.shapePfs, scale: p.scalePfs });
+        const os = weibullPhSurvival({ shape: p.shapeOs, scale: p.rateOs });
+        return marked ? { PFS: pfs, OS: os } : { PFS: copy(pfs), OS: copy(os) };
+      },
+      values: () => ({ qaly: { PF: 0.8, PD: 0.6 }, cost: { PF: 1000, PD: 300 } }),
+      entryValues: () => ({ cost: { Dead: 5000 } }),
+    });
+    const [marked, copied] = [make(true), make(false)];
+    fc.assert(
+      fc.property(fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 1e-4, max: 2, noNaN: true }), (shapePfs, scalePfs, shapeOs, rateOs) => {
+        const a = marked.run({ shapePfs, scalePfs, shapeOs, rateOs }).strategies.SoC;
+        const b = copied.run({ shapePfs, scalePfs, shapeOs, rateOs }).strategies.SoC;
+        expect(a.totals).toEqual(b.totals);
+        expect(a.clampedCycles).toBe(b.clampedCycles);
+        for (const endpoint of ["PFS", "OS"] as const) {
+          expect(Array.from(a.survival[endpoint])).toEqual(Array.from(b.survival[endpoint]));
+          expect(Array.from(a.clampedSurvival[endpoint])).toEqual(Array.from(b.clampedSurvival[endpoint]));
+        }
       }),
       { numRuns: 40 },
     );
