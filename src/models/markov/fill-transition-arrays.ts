@@ -332,7 +332,8 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
 
 /**
  * Calls the strategy's `transitionArrays` once for the draw, reads the result into the workspace's
- * plan and fills the matrix of cycle 1: every tunnel position when no entry depends on the cycle
+ * plan (through the strategy's generated reader when the result has the shape it was made for,
+ * plan-reader.ts) and fills the matrix of cycle 1: every tunnel position when no entry depends on the cycle
  * (the matrix then serves the whole run), else each state's first position and the positions that
  * hold mass in `work.current` (the cycle loops read no other row; rows are checked as they are
  * read). Returns whether the rows depend on the cycle.
@@ -341,7 +342,11 @@ export function prepareTransitionArrays(model: CompiledMarkov, work: MarkovWorks
   const strategy = model.strategies[strategyIndex]!;
   const rows = (strategy.transitionArrays as (params: unknown, grid: EngineCycleGrid, strategy: string) => unknown)(params, grid, strategy.name);
   const plan = work.transitionPlan;
-  plan.read(model, rows, site);
+  const reader = work.planReaders.readerOf(strategyIndex);
+  if (reader === undefined || !reader(rows, plan)) {
+    plan.read(model, rows, site);
+    work.planReaders.learn(strategyIndex, rows as object);
+  }
   if (!plan.varies) fillArrayRows(model, work, plan, site.cycle, site);
   else {
     const states = model.states.length;

@@ -120,6 +120,8 @@ describe("vector form: random time-dependent models with tunnels (fast-check)", 
         const context = { startTime: c.startTime, ...(c.start === "mixed" ? {} : { start: { [c.start]: 1 } }) };
         const expected = evaluateModel(callback, {}, context);
         expect(evaluateModel(vector, {}, context)).toEqual(expected);
+        // Again: the arrays' result now goes through the reader generated for its shape (plan-reader.ts).
+        expect(evaluateModel(vector, {}, context)).toEqual(expected);
         expect(evaluateModel(vectorTransitions, {}, context)).toEqual(expected);
         expect(evaluateModel(vectorValues, {}, context)).toEqual(expected);
         const run = vector.run({});
@@ -308,6 +310,37 @@ describe("vector form: checks", () => {
     expect(bad.code).toBe("invalid_model");
     expect(bad.message).toContain("byCycle / byStateTime / byCycleAndStateTime");
     expect(thrown(() => evaluateModel(withRows(() => ({ ...good(), Dead: { Dead: complement, Well: complement } })), {})).message).toContain("complement is given more than once");
+  });
+
+  it("after a good draw (the generated readers know the shape), each bad result is reported as on a fresh model", () => {
+    const lengthTwo = byCycle([0.1, 0.1]);
+    const cases: Rows[] = [
+      good(1.5),
+      good(Number.NaN),
+      good("0.1"),
+      good(byCycle([0.1, 0.1, 2, 0.1])),
+      good(lengthTwo),
+      good(byStateTime([0.1, 0.1, 0.1, 0.1])),
+      good({ by: "cycle", values: 4 }),
+      { ...good(), Dead: { Dead: complement, Well: complement } },
+      { Well: good().Well!, Sick: good().Sick! },
+      { ...good(), Sick: { Sick: complement, Dead: byStateTime([0.2, 0.2, 1.2]) } },
+    ];
+    for (const learnt of [good(), good(byCycle([0.1, 0.1, 0.1, 0.1])), { ...good(), Sick: { Sick: complement, Dead: byStateTime([0.2, 0.2, 0.2]) } }]) {
+      for (const bad of cases) {
+        let rows = learnt;
+        const model = withRows(() => rows);
+        // Distinct parameters each time, so no kept fill stands in for a call.
+        evaluateModel(model, { k: 1 });
+        evaluateModel(model, { k: 2 });
+        rows = bad;
+        const after = thrown(() => evaluateModel(model, { k: 3 }));
+        const fresh = thrown(() => evaluateModel(withRows(() => bad), { k: 3 }));
+        expect([after.code, after.path, after.message]).toEqual([fresh.code, fresh.path, fresh.message]);
+        rows = learnt;
+        expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(withRows(() => learnt), { k: 4 }));
+      }
+    }
   });
 
   it("state value arrays: wrong length, non-finite numbers, unknown outcomes and states", () => {
