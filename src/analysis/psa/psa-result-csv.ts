@@ -234,11 +234,14 @@ export function psaResultToCsv(psa: PsaResult, options: PsaCsvWriteOptions = {})
   return [...psaResultCsvChunks(psa, options)].join("");
 }
 
-// Rows per chunk of psaResultCsvChunks: a few hundred kB of text.
-const CHUNK_ROWS = 1000;
+// Rows per chunk of psaResultCsvChunks: tens of kB of text (Sick-Sicker: about 60 kB). A chunk of
+// 1 000 rows (about 600 kB) is allocated in V8's large-object space, which only a full collection
+// frees, so `qaly run --out` piled up some 60 MB of written chunks before one ran; a chunk under
+// 128 kB is an ordinary young object, freed by the next scavenge.
+const CHUNK_ROWS = 100;
 
 /**
- * The text of {@link psaResultToCsv} in consecutive chunks (the header, then about a thousand rows
+ * The text of {@link psaResultToCsv} in consecutive chunks (the header, then about a hundred rows
  * each), so that a large PSA can be written to a file without holding its whole CSV in memory:
  * 100 000 draws as one string, built from arrays of cells, took several hundred MB. @internal
  */

@@ -92,7 +92,7 @@ describe("psaResultFromCsv: output of other tools", () => {
 });
 
 describe("psaResultCsvChunks: the CSV of a large PSA in pieces", () => {
-  it("joined, the chunks are psaResultToCsv's text (wide and long, with parameters), about a thousand rows each", () => {
+  it("joined, the chunks are psaResultToCsv's text (wide and long, with parameters), about a hundred rows each (under 128 kB: young objects for V8)", () => {
     const n = 2_500;
     const psa = psaResult({
       strategies: ["A", "B"],
@@ -107,6 +107,7 @@ describe("psaResultCsvChunks: the CSV of a large PSA in pieces", () => {
       // The header, then whole lines: never a line split between chunks.
       expect(chunks.length).toBeGreaterThan(2);
       for (const chunk of chunks) expect(chunk.endsWith("\n")).toBe(true);
+      for (const chunk of chunks.slice(1)) expect(chunk.split("\n").length - 1).toBeLessThanOrEqual(options.format === "long" ? 200 : 100);
     }
     expect(psaResultToCsv(withParameters).split("\n").slice(0, 3)).toEqual(["draw,cost_A,cost_B,qaly_A,qaly_B,x", "1,0,1e+21,0,0.5,0", "2,0.3333333333333333,1e+21,0.1,0.5,0.14285714285714285"]);
   });
