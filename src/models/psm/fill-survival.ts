@@ -507,6 +507,7 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   let costO = 0;
   let effectO = 0;
   let plainO = 0;
+  let crossed = false;
   for (let t = 0; t < rows; t++) {
     const hO = scaleO * rawO[t]!;
     const dO = hO - previousO;
@@ -539,7 +540,7 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
     if (sP > eO) {
       if (sP > eO + tolerance) {
         if (stop) return false;
-        countCrossed(work, t);
+        crossed = true;
       }
       e = eO;
     }
@@ -556,8 +557,17 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
       effectP += wEffect * e;
     }
   }
-  storeSums(work.sums, 1, costO, shared === undefined ? effectO : costO, plainO);
-  storeSums(work.sums, 0, costP, shared === undefined ? effectP : costP, plainP);
+  // The crossed rows are counted afterwards from the rows written (a call in the loop, even one
+  // rarely taken, made V8 keep the running values in memory).
+  if (crossed) for (let t = 0; t < rows; t++) if (rawP[t]! > clampedO[t]! + tolerance) countCrossed(work, t);
+  // Stored here rather than through storeSums: doubles passed to a call that is not inlined are boxed.
+  const sums = work.sums;
+  sums[1] = costO;
+  sums[3] = shared === undefined ? effectO : costO;
+  sums[5] = plainO;
+  sums[0] = costP;
+  sums[2] = shared === undefined ? effectP : costP;
+  sums[4] = plainP;
   return true;
 }
 
