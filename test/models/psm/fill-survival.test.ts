@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { partitionedSurvival } from "../../../src/models/psm/index.js";
+import { PSM_TOLERANCE } from "../../../src/models/psm/partitioned-survival-definition.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { defineCurve } from "../../../src/survival/define-curve.js";
 import { exponentialSurvival, lifeTable, weibullPhSurvival, weibullSurvival } from "../../../src/survival/index.js";
@@ -175,19 +176,24 @@ describe("fillSurvival", () => {
     const [equal, different] = [model(0.03), model(0.05)];
     const check = (p: { shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number }): void => {
       const run = equal.run(p).strategies.SoC;
+      const expected: Record<string, Float64Array> = {};
       for (const [endpoint, shape, scale] of [["PFS", p.shapePfs, p.scalePfs], ["OS", p.shapeOs, p.scaleOs]] as const) {
         const h = new Float64Array(481);
         weibullSurvival({ shape, scale }).cumulativeHazardGrid!(0, 1, h.subarray(1));
-        const expected = rule(h);
+        expected[endpoint] = rule(h);
         const rows = run.survival[endpoint];
-        for (let t = 0; t < rows.length; t++) expect(Object.is(rows[t], expected[t])).toBe(true);
+        for (let t = 0; t < rows.length; t++) expect(Object.is(rows[t], expected[endpoint]![t])).toBe(true);
       }
+      // Crossed rows: PFS above OS (capped at 1) by more than the tolerance, each counted once.
+      const crossed = expected.PFS!.filter((s, t) => s > Math.min(expected.OS![t]!, 1) + PSM_TOLERANCE).length;
+      expect(run.clampedCycles).toBe(crossed);
       // Equal discount rates: one sum serves cost and effect, so the same values give the same totals bit for bit.
       expect(run.totals.qaly).toBe(run.totals.cost);
       expect(different.run(p).strategies.SoC.totals.cost).toBe(run.totals.cost);
     };
     check({ shapePfs: 4, scalePfs: 0.5, shapeOs: 1.2, scaleOs: 30 });
     check({ shapePfs: 1.3, scalePfs: 12, shapeOs: 4, scaleOs: 0.5 });
+    check({ shapePfs: 1.5, scalePfs: 40, shapeOs: 1.1, scaleOs: 30 }); // PFS above OS from some row on
     fc.assert(
       fc.property(fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), fc.double({ min: 0.3, max: 4, noNaN: true }), fc.double({ min: 0.5, max: 200, noNaN: true }), (shapePfs, scalePfs, shapeOs, scaleOs) => {
         check({ shapePfs, scalePfs, shapeOs, scaleOs });
