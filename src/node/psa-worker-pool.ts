@@ -150,9 +150,21 @@ export class WorkerPool implements PsaWorkerPool {
   }
 
   run(options: PsaRunOptions = {}): Promise<PsaResult> {
-    const result = this.queue.then(() => this.runNow(options));
+    const result = this.queue.then(() => this.runNow(options, false));
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * {@link WorkerPool.run} as the pool's last run: once the draws are evaluated the threads are
+   * stopped, then the result is copied out of the shared memory, so a one-shot run (`qaly run
+   * --workers`) never holds the threads' heaps and the copy at once (its peak memory). The pool is
+   * closed afterwards, whether the run succeeded or not. @internal
+   */
+  runLast(options: PsaRunOptions = {}): Promise<PsaResult> {
+    const result = this.queue.then(() => this.runNow(options, true));
+    this.queue = result.catch(() => undefined);
+    return result.finally(() => this.close());
   }
 
   async close(): Promise<void> {
@@ -166,7 +178,7 @@ export class WorkerPool implements PsaWorkerPool {
     this.threads.forEach((worker) => worker.unref());
   }
 
-  private async runNow(options: PsaRunOptions): Promise<PsaResult> {
+  private async runNow(options: PsaRunOptions, last: boolean): Promise<PsaResult> {
     if (this.closed) fail("invalid_argument", ["pool"], "the PSA worker pool is closed");
     if (this.broken !== undefined) throw this.broken;
     if (this.setup === undefined) fail("invalid_argument", ["pool"], "the PSA worker pool has no setup yet (attach the calling thread's)");
@@ -208,6 +220,7 @@ export class WorkerPool implements PsaWorkerPool {
       this.active = undefined;
       this.idle();
     }
+    if (last) await this.close();
     // A private copy: the result must not share memory with threads that may still be winding down.
     return finish(run, new Float64Array(new Float64Array(out)));
   }

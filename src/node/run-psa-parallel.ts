@@ -60,7 +60,8 @@ export async function runPsaParallelWith(task: PsaTask, built: PsaSetup | undefi
     if (count <= 1) return await runPsa(setup.model, setup.parameters, options);
     pool ??= new WorkerPool(init, count);
     pool.attach(setup);
-    return await pool.run(options);
+    // The threads stop before the result is copied out of their shared memory (peak memory).
+    return await pool.runLast(options);
   } finally {
     await pool?.close();
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QalyError } from "../../src/core/errors.js";
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { createPsaWorkerPool, type PsaWorkerPool } from "../../src/node/index.js";
+import { taskInit, WorkerPool } from "../../src/node/psa-worker-pool.js";
 import toyTask from "../fixtures/workers/toy-task.js";
 import { bytes, rejection } from "./worker-test-helpers.js";
 
@@ -77,5 +78,29 @@ describe("createPsaWorkerPool", () => {
 
   it("createPsaWorkerPool rejects when a worker cannot build the task's model", async () => {
     await expect(createPsaWorkerPool({ module: TOY, export: "inconsistent" }, { workers: 2 })).rejects.toMatchObject({ code: "invalid_model", path: ["task", "model"] });
+  });
+});
+
+describe("WorkerPool.runLast (the one-shot run of runPsaParallel and qaly run --workers)", () => {
+  it("equals runPsaSync byte for byte, stops the threads before copying the result out, and leaves the pool closed", async () => {
+    const { model, parameters } = toyTask();
+    const pool = new WorkerPool(taskInit({ module: TOY }), 2);
+    pool.attach(toyTask());
+    const expected = runPsaSync(model, parameters, { samples: 777, seed: 9 });
+    const psa = await pool.runLast({ samples: 777, seed: 9, checkEvery: 16 });
+    expect(bytes(psa.buffer)).toEqual(bytes(expected.buffer));
+    expect(psa.buffer.buffer).toBeInstanceOf(ArrayBuffer);
+    await expect(pool.run({ samples: 10, seed: 1 })).rejects.toMatchObject({ code: "invalid_argument", path: ["pool"] });
+  });
+
+  it("closes the pool when the run fails, with the error runPsaSync throws", async () => {
+    const failure = { mode: "nan", at: [101] } as const;
+    const { model, parameters } = toyTask(failure);
+    const expected = await rejection(Promise.resolve().then(() => runPsaSync(model, parameters, { samples: 300, seed: 1 })));
+    const pool = new WorkerPool(taskInit({ module: TOY, args: [failure] }), 2);
+    pool.attach(toyTask(failure));
+    const error = await rejection(pool.runLast({ samples: 300, seed: 1, checkEvery: 16 }));
+    expect((error as QalyError).issues).toEqual((expected as QalyError).issues);
+    await expect(pool.run({ samples: 10, seed: 1 })).rejects.toMatchObject({ code: "invalid_argument", path: ["pool"] });
   });
 });
