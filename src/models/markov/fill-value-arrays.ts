@@ -136,12 +136,17 @@ export function fillValueArraysRow(model: CompiledMarkov, work: MarkovWorkspace,
 
 /**
  * Calls the strategy's `valueArrays` once for the draw, reads the result into the workspace's plan
- * and writes the values of trace row 0. Returns whether the values depend on the trace row.
+ * (through the strategy's generated reader when the result has the shape it was made for,
+ * value-plan-reader.ts) and writes the values of trace row 0. Returns whether the values depend on the trace row.
  */
 export function prepareValueArrays(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, grid: EngineCycleGrid, site: ErrorSite): boolean {
   const strategy = model.strategies[strategyIndex]!;
   const table = (strategy.valueArrays as (params: unknown, grid: EngineCycleGrid, strategy: string) => unknown)(params, grid, strategy.name);
   const plan = work.valuePlan;
-  plan.read(model, work, table, site);
+  const reader = work.valuePlanReaders.readerOf(strategyIndex);
+  if (reader === undefined || !reader(table, plan, work.values)) {
+    plan.read(model, work, table, site);
+    work.valuePlanReaders.learn(strategyIndex, table as object);
+  }
   return plan.varies;
 }

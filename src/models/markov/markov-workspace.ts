@@ -7,6 +7,7 @@ import { FillCache } from "./fill-cache.js";
 import { RowsReaders } from "./rows-reader.js";
 import { ValuesReaders } from "./values-reader.js";
 import { PlanReaders } from "./plan-reader.js";
+import { ValuePlanReaders } from "./value-plan-reader.js";
 import { CycleGrids } from "./cycle-grid.js";
 import { TransitionArrayPlan } from "./fill-transition-arrays.js";
 import { ValueArrayPlan } from "./fill-value-arrays.js";
@@ -101,6 +102,8 @@ export class MarkovWorkspace {
   readonly valuePlan: ValueArrayPlan;
   /** Per strategy: the reader of its transitionArrays result generated for the shape it returns. */
   readonly planReaders: PlanReaders;
+  /** Per strategy: the reader of its valueArrays result generated for the shape it returns. */
+  readonly valuePlanReaders: ValuePlanReaders;
   /** Per strategy: the vector loop's cycle step generated for the shape of its transition arrays. */
   readonly vectorKernels: VectorKernels;
   /** The vector kernel chosen for the strategy being run (evaluate-strategy.ts). */
@@ -160,6 +163,7 @@ export class MarkovWorkspace {
     this.transitionPlan = new TransitionArrayPlan(states);
     this.valuePlan = new ValueArrayPlan(outcomes, states);
     this.planReaders = new PlanReaders(model, this.transitionPlan);
+    this.valuePlanReaders = new ValuePlanReaders(model, this.valuePlan);
     this.vectorKernels = new VectorKernels(model, this.site);
     const rows = model.cycles + 1;
     const years = model.annualYears;

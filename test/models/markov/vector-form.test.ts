@@ -343,6 +343,48 @@ describe("vector form: checks", () => {
     }
   });
 
+  it("after a good draw, each bad value table is reported as on a fresh model, and a good one read as a fresh model reads it", () => {
+    const withValues = (values: () => unknown) => markovCohort({ ...base, transitionArrays: () => good() as never, valueArrays: () => values() as never });
+    const cases: unknown[] = [
+      { cost: { Sick: Number.NaN } },
+      { cost: { Sick: "1" } },
+      { cost: { Well: byCycle([1, 2, 3, 4]) } },
+      { cost: { Well: byCycle([Number.NaN, 2, 3, 4, 5]) } },
+      { cost: { Well: byCycle([1, 2, Number.POSITIVE_INFINITY, 4, 5]) } },
+      { cost: { Sick: byStateTime([1, Number.NaN, 3]) } },
+      // The second learnt shape with a bad number in trace row 0.
+      { cost: { Well: byCycle([Number.NaN, 2, 3, 4, 5]), Sick: byStateTime([1, 2, 3]) } },
+      { cost: { Well: byCycle([1, 2, 3, 4, 5]), Sick: byStateTime([1, 2, Number.NaN]) } },
+      { cost: { Sick: byCycle([1, 2, 3, 4, 5]), Well: { by: "stateTime", values: [1, 2] } } },
+      { cost: { Well: 1, Sick: byStateTime([1, 2, 3]), Dead: { by: "row", values: [1] } } },
+      { qaly: { Well: 1 } },
+      { cost: { Wel: 1 } },
+      { cost: null },
+    ];
+    const learnt: unknown[] = [{ cost: { Sick: 100 } }, { cost: { Well: byCycle([1, 2, 3, 4, 5]), Sick: byStateTime([1, 2, 3]) } }, { cost: undefined }, { cost: { Well: 1, Sick: byStateTime([1, 2, 3]), Dead: byCycleAndStateTime(new Float64Array(5)) } }];
+    for (const table of learnt) {
+      for (const bad of cases) {
+        let values = table;
+        const model = withValues(() => values);
+        evaluateModel(model, { k: 1 });
+        evaluateModel(model, { k: 2 });
+        values = bad;
+        const after = thrown(() => evaluateModel(model, { k: 3 }));
+        const fresh = thrown(() => evaluateModel(withValues(() => bad), { k: 3 }));
+        expect([after.code, after.path, after.message]).toEqual([fresh.code, fresh.path, fresh.message]);
+        values = table;
+        expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(withValues(() => table), { k: 4 }));
+      }
+    }
+    // Other numbers in a learnt shape.
+    let values: unknown = learnt[1];
+    const model = withValues(() => values);
+    evaluateModel(model, { k: 1 });
+    evaluateModel(model, { k: 2 });
+    values = { cost: { Well: byCycle([5, 4, 3, 2, 1]), Sick: byStateTime([7, 8, 9]) } };
+    expect(evaluateModel(model, { k: 3 })).toEqual(evaluateModel(withValues(() => values), { k: 3 }));
+  });
+
   it("state value arrays: wrong length, non-finite numbers, unknown outcomes and states", () => {
     const values = (table: unknown) => markovCohort({ ...base, transitionArrays: () => good() as never, valueArrays: () => table as never });
     const length = thrown(() => evaluateModel(values({ cost: { Well: byCycle([1, 2, 3, 4]) } }), {}));

@@ -1,0 +1,72 @@
+import type { CompiledMarkov } from "./compile-markov.js";
+import type { ValueArrayPlan } from "./fill-value-arrays.js";
+import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
+
+/**
+ * Reads one `valueArrays` result into the plan and writes the values of trace row 0 into `T` (the
+ * workspace's values), or returns false (both half written) when anything differs from the shape it
+ * was generated for or a value is not finite; the caller then reads it through `plan.read`, which
+ * reports the error or reads it.
+ */
+export type ValuePlanReader = (table: unknown, plan: ValueArrayPlan, T: Float64Array) => boolean;
+
+/** Entry kinds of a value plan (fill-value-arrays.ts) and the `by` tag of each array kind. */
+const CONSTANT = 0;
+const BY_CYCLE = 1;
+const TAG: readonly string[] = ["", "cycle", "stateTime", "cycleAndStateTime"];
+
+/**
+ * One generated reader per strategy for the shape of the table its `valueArrays` returned when last
+ * read through `plan.read` (see plan-reader.ts): the same outcome and state keys in the same order,
+ * each entry a number or a time array with the same tag and length. It checks what `plan.read`
+ * checks (finite numbers, in the entries and in row 0 of the arrays) and writes what it writes; the
+ * entry list is written as constants. Built from integers only; names are data.
+ */
+export class ValuePlanReaders extends ShapeReaders<ValuePlanReader> {
+  constructor(model: CompiledMarkov, plan: ValueArrayPlan) {
+    super(model.strategies.length, (table) => generate(model, plan, table));
+  }
+}
+
+function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): ValuePlanReader | undefined {
+  const keys: string[] = [];
+  const outcomeKeys = enumerated(table);
+  keys.push(...outcomeKeys);
+  const lines: string[] = ['"use strict";', "return function readValuePlan(table, P, T) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, a, x, j;"];
+  lines.push(sameKeys("table", 0, outcomeKeys.length));
+  // Entries not in the table are 0, as plan.read leaves them.
+  lines.push("T.fill(0);", "const kind = P.kind, arrays = P.arrays;");
+  let count = 0;
+  outcomeKeys.forEach((outcomeName, at) => {
+    const byState = (table as Record<string, unknown>)[outcomeName];
+    lines.push(`b = table[K[${at}]];`);
+    if (byState === undefined) {
+      lines.push("if (b !== undefined) return false;");
+      return;
+    }
+    const stateKeys = enumerated(byState as object);
+    const first = keys.length;
+    keys.push(...stateKeys);
+    lines.push('if (b === null || typeof b !== "object") return false;', sameKeys("b", first, stateKeys.length));
+    stateKeys.forEach((_, s) => {
+      const c = count++;
+      const i = plan.state[c]!;
+      const tunnel = model.tunnel[i]!;
+      const at0 = plan.outcome[c]! * model.expanded + model.base[i]!;
+      const kind = plan.kind[c]!;
+      lines.push(`v = b[K[${first + s}]];`);
+      if (kind === CONSTANT) {
+        lines.push('if (typeof v !== "number" || v - v !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v;`, `arrays[${c}] = undefined;`);
+      } else {
+        lines.push(`if (v === null || typeof v !== "object" || v.by !== ${JSON.stringify(TAG[kind])}) return false;`, "a = v.values;", `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[c]!.length}) return false;`, `arrays[${c}] = a;`);
+        // Trace row 0, checked as writeEntry checks it.
+        if (kind === BY_CYCLE) lines.push('x = a[0]; if (typeof x !== "number" || x - x !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = x;`);
+        else lines.push(`for (j = 0; j < ${tunnel}; j++) { x = a[j]; if (typeof x !== "number" || x - x !== 0) return false; T[${at0} + j] = x; }`);
+      }
+      lines.push(`kind[${c}] = ${kind}; P.outcome[${c}] = ${plan.outcome[c]!}; P.state[${c}] = ${i};`);
+    });
+  });
+  lines.push(Array.from({ length: plan.varyingCount }, (_, k) => `P.varying[${k}] = ${plan.varying[k]!};`).join(" "));
+  lines.push(`P.count = ${count}; P.varyingCount = ${plan.varyingCount};`, "return true;", "};");
+  return compileReader<ValuePlanReader>(["K"], lines, [keys]);
+}
