@@ -66,6 +66,13 @@ function series(m: number, y: number): number {
   return Math.expm1(-m * y) / Math.expm1(-y);
 }
 
+/** {@link series}(m, y) with its denominator expm1(−y) given (the same value, formed once per curve). */
+function shorterSeries(m: number, y: number, denominator: number): number {
+  if (m <= 0) return 0;
+  if (y === 0) return m;
+  return Math.expm1(-m * y) / denominator;
+}
+
 /** Block size of the floor's range tables: a run boundary is found in ≤ N/16 + 32 comparisons. */
 const BLOCK = 16;
 
@@ -75,6 +82,8 @@ interface FloorTables {
   readonly cumulative: Float64Array;
   readonly blockMax: Float64Array;
   readonly blockMin: Float64Array;
+  /** max_{v≤u} f_v: non-decreasing, so the end of a first, unfloored run is found by bisection. */
+  readonly prefixMax: Float64Array;
   /** Σ_{u=t}^{N−1} w_u P_u per class (cost, effect, undiscounted), index t = 0 … N. */
   readonly rows: readonly [Float64Array, Float64Array, Float64Array];
   /** Σ_{u=j}^{N} e_u P_{u−1}(1 − e^{−f_{u−1}}) per class (cost, effect), index j = 0 … N + 1. */
@@ -108,6 +117,8 @@ function floorTables(model: CompiledPsm, floor: PopulationFloor): FloorTables | 
     blockMax[b] = Math.max(blockMax[b]!, f[u]!);
     blockMin[b] = Math.min(blockMin[b]!, f[u]!);
   }
+  const prefixMax = new Float64Array(n);
+  for (let u = 0; u < n; u++) prefixMax[u] = Math.max(u > 0 ? prefixMax[u - 1]! : -Infinity, f[u]!);
   const [cost, effect] = model.coefficients.coefficients;
   const rows = [cost, effect, model.coefficients.undiscounted].map((w) => {
     const table = new Float64Array(n + 1);
@@ -119,9 +130,23 @@ function floorTables(model: CompiledPsm, floor: PopulationFloor): FloorTables | 
     for (let j = n; j >= 1; j--) table[j] = table[j + 1]! + e[j]! * Math.exp(-cumulative[j - 1]!) * -Math.expm1(-f[j - 1]!);
     return table;
   }) as [Float64Array, Float64Array];
-  found = { cumulative, blockMax, blockMin, rows, entries };
+  found = { cumulative, blockMax, blockMin, prefixMax, rows, entries };
   byModel.set(model, found);
   return found;
+}
+
+/** {@link nextSwitch} from row 1 when row 1 is unfloored: the first row r whose f_{r−1} > x (max_{v<r} f_v > x), or N + 1. */
+function firstFlooredRow(tables: FloorTables, x: number, n: number): number {
+  const prefixMax = tables.prefixMax;
+  if (!(prefixMax[n - 1]! > x)) return n + 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prefixMax[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo + 1;
 }
 
 /**
@@ -173,14 +198,15 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
   const drop = -Math.expm1(-x);
   // Classes with the same ratio (cost and effect at one discount rate, their event discounts) share a
   // series: per curve one denominator, per run one expm1, for each distinct ratio only.
-  for (let c = 0; c < 5; c++) if (deltas[5 + c] === c) DENOMINATOR[c] = Math.expm1(-(x + deltas[c]!));
+  // A class with δ = 0 (undiscounted) has y = x, whose expm1(−x) is −drop.
+  for (let c = 0; c < 5; c++) if (deltas[5 + c] === c) DENOMINATOR[c] = deltas[c] === 0 ? -drop : Math.expm1(-(x + deltas[c]!));
   let firstFloored = n + 1;
   let s = 1;
   let a = 1;
   let floored = false;
   if (tables !== undefined && tables !== null) floored = floor!.increments[0]! > x;
   while (a <= n) {
-    const b = tables === undefined || tables === null ? n : nextSwitch(tables, floor!.increments, x, a, floored, n) - 1;
+    const b = tables === undefined || tables === null ? n : (a === 1 && !floored ? firstFlooredRow(tables, x, n) : nextSwitch(tables, floor!.increments, x, a, floored, n)) - 1;
     // Rows a … min(b, N − 1) for the row weights, cycles a … b for the entries.
     const top = Math.min(b, n - 1);
     if (!floored) {
@@ -193,8 +219,17 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
           SERIES[c] = y === 0 ? length : Math.expm1(-length * y) / DENOMINATOR[c]!;
         }
       }
-      // The row weights stop at row N − 1: the last run's row series is one term shorter.
-      for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += s * weights[c]![a]! * q * (top === b ? SERIES[c]! : series(top - a + 1, x + deltas[c]!));
+      // The row weights stop at row N − 1: the last run's row series is one term shorter (shared
+      // by classes with the same ratio, over the denominator already formed).
+      for (let c = 0; c < 3; c++) {
+        if (top < a) continue;
+        if (top === b) ROW_SERIES[c] = SERIES[c]!;
+        else {
+          const alias = deltas[5 + c]!;
+          ROW_SERIES[c] = alias !== c ? ROW_SERIES[alias]! : shorterSeries(top - a + 1, x + deltas[c]!, DENOMINATOR[c]!);
+        }
+        sums[c]! += s * weights[c]![a]! * q * ROW_SERIES[c]!;
+      }
       for (let c = 0; c < 2; c++) entries[c]! += s * drop * events[c]![a]! * SERIES[3 + c]!;
       s *= Math.exp(-(b - a + 1) * x);
     } else {
@@ -240,6 +275,8 @@ const deltaCache = new WeakMap<CompiledPsm, Float64Array | null>();
 /** Scratch of {@link curveTotals}: each class's expm1(−(x − ln ρ)) and the current run's series. */
 const DENOMINATOR = new Float64Array(5);
 const SERIES = new Float64Array(5);
+/** Scratch of {@link curveTotals}: the row series of the current run per row class (one term shorter in the last run). */
+const ROW_SERIES = new Float64Array(3);
 
 /**
  * −ln ρ of the cost, effect and undiscounted row weights and of the cost and effect event discounts
