@@ -18,23 +18,23 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
   const chanceKind = CHANCE;
   const width = tree.outcomes.length;
   const { values, probability, rows, instances } = work;
-  const { functions, sameAs } = tree.values;
-  const constants = work.constants;
-  for (let v = 0; v < values.length; v++) {
-    const f = functions[v];
-    if (f === undefined) {
-      values[v] = constants[v]!;
-      continue;
-    }
-    // A function already evaluated at an earlier site (the same object) is not called again.
-    const same = sameAs[v]!;
-    const x = same >= 0 ? values[same]! : f(params);
+  // Constants sit in `values` from the workspace's construction; only functions are evaluated, in
+  // table order (a function shared by several sites is one entry of the table).
+  const { functions } = tree.values;
+  const calls = work.calls;
+  for (let k = 0; k < calls.length; k++) {
+    const v = calls[k]!;
+    const x = functions[v]!(params);
     if (!(x - x === 0)) failValue(tree, v, x, draw);
     values[v] = x;
   }
 
+  // Chance nodes of constants were checked and filled once by the workspace, and a repeated node
+  // is checked and filled once, where it first occurs (see ChancePlan).
   const { chanceNodes, chanceComplement, nodeBranchStart, branchProbability } = tree;
-  for (let k = 0; k < chanceNodes.length; k++) {
+  const { dynamic, copyTo, copyFrom } = work.chance;
+  for (let d = 0; d < dynamic.length; d++) {
+    const k = dynamic[d]!;
     const id = chanceNodes[k]!;
     const end = nodeBranchStart[id + 1]!;
     const rest = chanceComplement[k]!;
@@ -55,13 +55,18 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
     }
   }
 
+  // The roll-down reads a repeated node's probabilities where they were computed; paths and rollback read every branch.
+  if (out === undefined) for (let k = 0; k < copyTo.length; k++) probability[copyTo[k]!] = probability[copyFrom[k]!]!;
+
   const { rowEntryStart, entryValue, entryTarget, rowTouchedStart, touched } = tree;
   const rowCount = rowEntryStart.length - 1;
   // For totals only, rollDown reads the branches' payoffs from their entries: only the terminals' rows are built.
   for (let r = out === undefined ? 0 : branchProbability.length; r < rowCount; r++) {
     const base = r * width;
-    for (let t = rowTouchedStart[r]!; t < rowTouchedStart[r + 1]!; t++) rows[base + touched[t]!] = 0;
-    for (let e = rowEntryStart[r]!; e < rowEntryStart[r + 1]!; e++) rows[base + entryTarget[e]!]! += values[entryValue[e]!]!;
+    const lastTouched = rowTouchedStart[r + 1]!;
+    for (let t = rowTouchedStart[r]!; t < lastTouched; t++) rows[base + touched[t]!] = 0;
+    const lastEntry = rowEntryStart[r + 1]!;
+    for (let e = rowEntryStart[r]!; e < lastEntry; e++) rows[base + entryTarget[e]!]! += values[entryValue[e]!]!;
   }
   if (tree.slots.length > 0) evaluateLeaves(tree, work, params, draw);
   if (out !== undefined) {
@@ -109,38 +114,35 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
  * into a row first) and the terminals' rows are read, instead of every outcome of every instance as
  * the rollback does: the same sums of path probability × payoff, added in another order, so totals
  * differ from the rollback's by roundings (about 1e-16 relative per level of the tree).
+ *
+ * Two flat passes over the plan of {@link rollDownPlan}: the edges' weights, then each outcome's
+ * products in the order a walk of the instances adds them (the same bits as that walk).
  */
 function rollDown<P>(tree: CompiledTree<P>, work: TreeWorkspace, out: Float64Array): void {
   const width = tree.outcomes.length;
-  const terminalKind = TERMINAL;
-  const { probability, rows, reach, order, orderStart, values } = work;
-  const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal, strategyRoot, rowEntryStart, entryValue, entryTarget } = tree;
-  const terminalRow0 = tree.branchProbability.length;
+  const { probability, reach, order, orderStart, weights, pool, plan } = work;
+  const { edgeStart, edgeParent, edgeChild, edgeBranch, termStart, termWeight, termValue } = plan;
+  const strategyRoot = tree.strategyRoot;
+  // Loop bounds are read into locals: V8 otherwise reloads them every iteration (measured ~2× on these loops).
+  let t = 0;
   for (let s = 0; s < strategyRoot.length; s++) {
-    const at = s * width;
-    for (let o = 0; o < width; o++) out[at + o] = 0;
-    const first = orderStart[s]!;
-    const end = orderStart[s + 1]!;
-    for (let k = first; k < end; k++) reach[order[k]!] = 0;
+    const last = orderStart[s + 1]!;
+    for (let k = orderStart[s]!; k < last; k++) reach[order[k]!] = 0;
     reach[strategyRoot[s]!] = 1;
-    for (let k = first; k < end; k++) {
-      const i = order[k]!;
-      const r = reach[i]!;
-      if (r === 0) continue;
-      if (instanceKind[i] === terminalKind) {
-        const row = (terminalRow0 + nodeTerminal[instanceNode[i]!]!) * width;
-        for (let o = 0; o < width; o++) out[at + o]! += r * rows[row + o]!;
-        continue;
-      }
-      // A chosen option's probability is 1 (see TreeWorkspace), so chance and chosen share one loop;
-      // a branch of probability 0 adds nothing anywhere and is skipped.
-      for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
-        const b = childBranch[c]!;
-        const w = r * probability[b]!;
-        if (w === 0) continue;
-        reach[childInstance[c]!]! += w;
-        for (let e = rowEntryStart[b]!; e < rowEntryStart[b + 1]!; e++) out[at + entryTarget[e]!]! += w * values[entryValue[e]!]!;
-      }
+    // An instance not reached gives its edges w = 0 × p = ±0, and reach + ±0 is reach.
+    const end = edgeStart[s + 1]!;
+    for (let j = edgeStart[s]!; j < end; j++) {
+      const w = weights[edgeParent[j]!]! * probability[edgeBranch[j]!]!;
+      weights[j] = w;
+      weights[edgeChild[j]!]! += w;
+    }
+    // Each outcome's products follow the previous outcome's: one running index.
+    const at = s * width;
+    for (let o = 0; o < width; o++) {
+      const stop = termStart[at + o + 1]!;
+      let sum = 0;
+      for (; t < stop; t++) sum += weights[termWeight[t]!]! * pool[termValue[t]!]!;
+      out[at + o] = sum;
     }
   }
 }

@@ -1,11 +1,15 @@
 import type { CompiledTree } from "./compiled-tree.js";
+import { chancePlan, type ChancePlan } from "./chance-plan.js";
+import { rollDownPlan, type RollDownPlan } from "./roll-down-plan.js";
 
 /** Buffers of one tree, allocated once at construction and reused by every draw. */
 export class TreeWorkspace {
-  /** Every value of the value table for the current draw. */
+  /** Every value of the value table for the current draw (constants written once, here). */
   readonly values: Float64Array;
-  readonly constants: Float64Array;
-  /** Probability of every branch (1 for decision options). */
+  /** Indices of the values that are functions, in table order: called each draw. */
+  readonly calls: Int32Array;
+  readonly chance: ChancePlan;
+  /** Probability of every branch (1 for decision options; see {@link ChancePlan} for repeated nodes). */
   readonly probability: Float64Array;
   /** Payoff rows (branches, then terminals) × outcomes. */
   readonly rows: Float64Array;
@@ -22,19 +26,27 @@ export class TreeWorkspace {
   readonly orderStart: Int32Array;
   /** Slot whose buffer holds each slot's result this draw (itself, or an earlier identical one). */
   readonly source: Int32Array;
+  /** The value table then the payoff rows in one buffer (`values` and `rows` are views of it), for the roll-down's products. */
+  readonly pool: Float64Array;
+  /** The roll-down's edge weights, then every instance's reach (`reach` is a view of it). */
+  readonly weights: Float64Array;
+  readonly plan: RollDownPlan;
   /** Outer start time (a tree entered as a leaf of another tree). */
   startTime = 0;
 
   constructor(tree: CompiledTree<unknown>) {
     const width = tree.outcomes.length;
     const branches = tree.branchProbability.length;
-    this.values = new Float64Array(tree.values.constants.length);
-    this.constants = Float64Array.from(tree.values.constants);
+    const { functions, constants } = tree.values;
+    this.pool = new Float64Array(constants.length + (branches + tree.terminalCount) * width);
+    this.values = this.pool.subarray(0, constants.length);
+    this.values.set(constants);
+    this.calls = Int32Array.from(functions.flatMap((f, v) => (f === undefined ? [] : [v])));
     this.probability = new Float64Array(branches);
     for (let b = 0; b < branches; b++) if (tree.branchProbability[b] === -2) this.probability[b] = 1;
-    this.rows = new Float64Array((branches + tree.terminalCount) * width);
+    this.chance = chancePlan(tree, this.values, this.probability);
+    this.rows = this.pool.subarray(constants.length);
     this.instances = new Float64Array(tree.instanceKind.length * width);
-    this.reach = new Float64Array(tree.instanceKind.length);
     const order: number[] = [];
     const orderStart = [0];
     for (const root of tree.strategyRoot) {
@@ -52,5 +64,8 @@ export class TreeWorkspace {
     this.order = Int32Array.from(order);
     this.orderStart = Int32Array.from(orderStart);
     this.source = new Int32Array(tree.slots.length);
+    this.plan = rollDownPlan(tree, this.order, this.orderStart, this.chance.branchSource, constants.length);
+    this.weights = new Float64Array(this.plan.weightCount);
+    this.reach = this.weights.subarray(this.plan.weightCount - tree.instanceKind.length);
   }
 }
