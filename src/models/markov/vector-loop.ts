@@ -42,12 +42,14 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   work.activeCount = expanded;
   const reach = plan.reach;
   plan.lowest.fill(0);
+  const live = plan.live;
   for (let i = 0; i < model.states.length; i++) {
     let highest = 0;
     for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
     reach[i] = highest;
+    live[i] = highest > 0 || work.current[model.base[i]!] !== 0 ? 1 : 0;
   }
-  if (kernel !== undefined) markLive(model, work.current, plan);
+  if (kernel !== undefined) markLive(model, plan);
   if (direct) addRow(model, work, 0, recorder);
   else {
     // The matrix of cycle 1 (prepareTransitionArrays) names the absorbing states without values; a row that changes with the cycle is never inert.
@@ -117,20 +119,14 @@ function addRow(model: CompiledMarkov, work: MarkovWorkspace, row: number, recor
 const noFloor = new Float64Array(0);
 
 /**
- * Marks in `plan.live` the states that may hold mass during the run: those holding some at the
- * start, then every destination of a marked state's row (listed entries and the death slot, whatever
+ * Extends `plan.live` (the states holding mass at the start) to the states that may hold mass during
+ * the run: every destination of a marked state's row (listed entries and the death slot, whatever
  * their probability in a cycle: a superset). The AML back end entered in R/R never reaches its two
  * tunnels, entered after alloSCT never reaches the chemotherapy tunnel.
  */
-function markLive(model: CompiledMarkov, current: Float64Array, plan: TransitionArrayPlan): void {
+function markLive(model: CompiledMarkov, plan: TransitionArrayPlan): void {
   const { live, destStart, dest } = plan;
   const states = model.states.length;
-  for (let i = 0; i < states; i++) {
-    const base = model.base[i]!;
-    let held = 0;
-    for (let j = 0; j < model.tunnel[i]! && held === 0; j++) if (current[base + j] !== 0) held = 1;
-    live[i] = held;
-  }
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < states; i++) {

@@ -51,6 +51,25 @@ describe("Markov fill cache", () => {
     );
   });
 
+  it("a model whose rows fill few of the matrix buffers (a 10-state chain: the kept rows are copied row by row) equals a fresh model too", () => {
+    const names = ["S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "Dead"] as const;
+    const chain = () =>
+      markovCohort({
+        states: names,
+        strategies: ["A", "B"],
+        outcomes: { lifeYears: "effect" },
+        cycles: 15,
+        start: { S0: 1 },
+        // Each strategy's rows differ, so a kept fill must bring its own rows back.
+        transitions: (p: { q: number }, _time, strategy) => Object.fromEntries(names.map((name, i) => [name, name === "Dead" ? { Dead: 1 } : { [names[i + 1]!]: p.q * (strategy === "B" ? 2 : 1 + i / 10), [name]: complement }])) as never,
+        values: () => ({ lifeYears: { S0: 1, S1: 1, S2: 1, S3: 1, S4: 0.9, S5: 0.9, S6: 0.8, S7: 0.8, S8: 0.5 } }),
+      });
+    const shared = chain();
+    for (const q of [0.1, 0.2, 0.2]) {
+      for (const start of [{ S0: 1 }, { S3: 1 }, { S8: 0.5, S1: 0.5 }]) expect(evaluateModel(shared, { q }, { start })).toEqual(evaluateModel(chain(), { q }, { start }));
+    }
+  });
+
   it("evaluateModel(same params object changed in place) refills: the result follows the new values", () => {
     const model = definition();
     const p = { pSick: 0.1, pDie: 0.05, pRecover: 0.2, cSick: 1000 };
