@@ -20,19 +20,28 @@ export function pathwayChecks<P>(pathway: TestingPathway<P>): (params: P, draw: 
   const dynamic = prevalences.some((v) => typeof v === "function");
   const at = (draw: number | undefined, path: readonly PathSegment[]): PathSegment[] => (draw === undefined ? [...path] : ["draw", draw, ...path]);
   const suffix = (draw: number | undefined): string => (draw === undefined ? "" : ` (PSA draw ${draw})`);
+  // Imports as locals: a loader that turns module bindings into getters (tsx's CommonJS output) then
+  // does not call one per input per draw.
+  const tolerance = BRANCH_SUM_TOLERANCE;
+  const within = inDomain;
+  const domains = inputs.map((input) => input.domain);
+  const summed = prevalences.filter((v) => !isComplement(v)) as (number | ((p: P) => number))[];
   return (params, draw) => {
     for (let i = 0; i < functions.length; i++) {
       const x = functions[i]!(params);
-      const input = inputs[i]!;
-      if (!inDomain(x, input.domain, BRANCH_SUM_TOLERANCE)) {
+      if (!within(x, domains[i]!, tolerance)) {
+        const input = inputs[i]!;
         const hint = x === undefined ? " (does the function read a parameter name that does not exist?)" : "";
         fail(domainIssueCode(x, input.domain), at(draw, input.path), `evaluated to ${String(x)}, not ${domainText(input.domain)}${hint}${suffix(draw)}`, { received: x, expected: domainText(input.domain) });
       }
     }
     if (!dynamic) return;
     let sum = 0;
-    for (const v of prevalences) if (!isComplement(v)) sum += typeof v === "number" ? v : v(params);
-    if (hasComplement ? sum > 1 + BRANCH_SUM_TOLERANCE : Math.abs(sum - 1) > BRANCH_SUM_TOLERANCE) {
+    for (let i = 0; i < summed.length; i++) {
+      const v = summed[i]!;
+      sum += typeof v === "number" ? v : v(params);
+    }
+    if (hasComplement ? sum > 1 + tolerance : Math.abs(sum - 1) > tolerance) {
       const message = hasComplement ? `prevalences other than the complement sum to ${sum}, leaving a negative complement` : `prevalences sum to ${sum}, not 1 (tolerance ${BRANCH_SUM_TOLERANCE})`;
       fail(hasComplement ? "negative_complement" : "row_sum_not_one", at(draw, [...PATHWAY_ROOT, "categories"]), message + suffix(draw), { received: sum });
     }
