@@ -21,8 +21,11 @@
 //   warns, and is lost with a code cache), so the dynamic imports of files known only when the command
 //   runs (project modules, PSA tasks: `import(url)`) call main.js's import() instead, passed in as
 //   __qalyImport; imports of qaly's own modules (`import("./x.js")`) are bundled as before.
+// - The bundled models' files are parsed here too (dist/node/parsed-models/<name>.json, read by
+//   src/node/parsed-models.ts): a model file that still holds exactly that text skips the YAML parse.
 // Run after tsc (dist/ holds those files). Usage: node scripts/bundle-cli.mjs [dist folder]
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 import { bundleWithCredits, packagesOf, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
@@ -67,6 +70,12 @@ const prebundled = {
 // Chunks of the earlier, split ES-module bundle.
 for (const name of readdirSync(outdir)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(outdir, name));
 rmSync(CACHE, { force: true });
+// The bundled models parsed at build time (src/node/parsed-models.ts), written after the code cache:
+// the warm-up below then parses YAML, so the parser's code is in the cache for the user's own files.
+const PARSED = join(dist, "node", "parsed-models");
+// The model files looked for in a bundled model's folder, in src/node/bundled-models.ts's order (project modules come after them and are not parsed).
+const MODEL_FILES = ["model.yaml", "model.yml", "model.json"];
+rmSync(PARSED, { recursive: true, force: true });
 
 await bundleWithCredits(
   {
@@ -120,3 +129,28 @@ await writeCodeCache(
   },
   `scripts/bundle-cli.mjs: no code cache for ${relative(ROOT, SCRIPT)} (the command line starts without it)`,
 );
+
+// Each bundled model file (YAML or JSON) as parseModelText reads it (src/files/parse-model-text.ts,
+// bundled here on its own), with its text, when it parses without issues and its data survives JSON
+// unchanged (no .inf, .nan or -0). The models are the package's (the models/ folder beside the
+// nearest package.json above dist/, as src/node/bundled-models.ts finds them). Never required: a
+// failure leaves the command line parsing every file.
+try {
+  const reader = await build({ entryPoints: [join(SOURCE, "files/parse-model-text.ts")], bundle: true, format: "esm", platform: "node", target: "node20", write: false, logLevel: "warning", banner: { js: `import { createRequire } from "node:module"; const require = createRequire(${JSON.stringify(join(ROOT, "package.json"))});` } });
+  const { parseModelText } = await import(`data:text/javascript;base64,${Buffer.from(reader.outputFiles[0].text).toString("base64")}`);
+  let home = dist;
+  while (!(existsSync(join(home, "package.json")) && existsSync(join(home, "models"))) && dirname(home) !== home) home = dirname(home);
+  const models = join(home, "models");
+  mkdirSync(PARSED, { recursive: true });
+  for (const name of existsSync(models) ? readdirSync(models).sort() : []) {
+    const file = MODEL_FILES.find((candidate) => existsSync(join(models, name, candidate)));
+    if (name === "data" || file === undefined) continue;
+    const text = readFileSync(join(models, name, file), "utf8");
+    const parsed = parseModelText(text, file, file.endsWith(".json") ? "json" : "yaml");
+    if (parsed.issues.length > 0 || !isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data)), parsed.data)) continue;
+    writeFileSync(join(PARSED, `${encodeURIComponent(name)}.json`), JSON.stringify({ file, text, data: parsed.data }));
+  }
+} catch (error) {
+  rmSync(PARSED, { recursive: true, force: true });
+  console.warn(`scripts/bundle-cli.mjs: no parsed bundled models (every model file is parsed when loaded): ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,7 +1,7 @@
 import { QalyError, type Issue, type SafeResult } from "../core/errors.js";
 import type { ModelProject } from "./model-project.js";
 import { modelFileSchema, type ModelFile } from "./model-file-schema.js";
-import { parseModelText, type ModelFileIssue } from "./parse-model-text.js";
+import { parseModelText, type ModelFileIssue, type ParsedModelText } from "./parse-model-text.js";
 import { buildProject } from "./build-project.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { fileBudgetIssues, RESOURCE_LIMITS, type ResourceLimits } from "./resource-budget.js";
@@ -19,6 +19,12 @@ export interface CompileModelFileOptions {
   readonly readFile?: (relativePath: string) => string;
   /** Work and memory limits (default `RESOURCE_LIMITS`); a model that needs more is a `resource_limit` issue. */
   readonly limits?: Partial<ResourceLimits>;
+  /**
+   * The plain data that `text` parses to without issues, when the caller knows it (a cache made at
+   * build time from exactly this text, node/parsed-models.ts): validated and compiled as if parsed
+   * here; the text is parsed only to locate an issue. @internal
+   */
+  readonly parsedData?: unknown;
 }
 
 /** What a compiled model file keeps to rebuild itself for a scenario. */
@@ -48,14 +54,16 @@ export const COMPILED = new WeakMap<ModelProject, CompiledFile>();
  */
 export function checkModelFile(text: string, options: CompileModelFileOptions): SafeResult<ModelProject> {
   const format = options.format ?? (/\.json$/i.test(options.fileName) ? "json" : "yaml");
-  const parsed = parseModelText(text, options.fileName, format);
+  const parsed = options.parsedData === undefined ? parseModelText(text, options.fileName, format) : knownParse(text, options.parsedData, options.fileName, format);
   if (parsed.issues.length > 0) return { ok: false, issues: parsed.issues };
   if (typeof parsed.data !== "object" || parsed.data === null || Array.isArray(parsed.data)) {
     return { ok: false, issues: [parsed.locate({ code: "invalid_model", path: [], message: "a model file is a mapping with metadata, parameters, strategies and model" })] };
   }
   const reserved = reservedKeys(parsed.data, []);
   if (reserved.length > 0) return { ok: false, issues: reserved.map(parsed.locate) };
-  const checked = modelFileSchema.safeParse(parsed.data);
+  // Without zod's generated fast path: a model file is validated once, and compiling that code for
+  // every object schema cost more than it saved (about 10 ms of qaly validate's start).
+  const checked = modelFileSchema.safeParse(parsed.data, { jitless: true });
   if (!checked.success) {
     const issues = checked.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -129,6 +137,12 @@ export function compileCheckedModelFile(text: string, file: ModelFile, options: 
   return built.value;
 }
 
+/** The parse of `text` whose data the caller knows: no issues, and the text parsed only to locate one. */
+function knownParse(text: string, data: unknown, fileName: string, format: "yaml" | "json"): ParsedModelText {
+  let parsed: ParsedModelText | undefined;
+  return { data, issues: [], locate: (issue) => (parsed ??= parseModelText(text, fileName, format)).locate(issue) };
+}
+
 /**
  * Builds the project, turning a QalyError thrown while building (a constant evaluated at build
  * time, such as a table lookup of a missing key) into issues, as checkModelFile promises not to throw.
@@ -174,7 +188,7 @@ function issuesBeyondStructure(data: Record<string, unknown>, structural: readon
     } else if (section === "metadata") partial["metadata"] = { title: "" };
     else delete partial[section];
   }
-  const checked = modelFileSchema.safeParse(partial);
+  const checked = modelFileSchema.safeParse(partial, { jitless: true });
   if (!checked.success) return [];
   const built = buildSafely({ file: checked.data, options, locate });
   return built.ok ? [] : (built.issues as readonly ModelFileIssue[]);

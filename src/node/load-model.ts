@@ -12,6 +12,7 @@ import { bundledDataName } from "../files/bundled-data.js";
 import { bundledModel, bundledModelHint, MODEL_FILE_NAMES } from "./bundled-models.js";
 import { bundledDataPath } from "./bundled-data.js";
 import { readRegularFile } from "./read-regular-file.js";
+import { parsedBundledModel } from "./parsed-models.js";
 import { dataFileProblem, FILE_SIZE_LIMITS } from "../files/file-access.js";
 import type { ResourceLimits } from "../files/resource-budget.js";
 
@@ -189,7 +190,14 @@ async function compileFile(file: string, limits: Partial<ResourceLimits> | undef
   const fileName = shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown;
   const text = readRegularFile(file, FILE_SIZE_LIMITS.modelFile, ["file", fileName]);
   const options = { fileName, readFile: dataReader(dirname(file)), ...(limits === undefined ? {} : { limits }) };
-  const project = checked !== null && checked.text === text ? compileCheckedModelFile(text, checked.file, options) : compileModelFile(text, options);
+  if (checked !== null && checked.text === text) {
+    const project = compileCheckedModelFile(text, checked.file, options);
+    TEXTS.set(project, text);
+    return project;
+  }
+  // A bundled model's file still as shipped: its YAML was parsed at build time.
+  const parsedData = parsedBundledModel(file, text);
+  const project = compileModelFile(text, parsedData === undefined ? options : { ...options, parsedData });
   TEXTS.set(project, text);
   return project;
 }

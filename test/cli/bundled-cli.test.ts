@@ -3,7 +3,8 @@
 // from the sources prints, with the cache, without it and with a cache V8 rejects; find the package's
 // models and data from its compiled location; name every bundled package and licence; and report a
 // project module's QalyError (made by the library's copy of core/errors.js, not the script's) as a
-// model error (exit 1, its issues) and not as an unexpected error. Built into a temporary dist/
+// model error (exit 1, its issues) and not as an unexpected error; the bundled models' files are
+// parsed at build time. Built into a temporary dist/
 // holding only what it reads.
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -49,6 +50,10 @@ describe("the bundled command line (scripts/bundle-cli.mjs)", () => {
     const main = readFileSync(cli, "utf8");
     expect(main.startsWith("#!/usr/bin/env node\n// qaly's command line")).toBe(true);
     expect(readdirSync(join(work, "dist/cli")).sort()).toEqual(["main.js", "qaly-cli.cache", "qaly-cli.cjs"]);
+    // The bundled models parsed at build time (src/node/parsed-models.ts), each with the text it was parsed from.
+    const parsed = JSON.parse(readFileSync(join(work, "dist/node/parsed-models/sick-sicker.json"), "utf8")) as { file: string; text: string };
+    expect(parsed.file).toBe("model.yaml");
+    expect(parsed.text).toBe(readFileSync(join(ROOT, "models/sick-sicker/model.yaml"), "utf8"));
     const script = readFileSync(join(work, "dist/cli/qaly-cli.cjs"), "utf8");
     expect(script.startsWith("// qaly's command line (src/cli/main.ts), bundled by scripts/bundle-cli.mjs with:\n")).toBe(true);
     const banner = script.slice(0, script.indexOf("\nvar __qalyCliUrl")).split("\n").filter((line) => line.startsWith("//   ")).join("\n");
