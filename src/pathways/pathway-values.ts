@@ -1,6 +1,5 @@
 // Arithmetic on `Value`s (a number or a function of the parameters) that keeps constants
 // constant, so the decision tree can still check constant probabilities at construction.
-import { resolveValue } from "../models/tree/resolve-value.js";
 import type { Value } from "../models/tree/tree-types.js";
 
 /**
@@ -11,21 +10,28 @@ import type { Value } from "../models/tree/tree-types.js";
  */
 export function combineValues<P>(values: readonly Value<P>[], combine: (numbers: readonly number[]) => number): Value<P> {
   if (values.every((v) => typeof v === "number")) return combine(values as readonly number[]);
-  const scratch = new Array<number>(values.length);
+  // Numbers (anything not a function, as resolveValue passes it on) sit in the scratch list once;
+  // only the functions are called per draw, in input order.
+  const scratch = values.map((v) => (typeof v === "function" ? 0 : v));
+  const at = values.flatMap((v, i) => (typeof v === "function" ? [i] : []));
+  const functions = at.map((i) => values[i] as (p: P) => number);
   return (p: P) => {
-    for (let i = 0; i < values.length; i++) scratch[i] = resolveValue(values[i]!, p);
+    for (let k = 0; k < at.length; k++) scratch[at[k]!] = functions[k]!(p);
     return combine(scratch);
   };
 }
 
+// The folds below add or multiply from the left, starting from 0 or 1, as `reduce` with that start
+// value does (the same operations in the same order), without a callback per element.
+
 /** Σ values. @internal */
 export function sumValues<P>(values: readonly Value<P>[]): Value<P> {
-  return values.length === 1 ? values[0]! : combineValues(values, (xs) => xs.reduce((a, b) => a + b, 0));
+  return values.length === 1 ? values[0]! : combineValues(values, sumOf);
 }
 
 /** Π values. @internal */
 export function productValues<P>(values: readonly Value<P>[]): Value<P> {
-  return values.length === 1 ? values[0]! : combineValues(values, (xs) => xs.reduce((a, b) => a * b, 1));
+  return values.length === 1 ? values[0]! : combineValues(values, productOf);
 }
 
 /** max(values). @internal */
@@ -35,7 +41,25 @@ export function maxValues<P>(values: readonly Value<P>[]): Value<P> {
 
 /** 1 − Π(1 − values): the probability that at least one of independent events happens. @internal */
 export function anyOfValues<P>(values: readonly Value<P>[]): Value<P> {
-  return values.length === 1 ? values[0]! : combineValues(values, (xs) => 1 - xs.reduce((a, b) => a * (1 - b), 1));
+  return values.length === 1 ? values[0]! : combineValues(values, anyOf);
+}
+
+function sumOf(xs: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  return sum;
+}
+
+function productOf(xs: readonly number[]): number {
+  let product = 1;
+  for (let i = 0; i < xs.length; i++) product *= xs[i]!;
+  return product;
+}
+
+function anyOf(xs: readonly number[]): number {
+  let none = 1;
+  for (let i = 0; i < xs.length; i++) none *= 1 - xs[i]!;
+  return 1 - none;
 }
 
 /** Whether a value is the literal number `x` (a function is never literal). @internal */
