@@ -3,6 +3,23 @@
 // projection); the same PSA with the Markov back end compiled to the vector form (issue 20) and to the
 // callback form it replaced, in alternating rounds; and the lower bound of the back end's arithmetic.
 // Run: npm run bench aml
+//
+// Where it stands (6667fe3, shared 2-core machine at load 7-8, CPU time): the model file's PSA in the
+// vector form 388-519 µs/draw (3 rounds of 300 draws, 2 processes; 1 000-draw run 561-659), against
+// 491-536 (808-764) with this push's Markov changes reverted in a scratch worktree, alternating: 10 000
+// draws take 4-5 s, the goal is 1 s. What changed: the file's array cells keep their numbers when what
+// they read is unchanged (the three risk groups share 5 of 7 cells), the generated loop skips states no
+// mass can reach (entered in R/R: both tunnels; after alloSCT: the chemotherapy tunnel), the arrays'
+// results are read by generated readers, and the fill cache copies its rows with typed-array copies.
+// Profile (node --cpu-prof, 6 100 draws): the generated cycle loop is 62 % (9 runs × 480 cycles at about
+// 75 ns per cycle, for 2-3 occupied rows each: 4 320 cycles per draw), the vector loop's per-run set-up
+// and totals 9 %, calling, reading and checking the three risk groups' arrays (124 rows each) 16 %, the
+// fill cache 5 %, the tree and sampling the rest. The lower bound printed below is ~58 µs/draw. The
+// nine runs share their rows three by three (one risk group, three entry states), and the floor,
+// checks and row sums do not depend on the mass: running a tree's entries of one model side by side in
+// one pass would do that work once for three cohorts, but needs an entry point for several starts in
+// models/model.ts and the tree's evaluateLeaves (not done). A hand-edited loop without the re-checks
+// of rows already checked per draw, or with the booking test removed, was within the noise.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -5,6 +5,19 @@
 // per 4-strategy draw), each with CPU (process.cpuUsage) and wall time, in the vector form
 // (transitionArrays / valueArrays: the bundled HIV model, test/models/markov/darth-state-residence.ts)
 // and in the callback form (per cycle and tunnel position), alternating, so the gain shows.
+//
+// Where it stands (6667fe3, load 7-8, CPU, this push's Markov changes reverted in a scratch worktree
+// and HEAD alternating, 2 process pairs): HIV 10 000 draws 79-105 ms against 97-128 ms (goal 50 ms);
+// DARTH 0.30-0.55 ms per draw either way (goal 0.1 ms). HIV gained from its functions refilling objects
+// made once (no allocation, no closure per call) and the arrays' results read by code generated for
+// their shape (plan 1.3 -> 0.5 µs, values 1.4 -> 0.6 µs per draw in the profile). Profile of HIV now
+// (80 000 draws, ~9 µs/draw under the profiler): the combination strategy's cycle loop 3.7 µs (its
+// drug cost changes by cycle, so every row is added as reached: per cycle the generated step, then the
+// values rewritten and summed in interpreted code), calling and reading the transition arrays 2.4 µs,
+// the value arrays 1.1 µs, monotherapy (time-homogeneous) 0.4 µs, the rest set-up. The arithmetic is
+// 2 strategies × 20 cycles × 4 states: well under 1 µs; what is left is per-call and per-cycle overhead.
+// DARTH (earlier profile, unchanged here): half the time is its function (5 625 entries per strategy), half
+// the 2 850 occupied rows the generated loop reads.
 import { sickSicker, baseParameters } from "../../models/sick-sicker/model.js";
 import type { SickSickerParameters } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";
