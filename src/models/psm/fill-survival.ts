@@ -435,7 +435,10 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
  * endpoint-by-endpoint pass runs from scratch and reports what it always reported first.
  * A Weibull curve without a floor leaves its grid unscaled (j^shape, see powerTable) and the row
  * loop multiplies each row by coefficient·step^shape as it reads it: the grid's own product, one
- * pass fewer over memory (`work.gridScales`, 1 for a scaled grid).
+ * pass fewer over memory (`work.gridScales`, 1 for a scaled grid). The unscaled table depends on
+ * the shape alone, so it is kept in one of two slots (`work.powerTables`) and read from there: a
+ * later strategy of the same draw with a curve of the same shape (a hazard ratio on the scale, a
+ * shared OS) reuses it instead of forming it again.
  */
 function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step: number, floor: PopulationFloor | undefined, tolerance: number, stop: boolean): boolean {
   try {
@@ -447,10 +450,11 @@ function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step:
       const scale = law === undefined ? Number.NaN : law.coefficient * Math.pow(step, law.power);
       // Row 0 is H(0) = 0 either way (scale · 0 = 0 for a finite scale).
       if (Number.isFinite(scale)) {
-        powerTable(law!.power, work.rawTail[k]!);
+        work.gridInputs[k] = powerTableSlot(work, law!.power, k === 0 ? work.gridInputs[1] : undefined);
         work.gridScales[k] = scale;
         continue;
       }
+      work.gridInputs[k] = work.rawRows[k]!;
       work.gridScales[k] = 1;
       curve.cumulativeHazardGrid!(0, step, work.rawTail[k]!);
       if (floor !== undefined) raiseToFloor(work.rawTail[k]!, floor.increments, start);
@@ -468,6 +472,26 @@ function steppedPair(work: PsmWorkspace, curves: readonly SurvivalCurve[], step:
   }
   work.epoch++;
   return false;
+}
+
+/**
+ * The slot of `work.powerTables` holding j^power (row 0 = 0, rows j = 1 … N, see powerTable): one
+ * that holds it already, else the one not `inUse` by the other endpoint of this evaluation and
+ * least recently filled, filled now.
+ */
+function powerTableSlot(work: PsmWorkspace, power: number, inUse: Float64Array | undefined): Float64Array {
+  const tables = work.powerTables;
+  const powers = work.powerTablePowers;
+  for (let i = 0; i < 2; i++) if (Object.is(powers[i], power)) return tables[i]!;
+  let victim = work.powerTableNext;
+  if (tables[victim] === inUse) victim = 1 - victim;
+  work.powerTableNext = 1 - victim;
+  const table = tables[victim]!;
+  // Marked empty first: if powerTable threw, the slot would not claim a power it does not hold.
+  powers[victim] = Number.NaN;
+  powerTable(power, work.powerTableTails[victim]!);
+  powers[victim] = power;
+  return table;
 }
 
 /**
@@ -489,9 +513,13 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   const anchors = work.anchors;
   const scaleO = work.gridScales[1]!;
   const scaleP = work.gridScales[0]!;
+  // H (or its unscaled table) is read from `inO`/`inP`, S written to the raw rows (the same arrays
+  // for a curve's own grid: row t is read before it is written).
+  const inO = work.gridInputs[1]!;
+  const inP = work.gridInputs[0]!;
   for (let t = 0; t < rows; t += 16) {
-    anchors[t >> 3] = Math.exp(-(scaleO * rawO[t]!));
-    anchors[(t >> 3) + 1] = Math.exp(-(scaleP * rawP[t]!));
+    anchors[t >> 3] = Math.exp(-(scaleO * inO[t]!));
+    anchors[(t >> 3) + 1] = Math.exp(-(scaleP * inP[t]!));
   }
   const shared = work.sharedWeights;
   const weights = shared ?? work.weights;
@@ -509,10 +537,10 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   let plainO = 0;
   let crossed = false;
   for (let t = 0; t < rows; t++) {
-    const hO = scaleO * rawO[t]!;
+    const hO = scaleO * inO[t]!;
     const dO = hO - previousO;
     previousO = hO;
-    const hP = scaleP * rawP[t]!;
+    const hP = scaleP * inP[t]!;
     const dP = hP - previousP;
     previousP = hP;
     let sO: number;

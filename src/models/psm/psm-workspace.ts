@@ -48,6 +48,15 @@ export class PsmWorkspace {
   readonly anchors: Float64Array;
   /** What two stepped endpoints' grid rows are multiplied by as they are read (PFS, OS): a power law's scale, or 1. */
   readonly gridScales = new Float64Array(2);
+  /** Where the paired row loop reads each stepped endpoint's H (PFS, OS): its raw row, or a power table. */
+  readonly gridInputs: Float64Array[];
+  /** Two unscaled power-law tables, row 0 = 0 and j^power at row j (see steppedPair), and the power each holds (NaN: none). */
+  readonly powerTables: readonly [Float64Array, Float64Array];
+  /** Views of `powerTables` from row 1, where powerTable writes. */
+  readonly powerTableTails: readonly [Float64Array, Float64Array];
+  readonly powerTablePowers = Float64Array.of(Number.NaN, Number.NaN);
+  /** The power-table slot to fill next (the least recently filled). */
+  powerTableNext = 0;
   /** Person-years in each state per class: `occupancy[c · (K + 1) + i]`. */
   readonly occupancy: Float64Array;
   /** Per-year or one-off values per outcome and state: `values[o · (K + 1) + i]`. */
@@ -111,6 +120,9 @@ export class PsmWorkspace {
       this.sharedWeights![2 * t + 1] = model.coefficients.undiscounted[t]!;
     }
     this.anchors = new Float64Array(2 * ((rows + 15) >> 4));
+    this.powerTables = [new Float64Array(rows), new Float64Array(rows)];
+    this.powerTableTails = [this.powerTables[0].subarray(1), this.powerTables[1].subarray(1)];
+    this.gridInputs = [...this.rawRows];
     this.values = new Float64Array(model.layout.outcomes.length * states);
     this.total = new Float64Array(model.layout.outcomes.length);
     this.totalUndiscounted = new Float64Array(model.layout.outcomes.length);

@@ -231,4 +231,30 @@ describe("fillSurvival", () => {
       { numRuns: 40 },
     );
   });
+
+  it("evaluateModel(psm) gives each strategy the totals it has alone, bit for bit, when strategies share Weibull shapes (power tables reused within a draw) or not, draw after draw", () => {
+    type Q = { shapePfs: number; scalePfs: number; shapeOs: number; scaleOs: number; hr: number; shapeNew: number };
+    const make = (strategies: readonly ("SoC" | "New" | "Other")[]) => partitionedSurvival<Q, "SoC" | "New" | "Other", "qaly" | "cost">({
+      strategies, outcomes: { qaly: "effect", cost: "cost" }, cycles: 240, cycleLength: 1 / 12, timeUnit: "months",
+      curves: (p, s) => ({
+        // New: the same shapes as SoC (a hazard ratio on the PFS scale); Other: a PFS shape of its own.
+        PFS: weibullSurvival({ shape: s === "Other" ? p.shapeNew : p.shapePfs, scale: s === "SoC" ? p.scalePfs : p.scalePfs * p.hr ** (-1 / p.shapePfs) }),
+        OS: weibullSurvival({ shape: p.shapeOs, scale: p.scaleOs }),
+      }),
+      values: () => ({ qaly: { PF: 0.8, PD: 0.6 }, cost: { PF: 1000, PD: 300 } }),
+      entryValues: () => ({ cost: { Dead: 5000 } }),
+    });
+    const all = make(["SoC", "New", "Other"]);
+    const alone = { SoC: make(["SoC"]), New: make(["New"]), Other: make(["Other"]) };
+    const arbitrary = fc.record({ shapePfs: fc.double({ min: 0.5, max: 3, noNaN: true }), scalePfs: fc.double({ min: 2, max: 60, noNaN: true }), shapeOs: fc.double({ min: 0.5, max: 3, noNaN: true }), scaleOs: fc.double({ min: 2, max: 60, noNaN: true }), hr: fc.double({ min: 0.3, max: 1.5, noNaN: true }), shapeNew: fc.constantFrom(0.9, 1.2) });
+    fc.assert(
+      fc.property(fc.array(arbitrary, { minLength: 1, maxLength: 4 }), (draws) => {
+        for (const p of draws) {
+          const together = evaluateModel(all, p);
+          for (const s of ["SoC", "New", "Other"] as const) expect(together[s]).toEqual(evaluateModel(alone[s], p)[s]);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
