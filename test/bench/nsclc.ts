@@ -14,6 +14,20 @@
 // Left: the tree (roll-down ~2 300 multiply-adds per draw: 22 reached terminals × 30 outcomes, 551
 // branch reaches, 1 116 payoff entries, all distinct within a strategy and 97 % distinct across the
 // three strategies, so nothing to fold), 663 value functions per draw, the curves functions, GC.
+// 2026-12-07 later (bf3e605, 0ba3102, ebf41ee): the tree's roll-down is two flat passes over a plan made once
+// (edge weights, then each outcome's products in the walk's order: same bits), a shared function is one value
+// entry (64 calls per draw, no copies), and the 276 chance nodes with functions are 34 distinct ones, checked
+// once each. This bench, 1a6c415 and ebf41ee each from its own worktree, alternating, 3 pairs at load 7-9, CPU:
+// TypeScript PSA 1.26-1.54 → 0.99-1.17 s, model file 1.24-1.37 → 0.88-1.44 s: at the goal, not reliably under
+// it (the back end's own line moved 0.31-0.47 → 0.20-0.25 ms in the same pairs, though no commit between touches it: the noise of the load).
+// The tree alone (stub back end, evaluateTree, 5 000-draw rounds): 47-57 → 20-24 µs per draw.
+// Left (profile of the TypeScript PSA, 10 000 draws): the PSM back end ~50 %, the tree ~25 % (roll-down
+// ~10 µs per draw: 755 edge weights and 1 819 products, the edge pass slowed by its reach read-after-write;
+// the 64 value functions ~6 µs; chance checks and rows ~2 µs), sampling ~10 %, pathway checks ~3 %, GC.
+// Lower bound of the tree: the same arithmetic as straight-line code runs in ~3 µs per draw once optimised,
+// but V8 needs 0.5-2 s of compile jobs for the ~9 000 generated statements (one function per strategy or
+// 120-statement pieces alike) and runs them 20× slower than the loop until then: tried and dropped, as for
+// 10 000 draws it costs more than it saves.
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
