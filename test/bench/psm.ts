@@ -10,6 +10,21 @@
 // stepped in one loop). Left: powerGrid's exp per prime (~1/3) and the stepped row loop (~1/2).
 // Closed-form totals (5b090a5) apply to exponential endpoints only: a Weibull S_t = e^{−(tΔ/λ)^k} has
 // no constant ratio between rows (not even piecewise), so this bench keeps the row loop and its figure.
+// 2026-12-07 later (703b806, c8a2912, f97a92d, 7b2ad7f, c0098d1; all bit-identical, PSA hashes unchanged):
+// the paired row loop calls nothing (anchors' exps first, crossed rows counted afterwards, sums stored
+// inline), steps unchecked (in (0, 1] by construction), one sum for cost and effect at equal discount
+// rates, the Weibull grid scaled as the loop reads it, primes' exps in a loop of their own, and the
+// unscaled j^shape table reused by a later strategy with the same shape. CPU best of 5 (esbuild
+// bundle), d6d757b and the new tree alternating at load ~8: 1 strategy 231-235 -> 181-185 ms (5 pairs),
+// 2 strategies 461-477 -> 305-336 ms (4 pairs); `npm run bench psm` (tsx), 1 strategy: 292 ms CPU at
+// d6d757b (load ~2), 205 ms now (load ~10). Goal (≤ 150 ms) still missed by ~1.2-1.4×.
+// Left, per draw (~18 µs; profile): the paired row loop ~47 % (2 × 481 rows, each a table step with a
+// degree-5 polynomial, a clamp and two or three sums; it is throughput-bound, about 20 cycles a row),
+// the two power tables ~22 % (60 % of it the 182 Math.exp of the primes ≤ 480, ~14 ns each), entry
+// values ~6 %, building the two curves ~6 %. Tried and dropped: entry sums in the row loop (no
+// measurable gain), no raw-row stores (~3 %), a table-driven exp (8.7 against 14 ns per call in a
+// micro-benchmark, ~13 ms here, but every Weibull grid, Markov ones included, would move by ulps).
+// Lower bound of this design: ~2.5 µs of prime exps + ~0.9 µs of anchor exps per draw plus the rows.
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
