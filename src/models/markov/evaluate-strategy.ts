@@ -49,15 +49,12 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     const start = strategy.start!;
     for (let e = 0; e < expanded; e++) work.current[e] = start[e]!;
   }
-  for (let o = 0; o < outcomes; o++) {
-    work.total[o] = 0;
-    work.totalUndiscounted[o] = 0;
-  }
-  for (let e = 0; e < expanded; e++) {
-    work.weighted[0][e] = 0;
-    work.weighted[1][e] = 0;
-    work.weighted[2][e] = 0;
-  }
+  // Whole buffers (the workspace's are exactly outcomes and expanded long): one memset each instead of element stores (9 runs per AML draw).
+  work.total.fill(0);
+  work.totalUndiscounted.fill(0);
+  work.weighted[0].fill(0);
+  work.weighted[1].fill(0);
+  work.weighted[2].fill(0);
   work.tvCount = 0;
   const milestoneRows = model.milestoneRows;
   work.milestones.fill(0);

@@ -35,19 +35,24 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   const site = work.site;
   const direct = valuesVary || recorder !== undefined;
   // Every expanded state is listed: the row sums then run over all of them (terms of unoccupied states are exact zeros).
-  for (let e = 0; e < expanded; e++) {
-    work.active[e] = e;
-    work.next[e] = 0;
-  }
+  const active = work.active;
+  for (let e = 0; e < expanded; e++) active[e] = e;
+  work.next.fill(0);
   work.activeCount = expanded;
   const reach = plan.reach;
   plan.lowest.fill(0);
   const live = plan.live;
+  const current = work.current;
   for (let i = 0; i < model.states.length; i++) {
+    const base = model.base[i]!;
     let highest = 0;
-    for (let j = 1; j < model.tunnel[i]!; j++) if (work.current[model.base[i]! + j] !== 0) highest = j;
+    for (let j = model.tunnel[i]! - 1; j > 0; j--) {
+      if (current[base + j] === 0) continue;
+      highest = j;
+      break;
+    }
     reach[i] = highest;
-    live[i] = highest > 0 || work.current[model.base[i]!] !== 0 ? 1 : 0;
+    live[i] = highest > 0 || current[base] !== 0 ? 1 : 0;
   }
   if (kernel !== undefined) markLive(model, plan);
   if (direct) addRow(model, work, 0, recorder);
