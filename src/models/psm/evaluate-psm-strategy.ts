@@ -24,8 +24,11 @@ export function evaluatePsmStrategy(model: CompiledPsm, work: PsmWorkspace, stra
   if (!(startTime >= 0) || !Number.isFinite(startTime)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
   checkStart(model, context, site);
   work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
-  work.total.fill(0);
-  work.totalUndiscounted.fill(0);
+  // Loops, not fill(): a few entries, fewer than the builtin's call costs.
+  for (let o = 0; o < work.total.length; o++) {
+    work.total[o] = 0;
+    work.totalUndiscounted[o] = 0;
+  }
 
   strategyCurves(model, strategy, params, startTime, site, curves);
   fillSurvival(model, work, curves, site, populationFloor(model, startTime));

@@ -9,15 +9,26 @@ import { addAnnualEntry, addAnnualEvent, addAnnualRow, addAnnualStart, addAnnual
 
 type UserFunction = (...args: never[]) => unknown;
 
+/**
+ * The position of `name` in a short list of names, else `index`'s: the keys of a returned table are
+ * usually the very strings of the model's names (literals), so a scan of a few comparisons is
+ * cheaper than a Map lookup per value read (the names are unique, so both give the same index).
+ */
+function positionOf(names: readonly string[], index: ReadonlyMap<string, number>, name: string): number | undefined {
+  if (names.length > 16) return index.get(name);
+  for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+  return undefined;
+}
+
 function outcomeOf(model: CompiledPsm, name: string, site: PsmSite, tail: readonly PathSegment[]): number {
-  const o = model.outcomeIndex.get(name);
+  const o = positionOf(model.layout.outcomes, model.outcomeIndex, name);
   if (o === undefined) failPsm(site, "unknown_outcome", [...tail, name], `unknown outcome "${name}": ${didYouMean(name, model.layout.outcomes)}`, name);
   return o;
 }
 
 // Paths are built only when failing, so reading a table allocates nothing of its own.
 function stateOf(model: CompiledPsm, name: string, site: PsmSite, at: readonly PathSegment[], outcome: string): number {
-  const i = model.stateIndex.get(name);
+  const i = positionOf(model.states, model.stateIndex, name);
   if (i === undefined) failPsm(site, "unknown_state", [...at, outcome, name], `unknown state "${name}": ${didYouMean(name, model.states)}`, name);
   return i;
 }
@@ -30,7 +41,8 @@ function finite(value: unknown, site: PsmSite, at: readonly PathSegment[], ...na
 /** Reads outcome → state → value into `work.values` (zeroed first); `at` prefixes error paths. */
 export function readStateTable(model: CompiledPsm, work: PsmWorkspace, table: unknown, site: PsmSite, at: readonly PathSegment[]): void {
   const target = work.values;
-  target.fill(0);
+  // A loop, not fill(): the table is a few entries and the builtin's call costs more than the stores.
+  for (let j = 0; j < target.length; j++) target[j] = 0;
   if (table === null || typeof table !== "object") failPsm(site, "invalid_model", at, "expected an object: outcome → state → value", table);
   const states = model.states.length;
   for (const outcomeName in table as object) {
