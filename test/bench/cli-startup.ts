@@ -8,6 +8,19 @@
 // Issue 20 item 4: Sick-Sicker through the command line, marginal CPU per PSA draw (two run sizes,
 // one worker, so the start-up cancels) against a C loop doing the same cohort arithmetic (goal ≤ 3×),
 // with the in-process engine on the same model file beside it.
+// 2026-12-07 (e6c3db7, 7d830ba), this bench in worktrees of d6d757b and 7d830ba one after the other at
+// load ~10 (the C loop itself read 5.8-6.1 µs instead of its quiet ~3 µs, so the ratios are distorted):
+// validate 0.28 → 0.18 s CPU (10 alternating runs: 259-316 → 172-221 ms; a user's copy of the model,
+// parsed as before, 246-269 → 234-260 ms); --help 0.12 both; run --psa 100 0.80 → 0.65 s; runPsa in-process
+// 22.8 → 15.1 µs per draw; qaly run 31.3 → 28.0 µs per draw. Before, of validate's ~255 ms (mean of 6
+// profiles at load ~7): the yaml package's cold parse of the 5.6 kB file ~55 ms (now parsed at build time:
+// dist/node/parsed-models/), GC ~30, Node's start ~80, compiling the script from its cache ~25, the
+// model-file schema's zod construction ~27, zod's check ~19 (about 10 of it compiling zod's generated fast
+// path, now off), building the model ~18. The floor left: Node (0.08 s) + the script's cache (~0.03 s) +
+// the schema and the build. Item 4 is not met: qaly run --psa 100 spends ~0.65 s of its fixed cost in the
+// EVPPI ranking (18 spline fits with REML and standard errors, even for 100 draws); per draw (profile of
+// 21 000 draws) the PSA is ~55 % (the cells' expressions and the strategy and model variables' getters
+// ~30 %, the cohort loop ~13 %, sampling ~15 % of it), the EVPPI ranking ~20 %, CEAC/EVPI ~10 %, GC ~5-9 %.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
