@@ -346,7 +346,11 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
   const rawO = work.rawRows[1]!;
   const clampedP = work.survivalRows[0]!;
   const clampedO = work.survivalRows[1]!;
-  const weights = work.weights;
+  const shared = work.sharedWeights;
+  const weights = shared ?? work.weights;
+  const stride = shared === undefined ? 3 : 2;
+  const plainAt = stride - 1;
+  let crossed = false;
   const qP = Math.exp(-ratePfs * step);
   const qO = Math.exp(-rateOs * step);
   const increments = floor?.increments;
@@ -406,23 +410,33 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
     if (sP > sO) {
       if (sP > sO + tolerance) {
         if (stop) return -(t + 1);
-        countCrossed(work, t);
+        crossed = true;
       }
       e = sO;
     }
     clampedP[t] = e;
-    const wCost = weights[3 * t]!;
-    const wEffect = weights[3 * t + 1]!;
-    const wPlain = weights[3 * t + 2]!;
+    const wCost = weights[stride * t]!;
+    const wPlain = weights[stride * t + plainAt]!;
     costO += wCost * sO;
-    effectO += wEffect * sO;
     plainO += wPlain * sO;
     costP += wCost * e;
-    effectP += wEffect * e;
     plainP += wPlain * e;
+    if (shared === undefined) {
+      const wEffect = weights[3 * t + 1]!;
+      effectO += wEffect * sO;
+      effectP += wEffect * e;
+    }
   }
-  storeSums(work.sums, 1, costO, effectO, plainO);
-  storeSums(work.sums, 0, costP, effectP, plainP);
+  // As in steppedPairPass: crossed rows counted from the rows written, sums stored inline, one sum
+  // for cost and effect at equal discount rates (the same products in the same order).
+  if (crossed) for (let t = 0; t < rawO.length; t++) if (rawP[t]! > clampedO[t]! + tolerance) countCrossed(work, t);
+  const sums = work.sums;
+  sums[1] = costO;
+  sums[3] = shared === undefined ? effectO : costO;
+  sums[5] = plainO;
+  sums[0] = costP;
+  sums[2] = shared === undefined ? effectP : costP;
+  sums[4] = plainP;
   return 0;
 }
 
