@@ -1,4 +1,5 @@
 import { QalyError, type Issue, type PathSegment } from "../core/errors.js";
+import { generatedFunction } from "../core/generated-function.js";
 import { compileContextExpression, compileLazyExpression, expressionSymbols, type ExpressionFunction } from "./expression.js";
 import { applyHazardRatio } from "../math/apply-hazard-ratio.js";
 import { applyOddsRatio } from "../math/apply-odds-ratio.js";
@@ -95,7 +96,8 @@ const parameterGetters = new Map<string, Getter>();
 function parameterGetter(name: string): Getter {
   let getter = parameterGetters.get(name);
   if (getter === undefined) {
-    getter = new Function("p", `"use strict"; return p[${JSON.stringify(name)}];`) as Getter;
+    // Code generation refused: a plain closure (its load sees every name, so it is slower, not wrong).
+    getter = generatedFunction<Getter>(["p"], `"use strict"; return p[${JSON.stringify(name)}];`) ?? ((p) => p[name]!);
     if (parameterGetters.size >= 4096) parameterGetters.clear();
     parameterGetters.set(name, getter);
   }

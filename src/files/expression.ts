@@ -99,9 +99,15 @@ const RELATIONAL: Readonly<Record<string, string>> = { smaller: "<", larger: ">"
  * compileExpression("max(a, b) > 2 ? 1 : 0", { names: ["a", "b"] }).evaluate([1, 3]) // => 1
  */
 export function compileExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): CompiledExpression {
-  const { body, symbols, functions } = emitExpression(source, scope, path, (slot) => `v[${slot}]`);
+  const emitted = emitExpression(source, scope, path, (slot) => `v[${slot}]`);
+  const { body, symbols, functions } = emitted;
   // Booleans from comparisons become 1/0 so every expression is numeric.
-  const compiled = new Function("v", "f", `"use strict"; return +(${body});`) as (values: ArrayLike<number>, fns: readonly ExpressionFunction[]) => number;
+  const compiled = generatedFunction<(values: ArrayLike<number>, fns: readonly ExpressionFunction[]) => number>(["v", "f"], `"use strict"; return +(${body});`);
+  if (compiled === undefined) {
+    // Code generation refused (a content security policy): the same operations, interpreted.
+    const run = interpreted(emitted);
+    return { source, symbols, evaluate: (values: ArrayLike<number>) => run((slot) => values[slot]!) };
+  }
   return {
     source,
     symbols,
@@ -137,8 +143,14 @@ export interface LazyExpression<C> {
  * expression.evaluate([() => 0, () => { throw new Error("not read"); }], undefined) // => 0
  */
 export function compileLazyExpression<C>(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): LazyExpression<C> {
-  const { body, symbols, functions } = emitExpression(source, scope, path, (slot) => `g[${slot}](c)`);
-  const compiled = new Function("g", "c", "f", `"use strict"; return +(${body});`) as (getters: readonly VariableGetter<C>[], context: C, fns: readonly ExpressionFunction[]) => number;
+  const emitted = emitExpression(source, scope, path, (slot) => `g[${slot}](c)`);
+  const { body, symbols, functions } = emitted;
+  const compiled = generatedFunction<(getters: readonly VariableGetter<C>[], context: C, fns: readonly ExpressionFunction[]) => number>(["g", "c", "f"], `"use strict"; return +(${body});`);
+  if (compiled === undefined) {
+    // Code generation refused: interpreted, each getter still called only when evaluation reaches it.
+    const run = interpreted(emitted);
+    return { source, symbols, evaluate: (getters, context) => run((slot) => getters[slot]!(context)) };
+  }
   return { source, symbols, evaluate: (getters, context) => compiled(getters, context, functions) };
 }
 
@@ -175,7 +187,7 @@ export function compileContextExpression<C>(source: string, scope: ExpressionSco
 }
 
 /** Parses and checks an expression; returns JavaScript over `f[i]` (functions) and `read(slot)` (variables). */
-function emitExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[], read: (slot: number) => string): { body: string; symbols: string[]; functions: ExpressionFunction[] } {
+function emitExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[], read: (slot: number) => string): Emitted {
   let root: MathNode;
   try {
     root = parse(source);
@@ -255,5 +267,110 @@ function emitExpression(source: string, scope: ExpressionScope, path: readonly P
 
   const body = emit(root);
   if (issues.length > 0) throw new QalyError(issues);
-  return { body, symbols, functions };
+  return { body, symbols, functions, root, slots, functionNames };
+}
+
+/** A checked expression: its JavaScript, the names it reads and its functions, and its parsed tree for {@link interpreted}. */
+interface Emitted {
+  readonly body: string;
+  readonly symbols: string[];
+  readonly functions: ExpressionFunction[];
+  readonly root: MathNode;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly functionNames: readonly string[];
+}
+
+/** What a node of an expression yields: a number, or a boolean from a comparison or `not` (as in the generated code). */
+type Value = number | boolean;
+/** A node of an interpreted expression; `read(slot)` gives variable `slot`'s value. */
+type Evaluator = (read: (slot: number) => number) => Value;
+
+/**
+ * The expression {@link emitExpression} checked, as closures doing what its generated code does,
+ * node by node (the same JavaScript operators on the same operands, in the same order, `&&`, `||`
+ * and `? :` short-circuiting), for when code generation is refused (a content security policy).
+ */
+function interpreted({ root, slots, functionNames, functions }: Emitted): (read: (slot: number) => number) => number {
+  const binary = (fn: string, a: Evaluator, b: Evaluator): Evaluator => {
+    switch (fn) {
+      case "add":
+        return (r) => (a(r) as number) + (b(r) as number);
+      case "subtract":
+        return (r) => (a(r) as number) - (b(r) as number);
+      case "multiply":
+        return (r) => (a(r) as number) * (b(r) as number);
+      case "divide":
+        return (r) => (a(r) as number) / (b(r) as number);
+      case "pow":
+        return (r) => (a(r) as number) ** (b(r) as number);
+      case "mod":
+        return (r) => (a(r) as number) % (b(r) as number);
+      case "smaller":
+        return (r) => a(r) < b(r);
+      case "larger":
+        return (r) => a(r) > b(r);
+      case "smallerEq":
+        return (r) => a(r) <= b(r);
+      case "largerEq":
+        return (r) => a(r) >= b(r);
+      case "equal":
+        return (r) => a(r) === b(r);
+      case "unequal":
+        return (r) => a(r) !== b(r);
+      case "and":
+        return (r) => a(r) && b(r);
+      default:
+        return (r) => a(r) || b(r);
+    }
+  };
+  const build = (node: MathNode): Evaluator => {
+    const any = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case "ConstantNode": {
+        const value = any["value"] as number;
+        return () => value;
+      }
+      case "SymbolNode": {
+        const slot = slots.get(any["name"] as string)!;
+        return (r) => r(slot);
+      }
+      case "ParenthesisNode":
+        return build(any["content"] as MathNode);
+      case "OperatorNode": {
+        const fn = any["fn"] as string;
+        const args = (any["args"] as MathNode[]).map(build);
+        if (args.length === 2) return binary(fn, args[0]!, args[1]!);
+        const a = args[0]!;
+        return fn === "unaryMinus" ? (r) => -(a(r) as number) : fn === "unaryPlus" ? (r) => +a(r) : (r) => !a(r);
+      }
+      case "RelationalNode": {
+        const params = (any["params"] as MathNode[]).map(build);
+        const parts = (any["conditionals"] as string[]).map((op, i) => binary(op, params[i]!, params[i + 1]!));
+        return (r) => {
+          let value: Value = true;
+          for (const part of parts) if (!(value = part(r))) return value;
+          return value;
+        };
+      }
+      case "ConditionalNode": {
+        const [condition, yes, no] = [any["condition"], any["trueExpr"], any["falseExpr"]].map((n) => build(n as MathNode)) as [Evaluator, Evaluator, Evaluator];
+        return (r) => (condition(r) ? yes(r) : no(r));
+      }
+      default: {
+        // A FunctionNode (the only other node a checked expression holds).
+        const index = functionNames.indexOf((any["fn"] as { name: string }).name);
+        const fn = functions[index]!;
+        const nodes = any["args"] as MathNode[];
+        const keys = (fn as Partial<KeyedFunction>).stringKeys;
+        if (keys !== undefined) {
+          const value = keys.get((nodes[0] as MathNode & { value: string }).value)!;
+          return () => value;
+        }
+        const args = nodes.map(build);
+        return (r) => fn(...args.map((arg) => arg(r) as number));
+      }
+    }
+  };
+  const body = build(root);
+  return (read) => +body(read);
 }

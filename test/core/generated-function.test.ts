@@ -8,6 +8,8 @@ const fresh = async (): Promise<Module> => {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  // Test files share modules (isolate: false): a later file must not import this refused copy.
+  vi.resetModules();
 });
 
 describe("generatedFunction", () => {

@@ -2,7 +2,8 @@
 // expression would), names that need quoting are read correctly by the generated getters, and a
 // name with its own getter (a strategy variable) takes that getter. The generated reader of an
 // expression (parameters read as properties) gives the lazy form's numbers bit for bit.
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { compileLazyExpression, type VariableGetter } from "../../src/files/expression.js";
 import { compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "../../src/files/expression-env.js";
@@ -78,5 +79,32 @@ describe("compileValue's generated reader (parameters read as properties of the 
     expect(compile("pé * 2", e)({ pé: 0.25 })).toBe(0.5);
     expect(compile("x + 1", e)({} as Record<string, number>)).toBeNaN();
     expect(compile("x * 1", e)({ x: true } as unknown as Record<string, number>)).toBe(1);
+  });
+});
+
+describe("a model file compiled when code generation is refused (a content security policy)", () => {
+  it("compiles and evaluates Sick-Sicker's base case to the same numbers as with generated code", async () => {
+    const text = readFileSync(new URL("../../models/sick-sicker/model.yaml", import.meta.url), "utf8");
+    const { compileModelFile } = await import("../../src/files/compile-model-file.js");
+    const { runBaseCase } = await import("../../src/analysis/run/run-base-case.js");
+    const normal = compileModelFile(text, { fileName: "model.yaml" });
+    const expected = runBaseCase(normal.model, normal.parameters, normal.outcomes).values;
+    // Fresh modules (a fresh generated-function.ts), imported before Function is refused: errors.ts
+    // keeps Function.prototype's instanceof at import.
+    vi.resetModules();
+    const fresh = await import("../../src/files/compile-model-file.js");
+    const base = await import("../../src/analysis/run/run-base-case.js");
+    vi.stubGlobal("Function", function refused(): never {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    try {
+      const project = fresh.compileModelFile(text, { fileName: "model.yaml" });
+      expect(base.runBaseCase(project.model, project.parameters, project.outcomes).values).toEqual(expected);
+      expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      // Test files share modules (isolate: false): later files must not get this refused copy.
+      vi.resetModules();
+    }
   });
 });

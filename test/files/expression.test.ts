@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
 import { thrown as errorOf } from "../helpers/thrown.js";
+import { MODEL_FILE_FUNCTIONS } from "../../src/files/expression-env.js";
 
 
 describe("compileExpression", () => {
@@ -121,6 +122,61 @@ describe("expressionSymbols and compileContextExpression", () => {
       expect(fresh.compileContextExpression<Record<string, number>>("a + 1", { names: ["a"] }, ["a"])).toBeUndefined();
     } finally {
       vi.unstubAllGlobals();
+      // Test files share modules (isolate: false): later files must not get this refused copy.
+      vi.resetModules();
     }
+  });
+});
+
+describe("expressions when code generation is refused (a content security policy)", () => {
+  const names = ["a", "b", "c"];
+  const sources = [
+    "a * b + c",
+    "(1 - a) * rateToProbability(b) / 2 ^ c",
+    "a > b ? c : a / b",
+    "a <= 0.5 and b > 0.5 ? applyHazardRatio(a, c) : 1 - a",
+    "max(a, b) ^ 2 - min(b, c) % 3",
+    "-a + +b - log(c + 1, 10) + log(abs(c) + 2)",
+    "0 < a < b <= c",
+    "not (a == b) or c != 2",
+    "a and b",
+    "a or b",
+    '2 * price("NGS") + a',
+  ];
+  const price = Object.assign(() => Number.NaN, { stringKeys: new Map([["NGS", 12_000]]) });
+  const functions = { ...MODEL_FILE_FUNCTIONS, price };
+
+  it("compileExpression and compileLazyExpression interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
+    vi.resetModules();
+    const fresh = await import("../../src/files/expression.js");
+    vi.stubGlobal("Function", function refused(): never {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    let refusedEager: ReturnType<typeof compileExpression>[];
+    let refusedLazy: ReturnType<typeof compileLazyExpression<number[]>>[];
+    try {
+      refusedEager = sources.map((source) => fresh.compileExpression(source, { names, functions }));
+      refusedLazy = sources.map((source) => fresh.compileLazyExpression<number[]>(source, { names, functions }));
+      expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      // Test files share modules (isolate: false): later files must not get this refused copy.
+      vi.resetModules();
+    }
+    const eager = sources.map((source) => compileExpression(source, { names, functions }));
+    const lazy = sources.map((source) => compileLazyExpression<number[]>(source, { names, functions }));
+    const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 0.5, 2, Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(value, value, value, (a, b, c) => {
+        const values = [a, b, c];
+        sources.forEach((_, i) => {
+          expect(Object.is(refusedEager[i]!.evaluate(values), eager[i]!.evaluate(values))).toBe(true);
+          const getters = refusedLazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!);
+          expect(Object.is(refusedLazy[i]!.evaluate(getters, values), lazy[i]!.evaluate(lazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!), values))).toBe(true);
+        });
+      }),
+    );
+    const unreached = fresh.compileLazyExpression<undefined>("a > 0 ? a : b", { names: ["a", "b"] });
+    expect(unreached.evaluate([() => 1, () => { throw new Error("not read"); }], undefined)).toBe(1);
   });
 });
