@@ -1,5 +1,5 @@
 import { fail } from "../core/errors.js";
-import { exponentialSurvival } from "./exponential-survival.js";
+import { exponentialCurve, exponentialSurvival } from "./exponential-survival.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 
 /**
@@ -20,5 +20,7 @@ export function exponentialFromMedian(median: number): SurvivalCurve<Extract<Sur
   if (typeof median !== "number" || !(median > 0) || !Number.isFinite(median)) {
     fail("invalid_parameter", ["exponential", "median"], `median must be a finite number > 0 (received ${String(median)})`, { received: median, expected: "a finite number > 0" });
   }
-  return exponentialSurvival({ rate: Math.LN2 / median });
+  // A finite median > 0 gives a finite rate > 0, unless the median is below about 3.9e-309 (ln 2 / median overflows).
+  const rate = Math.LN2 / median;
+  return rate !== Infinity ? exponentialCurve(rate) : exponentialSurvival({ rate });
 }
