@@ -1,9 +1,10 @@
 import { icerTableFromPsa, type IcerRow } from "../analysis/cea/icer-table.js";
 import type { WtpRange } from "../analysis/cea/wtp-grid.js";
-import { ceac, type Ceac } from "../analysis/acceptability/ceac.js";
+import { ceacFromKernel, type Ceac } from "../analysis/acceptability/ceac.js";
+import { decisionKernel } from "../analysis/acceptability/decision-kernel.js";
 import { probabilityCostEffective, type ProbabilityCostEffectiveRow } from "../analysis/acceptability/probability-cost-effective.js";
 import type { PsaResult } from "../analysis/psa/psa-result.js";
-import { evpi, type EvpiCurve } from "../analysis/voi/evpi.js";
+import { evpiFromKernel, type EvpiCurve } from "../analysis/voi/evpi.js";
 
 /** The PSA's summary: means, ICER table of means, CEAC, EVPI and probability cost-effective. */
 export interface PsaSummary {
@@ -43,13 +44,16 @@ export function psaSummary(
   const { seed, grid, thresholds, cost, effect } = settings;
   const mean = Object.fromEntries(psa.strategies.map((s) => [s, Object.freeze(Object.fromEntries(psa.outcomes.map((o) => [o, psa.mean(o, s)])))]));
   const decision = { cost, effect };
+  // The CEAC and the EVPI are two readings of one decision kernel on the grid (what ceac and evpi each
+  // computed); the EVPI keeps a grid array of its own, as before.
+  const kernel = decisionKernel(psa, grid, decision);
   return {
     samples: psa.size,
     seed,
     mean,
     icerTable: icerTableFromPsa(psa, decision),
-    ceac: ceac(psa, grid, decision),
-    evpi: evpi(psa, grid, decision),
+    ceac: ceacFromKernel(psa.strategies, kernel),
+    evpi: evpiFromKernel({ ...kernel, wtp: kernel.wtp.slice() }, undefined),
     probabilityCostEffective: thresholds.length === 0 ? [] : probabilityCostEffective(psa, thresholds, decision),
   };
 }
