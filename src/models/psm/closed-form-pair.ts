@@ -23,11 +23,20 @@ import type { PsmWorkspace } from "./psm-workspace.js";
  * curve's sum, see the property test (test/models/psm/closed-form-pair.test.ts).
  */
 export interface ClosedFormPair {
-  readonly ratePfs: number;
-  readonly rateOs: number;
-  readonly floor: PopulationFloor | undefined;
+  ratePfs: number;
+  rateOs: number;
+  floor: PopulationFloor | undefined;
   /** PFS's and OS's totals. */
   readonly curves: readonly [CurveTotals, CurveTotals];
+}
+
+/**
+ * An empty plan for {@link closedFormPair} to fill: a workspace keeps one and reuses it for every
+ * evaluation (a PSA draw then allocates no plan); each fill writes every field it reads later.
+ */
+export function emptyClosedFormPair(): ClosedFormPair {
+  const totals = (): CurveTotals => ({ sums: new Float64Array(3), entries: new Float64Array(2), last: Number.NaN, firstFloored: 0 });
+  return { ratePfs: Number.NaN, rateOs: Number.NaN, floor: undefined, curves: [totals(), totals()] };
 }
 
 interface Geometric {
@@ -172,12 +181,14 @@ function nextSwitch(tables: FloorTables, f: Float64Array, x: number, from: numbe
 
 /** A curve's totals under the plan: Σ w_t S_t per class, discounted entries per class, S_N, its first floored row. */
 export interface CurveTotals {
-  readonly sums: [number, number, number];
-  readonly entries: [number, number];
+  /** Per class (cost, effect, undiscounted). */
+  readonly sums: Float64Array;
+  /** Per class (cost, effect). */
+  readonly entries: Float64Array;
   /** S_N. */
-  readonly last: number;
+  last: number;
   /** The first floored row (N + 1 when none). */
-  readonly firstFloored: number;
+  firstFloored: number;
 }
 
 /**
@@ -187,13 +198,17 @@ export interface CurveTotals {
  * S_{a−1}·e^{F_{a−1}} times the difference of two suffix sums. Rows 0 and N are added as they are.
  * Undefined when a total is not finite.
  */
-function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined, floor: PopulationFloor | undefined, x: number, deltas: Float64Array): CurveTotals | undefined {
+function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined, floor: PopulationFloor | undefined, x: number, deltas: Float64Array, out: CurveTotals): boolean {
   const n = model.schedule.cycles;
-  const [cost, effect] = model.coefficients.coefficients;
-  const weights = [cost, effect, model.coefficients.undiscounted] as const;
+  // The cost, effect and undiscounted row weights, stored once per model (no array per curve).
+  const weights = model.rowWeights;
   const events = model.coefficients.eventDiscount;
-  const sums: [number, number, number] = [weights[0][0]!, weights[1][0]!, weights[2][0]!];
-  const entries: [number, number] = [0, 0];
+  // Written in full before anything is added: a reused record keeps nothing of its last curve.
+  const sums = out.sums;
+  const entries = out.entries;
+  for (let c = 0; c < 3; c++) sums[c] = weights[c]![0]!;
+  entries[0] = 0;
+  entries[1] = 0;
   const q = Math.exp(-x);
   const drop = -Math.expm1(-x);
   // Classes with the same ratio (cost and effect at one discount rate, their event discounts) share a
@@ -245,8 +260,10 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
   }
   for (let c = 0; c < 3; c++) sums[c]! += weights[c]![n]! * s;
   // x − x is 0 for a finite x only.
-  if (!(sums[0] - sums[0] + sums[1] - sums[1] + sums[2] - sums[2] + entries[0] - entries[0] + entries[1] - entries[1] + s - s === 0)) return undefined;
-  return { sums, entries, last: s, firstFloored };
+  if (!(sums[0]! - sums[0]! + sums[1]! - sums[1]! + sums[2]! - sums[2]! + entries[0]! - entries[0]! + entries[1]! - entries[1]! + s - s === 0)) return false;
+  out.last = s;
+  out.firstFloored = firstFloored;
+  return true;
 }
 
 /**
@@ -254,9 +271,10 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
  * loop. Needs: two exponential endpoints with x_PFS ≥ x_OS, finite rates, a tolerance ≥ 1e-12
  * (so the row loop's roundings cannot count a crossing either), at least 3 cycles, geometric
  * interior weights in every class, and finite totals. With the "floor" crossing policy the state
- * after PFS is bounded below by min(S_PFS, S_OS) = S_PFS, the same as a clamp.
+ * after PFS is bounded below by min(S_PFS, S_OS) = S_PFS, the same as a clamp. The plan is written
+ * into `into` (a workspace's, reused draw after draw; a new one by default), every field of it.
  */
-export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: number, floor: PopulationFloor | undefined): ClosedFormPair | undefined {
+export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: number, floor: PopulationFloor | undefined, into: ClosedFormPair = emptyClosedFormPair()): ClosedFormPair | undefined {
   const n = model.schedule.cycles;
   const step = model.curveStep;
   if (n < 3 || !(model.tolerance >= 1e-12)) return undefined;
@@ -265,10 +283,11 @@ export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: numb
   if (deltas === null) return undefined;
   const tables = floor === undefined ? undefined : floorTables(model, floor);
   if (tables === null) return undefined;
-  const pfs = curveTotals(model, tables, floor, ratePfs * step, deltas);
-  const os = pfs === undefined ? undefined : curveTotals(model, tables, floor, rateOs * step, deltas);
-  if (pfs === undefined || os === undefined) return undefined;
-  return { ratePfs, rateOs, floor, curves: [pfs, os] };
+  if (!curveTotals(model, tables, floor, ratePfs * step, deltas, into.curves[0]) || !curveTotals(model, tables, floor, rateOs * step, deltas, into.curves[1])) return undefined;
+  into.ratePfs = ratePfs;
+  into.rateOs = rateOs;
+  into.floor = floor;
+  return into;
 }
 
 const deltaCache = new WeakMap<CompiledPsm, Float64Array | null>();

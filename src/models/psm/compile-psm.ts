@@ -39,6 +39,8 @@ export interface CompiledPsm {
   readonly annualOutcomes: Int32Array;
   readonly schedule: CohortSchedule;
   readonly coefficients: CohortCoefficients;
+  /** The row coefficients per class, [cost, effect, undiscounted] (the closed form reads them by class, with no array per curve). */
+  readonly rowWeights: readonly [Float64Array, Float64Array, Float64Array];
   /** Σ_t of the row coefficients per class: [cost, effect, undiscounted]. */
   readonly coefficientSums: Float64Array;
   /** Model cycle length in the curves' time unit. */
@@ -126,6 +128,7 @@ export function compilePsm(definition: PartitionedSurvivalDefinition<unknown, st
     annualOutcomes,
     schedule,
     coefficients,
+    rowWeights: [coefficients.coefficients[0], coefficients.coefficients[1], coefficients.undiscounted],
     coefficientSums: Float64Array.of(sum(coefficients.coefficients[0]), sum(coefficients.coefficients[1]), sum(coefficients.undiscounted)),
     curveStep: schedule.cycleLength / unitYears,
     timeUnit,

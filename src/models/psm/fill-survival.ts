@@ -60,11 +60,17 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
   let paired = false;
   work.pending = undefined;
   work.rowsWritten = false;
-  const plan = rateOs !== undefined && ratePfs !== undefined ? closedFormPair(model, ratePfs, rateOs, floor) : undefined;
+  const plan = rateOs !== undefined && ratePfs !== undefined ? closedFormPair(model, ratePfs, rateOs, floor, work.closedForm) : undefined;
   if (plan !== undefined) {
     // Totals in closed form; the rows are written only if something reads them (materialiseRows).
     closedFormSums(work, plan);
-    work.pending = { plan, step, floor, tolerance, stop: model.crossing === "error" };
+    // The workspace's own record, every field rewritten (its plan is work.closedForm, just filled).
+    const pending = work.pendingRows;
+    pending.step = step;
+    pending.floor = floor;
+    pending.tolerance = tolerance;
+    pending.stop = model.crossing === "error";
+    work.pending = pending;
     paired = true;
   } else if (pairable && rateOs !== undefined && ratePfs !== undefined) {
     const crossed = exponentialPairPass(work, ratePfs, rateOs, step, floor, tolerance, model.crossing === "error");

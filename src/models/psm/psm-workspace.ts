@@ -3,13 +3,22 @@ import { cycleWeights } from "../../math/cycle-weights.js";
 import { TrackedTimeContext } from "../cohort/time-context.js";
 import type { AnnualSpan } from "../cohort/annual-fractions.js";
 import type { CompiledPsm } from "./compile-psm.js";
-import type { ClosedFormPair } from "./closed-form-pair.js";
+import { type ClosedFormPair, emptyClosedFormPair } from "./closed-form-pair.js";
 import type { PopulationFloor } from "./population-floor.js";
 
 /**
  * Buffers of one partitioned survival model, allocated once and reused for every strategy and draw.
  * Curves are stored endpoint-major: `survival[k · (N + 1) + t]` is S_k at trace row t.
  */
+/** What the row loop needs to write the rows of a closed-form evaluation (see materialiseRows). */
+export interface PendingRows {
+  readonly plan: ClosedFormPair;
+  step: number;
+  floor: PopulationFloor | undefined;
+  tolerance: number;
+  stop: boolean;
+}
+
 export class PsmWorkspace {
   /** Survival of each endpoint as fitted (before clamping), rows 0 … N (the cumulative hazard first, turned into S in place). */
   readonly raw: Float64Array;
@@ -68,7 +77,13 @@ export class PsmWorkspace {
    * Set when the last evaluation's totals are formed in closed form: what the row loop needs to
    * write its rows if something reads them (see materialiseRows and `rowsWritten`).
    */
-  pending: { readonly plan: ClosedFormPair; readonly step: number; readonly floor: PopulationFloor | undefined; readonly tolerance: number; readonly stop: boolean } | undefined = undefined;
+  pending: PendingRows | undefined = undefined;
+  /**
+   * The plan and the record `pending` points to when set: one of each per workspace, rewritten in full
+   * by each closed-form evaluation (fillSurvival), so a PSA draw allocates neither.
+   */
+  readonly closedForm: ClosedFormPair = emptyClosedFormPair();
+  readonly pendingRows: PendingRows = { plan: this.closedForm, step: Number.NaN, floor: undefined, tolerance: Number.NaN, stop: false };
   /** Whether the rows of a closed-form evaluation (`pending`) have been written. */
   rowsWritten = false;
   /** Number of trace rows of the last strategy at which a curve was clamped. */

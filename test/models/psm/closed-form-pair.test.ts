@@ -83,6 +83,27 @@ describe("partitioned survival: two exponential endpoints in closed form", () =>
     );
   });
 
+  it("a model's reused plan keeps nothing of an earlier draw: A, then B, then A again equal fresh models' evaluations, bit for bit", () => {
+    // The workspace keeps one plan and rewrites it for each evaluation; B may take the closed form, the
+    // row loop (PFS slower than OS) or fail (a crossing under the "error" policy), under a floor or not.
+    const draw = fc.record({ rOs: fc.double({ min: 1e-4, max: 0.5, noNaN: true }), rPfs: fc.double({ min: 1e-4, max: 0.9, noNaN: true }), cap: fc.double({ min: 0, max: 60, noNaN: true }) });
+    fc.assert(
+      fc.property(settings, draw, draw, (setting, a, b) => {
+        const reused = make(setting, true);
+        // The "error" crossing policy may refuse a draw (PFS slower than OS): then both must, alike.
+        const outcome = (run: () => unknown): unknown => {
+          try {
+            return run();
+          } catch (error) {
+            return String(error);
+          }
+        };
+        for (const params of [a, b, a]) expect(outcome(() => evaluateModel(reused, params))).toEqual(outcome(() => evaluateModel(make(setting, true), params)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("applies to the NSCLC arms' setting (monthly to age 100, half-cycle, cycle-middle discounting, floor) and not where PFS is slower than OS", () => {
     const definition = {
       strategies: ["SoC"], outcomes: { qaly: "effect" }, cycles: 372, cycleLength: 1 / 12, timeUnit: "months", startAge: 69,
