@@ -20,6 +20,22 @@
 // one pass would do that work once for three cohorts, but needs an entry point for several starts in
 // models/model.ts and the tree's evaluateLeaves (not done). A hand-edited loop without the re-checks
 // of rows already checked per draw, or with the booking test removed, was within the noise.
+//
+// Tried after 848c218 and not landed (gain under the 15 % asked for): a batched entry (an optional
+// Model.evaluateManyInto, the tree's slots of one model run by one call) with which the Markov engine
+// ran a strategy's three entries side by side in one generated loop: each cycle's entries read and
+// checked once, the fill restored once, each cohort's own arithmetic unchanged (PSA hash bit-identical).
+// Model-file PSA, CPU, rounds 2-3 of 1 000 draws, 5 alternating process pairs with a worktree of
+// 848c218 at load 5-6: 351-385 -> 326-347 µs/draw (one outlier round 426), about 7 %; the back end's
+// three entries in-process, alternating: 334-440 -> 301-336 µs/draw. Profile: the batched loop's own
+// time was 96 % of the three separate loops' (908 against 947 ms over 3 100 draws): the per-cycle
+// fixed cost it shares is small; the time is in each occupied row. What the time is (base case,
+// fill kept, µs per evaluation of 3 strategies; 60 and 480 cycles fitted as a line): entered in R/R
+// 25-27 / 73-78, so ~40 ns per cycle with one living row (RR, floored) and ~6 µs set-up per run;
+// after alloSCT 37 / 121-139, ~73 ns per cycle and ~8 µs per run; all three entries as one mixed
+// start 153-177 against 300-330 for the three apart. What would still pay: computing a row shared by
+// several cohorts (R/R, the death row) once per cycle (needs a loop generated per number of cohorts)
+// and the ~55-70 µs/draw of per-run set-up (start vector, totals, accumulateRow over 124 states).
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
