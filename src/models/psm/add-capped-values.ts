@@ -2,7 +2,7 @@ import { didYouMean } from "../../core/closest-name.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import { occupancyAt } from "./psm-values.js";
-import { closedFormCapped } from "./closed-form-pair.js";
+import { type ClosedFormPair, closedFormCapped } from "./closed-form-pair.js";
 import { materialiseRows } from "./fill-survival.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 import { addAnnualRow, addAnnualState } from "./psm-annual.js";
@@ -65,13 +65,8 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
       const plan = work.pending?.plan;
       if (plan !== undefined) {
         // Rows not written: state i holds S_i − S_{i−1} (S_2 = 1, S_{−1} = 0), each summed in closed form when it can be.
-        const closed = (w: Float64Array): number | undefined => {
-          const upper = i < 2 ? closedFormCapped(model, plan, i, w, k) : sumOf(w);
-          const lower = i > 0 ? closedFormCapped(model, plan, i - 1, w, k) : 0;
-          return upper === undefined || lower === undefined ? undefined : upper - lower;
-        };
-        const sum = closed(discounted);
-        const sumUndiscounted = closed(undiscounted);
+        const sum = closedOccupancy(model, plan, i, discounted, k);
+        const sumUndiscounted = closedOccupancy(model, plan, i, undiscounted, k);
         if (sum !== undefined && sumUndiscounted !== undefined) {
           work.total[o]! += perYear * sum;
           work.totalUndiscounted[o]! += perYear * sumUndiscounted;
@@ -93,6 +88,16 @@ export function addCappedValues(model: CompiledPsm, work: PsmWorkspace, cappedVa
       work.totalUndiscounted[o]! += perYear * sumUndiscounted;
     }
   }
+}
+
+/**
+ * Σ_t w_t·(S_i − S_{i−1})(t) over the cap's rows in closed form, else undefined (a function of its
+ * own rather than a closure per state and draw).
+ */
+function closedOccupancy(model: CompiledPsm, plan: ClosedFormPair, i: number, w: Float64Array, k: number): number | undefined {
+  const upper = i < 2 ? closedFormCapped(model, plan, i, w, k) : sumOf(w);
+  const lower = i > 0 ? closedFormCapped(model, plan, i - 1, w, k) : 0;
+  return upper === undefined || lower === undefined ? undefined : upper - lower;
 }
 
 function sumOf(weights: Float64Array): number {

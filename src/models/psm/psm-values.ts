@@ -68,13 +68,17 @@ export function occupancyAt(model: CompiledPsm, work: PsmWorkspace, i: number, t
   return (i < endpoints ? work.survival[i * rows + t]! : 1) - (i > 0 ? work.lower[(i - 1) * rows + t]! : 0);
 }
 
+// Error-path prefixes of the tables read once per strategy and draw, made once (paths are not modified).
+const FIRST_ROW: readonly PathSegment[] = ["row", 0, "values"];
+const FIRST_CYCLE: readonly PathSegment[] = ["cycle", 1, "entryValues"];
+
 /** Adds per-year state values (evaluated once when they ignore the time, else per trace row). */
 export function addStateValues(model: CompiledPsm, work: PsmWorkspace, values: UserFunction, params: unknown, strategy: string, site: PsmSite): void {
   const call = values as (params: unknown, time: unknown, strategy: string) => unknown;
   const states = model.states.length;
   const outcomes = model.layout.outcomes.length;
   const { cycles, cycleLength } = model.schedule;
-  readStateTable(model, work, call(params, work.context.at(0, 0, 0), strategy), site, ["row", 0, "values"]);
+  readStateTable(model, work, call(params, work.context.at(0, 0, 0), strategy), site, FIRST_ROW);
   const annual = model.annualYears > 0;
   if (!work.context.readTime) {
     for (let o = 0; o < outcomes; o++) {
@@ -163,7 +167,7 @@ export function addEntryValues(model: CompiledPsm, work: PsmWorkspace, entryValu
 
 /** Reads the entry values of cycle k into `work.values`; returns whether the function read the time. */
 function readEntryTable(model: CompiledPsm, work: PsmWorkspace, call: (params: unknown, time: unknown, strategy: string) => unknown, params: unknown, strategy: string, site: PsmSite, k: number, cycleLength: number): boolean {
-  readStateTable(model, work, call(params, work.context.at(k, (k - 1) * cycleLength, 0), strategy), site, ["cycle", k, "entryValues"]);
+  readStateTable(model, work, call(params, work.context.at(k, (k - 1) * cycleLength, 0), strategy), site, k === 1 ? FIRST_CYCLE : ["cycle", k, "entryValues"]);
   const states = model.states.length;
   for (let o = 0; o < model.layout.outcomes.length; o++) {
     if (work.values[o * states]! !== 0) failPsm(site, "invalid_model", ["cycle", k, "entryValues", model.layout.outcomes[o]!, model.states[0]!], `no one enters ${model.states[0]} after the start; use startingValues for one-off values at entry into the model`);
