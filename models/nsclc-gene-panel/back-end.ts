@@ -3,7 +3,7 @@
 // medians (λ = ln 2 / median, months); PF = min(PFS, OS) (the engine clamps crossing curves); both
 // hazards floored by Swedish general-population mortality; monthly cycles to age 100; half-cycle
 // correction with mid-cycle discounting (review §0.2 and §4).
-import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model } from "qaly";
+import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model, type SurvivalCurve } from "qaly";
 import { swedenLifeTable2019 } from "../data/sweden-life-table-2019.js";
 import { ARMS, type Arm } from "./categories.js";
 import type { NsclcParameters } from "./parameters.js";
@@ -87,31 +87,52 @@ export function treatmentArms(options: TreatmentArmsOptions = {}): Model<P, Arm>
   const mode = options.backgroundMortality ?? "cycle";
   const sexMix = { female: pFemale, male: 1 - pFemale };
   const sweden = lifeTable(swedenLifeTable2019);
+  // The engine reads each returned record as soon as it gets it and keeps none, so each function
+  // fills one record of its own (per model) instead of building new ones per arm and draw: the PSA
+  // calls them 9 times a draw, and the garbage of fresh records was about a fifth of its allocations.
+  const curves: { PFS: SurvivalCurve; OS: SurvivalCurve } = { PFS: exponentialFromMedian(1), OS: exponentialFromMedian(1) };
+  const pf = { PF: 0 };
+  const care = { PF: 0, PD: 0 };
+  const qaly = { PF: 0, PD: 0 };
+  const values = { costDrug: pf, costCare: care, qaly, lifeYears: { PF: 1, PD: 1 } };
+  const endOfLife = { Dead: 0 };
+  const entryValues = { costEndOfLife: endOfLife };
+  const pembrolizumab = { outcome: "costDrug" as const, states: "PF" as const, perYear: 0, maxDuration: 0 };
+  const capped = { pembrolizumab };
   return partitionedSurvival<P, Arm, "costDrug" | "costCare" | "costEndOfLife" | "qaly" | "lifeYears">({
     title: "NSCLC first-line treatment arms (partitioned survival)",
     strategies: ARMS,
     outcomes: { costDrug: "cost", costCare: "cost", costEndOfLife: "cost", qaly: "effect", lifeYears: "effect" },
     curves: (p, arm) => {
-      const [pfs, os] = MEDIANS[arm];
+      const medians = MEDIANS[arm];
       // λ = ln 2 / median, in months.
-      return { PFS: exponentialFromMedian(p[pfs]), OS: exponentialFromMedian(p[os]) };
+      curves.PFS = exponentialFromMedian(p[medians[0]]);
+      curves.OS = exponentialFromMedian(p[medians[1]]);
+      return curves;
     },
     timeUnit: "months",
     cycleLength: 1 / MONTHS_PER_YEAR,
     cycles,
     startAge,
     ...(mode === "none" ? {} : { backgroundMortality: { lifeTable: sweden, sexMix, method: mode } }),
-    values: (p, _time, arm) => ({
-      costDrug: { PF: MONTHS_PER_YEAR * monthlyDrugCost(p, arm) },
-      costCare: { PF: MONTHS_PER_YEAR * p.cMonitoringPf, PD: MONTHS_PER_YEAR * p.cProgressed },
-      qaly: { PF: p.uPf, PD: p.uPd },
-      lifeYears: { PF: 1, PD: 1 },
-    }),
-    entryValues: (p) => ({ costEndOfLife: { Dead: p.cEndOfLife } }),
-    cappedValues: (p, arm) =>
-      usesPembrolizumab(arm)
-        ? { pembrolizumab: { outcome: "costDrug", states: "PF", perYear: MONTHS_PER_YEAR * p.cPembrolizumab, maxDuration: p.pembrolizumabMaxMonths / MONTHS_PER_YEAR } }
-        : NO_CAPPED_VALUES,
+    values: (p, _time, arm) => {
+      pf.PF = MONTHS_PER_YEAR * monthlyDrugCost(p, arm);
+      care.PF = MONTHS_PER_YEAR * p.cMonitoringPf;
+      care.PD = MONTHS_PER_YEAR * p.cProgressed;
+      qaly.PF = p.uPf;
+      qaly.PD = p.uPd;
+      return values;
+    },
+    entryValues: (p) => {
+      endOfLife.Dead = p.cEndOfLife;
+      return entryValues;
+    },
+    cappedValues: (p, arm) => {
+      if (!usesPembrolizumab(arm)) return NO_CAPPED_VALUES;
+      pembrolizumab.perYear = MONTHS_PER_YEAR * p.cPembrolizumab;
+      pembrolizumab.maxDuration = p.pembrolizumabMaxMonths / MONTHS_PER_YEAR;
+      return capped;
+    },
     discountRate: { cost: discountRate, effect: discountRate },
     cycleCorrection: "half-cycle",
     discountTiming: "cycle-middle",

@@ -1,0 +1,37 @@
+// The NSCLC back end (models/nsclc-gene-panel/back-end.ts) fills one curves record and one table per
+// function for every arm and draw instead of building new ones. These tests hold one model, evaluated
+// draw after draw, to fresh models: nothing of one arm or draw may leak into the next.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ARMS } from "../../models/nsclc-gene-panel/categories.js";
+import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
+import { baseCase, type NsclcParameters } from "../../models/nsclc-gene-panel/parameters.js";
+import { evaluateModel } from "../../src/index.js";
+
+/** A draw: the base case with every median, cost and utility scaled by its own factor. */
+const draws = fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: 64, maxLength: 64 }).map((factors) => {
+  const p: Record<string, number> = { ...(baseCase as unknown as Record<string, number>) };
+  Object.keys(p).sort().forEach((key, k) => {
+    if (/^(m|c|u)[A-Z]|^pembrolizumabMaxMonths$/.test(key)) p[key] = key.startsWith("u") ? Math.min(1, p[key]! * factors[k % 64]!) : p[key]! * factors[k % 64]!;
+  });
+  return p as unknown as NsclcParameters;
+});
+
+describe("NSCLC back end, records reused across arms and draws", () => {
+  it("draw A, then B, then A again on one model equal fresh models' evaluations, bit for bit", () => {
+    const reused = treatmentArms();
+    fc.assert(
+      fc.property(draws, draws, (a, b) => {
+        for (const params of [a, b, a]) expect(evaluateModel(reused, params)).toEqual(evaluateModel(treatmentArms(), params));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("the base-case run keeps each arm's own curves (the record is copied, not shared)", () => {
+    const run = (treatmentArms() as unknown as { run(p: NsclcParameters): { strategies: Record<string, { curves: Record<string, { def: unknown }> }> } }).run(baseCase);
+    const rates = ARMS.map((arm) => (run.strategies[arm]!.curves["OS"]!.def as { rate: number }).rate);
+    expect(new Set(rates).size).toBe(ARMS.length);
+    expect(rates[0]).toBe(Math.LN2 / baseCase.mOsEgfr);
+  });
+});
