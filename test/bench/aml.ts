@@ -33,9 +33,13 @@
 // fill kept, µs per evaluation of 3 strategies; 60 and 480 cycles fitted as a line): entered in R/R
 // 25-27 / 73-78, so ~40 ns per cycle with one living row (RR, floored) and ~6 µs set-up per run;
 // after alloSCT 37 / 121-139, ~73 ns per cycle and ~8 µs per run; all three entries as one mixed
-// start 153-177 against 300-330 for the three apart. What would still pay: computing a row shared by
-// several cohorts (R/R, the death row) once per cycle (needs a loop generated per number of cohorts)
-// and the ~55-70 µs/draw of per-run set-up (start vector, totals, accumulateRow over 124 states).
+// start 153-177 against 300-330 for the three apart. Forming a single state's row (R/R, death: sum,
+// check, floor) once per cycle for all cohorts was tried on top: 340-417 against 369-415 (4 pairs),
+// no better. Line profile of the batched loop (5 000 draws): no line above 8 %; the four transition
+// flows' non-zero test before booking 7.6 %, loading each cohort's buffers 7 %, the live tests ~12 %,
+// the weighted adds, floors and stores the rest: the cost is per cohort and per occupied row, which
+// running cohorts together does not share; the ~55-70 µs/draw of per-run set-up (start vector,
+// totals, accumulateRow over 124 states) is also per cohort.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
