@@ -118,6 +118,9 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
     for (let k = 0; k < curves.length; k++) record[curves[k]![0]] = survivalCurveFromDef(curves[k]![1](p) as SurvivalCurveDef);
     return record;
   };
+  // The capped values likewise: one record, its numbers rewritten per call (labels are unique keys).
+  const cappedRecord: Record<string, { outcome: string; states: unknown; perYear: number; maxDuration: number }> = Object.fromEntries(capped.map((c) => [c.label, { outcome: c.outcome, states: c.states, perYear: 0, maxDuration: 0 }]));
+  const cappedTargets = capped.map((c) => cappedRecord[c.label]!);
   const valueRows = rowsInto(values);
   const entryRows = rowsInto(entryValues);
   // Built once now, so a wrong kind or parameter is a compile error with the file's path.
@@ -150,7 +153,13 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
       : {
           cappedValues: (p: Params, g: string) => {
             scope.enter(undefined, g);
-            return Object.fromEntries(capped.map((c) => [c.label, { outcome: c.outcome, states: c.states, perYear: read(c.perYear, p), maxDuration: read(c.maxDuration, p) }]));
+            for (let k = 0; k < capped.length; k++) {
+              const c = capped[k]!;
+              const target = cappedTargets[k]!;
+              target.perYear = read(c.perYear, p);
+              target.maxDuration = read(c.maxDuration, p);
+            }
+            return cappedRecord;
           },
         }),
   } as unknown as PartitionedSurvivalDefinition<Params, string, string, string, string>;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
@@ -68,6 +69,22 @@ describe("compileModelFile: partitioned survival", () => {
     expect(evaluateModel(project.model, params)).toEqual(evaluateModel(ts, params));
     const draw = project.parameters.sample(3, { seed: 7 }).row(2);
     expect(evaluateModel(project.model, draw)).toEqual(evaluateModel(ts, draw));
+  });
+
+  it("one compiled model's reused value records keep nothing of an earlier strategy or draw: A, then B, then A again equal a fresh compile's", () => {
+    // Each function fills one record per model (the capped values' differ by strategy: 26 or 104 weeks).
+    const reused = compileModelFile(PSM, { fileName: "psm.yaml" }).model;
+    const base = compileModelFile(PSM, { fileName: "psm.yaml" }).baseCase!;
+    const draw = fc.record({ cDrug: fc.double({ min: 0, max: 2e5, noNaN: true }), hrPfs: fc.double({ min: 0.3, max: 1.5, noNaN: true }), uPD: fc.double({ min: 0, max: 1, noNaN: true }), cEndOfLife: fc.double({ min: 0, max: 1e5, noNaN: true }) });
+    fc.assert(
+      fc.property(draw, draw, (a, b) => {
+        for (const changes of [a, b, a]) {
+          const params = { ...base, ...changes };
+          expect(evaluateModel(reused, params)).toEqual(evaluateModel(compileModelFile(PSM, { fileName: "psm.yaml" }).model, params));
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it("compileModelFile(backgroundMortality from a life-table CSV) equals partitionedSurvival with the same life table", () => {
