@@ -39,7 +39,7 @@ export interface PsaSummary {
  */
 export function psaSummary(
   psa: PsaResult,
-  settings: { readonly seed: string | number | null; readonly grid: WtpRange; readonly thresholds: readonly number[]; readonly cost: string; readonly effect: string },
+  settings: { readonly seed: string | number | null; readonly grid: ArrayLike<number> | WtpRange; readonly thresholds: readonly number[]; readonly cost: string; readonly effect: string },
 ): PsaSummary {
   const { seed, grid, thresholds, cost, effect } = settings;
   const mean = Object.fromEntries(psa.strategies.map((s) => [s, Object.freeze(Object.fromEntries(psa.outcomes.map((o) => [o, psa.mean(o, s)])))]));

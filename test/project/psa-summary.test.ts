@@ -19,7 +19,7 @@ describe("psaSummary", () => {
       const curve = ceac(psa, grid, decision);
       const voi = evpi(psa, grid, decision);
       expect(bytes(summary.ceac.wtp)).toEqual(bytes(curve.wtp));
-      for (const strategy of psa.strategies) expect(bytes(summary.ceac.probability[strategy])).toEqual(bytes(curve.probability[strategy]));
+      for (const strategy of psa.strategies) expect(bytes(summary.ceac.probability[strategy]!)).toEqual(bytes(curve.probability[strategy]!));
       expect(bytes(summary.evpi.perPerson)).toEqual(bytes(voi.perPerson));
       expect(bytes(summary.evpi.wtp)).toEqual(bytes(voi.wtp));
       expect(summary.evpi.wtp).not.toBe(summary.ceac.wtp);
