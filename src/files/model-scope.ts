@@ -99,7 +99,11 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
   // Visible when every strategy of this model defines them (a named model with strategies of its
   // own does not see the file's strategy variables).
   const visible = variableNames.length > 0 && variableNames.every((name) => strategies.every((s) => variables.get(s)?.has(name)));
-  const strategyGetters = new Map<string, Getter>(visible ? variableNames.map((name) => [name, (p) => variables.get(strategy)!.get(name)!(p)]) : []);
+  // The current strategy's getter of each variable, in `current` (set by enter): a read is one array
+  // load and a call, not two Map lookups.
+  const byStrategy = new Map(strategies.map((s) => [s, visible ? variableNames.map((name) => variables.get(s)!.get(name)!) : []]));
+  let current: readonly Getter[] = byStrategy.get(strategy) ?? [];
+  const strategyGetters = new Map<string, Getter>(visible ? variableNames.map((name, i) => [name, (p) => current[i]!(p)]) : []);
   const startEnv = extendEnv(base, strategyGetters);
   let env = extendEnv(
     startEnv,
@@ -136,7 +140,11 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
     startEnv,
     enter(t, g) {
       time = t;
-      strategy = g;
+      if (g !== strategy) {
+        strategy = g;
+        // A strategy this model does not list has no getters (a read fails, as it did before).
+        current = byStrategy.get(g) ?? [];
+      }
       stamp++;
       timeStamp++;
     },

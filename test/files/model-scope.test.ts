@@ -2,6 +2,10 @@
 // and state_time (from 1, as heemod_state_time), DARTH's 0-based cycle index (darth_cycle), beside
 // qaly's cycle, age and state_time. Expected values are hand computations.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Issue } from "../../src/core/errors.js";
+import { MODEL_FILE_FUNCTIONS, type Env, type Getter } from "../../src/files/expression-env.js";
+import { modelScope } from "../../src/files/model-scope.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 
@@ -71,5 +75,35 @@ model:
 
   it("the new names are reserved: a parameter cannot be called model_time", () => {
     expect(() => compileModelFile(model("0.1").replace("parameters: { age_init: 60 }", "parameters: { age_init: 60, model_time: 1 }"), { fileName: "time.yaml" })).toThrow(/model_time/);
+  });
+});
+
+describe("modelScope: strategy variables", () => {
+  // The scope keeps the entered strategy's getters in an array (one load per read instead of two
+  // Map lookups): a read must give the entered strategy's own getter's value, whatever the order of
+  // entries, repeated entries of one strategy included, and strategy variables seen from a model
+  // variable are cached per entry.
+  it("reads the getter of the strategy entered last, in any order of entries", () => {
+    const strategies = ["A", "B", "C"];
+    const own = (s: number, v: number): Getter => (p) => p.x! * 10 + s * 100 + v;
+    const variables = new Map(strategies.map((s, i) => [s, new Map([["u", own(i, 1)], ["w", own(i, 2)]])]));
+    const base: Env = { names: ["x"], getters: new Map(), functions: MODEL_FILE_FUNCTIONS };
+    const issues: Issue[] = [];
+    const scope = modelScope({ total: "u + w" }, strategies, variables, base, [], issues);
+    expect(issues).toEqual([]);
+    const u = scope.env.getters.get("u")!;
+    const w = scope.env.getters.get("w")!;
+    const total = scope.env.getters.get("total")!;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 30 }), (entries) => {
+        for (const [s, x] of entries) {
+          scope.enter(undefined, strategies[s]!);
+          const p = { x };
+          expect(u(p)).toBe(x * 10 + s * 100 + 1);
+          expect(w(p)).toBe(x * 10 + s * 100 + 2);
+          expect(total(p)).toBe(2 * (x * 10 + s * 100) + 3);
+        }
+      }),
+    );
   });
 });
