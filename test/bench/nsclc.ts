@@ -28,6 +28,20 @@
 // but V8 needs 0.5-2 s of compile jobs for the ~9 000 generated statements (one function per strategy or
 // 120-statement pieces alike) and runs them 20× slower than the loop until then: tried and dropped, as for
 // 10 000 draws it costs more than it saves.
+// 2026-12-07 later (b04e5b2, 0d101e1, 64939f0, 90691a6, bdef9cc; all bit-identical: sha256 of every output of
+// the arms PSA with each floor, the TypeScript and model-file PSAs and a Weibull PSA unchanged): allocation per
+// draw. Exponential curves built in one piece (not through defineCurve), the closed-form plan and its totals
+// one set per workspace, the back end's and the model file's value records filled rather than rebuilt.
+// Heap sampling with short-lived objects (inspector, 512-byte interval, 5 000 draws): arms PSA 32.0 → 15.6 KB
+// per draw, model-file PSA 35.9 → 19.1 KB; scavenges of this bench's two PSAs with their warm-ups and the
+// module loading 115 → 84. This bench, 848c218 and bdef9cc each from its own worktree, alternating, 4 pairs
+// at load 3.8-4.6, CPU: TypeScript PSA 0.94-1.15 → 0.88-0.92 s (one outlier pair at 1.60), model file
+// 0.87-1.02 → 0.76 s in three pairs (1.18 in the outlier pair); back end 0.16-0.26 → 0.13-0.16 ms per draw.
+// Exact floor unchanged (60 draws, 3 pairs: 32-39 ms per draw both). Under 1 s in 3 of 4 pairs each, not
+// yet reliably at a load of 4-5. Left per draw: the 18 curves' own objects (~11 KB: a frozen object, a
+// frozen def and eight closures each, which the public curve needs: its methods work detached and are own
+// properties, so a copy or spread keeps them), the model file's expressions (~4.7 KB), the parameter
+// record; the tree's roll-down (~25 % of the CPU), curveTotals ~8 %, the row pair loop ~5 %.
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
