@@ -41,7 +41,8 @@
 // yet reliably at a load of 4-5. Left per draw: the 18 curves' own objects (~11 KB: a frozen object, a
 // frozen def and eight closures each, which the public curve needs: its methods work detached and are own
 // properties, so a copy or spread keeps them), the model file's expressions (~4.7 KB), the parameter
-// record; the tree's roll-down (~25 % of the CPU), curveTotals ~8 %, the row pair loop ~5 %.
+// record. CPU profile of both PSAs: the tree's own time ~25 %, curveTotals ~10 %, the row pair loop ~6 %;
+// GC 330-420 ms in single profiles of the whole process, loading included (too noisy to compare).
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
