@@ -155,10 +155,14 @@ function psaConvergence(project: ModelProject, psa: PsaResult): [string, CheckSe
   const draws = psa.size;
   const { cost, effect } = project.outcomes;
   const wtp = project.wtp.thresholds[0] ?? 0;
+  // Plain loops: Float64Array.from with a mapping function calls it through the iterator protocol
+  // (about 2 µs per draw of a 4-strategy run, where the loops cost a tenth of it).
   const nmb = psa.strategies.map((s) => {
     const c = psa.values(cost, s);
     const e = psa.values(effect, s);
-    return Float64Array.from(c, (value, i) => wtp * e[i]! - value);
+    const out = new Float64Array(c.length);
+    for (let i = 0; i < c.length; i++) out[i] = wtp * e[i]! - c[i]!;
+    return out;
   });
   const means = nmb.map(mean);
   const best = means.indexOf(Math.max(...means));
@@ -166,7 +170,10 @@ function psaConvergence(project: ModelProject, psa: PsaResult): [string, CheckSe
   const parts = psa.strategies.map((s) => `${s}: ${cost} ${formatSe(psa.values(cost, s))}, ${effect} ${formatSe(psa.values(effect, s))}`);
   if (order.length === 0) return ["psa_convergence", "warning", true, `${draws} draws; mean ± Monte Carlo SE: ${parts.join("; ")}`, ["psa"]];
   const second = order[0]!;
-  const difference = Float64Array.from(nmb[best]!, (value, i) => value - nmb[second]![i]!);
+  const top = nmb[best]!;
+  const next = nmb[second]!;
+  const difference = new Float64Array(draws);
+  for (let i = 0; i < draws; i++) difference[i] = top[i]! - next[i]!;
   const inmb = mean(difference);
   const se = standardError(difference);
   // Converged enough when the incremental NMB is at least 2 Monte Carlo SEs from 0 (the ranking
@@ -203,14 +210,14 @@ function aliveAtHorizon(model: Model<ParameterValues>, base: ParameterValues): {
 
 function mean(values: Float64Array): number {
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
 function standardError(values: Float64Array): number {
   const m = mean(values);
   let squares = 0;
-  for (const value of values) squares += (value - m) ** 2;
+  for (let i = 0; i < values.length; i++) squares += (values[i]! - m) ** 2;
   return Math.sqrt(squares / (values.length - 1) / values.length);
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { modelChecks } from "../../src/project/model-checks.js";
+import { psaResultFromCsv } from "../../src/analysis/psa/psa-result-csv.js";
 import { qaly } from "../cli/run-in-process.js";
 
 // Issue 19, model checks (TECH-VER, Büyükkaramikli et al. 2019). Fixtures in test/fixtures/trust/checks/.
@@ -107,5 +108,20 @@ describe("modelChecks: zero effect difference (TECH-VER extreme value)", () => {
     writeFileSync(join(dir, "model.yaml"), `${tree}checks: { nullEffect: { sensitivity: 0 } }\n`);
     const result = await qaly("check", join(dir, "model.yaml"), "--psa", "0");
     expect(result.stdout).toContain("✓ zero_effect_difference: with sensitivity = 0 (no difference in effect), qaly is equal in every strategy");
+  });
+});
+
+describe("psa_convergence", () => {
+  it("reports the incremental NMB with its Monte Carlo SE and each mean ± SE, as computed by hand on 4 draws", () => {
+    // psaConvergence's loops were rewritten (no Float64Array.from with a mapping function): the numbers
+    // must stay those of the definition. New − Old net benefit per draw is w·(1, 2, 1, 2) − 50: mean
+    // 1.5w − 50, SE = sd/√4 = (w/2·√(4/3))/2 = w/√12; Old's cost 100 … 400: mean 250, SE √(50 000/12) ≈ 64.5.
+    const project = compile(valid);
+    const w = project.wtp.thresholds[0] ?? 0;
+    const psa = psaResultFromCsv("draw,cost_Old,qaly_Old,cost_New,qaly_New\n1,100,1,150,2\n2,200,1,250,3\n3,300,1,350,2\n4,400,1,450,3", { outcomes: ["cost", "qaly"] });
+    const check = modelChecks(project, { psaResult: psa }).find((c) => c.code === "psa_convergence")!;
+    expect(check.message).toContain(`4 draws at ${w} per unit effect: incremental NMB of 'New' over 'Old' ${(1.5 * w - 50).toPrecision(4)} ± ${(w / Math.sqrt(12)).toPrecision(2)} (Monte Carlo SE)`);
+    expect(check.message).toContain("Old: cost 250.00 ± 65, qaly 1.0000 ± 0.0");
+    expect(check.message).toContain("New: cost 300.00 ± 65, qaly 2.5000 ± 0.29");
   });
 });
