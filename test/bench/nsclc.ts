@@ -34,11 +34,11 @@
 // one set per workspace, the back end's and the model file's value records filled rather than rebuilt.
 // Heap sampling with short-lived objects (inspector, 512-byte interval, 5 000 draws): arms PSA 32.0 → 15.6 KB
 // per draw, model-file PSA 35.9 → 19.1 KB; scavenges of this bench's two PSAs with their warm-ups and the
-// module loading 115 → 84. This bench, 848c218 and bdef9cc each from its own worktree, alternating, 4 pairs
-// at load 3.8-4.6, CPU: TypeScript PSA 0.94-1.15 → 0.88-0.92 s (one outlier pair at 1.60), model file
-// 0.87-1.02 → 0.76 s in three pairs (1.18 in the outlier pair); back end 0.16-0.26 → 0.13-0.16 ms per draw.
-// Exact floor unchanged (60 draws, 3 pairs: 32-39 ms per draw both). Under 1 s in 3 of 4 pairs each, not
-// yet reliably at a load of 4-5. Left per draw: the 18 curves' own objects (~11 KB: a frozen object, a
+// module loading 115 → 84. This bench, 848c218 and bdef9cc each from its own worktree, alternating, 7 pairs
+// at load 2.8-4.6, CPU (median in brackets): TypeScript PSA 0.94-1.16 (1.10) → 0.88-1.60 (0.92) s, model file
+// 0.87-1.02 (0.95) → 0.76-1.18 (0.87) s; back end 0.14-0.26 → 0.13-0.19 ms per draw. Exact floor unchanged
+// (60 draws, 3 pairs: 32-39 ms per draw both). The new tree was under 1 s in 5 of 7 runs of each PSA (the
+// old one in 2 and 4): better, still not reliably under at this load. Left per draw: the 18 curves' own objects (~11 KB: a frozen object, a
 // frozen def and eight closures each, which the public curve needs: its methods work detached and are own
 // properties, so a copy or spread keeps them), the model file's expressions (~4.7 KB), the parameter
 // record. CPU profile of both PSAs: the tree's own time ~25 %, curveTotals ~10 %, the row pair loop ~6 %;
