@@ -71,10 +71,13 @@ export function splineSetup(x: Float64Array, knotCount: number, into?: Float64Ar
     wanted.set(Math.floor(at), NaN);
     if (Math.floor(at) + 1 < count) wanted.set(Math.floor(at) + 1, NaN);
   }
-  for (let i = 0, rank = -1; i < n; i++) {
+  // The wanted ranks in increasing order, met one after the other by the pass: one comparison per
+  // distinct value instead of a Map lookup, and the pass ends at the last one.
+  const order = [...wanted.keys()].sort((a, b) => a - b);
+  for (let i = 0, rank = -1, next = 0; i < n && next < order.length; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) continue;
     rank++;
-    if (wanted.has(rank)) wanted.set(rank, sorted[i]!);
+    if (rank === order[next]) wanted.set(order[next++]!, sorted[i]!);
   }
   // Work on the covariate scaled to [0, 1]: the fitted values do not depend on it, the conditioning does.
   const u = (rank: number): number => (wanted.get(rank)! - lo) / range;
