@@ -144,15 +144,14 @@ function fitResponses(setup: SplineSetup, column: Float64Array, responses: Splin
   const wy = new Float64Array(count * intervals * 4);
   const ys = responses.centred;
   const y0 = ys[0]!;
+  // The interval of v is the last j ≤ intervals − 1 with knots[j] ≤ v (splineRow's binary search):
+  // found from a table of the interval at each of BUCKETS + 1 even steps of [0, 1], then a step or
+  // two either way (knots rise, so the same j), which is quicker than a search's unpredictable branches.
+  const start = intervalTable(knots, intervals);
+  const last = intervals - 1;
   for (let i = 0; i < n; i++) {
     const v = (column[i]! - lo) / range;
-    let j = 0;
-    let hi = intervals - 1;
-    while (j < hi) {
-      const mid = (j + hi + 1) >> 1;
-      if (knots[mid]! <= v) j = mid;
-      else hi = mid - 1;
-    }
+    const j = knotInterval(start, knots, last, v);
     const hj = h[j]!;
     const right = knots[j + 1]! - v;
     const left = v - knots[j]!;
@@ -205,6 +204,30 @@ function fitResponses(setup: SplineSetup, column: Float64Array, responses: Splin
     const { l, beta, phi } = remlFit(gram, k, penalties, xy, responses.squares[r]!, n);
     return { mean: responses.means[r]!, beta, l, sd: Math.sqrt(phi) };
   });
+}
+
+/** Even steps of [0, 1] in the table of {@link intervalTable}. */
+const BUCKETS = 64;
+
+/** At each step b / BUCKETS (b = 0 … BUCKETS), the last interval j ≤ intervals − 1 with knots[j] ≤ b / BUCKETS. @internal */
+export function intervalTable(knots: Float64Array, intervals: number): Int32Array {
+  const table = new Int32Array(BUCKETS + 1);
+  for (let b = 0, j = 0; b <= BUCKETS; b++) {
+    while (j < intervals - 1 && knots[j + 1]! <= b / BUCKETS) j++;
+    table[b] = j;
+  }
+  return table;
+}
+
+/**
+ * The last interval j ≤ `last` with knots[j] ≤ v, for v in [0, 1] (knots[0] = 0, knots rising), from
+ * {@link intervalTable}'s entry for v's step: the interval splineRow's binary search finds. @internal
+ */
+export function knotInterval(table: Int32Array, knots: Float64Array, last: number, v: number): number {
+  let j = table[Math.min(BUCKETS, Math.max(0, Math.floor(v * BUCKETS)))]!;
+  while (j > 0 && knots[j]! > v) j--;
+  while (j < last && knots[j + 1]! <= v) j++;
+  return j;
 }
 
 /**
