@@ -22,6 +22,22 @@
 // 21 000 draws) the PSA is ~55 % (the cells' expressions and the strategy and model variables' getters
 // ~30 %, the cohort loop ~13 %, sampling ~15 % of it), the EVPPI ranking ~20 %, CEAC/EVPI ~10 %, GC ~5-9 %.
 // Since f484528 the CEAC and EVPI share one decision kernel (psaSummary 2.4-4.3 → 1.05-1.8 µs per draw).
+// 2026-12-07, second pass (d4e7739, 0618a3d, 2a91924, 73aedb6): profiles of qaly run sick-sicker --workers 1
+// at 21 000 minus 1 000 draws: of the marginal cost runPsa ~60 % (evaluation ~45 %: the generated cohort
+// loop, the cells' expressions and build-markov's readers; sampling ~22 %: gamma and beta fills), the EVPPI
+// ranking ~23 % (per parameter the builtin sort of the draws, ~1.7 ms per 21 000, so ~1.5 µs per draw for 18
+// parameters, and the fit's pass over the draws), the psa_convergence check ~8 % (Float64Array.from with a
+// mapping function: now loops, cold 45-60 → 17-21 ms per 21 000 draws), psaSummary ~5 %. Also landed: strategy
+// variables read without two Map lookups, the knots' pass without a Map lookup per value (18 setups 52-54 →
+// 43-48 ms), the knot interval from a table (fitResponses' self time -10 %); results bit-identical (hashes).
+// qaly run at load 4-5, least of 2 runs per size, 4 alternating pairs, 4fd6b80 against 73aedb6: 13-33 against
+// 20-32 µs per draw; the ~2 µs saved is under the noise. Tried and dropped: a radix sort of the draws in
+// JavaScript (8-bit digits, 7 passes: 1.4-1.8 ms per 21 000, the builtin 1.7) and a quicksort (1.9-2.0 ms).
+// Item 4 is not met: runPsa alone is ~15 µs per draw, 5× the quiet C loop, and what is left is in the engine
+// (cohort loop, cell readers, sampling), not the command line. Fixed cost: the EVPPI ranking of 100 draws takes
+// 400-450 ms CPU in a fresh process against 60-115 ms warm: V8 warming up the 20-knot splines (a 20 × 20
+// Jacobi eigen-decomposition per parameter, REML iterations, 50 SE replicates × 6 responses × 18 parameters);
+// the warm figure is its floor without less work (fewer knots or SE replicates for small runs would change results).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
