@@ -12,17 +12,18 @@
 // (src/cli/commands/run.ts) and load-model.js otherwise.
 // Run after scripts/bundle-mathjs-parse.mjs, so that it takes the bundled parser.
 // The script names each bundled package, its version and licence in its first lines.
-// Usage: node scripts/bundle-psa-task.mjs
+// Usage: node scripts/bundle-psa-task.mjs [dist folder]
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
 import { launcherSource, viaLauncherImport, writeCodeCache } from "./code-cache.mjs";
 
-const ENTRY = join(ROOT, "dist/node/load-model.js");
-const SCRIPT = join(ROOT, "dist/node/load-model.task.cjs");
-const CACHE = join(ROOT, "dist/node/load-model.task.cache");
-const MAIN = join(ROOT, "dist/node/load-model.bundle.js");
+const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
+const ENTRY = join(dist, "node/load-model.js");
+const SCRIPT = join(dist, "node/load-model.task.cjs");
+const CACHE = join(dist, "node/load-model.task.cache");
+const MAIN = join(dist, "node/load-model.bundle.js");
 
 rmSync(CACHE, { force: true });
 // The module's exports, re-exported by name from load-model.bundle.js.

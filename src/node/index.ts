@@ -11,6 +11,7 @@ export { createPsaWorkerPool } from "./psa-worker-pool.js";
 export type { PsaWorkerPool } from "./psa-worker-pool.js";
 export type { PsaSetup, PsaTask, PsaTaskFactory } from "./psa-task.js";
 export { loadModel, psaTask, withScenario, MODEL_FILE_NAMES } from "./load-model.js";
+export { modelFileTask } from "./model-file-task.js";
 export type { LoadedModel, LoadModelOptions, ScenarioProject } from "./load-model.js";
 export { runResultFiles, writeResultFiles } from "./write-results.js";
 export { workbookBytes, writeWorkbook } from "./write-workbook.js";

@@ -144,7 +144,8 @@ async function compiledStart(): Promise<void> {
       }
     }
   }
-  // The bundle (scripts/bundle-psa-task.mjs) and the ~300 files it holds, the calling thread loading the task too.
+  // The bundle (scripts/bundle-psa-task.mjs; the module modelFileTask names in the built package) and the
+  // ~300 files it holds, the calling thread loading the task too.
   for (const file of ["load-model.bundle.js", "load-model.js"]) {
     const module = new URL(`../../dist/node/${file}`, import.meta.url);
     if (!existsSync(module)) continue;
@@ -156,7 +157,7 @@ async function compiledStart(): Promise<void> {
         const wall = performance.now() - start; const used = process.cpuUsage(cpu);
         await pool.close();
         console.log(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));`);
-      console.log(`  compiled, createPsaWorkerPool(psaTask of ${file}), pool of ${workers} start (this thread loads it too): CPU ${timing.cpu.toFixed(0)} ms, wall ${range(timing.walls)} ${verdict(timing.walls, 500)}`);
+      console.log(`  compiled, createPsaWorkerPool(psaTask of ${file}${file === "load-model.bundle.js" ? ", what modelFileTask names" : ", what importing qaly/node loads"}), pool of ${workers} start (this thread loads it too): CPU ${timing.cpu.toFixed(0)} ms, wall ${range(timing.walls)} ${verdict(timing.walls, 500)}`);
     }
   }
   await cliStart(model);

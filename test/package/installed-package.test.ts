@@ -118,6 +118,9 @@ beforeAll(() => {
   // Build once into a staging copy of the package (the repository's dist/ is left alone), then pack it.
   const stage = join(work, "stage");
   run(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.json"), "--outDir", join(stage, "dist")], ROOT);
+  // The bundles `npm run build` and `prepare` add (mathjs's parser, the workers' PSA task, the command line), in this order.
+  run(process.execPath, [join(ROOT, "scripts", "bundle-mathjs-parse.mjs"), join(stage, "dist", "files", "mathjs-parse.js")], ROOT);
+  for (const script of ["bundle-psa-task.mjs", "bundle-cli.mjs"]) run(process.execPath, [join(ROOT, "scripts", script), join(stage, "dist")], ROOT);
   for (const name of ["package.json", "README.md", "LICENSE", "models"]) cpSync(join(ROOT, name), join(stage, name), { recursive: true });
   const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], stage)) as { filename: string }[];
   tarball = join(work, packed[0]!.filename);
@@ -184,6 +187,25 @@ describe("the installed package", () => {
     expect(result.table).toBe("object");
     expect(result.dataPath.startsWith(join(consumer, "node_modules", pkg.name))).toBe(true);
   });
+
+  it("modelFileTask names the installed package's single-file task bundle, and a pool of 2 built from it gives runPsaSync's PSA bit for bit", () => {
+    const script = `
+      const { createPsaWorkerPool, modelFileTask, psaTask } = await import("qaly/node");
+      const { runPsaSync } = await import("qaly");
+      const task = modelFileTask("sick-sicker");
+      const pool = await createPsaWorkerPool(task, { workers: 2 });
+      const psa = await pool.run({ samples: 300, seed: 5, checkEvery: 32 });
+      await pool.close();
+      const own = await psaTask("sick-sicker", null, null);
+      const expected = runPsaSync(own.model, own.parameters, { samples: 300, seed: 5 });
+      const same = Buffer.from(psa.buffer.buffer).equals(Buffer.from(expected.buffer.buffer));
+      console.log(JSON.stringify({ module: String(task.module), same }));
+    `;
+    writeFileSync(join(consumer, "task.mjs"), script);
+    const result = JSON.parse(run(process.execPath, ["task.mjs"], consumer)) as { module: string; same: boolean };
+    expect(result.module).toMatch(new RegExp(`/node_modules/${pkg.name}/dist/node/load-model\\.bundle\\.js$`));
+    expect(result.same).toBe(true);
+  }, 60_000);
 
   it("runs a bundled TypeScript project under tsx with 2 worker threads, as with 1 (the workers load project.ts through tsx too)", () => {
     // tsx is the user's (docs/cli.md: `npx tsx node_modules/.bin/qaly run …/project.ts`); the test lends it the repository's.

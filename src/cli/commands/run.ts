@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { ResourceLimits } from "../../files/resource-budget.js";
@@ -17,6 +16,7 @@ import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun, formatWarnings } from "../terminal/format-run.js";
 import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parseSeed, parseTornadoBars, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { checkOutputFile, checkOutputFolder } from "../../node/check-output-path.js";
+import { modelFileTaskModule } from "../../node/model-file-task.js";
 import { progressBar } from "../terminal/progress-bar.js";
 
 const SPEC: CommandSpec = {
@@ -243,7 +243,7 @@ function parseWorkers(text: string | undefined): Workers {
 function parallelRunner(loaded: LoadedModel, workers: Workers, scenario: string | undefined, limits: Partial<ResourceLimits> | undefined): PsaRunner | undefined {
   if (workers === 1) return undefined;
   // A TypeScript project (project.ts, run under tsx) is imported by the workers too: they need tsx's loader.
-  const task = { module: workerTaskModule(), export: "checkedPsaTask", args: [loaded.file, scenario ?? null, limits ?? null, checkedModelText(loaded)], typescript: /\.[cm]?tsx?$/.test(loaded.file) };
+  const task = { module: modelFileTaskModule(), export: "checkedPsaTask", args: [loaded.file, scenario ?? null, limits ?? null, checkedModelText(loaded)], typescript: /\.[cm]?tsx?$/.test(loaded.file) };
   return async (model, sampler, options) => {
     const count = workers === "auto" ? autoWorkers(model, sampler, options) : workers;
     if (count <= 1) return runPsa(model, sampler, options);
@@ -252,20 +252,6 @@ function parallelRunner(loaded: LoadedModel, workers: Workers, scenario: string 
     const { runPsaParallelWith } = await import("../../node/run-psa-parallel.js");
     return runPsaParallelWith(task, { model, parameters: sampler }, { ...options, workers: count });
   };
-}
-
-/**
- * The module the workers import to build the model: under tsx the TypeScript source; in the
- * compiled package the single-file bundle of it (scripts/bundle-psa-task.mjs: a worker imports it
- * in about a quarter of the time of the ~300 files it holds), unless the bundle is older than the
- * compiled file (dist/ recompiled without re-bundling), which is then used instead.
- */
-function workerTaskModule(): URL {
-  if (import.meta.url.endsWith(".ts")) return new URL("../../node/load-model.ts", import.meta.url);
-  const compiled = new URL("../../node/load-model.js", import.meta.url);
-  const bundle = new URL("../../node/load-model.bundle.js", import.meta.url);
-  const bundled = statSync(bundle, { throwIfNoEntry: false });
-  return bundled !== undefined && bundled.mtimeMs >= statSync(compiled).mtimeMs ? bundle : compiled;
 }
 
 // A pool starts in about 0.2–0.5 s and 2 workers halve the rest, so below about a second of
