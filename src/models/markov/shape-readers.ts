@@ -53,3 +53,32 @@ export function enumerated(object: object): string[] {
 export function sameKeys(variable: string, at: number | string, count: number): string {
   return `n = 0; for (const k in ${variable}) { if (n === ${count} || k !== K[${at} + n]) return false; n++; } if (n !== ${count}) return false;`;
 }
+
+/**
+ * Generates the walk of an outcome → state → entry table as `table` holds it (for-in order): checks
+ * that the generated reader's `table` has the same outcome keys, each outcome absent as here or an
+ * object with the same state keys, and loads each entry into `v` before `entry` adds the lines that
+ * check and store it. Keys go into `keys` (the reader's `K`); the reader declares `n`, `b` and `v`.
+ */
+export function outcomeStateWalk(table: object, keys: string[], lines: string[], entry: (outcome: string, state: string) => void): void {
+  const outcomeKeys = enumerated(table);
+  const outcomeAt = keys.length;
+  keys.push(...outcomeKeys);
+  lines.push(sameKeys("table", outcomeAt, outcomeKeys.length));
+  outcomeKeys.forEach((outcome, at) => {
+    const byState = (table as Record<string, unknown>)[outcome];
+    lines.push(`b = table[K[${outcomeAt + at}]];`);
+    if (byState === undefined) {
+      lines.push("if (b !== undefined) return false;");
+      return;
+    }
+    const stateKeys = enumerated(byState as object);
+    const first = keys.length;
+    keys.push(...stateKeys);
+    lines.push('if (b === null || typeof b !== "object") return false;', sameKeys("b", first, stateKeys.length));
+    stateKeys.forEach((state, s) => {
+      lines.push(`v = b[K[${first + s}]];`);
+      entry(outcome, state);
+    });
+  });
+}

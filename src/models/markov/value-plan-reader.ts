@@ -1,6 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { ValueArrayPlan } from "./fill-value-arrays.js";
-import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
+import { compileReader, outcomeStateWalk, ShapeReaders } from "./shape-readers.js";
 
 /**
  * Reads one `valueArrays` result into the plan and writes the values of trace row 0 into `T` (the
@@ -30,41 +30,25 @@ export class ValuePlanReaders extends ShapeReaders<ValuePlanReader> {
 
 function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): ValuePlanReader | undefined {
   const keys: string[] = [];
-  const outcomeKeys = enumerated(table);
-  keys.push(...outcomeKeys);
-  const lines: string[] = ['"use strict";', "return function readValuePlan(table, P, T) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, a, x, j;"];
-  lines.push(sameKeys("table", 0, outcomeKeys.length));
-  // Entries not in the table are 0, as plan.read leaves them.
-  lines.push("T.fill(0);", "const kind = P.kind, arrays = P.arrays;");
+  // Entries not in the table are 0, as plan.read leaves them (a reader that returns false may leave T
+  // half written: plan.read writes all of it again).
+  const lines: string[] = ['"use strict";', "return function readValuePlan(table, P, T) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, a, x, j;", "T.fill(0);", "const kind = P.kind, arrays = P.arrays;"];
   let count = 0;
-  outcomeKeys.forEach((outcomeName, at) => {
-    const byState = (table as Record<string, unknown>)[outcomeName];
-    lines.push(`b = table[K[${at}]];`);
-    if (byState === undefined) {
-      lines.push("if (b !== undefined) return false;");
-      return;
+  outcomeStateWalk(table, keys, lines, () => {
+    const c = count++;
+    const i = plan.state[c]!;
+    const tunnel = model.tunnel[i]!;
+    const at0 = plan.outcome[c]! * model.expanded + model.base[i]!;
+    const kind = plan.kind[c]!;
+    if (kind === CONSTANT) {
+      lines.push('if (typeof v !== "number" || v - v !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v;`, `arrays[${c}] = undefined;`);
+    } else {
+      lines.push(`if (v === null || typeof v !== "object" || v.by !== ${JSON.stringify(TAG[kind])}) return false;`, "a = v.values;", `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[c]!.length}) return false;`, `arrays[${c}] = a;`);
+      // Trace row 0, checked as writeEntry checks it.
+      if (kind === BY_CYCLE) lines.push('x = a[0]; if (typeof x !== "number" || x - x !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = x;`);
+      else lines.push(`for (j = 0; j < ${tunnel}; j++) { x = a[j]; if (typeof x !== "number" || x - x !== 0) return false; T[${at0} + j] = x; }`);
     }
-    const stateKeys = enumerated(byState as object);
-    const first = keys.length;
-    keys.push(...stateKeys);
-    lines.push('if (b === null || typeof b !== "object") return false;', sameKeys("b", first, stateKeys.length));
-    stateKeys.forEach((_, s) => {
-      const c = count++;
-      const i = plan.state[c]!;
-      const tunnel = model.tunnel[i]!;
-      const at0 = plan.outcome[c]! * model.expanded + model.base[i]!;
-      const kind = plan.kind[c]!;
-      lines.push(`v = b[K[${first + s}]];`);
-      if (kind === CONSTANT) {
-        lines.push('if (typeof v !== "number" || v - v !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v;`, `arrays[${c}] = undefined;`);
-      } else {
-        lines.push(`if (v === null || typeof v !== "object" || v.by !== ${JSON.stringify(TAG[kind])}) return false;`, "a = v.values;", `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[c]!.length}) return false;`, `arrays[${c}] = a;`);
-        // Trace row 0, checked as writeEntry checks it.
-        if (kind === BY_CYCLE) lines.push('x = a[0]; if (typeof x !== "number" || x - x !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = x;`);
-        else lines.push(`for (j = 0; j < ${tunnel}; j++) { x = a[j]; if (typeof x !== "number" || x - x !== 0) return false; T[${at0} + j] = x; }`);
-      }
-      lines.push(`kind[${c}] = ${kind}; P.outcome[${c}] = ${plan.outcome[c]!}; P.state[${c}] = ${i};`);
-    });
+    lines.push(`kind[${c}] = ${kind}; P.outcome[${c}] = ${plan.outcome[c]!}; P.state[${c}] = ${i};`);
   });
   lines.push(Array.from({ length: plan.varyingCount }, (_, k) => `P.varying[${k}] = ${plan.varying[k]!};`).join(" "));
   lines.push(`P.count = ${count}; P.varyingCount = ${plan.varyingCount};`, "return true;", "};");

@@ -1,6 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
-import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
+import { compileReader, outcomeStateWalk, ShapeReaders } from "./shape-readers.js";
 
 /**
  * Writes one call's state values (outcome → state → value per year) for one tunnel position into
@@ -23,29 +23,14 @@ export class ValuesReaders extends ShapeReaders<ValuesReader> {
 
 function generate(model: CompiledMarkov, work: MarkovWorkspace, table: object): ValuesReader | undefined {
   const keys: string[] = [];
-  const outcomeKeys = enumerated(table);
-  keys.push(...outcomeKeys);
   const lines: string[] = ['"use strict";', "return function readValues(table, position) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, j;"];
-  lines.push(sameKeys("table", 0, outcomeKeys.length));
-  outcomeKeys.forEach((outcomeName, at) => {
+  outcomeStateWalk(table, keys, lines, (outcomeName, stateName) => {
     const o = model.outcomeIndex.get(outcomeName)!;
-    const byState = (table as Record<string, unknown>)[outcomeName];
-    lines.push(`b = table[K[${at}]];`);
-    if (byState === undefined) {
-      lines.push("if (b !== undefined) return false;");
-      return;
-    }
-    const stateKeys = enumerated(byState as object);
-    const first = keys.length;
-    keys.push(...stateKeys);
-    lines.push('if (b === null || typeof b !== "object") return false;', sameKeys("b", first, stateKeys.length));
-    stateKeys.forEach((stateName, s) => {
-      const i = model.stateIndex.get(stateName)!;
-      const tunnel = model.tunnel[i]!;
-      const at0 = o * model.expanded + model.base[i]!;
-      lines.push(`v = b[K[${first + s}]];`, 'if (typeof v !== "number" || v - v !== 0) return false;');
-      lines.push(tunnel === 1 ? `if (position === 0) T[${at0}] = v;` : `if (position === 0) for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v; else if (position < ${tunnel}) T[${at0} + position] = v;`);
-    });
+    const i = model.stateIndex.get(stateName)!;
+    const tunnel = model.tunnel[i]!;
+    const at0 = o * model.expanded + model.base[i]!;
+    lines.push('if (typeof v !== "number" || v - v !== 0) return false;');
+    lines.push(tunnel === 1 ? `if (position === 0) T[${at0}] = v;` : `if (position === 0) for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v; else if (position < ${tunnel}) T[${at0} + position] = v;`);
   });
   lines.push("return true;", "};");
   return compileReader<ValuesReader>(["K", "T"], lines, [keys, work.values]);
