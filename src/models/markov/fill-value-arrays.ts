@@ -120,7 +120,8 @@ function writeEntry(model: CompiledMarkov, work: MarkovWorkspace, plan: ValueArr
   }
 }
 
-function badValue(model: CompiledMarkov, plan: ValueArrayPlan, n: number, row: number, position: number, value: number, site: ErrorSite): never {
+/** Throws the error of value entry `n` at trace row `row` and state time `position` (not a finite number). */
+export function badValue(model: CompiledMarkov, plan: ValueArrayPlan, n: number, row: number, position: number, value: number, site: ErrorSite): never {
   const i = plan.state[n]!;
   site.at = "row";
   site.cycle = row;

@@ -2,6 +2,7 @@ import type { CompiledMarkov } from "./compile-markov.js";
 import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
 import type { ErrorSite } from "./markov-errors.js";
 import { compileReader } from "./shape-readers.js";
+import { type ValueArrayPlan, badValue } from "./fill-value-arrays.js";
 
 type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, live: Uint8Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
 
@@ -19,6 +20,13 @@ type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float6
 export interface VectorKernel {
   step(row: number, current: Float64Array, next: Float64Array, ...rest: [...KernelArguments, weighted: boolean]): void;
   run(work: { current: Float64Array; next: Float64Array }, rows: number, ...rest: [...KernelArguments, milestoneRows: Uint8Array, book: (cycle: number) => void, milestone: (cycle: number) => void]): void;
+  /**
+   * The direct loop of values that change by trace row (`valueArrays`), in one call: per cycle the
+   * step (unweighted), `book` and `milestone` as in `run`, then the plan's varying values of the new
+   * trace row written into `V` (checked as fillValueArraysRow checks them) and the row added to
+   * `total` / `totalUndiscounted` with the sums of vectorLoop's addRow, term by term in its order.
+   */
+  runDirect(work: { current: Float64Array; next: Float64Array }, rows: number, ...rest: [...KernelArguments, milestoneRows: Uint8Array, book: (cycle: number) => void, milestone: (cycle: number) => void, P: ValueArrayPlan, V: Float64Array, total: Float64Array, totalUndiscounted: Float64Array]): void;
 }
 
 /** Kernel generations per strategy before the interpreted step is kept for good (shapes that keep changing). */
@@ -212,7 +220,23 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     "if (MR[row + 1] === 1) milestone(row + 1);",
     "}",
     "}",
-    "return { step, run };",
+    // The direct run (values by trace row): the same cycle, then the row's values and its sums.
+    `function runDirect(work, rows, ${parameters}, MR, book, milestone, P, V, total, totalU) {`,
+    "const weighted = false;",
+    "const varying = P.varying, VC = P.varyingCount, VK = P.kind, VA = P.arrays, VO = P.outcome, VS = P.state;",
+    "let cur = work.current, next = work.next, t, r, k, n, i, tn, at, va, vx, j, off, sv;",
+    "for (let row = 0; row < rows; row++) {",
+    "{",
+    ...lines,
+    "}",
+    "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
+    ...(tvPairs.length > 0 ? [`if (${Array.from(tvPairs, (_, n) => `tv[${n}] !== 0`).join(" || ")}) book(row + 1);`] : []),
+    "if (MR[row + 1] === 1) milestone(row + 1);",
+    "r = row + 1;",
+    ...directRow(model),
+    "}",
+    "}",
+    "return { step, run, runDirect };",
   ];
   const at = (row: number): void => {
     site.at = "cycle";
@@ -226,7 +250,35 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     at(row);
     return rowProblem(model, from, position, sum, complementTo, site);
   };
-  return compileReader<VectorKernel>(["tol", "bad", "rowBad"], code, [model.tolerance, bad, rowBad]);
+  const valueBad = (plan: ValueArrayPlan, n: number, row: number, position: number, value: number): never => badValue(model, plan, n, row, position, value, site);
+  return compileReader<VectorKernel>(["tol", "bad", "rowBad", "valueBad", "BASE", "TUN"], code, [model.tolerance, bad, rowBad, valueBad, model.base, model.tunnel]);
+}
+
+/**
+ * The lines of runDirect that finish trace row `r` (the current trace is `cur`): fillValueArraysRow's
+ * writes of the plan's varying entries (the plan changes from draw to draw, so they are a loop over
+ * it, not code of its shape), then addRow's sums: per outcome, occupancy × value over every expanded
+ * state in ascending order from 0, added to the totals with the row's coefficient.
+ */
+function directRow(model: CompiledMarkov): string[] {
+  const expanded = model.expanded;
+  const lines = [
+    "for (k = 0; k < VC; k++) {",
+    `n = varying[k]; i = VS[n]; tn = TUN[i]; at = VO[n] * ${expanded} + BASE[i]; va = VA[n];`,
+    // By cycle: one number for every state time; by cycle and state time: the row's run of numbers.
+    'if (VK[n] === 1) { vx = va[r]; if (typeof vx !== "number" || vx - vx !== 0) valueBad(P, n, r, 0, vx); for (j = 0; j < tn; j++) V[at + j] = vx; }',
+    'else { off = VK[n] === 3 ? r * tn : 0; for (j = 0; j < tn; j++) { vx = va[off + j]; if (typeof vx !== "number" || vx - vx !== 0) valueBad(P, n, r, j, vx); V[at + j] = vx; } }',
+    "}",
+  ];
+  lines.push("const rc = CC[r], re = EC[r], ru = UC[r];");
+  model.outcomeClass.forEach((outcomeClass, o) => {
+    const first = o * expanded;
+    // A few states: one line per term; many (long tunnels): a loop, the same sum in the same order.
+    if (expanded <= 16) lines.push(`sv = 0; ${Array.from({ length: expanded }, (_, e) => `sv += cur[${e}] * V[${first + e}];`).join(" ")}`);
+    else lines.push(`sv = 0; for (j = 0; j < ${expanded}; j++) sv += cur[j] * V[${first} + j];`);
+    lines.push(`total[${o}] += ${outcomeClass === 0 ? "rc" : "re"} * sv; totalU[${o}] += ru * sv;`);
+  });
+  return lines;
 }
 
 /** Whether the cost and effect row coefficients are equal in every row (equal discount rates): the weighted traces are then equal too. */
