@@ -12,6 +12,7 @@ import { CycleGrids } from "./cycle-grid.js";
 import { TransitionArrayPlan } from "./fill-transition-arrays.js";
 import { ValueArrayPlan } from "./fill-value-arrays.js";
 import { type VectorKernel, VectorKernels } from "./vector-kernel.js";
+import { RunMemo } from "./run-memo.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -106,6 +107,8 @@ export class MarkovWorkspace {
   readonly valuePlanReaders: ValuePlanReaders;
   /** Per strategy: the vector loop's cycle step generated for the shape of its transition arrays. */
   readonly vectorKernels: VectorKernels;
+  /** The inputs and results of the last weighted run of a vector kernel (run-memo.ts). */
+  readonly runMemo: RunMemo;
   /** The vector kernel chosen for the strategy being run (evaluate-strategy.ts). */
   arraysKernel: VectorKernel | undefined = undefined;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
@@ -165,6 +168,7 @@ export class MarkovWorkspace {
     this.planReaders = new PlanReaders(model, this.transitionPlan);
     this.valuePlanReaders = new ValuePlanReaders(model, this.valuePlan);
     this.vectorKernels = new VectorKernels(model, this.site);
+    this.runMemo = new RunMemo(model);
     const rows = model.cycles + 1;
     const years = model.annualYears;
     this.annual =

@@ -71,7 +71,13 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   if (kernel !== undefined && !direct) {
     // Every cycle in one call of the generated code (no call and no argument passing per cycle).
     site.at = "cycle";
-    kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
+    // A run with the inputs of the last one kept (another strategy with the same transitions) takes its results.
+    const memo = work.runMemo;
+    if (!memo.reuse(model, work, plan, floor)) {
+      memo.prepare(model, work, plan, floor);
+      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
+      memo.keep(work);
+    }
   } else if (kernel !== undefined && valuesVary && vectorValues && recorder === undefined) {
     // Values that change by trace row, read from arrays: every cycle, its values and its sums in one call of the generated code.
     site.at = "cycle";
