@@ -53,24 +53,65 @@ export const darthVector = markovCohort({
 });
 
 /**
- * Buffers of the vector form's arrays, one set per strategy, reused from call to call: the engine
- * reads the arrays before it calls the function again (allocating 45 KB of typed arrays per call
- * costs more than filling them).
+ * The vector form's arrays and the rows object that returns them, made once per hazard ratio of S1 →
+ * S2 (without B: SoC and A; with B: B and AB, whose transitions are the same) and refilled only
+ * when an input they depend on changes: the engine reads a result before it calls the function
+ * again, so the second strategy of a pair gets the first one's arrays without a pass over its
+ * 5 625 entries, and a draw allocates nothing.
  */
-const buffers = new Map<string, { pHD: Float64Array; pS1D: Float64Array; pHS1: Float64Array; pS1H: Float64Array; pS2D: Float64Array; pS1S2: Float64Array; progression: Float64Array }>();
+interface TransitionBuffers {
+  /** The inputs the arrays were filled for: rHS1, rS1H, hrS1, hrS2, scale, shape, g0, g1, the hazard ratio, then the ages (NaN: never filled). */
+  readonly inputs: Float64Array;
+  readonly pHD: Float64Array;
+  readonly pS1D: Float64Array;
+  readonly pHS1: Float64Array;
+  readonly pS1H: Float64Array;
+  readonly pS2D: Float64Array;
+  readonly pS1S2: Float64Array;
+  readonly progression: Float64Array;
+  readonly rows: ReturnType<typeof transitionRows>;
+}
+
+const buffers: (TransitionBuffers | undefined)[] = [undefined, undefined];
+
+function transitionRows(b: Omit<TransitionBuffers, "rows" | "inputs">) {
+  return {
+    H: { H: complement, S1: byCycle(b.pHS1), D: byCycle(b.pHD) },
+    S1: { H: byCycle(b.pS1H), S1: complement, S2: byCycleAndStateTime(b.pS1S2), D: byCycle(b.pS1D) },
+    S2: { S2: complement, D: byCycle(b.pS2D) },
+    D: { D: 1 },
+  };
+}
+
+/** Writes the inputs into `inputs` and says whether they were already there (Object.is: −0 and NaN are inputs too). */
+function sameInputs(inputs: Float64Array, p: DarthParameters, hr: number, age: ArrayLike<number>): boolean {
+  const now = [p.rHS1, p.rS1H, p.hrS1, p.hrS2, p.scale, p.shape, p.g0, p.g1, hr];
+  let same = true;
+  for (let n = 0; n < now.length; n++) {
+    if (!Object.is(inputs[n], now[n])) same = false;
+    inputs[n] = now[n]!;
+  }
+  for (let i = 0; i < age.length; i++) {
+    if (!Object.is(inputs[now.length + i], age[i])) same = false;
+    inputs[now.length + i] = age[i]!;
+  }
+  return same;
+}
 
 /** The vector form's transitions: every cycle and state time at once. */
 export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strategy: string) {
   const cycles = grid.cycles;
   const tunnel = grid.tunnelLength("S1");
   const age = grid.transitionAge;
-  let buffer = buffers.get(strategy);
-  if (buffer === undefined || buffer.pS1S2.length !== cycles * tunnel) {
-    buffer = { pHD: new Float64Array(cycles), pS1D: new Float64Array(cycles), pHS1: new Float64Array(cycles), pS1H: new Float64Array(cycles), pS2D: new Float64Array(cycles), pS1S2: new Float64Array(cycles * tunnel), progression: new Float64Array(tunnel) };
-    buffers.set(strategy, buffer);
+  const withB = usesB(strategy) ? 1 : 0;
+  let made = buffers[withB];
+  if (made === undefined || made.pS1S2.length !== cycles * tunnel) {
+    const arrays = { pHD: new Float64Array(cycles), pS1D: new Float64Array(cycles), pHS1: new Float64Array(cycles), pS1H: new Float64Array(cycles), pS2D: new Float64Array(cycles), pS1S2: new Float64Array(cycles * tunnel), progression: new Float64Array(tunnel) };
+    made = buffers[withB] = { ...arrays, inputs: new Float64Array(9 + cycles).fill(Number.NaN), rows: transitionRows(arrays) };
   }
-  const { pHD, pS1D, pHS1, pS1H, pS2D, pS1S2, progression } = buffer;
-  const hr = usesB(strategy) ? p.hrB : 1;
+  const hr = withB === 1 ? p.hrB : 1;
+  if (sameInputs(made.inputs, p, hr, age)) return made.rows;
+  const { pHD, pS1D, pHS1, pS1H, pS2D, pS1S2, progression } = made;
   // Weibull cumulative hazard at k and k + 1 years in S1; pow(k + 1, shape) is the next k's pow(k, shape), computed once (the same number).
   const scale = p.scale ** p.shape;
   let before = 0 ** p.shape;
@@ -79,20 +120,21 @@ export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strat
     progression[k] = applyHazardRatio(rateToProbability(scale * (after - before)), hr);
     before = after;
   }
+  // The same numbers as the callback form's, each computed once: the probabilities of constant rates outside the loop, 1 − death once per cycle.
+  const sickening = rateToProbability(p.rHS1);
+  const recovering = rateToProbability(p.rS1H);
   for (let i = 0; i < cycles; i++) {
     const rHD = p.g0 * Math.exp(p.g1 * age[i]!);
-    pHD[i] = rateToProbability(rHD);
+    const healthyDeath = rateToProbability(rHD);
+    pHD[i] = healthyDeath;
     const death = rateToProbability(rHD * p.hrS1);
     pS1D[i] = death;
-    pHS1[i] = (1 - pHD[i]!) * rateToProbability(p.rHS1);
-    pS1H[i] = (1 - death) * rateToProbability(p.rS1H);
+    pHS1[i] = (1 - healthyDeath) * sickening;
+    const survival = 1 - death;
+    pS1H[i] = survival * recovering;
     pS2D[i] = rateToProbability(rHD * p.hrS2);
-    for (let k = 0; k < tunnel; k++) pS1S2[i * tunnel + k] = (1 - death) * progression[k]!;
+    const offset = i * tunnel;
+    for (let k = 0; k < tunnel; k++) pS1S2[offset + k] = survival * progression[k]!;
   }
-  return {
-    H: { H: complement, S1: byCycle(pHS1), D: byCycle(pHD) },
-    S1: { H: byCycle(pS1H), S1: complement, S2: byCycleAndStateTime(pS1S2), D: byCycle(pS1D) },
-    S2: { S2: complement, D: byCycle(pS2D) },
-    D: { D: 1 },
-  };
+  return made.rows;
 }
