@@ -3,6 +3,7 @@ import type { Model } from "../models/model.js";
 import { partitionedSurvival } from "../models/psm/partitioned-survival.js";
 import type { PartitionedSurvivalDefinition } from "../models/psm/partitioned-survival-definition.js";
 import { survivalCurveFromDef } from "../survival/survival-curve-from-def.js";
+import { type ExponentialRate, exponentialRate } from "../survival/exponential-survival.js";
 import { readLifeTableFile } from "./life-table-file.js";
 import type { LifeTable } from "../survival/life-table.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve.js";
@@ -61,6 +62,27 @@ function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegm
   return () => Number.NaN;
 }
 
+/** An endpoint's curve for a parameter set: the curve, or for `{ kind: exponential, rate }` its checked rate. */
+type CurveOf = (p: Params) => SurvivalCurve | ExponentialRate;
+
+/**
+ * Compiles an endpoint's curve definition. A plain `{ kind: exponential, rate }` gives the checked
+ * rate (the PSM engine reads nothing else, and builds the curve if a run asks for it): per draw no
+ * definition object, and no curve object with its closures (NSCLC: 18 endpoints per draw). Any
+ * other definition is built into its curve by survivalCurveFromDef.
+ */
+function endpointCurve(spec: unknown, env: Env, path: readonly PathSegment[], issues: Issue[]): CurveOf {
+  if (typeof spec === "object" && spec !== null && !Array.isArray(spec) && (spec as { kind?: unknown }).kind === "exponential") {
+    const keys = Object.keys(spec);
+    if (keys.length === 2 && keys.includes("rate")) {
+      const rate = curveSpec((spec as { rate: unknown }).rate, "rate", env, [...path, "rate"], issues);
+      return (p) => exponentialRate(rate(p) as number);
+    }
+  }
+  const tree = curveSpec(spec, "", env, path, issues);
+  return (p) => survivalCurveFromDef(tree(p) as SurvivalCurveDef);
+}
+
 /**
  * Compiles a partitioned survival model of a model file into {@link partitionedSurvival}: each
  * endpoint's curve is a src/survival definition (`{ kind: weibull, shape, scale }`, `{ kind:
@@ -79,7 +101,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
   const endpointName = nameChecker("unknown_state", "endpoint", endpoints, issues);
 
-  const curves: [string, Tree][] = Object.entries(def.curves).filter(([name]) => endpointName(name, [...path, "curves", name])).map(([name, spec]) => [name, curveSpec(spec, "", scope.startEnv, [...path, "curves", name], issues)]);
+  const curves: [string, CurveOf][] = Object.entries(def.curves).filter(([name]) => endpointName(name, [...path, "curves", name])).map(([name, spec]) => [name, endpointCurve(spec, scope.startEnv, [...path, "curves", name], issues)]);
   for (const endpoint of endpoints) if (def.curves[endpoint] === undefined) issues.push({ code: "invalid_model", path: [...path, "curves"], message: `endpoint '${endpoint}' has no curve` });
   const table = (source: Readonly<Record<string, Readonly<Record<string, number | string>>>> | undefined, key: string, env: Env): [string, [string, Cell][]][] =>
     Object.entries(source ?? {})
@@ -112,10 +134,10 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
       return table;
     };
   };
-  const record = Object.fromEntries(curves.map(([name]) => [name, undefined])) as unknown as Record<string, SurvivalCurve>;
-  const curvesOf = (p: Params, g: string): Record<string, SurvivalCurve> => {
+  const record = Object.fromEntries(curves.map(([name]) => [name, undefined])) as unknown as Record<string, SurvivalCurve | ExponentialRate>;
+  const curvesOf = (p: Params, g: string): Record<string, SurvivalCurve | ExponentialRate> => {
     scope.enter(undefined, g);
-    for (let k = 0; k < curves.length; k++) record[curves[k]![0]] = survivalCurveFromDef(curves[k]![1](p) as SurvivalCurveDef);
+    for (let k = 0; k < curves.length; k++) record[curves[k]![0]] = curves[k]![1](p);
     return record;
   };
   // The capped values likewise: one record, its numbers rewritten per call (labels are unique keys).

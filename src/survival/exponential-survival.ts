@@ -80,7 +80,37 @@ export function exponentialCurve(rate: number): SurvivalCurve<ExponentialSurviva
  */
 const EXPONENTIAL_RATE = curveMark<number>();
 
-/** The rate of a curve made by {@link exponentialSurvival} (not a copy of one), else undefined. */
-export function exponentialRateOf(curve: SurvivalCurve): number | undefined {
-  return EXPONENTIAL_RATE.read(curve);
+/**
+ * A checked exponential rate standing in for its curve where an engine reads only the rate: a
+ * model file's partitioned survival model builds one per endpoint, strategy and draw (NSCLC: 18 per
+ * draw), and its engine needs the rate alone unless a run, an error message or the exact
+ * background cap asks for the curve, which {@link ExponentialRate.curve} then builds (once), the
+ * same curve `exponentialSurvival({ rate })` gives. One small object instead of a curve's frozen
+ * object, frozen definition and eight closures. Never handed to users.
+ * @internal
+ */
+export class ExponentialRate {
+  readonly rate: number;
+  #curve: SurvivalCurve<ExponentialSurvivalDef> | undefined;
+  constructor(rate: number) {
+    this.rate = rate;
+  }
+  /** The public curve of this rate, built on first use. */
+  curve(): SurvivalCurve<ExponentialSurvivalDef> {
+    return (this.#curve ??= exponentialCurve(this.rate));
+  }
+}
+
+/**
+ * The {@link ExponentialRate} of `rate`, checked exactly as {@link exponentialSurvival} checks it
+ * (the same error for the same value). @internal
+ */
+export function exponentialRate(rate: number): ExponentialRate {
+  if (!(typeof rate === "number" && rate > 0 && rate !== Infinity)) checkParameters("exponential", { rate }, RATE_DOMAIN);
+  return new ExponentialRate(rate);
+}
+
+/** The rate of a curve made by {@link exponentialSurvival} (not a copy of one) or of an {@link ExponentialRate}, else undefined. */
+export function exponentialRateOf(curve: SurvivalCurve | ExponentialRate): number | undefined {
+  return curve instanceof ExponentialRate ? curve.rate : EXPONENTIAL_RATE.read(curve);
 }

@@ -8,7 +8,7 @@ import { applyHazardRatioToCurve } from "../../src/survival/apply-hazard-ratio-t
 import { parseLifeTableCsv } from "../../src/survival/parse-life-table-csv.js";
 import { readFileSync } from "node:fs";
 import { joinCurves } from "../../src/survival/join-curves.js";
-import { exponentialSurvival } from "../../src/survival/exponential-survival.js";
+import { exponentialRateOf, exponentialSurvival } from "../../src/survival/exponential-survival.js";
 import { survivalCurveFromDef } from "../../src/survival/survival-curve-from-def.js";
 
 const PSM = `metadata: { title: PSM, currency: SEK }
@@ -113,6 +113,76 @@ describe("compileModelFile: partitioned survival", () => {
     const missing = checkModelFile(text, { fileName: "psm.yaml" });
     if (missing.ok) throw new Error("expected issues");
     expect([missing.issues[0]!.code, missing.issues[0]!.path]).toEqual(["file_not_found", ["model", "backgroundMortality", "file"]]);
+  });
+
+  it("exponential endpoints (kept as their rates, their curves built only for run() or the exact background cap) give the same totals, curves and errors as exponentialSurvival", () => {
+    const text = `metadata: { title: PSM exponential, currency: SEK }
+parameters:
+  mPfs: 9
+  mOs: 20
+  cDrug: 100000
+  cEndOfLife: 50000
+  uPF: 0.8
+  uPD: 0.6
+strategies:
+  A: { variables: { hr: 1 } }
+  B: { variables: { hr: 0.7 } }
+model:
+  type: partitioned-survival
+  outcomes: { costDrug: cost, costCare: cost, qaly: effect }
+  timeUnit: months
+  cycleLength: 1/12
+  horizon: 5
+  startAge: 65
+  curves:
+    PFS: { rate: hr * log(2) / mPfs, kind: exponential }
+    OS: { kind: exponential, rate: log(2) / mOs }
+  values:
+    costDrug: { PF: cDrug }
+    qaly: { PF: uPF, PD: uPD }
+  entryValues: { costCare: { Dead: cEndOfLife } }
+`;
+    type P = Readonly<Record<string, number>>;
+    const base: P = { mPfs: 9, mOs: 20, cDrug: 100000, cEndOfLife: 50000, uPF: 0.8, uPD: 0.6 };
+    const csv = readFileSync(new URL("../../models/data/sweden-life-table-hmd-2018-2020.csv", import.meta.url), "utf8");
+    const table = parseLifeTableCsv(csv, { year: 2019, source: "life-table.csv" });
+    for (const method of [undefined, "cycle", "exact"] as const) {
+      const file = method === undefined ? text : text.replace("  startAge: 65\n", `  startAge: 65\n  backgroundMortality: { file: life-table.csv, year: 2019, sexMix: { female: 0.5, male: 0.5 }, method: ${method} }\n`);
+      const project = compileModelFile(file, { fileName: "psm.yaml", readFile: () => csv });
+      const ts = partitionedSurvival({
+        strategies: ["A", "B"],
+        outcomes: { costDrug: "cost", costCare: "cost", qaly: "effect" },
+        timeUnit: "months",
+        cycleLength: 1 / 12,
+        horizon: 5,
+        startAge: 65,
+        ...(method === undefined ? {} : { backgroundMortality: { lifeTable: table, sexMix: { female: 0.5, male: 0.5 }, method } }),
+        curves: (p: P, strategy) => ({ PFS: exponentialSurvival({ rate: ((strategy === "B" ? 0.7 : 1) * Math.log(2)) / p["mPfs"]! }), OS: exponentialSurvival({ rate: Math.log(2) / p["mOs"]! }) }),
+        values: (p: P) => ({ costDrug: { PF: p["cDrug"]! }, qaly: { PF: p["uPF"]!, PD: p["uPD"]! } }),
+        entryValues: (p: P) => ({ costCare: { Dead: p["cEndOfLife"]! } }),
+      });
+      for (const params of [base, { ...base, mPfs: 30 }]) expect(evaluateModel(project.model, params)).toEqual(evaluateModel(ts, params));
+      if (method === "exact") continue;
+      // run() hands out the public curves, built from the rates: the same curves TypeScript's run() gives.
+      const run = (project.model as unknown as typeof ts).run(base);
+      const reference = ts.run(base);
+      for (const strategy of ["A", "B"] as const) {
+        for (const endpoint of ["PFS", "OS"] as const) {
+          const curve = run.strategies[strategy].curves[endpoint];
+          expect(Object.isFrozen(curve)).toBe(true);
+          expect(curve.def).toEqual(reference.strategies[strategy].curves[endpoint].def);
+          expect(exponentialRateOf(curve)).toBe(exponentialRateOf(reference.strategies[strategy].curves[endpoint]));
+        }
+        expect(run.strategies[strategy].totals).toEqual(reference.strategies[strategy].totals);
+        expect(run.strategies[strategy].survival).toEqual(reference.strategies[strategy].survival);
+      }
+    }
+    // A rate that is not > 0 fails as exponentialSurvival fails: at compile time from the base case, in a draw at evaluation.
+    const bad = checkModelFile(text.replace("  mOs: 20", "  mOs: -20"), { fileName: "psm.yaml" });
+    if (bad.ok) throw new Error("expected issues");
+    expect([bad.issues[0]!.code, bad.issues[0]!.path]).toEqual(["invalid_parameter", ["model", "curves"]]);
+    const model = compileModelFile(text, { fileName: "psm.yaml" }).model;
+    expect(() => evaluateModel(model, { ...base, mOs: -20 })).toThrow(/exponential rate must be a finite number > 0 \(received -0.0346/);
   });
 
   it("compileModelFile reports a wrong curve kind or parameter with the model path", () => {

@@ -8,7 +8,7 @@ import { QalyError } from "../../src/core/errors.js";
 import { curveMark } from "../../src/survival/curve-mark.js";
 import { defineCurve } from "../../src/survival/define-curve.js";
 import { exponentialFromMedian } from "../../src/survival/exponential-from-median.js";
-import { exponentialRateOf, exponentialSurvival } from "../../src/survival/exponential-survival.js";
+import { ExponentialRate, exponentialRate, exponentialRateOf, exponentialSurvival } from "../../src/survival/exponential-survival.js";
 import type { SurvivalCurve } from "../../src/survival/survival-curve.js";
 
 /** The curve as defineCurve assembles it from the exponential parts (the construction before the direct one). */
@@ -81,5 +81,37 @@ describe("exponentialSurvival, built directly", () => {
       expect((error as QalyError).issues[0]!.path).toEqual(["exponential", "rate"]);
     }
     for (const bad of [0, -1, NaN, Infinity, "2" as unknown as number]) expect(() => exponentialSurvival({ rate: bad })).toThrow(QalyError);
+  });
+
+  it("exponentialRate (the PSM engine's stand-in, a model file's exponential endpoints) carries the rate and builds exponentialSurvival's curve once, on first use", () => {
+    fc.assert(
+      fc.property(rates, points, (rate, x) => {
+        const record = exponentialRate(rate);
+        const curve = exponentialSurvival({ rate });
+        expect(exponentialRateOf(record)).toBe(rate);
+        const built = record.curve();
+        expect(record.curve()).toBe(built);
+        expect(Object.keys(built)).toEqual(Object.keys(curve));
+        expect(Object.isFrozen(built)).toBe(true);
+        expect(built.def).toEqual(curve.def);
+        expect(exponentialRateOf(built)).toBe(rate);
+        expect([built.survival(x), built.hazard(x), built.cumulativeHazard(x), built.restrictedMean(x), built.quantile(x / 1e4), built.median(), String(built)]).toEqual([curve.survival(x), curve.hazard(x), curve.cumulativeHazard(x), curve.restrictedMean(x), curve.quantile(x / 1e4), curve.median(), String(curve)]);
+      }),
+    );
+    expect(exponentialRate(0.05)).toBeInstanceOf(ExponentialRate);
+  });
+
+  it("exponentialRate rejects what exponentialSurvival rejects, with the same issues", () => {
+    for (const bad of [0, -1, NaN, Infinity, -Infinity, "2" as unknown as number, undefined as unknown as number]) {
+      const issuesOf = (build: () => unknown) => {
+        try {
+          build();
+        } catch (error) {
+          return (error as QalyError).issues;
+        }
+        throw new Error(`expected ${String(bad)} to be rejected`);
+      };
+      expect(issuesOf(() => exponentialRate(bad))).toEqual(issuesOf(() => exponentialSurvival({ rate: bad })));
+    }
   });
 });

@@ -1,10 +1,9 @@
 import { fail } from "../../core/errors.js";
 import { discountFactor } from "../../math/discount-factor.js";
-import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { EvaluationContext } from "../model.js";
 import { addCappedValues } from "./add-capped-values.js";
 import type { CompiledPsm } from "./compile-psm.js";
-import { checkStart, fillSurvival, strategyCurves } from "./fill-survival.js";
+import { type EngineCurve, checkStart, fillSurvival, strategyCurves } from "./fill-survival.js";
 import type { PsmSite } from "./psm-errors.js";
 import { populationFloor } from "./population-floor.js";
 import { addEntryValues, addStartingValues, addStateValues } from "./psm-values.js";
@@ -16,7 +15,7 @@ import { prepareAnnual } from "./psm-annual.js";
  * leaves the totals per declared outcome in `work.total` / `work.totalUndiscounted` and the clamp
  * count in `work.clamped`. Returns the (possibly background-capped) curves it used.
  */
-export function evaluatePsmStrategy(model: CompiledPsm, work: PsmWorkspace, strategyIndex: number, params: unknown, context: EvaluationContext | undefined, site: PsmSite, curves: SurvivalCurve[]): SurvivalCurve[] {
+export function evaluatePsmStrategy(model: CompiledPsm, work: PsmWorkspace, strategyIndex: number, params: unknown, context: EvaluationContext | undefined, site: PsmSite, curves: EngineCurve[]): EngineCurve[] {
   const strategy = model.strategies[strategyIndex]!;
   site.strategy = strategy.name;
   site.draw = context?.draw;

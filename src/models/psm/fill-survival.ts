@@ -1,6 +1,6 @@
 import type { EvaluationContext } from "../model.js";
 import { capByBackgroundMortality } from "../../survival/cap-by-background-mortality.js";
-import { exponentialRateOf } from "../../survival/exponential-survival.js";
+import { ExponentialRate, exponentialRateOf } from "../../survival/exponential-survival.js";
 import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
@@ -9,16 +9,27 @@ import type { PopulationFloor } from "./population-floor.js";
 import { closedFormPair, closedFormSums } from "./closed-form-pair.js";
 import { powerLawOf, powerTable } from "../../survival/define-curve.js";
 
+/**
+ * What the engine holds per endpoint: a survival curve, or the rate of an exponential one whose
+ * curve is built only if something asks for it (a model file's curves, see ExponentialRate).
+ */
+export type EngineCurve = SurvivalCurve | ExponentialRate;
+
+/** The survival curve of an {@link EngineCurve} (built now for an ExponentialRate). */
+export function publicCurve(curve: EngineCurve): SurvivalCurve {
+  return curve instanceof ExponentialRate ? curve.curve() : curve;
+}
+
 /** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
-export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: SurvivalCurve[]): SurvivalCurve[] {
+export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: EngineCurve[]): EngineCurve[] {
   const record = (strategy.curves as (params: unknown, strategy: string) => unknown)(params, strategy.name);
   if (record === null || typeof record !== "object") failPsm(site, "invalid_model", ["curves"], `the curves function must return endpoint → survival curve, e.g. { ${model.endpoints.map((e) => `${e}: …`).join(", ")} }`, record);
   for (let k = 0; k < model.endpoints.length; k++) {
     const endpoint = model.endpoints[k]!;
-    let curve = (record as Record<string, SurvivalCurve | undefined>)[endpoint];
-    if (curve === undefined || curve === null || typeof curve.cumulativeHazard !== "function") failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }))`, curve);
+    let curve = (record as Record<string, EngineCurve | undefined>)[endpoint];
+    if (!(curve instanceof ExponentialRate) && (curve === undefined || curve === null || typeof curve.cumulativeHazard !== "function")) failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }))`, curve);
     if (model.background?.method === "exact") {
-      curve = capByBackgroundMortality(curve, model.background.lifeTable, { startAge: model.startAge! + startTime, sexMix: model.background.sexMix, timeUnit: model.timeUnit });
+      curve = capByBackgroundMortality(publicCurve(curve), model.background.lifeTable, { startAge: model.startAge! + startTime, sexMix: model.background.sexMix, timeUnit: model.timeUnit });
     }
     into[k] = curve;
   }
@@ -37,7 +48,7 @@ export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy
  * written as S directly, see `exponentialPass`). With the `"floor"` policy
  * S_k stays as fitted and only the lower bound of the next state, `work.lower`, is min(S_k, S_{k+1}).
  */
-export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly SurvivalCurve[], site: PsmSite, floor?: PopulationFloor): void {
+export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: readonly EngineCurve[], site: PsmSite, floor?: PopulationFloor): void {
   const cycles = model.schedule.cycles;
   const endpoints = model.endpoints.length;
   const step = model.curveStep;
@@ -76,18 +87,17 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     const crossed = exponentialPairPass(work, ratePfs, rateOs, step, floor, tolerance, model.crossing === "error");
     if (crossed < 0) failCrossing(model, 0, -crossed - 1, work.rawRows[0]![-crossed - 1]!, work.survivalRows[1]![-crossed - 1]!, site);
     paired = true;
-  } else if (pairable && rateOs === undefined && curves[1]!.cumulativeHazardGrid !== undefined && curves[0]!.cumulativeHazardGrid !== undefined && exponentialRateOf(curves[0]!) === undefined) {
-    paired = steppedPair(work, curves, step, floor, tolerance, model.crossing === "error");
+  } else if (pairable && rateOs === undefined && exponentialRateOf(curves[0]!) === undefined && publicCurve(curves[1]!).cumulativeHazardGrid !== undefined && publicCurve(curves[0]!).cumulativeHazardGrid !== undefined) {
+    paired = steppedPair(work, curves as readonly SurvivalCurve[], step, floor, tolerance, model.crossing === "error");
   }
   // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one.
   for (let k = paired ? -1 : endpoints - 1; k >= 0; k--) {
-    const curve = curves[k]!;
     const raw = work.rawRows[k]!;
     const clamped = work.survivalRows[k]!;
     const later = k + 1 < endpoints ? work.survivalRows[k + 1]! : undefined;
     const floorStates = model.crossing === "floor";
     const stop = model.crossing === "error";
-    const rate = exponentialRateOf(curve);
+    const rate = exponentialRateOf(curves[k]!);
     if (rate !== undefined) {
       // S in one pass, valid by construction (no row checks), clamped and summed as it is written.
       const crossed = exponentialPass(raw, rate, step, floor, clamped, floorStates ? undefined : later, work, tolerance, stop, weights, sums, k);
@@ -95,6 +105,7 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
       if (floorStates) floorBelow(clamped, later, work, k, tolerance);
       continue;
     }
+    const curve = publicCurve(curves[k]!);
     const start = curve.cumulativeHazard(0);
     raw[0] = start;
     if (curve.cumulativeHazardGrid !== undefined) curve.cumulativeHazardGrid(0, step, work.rawTail[k]!);
@@ -636,21 +647,21 @@ function raiseToFloor(grid: Float64Array, floor: Float64Array, start: number): v
   }
 }
 
-function checkSurvival(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, site: PsmSite): never {
+function checkSurvival(model: CompiledPsm, curves: readonly EngineCurve[], k: number, t: number, s: number, site: PsmSite): never {
   const endpoint = model.endpoints[k]!;
   const code = Number.isNaN(s) ? "non_finite_value" : "probability_out_of_range";
-  return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
+  return failPsm(site, code, ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${publicCurve(curves[k]!).toString()}) at cycle ${t} (time ${t * model.curveStep} ${model.timeUnit}) is ${s}, expected a proportion in [0, 1]`, s);
 }
 
-function badRow(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, raw: Float64Array, site: PsmSite): never {
+function badRow(model: CompiledPsm, curves: readonly EngineCurve[], k: number, t: number, raw: Float64Array, site: PsmSite): never {
   const s = Math.exp(-raw[t]!);
   if (!(s >= -model.tolerance)) checkSurvival(model, curves, k, t, s, site);
   return increasing(model, curves, k, t, s, raw[t - 1]!, site);
 }
 
-function increasing(model: CompiledPsm, curves: readonly SurvivalCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {
+function increasing(model: CompiledPsm, curves: readonly EngineCurve[], k: number, t: number, s: number, before: number, site: PsmSite): never {
   const endpoint = model.endpoints[k]!;
-  return failPsm(site, "survival_increasing", ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${curves[k]!.toString()}) increases from ${before} at cycle ${t - 1} to ${s} at cycle ${t}; a survival curve never increases`, s);
+  return failPsm(site, "survival_increasing", ["curves", endpoint, "cycle", t], `survival of ${endpoint} (${publicCurve(curves[k]!).toString()}) increases from ${before} at cycle ${t - 1} to ${s} at cycle ${t}; a survival curve never increases`, s);
 }
 
 function failCrossing(model: CompiledPsm, k: number, t: number, s: number, later: number, site: PsmSite): never {

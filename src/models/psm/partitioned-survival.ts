@@ -1,9 +1,9 @@
 import { fail } from "../../core/errors.js";
-import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import { writeCohortOutputs } from "../cohort/cohort-outcomes.js";
 import type { EvaluationContext, Model } from "../model.js";
 import { compilePsm } from "./compile-psm.js";
 import { evaluatePsmStrategy } from "./evaluate-psm-strategy.js";
+import type { EngineCurve } from "./fill-survival.js";
 import type { DefaultPsmEndpoint, DefaultPsmState, PartitionedSurvivalDefinition } from "./partitioned-survival-definition.js";
 import type { PsmSite } from "./psm-errors.js";
 import { type PsmRun, psmRun } from "./psm-run.js";
@@ -71,7 +71,7 @@ export function partitionedSurvival<P = Readonly<Record<string, number>>, const 
   const width = model.outputs.length;
   const strategies = model.strategies.map((s) => s.name) as G[];
   const site: PsmSite = { strategy: "", draw: undefined };
-  const curves = new Array<SurvivalCurve>(model.endpoints.length);
+  const curves = new Array<EngineCurve>(model.endpoints.length);
 
   function writeOutputs(out: Float64Array, at: number): void {
     writeCohortOutputs(model.layout, work.total, work.totalUndiscounted, out, at);

@@ -2,7 +2,7 @@ import type { SurvivalCurve } from "../../survival/survival-curve.js";
 import type { EvaluationContext } from "../model.js";
 import type { CompiledPsm } from "./compile-psm.js";
 import { evaluatePsmStrategy } from "./evaluate-psm-strategy.js";
-import { materialiseRows } from "./fill-survival.js";
+import { type EngineCurve, materialiseRows, publicCurve } from "./fill-survival.js";
 import type { PsmSite } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
 
@@ -63,7 +63,7 @@ export function psmRun(model: CompiledPsm, work: PsmWorkspace, params: unknown, 
   const out = new Float64Array(model.outputs.length);
   const strategies: Record<string, PsmStrategyRun<string, string>> = {};
   model.strategies.forEach((strategy, s) => {
-    const curves = evaluatePsmStrategy(model, work, s, params, context, site, new Array<SurvivalCurve>(model.endpoints.length));
+    const curves = evaluatePsmStrategy(model, work, s, params, context, site, new Array<EngineCurve>(model.endpoints.length));
     writeOutputs(out, 0);
     materialiseRows(work);
     const column = (buffer: Float64Array, k: number): Float64Array => buffer.slice(k * rows, (k + 1) * rows);
@@ -79,7 +79,7 @@ export function psmRun(model: CompiledPsm, work: PsmWorkspace, params: unknown, 
       occupancy: Object.freeze(occupancy),
       survival: Object.freeze(Object.fromEntries(model.endpoints.map((name, k) => [name, column(work.raw, k)]))),
       clampedSurvival: Object.freeze(Object.fromEntries(model.endpoints.map((name, k) => [name, column(work.survival, k)]))),
-      curves: Object.freeze(Object.fromEntries(model.endpoints.map((name, k) => [name, curves[k]!]))),
+      curves: Object.freeze(Object.fromEntries(model.endpoints.map((name, k) => [name, publicCurve(curves[k]!)]))),
       clampedCycles: work.clamped,
       totals: Object.freeze(Object.fromEntries(model.outputs.map((name, o) => [name, out[o]!]))),
     });
