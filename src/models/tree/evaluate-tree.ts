@@ -115,33 +115,42 @@ export function evaluateTree<P>(tree: CompiledTree<P>, work: TreeWorkspace, para
  * the rollback does: the same sums of path probability × payoff, added in another order, so totals
  * differ from the rollback's by roundings (about 1e-16 relative per level of the tree).
  *
- * Two flat passes over the plan of {@link rollDownPlan}: the edges' weights, then each outcome's
- * products in the order a walk of the instances adds them (the same bits as that walk).
+ * Three flat passes over the plan of {@link rollDownPlan}: the edges' weights, the distinct
+ * products, then each outcome's terms in the order a walk of the instances adds them (the same bits
+ * as that walk).
  */
 function rollDown<P>(tree: CompiledTree<P>, work: TreeWorkspace, out: Float64Array): void {
   const width = tree.outcomes.length;
-  const { probability, reach, order, orderStart, weights, pool, plan } = work;
-  const { edgeStart, edgeParent, edgeChild, edgeBranch, termStart, termWeight, termValue } = plan;
-  const strategyRoot = tree.strategyRoot;
+  const { probability, pool, plan } = work;
+  const buffer = work.weights;
+  const { edgeStart, edgeBranch, stepStart, stepReach, inStart, inEdge, outEnd, productStart, productWeight, productValue, productAt, termStart, termSource } = plan;
+  const strategies = edgeStart.length - 1;
   // Loop bounds are read into locals: V8 otherwise reloads them every iteration (measured ~2× on these loops).
   let t = 0;
-  for (let s = 0; s < strategyRoot.length; s++) {
-    const last = orderStart[s + 1]!;
-    for (let k = orderStart[s]!; k < last; k++) reach[order[k]!] = 0;
-    reach[strategyRoot[s]!] = 1;
-    // An instance not reached gives its edges w = 0 × p = ±0, and reach + ±0 is reach.
-    const end = edgeStart[s + 1]!;
-    for (let j = edgeStart[s]!; j < end; j++) {
-      const w = weights[edgeParent[j]!]! * probability[edgeBranch[j]!]!;
-      weights[j] = w;
-      weights[edgeChild[j]!]! += w;
+  for (let s = 0; s < strategies; s++) {
+    // An instance not reached gets reach ±0, and its edges w = ±0 × p = ±0.
+    let j = edgeStart[s]!;
+    const lastStep = stepStart[s + 1]!;
+    for (let k = stepStart[s]!; k < lastStep; k++) {
+      const from = inStart[k]!;
+      const to = inStart[k + 1]!;
+      let r = 1;
+      if (from < to) {
+        r = 0;
+        for (let e = from; e < to; e++) r += buffer[inEdge[e]!]!;
+      }
+      buffer[stepReach[k]!] = r;
+      const stop = outEnd[k]!;
+      for (; j < stop; j++) buffer[j] = r * probability[edgeBranch[j]!]!;
     }
-    // Each outcome's products follow the previous outcome's: one running index.
+    const lastProduct = productStart[s + 1]!;
+    for (let k = productStart[s]!; k < lastProduct; k++) buffer[productAt + k] = buffer[productWeight[k]!]! * pool[productValue[k]!]!;
+    // Each outcome's terms follow the previous outcome's: one running index.
     const at = s * width;
     for (let o = 0; o < width; o++) {
       const stop = termStart[at + o + 1]!;
       let sum = 0;
-      for (; t < stop; t++) sum += weights[termWeight[t]!]! * pool[termValue[t]!]!;
+      for (; t < stop; t++) sum += buffer[termSource[t]!]!;
       out[at + o] = sum;
     }
   }

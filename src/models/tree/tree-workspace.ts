@@ -15,8 +15,6 @@ export class TreeWorkspace {
   readonly rows: Float64Array;
   /** Expected outcomes of every instance × outcomes. */
   readonly instances: Float64Array;
-  /** Probability of reaching each instance from the current strategy's root (for totals only). */
-  readonly reach: Float64Array;
   /**
    * Per strategy, the instances below its root, parents before children: the reverse post-order of
    * a depth-first walk from the root in branch order (`order[orderStart[s] … orderStart[s + 1]]`).
@@ -28,8 +26,8 @@ export class TreeWorkspace {
   readonly source: Int32Array;
   /** The value table then the payoff rows in one buffer (`values` and `rows` are views of it), for the roll-down's products. */
   readonly pool: Float64Array;
-  /** The roll-down's edge weights, then every instance's reach (`reach` is a view of it). */
-  readonly weights: Float64Array;
+  /** The roll-down's numbers: edge weights, reaches, products (see {@link RollDownPlan}; a plain array of doubles, as its indices). */
+  readonly weights: number[];
   readonly plan: RollDownPlan;
   /** Outer start time (a tree entered as a leaf of another tree). */
   startTime = 0;
@@ -65,7 +63,8 @@ export class TreeWorkspace {
     this.orderStart = Int32Array.from(orderStart);
     this.source = new Int32Array(tree.slots.length);
     this.plan = rollDownPlan(tree, this.order, this.orderStart, this.chance.branchSource, constants.length);
-    this.weights = new Float64Array(this.plan.weightCount);
-    this.reach = this.weights.subarray(this.plan.weightCount - tree.instanceKind.length);
+    // Filled with a double first, so the array holds unboxed doubles from the start (no elements-kind
+    // change, and deoptimisation, at the first draw), then zeroed.
+    this.weights = Array.from({ length: this.plan.size }, () => 0.5).fill(0);
   }
 }

@@ -72,7 +72,9 @@ function build(numbers: readonly number[], depth: number, at = { i: 0 }, shared:
   const branches = Array.from({ length: width }, (_, b): ChanceBranch<P> => {
     const x = next();
     const probability: ChanceBranch<P>["probability"] = b === width - 1 ? complement : x < 0.15 ? 0 : x < 0.3 ? 0.5 / width : shares[share]![b]!;
-    const payoffs = x < 0.5 ? { costTesting: payoff(), falsePositive: payoff() } : { cost: payoff() };
+    // One value on several outcomes (one product for all) and counts of 1 (no product at all).
+    const common = x >= 0.5 && x < 0.7 ? payoff() : 0;
+    const payoffs = x < 0.5 ? { costTesting: payoff(), falsePositive: payoff() } : x < 0.7 ? { cost: common, costTesting: common, tests: 1 } : { cost: payoff() };
     return { label: `b${b}`, probability, payoffs, next: build(numbers, depth - 1, at, shared) };
   });
   const node = chance(branches);
@@ -87,7 +89,7 @@ function rootOf(numbers: readonly number[]): DecisionNode<P> {
 }
 
 describe("the roll-down plan", () => {
-  it("gives the walk's totals bit for bit on random trees (shared subtrees, repeated chance nodes, zeros, nested decisions)", () => {
+  it("gives the walk's totals bit for bit on random trees (shared subtrees, repeated chance nodes, zeros, nested decisions, shared values, counts of 1)", () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 8, maxLength: 60 }),
