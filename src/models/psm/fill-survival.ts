@@ -367,7 +367,7 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
   const weights = shared ?? work.weights;
   const stride = shared === undefined ? 3 : 2;
   const plainAt = stride - 1;
-  let crossed = false;
+  let crossed = 0;
   const qP = Math.exp(-ratePfs * step);
   const qO = Math.exp(-rateOs * step);
   const increments = floor?.increments;
@@ -427,7 +427,7 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
     if (sP > sO) {
       if (sP > sO + tolerance) {
         if (stop) return -(t + 1);
-        crossed = true;
+        crossed++;
       }
       e = sO;
     }
@@ -444,9 +444,9 @@ function exponentialPairPass(work: PsmWorkspace, ratePfs: number, rateOs: number
       effectP += wEffect * e;
     }
   }
-  // As in steppedPairPass: crossed rows counted from the rows written, sums stored inline, one sum
-  // for cost and effect at equal discount rates (the same products in the same order).
-  if (crossed) for (let t = 0; t < rawO.length; t++) if (rawP[t]! > clampedO[t]! + tolerance) countCrossed(work, t);
+  // As in steppedPairPass: crossed rows counted in the loop, sums stored inline, one sum for cost
+  // and effect at equal discount rates (the same products in the same order).
+  work.clamped += crossed;
   const sums = work.sums;
   sums[1] = costO;
   sums[3] = shared === undefined ? effectO : costO;
@@ -566,7 +566,7 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
   let costO = 0;
   let effectO = 0;
   let plainO = 0;
-  let crossed = false;
+  let crossed = 0;
   for (let t = 0; t < rows; t++) {
     const hO = scaleO * inO[t]!;
     const dO = hO - previousO;
@@ -599,7 +599,7 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
     if (sP > eO) {
       if (sP > eO + tolerance) {
         if (stop) return false;
-        crossed = true;
+        crossed++;
       }
       e = eO;
     }
@@ -616,9 +616,11 @@ function steppedPairPass(work: PsmWorkspace, tolerance: number, stop: boolean): 
       effectP += wEffect * e;
     }
   }
-  // The crossed rows are counted afterwards from the rows written (a call in the loop, even one
-  // rarely taken, made V8 keep the running values in memory).
-  if (crossed) for (let t = 0; t < rows; t++) if (rawP[t]! > clampedO[t]! + tolerance) countCrossed(work, t);
+  // The crossed rows are counted in the loop, with no marks (countCrossed's): a pair pass is the only
+  // one of its evaluation and covers both endpoints, so each row is counted once anyway (marks keep
+  // rows crossed by two endpoints from counting twice). The count was a second loop over the rows
+  // with a mark per crossed row: a quarter of the pass's time when PFS lies above OS throughout.
+  work.clamped += crossed;
   // Stored here rather than through storeSums: doubles passed to a call that is not inlined are boxed.
   const sums = work.sums;
   sums[1] = costO;

@@ -106,6 +106,8 @@ describe("fillSurvival", () => {
           for (let t = 0; t < x.length; t++) expect(Math.abs(x[t]! - y[t]!)).toBeLessThanOrEqual(y[t]! > 0 ? 1e-14 * Math.max(1, -Math.log(y[t]!)) * y[t]! + 1e-300 : 1e-300);
         }
         expect(a.clampedCycles).toBe(b.clampedCycles);
+        // Counted in the pair pass's own loop: the rows where its PFS lies above its OS by more than the tolerance.
+        expect(a.clampedCycles).toBe(Array.from(a.survival.PFS).filter((s, t) => s > a.clampedSurvival.OS[t]! + PSM_TOLERANCE).length);
         // Totals in absolute terms: PD = S_OS − S_PFS cancels when the curves are close, so a relative
         // bound on the total would be meaningless. Rows within 1e-14 of S over ≤ 40 years give at most
         // 1e-14 · 40 · 0.8 · 2 < 1e-12 QALY, and at most 1e-14 · 1000 · 2 < 1e-10 of the death cost.
