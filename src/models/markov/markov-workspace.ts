@@ -13,6 +13,7 @@ import { TransitionArrayPlan } from "./fill-transition-arrays.js";
 import { ValueArrayPlan } from "./fill-value-arrays.js";
 import { type VectorKernel, VectorKernels } from "./vector-kernel.js";
 import { RunMemo } from "./run-memo.js";
+import { bookFlows, readMilestones } from "./cycle-steps.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -107,6 +108,9 @@ export class MarkovWorkspace {
   readonly valuePlanReaders: ValuePlanReaders;
   /** Per strategy: the vector loop's cycle step generated for the shape of its transition arrays. */
   readonly vectorKernels: VectorKernels;
+  /** The vector kernels' callbacks for this workspace (booking transition values, reading milestones), made once: not a closure per run. */
+  readonly bookAt: (cycle: number) => void;
+  readonly milestonesAt: (cycle: number) => void;
   /** The inputs and results of the last weighted run of a vector kernel (run-memo.ts). */
   readonly runMemo: RunMemo;
   /** The vector kernel chosen for the strategy being run (evaluate-strategy.ts). */
@@ -169,6 +173,8 @@ export class MarkovWorkspace {
     this.valuePlanReaders = new ValuePlanReaders(model, this.valuePlan);
     this.vectorKernels = new VectorKernels(model, this.site);
     this.runMemo = new RunMemo(model);
+    this.bookAt = (cycle) => bookFlows(model, this, cycle, undefined);
+    this.milestonesAt = (cycle) => readMilestones(model, this, cycle);
     const rows = model.cycles + 1;
     const years = model.annualYears;
     this.annual =

@@ -75,13 +75,13 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     const memo = work.runMemo;
     if (!memo.reuse(model, work, plan, floor)) {
       memo.prepare(model, work, plan, floor);
-      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle));
+      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt);
       memo.keep(work);
     }
   } else if (kernel !== undefined && valuesVary && vectorValues && recorder === undefined) {
     // Values that change by trace row, read from arrays: every cycle, its values and its sums in one call of the generated code.
     site.at = "cycle";
-    kernel.runDirect(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, (cycle) => book(model, work, cycle, undefined), (cycle) => milestones(model, work, cycle), work.valuePlan, work.values, work.total, work.totalUndiscounted);
+    kernel.runDirect(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, work.valuePlan, work.values, work.total, work.totalUndiscounted);
   } else for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
