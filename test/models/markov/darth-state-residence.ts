@@ -57,7 +57,7 @@ export const darthVector = markovCohort({
  * S2 (without B: SoC and A; with B: B and AB, whose transitions are the same) and refilled only
  * when an input they depend on changes: the engine reads a result before it calls the function
  * again, so the second strategy of a pair gets the first one's arrays without a pass over its
- * 5 625 entries, and a draw allocates nothing.
+ * 5 625 entries, and no typed array is made per draw.
  */
 interface TransitionBuffers {
   /** The inputs the arrays were filled for: rHS1, rS1H, hrS1, hrS2, scale, shape, g0, g1, the hazard ratio, then the ages (NaN: never filled). */
