@@ -54,6 +54,15 @@ export interface Model<P = ParameterValues, S extends string = string> {
    * invalid probabilities or non-finite values.
    */
   evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void;
+  /**
+   * Optional: evaluates the model once per context (typically the same parameters entered from
+   * several start states, as a decision tree's leaves do) and writes context i's totals into
+   * `outs[i]`, laid out as {@link Model.evaluateInto}'s. The results equal those of evaluateInto per
+   * context within a relative tolerance the model documents (the order of additions may differ), and
+   * errors are those evaluateInto would throw for the first context that fails. A Markov cohort model
+   * computes every start's totals in one backward pass (value-to-go, docs/markov-cohort.md).
+   */
+  evaluateStartsInto?(params: P, contexts: readonly (EvaluationContext | undefined)[], outs: readonly Float64Array[]): void;
 }
 
 /** Outcome totals per strategy: `result[strategy][outcome]`. */

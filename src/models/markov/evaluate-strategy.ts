@@ -31,16 +31,10 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   const strategy = model.strategies[strategyIndex]!;
   const name = strategy.name;
   const site = work.site;
-  site.strategy = name;
-  site.draw = context?.draw;
   const cycles = model.cycles;
   const expanded = model.expanded;
   const outcomes = model.outcomes.length;
-  const startTime = context?.startTime ?? 0;
-  if (!(startTime >= 0) || !Number.isFinite(startTime)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
-  work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
-  // Tabulated once per entry time (at build for time 0), never per draw.
-  work.floor = model.background === undefined ? undefined : backgroundFloor(model.background, model.startAge!, startTime, cycles, model.cycleLength);
+  const startTime = enterStrategy(model, work, strategyIndex, context);
 
   if (context?.start !== undefined) {
     startVector(context.start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
@@ -66,33 +60,13 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   site.at = "row";
   site.cycle = 0;
   if (strategy.startingValues !== undefined) addStartingValues(model, work, strategy.startingValues, params, name, site, recorder);
-  let transitionsVary = false;
-  let transitionValuesVary = false;
-  let valuesVary = false;
+  const filled = fillStrategy(model, work, strategyIndex, params, startTime);
+  const transitionsVary = (filled & TRANSITIONS_VARY) !== 0;
+  const transitionValuesVary = (filled & TRANSITION_VALUES_VARY) !== 0;
+  const valuesVary = (filled & VALUES_VARY) !== 0;
+  const planRead = (filled & PLAN_READ) !== 0;
   const vectorValues = strategy.valueArrays !== undefined;
   const hasValues = vectorValues || strategy.values !== undefined;
-  const fill = work.fills[strategyIndex]!;
-  // Whether work.transitionPlan holds this strategy's rows for these parameters (a restored fill brings its plan back).
-  let planRead = false;
-  if (fill.matches(params)) planRead = fill.restore(model, work);
-  else {
-    // The vector form's grid for this entry time; a fill that read its ages is not kept (other entry times have other ages).
-    const grid = strategy.transitionArrays !== undefined || vectorValues ? work.grids.at(startTime) : undefined;
-    if (grid !== undefined) grid.readAge = false;
-    site.at = "cycle";
-    site.cycle = 1;
-    planRead = grid !== undefined && strategy.transitionArrays !== undefined;
-    transitionsVary = planRead ? prepareTransitionArrays(model, work, strategyIndex, params, grid!, site) : fillTransitions(model, work, strategyIndex, params, site);
-    transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, name, site);
-    site.at = "row";
-    site.cycle = 0;
-    if (vectorValues) valuesVary = prepareValueArrays(model, work, strategyIndex, params, grid!, site);
-    else if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
-    // Inputs that depend on the time are refilled during the run: nothing to keep.
-    if (transitionsVary || transitionValuesVary || valuesVary || grid?.readAge === true) fill.clear();
-    else fill.store(model, work, params, planRead);
-  }
-  chainTransitionValues(model, work);
   site.at = "row";
   site.cycle = 0;
   if (hasValues) {
@@ -150,6 +124,66 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
     }
   }
+}
+
+/** {@link fillStrategy}'s flags: the transitions, transition values or values read the time; the vector-form plan holds the rows. */
+export const TRANSITIONS_VARY = 1;
+export const TRANSITION_VALUES_VARY = 2;
+export const VALUES_VARY = 4;
+export const PLAN_READ = 8;
+
+/**
+ * Starts a run of strategy `strategyIndex`: names it for errors, checks the entry time and sets the
+ * ages and the background-mortality floor for it. Returns the entry time.
+ */
+export function enterStrategy(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, context: EvaluationContext | undefined): number {
+  const site = work.site;
+  site.strategy = model.strategies[strategyIndex]!.name;
+  site.draw = context?.draw;
+  const startTime = context?.startTime ?? 0;
+  if (!(startTime >= 0) || !Number.isFinite(startTime)) fail("invalid_argument", ["context", "startTime"], `startTime must be a finite number of years ≥ 0 (received ${startTime})`, { received: startTime });
+  work.context.ageOffset = (model.startAge ?? Number.NaN) + startTime;
+  // Tabulated once per entry time (at build for time 0), never per draw.
+  work.floor = model.background === undefined ? undefined : backgroundFloor(model.background, model.startAge!, startTime, model.cycles, model.cycleLength);
+  return startTime;
+}
+
+/**
+ * Fills (or restores from the fill cache) the strategy's transition matrix of cycle 1, transition
+ * values and state values of row 0 for these parameters, and links the transition values. Inputs
+ * fixed for the run fill every tunnel position (checked), so the matrix then serves every cycle.
+ * Returns the flags above.
+ */
+export function fillStrategy(model: CompiledMarkov, work: MarkovWorkspace, strategyIndex: number, params: unknown, startTime: number): number {
+  const strategy = model.strategies[strategyIndex]!;
+  const site = work.site;
+  let transitionsVary = false;
+  let transitionValuesVary = false;
+  let valuesVary = false;
+  const vectorValues = strategy.valueArrays !== undefined;
+  const fill = work.fills[strategyIndex]!;
+  // Whether work.transitionPlan holds this strategy's rows for these parameters (a restored fill brings its plan back).
+  let planRead = false;
+  if (fill.matches(params)) planRead = fill.restore(model, work);
+  else {
+    // The vector form's grid for this entry time; a fill that read its ages is not kept (other entry times have other ages).
+    const grid = strategy.transitionArrays !== undefined || vectorValues ? work.grids.at(startTime) : undefined;
+    if (grid !== undefined) grid.readAge = false;
+    site.at = "cycle";
+    site.cycle = 1;
+    planRead = grid !== undefined && strategy.transitionArrays !== undefined;
+    transitionsVary = planRead ? prepareTransitionArrays(model, work, strategyIndex, params, grid!, site) : fillTransitions(model, work, strategyIndex, params, site);
+    transitionValuesVary = strategy.transitionValues !== undefined && fillTransitionValues(model, work, strategy.transitionValues, params, strategy.name, site);
+    site.at = "row";
+    site.cycle = 0;
+    if (vectorValues) valuesVary = prepareValueArrays(model, work, strategyIndex, params, grid!, site);
+    else if (strategy.values !== undefined) valuesVary = fillValues(model, work, strategyIndex, params, site);
+    // Inputs that depend on the time are refilled during the run: nothing to keep.
+    if (transitionsVary || transitionValuesVary || valuesVary || grid?.readAge === true) fill.clear();
+    else fill.store(model, work, params, planRead);
+  }
+  chainTransitionValues(model, work);
+  return (transitionsVary ? TRANSITIONS_VARY : 0) | (transitionValuesVary ? TRANSITION_VALUES_VARY : 0) | (valuesVary ? VALUES_VARY : 0) | (planRead ? PLAN_READ : 0);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { fail } from "../../core/errors.js";
 import type { EvaluationContext, Model } from "../model.js";
 import { writeCohortOutputs } from "../cohort/cohort-outcomes.js";
 import { writeMarkovAnnual } from "./markov-annual.js";
@@ -7,6 +6,8 @@ import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
 import { type MarkovRun, markovRun } from "./markov-run.js";
 import { MarkovWorkspace } from "./markov-workspace.js";
+import { ValueToGo } from "./value-to-go.js";
+import { QalyError, fail } from "../../core/errors.js";
 import { type MarkovTransitionMatrix, markovTransitionMatrix } from "./transition-matrix.js";
 
 /** A Markov cohort model: a {@link Model} plus its structure and a detailed base-case run. */
@@ -76,6 +77,17 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     for (let m = 0; m < model.milestones.length; m++) out[first + m] = work.milestones[m]!;
   }
 
+  function evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
+    if (out.length < strategies.length * width) fail("dimension_mismatch", ["out"], `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
+    for (let s = 0; s < strategies.length; s++) {
+      evaluateStrategy(model, work, s, params, context);
+      writeOutputs(out, s * width);
+    }
+  }
+
+  // The backward (value-to-go) evaluation of several starts, built on first use.
+  let valueToGo: ValueToGo | undefined;
+
   return Object.freeze({
     title: model.title,
     strategies: Object.freeze(strategies),
@@ -84,11 +96,29 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     cycles: model.cycles,
     cycleLength: model.cycleLength,
     declaredOutcomes: Object.freeze([...model.outcomes]) as readonly O[],
-    evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
-      if (out.length < strategies.length * width) fail("dimension_mismatch", ["out"], `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
-      for (let s = 0; s < strategies.length; s++) {
-        evaluateStrategy(model, work, s, params, context);
-        writeOutputs(out, s * width);
+    evaluateInto,
+    evaluateStartsInto(params: P, contexts: readonly (EvaluationContext | undefined)[], outs: readonly Float64Array[]): void {
+      if (outs.length !== contexts.length) fail("dimension_mismatch", ["outs"], `${contexts.length} contexts need ${contexts.length} output buffers (received ${outs.length})`, { received: outs.length });
+      for (let i = 0; i < outs.length; i++) if (outs[i]!.length < strategies.length * width) fail("dimension_mismatch", ["outs", i], `output buffer holds ${outs[i]!.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: outs[i]!.length });
+      if (!sharedEntry(contexts)) {
+        for (let i = 0; i < contexts.length; i++) evaluateInto(params, outs[i]!, contexts[i]);
+        return;
+      }
+      valueToGo ??= new ValueToGo(model);
+      try {
+        for (let s = 0; s < strategies.length; s++) {
+          const at = s * width;
+          if (valueToGo.evaluate(work, s, params, contexts, (i) => writeOutputs(outs[i]!, at))) continue;
+          for (let i = 0; i < contexts.length; i++) {
+            evaluateStrategy(model, work, s, params, contexts[i]);
+            writeOutputs(outs[i]!, at);
+          }
+        }
+      } catch (error) {
+        // The forward runs, start by start, throw what a single evaluation throws (or succeed when the
+        // backward pass read a row that no start's cohort reaches with any mass).
+        if (!(error instanceof QalyError)) throw error;
+        for (let i = 0; i < contexts.length; i++) evaluateInto(params, outs[i]!, contexts[i]);
       }
     },
     run(params: P, context?: EvaluationContext): MarkovRun<StateName<States>, G, O> {
@@ -98,4 +128,13 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
       return markovTransitionMatrix(model, work, params, strategy, cycle, context);
     },
   });
+}
+
+/** Whether the contexts share one entry time and draw (one backward pass serves them all). */
+function sharedEntry(contexts: readonly (EvaluationContext | undefined)[]): boolean {
+  if (contexts.length < 2) return false;
+  const time = contexts[0]?.startTime ?? 0;
+  const draw = contexts[0]?.draw;
+  for (let i = 1; i < contexts.length; i++) if ((contexts[i]?.startTime ?? 0) !== time || contexts[i]?.draw !== draw) return false;
+  return true;
 }

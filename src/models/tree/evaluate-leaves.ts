@@ -1,5 +1,6 @@
+import type { EvaluationContext } from "../model.js";
 import type { CompiledTree } from "./compiled-tree.js";
-import { slotContext } from "./leaf-slot.js";
+import { type LeafSlot, slotContext } from "./leaf-slot.js";
 import { failAtNode, leafError, nodeIssuePath } from "./tree-errors.js";
 import type { TreeWorkspace } from "./tree-workspace.js";
 
@@ -17,18 +18,20 @@ export function evaluateLeaves<P>(tree: CompiledTree<P>, work: TreeWorkspace, pa
     for (let i = 0; i < n; i++) current[i] = values[slot.startValues[i]!]!;
     current[n] = work.startTime + (slot.startTime < 0 ? 0 : values[slot.startTime]!);
     source[s] = s;
+    slot.batched = false;
     for (let c = 0; c < slot.candidates.length; c++) {
       const other = slot.candidates[c]!;
       if (source[other] !== other || !equal(current, slots[other]!.current)) continue;
       source[s] = other;
       break;
     }
-    if (source[s] !== s) continue;
-    try {
-      slot.model.evaluateInto(params, slot.buffer, slotContext(slot, draw, current[n]!));
-    } catch (error) {
-      throw leafError(error, slot.labels, slot.model.title, nodeIssuePath(slot.labels, draw));
-    }
+  }
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s]!;
+    if (source[s] !== s || slot.batched) continue;
+    // A model that evaluates several starts at once runs this draw's other slots of it (same start time) in one call.
+    if (slot.model.evaluateStartsInto !== undefined && evaluateBatch(slots, source, s, params, draw)) continue;
+    evaluateSlot(slot, params, draw);
   }
   const width = tree.outcomes.length;
   const { terminalSlot, terminalStrategy, terminalMapStart, outcomeMap } = tree;
@@ -47,6 +50,51 @@ export function evaluateLeaves<P>(tree: CompiledTree<P>, work: TreeWorkspace, pa
       rows[row + outcomeMap[map + o]!]! += x;
     }
   }
+}
+
+/** Evaluates one slot by itself, naming its leaf on error. */
+function evaluateSlot<P>(slot: LeafSlot, params: P, draw: number | undefined): void {
+  try {
+    slot.model.evaluateInto(params, slot.buffer, slotContext(slot, draw, slot.current[slot.startNames.length]!));
+  } catch (error) {
+    throw leafError(error, slot.labels, slot.model.title, nodeIssuePath(slot.labels, draw));
+  }
+}
+
+const members: LeafSlot[] = [];
+const contexts: EvaluationContext[] = [];
+const buffers: Float64Array[] = [];
+
+/**
+ * Evaluates slot `s` with the later distinct slots of the same model and start time in one
+ * {@link Model.evaluateStartsInto} call; returns false (nothing done) when no other slot joins it.
+ * If the batch fails, every slot is evaluated one by one in tree order, which throws the error
+ * (naming the leaf) that a slot-by-slot evaluation throws.
+ */
+function evaluateBatch<P>(slots: readonly LeafSlot[], source: Int32Array, s: number, params: P, draw: number | undefined): boolean {
+  const slot = slots[s]!;
+  const time = slot.current[slot.startNames.length]!;
+  members.length = 0;
+  for (let other = s; other < slots.length; other++) {
+    const candidate = slots[other]!;
+    if (source[other] === other && candidate.model === slot.model && candidate.current[candidate.startNames.length] === time) members.push(candidate);
+  }
+  if (members.length < 2) return false;
+  contexts.length = 0;
+  buffers.length = 0;
+  for (const member of members) {
+    contexts.push(slotContext(member, draw, time));
+    buffers.push(member.buffer);
+    member.batched = true;
+  }
+  try {
+    slot.model.evaluateStartsInto!(params, contexts, buffers);
+  } catch (error) {
+    for (let other = 0; other < slots.length; other++) if (source[other] === other) evaluateSlot(slots[other]!, params, draw);
+    // evaluateStartsInto throws only what a single evaluation throws: reaching here is a fault of the batch itself.
+    throw error;
+  }
+  return true;
 }
 
 function equal(a: Float64Array, b: Float64Array): boolean {

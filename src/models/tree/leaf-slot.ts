@@ -32,6 +32,8 @@ export interface LeafSlot {
   readonly withDraw: MutableContext;
   /** Earlier slots with the same model and start states: candidates for sharing one evaluation. */
   readonly candidates: Int32Array;
+  /** Whether the current draw already evaluated this slot in a batch with others of its model (evaluate-leaves.ts). */
+  batched: boolean;
 }
 
 /** Builds a slot with its buffers and context objects. */
@@ -50,6 +52,7 @@ export function leafSlot(model: Model<unknown, string>, labels: readonly string[
     plain,
     withDraw: { ...plain, draw: 0 },
     candidates: Int32Array.from(candidates),
+    batched: false,
   };
 }
 

@@ -1,0 +1,424 @@
+import { discountFactor } from "../../math/discount-factor.js";
+import type { EvaluationContext } from "../model.js";
+import type { CompiledMarkov } from "./compile-markov.js";
+import { PLAN_READ, enterStrategy, fillStrategy } from "./evaluate-strategy.js";
+import { addStartingValues } from "./fill-values.js";
+import type { MarkovWorkspace } from "./markov-workspace.js";
+import { fail } from "../../core/errors.js";
+import { startVector } from "./start-vector.js";
+
+/**
+ * Buffers of the backward (value-to-go) evaluation of one model, allocated once. A state's
+ * value-to-go at trace row t holds, per declared outcome, what one unit of cohort mass there adds
+ * from row t on (discounted, then undiscounted), then each milestone's share: `K = 2·O + M` numbers.
+ */
+export class ValueToGo {
+  readonly width: number;
+  /** Value-to-go of rows t + 1 (read) and t (written), `[expanded state · K + slot]`; swapped each cycle. */
+  private a: Float64Array;
+  private b: Float64Array;
+  /** 1 for the expanded states whose value-to-go is zero at every row (absorbing, nothing to count). */
+  readonly zero: Uint8Array;
+  /** 1 for the expanded states that stay put with probability 1 before the floor, with no transition values: value × {@link settledTable}. */
+  readonly settled: Uint8Array;
+  /**
+   * 1 for the other expanded states whose row moves mass only to itself and to zero states, with no
+   * transition values (the R/R state before death): their value-to-go is each slot's value times a
+   * per-class table B(t) = coef(t) + p(t + 1)·B(t + 1) of the draw's self probabilities p.
+   */
+  readonly looping: Uint8Array;
+  /** Index of a looping state's entry to itself, and its table (`[t · C + class]`, C = 3 + milestones), allocated on first use. */
+  private readonly loopSelf: Int32Array;
+  private readonly loopTables: (Float64Array | undefined)[];
+  /** Class of each slot: 0 cost, 1 effect, 2 undiscounted, 3 + m milestone m; and each class's weight per row (`[t · C + class]`). */
+  private readonly classOf: Int32Array;
+  private readonly classWeights: Float64Array;
+  /** Per state: whether a start or a reachable row may put mass in it, and whether another live state moves mass into it (its tunnel position 0). */
+  readonly live: Uint8Array;
+  readonly entered: Uint8Array;
+  /** Per start: its expanded start vector, and its starting values per declared outcome. */
+  private starts: Float64Array[] = [];
+  private startingValues: Float64Array[] = [];
+  /** Per entry time: the settled states' tables (cost, effect, undiscounted, then milestone survival; N + 1 rows each). */
+  private readonly tables = new Map<number, Float64Array>();
+  /** One start state's value-to-go at row 0. */
+  private readonly startSlots: Float64Array;
+  /** Per row t, each slot's weight (`[t · K + slot]`). */
+  private readonly coefficients: Float64Array;
+  /** Per expanded state, each slot's per-year value (its milestone indicator for a milestone slot): `[e · K + slot]`, per strategy and draw. */
+  private readonly slotValues: Float64Array;
+  /** Per expanded state, the sum of its raw probabilities to the death states (the floor's q, summed as floorRow does). */
+  private readonly rowDeath: Float64Array;
+  /** 1 when some row of state s stores an entry to state to (`[s · S + to]`). */
+  private readonly adjacent: Uint8Array;
+
+  constructor(private readonly model: CompiledMarkov) {
+    const outcomes = model.outcomes.length;
+    this.width = 2 * outcomes + model.milestones.length;
+    this.a = new Float64Array(model.expanded * this.width);
+    this.b = new Float64Array(model.expanded * this.width);
+    this.zero = new Uint8Array(model.expanded);
+    this.settled = new Uint8Array(model.expanded);
+    this.looping = new Uint8Array(model.expanded);
+    this.loopSelf = new Int32Array(model.expanded);
+    this.loopTables = new Array<Float64Array | undefined>(model.expanded).fill(undefined);
+    const C = 3 + model.milestones.length;
+    this.classOf = new Int32Array(2 * outcomes + model.milestones.length);
+    for (let o = 0; o < outcomes; o++) {
+      this.classOf[o] = model.outcomeClass[o]!;
+      this.classOf[outcomes + o] = 2;
+    }
+    for (let m = 0; m < model.milestones.length; m++) this.classOf[2 * outcomes + m] = 3 + m;
+    this.classWeights = new Float64Array((model.cycles + 1) * C);
+    for (let t = 0; t <= model.cycles; t++) {
+      this.classWeights[t * C] = model.coefficients[0][t]!;
+      this.classWeights[t * C + 1] = model.coefficients[1][t]!;
+      this.classWeights[t * C + 2] = model.undiscounted[t]!;
+      model.milestones.forEach((milestone, m) => {
+        this.classWeights[t * C + 3 + m] = milestone.row === t ? 1 : 0;
+      });
+    }
+    this.live = new Uint8Array(model.states.length);
+    this.entered = new Uint8Array(model.states.length);
+    this.slotValues = new Float64Array(model.expanded * this.width);
+    this.rowDeath = new Float64Array(model.expanded);
+    this.startSlots = new Float64Array(this.width);
+    this.adjacent = new Uint8Array(model.states.length * model.states.length);
+    // Row t's weight of each slot: the cost or effect coefficient, the undiscounted one, and 1 at a milestone's row.
+    const K = this.width;
+    this.coefficients = new Float64Array((model.cycles + 1) * K);
+    for (let t = 0; t <= model.cycles; t++) {
+      for (let o = 0; o < outcomes; o++) {
+        this.coefficients[t * K + o] = model.coefficients[model.outcomeClass[o]!]![t]!;
+        this.coefficients[t * K + outcomes + o] = model.undiscounted[t]!;
+      }
+      model.milestones.forEach((milestone, m) => {
+        this.coefficients[t * K + 2 * outcomes + m] = milestone.row === t ? 1 : 0;
+      });
+    }
+  }
+
+  /** The start vector buffers for `count` starts (grown once). */
+  startBuffers(count: number): void {
+    const { expanded, outcomes } = this.model;
+    while (this.starts.length < count) {
+      this.starts.push(new Float64Array(expanded));
+      this.startingValues.push(new Float64Array(outcomes.length));
+    }
+  }
+
+  /**
+   * The value-to-go of a state that keeps its mass but for the background floor, per unit of each
+   * slot's per-year value (slot layout, `[t · K + slot]`): A_c(t) = coef_c(t) + s(t + 1)·A_c(t + 1)
+   * with the slot's coefficients (cost, effect or undiscounted), and for a milestone at row r the
+   * survival s(t + 1)···s(r) (0 after r), where s(k) is the share that survives the floor in cycle k
+   * (1 without one). Depends only on the model's settings and the entry time: tabulated once per
+   * entry time, never per draw.
+   */
+  settledTable(startTime: number, floor: Float64Array | undefined): Float64Array {
+    const cached = this.tables.get(startTime);
+    if (cached !== undefined) return cached;
+    const K = this.width;
+    const N = this.model.cycles;
+    const table = new Float64Array((N + 1) * K);
+    const coefficients = this.coefficients;
+    for (let x = 0; x < K; x++) table[N * K + x] = coefficients[N * K + x]!;
+    for (let t = N - 1; t >= 0; t--) {
+      // The floored "stay" entry of a row (1 to itself, 0 to death): 1 · (1 − q) / (1 − 0), or 1 when q ≤ 0 (floorRow).
+      const q = floor === undefined ? 0 : floor[t]!;
+      const survive = 0 < q ? 1 * ((1 - q) / (1 - 0)) : 1;
+      for (let x = 0; x < K; x++) table[t * K + x] = coefficients[t * K + x]! + survive * table[(t + 1) * K + x]!;
+    }
+    this.tables.set(startTime, table);
+    return table;
+  }
+
+  /**
+   * Evaluates strategy `strategyIndex` from every context's start at once (same entry time and
+   * draw) and writes each start's outputs with `write(i)`, leaving its totals and milestones in the
+   * workspace as a forward run would. Returns false, having written nothing, when the strategy's
+   * inputs depend on the time (or annual costs are asked): the caller runs those forward.
+   */
+  evaluate(work: MarkovWorkspace, strategyIndex: number, params: unknown, contexts: readonly (EvaluationContext | undefined)[], write: (i: number) => void): boolean {
+    const model = this.model;
+    if (work.annual !== undefined) return false;
+    const strategy = model.strategies[strategyIndex]!;
+    const context = contexts[0];
+    const startTime = enterStrategy(model, work, strategyIndex, context);
+    const site = work.site;
+    const name = strategy.name;
+    const count = contexts.length;
+    this.startBuffers(count);
+    const outcomes = model.outcomes.length;
+    for (let i = 0; i < count; i++) {
+      const start = contexts[i]?.start;
+      const vector = this.starts[i]!;
+      if (start !== undefined) {
+        startVector(start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
+          fail(code, [...(site.draw === undefined ? [] : ["draw", site.draw]), "strategies", name, "start", ...path], message, received === undefined ? undefined : { received }), vector);
+      } else vector.set(strategy.start!);
+      const starting = this.startingValues[i]!;
+      starting.fill(0);
+      if (strategy.startingValues === undefined) continue;
+      // addStartingValues adds Σ value × mass to the totals: the start's own, read back.
+      work.current.set(vector);
+      work.total.fill(0);
+      work.totalUndiscounted.fill(0);
+      site.at = "row";
+      site.cycle = 0;
+      addStartingValues(model, work, strategy.startingValues, params, name, site);
+      starting.set(work.total);
+    }
+    const filled = fillStrategy(model, work, strategyIndex, params, startTime);
+    if ((filled & ~PLAN_READ) !== 0) return false;
+    const hasValues = strategy.valueArrays !== undefined || strategy.values !== undefined;
+    this.readSlots(work, hasValues);
+    this.classify(work, count);
+    const v0 = this.backward(work, startTime);
+
+    const K = this.width;
+    const expanded = model.expanded;
+    const factors = startTime > 0 ? [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)] : undefined;
+    const table = this.settled.includes(1) ? this.settledTable(startTime, work.floor) : undefined;
+    const slotValues = this.slotValues;
+    for (let i = 0; i < count; i++) {
+      const vector = this.starts[i]!;
+      const starting = this.startingValues[i]!;
+      const { total, totalUndiscounted, milestones } = work;
+      for (let o = 0; o < outcomes; o++) {
+        total[o] = starting[o]!;
+        totalUndiscounted[o] = starting[o]!;
+      }
+      milestones.fill(0);
+      for (let e = 0; e < expanded; e++) {
+        const mass = vector[e]!;
+        if (mass === 0 || this.zero[e] === 1) continue;
+        const at = e * K;
+        // A settled or looping state's value-to-go at row 0 is its values times its table's row 0.
+        const scale = this.settled[e] === 1 ? table! : this.looping[e] === 1 ? this.loopTables[e]! : undefined;
+        const slots = this.startSlots;
+        for (let x = 0; x < K; x++) slots[x] = scale === undefined ? v0[at + x]! : slotValues[at + x]! * scale[scale === table ? x : this.classOf[x]!]!;
+        for (let o = 0; o < outcomes; o++) {
+          total[o]! += mass * slots[o]!;
+          totalUndiscounted[o]! += mass * slots[outcomes + o]!;
+        }
+        for (let m = 0; m < milestones.length; m++) milestones[m]! += mass * slots[2 * outcomes + m]!;
+      }
+      if (factors !== undefined) for (let o = 0; o < outcomes; o++) total[o]! *= factors[model.outcomeClass[o]!]!;
+      write(i);
+    }
+    return true;
+  }
+
+  /** Reads the strategy's per-year values (none: zeros) and milestone indicators into slot layout. */
+  private readSlots(work: MarkovWorkspace, hasValues: boolean): void {
+    const model = this.model;
+    const K = this.width;
+    const outcomes = model.outcomes.length;
+    const expanded = model.expanded;
+    const slotValues = this.slotValues;
+    const values = work.values;
+    for (let o = 0; o < outcomes; o++) {
+      const first = o * expanded;
+      for (let e = 0; e < expanded; e++) {
+        const value = hasValues ? values[first + e]! : 0;
+        slotValues[e * K + o] = value;
+        slotValues[e * K + outcomes + o] = value;
+      }
+    }
+    for (let m = 0; m < model.milestones.length; m++) {
+      const mask = model.milestones[m]!.states;
+      for (let e = 0; e < expanded; e++) slotValues[e * K + 2 * outcomes + m] = mask[e]!;
+    }
+  }
+
+  /**
+   * Marks, from the filled matrix (every tunnel position, fixed for the run), in one pass over its
+   * rows: the states some start or reachable row puts mass in (`live`), the tunnel states entered
+   * from another live state (`entered`), each row's raw death probability, and the expanded states
+   * whose value-to-go is zero (`zero`: absorbing before the floor, not floored, nothing counted), a
+   * per-year value times the settled table (`settled`) or times a looping table (`looping`).
+   */
+  private classify(work: MarkovWorkspace, count: number): void {
+    const model = this.model;
+    const { live, entered, zero, settled, looping, loopSelf, adjacent, rowDeath, slotValues } = this;
+    const { rowStart, rowEnd, col, colState, rawVal, tvFirst, stateOf, deathSlot } = work;
+    const states = model.states.length;
+    const expanded = model.expanded;
+    const K = this.width;
+    const background = model.background;
+    const dead = background?.dead;
+    adjacent.fill(0);
+    for (let e = 0; e < expanded; e++) {
+      const s = stateOf[e]!;
+      let q = 0;
+      let self = -1;
+      // Every stored entry other than the one to itself is 0 (before the floor), and no stored move books a transition value.
+      let alone = true;
+      let booked = false;
+      for (let index = rowStart[e]!; index < rowEnd[e]!; index++) {
+        const to = colState[index]!;
+        const raw = rawVal[index]!;
+        adjacent[s * states + to] = 1;
+        if (dead !== undefined && dead[to] === 1) q += raw;
+        if (tvFirst[s * states + to]! >= 0) booked = true;
+        if (col[index] === e) self = index;
+        else if (raw !== 0) alone = false;
+      }
+      rowDeath[e] = q;
+      loopSelf[e] = booked ? -1 : self;
+      const floored = dead !== undefined && dead[s] === 0;
+      let flag = !booked && alone && self >= 0 && rawVal[self] === 1 && !floored;
+      for (let x = 0; x < K && flag; x++) if (slotValues[e * K + x] !== 0) flag = false;
+      zero[e] = flag ? 1 : 0;
+      // Stays put before the floor (settled, if its death state turns out to be zero).
+      settled[e] = !flag && !booked && alone && self >= 0 && rawVal[self] === 1 && (dead === undefined || (floored && deathSlot[e]! >= 0)) ? 1 : 0;
+    }
+    live.fill(0);
+    entered.fill(0);
+    for (let i = 0; i < count; i++) {
+      const vector = this.starts[i]!;
+      for (let s = 0; s < states; s++) if (vector[model.base[s]!] !== 0) live[s] = 1;
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let s = 0; s < states; s++) {
+        if (live[s] === 0) continue;
+        for (let to = 0; to < states; to++) {
+          if (adjacent[s * states + to] === 0) continue;
+          if (to !== s) entered[to] = 1;
+          if (live[to] === 1) continue;
+          live[to] = 1;
+          changed = true;
+        }
+      }
+    }
+    // Under the floor a settled state loses mass to the first death state: its value-to-go must be zero.
+    const deathZero = background === undefined || zero[model.base[background.primary]!] === 1;
+    for (let e = 0; e < expanded; e++) {
+      if (settled[e] === 1 && !deathZero) settled[e] = 0;
+      looping[e] = 0;
+      const self = loopSelf[e]!;
+      if (zero[e] === 1 || settled[e] === 1 || self < 0) continue;
+      // Looping: every other stored entry leads to a zero state.
+      let alone = true;
+      for (let index = rowStart[e]!; index < rowEnd[e]! && alone; index++) if (index !== self && zero[col[index]!] !== 1) alone = false;
+      if (!alone) continue;
+      looping[e] = 1;
+      this.loopTables[e] ??= new Float64Array((model.cycles + 1) * (3 + model.milestones.length));
+    }
+  }
+
+  /**
+   * The backward pass: V_t(e) = r_t(e) + Σ_j P_{t+1}(e, j)·(V_{t+1}(j) + b_{t+1}(e, j)) over the
+   * expanded states some start may reach at row t, from V_N = r_N, where r_t is the row's weighted
+   * per-year values (and the milestone indicators at their rows) and b the transition values of the
+   * move, weighted as the forward pass books them. P is the cycle's matrix floored as floorRow does
+   * it (the same arithmetic, so the same probabilities). Returns V_0.
+   */
+  private backward(work: MarkovWorkspace, startTime: number): Float64Array {
+    const model = this.model;
+    const K = this.width;
+    const outcomes = model.outcomes.length;
+    const states = model.states.length;
+    const N = model.cycles;
+    const { rowStart, rowEnd, col, colState, rawVal, deathSlot, tvFirst, tvNext, tvOutcome, tvValue } = work;
+    const floor = work.floor;
+    const background = model.background;
+    const dead = background?.dead;
+    const { live, entered, zero, settled, coefficients, slotValues, rowDeath, looping, loopSelf, loopTables, classOf, classWeights } = this;
+    const C = 3 + model.milestones.length;
+    const outcomeClass = model.outcomeClass;
+    const [costEvents, effectEvents] = model.eventWeight;
+    const eventUndiscounted = model.eventUndiscounted;
+    const table = settled.includes(1) ? this.settledTable(startTime, floor) : this.coefficients;
+    // The looping states' tables first, over every row; then the rows of the other states, from the
+    // last row at which some start may still reach one of them (the AML tunnels: their first 60
+    // positions, after which the cohort is cured, settled, or in R/R, looping).
+    let last = -1;
+    for (let s = 0; s < states; s++) {
+      if (live[s] === 0) continue;
+      const tunnel = model.tunnel[s]!;
+      const base = model.base[s]!;
+      const floored = background !== undefined && dead![s] === 0;
+      for (let position = 0; position < tunnel; position++) {
+        const e = base + position;
+        if (zero[e] === 1 || settled[e] === 1) continue;
+        if (looping[e] === 0) {
+          // Position p of a tunnel entered only at the start is reached at row p alone; the last position, and any row of an entered one, up to row N.
+          last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? N : position);
+          continue;
+        }
+        const B = loopTables[e]!;
+        const raw = rawVal[loopSelf[e]!]!;
+        const slot = floored ? deathSlot[e]! : -1;
+        const q = rowDeath[e]!;
+        for (let c = 0; c < C; c++) B[N * C + c] = classWeights[N * C + c]!;
+        for (let t = N - 1; t >= 0; t--) {
+          const qPop = floor === undefined ? 0 : floor[t]!;
+          // floorRow's arithmetic on the entry to itself (never the death slot: the row's own state is living).
+          const p = slot >= 0 && q < qPop ? raw * ((1 - qPop) / (1 - q)) : raw;
+          for (let c = 0; c < C; c++) B[t * C + c] = classWeights[t * C + c]! + p * B[(t + 1) * C + c]!;
+        }
+      }
+    }
+    let next = this.a;
+    let current = this.b;
+    for (let t = last; t >= 0; t--) {
+      const cycle = t + 1;
+      const qPop = floor === undefined || t === N ? 0 : floor[t]!;
+      const rowAt = t * K;
+      const settledAt = cycle * K;
+      for (let s = 0; s < states; s++) {
+        if (live[s] === 0) continue;
+        const tunnel = model.tunnel[s]!;
+        const base = model.base[s]!;
+        // A cohort entering at position 0 is at position ≤ t at row t; exactly t when nothing enters the tunnel later.
+        const high = t < tunnel - 1 ? t : tunnel - 1;
+        const low = entered[s] === 1 ? 0 : high;
+        const floored = background !== undefined && dead![s] === 0;
+        for (let position = low; position <= high; position++) {
+          const e = base + position;
+          if (zero[e] === 1 || settled[e] === 1 || looping[e] === 1) continue;
+          const at = e * K;
+          for (let x = 0; x < K; x++) current[at + x] = coefficients[rowAt + x]! * slotValues[at + x]!;
+          if (t === N) continue;
+          const first = rowStart[e]!;
+          const end = rowEnd[e]!;
+          // floorRow: q below the population's: the first death state takes qPop − (q − its own), the living entries scale by (1 − qPop)/(1 − q).
+          const slot = floored ? deathSlot[e]! : -1;
+          const q = rowDeath[e]!;
+          const lift = slot >= 0 && q < qPop;
+          const scale = lift ? (1 - qPop) / (1 - q) : 1;
+          for (let index = first; index < end; index++) {
+            const raw = rawVal[index]!;
+            const p = !lift ? raw : index === slot ? qPop - (q - raw) : dead![colState[index]!] === 1 ? raw : raw * scale;
+            if (p === 0) continue;
+            const j = col[index]!;
+            for (let n = tvFirst[s * states + colState[index]!]!; n >= 0; n = tvNext[n]!) {
+              const o = tvOutcome[n]!;
+              const amount = p * tvValue[n]!;
+              current[at + o]! += amount * (outcomeClass[o] === 0 ? costEvents : effectEvents)[cycle]!;
+              current[at + outcomes + o]! += eventUndiscounted === undefined ? amount : amount * eventUndiscounted[cycle]!;
+            }
+            if (zero[j] === 1) continue;
+            const from = j * K;
+            if (settled[j] === 1) for (let x = 0; x < K; x++) current[at + x]! += p * slotValues[from + x]! * table[settledAt + x]!;
+            else if (looping[j] === 1) {
+              const B = loopTables[j]!;
+              const loopAt = cycle * C;
+              for (let x = 0; x < K; x++) current[at + x]! += p * slotValues[from + x]! * B[loopAt + classOf[x]!]!;
+            }
+            else for (let x = 0; x < K; x++) current[at + x]! += p * next[from + x]!;
+          }
+        }
+      }
+      const swap = next;
+      next = current;
+      current = swap;
+    }
+    this.a = next;
+    this.b = current;
+    return next;
+  }
+}

@@ -1,0 +1,79 @@
+// A tree's leaves that enter one model from several starts in one draw go through the model's
+// batched entry (Model.evaluateStartsInto: a Markov cohort's value-to-go, one backward pass for every
+// start) when it has one. The tree's results equal those of the same tree with the leaf model run
+// start by start within 1e-12 relative (the Markov engine's stated tolerance for the two passes, see
+// test/models/markov/value-to-go.test.ts), and an error names the leaf the start-by-start run names.
+import { describe, expect, it } from "vitest";
+import { complement } from "../../../src/models/complement.js";
+import { evaluateModel, type EvaluationContext, type Model } from "../../../src/models/model.js";
+import { markovCohort } from "../../../src/models/markov/index.js";
+import { chance, decision, decisionTree, terminal } from "../../../src/models/tree/index.js";
+import { thrown } from "../../helpers/thrown.js";
+
+type P = { pRespond: number; pRelapse: number; pDie: number; cRelapse: number; sickShare: number };
+const params: P = { pRespond: 0.6, pRelapse: 0.1, pDie: 0.05, cRelapse: 2000, sickShare: 0.3 };
+
+const cohort = markovCohort({
+  title: "Back end",
+  states: [{ name: "Remission", tunnel: 5 }, "Relapsed", "Dead"],
+  strategies: ["Low risk", "High risk"],
+  outcomes: { cost: "cost", qaly: "effect" },
+  cycles: 30,
+  start: { Remission: 1 },
+  cycleCorrection: "half-cycle",
+  transitions: (p: P, time, strategy) => {
+    const relapse = time.stateTime < 4 ? p.pRelapse * (strategy === "High risk" ? 2 : 1) : 0;
+    return { Remission: { Relapsed: relapse, Dead: p.pDie, Remission: complement }, Relapsed: { Dead: 3 * p.pDie, Relapsed: complement }, Dead: { Dead: 1 } };
+  },
+  values: () => ({ qaly: { Remission: 0.85, Relapsed: 0.6 }, cost: { Relapsed: 1200 } }),
+  transitionValues: (p: P) => ({ cost: { Remission: { Relapsed: p.cRelapse } } }),
+});
+
+/** The same model without its batched entry: every leaf runs forward, start by start. */
+function startByStart<Q, S extends string>(model: Model<Q, S>): Model<Q, S> {
+  return { title: model.title, strategies: model.strategies, outcomes: model.outcomes, evaluateInto: (p, out, context) => model.evaluateInto(p, out, context) };
+}
+
+function tree(back: Model<P>) {
+  const leaves = (strategy: string) =>
+    chance<P>([
+      { label: "Responds", probability: (p) => p.pRespond, next: terminal(back, { strategy, start: { Remission: 1 } }) },
+      { label: "Partial", probability: 0.1, next: terminal(back, { strategy, start: { Remission: (p) => 1 - p.sickShare, Relapsed: (p) => p.sickShare } }) },
+      { label: "Refractory", probability: complement, next: terminal(back, { strategy, start: { Relapsed: 1 } }) },
+    ]);
+  return decisionTree<P>({ title: "Induction", root: decision({ Standard: leaves("Low risk"), Intensive: leaves("High risk") }) });
+}
+
+describe("evaluateLeaves with a model's batched entry", () => {
+  it("equals the start-by-start evaluation within 1e-12 relative", () => {
+    const batched = evaluateModel(tree(cohort), params);
+    const single = evaluateModel(tree(startByStart(cohort)), params);
+    for (const strategy of ["Standard", "Intensive"]) {
+      const [a, b] = [batched[strategy]!, single[strategy]!];
+      for (const outcome of Object.keys(b)) expect(Math.abs(a[outcome]! - b[outcome]!)).toBeLessThanOrEqual(1e-12 * Math.max(Math.abs(a[outcome]!), Math.abs(b[outcome]!)));
+    }
+    expect(single["Standard"]!["cost"]).toBeGreaterThan(0);
+  });
+
+  it("calls the batched entry once per draw for the three starts of one model", () => {
+    const calls: number[] = [];
+    const counting: Model<P> = {
+      ...startByStart(cohort),
+      evaluateStartsInto: (p: P, contexts: readonly (EvaluationContext | undefined)[], outs: readonly Float64Array[]) => {
+        calls.push(contexts.length);
+        cohort.evaluateStartsInto!(p, contexts, outs);
+      },
+    };
+    evaluateModel(tree(counting), params);
+    expect(calls).toEqual([3]);
+  });
+
+  it("names the leaf a start-by-start evaluation names when a start is invalid", () => {
+    const bad = { ...params, sickShare: 1.5 };
+    const batched = thrown(() => evaluateModel(tree(cohort), bad));
+    const single = thrown(() => evaluateModel(tree(startByStart(cohort)), bad));
+    expect(batched.message).toBe(single.message);
+    expect(batched.issues).toEqual(single.issues);
+    expect(batched.message).toContain("Partial");
+  });
+});
