@@ -12,14 +12,16 @@ type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float6
  * checking what it reads; with `weighted`, it also adds trace row `row` to the weighted traces with
  * the row's coefficients. `run` does every cycle of the weighted loop in one call (the workspace's
  * buffers swapped each cycle, `book(cycle)` after each cycle when there are transition values,
- * `milestone(cycle)` where `MR[cycle]` is 1). Under background mortality each living row is floored
- * at `floor[row]` as floorRow does; the flows of the (from, to) pairs with transition values are
- * added to `tvFlow` as weightedStep books them. A state whose `live` flag is 0 holds no mass in this
- * run (markLive): its rows are not scanned, only its by-cycle entries checked.
+ * `milestone(cycle)` where `MR[cycle]` is 1; `read[2 · (row · S + i)]` and `read[… + 1]` get the
+ * lowest and highest position of tunnel state i it may read in the row, for states it scans). Under
+ * background mortality each living row is floored at `floor[row]` as floorRow does; the flows of the
+ * (from, to) pairs with transition values are added to `tvFlow` as weightedStep books them. A state
+ * whose `live` flag is 0 holds no mass in this run (markLive): its rows are not scanned, only its
+ * by-cycle entries checked.
  */
 export interface VectorKernel {
   step(row: number, current: Float64Array, next: Float64Array, ...rest: [...KernelArguments, weighted: boolean]): void;
-  run(work: { current: Float64Array; next: Float64Array }, rows: number, ...rest: [...KernelArguments, milestoneRows: Uint8Array, book: (cycle: number) => void, milestone: (cycle: number) => void]): void;
+  run(work: { current: Float64Array; next: Float64Array }, rows: number, ...rest: [...KernelArguments, milestoneRows: Uint8Array, book: (cycle: number) => void, milestone: (cycle: number) => void, read: Int32Array]): void;
   /**
    * The direct loop of values that change by trace row (`valueArrays`), in one call: per cycle the
    * step (unweighted), `book` and `milestone` as in `run`, then the plan's varying values of the new
@@ -135,6 +137,8 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
       // lowest occupied one of the previous cycle (plus one) are empty unless position 0 was entered:
       // the loop starts there rather than at 0 (a long tunnel holds mass in few positions).
       lines.push(`const hi = reach[${from}];`, `let lo = cur[${base}] !== 0 ? 0 : lowest[${from}];`, `while (lo < hi && cur[${base} + lo] === 0) lo++;`, `lowest[${from}] = lo < ${last} ? lo + 1 : ${last};`);
+      // run: the positions it may read in this row, for the run memo (run-memo.ts).
+      lines.push(`if (record) { RR[2 * (row * ${states} + ${from})] = lo; RR[2 * (row * ${states} + ${from}) + 1] = hi; }`);
       lines.push(`for (let p = lo; p <= hi; p++) { e = ${base} + p; m = cur[e]; if (m === 0) continue;`);
     }
     // With equal cost and effect coefficients the effect-weighted trace is the cost-weighted one: vectorLoop copies it at the end.
@@ -204,11 +208,12 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     '"use strict";',
     "const low = -tol, high = 1 + tol;",
     `function step(row, cur, next, ${parameters}, weighted) {`,
+    "const record = false, RR = undefined;",
     ...lines,
     "}",
     // The weighted run: every cycle in one call, the buffers swapped here, booking and milestones called back.
-    `function run(work, rows, ${parameters}, MR, book, milestone) {`,
-    "const weighted = true;",
+    `function run(work, rows, ${parameters}, MR, book, milestone, RR) {`,
+    "const weighted = true, record = true;",
     "let cur = work.current, next = work.next, t;",
     "for (let row = 0; row < rows; row++) {",
     "{",
@@ -222,7 +227,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     "}",
     // The direct run (values by trace row): the same cycle, then the row's values and its sums.
     `function runDirect(work, rows, ${parameters}, MR, book, milestone, P, V, total, totalU) {`,
-    "const weighted = false;",
+    "const weighted = false, record = false, RR = undefined;",
     "const varying = P.varying, VC = P.varyingCount, VK = P.kind, VA = P.arrays, VO = P.outcome, VS = P.state;",
     "let cur = work.current, next = work.next, t, r, k, n, i, tn, at, va, vx, j, off, sv;",
     "for (let row = 0; row < rows; row++) {",

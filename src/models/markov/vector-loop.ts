@@ -75,7 +75,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     const memo = work.runMemo;
     if (!memo.reuse(model, work, plan, floor)) {
       memo.prepare(model, work, plan, floor);
-      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt);
+      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, memo.readRange);
       memo.keep(work);
     }
   } else if (kernel !== undefined && valuesVary && vectorValues && recorder === undefined) {

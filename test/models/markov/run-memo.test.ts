@@ -85,6 +85,26 @@ describe("run memo: strategies with the same transitions", () => {
     expect(reuse.mock.results.some((result) => result.value === false)).toBe(true);
   });
 
+  it("compares the positions the kept run may have read: a number changed where the cohort is makes a new run, one where no cohort is reuses the run, both as the callback form", () => {
+    const cycles = 4;
+    const tunnel = 4;
+    const base = Float64Array.from({ length: cycles * tunnel }, (_, i) => 0.05 + 0.01 * i);
+    // Row 2 (cycle 3), position 2: the cohort that starts in T is there, the highest position read in that row. Row 0, position 3: not reached before cycle 4, never read in row 0.
+    const changed = (index: number) => base.map((value, i) => (i === index ? value + 0.1 : value));
+    for (const [index, reused] of [[2 * tunnel + 2, false], [3, true]] as const) {
+      const death = (strategy: string) => (strategy === "Two" ? changed(index) : base);
+      const shared = { states: ["A", { name: "T", tunnel }, "D"], strategies: ["One", "Two"], outcomes: { cost: "cost" }, cycles, start: { A: 0.5, T: 0.5 }, values: () => ({ cost: { A: 1, T: 10 } }) } as const;
+      const vector = markovCohort({ ...shared, transitionArrays: (_p: object, _grid, strategy) => ({ A: { A: complement, T: byCycle([0.3, 0.3, 0.3, 0.3]) }, T: { T: complement, D: byCycleAndStateTime(death(strategy)) }, D: { D: 1 } }) });
+      const callback = markovCohort({ ...shared, transitions: (_p: object, time, strategy) => ({ A: { A: complement, T: 0.3 }, T: { T: complement, D: death(strategy)[(time.cycle - 1) * tunnel + time.stateTime]! }, D: { D: 1 } }) });
+      const reuse = vi.spyOn(RunMemo.prototype, "reuse");
+      const totals = evaluateModel(vector, {});
+      expect(reuse.mock.results.map((result) => result.value)).toEqual([false, reused]);
+      reuse.mockRestore();
+      expect(totals).toEqual(evaluateModel(callback, {}));
+      if (!reused) expect(totals.Two!.cost).not.toBe(totals.One!.cost);
+    }
+  });
+
   it("a plain array holding a symbol, a string or undefined where no cohort is read is kept without reading them as numbers, and never matches numbers", () => {
     const cycles = 3;
     const tunnel = 4;
