@@ -25,6 +25,31 @@
 // measurable gain), no raw-row stores (~3 %), a table-driven exp (8.7 against 14 ns per call in a
 // micro-benchmark, ~13 ms here, but every Weibull grid, Markov ones included, would move by ulps).
 // Lower bound of this design: ~2.5 µs of prime exps + ~0.9 µs of anchor exps per draw plus the rows.
+// 2026-12-07, helper psm (f7d8dcd, e1c7663; bit-identical): nothing that moves this bench's figure. dd44254
+// and dd44254 + those commits in worktrees, `npm run bench psm` alternating, 4 pairs at load 7-9, CPU: 1 strategy
+// 219-273 -> 215-275 ms, 2 strategies 394-438 -> 390-482 ms (noise). Profile (tsx, 1 strategy, 16 × 10 000
+// draws): the stepped pair row loop 52 %, the two power tables 29 % (per table 2.5-3 µs: the 92 exps 1.7-1.9,
+// the products 0.5-0.6), entry values 8 %, the two Weibull curves' construction 4.5 %, GC 3 %, the rest 4 %.
+// Tried and dropped, all bit-identical, none measurable above the noise: the power table's odd composites from
+// a list instead of a prime test per odd j (no gain: the exps are the cost, not the branch); exp as a JS port
+// of fdlibm (the same bits as V8's Math.exp on 1.04e8 inputs, 11-15 against 14-18 ns in the primes' loop but
+// slower for the anchors: ~3 % at best, and it would tie the results to V8 keeping fdlibm); the row loop split
+// into one loop per curve (15-20 % slower), raw and clamped rows as one array each, the step table passed in,
+// no raw stores (rows copied afterwards: 5-8 % of the loop in a micro-benchmark, ~3 % here). V8's code for the
+// row loop reloads each typed array's map, length and data pointer per access (TurboFan does not hoist them
+// from this loop), reads the step table through a hole check and keeps the sums on the stack: ~45 cycles per
+// row (2.4 GHz) against ~17 for its arithmetic. Lower bound with these numbers: the exps (~3.5 µs per draw:
+// 184 prime exps, 62 anchors) plus the rows' arithmetic (~7 µs), ~11 of the ~19-20 µs per draw; the goal
+// (15 µs) needs V8 to compile the loop close to its arithmetic, or different numbers (a table-based exp alone
+// is ~7 %, under the 15 % bar for an ulp-level change).
+// NSCLC's survival/PSM share (issue 13, same pass): a model file's { kind: exponential, rate } endpoints are
+// kept as their rates, the curve built only for run() (f7d8dcd: strategyCurves 230 -> 57 ms per 10 200 draws
+// in a profile of the model-file PSA; first 10 000-draw PSA after the 200-draw warm-up, 3 pairs at load 7-8:
+// 1.15-1.43 -> 1.05-1.10 s CPU; the TypeScript PSA builds its curves itself: 0.92-1.08 -> 0.97-1.22 s, noise). Left in
+// the arms: curveTotals (expm1 per run and class, ~1.5 runs per curve), the exponential pair pass for the 3.5 %
+// of arm evaluations where PFS lies above OS (no closed form there; its crossed-row count is now in the loop,
+// e1c7663), values and entry tables, GC. A second 10 000-draw PSA in the same process takes 0.56-0.90 s:
+// about a third of the first one is the JIT's warm-up (interpreted calls, TurboFan jobs on other threads).
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
