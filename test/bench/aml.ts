@@ -4,6 +4,29 @@
 // callback form it replaced, in alternating rounds; and the lower bound of the back end's arithmetic.
 // Run: npm run bench aml
 //
+// Value-to-go (2af1dd9, issue 15): the tree now hands the back end's three entries of a draw to
+// Model.evaluateStartsInto, and the Markov engine computes all three starts' totals in one backward
+// pass per strategy (docs/markov-cohort.md, "Several starts at once"): the matrix filled once per
+// strategy instead of filled and restored per entry; R/R's value-to-go shared by the three entries
+// and kept as one number per discount class per row (it moves only to Dead); the cured tunnel
+// positions (60) are value × A(t), tabulated once per model; so per strategy 120 row steps (SCT and
+// Chemo positions 0-59) and a 481-step per-class recursion for R/R, instead of ~2 400 forward row
+// steps. Results within 1e-12 relative of the forward pass (5e-15 measured; PSA CSVs of qaly run
+// --psa 400 against dd44254: draws 5e-15, EVPPI 1.7e-10 from cancellation). Measured, CPU, rounds 2-3
+// of 1 000 draws, alternating processes at load 8-9 (2 cores, 5 sessions): model-file PSA 479-657
+// µs/draw at HEAD f7d8dcd -> 307-419 with value-to-go (3 pairs), 414-665 at dd44254 -> 255-437 (4
+// pairs): about 35 %. The back end's three entries in-process (base case, 3 strategies): forward
+// 415-538 µs, value-to-go 276-329. The backward pass alone is ~36 µs per strategy and draw in
+// isolation. Profile of the PSA (node --cpu-prof, 6 200 draws, load 9): the backward pass ~50 % of
+// the run's own time, filling the matrix (124 rows × 3 strategies, checked) ~9 %, classifying the
+// rows (live, entered, settled, looping) ~8 %, the start vectors, starting values and totals ~7 %,
+// the model file's arrays ~12 %, the tree and sampling the rest. Lower bound of what is left: per
+// strategy ~120 rows × ~44 multiply-adds (11 slots: 5 outcomes discounted and undiscounted, 1 milestone;
+// row values and three moves) + 481 × ~6 for R/R ≈ 8 k, ×3 ≈ 24 µs/draw at 1 ns each; with the fill (~370 checked
+// entries per strategy) and sampling the goal of 100 µs/draw is not met on this machine: 10 000 draws
+// take ~3 s CPU at load 8-9. Not done: code generated for the backward pass's shape, and reusing the
+// classification across strategies and draws (it depends on which rows are exactly 0 or 1).
+//
 // Where it stands (6667fe3, shared 2-core machine at load 7-8, CPU time): the model file's PSA in the
 // vector form 388-519 µs/draw (3 rounds of 300 draws, 2 processes; 1 000-draw run 561-659), against
 // 491-536 (808-764) with this push's Markov changes reverted in a scratch worktree, alternating: 10 000
@@ -63,6 +86,26 @@ export async function bench(): Promise<void> {
     for (let i = 0; i < n; i++) evaluateModel(backEnd, { ...baseCase, rel3Int: 0.5 + i * 1e-6 }, { start: { [start]: 1 } });
     console.log(`back end entered in ${start}: 3 true-risk strategies × 480 monthly cycles, 124 expanded states: ${(cpuMs(process.cpuUsage(cpu0)) / n).toFixed(2)} ms CPU per evaluation`);
   }
+  // The three entries of a draw: forward, start by start, against value-to-go (one backward pass per strategy), alternating.
+  {
+    const contexts = starts.map((start) => ({ start: { [start]: 1 } }));
+    const width = backEnd.strategies.length * backEnd.outcomes.length;
+    const outs = contexts.map(() => new Float64Array(width));
+    const n = 200;
+    const times: Record<"forward" | "valueToGo", number[]> = { forward: [], valueToGo: [] };
+    for (let round = 0; round < 3; round++) {
+      let cpu0 = process.cpuUsage();
+      for (let i = 0; i < n; i++) {
+        const params = { ...baseCase, rel3Int: 0.5 + i * 1e-6 };
+        for (let k = 0; k < contexts.length; k++) backEnd.evaluateInto(params, outs[k]!, contexts[k]);
+      }
+      times.forward.push((cpuMs(process.cpuUsage(cpu0)) * 1000) / n);
+      cpu0 = process.cpuUsage();
+      for (let i = 0; i < n; i++) backEnd.evaluateStartsInto!({ ...baseCase, rel3Int: 0.5 + i * 1e-6 }, contexts, outs);
+      times.valueToGo.push((cpuMs(process.cpuUsage(cpu0)) * 1000) / n);
+    }
+    console.log(`back end, the three entries of one draw (3 strategies each), 3 alternating rounds: forward start by start ${range(times.forward)} µs, value-to-go (one backward pass per strategy) ${range(times.valueToGo)} µs CPU`);
+  }
   const path = fileURLToPath(new URL("../../models/aml-myeloid-panel/model.yaml", import.meta.url));
   const build = () => compileModelFile(readFileSync(path, "utf8"), { fileName: "models/aml-myeloid-panel/model.yaml", readFile: dataReader(dirname(path)) });
   const file = build();
@@ -112,7 +155,11 @@ export async function bench(): Promise<void> {
   const sparse = occupied * perState;
   const dense = 9 * 480 * 124 * perState;
   console.log(
-    `lower bound of the back end per draw: 9 runs × 480 cycles, ${occupied} occupied (state, cycle) pairs × ~${perState} multiply-adds ≈ ${(sparse / 1000).toFixed(0)} k ≈ ${(sparse / 1000).toFixed(0)} µs at 1 ns each ` +
+    `lower bound of the forward back end per draw: 9 runs × 480 cycles, ${occupied} occupied (state, cycle) pairs × ~${perState} multiply-adds ≈ ${(sparse / 1000).toFixed(0)} k ≈ ${(sparse / 1000).toFixed(0)} µs at 1 ns each ` +
       `(10 000 draws ≈ ${((sparse * 10_000) / 1e9).toFixed(2)} s: the 1 s goal leaves ~${(100 - sparse / 1000).toFixed(0)} µs/draw for sampling, the tree and all loop overhead); over all 124 expanded states it would be ${(dense / 1e6).toFixed(1)} M ≈ ${(dense / 1e6).toFixed(1)} ms`,
   );
+  // Value-to-go: per strategy the SCT and Chemo rows before cure (60 positions each), each 11 slots (5 outcomes discounted and
+  // undiscounted, 1 milestone) for its row values and three moves (stay, R/R, death), and R/R's per-class recursion over 481 rows.
+  const backward = 3 * (2 * 60 * 11 * 4 + 481 * 6);
+  console.log(`lower bound of the value-to-go back end per draw: 3 strategies × (120 rows × ~44 multiply-adds + 481 × ~6 for R/R) ≈ ${(backward / 1000).toFixed(0)} k ≈ ${(backward / 1000).toFixed(0)} µs at 1 ns each`);
 }
