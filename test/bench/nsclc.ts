@@ -43,6 +43,25 @@
 // properties, so a copy or spread keeps them), the model file's expressions (~4.7 KB), the parameter
 // record. CPU profile of both PSAs: the tree's own time ~25 %, curveTotals ~10 %, the row pair loop ~6 %;
 // GC 330-420 ms in single profiles of the whole process, loading included (too noisy to compare).
+// 2026-12-07 later (8fdab9b, the tree side; bit-identical: sha256 of 400-draw PSAs of the NSCLC, AML and mCRC files
+// and projects and of the BIA Skåne and sumatriptan files unchanged against dd44254): the roll-down gathers each
+// instance's reach from the edges into it (the walk pushed each weight into the child: a read-modify-write at an
+// address loaded from the plan, which the next edge's load waited on, ~8 ns per edge), computes each distinct
+// (weight, value) product of a strategy once (1 819 terms, 639 products: a testing cost adds to cost, costTesting and
+// costUndiscounted), reads a count of 1 as the weight, and keeps its plan and buffer in plain arrays (V8 on Node 20
+// reads them ~1.5-2× faster than typed arrays in these gather loops). The tree alone (stub back end, min of 25 rounds
+// of 2 000 draws), dd44254 and dd44254 + 8fdab9b alternating, 5 pairs at load 8: 20.7-21.9 → 16.0-18.6 µs per draw
+// (the roll-down, timed with and without it in place: ~15 → ~10 µs). Whole PSAs at load 8-9, 3 pairs, min of five
+// 5 000-draw rounds per process: TypeScript 63-97 → 71-86 µs per draw, model file 84-112 → 66-81 µs: the ~4 µs
+// saved is inside this load's noise; `npm run bench nsclc` at e1c7663 (load 9): TypeScript 1.08 s, model file 0.84 s.
+// Left (in-process profiles of the PSAs alone, 10 000 draws, e1c7663): the PSM back end 50-60 %, the tree's own
+// time 18-25 % (roll-down ~10 µs per draw: ~1 000 instance steps, 755 edge weights, 639 products, 1 819 terms;
+// 64 value functions ~3 µs; chance checks ~1 µs), sampling 10-20 % (the gamma, beta and lognormal generators),
+// the pathway checks ~4 % (58 input functions per draw), GC 2-5 %: the ~220 ms of GC in whole-process profiles
+// is mostly module loading (36-93 ms in profiles of the PSA alone), so unboxed expression results would save little.
+// Not done, estimated: the pathway's input functions once per draw for the tree and the checks (the tree's value
+// functions read 99 parameters per draw; a cache saves calls, not reads: < 1 µs per draw, against a cache that must
+// never be stale). The roll-down's lower bound is still ~3 µs (straight-line code, dropped above for its compile time).
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
