@@ -88,6 +88,7 @@ export function fillSurvival(model: CompiledPsm, work: PsmWorkspace, curves: rea
     if (crossed < 0) failCrossing(model, 0, -crossed - 1, work.rawRows[0]![-crossed - 1]!, work.survivalRows[1]![-crossed - 1]!, site);
     paired = true;
   } else if (pairable && rateOs === undefined && exponentialRateOf(curves[0]!) === undefined && publicCurve(curves[1]!).cumulativeHazardGrid !== undefined && publicCurve(curves[0]!).cumulativeHazardGrid !== undefined) {
+    // Neither endpoint is an ExponentialRate here: both have no exponential rate.
     paired = steppedPair(work, curves as readonly SurvivalCurve[], step, floor, tolerance, model.crossing === "error");
   }
   // Endpoints from the last (OS) backwards, so each is clamped to the already clamped later one.
