@@ -6,18 +6,42 @@
 // (transitionArrays / valueArrays: the bundled HIV model, test/models/markov/darth-state-residence.ts)
 // and in the callback form (per cycle and tunnel position), alternating, so the gain shows.
 //
-// Where it stands (6667fe3, load 7-8, CPU, this push's Markov changes reverted in a scratch worktree
-// and HEAD alternating, 2 process pairs): HIV 10 000 draws 79-105 ms against 97-128 ms (goal 50 ms);
-// DARTH 0.30-0.55 ms per draw either way (goal 0.1 ms). HIV gained from its functions refilling objects
-// made once (no allocation, no closure per call) and the arrays' results read by code generated for
-// their shape (plan 1.3 -> 0.5 µs, values 1.4 -> 0.6 µs per draw in the profile). Profile of HIV now
-// (80 000 draws, ~9 µs/draw under the profiler): the combination strategy's cycle loop 3.7 µs (its
-// drug cost changes by cycle, so every row is added as reached: per cycle the generated step, then the
-// values rewritten and summed in interpreted code), calling and reading the transition arrays 2.4 µs,
-// the value arrays 1.1 µs, monotherapy (time-homogeneous) 0.4 µs, the rest set-up. The arithmetic is
-// 2 strategies × 20 cycles × 4 states: well under 1 µs; what is left is per-call and per-cycle overhead.
-// DARTH (earlier profile, unchanged here): half the time is its function (5 625 entries per strategy), half
-// the 2 850 occupied rows the generated loop reads.
+// Before this pass (6667fe3, load 7-8, CPU, alternating with a scratch worktree): HIV 10 000 draws
+// 79-105 ms (goal 50 ms), DARTH 0.30-0.55 ms per draw (goal 0.1 ms). HIV then gained from its functions
+// refilling objects made once and the arrays' results read by code generated for their shape.
+//
+// Where it stands (a191255..3dbdb3c against dd44254, npm run bench markov from a worktree of each,
+// alternating, 4 process pairs at load 7-9, CPU): HIV 10 000 draws 75-115 ms against 81-172 ms; DARTH
+// 0.21-0.45 ms per draw (one outlier run 0.71) against 0.35-0.68 ms. At load 2 (in-process script, 8
+// runs, 3 process pairs, runDirect alone): HIV 66-72 ms against 77-82 ms. Neither goal is met. Landed:
+// - HIV: the combination arm (transitions and drug cost by cycle) ran per cycle the generated step, then
+//   the values rewritten and addRow's sums in interpreted code; runDirect (vector-kernel.ts) does all
+//   20 cycles, the values of each row and the sums in one generated call, the same terms in the same
+//   order (bit-identical). The kernels' callbacks are made once per workspace (no closures per run).
+// - DARTH: strategies that differ only in values have the same weighted trace; the run memo
+//   (run-memo.ts) gives A the run of SoC and AB that of B when every input the run reads is the same
+//   double (compared, not assumed: the arrays by cycle and state time on the positions the kept run
+//   scanned, 2 850 of 5 625), and the example's function fills its arrays once per hazard ratio of
+//   S1 -> S2 and only when its inputs change (A and AB skip their 5 625 entries), with the
+//   constant-rate probabilities out of the loop (function alone 0.17 -> 0.07 ms per draw).
+// Bit-identical: qaly run --psa 400 CSVs of HIV, Sick-Sicker and AML equal dd44254's (AML up to
+// cc336fc; from 2af1dd9 on, AML's value-to-go changes its last digits, stated there); Markov,
+// cohort-arrays and Markov validation tests pass.
+// Where the time goes now. HIV (profile, 150 000 draws, ~10 us/draw under the profiler, ~7 real): the
+// combination arm's generated run 27 % (20 cycles at ~100 ns: per cycle 6 by-cycle entries loaded and
+// checked, 3 rows moved, 3 drug costs written, 12 products summed), calling and reading the transition
+// arrays 30 % (the model's function, the generated reader, the rows of cycle 1 filled and checked as
+// the callback form checks them), the value arrays 15 %, the engine's per-strategy set-up (fill cache,
+// grid, start, zeroing) ~20 %, monotherapy's homogeneous kernel 6 %. The arithmetic is under 1 us per
+// draw; what is left is per-call overhead spread over ~10 functions of ~0.3-1 us each, none of which
+// alone reaches the goal. DARTH (profile, 6 000 draws at load 8): the generated runs of SoC and B 37 %
+// (2 x 2 850 occupied rows at ~10-17 ns: one array read and range check, a row sum, complement and 4
+// flows per row), the function's two fills 29 % (of which the 5 625-entry outer product (1 - death by
+// cycle) x (progression by state time) ~70 %), comparing A's and AB's inputs with the kept runs 15 %
+// (~3 300 numbers each), set-up, copies and GC the rest. Lower bound in this API: two runs of 2 850
+// rows and two outer products of 5 625 entries are ~0.12-0.15 ms per draw on this machine; 0.1 ms
+// needs an entry that is the product of a by-cycle and a by-state-time array (the kernel would
+// multiply as it reads, and the function would not write 5 625 numbers).
 import { sickSicker, baseParameters } from "../../models/sick-sicker/model.js";
 import type { SickSickerParameters } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";
