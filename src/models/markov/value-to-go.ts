@@ -7,6 +7,9 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
 import { fail } from "../../core/errors.js";
 import { startVector } from "./start-vector.js";
 
+/** Settled tables kept per model (entry times: the tree's pathways usually have a handful). */
+const TABLES_KEPT = 16;
+
 /**
  * Buffers of the backward (value-to-go) evaluation of one model, allocated once. A state's
  * value-to-go at trace row t holds, per declared outcome, what one unit of cohort mass there adds
@@ -129,6 +132,8 @@ export class ValueToGo {
       const survive = 0 < q ? 1 * ((1 - q) / (1 - 0)) : 1;
       for (let x = 0; x < K; x++) table[t * K + x] = coefficients[t * K + x]! + survive * table[(t + 1) * K + x]!;
     }
+    // An entry time drawn per PSA draw would otherwise keep one table per draw: keep the last few only.
+    if (this.tables.size >= TABLES_KEPT) this.tables.clear();
     this.tables.set(startTime, table);
     return table;
   }

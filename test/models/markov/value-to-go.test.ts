@@ -9,7 +9,7 @@
 // sign per total the reordering error is below n·ε relative, under 2e-14 for the ≤ 60 cycles and
 // ≤ 12 expanded states here (and 5e-15 measured on the AML back end's 480 cycles). All values are ≥ 0,
 // so no total is a difference of large numbers.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { markovCohort } from "../../../src/models/markov/index.js";
 import { compileMarkov } from "../../../src/models/markov/compile-markov.js";
@@ -19,6 +19,7 @@ import { complement } from "../../../src/models/complement.js";
 import type { EvaluationContext } from "../../../src/models/model.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import type { CycleCorrection } from "../../../src/math/index.js";
+import { thrown } from "../../helpers/thrown.js";
 
 const TOLERANCE = 1e-12;
 const STATES = ["A", "B", "C", "Dead"] as const;
@@ -49,7 +50,11 @@ const caseArbitrary = fc.record({
   effectRate: fc.double({ min: 0, max: 0.1, noNaN: true }),
   weight: fc.constantFrom<"once" | "row">("once", "row"),
   starts: fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 1, noNaN: true })), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 4 }),
-  startTime: fc.constantFrom(0, 0, 1.5),
+  startTime: fc.constantFrom(0, 0, 1.5, 7.25, 31),
+  // A per-year cost in Dead (then the floor's deaths from a settled state count: no settled table).
+  deadCost: fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.001, max: 50, noNaN: true })),
+  // One raw death probability per state (A, B, C) that the floor may exceed in some cycles only.
+  rawDeath: fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.005, max: 0.2, noNaN: true })),
 });
 type Case = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
@@ -64,9 +69,11 @@ function definitionOf(c: Case) {
     const row: Record<string, number | typeof complement> = {};
     if (total === 0) return { [STATES[self]!]: 1 };
     // Normalised, with the entry to itself as the complement (so a "stay put" row is exactly 1).
+    const keep = 1 - (c.rawDeath ?? 0);
     weights.forEach((w, j) => {
-      if (j !== self && w > 0) row[STATES[j]!] = w / total;
+      if (j !== self && w > 0) row[STATES[j]!] = (w / total) * keep;
     });
+    if ((c.rawDeath ?? 0) > 0) row["Dead"] = ((row["Dead"] as number | undefined) ?? 0) + c.rawDeath!;
     row[STATES[self]!] = complement;
     return row;
   };
@@ -96,7 +103,7 @@ function definitionOf(c: Case) {
       };
     },
     values: (_p, time) => ({
-      cost: { A: c.values[0]![0]! * (time.stateTime % 2 === 0 ? 1 : 0.5), B: c.values[1]![0]!, C: c.values[2]![0]! },
+      cost: { A: c.values[0]![0]! * (time.stateTime % 2 === 0 ? 1 : 0.5), B: c.values[1]![0]!, C: c.values[2]![0]!, ...(!c.deadCost ? {} : { Dead: c.deadCost }) },
       qaly: { A: c.values[0]![1]!, B: c.values[1]![1]! * (time.stateTime === 0 ? 0.5 : 1), C: c.values[2]![1]! },
       events: { C: c.values[2]![2]! },
     }),
@@ -127,6 +134,8 @@ function close(a: number, b: number): boolean {
 
 describe("Markov value-to-go: several starts in one backward pass", () => {
   it(`gives each start's forward totals and milestones within ${TOLERANCE} relative on random models (property)`, () => {
+    // Not vacuous: most strategies take the backward pass, and none falls back after an error.
+    const spy = vi.spyOn(ValueToGo.prototype, "evaluate");
     fc.assert(
       fc.property(caseArbitrary, fc.double({ min: 0.2, max: 1, noNaN: true }), (c, scale) => {
         const model = build(c);
@@ -144,6 +153,10 @@ describe("Markov value-to-go: several starts in one backward pass", () => {
       }),
       { numRuns: 300 },
     );
+    const results = spy.mock.results;
+    spy.mockRestore();
+    expect(results.every((r) => r.type === "return")).toBe(true);
+    expect(results.filter((r) => r.value === true).length).toBeGreaterThan(results.length / 2);
   });
 
   it("takes the backward pass for inputs fixed for the run and leaves rows that read the cycle to the forward pass", () => {
@@ -162,5 +175,119 @@ describe("Markov value-to-go: several starts in one backward pass", () => {
     expect(Array.from(valueToGo.settled)).toEqual([0, 0, 1, 0, 1, 0, 0]);
     expect(Array.from(valueToGo.looping)).toEqual([0, 0, 0, 0, 0, 1, 0]);
     expect(Array.from(valueToGo.zero)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+  });
+});
+
+// Targeted cases of the review (issue 15): each compares the batched entry with evaluateInto per start.
+type Q = { pRelapse: number; pDie: number; bad: number; cRelapse: number };
+const q: Q = { pRelapse: 0.08, pDie: 0.02, bad: 0, cRelapse: 1500 };
+
+/** Sick (tunnel 4) → Cured (settled: stays put but for the floor) or Relapsed (looping: itself or Dead). */
+function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: boolean; readonly cycles?: number; readonly deadCost?: number } = {}) {
+  const cycles = options.cycles ?? 40;
+  return markovCohort({
+    title: "Review back end",
+    states: [{ name: "Sick", tunnel: 4 }, "Cured", "Relapsed", "Dead"],
+    strategies: ["Usual", "New"],
+    outcomes: { cost: "cost", qaly: "effect" },
+    cycles,
+    start: { Sick: 1 },
+    startAge: 62,
+    cycleCorrection: "half-cycle",
+    discountRate: { cost: 0.035, effect: 0.015 },
+    milestones: { curedAtEnd: { states: ["Cured"], time: cycles }, aliveAt5: { states: ["Sick", "Cured", "Relapsed"], time: 5 }, atEntry: { states: ["Relapsed"], time: 0 } },
+    ...(options.costByYear ? { costByYear: 3 } : {}),
+    backgroundMortality: { lifeTable: table, sexMix: { female: 0.5, male: 0.5 }, deathState: "Dead" },
+    transitions: (p: Q, time, strategy) => {
+      const cure = time.stateTime === 3 ? (strategy === "New" ? 0.5 : 0.3) : 0;
+      return {
+        Sick: { Cured: cure, Relapsed: p.pRelapse + p.bad, Dead: p.pDie, Sick: complement },
+        Cured: { Cured: 1 },
+        Relapsed: { Dead: 3 * p.pDie, Relapsed: complement },
+        Dead: { Dead: 1 },
+      };
+    },
+    values: (_p: Q, time) => ({
+      cost: { Sick: 4000, Relapsed: 9000, Cured: options.ageValues ? 10 * time.age : 200, ...(options.deadCost === undefined ? {} : { Dead: options.deadCost }) },
+      qaly: { Sick: 0.7, Cured: 0.9, Relapsed: 0.5 },
+    }),
+    transitionValues: (p: Q) => ({ cost: { Sick: { Relapsed: p.cRelapse, Cured: 800 } } }),
+    startingValues: () => ({ cost: { Sick: 2500 } }),
+  });
+}
+
+/** Compares with the forward pass; `exact` cases must run forward (bit for bit), the others backward (no strategy falls back). */
+function compare(model: ReturnType<typeof backEnd>, params: Q, contexts: readonly (EvaluationContext | undefined)[], exact = false): void {
+  const width = model.strategies.length * model.outcomes.length;
+  const outs = contexts.map(() => new Float64Array(width));
+  const spy = vi.spyOn(ValueToGo.prototype, "evaluate");
+  try {
+    model.evaluateStartsInto!(params, contexts, outs);
+    expect(spy.mock.results.map((r) => r.type === "return" && r.value === true)).toEqual(model.strategies.map(() => !exact));
+  } finally {
+    spy.mockRestore();
+  }
+  contexts.forEach((context, i) => {
+    const forward = new Float64Array(width);
+    model.evaluateInto(params, forward, context);
+    for (let k = 0; k < width; k++) {
+      const label = `start ${i}, ${model.strategies[Math.floor(k / model.outcomes.length)]} ${model.outcomes[k % model.outcomes.length]}: forward ${forward[k]}, batched ${outs[i]![k]}`;
+      if (exact ? forward[k] !== outs[i]![k] : !close(forward[k]!, outs[i]![k]!)) throw new Error(label);
+    }
+  });
+}
+
+const fromSick = { start: { Sick: 1 } };
+const fromRelapsed = { start: { Relapsed: 1 } };
+const mixed = { start: { Sick: 0.6, Cured: 0.3, Relapsed: 0.1 } };
+
+describe("Markov value-to-go: review cases", () => {
+  it("alternating entry times reuse no other entry time's settled table (floor and discounting from each entry)", () => {
+    const model = backEnd();
+    for (const time of [0, 1.5, 0, 12.25, 1.5, 0, 30]) compare(model, q, [fromSick, fromRelapsed, mixed].map((c) => ({ ...c, startTime: time, draw: 3 })));
+  });
+
+  it("stays right when more entry times than the kept tables come (one per PSA draw) and old ones come back", () => {
+    const model = backEnd({ cycles: 12 });
+    const times = Array.from({ length: 40 }, (_, k) => (k * 7) % 23 + k / 8);
+    for (const time of [...times, ...times.slice(0, 5)]) compare(model, q, [fromSick, mixed].map((c) => ({ ...c, startTime: time })));
+  });
+
+  it("handles duplicate starts, default starts (undefined contexts) and starts with zero mass in some states", () => {
+    const model = backEnd();
+    compare(model, q, [fromSick, fromSick, mixed, fromSick]);
+    compare(model, q, [undefined, undefined]);
+    compare(model, q, [undefined, { start: { Sick: 0, Cured: 1, Relapsed: 0 } }, fromRelapsed]);
+  });
+
+  it("counts a death state's own values (the settled shortcut declines) and milestones at entry, mid-run and at the horizon", () => {
+    const model = backEnd({ deadCost: 50 });
+    compare(model, q, [fromSick, fromRelapsed, mixed]);
+    compare(model, q, [fromSick, mixed].map((c) => ({ ...c, startTime: 4 })));
+    const out = [new Float64Array(model.strategies.length * model.outcomes.length), new Float64Array(model.strategies.length * model.outcomes.length)];
+    model.evaluateStartsInto!(q, [fromRelapsed, fromSick], out);
+    expect(out[0]![model.outcomes.indexOf("atEntry")]).toBe(1);
+    expect(out[1]![model.outcomes.indexOf("atEntry")]).toBe(0);
+  });
+
+  it("runs forward, bit for bit, a settled state whose values read the age, and annual costs", () => {
+    compare(backEnd({ ageValues: true }), q, [fromSick, mixed].map((c) => ({ ...c, startTime: 2 })), true);
+    compare(backEnd({ costByYear: true }), q, [fromSick, fromRelapsed], true);
+  });
+
+  it("throws the error evaluateInto throws for the first start that fails, whatever start reaches the bad row", () => {
+    const model = backEnd();
+    const width = model.strategies.length * model.outcomes.length;
+    for (const bad of [Number.NaN, 2]) {
+      const params = { ...q, bad };
+      // Relapse is read from Sick only: the second start's cohort never needs it, the first's does.
+      for (const contexts of [[fromRelapsed, fromSick], [fromSick, fromRelapsed]]) {
+        const batched = thrown(() => model.evaluateStartsInto!(params, contexts.map((c) => ({ ...c, draw: 9 })), contexts.map(() => new Float64Array(width))));
+        const single = thrown(() => model.evaluateInto(params, new Float64Array(width), { ...contexts[0]!, draw: 9 }));
+        expect(batched.issues).toEqual(single.issues);
+      }
+    }
+    const invalid = thrown(() => model.evaluateStartsInto!(q, [fromSick, { start: { Sick: 0.5, Cured: 0.6 } }], [new Float64Array(width), new Float64Array(width)]));
+    expect(invalid.issues).toEqual(thrown(() => model.evaluateInto(q, new Float64Array(width), { start: { Sick: 0.5, Cured: 0.6 } })).issues);
   });
 });

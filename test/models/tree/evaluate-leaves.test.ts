@@ -9,6 +9,7 @@ import { evaluateModel, type EvaluationContext, type Model } from "../../../src/
 import { markovCohort } from "../../../src/models/markov/index.js";
 import { chance, decision, decisionTree, terminal } from "../../../src/models/tree/index.js";
 import { thrown } from "../../helpers/thrown.js";
+import { lifeTable } from "../../../src/survival/life-table.js";
 
 type P = { pRespond: number; pRelapse: number; pDie: number; cRelapse: number; sickShare: number };
 const params: P = { pRespond: 0.6, pRelapse: 0.1, pDie: 0.05, cRelapse: 2000, sickShare: 0.3 };
@@ -75,5 +76,66 @@ describe("evaluateLeaves with a model's batched entry", () => {
     expect(batched.message).toBe(single.message);
     expect(batched.issues).toEqual(single.issues);
     expect(batched.message).toContain("Partial");
+  });
+});
+
+describe("evaluateLeaves with a model's batched entry: leaves entered later, and bad rows", () => {
+  const table = lifeTable({ ages: [50, 70, 90], rates: { female: [0.005, 0.03, 0.2], male: [0.008, 0.04, 0.25] } });
+  const aged = markovCohort({
+    title: "Aged back end",
+    states: [{ name: "Remission", tunnel: 4 }, "Cured", "Relapsed", "Dead"],
+    strategies: ["Low risk", "High risk"],
+    outcomes: { cost: "cost", qaly: "effect" },
+    cycles: 25,
+    start: { Remission: 1 },
+    startAge: 60,
+    cycleCorrection: "half-cycle",
+    discountRate: { cost: 0.04, effect: 0.015 },
+    milestones: { cured10: { states: ["Cured"], time: 10 } },
+    backgroundMortality: { lifeTable: table, sexMix: { female: 0.4, male: 0.6 }, deathState: "Dead" },
+    transitions: (p: P, time, strategy) => ({
+      Remission: { Cured: time.stateTime === 3 ? 0.4 : 0, Relapsed: p.pRelapse * (strategy === "High risk" ? 2 : 1), Dead: p.pDie, Remission: complement },
+      Cured: { Cured: 1 },
+      Relapsed: { Dead: 3 * p.pDie, Relapsed: complement },
+      Dead: { Dead: 1 },
+    }),
+    values: () => ({ qaly: { Remission: 0.85, Cured: 0.95, Relapsed: 0.6 }, cost: { Relapsed: 1200, Cured: 100 } }),
+    transitionValues: (p: P) => ({ cost: { Remission: { Relapsed: p.cRelapse } } }),
+  });
+
+  // Two leaves per strategy enter at 0.5 years, one at a time drawn from the parameters (sickShare · 4): three starts, two entry times.
+  function later(back: Model<P>) {
+    const leaves = (strategy: string) =>
+      chance<P>([
+        { label: "Responds", probability: (p) => p.pRespond, next: terminal(back, { strategy, start: { Remission: 1 }, startTime: 0.5 }) },
+        { label: "Partial", probability: 0.1, next: terminal(back, { strategy, start: { Remission: (p) => 1 - p.sickShare, Relapsed: (p) => p.sickShare }, startTime: 0.5 }) },
+        { label: "Refractory", probability: complement, next: terminal(back, { strategy, start: { Relapsed: 1 }, startTime: (p) => 4 * p.sickShare }) },
+      ]);
+    return decisionTree<P>({ title: "Induction, later entry", root: decision({ Standard: leaves("Low risk"), Intensive: leaves("High risk") }) });
+  }
+
+  it("equals the start-by-start evaluation within 1e-12 relative, the tree itself entered at several times", () => {
+    for (const [sickShare, startTime] of [[0.3, 0], [0.125, 2], [0.3, 2], [0.6, 0]] as const) {
+      const p = { ...params, sickShare };
+      const batched = evaluateModel(later(aged), p, { startTime });
+      const single = evaluateModel(later(startByStart(aged)), p, { startTime });
+      for (const strategy of ["Standard", "Intensive"]) {
+        const [a, b] = [batched[strategy]!, single[strategy]!];
+        for (const outcome of Object.keys(b)) expect(Math.abs(a[outcome]! - b[outcome]!)).toBeLessThanOrEqual(1e-12 * Math.max(Math.abs(a[outcome]!), Math.abs(b[outcome]!)));
+      }
+    }
+  });
+
+  it("names the leaf and path a start-by-start evaluation names when a row is not a probability", () => {
+    for (const pRelapse of [Number.NaN, 1.5]) {
+      const bad = { ...params, pRelapse };
+      for (const build of [tree, later] as const) {
+        const back = build === tree ? cohort : aged;
+        const batched = thrown(() => evaluateModel(build(back), bad));
+        const single = thrown(() => evaluateModel(build(startByStart(back)), bad));
+        expect(batched.message).toBe(single.message);
+        expect(batched.issues).toEqual(single.issues);
+      }
+    }
   });
 });
