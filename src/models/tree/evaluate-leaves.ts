@@ -61,9 +61,9 @@ function evaluateSlot<P>(slot: LeafSlot, params: P, draw: number | undefined): v
   }
 }
 
-const members: LeafSlot[] = [];
-const contexts: EvaluationContext[] = [];
-const buffers: Float64Array[] = [];
+// Reused by every batch; a batch inside a batch (a model's evaluateStartsInto that evaluates a tree) takes fresh ones.
+const shared = { members: [] as LeafSlot[], contexts: [] as EvaluationContext[], buffers: [] as Float64Array[] };
+let busy = false;
 
 /**
  * Evaluates slot `s` with the later distinct slots of the same model and start time in one
@@ -74,6 +74,8 @@ const buffers: Float64Array[] = [];
 function evaluateBatch<P>(slots: readonly LeafSlot[], source: Int32Array, s: number, params: P, draw: number | undefined): boolean {
   const slot = slots[s]!;
   const time = slot.current[slot.startNames.length]!;
+  const nested = busy;
+  const { members, contexts, buffers } = nested ? { members: [] as LeafSlot[], contexts: [] as EvaluationContext[], buffers: [] as Float64Array[] } : shared;
   members.length = 0;
   for (let other = s; other < slots.length; other++) {
     const candidate = slots[other]!;
@@ -87,13 +89,16 @@ function evaluateBatch<P>(slots: readonly LeafSlot[], source: Int32Array, s: num
     buffers.push(member.buffer);
     member.batched = true;
   }
+  busy = true;
   try {
     slot.model.evaluateStartsInto!(params, contexts, buffers);
   } catch (error) {
+    busy = nested;
     for (let other = 0; other < slots.length; other++) if (source[other] === other) evaluateSlot(slots[other]!, params, draw);
     // evaluateStartsInto throws only what a single evaluation throws: reaching here is a fault of the batch itself.
     throw error;
   }
+  busy = nested;
   return true;
 }
 

@@ -139,3 +139,33 @@ describe("evaluateLeaves with a model's batched entry: leaves entered later, and
     }
   });
 });
+
+describe("evaluateLeaves: a batch inside a batch", () => {
+  it("keeps each batch's starts when a model's batched entry evaluates a tree that batches too", () => {
+    // A pathway model whose batched entry runs the inner tree once per start: the inner tree's own
+    // batch (the cohort's three starts) runs while the outer one is still reading its contexts.
+    const inner = tree(cohort);
+    const pathway: Model<P> = {
+      title: "Pathway",
+      strategies: inner.strategies,
+      outcomes: inner.outcomes,
+      evaluateInto: (p, out, context) => inner.evaluateInto({ ...p, sickShare: context?.start?.["Sick"] ?? p.sickShare }, out),
+      evaluateStartsInto(p, contexts, outs) {
+        for (let i = 0; i < contexts.length; i++) this.evaluateInto(p, outs[i]!, contexts[i]);
+      },
+    };
+    const outer = (back: Model<P>) =>
+      decisionTree<P>({
+        title: "Outer",
+        root: decision({
+          Both: chance<P>([
+            { label: "Low", probability: 0.5, next: terminal(back, { strategy: "Standard", start: { Sick: 0.2, Well: 0.8 } }) },
+            { label: "High", probability: 0.5, next: terminal(back, { strategy: "Intensive", start: { Sick: 0.7, Well: 0.3 } }) },
+          ]),
+        }),
+      });
+    const batched = evaluateModel(outer(pathway), params);
+    const single = evaluateModel(outer(startByStart(pathway)), params);
+    expect(batched).toEqual(single);
+  });
+});
