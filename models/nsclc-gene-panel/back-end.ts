@@ -3,12 +3,21 @@
 // medians (λ = ln 2 / median, months); PF = min(PFS, OS) (the engine clamps crossing curves); both
 // hazards floored by Swedish general-population mortality; monthly cycles to age 100; half-cycle
 // correction with mid-cycle discounting (review §0.2 and §4).
-import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model, type SurvivalCurve } from "qaly";
+import { exponentialFromMedian, lifeTable, partitionedSurvival, type Model } from "qaly";
 import { swedenLifeTable2019 } from "../data/sweden-life-table-2019.js";
 import { ARMS, type Arm } from "./categories.js";
 import type { NsclcParameters } from "./parameters.js";
 
 type P = NsclcParameters;
+
+/**
+ * λ = ln 2 / median (the rate of exponentialFromMedian(median), the same division), a median that is
+ * not a finite number > 0 failing with exponentialFromMedian's own error.
+ */
+function medianRate(median: number): number {
+  if (!(median > 0 && median !== Infinity)) exponentialFromMedian(median);
+  return Math.LN2 / median;
+}
 
 /** Options of {@link treatmentArms}: structural settings fixed when the model is built. */
 export interface TreatmentArmsOptions {
@@ -90,7 +99,11 @@ export function treatmentArms(options: TreatmentArmsOptions = {}): Model<P, Arm>
   // The engine reads each returned record as soon as it gets it and keeps none, so each function
   // fills one record of its own (per model) instead of building new ones per arm and draw: the PSA
   // calls them 9 times a draw, and the garbage of fresh records was about a fifth of its allocations.
-  const curves: { PFS: SurvivalCurve; OS: SurvivalCurve } = { PFS: exponentialFromMedian(1), OS: exponentialFromMedian(1) };
+  // The curves as their definitions: the engine reads only the rates (no curve objects per arm and
+  // draw) and builds the curves exponentialFromMedian would give when run() asks for them.
+  const pfs = { kind: "exponential" as const, rate: 1 };
+  const os = { kind: "exponential" as const, rate: 1 };
+  const curves = { PFS: pfs, OS: os };
   const pf = { PF: 0 };
   const care = { PF: 0, PD: 0 };
   const qaly = { PF: 0, PD: 0 };
@@ -106,8 +119,8 @@ export function treatmentArms(options: TreatmentArmsOptions = {}): Model<P, Arm>
     curves: (p, arm) => {
       const medians = MEDIANS[arm];
       // λ = ln 2 / median, in months.
-      curves.PFS = exponentialFromMedian(p[medians[0]]);
-      curves.OS = exponentialFromMedian(p[medians[1]]);
+      pfs.rate = medianRate(p[medians[0]]);
+      os.rate = medianRate(p[medians[1]]);
       return curves;
     },
     timeUnit: "months",

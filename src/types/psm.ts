@@ -6,6 +6,7 @@ export type {
   DefaultPsmState as DefaultState,
   DefaultPsmEndpoint as DefaultEndpoint,
   EndpointCurves,
+  EndpointCurveInputs,
   CurvesFunction,
   PsmValuesFunction as ValuesFunction,
   EntryValueTable,

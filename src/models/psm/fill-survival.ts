@@ -1,7 +1,8 @@
 import type { EvaluationContext } from "../model.js";
 import { capByBackgroundMortality } from "../../survival/cap-by-background-mortality.js";
-import { ExponentialRate, exponentialRateOf } from "../../survival/exponential-survival.js";
-import type { SurvivalCurve } from "../../survival/survival-curve.js";
+import { ExponentialRate, exponentialRate, exponentialRateOf } from "../../survival/exponential-survival.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "../../survival/survival-curve.js";
+import { survivalCurveFromDef } from "../../survival/survival-curve-from-def.js";
 import type { CompiledPsm, CompiledPsmStrategy } from "./compile-psm.js";
 import { type PsmSite, failPsm } from "./psm-errors.js";
 import type { PsmWorkspace } from "./psm-workspace.js";
@@ -20,14 +21,29 @@ export function publicCurve(curve: EngineCurve): SurvivalCurve {
   return curve instanceof ExponentialRate ? curve.curve() : curve;
 }
 
-/** Calls the strategy's curves function and checks that every endpoint has a survival curve. */
+/**
+ * The engine's curve for a curve definition a curves function returned: an exponential one as its
+ * checked rate (the same check and error as exponentialSurvival's; no curve built unless asked for),
+ * any other built by survivalCurveFromDef (its constructor's checks and errors).
+ */
+function engineCurveOfDef(def: SurvivalCurveDef): EngineCurve {
+  return def.kind === "exponential" ? exponentialRate(def.rate) : survivalCurveFromDef(def);
+}
+
+/**
+ * Calls the strategy's curves function and checks that every endpoint has a survival curve or a
+ * curve definition (an object with a string `kind` and no `cumulativeHazard` method).
+ */
 export function strategyCurves(model: CompiledPsm, strategy: CompiledPsmStrategy, params: unknown, startTime: number, site: PsmSite, into: EngineCurve[]): EngineCurve[] {
   const record = (strategy.curves as (params: unknown, strategy: string) => unknown)(params, strategy.name);
   if (record === null || typeof record !== "object") failPsm(site, "invalid_model", ["curves"], `the curves function must return endpoint → survival curve, e.g. { ${model.endpoints.map((e) => `${e}: …`).join(", ")} }`, record);
   for (let k = 0; k < model.endpoints.length; k++) {
     const endpoint = model.endpoints[k]!;
-    let curve = (record as Record<string, EngineCurve | undefined>)[endpoint];
-    if (!(curve instanceof ExponentialRate) && (curve === undefined || curve === null || typeof curve.cumulativeHazard !== "function")) failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }))`, curve);
+    const given = (record as Record<string, EngineCurve | SurvivalCurveDef | undefined>)[endpoint];
+    let curve: EngineCurve;
+    if (given instanceof ExponentialRate || (given !== undefined && given !== null && typeof (given as SurvivalCurve).cumulativeHazard === "function")) curve = given as EngineCurve;
+    else if (typeof given === "object" && given !== null && typeof (given as { kind?: unknown }).kind === "string") curve = engineCurveOfDef(given as SurvivalCurveDef);
+    else failPsm(site, "invalid_model", ["curves", endpoint], `no survival curve for endpoint ${endpoint} (expected an object such as weibullSurvival({ shape, scale }) or { kind: "exponential", rate })`, given);
     if (model.background?.method === "exact") {
       curve = capByBackgroundMortality(publicCurve(curve), model.background.lifeTable, { startAge: model.startAge! + startTime, sexMix: model.background.sexMix, timeUnit: model.timeUnit });
     }

@@ -7,6 +7,7 @@ export type {
   DefaultPsmState,
   DefaultPsmEndpoint,
   EndpointCurves,
+  EndpointCurveInputs,
   CurvesFunction,
   PsmValuesFunction,
   EntryValueTable,

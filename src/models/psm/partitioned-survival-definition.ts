@@ -1,7 +1,7 @@
 import type { CycleCorrection } from "../../math/cycle-weights.js";
 import type { DiscountTiming } from "../../math/discount-timing.js";
 import type { LifeTable } from "../../survival/life-table.js";
-import type { SurvivalCurve } from "../../survival/survival-curve.js";
+import type { SurvivalCurve, SurvivalCurveDef } from "../../survival/survival-curve.js";
 import type { TimeUnit } from "../../survival/time-unit.js";
 import type { OutcomeKind, StateValueTable } from "../cohort/cohort-types.js";
 import type { TimeContext } from "../cohort/time-context.js";
@@ -34,13 +34,29 @@ export type DefaultPsmEndpoint = "PFS" | "OS";
 export type EndpointCurves<C extends string> = { readonly [Endpoint in C]: SurvivalCurve };
 
 /**
- * The survival curves of one strategy as a function of the parameters (called once per draw).
+ * What a curves function gives per endpoint: a survival curve, or a curve's definition (the
+ * `def` of one of qaly's curves, e.g. `{ kind: "exponential", rate: 0.05 }`). A definition is checked
+ * exactly as its curve's constructor checks it (the same errors) and gives the same results; an
+ * exponential one is not built into a curve per draw at all: the engine reads only its rate, and
+ * builds the curve (`exponentialSurvival({ rate })`) only when `run()`, an error message or the exact
+ * background cap needs it. The engine reads each definition when the function returns and keeps none
+ * of it, so a function may fill and return the same records every call.
  *
  * @example
- * const curves: CurvesFunction<{ scaleOs: number }, "PFS" | "OS", "SoC"> = (p) => ({ PFS: weibullSurvival({ shape: 1.2, scale: 10 }), OS: weibullSurvival({ shape: 1.1, scale: p.scaleOs }) });
- * curves({ scaleOs: 24 }, "SoC").OS.median() // => 17.2
+ * const curves: EndpointCurveInputs<"PFS" | "OS"> = { PFS: { kind: "exponential", rate: 0.5 }, OS: exponentialSurvival({ rate: 0.2 }) };
+ * curves.PFS // => { kind: "exponential", rate: 0.5 }
  */
-export type CurvesFunction<P, C extends string, G extends string> = (params: P, strategy: G) => EndpointCurves<C>;
+export type EndpointCurveInputs<C extends string> = { readonly [Endpoint in C]: SurvivalCurve | SurvivalCurveDef };
+
+/**
+ * The survival curves of one strategy as a function of the parameters (called once per draw):
+ * curves, or their definitions (see {@link EndpointCurveInputs}).
+ *
+ * @example
+ * const curves: CurvesFunction<{ meanOs: number }, "PFS" | "OS", "SoC"> = (p) => ({ PFS: weibullSurvival({ shape: 1.2, scale: 10 }), OS: { kind: "exponential", rate: 1 / p.meanOs } });
+ * curves({ meanOs: 20 }, "SoC").OS // => { kind: "exponential", rate: 0.05 }
+ */
+export type CurvesFunction<P, C extends string, G extends string> = (params: P, strategy: G) => EndpointCurveInputs<C>;
 
 /**
  * Per-year state values as a function of the parameters, the time and the strategy (as in the Markov engine).
