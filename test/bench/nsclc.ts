@@ -62,6 +62,20 @@
 // Not done, estimated: the pathway's input functions once per draw for the tree and the checks (the tree's value
 // functions read 99 parameters per draw; a cache saves calls, not reads: < 1 µs per draw, against a cache that must
 // never be stale). The roll-down's lower bound is still ~3 µs (straight-line code, dropped above for its compile time).
+// 2026-12-07 later (00f6946, curves): the TypeScript back end's curves function returns two refilled
+// { kind: "exponential", rate } definitions (public: Psm.EndpointCurveInputs) which the engine keeps as checked
+// rates, as the model file's endpoints since f7d8dcd: 18 curve objects per draw fewer. Bit-identical (every output
+// of 400-draw PSAs of the NSCLC and mCRC files and projects and the BIA Skåne file equal to dd44254's). Profile of
+// the TypeScript PSA (30 200 draws): strategyCurves 295 → 60 ms inclusive (exponentialFromMedian and the curves'
+// construction were 188 + 117 ms of it). This bench, 7d322ed and 00f6946 each from its own worktree, alternating,
+// 12 pairs at load 2.5-4.9, CPU (median in brackets): TypeScript PSA 0.84-1.47 (1.15) → 0.83-1.25 (0.92) s, under
+// 1 s in 4 → 10 of 12 runs; model file (unchanged) 0.64-1.03 (0.75) → 0.65-1.11 (0.78) s. Three 10 000-draw rounds
+// in one process (6 pairs): first 0.88-1.48 → 0.83-1.41 s, third 0.57-0.83 → 0.59-0.72 s: the first PSA of a process
+// carries the JIT's warm-up (~0.3-0.5 s), steady state is ~60-70 µs per draw for both forms.
+// Left (profile of the new TypeScript PSA, 30 200 draws, self time): the tree's roll-down (evaluateTree) ~490 ms,
+// curveTotals ~270 ms, the PSM's state and entry values ~220 ms, sampling ~280 ms (beta, gamma, lognormal), module
+// loading and the JIT's compile jobs ~0.6 s of the process, GC ~130 ms. Not done: nothing in the curves is left to cut
+// (strategyCurves ~2 µs per draw, 9 calls); the goal is met by the median, not by every run at this load.
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ARMS } from "../../models/nsclc-gene-panel/categories.js";
 import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
 import { baseCase, type NsclcParameters } from "../../models/nsclc-gene-panel/parameters.js";
-import { evaluateModel } from "../../src/index.js";
+import { evaluateModel, exponentialFromMedian } from "../../src/index.js";
 
 /** A draw: the base case with every median, cost and utility scaled by its own factor. */
 const draws = fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }), { minLength: 64, maxLength: 64 }).map((factors) => {
@@ -33,5 +33,26 @@ describe("NSCLC back end, records reused across arms and draws", () => {
     const rates = ARMS.map((arm) => (run.strategies[arm]!.curves["OS"]!.def as { rate: number }).rate);
     expect(new Set(rates).size).toBe(ARMS.length);
     expect(rates[0]).toBe(Math.LN2 / baseCase.mOsEgfr);
+  });
+
+  it("its curves (returned as exponential definitions) are exponentialFromMedian's, and a bad median fails with its error", () => {
+    const run = (treatmentArms() as unknown as { run(p: NsclcParameters): { strategies: Record<string, { curves: Record<string, { def: unknown; survival(t: number): number }> }> } }).run(baseCase);
+    const os = run.strategies[ARMS[0]!]!.curves["OS"]!;
+    const reference = exponentialFromMedian(baseCase.mOsEgfr);
+    expect(os.def).toEqual(reference.def);
+    expect(os.survival(13)).toBe(reference.survival(13));
+    for (const bad of [0, -3, Number.NaN, Infinity]) {
+      const thrown = (f: () => unknown): unknown => {
+        try {
+          f();
+        } catch (error) {
+          return { message: (error as Error).message, issues: (error as { issues?: unknown }).issues };
+        }
+        return "none";
+      };
+      const expected = thrown(() => exponentialFromMedian(bad));
+      expect(expected).not.toBe("none");
+      expect(thrown(() => evaluateModel(treatmentArms(), { ...baseCase, mOsEgfr: bad }))).toEqual(expected);
+    }
   });
 });
