@@ -27,6 +27,23 @@
 // take ~3 s CPU at load 8-9. Not done: code generated for the backward pass's shape, and reusing the
 // classification across strategies and draws (it depends on which rows are exactly 0 or 1).
 //
+// Review of the value-to-go pass (aml2, a00c520 / eba6f02 / b9098a9): no case found where it differs
+// from the forward pass by more than rounding or is used where it must not be; the 1e-12 is relative to
+// the sum of the terms' absolute values (a cancelled total can differ by more relative to itself).
+// Figures unchanged (the review changed no arithmetic: qaly run --psa 400 CSVs byte-identical to
+// 2af1dd9; --workers 1 and 2 byte-identical). Where the time goes now (node --cpu-prof, model-file
+// PSA, 3 300 draws at ~580 µs/draw under load): the backward pass 793 ms self of runPsaSync's 2 226
+// (36 %), the file's arrays and their rows ~16 %, classify 6 %, readSlots + evaluate's set-up and totals 8 %; with the
+// back end alone (fill restored, 3 starts x 3 strategies, 10 500 calls) backward is 1 601 ms self, ~50
+// µs per strategy: ~120 row steps of 11 slots and 3-4 moves plus R/R's 481-row per-class table, ~400
+// ns per row step (~8 ns per multiply-add under this load). Tried and not landed: reusing R/R's table when
+// its inputs (entry time, entry to itself, raw death probability) repeat, as they do across a draw's
+// three strategies (bit-identical, PSA checksum equal): rounds 2-3 of 1 000 draws, 4 alternating pairs,
+// old 252/234, 243/231, 246/238, 366/384 against new 208/207, 287/252, 245/262, 359/356 µs/draw:
+// within the noise (the table is a few µs of the ~240 µs per draw of backward passes). What is left is the row
+// step's code quality (an unrolled, generated step for the model's slot count is the next candidate),
+// not its amount of arithmetic: the lower bound above (~24 µs/draw) stands.
+//
 // Where it stands (6667fe3, shared 2-core machine at load 7-8, CPU time): the model file's PSA in the
 // vector form 388-519 µs/draw (3 rounds of 300 draws, 2 processes; 1 000-draw run 561-659), against
 // 491-536 (808-764) with this push's Markov changes reverted in a scratch worktree, alternating: 10 000
