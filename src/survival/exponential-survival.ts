@@ -83,7 +83,7 @@ const EXPONENTIAL_RATE = curveMark<number>();
 /**
  * A checked exponential rate standing in for its curve where an engine reads only the rate: a
  * model file's partitioned survival model builds one per endpoint, strategy and draw (NSCLC: 18 per
- * draw), and its engine needs the rate alone unless a run, an error message or the exact
+ * draw), as does a PSM curves function's `{ kind: "exponential", rate }` definition, and its engine needs the rate alone unless a run, an error message or the exact
  * background cap asks for the curve, which {@link ExponentialRate.curve} then builds (once), the
  * same curve `exponentialSurvival({ rate })` gives. One small object instead of a curve's frozen
  * object, frozen definition and eight closures. Never handed to users.

@@ -12,7 +12,8 @@ import { powerLawOf, powerTable } from "../../survival/define-curve.js";
 
 /**
  * What the engine holds per endpoint: a survival curve, or the rate of an exponential one whose
- * curve is built only if something asks for it (a model file's curves, see ExponentialRate).
+ * curve is built only if something asks for it (a model file's exponential curves and a curves
+ * function's exponential definitions, see ExponentialRate).
  */
 export type EngineCurve = SurvivalCurve | ExponentialRate;
 

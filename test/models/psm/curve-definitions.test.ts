@@ -9,6 +9,7 @@ import type { CrossingPolicy } from "../../../src/models/psm/index.js";
 import { exponentialRateOf, exponentialSurvival } from "../../../src/survival/exponential-survival.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import { survivalCurveFromDef } from "../../../src/survival/survival-curve-from-def.js";
+import { weibullSurvival } from "../../../src/survival/weibull-survival.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "../../../src/survival/survival-curve.js";
 import { swedenLifeTable2019 } from "../../../models/data/sweden-life-table-2019.js";
 
@@ -32,7 +33,7 @@ function model(form: "curve" | "def", crossing: CrossingPolicy, background: "non
     curves: (p, arm) => {
       const [pfs, os] = p.rates[arm];
       const defs = { PFS: { kind: "exponential", rate: pfs } as SurvivalCurveDef, OS: osDef(os) };
-      return form === "def" ? defs : { PFS: exponentialSurvival({ rate: pfs }), OS: survivalCurveFromDef(defs.OS) };
+      return form === "def" ? defs : { PFS: exponentialSurvival({ rate: pfs }), OS: weibullOs ? weibullSurvival({ shape: 1.3, scale: 1 / os }) : exponentialSurvival({ rate: os }) };
     },
     values: (_p, _t, arm) => ({ cost: { PF: arm === "SoC" ? 1000 : 5000, PD: 800 }, qaly: { PF: 0.8, PD: 0.6 }, lifeYears: { PF: 1, PD: 1 } }),
     entryValues: () => ({ cost: { Dead: 3000 } }),
