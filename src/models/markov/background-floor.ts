@@ -56,6 +56,9 @@ export function compileBackground(spec: MarkovBackgroundMortality<string> | unde
   return compiled;
 }
 
+/** Entry times whose floors are kept at once (a tree's leaves enter at a few; a drawn entry time would keep one per draw). */
+const FLOORS_KEPT = 16;
+
 /**
  * The general population's probability of dying in each cycle for a cohort entering at
  * `startTime` (age startAge + startTime, the given sex mix): q_k = 1 − exp(−(H(kΔ) − H((k−1)Δ)))
@@ -74,6 +77,8 @@ export function backgroundFloor(background: CompiledBackground, startAge: number
     floor[k - 1] = -Math.expm1(-(next - previous));
     previous = next;
   }
+  // An entry time drawn per PSA draw would otherwise keep one table per draw: keep the last few only.
+  if (background.floors.size >= FLOORS_KEPT) background.floors.clear();
   background.floors.set(startTime, floor);
   return floor;
 }

@@ -9,6 +9,9 @@ export interface PopulationFloor {
   readonly factors: Float64Array;
 }
 
+/** Entry times whose floors are kept at once (a tree's leaves enter at a few; a drawn entry time would keep one per draw). */
+const FLOORS_KEPT = 16;
+
 /**
  * The general population's cumulative-hazard increment in each model cycle for a cohort entering
  * at `startTime` (age startAge + startTime, the model's sex mix), in the curves' time unit, and its
@@ -32,6 +35,8 @@ export function populationFloor(model: CompiledPsm, startTime: number): Populati
     previous = next;
   }
   const floor: PopulationFloor = { increments, factors };
+  // An entry time drawn per PSA draw would otherwise keep one table per draw: keep the last few only.
+  if (model.floors.size >= FLOORS_KEPT) model.floors.clear();
   model.floors.set(startTime, floor);
   return floor;
 }
