@@ -204,6 +204,17 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     lines.push("}", "}");
   }
   const parameters = "A, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
+  // One cycle of the run loops (opened, not closed): the step, the buffers swapped, booking and milestones called back.
+  const cycle = [
+    "for (let row = 0; row < rows; row++) {",
+    "{",
+    ...lines,
+    "}",
+    "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
+    // bookFlows books nothing for flows that are all zero (most cycles once no one can move along a valued pair).
+    ...(tvPairs.length > 0 ? [`if (${Array.from(tvPairs, (_, n) => `tv[${n}] !== 0`).join(" || ")}) book(row + 1);`] : []),
+    "if (MR[row + 1] === 1) milestone(row + 1);",
+  ];
   const code = [
     '"use strict";',
     "const low = -tol, high = 1 + tol;",
@@ -215,14 +226,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     `function run(work, rows, ${parameters}, MR, book, milestone, RR) {`,
     "const weighted = true, record = true;",
     "let cur = work.current, next = work.next, t;",
-    "for (let row = 0; row < rows; row++) {",
-    "{",
-    ...lines,
-    "}",
-    "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
-    // bookFlows books nothing for flows that are all zero (most cycles once no one can move along a valued pair).
-    ...(tvPairs.length > 0 ? [`if (${Array.from(tvPairs, (_, n) => `tv[${n}] !== 0`).join(" || ")}) book(row + 1);`] : []),
-    "if (MR[row + 1] === 1) milestone(row + 1);",
+    ...cycle,
     "}",
     "}",
     // The direct run (values by trace row): the same cycle, then the row's values and its sums.
@@ -230,13 +234,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
     "const weighted = false, record = false, RR = undefined;",
     "const varying = P.varying, VC = P.varyingCount, VK = P.kind, VA = P.arrays, VO = P.outcome, VS = P.state;",
     "let cur = work.current, next = work.next, t, r, k, n, i, tn, at, va, vx, j, off, sv;",
-    "for (let row = 0; row < rows; row++) {",
-    "{",
-    ...lines,
-    "}",
-    "work.current = next; work.next = cur; t = cur; cur = next; next = t;",
-    ...(tvPairs.length > 0 ? [`if (${Array.from(tvPairs, (_, n) => `tv[${n}] !== 0`).join(" || ")}) book(row + 1);`] : []),
-    "if (MR[row + 1] === 1) milestone(row + 1);",
+    ...cycle,
     "r = row + 1;",
     ...directRow(model),
     "}",
