@@ -1,0 +1,35 @@
+// Timing of the NSCLC gene-panel model file's 10 000-draw PSA in-process on one core (issue 13: goal ≤ 1 s;
+// issue 20 item 3 with the TypeScript form in nsclc.ts), CPU (process.cpuUsage) and wall time: the first
+// run in a fresh process (V8's compile jobs included), then at steady state. In a process of its own, apart
+// from the TypeScript form's PSA (see nsclc.ts for why, and for the history and profiles of both forms).
+// Run: npm run bench nsclc (both forms) or npm run bench nsclc-file
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runPsaSync } from "../../src/index.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { dataReader } from "../../src/node/load-model.js";
+import { verdict, WARM_UP, when } from "./nsclc.js";
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
+/** Prints the model file's PSA time, first run and steady state. */
+export async function bench(): Promise<void> {
+  const path = fileURLToPath(new URL("../../models/nsclc-gene-panel/model.yaml", import.meta.url));
+  const file = compileModelFile(readFileSync(path, "utf8"), { fileName: "models/nsclc-gene-panel/model.yaml", readFile: dataReader(dirname(path)) });
+  for (const warmUp of [0, WARM_UP]) {
+    if (warmUp > 0) runPsaSync(file.model, file.parameters, { samples: warmUp, seed: "warm-up" });
+    const samples = 10_000;
+    const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
+    const draws = file.parameters.sample(samples, { seed: file.psa.seed });
+    const cpuSampled = process.cpuUsage(cpu0);
+    const psa = runPsaSync(file.model, draws);
+    const cpu = process.cpuUsage(cpu0);
+    const wall = performance.now() - wall0;
+    console.log(
+      `model file PSA ${psa.size} draws in-process (runPsaSync, one thread, ${when(warmUp)}): CPU ${(cpuMs(cpu) / 1000).toFixed(2)} s (sampling ${(cpuMs(cpuSampled) / 1000).toFixed(2)} s), ` +
+        `wall ${(wall / 1000).toFixed(2)} s, ${((cpuMs(cpu) * 1000) / samples).toFixed(0)} µs/draw; ${verdict(cpuMs(cpu) / 1000)}`,
+    );
+  }
+}
