@@ -6,6 +6,7 @@ import { addStartingValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { fail } from "../../core/errors.js";
 import { startVector } from "./start-vector.js";
+import { type BackwardKernel, backwardKernel } from "./value-to-go-kernel.js";
 
 /** Settled tables kept per model (entry times: the tree's pathways usually have a handful). */
 const TABLES_KEPT = 16;
@@ -54,6 +55,8 @@ export class ValueToGo {
   private readonly rowDeath: Float64Array;
   /** 1 when some row of state s stores an entry to state to (`[s · S + to]`). */
   private readonly adjacent: Uint8Array;
+  /** The generated row loop for this model's slot layout; null when code generation is refused. */
+  private kernel: BackwardKernel | null | undefined = undefined;
 
   constructor(private readonly model: CompiledMarkov) {
     const outcomes = model.outcomes.length;
@@ -366,6 +369,19 @@ export class ValueToGo {
           for (let c = 0; c < C; c++) B[t * C + c] = classWeights[t * C + c]! + p * B[(t + 1) * C + c]!;
         }
       }
+    }
+    // The row loop generated for the slot layout (locals instead of K-slot loops), or interpreted when code generation is refused.
+    this.kernel ??= backwardKernel(outcomeClass, model.milestones.length, eventUndiscounted !== undefined) ?? null;
+    if (this.kernel !== null) {
+      const { a, b } = this;
+      const result = this.kernel({
+        last, cycles: N, floor, states, tunnel: model.tunnel, base: model.base, live, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot,
+        tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, slotValues, rowDeath, loopTables, table,
+        costEvents, effectEvents, eventUndiscounted, next: a, current: b,
+      });
+      this.a = result;
+      this.b = result === a ? b : a;
+      return result;
     }
     let next = this.a;
     let current = this.b;

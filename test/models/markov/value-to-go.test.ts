@@ -311,3 +311,39 @@ describe("Markov value-to-go: review cases", () => {
     expect(invalid.issues).toEqual(thrown(() => model.evaluateInto(q, new Float64Array(width), { start: { Sick: 0.5, Cured: 0.6 } })).issues);
   });
 });
+
+describe("Markov value-to-go: the generated row loop", () => {
+  it("gives the interpreted loop's numbers bit for bit (code generation refused, as under a CSP) on random models", async () => {
+    const cases = fc.sample(fc.tuple(caseArbitrary, fc.double({ min: 0.2, max: 1, noNaN: true })), { numRuns: 150, seed: 15 });
+    const run = (make: typeof markovCohort, [c, scale]: (typeof cases)[number]): Float64Array[] => {
+      const model = make(definitionOf(c));
+      const contexts = starts(c);
+      const outs = contexts.map(() => new Float64Array(model.strategies.length * model.outcomes.length));
+      model.evaluateStartsInto!({ scale }, contexts, outs);
+      return outs;
+    };
+    vi.resetModules();
+    const fresh = await import("../../../src/models/markov/index.js");
+    vi.stubGlobal("Function", function refused(): never {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    let interpreted: Float64Array[][];
+    try {
+      // Built and evaluated while refused: the kernel is generated lazily, at the first backward pass.
+      interpreted = cases.map((x) => run(fresh.markovCohort, x));
+      expect((await import("../../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      // Test files share modules (isolate: false): later files must not get this refused copy.
+      vi.resetModules();
+    }
+    const { backwardKernel } = await import("../../../src/models/markov/value-to-go-kernel.js");
+    expect(backwardKernel(Uint8Array.of(0, 1), 1, false)).toBeTypeOf("function");
+    cases.forEach((x, k) => {
+      const generated = run(markovCohort, x);
+      generated.forEach((out, i) => out.forEach((v, j) => {
+        if (!Object.is(v, interpreted[k]![i]![j])) throw new Error(`case ${k}, start ${i}, output ${j}: generated ${v}, interpreted ${interpreted[k]![i]![j]}`);
+      }));
+    });
+  });
+});

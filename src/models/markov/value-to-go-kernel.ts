@@ -1,0 +1,125 @@
+import { codeGenerationRefused, generatedFunction } from "../../core/generated-function.js";
+
+/**
+ * The inputs of value-to-go's row loop (rows `last` down to 0 of the states that are neither zero,
+ * settled nor looping), as ValueToGo's interpreted loop reads them. @internal
+ */
+export interface BackwardRows {
+  last: number;
+  cycles: number;
+  floor: Float64Array | undefined;
+  states: number;
+  tunnel: Int32Array | readonly number[];
+  base: Int32Array | readonly number[];
+  live: Uint8Array;
+  entered: Uint8Array;
+  /** The background's death states (1), or undefined without a background floor. */
+  dead: Uint8Array | undefined;
+  rowStart: Int32Array;
+  rowEnd: Int32Array;
+  col: Int32Array;
+  colState: Int32Array;
+  rawVal: Float64Array;
+  deathSlot: Int32Array;
+  tvFirst: Int32Array;
+  tvNext: Int32Array;
+  tvOutcome: Int32Array;
+  tvValue: Float64Array;
+  zero: Uint8Array;
+  settled: Uint8Array;
+  looping: Uint8Array;
+  coefficients: Float64Array;
+  slotValues: Float64Array;
+  rowDeath: Float64Array;
+  loopTables: readonly (Float64Array | undefined)[];
+  table: Float64Array;
+  costEvents: Float64Array;
+  effectEvents: Float64Array;
+  eventUndiscounted: Float64Array | undefined;
+  /** The two value-to-go buffers: rows t + 1 are read from `next`, row t written to the other. */
+  next: Float64Array;
+  current: Float64Array;
+}
+
+/** The row loop: returns the buffer holding row 0's value-to-go. @internal */
+export type BackwardKernel = (rows: BackwardRows) => Float64Array;
+
+/** Generated loops by shape (few: one per slot layout), so recompiled models reuse V8's compiled code. */
+const kernels = new Map<string, BackwardKernel | undefined>();
+const KERNELS_KEPT = 32;
+
+/**
+ * Value-to-go's row loop generated for one slot layout: `outcomes` outcomes (class 0 cost, 1 effect
+ * each) discounted and undiscounted, then `milestones` milestones. The slots are unrolled into
+ * locals, so each row step adds its moves in registers, in the order and with the products of the
+ * interpreted loop in ValueToGo (the same numbers bit for bit). The source holds integers only.
+ * Undefined when code generation is refused: the caller runs the interpreted loop. @internal
+ */
+export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eventUndiscounted: boolean): BackwardKernel | undefined {
+  if (codeGenerationRefused()) return undefined;
+  const key = `${Array.from(outcomeClass).join(",")}/${milestones}/${eventUndiscounted ? 1 : 0}`;
+  if (kernels.has(key)) return kernels.get(key);
+  const outcomes = outcomeClass.length;
+  const K = 2 * outcomes + milestones;
+  const C = 3 + milestones;
+  const slots = Array.from({ length: K }, (_, x) => x);
+  // Class of slot x in a looping state's table: 0 cost, 1 effect, 2 undiscounted, 3 + m milestone m.
+  const classOf = slots.map((x) => (x < outcomes ? outcomeClass[x]! : x < 2 * outcomes ? 2 : 3 + x - 2 * outcomes));
+  const each = (line: (x: number) => string): string => slots.map(line).join(" ");
+  const lines = [
+    '"use strict";',
+    "const { last, cycles: N, floor, states, tunnel, base, live, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot, tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, slotValues, rowDeath, loopTables, table, costEvents, effectEvents, eventUndiscounted } = r;",
+    "let next = r.next, current = r.current;",
+    "for (let t = last; t >= 0; t--) {",
+    "const cycle = t + 1;",
+    "const qPop = floor === undefined || t === N ? 0 : floor[t];",
+    `const rowAt = t * ${K}, settledAt = cycle * ${K}, loopAt = cycle * ${C};`,
+    each((x) => `const k${x} = coefficients[rowAt + ${x}];`),
+    "const ce = t === N ? 0 : costEvents[cycle], ee = t === N ? 0 : effectEvents[cycle];",
+    eventUndiscounted ? "const eu = t === N ? 0 : eventUndiscounted[cycle];" : "",
+    "for (let s = 0; s < states; s++) {",
+    "if (live[s] === 0) continue;",
+    "const size = tunnel[s], first = base[s];",
+    "const high = t < size - 1 ? t : size - 1;",
+    "const low = entered[s] === 1 ? 0 : high;",
+    "const floored = dead !== undefined && dead[s] === 0;",
+    "for (let position = low; position <= high; position++) {",
+    "const e = first + position;",
+    "if (zero[e] === 1 || settled[e] === 1 || looping[e] === 1) continue;",
+    `const at = e * ${K};`,
+    each((x) => `let v${x} = k${x} * slotValues[at + ${x}];`),
+    "if (t !== N) {",
+    "const slot = floored ? deathSlot[e] : -1;",
+    "const q = rowDeath[e];",
+    "const lift = slot >= 0 && q < qPop;",
+    "const scale = lift ? (1 - qPop) / (1 - q) : 1;",
+    "for (let index = rowStart[e], end = rowEnd[e]; index < end; index++) {",
+    "const raw = rawVal[index];",
+    "const p = !lift ? raw : index === slot ? qPop - (q - raw) : dead[colState[index]] === 1 ? raw : raw * scale;",
+    "if (p === 0) continue;",
+    "const j = col[index];",
+    "for (let n = tvFirst[s * states + colState[index]]; n >= 0; n = tvNext[n]) {",
+    "const amount = p * tvValue[n];",
+    "switch (tvOutcome[n]) {",
+    ...Array.from({ length: outcomes }, (_, o) => `case ${o}: v${o} += amount * ${outcomeClass[o] === 0 ? "ce" : "ee"}; v${outcomes + o} += ${eventUndiscounted ? "amount * eu" : "amount"}; break;`),
+    "}",
+    "}",
+    "if (zero[j] === 1) continue;",
+    `const from = j * ${K};`,
+    `if (settled[j] === 1) { ${each((x) => `v${x} += p * slotValues[from + ${x}] * table[settledAt + ${x}];`)} }`,
+    `else if (looping[j] === 1) { const B = loopTables[j]; ${each((x) => `v${x} += p * slotValues[from + ${x}] * B[loopAt + ${classOf[x]}];`)} }`,
+    `else { ${each((x) => `v${x} += p * next[from + ${x}];`)} }`,
+    "}",
+    "}",
+    each((x) => `current[at + ${x}] = v${x};`),
+    "}",
+    "}",
+    "const swap = next; next = current; current = swap;",
+    "}",
+    "return next;",
+  ];
+  const kernel = generatedFunction<BackwardKernel>(["r"], lines.join("\n"));
+  if (kernels.size >= KERNELS_KEPT) kernels.clear();
+  kernels.set(key, kernel);
+  return kernel;
+}
