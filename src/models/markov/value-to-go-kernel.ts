@@ -123,3 +123,35 @@ export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eve
   kernels.set(key, kernel);
   return kernel;
 }
+
+/** A looping state's table: `B` of `cycles + 1` rows of `C` classes from the class weights `w`. @internal */
+export type LoopTableKernel = (B: Float64Array, w: Float64Array, raw: number, slot: number, q: number, floor: Float64Array | undefined, N: number) => void;
+
+const loopKernels = new Map<number, LoopTableKernel | undefined>();
+
+/**
+ * The recursion B(t) = w(t) + p(t + 1)·B(t + 1) of a looping state, generated for `C` classes: the
+ * classes' running values are locals (one chain per class, no reload of the row just stored), with
+ * ValueToGo.loopTable's arithmetic, so the same numbers bit for bit. Undefined when code generation
+ * is refused. @internal
+ */
+export function loopTableKernel(C: number): LoopTableKernel | undefined {
+  if (codeGenerationRefused()) return undefined;
+  if (loopKernels.has(C)) return loopKernels.get(C);
+  const classes = Array.from({ length: C }, (_, c) => c);
+  const each = (line: (c: number) => string): string => classes.map(line).join(" ");
+  const lines = [
+    '"use strict";',
+    `${each((c) => `let b${c} = w[N * ${C} + ${c}]; B[N * ${C} + ${c}] = b${c};`)}`,
+    "for (let t = N - 1; t >= 0; t--) {",
+    "const qPop = floor === undefined ? 0 : floor[t];",
+    "const p = slot >= 0 && q < qPop ? raw * ((1 - qPop) / (1 - q)) : raw;",
+    `const at = t * ${C};`,
+    each((c) => `b${c} = w[at + ${c}] + p * b${c}; B[at + ${c}] = b${c};`),
+    "}",
+  ];
+  const kernel = generatedFunction<LoopTableKernel>(["B", "w", "raw", "slot", "q", "floor", "N"], lines.join("\n"));
+  if (loopKernels.size >= KERNELS_KEPT) loopKernels.clear();
+  loopKernels.set(C, kernel);
+  return kernel;
+}

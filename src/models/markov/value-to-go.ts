@@ -6,7 +6,7 @@ import { addStartingValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { fail } from "../../core/errors.js";
 import { startVector } from "./start-vector.js";
-import { type BackwardKernel, backwardKernel } from "./value-to-go-kernel.js";
+import { type BackwardKernel, type LoopTableKernel, backwardKernel, loopTableKernel } from "./value-to-go-kernel.js";
 
 /** Settled tables kept per model (entry times: the tree's pathways usually have a handful). */
 const TABLES_KEPT = 16;
@@ -57,6 +57,8 @@ export class ValueToGo {
   private readonly adjacent: Uint8Array;
   /** The generated row loop for this model's slot layout; null when code generation is refused. */
   private kernel: BackwardKernel | null | undefined = undefined;
+  /** The generated looping-state recursion for this model's class count; null when code generation is refused. */
+  private loopKernel: LoopTableKernel | null | undefined = undefined;
 
   constructor(private readonly model: CompiledMarkov) {
     const outcomes = model.outcomes.length;
@@ -318,6 +320,24 @@ export class ValueToGo {
   }
 
   /**
+   * A looping state's table B(t) = w(t) + p(t + 1)·B(t + 1) per class, where p is its entry to
+   * itself (`raw`) floored as floorRow does it (never the death slot: the row's own state is living).
+   */
+  private loopTable(B: Float64Array, raw: number, slot: number, q: number, floor: Float64Array | undefined): void {
+    const C = 3 + this.model.milestones.length;
+    const N = this.model.cycles;
+    const classWeights = this.classWeights;
+    this.loopKernel ??= loopTableKernel(C) ?? null;
+    if (this.loopKernel !== null) return this.loopKernel(B, classWeights, raw, slot, q, floor, N);
+    for (let c = 0; c < C; c++) B[N * C + c] = classWeights[N * C + c]!;
+    for (let t = N - 1; t >= 0; t--) {
+      const qPop = floor === undefined ? 0 : floor[t]!;
+      const p = slot >= 0 && q < qPop ? raw * ((1 - qPop) / (1 - q)) : raw;
+      for (let c = 0; c < C; c++) B[t * C + c] = classWeights[t * C + c]! + p * B[(t + 1) * C + c]!;
+    }
+  }
+
+  /**
    * The backward pass: V_t(e) = r_t(e) + Σ_j P_{t+1}(e, j)·(V_{t+1}(j) + b_{t+1}(e, j)) over the
    * expanded states some start may reach at row t, from V_N = r_N, where r_t is the row's weighted
    * per-year values (and the milestone indicators at their rows) and b the transition values of the
@@ -357,17 +377,7 @@ export class ValueToGo {
           last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? N : position);
           continue;
         }
-        const B = loopTables[e]!;
-        const raw = rawVal[loopSelf[e]!]!;
-        const slot = floored ? deathSlot[e]! : -1;
-        const q = rowDeath[e]!;
-        for (let c = 0; c < C; c++) B[N * C + c] = classWeights[N * C + c]!;
-        for (let t = N - 1; t >= 0; t--) {
-          const qPop = floor === undefined ? 0 : floor[t]!;
-          // floorRow's arithmetic on the entry to itself (never the death slot: the row's own state is living).
-          const p = slot >= 0 && q < qPop ? raw * ((1 - qPop) / (1 - q)) : raw;
-          for (let c = 0; c < C; c++) B[t * C + c] = classWeights[t * C + c]! + p * B[(t + 1) * C + c]!;
-        }
+        this.loopTable(loopTables[e]!, rawVal[loopSelf[e]!]!, floored ? deathSlot[e]! : -1, rowDeath[e]!, floor);
       }
     }
     // The row loop generated for the slot layout (locals instead of K-slot loops), or interpreted when code generation is refused.

@@ -312,8 +312,8 @@ describe("Markov value-to-go: review cases", () => {
   });
 });
 
-describe("Markov value-to-go: the generated row loop", () => {
-  it("gives the interpreted loop's numbers bit for bit (code generation refused, as under a CSP) on random models", async () => {
+describe("Markov value-to-go: the generated loops (rows, looping states' tables)", () => {
+  it("give the interpreted loops' numbers bit for bit (code generation refused, as under a CSP) on random models", async () => {
     const cases = fc.sample(fc.tuple(caseArbitrary, fc.double({ min: 0.2, max: 1, noNaN: true })), { numRuns: 150, seed: 15 });
     const run = (make: typeof markovCohort, [c, scale]: (typeof cases)[number]): Float64Array[] => {
       const model = make(definitionOf(c));
@@ -337,8 +337,9 @@ describe("Markov value-to-go: the generated row loop", () => {
       // Test files share modules (isolate: false): later files must not get this refused copy.
       vi.resetModules();
     }
-    const { backwardKernel } = await import("../../../src/models/markov/value-to-go-kernel.js");
+    const { backwardKernel, loopTableKernel } = await import("../../../src/models/markov/value-to-go-kernel.js");
     expect(backwardKernel(Uint8Array.of(0, 1), 1, false)).toBeTypeOf("function");
+    expect(loopTableKernel(4)).toBeTypeOf("function");
     cases.forEach((x, k) => {
       const generated = run(markovCohort, x);
       generated.forEach((out, i) => out.forEach((v, j) => {
