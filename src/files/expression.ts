@@ -186,6 +186,50 @@ export function compileContextExpression<C>(source: string, scope: ExpressionSco
   return factory?.(readers, functions);
 }
 
+/** One cell of {@link compileContextAssignments}: `targets[target][key]` is set to the expression's value, or to `value`. */
+export type ContextAssignment = { readonly target: number; readonly key: string } & ({ readonly source: string } | { readonly value: number });
+
+/**
+ * Compiles cells of one scope into one function of a context that writes each cell's number into a
+ * property of a target object, in the cells' order: an expression cell's value as
+ * {@link compileContextExpression} computes it (the same operations on the same reads, `+(…)` and
+ * short-circuits included), a constant cell its `value`. One generated function per table instead
+ * of one per cell and a loop calling them: fewer functions for V8 to warm up and optimise, and
+ * stores to known names. `readers` has one entry per `scope.names` slot (a property name or a
+ * getter). Returns `undefined` when code generation is refused, a key is `__proto__` (a store
+ * would set the prototype) or a cell does not compile (the caller's per-cell path reports it). @internal
+ *
+ * @example
+ * const row = { a: 0, b: 0 };
+ * const write = compileContextAssignments<Record<string, number>>([{ target: 0, key: "a", source: "x * 2" }, { target: 0, key: "b", value: 1 }], { names: ["x"] }, ["x"], [row]);
+ * write?.({ x: 3 }); // row is { a: 6, b: 1 }
+ */
+export function compileContextAssignments<C>(cells: readonly ContextAssignment[], scope: ExpressionScope, readers: readonly (string | VariableGetter<C>)[], targets: readonly object[]): ((context: C) => void) | undefined {
+  if (codeGenerationRefused() || cells.some((cell) => cell.key === "__proto__")) return undefined;
+  const constants: number[] = [];
+  let functions: readonly ExpressionFunction[] = [];
+  const lines: string[] = [];
+  try {
+    for (const cell of cells) {
+      // Keys and property names reach the code only as JSON string literals, indices as integers.
+      const store = `t[${cell.target}][${JSON.stringify(cell.key)}]`;
+      if ("value" in cell) {
+        lines.push(`${store} = k[${constants.push(cell.value) - 1}];`);
+        continue;
+      }
+      const emitted = emitExpression(cell.source, scope, [], (slot) => (typeof readers[slot] === "string" ? `c[${JSON.stringify(readers[slot])}]` : `g[${slot}](c)`));
+      // Every cell has the same scope, so the same function list.
+      functions = emitted.functions;
+      lines.push(`${store} = +(${emitted.body});`);
+    }
+  } catch (error) {
+    if (error instanceof QalyError) return undefined;
+    throw error;
+  }
+  const factory = generatedFunction<(g: readonly (string | VariableGetter<C>)[], f: readonly ExpressionFunction[], t: readonly object[], k: readonly number[]) => (context: C) => void>(["g", "f", "t", "k"], `"use strict"; return function assignments(c) {\n${lines.join("\n")}\n};`);
+  return factory?.(readers, functions, targets, constants);
+}
+
 /** Parses and checks an expression; returns JavaScript over `f[i]` (functions) and `read(slot)` (variables). */
 function emitExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[], read: (slot: number) => string): Emitted {
   let root: MathNode;

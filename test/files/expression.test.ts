@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
+import { compileContextAssignments, compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
 import { thrown as errorOf } from "../helpers/thrown.js";
 import { MODEL_FILE_FUNCTIONS } from "../../src/files/expression-env.js";
 
@@ -120,6 +120,49 @@ describe("expressionSymbols and compileContextExpression", () => {
     });
     try {
       expect(fresh.compileContextExpression<Record<string, number>>("a + 1", { names: ["a"] }, ["a"])).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+      // Test files share modules (isolate: false): later files must not get this refused copy.
+      vi.resetModules();
+    }
+  });
+});
+
+describe("compileContextAssignments", () => {
+  const SOURCES = ["a * k + b", "a > 0 ? a / k : b", "min(a, b) - k", "log(a) * b", "rateToProbability(a, k)", "-a", "a and b"];
+  const scope = { names: ["a", "k", "b"], functions: MODEL_FILE_FUNCTIONS };
+
+  it("writes each cell's number, bit for bit the value compileContextExpression gives, in the cells' order (fast-check, NaN, ±0 and ∞ included)", () => {
+    let calls = 0;
+    const readers = ["a", () => (calls++, 3), "b"] as const;
+    const rows = [{} as Record<string, number>, {} as Record<string, number>];
+    const cells = [...SOURCES.map((source, i) => ({ target: i % 2, key: `c${i}`, source })), { target: 1, key: "constant", value: -0 }];
+    const write = compileContextAssignments<Record<string, number>>(cells, scope, readers, rows)!;
+    const alone = SOURCES.map((source) => compileContextExpression<Record<string, number>>(source, scope, readers)!);
+    const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 0.5, 2, Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        write({ a, b });
+        SOURCES.forEach((_, i) => expect(Object.is(rows[i % 2]![`c${i}`], alone[i]!({ a, b }))).toBe(true));
+        expect(Object.is(rows[1]!["constant"], -0)).toBe(true);
+      }),
+    );
+    // Getters are called only when evaluation reaches them, as in the per-cell functions.
+    calls = 0;
+    compileContextAssignments<Record<string, number>>([{ target: 0, key: "x", source: "a > 0 ? k : 0" }], scope, readers, rows)!({ a: -1, b: 0 });
+    expect(calls).toBe(0);
+  });
+
+  it("gives undefined (the caller's per-cell path) for a __proto__ key, a cell that does not compile, or when code generation is refused", async () => {
+    expect(compileContextAssignments([{ target: 0, key: "__proto__", source: "a" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
+    expect(compileContextAssignments([{ target: 0, key: "x", source: "a + nope" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
+    vi.resetModules();
+    const fresh = await import("../../src/files/expression.js");
+    vi.stubGlobal("Function", function refused(): never {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    try {
+      expect(fresh.compileContextAssignments([{ target: 0, key: "x", source: "a + 1" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
     } finally {
       vi.unstubAllGlobals();
       // Test files share modules (isolate: false): later files must not get this refused copy.
