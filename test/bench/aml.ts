@@ -80,6 +80,26 @@
 // the weighted adds, floors and stores the rest: the cost is per cohort and per occupied row, which
 // running cohorts together does not share; the ~55-70 µs/draw of per-run set-up (start vector,
 // totals, accumulateRow over 124 states) is also per cohort.
+//
+// Generated backward loops (aml3, 598a0be / b125673): value-to-go's row loop generated for the slot
+// layout (11 slots unrolled into locals: each row step's moves added in registers) and the looping
+// state's (R/R) per-class recursion generated for the class count (running values in locals), both
+// through generatedFunction with the interpreted loops kept for a refused code generation; same
+// arithmetic in the same order: bit-identical (150 random models, refused against generated; qaly run
+// aml-myeloid-panel --psa 400: all 14 CSVs byte-identical to d40b617). Measured, CPU, one process per
+// run, alternating with a d40b617 worktree at load 3.5-4.7: the back end's three entries (rounds 2-4 of
+// 1 000 evaluations) 328-333 -> 260-267, 217-238 -> 154-231, 325-330 -> 248-255 µs (about 20-25 %);
+// in-process split (hrtime around the methods, per evaluation of 3 strategies, 3 alternating pairs):
+// the backward pass 147/114/111 -> 75/97/71 µs (5.5-5.8x classify's time before, 3.1-3.3x after, so
+// about 43 % less at equal load), of which the row loop 52-72 and R/R's tables 14-19 (25 before). The
+// model-file PSA (rounds 2-3 of 1 000 draws, 4 pairs) old 249-405 against new 206-376 µs/draw: the
+// gain is below this machine's noise at the PSA level. Where the time goes now (node --cpu-prof,
+// model-file PSA, 3 000 draws): value-to-go's evaluate is 82 % of runPsaSync; of it the fill 41 %
+// (the file's transition arrays 25 %, value arrays 10 %), backward 35 % (row loop 25 %, R/R table 6 %),
+// classify 8 %, starting values and slot reads 7 %. Not done: reusing the classification across a
+// draw's strategies (~7 µs per strategy; it needs the rows' exact 0/1 pattern compared), and a
+// shortcut for equal discount rates (no gain expected now: the slots are locals either way). The
+// first 1 000 draws of a fresh process cost ~0.8-1.5 ms each (compiling), 3-4x the steady state.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
