@@ -47,6 +47,8 @@ export type BackwardKernel = (rows: BackwardRows) => Float64Array;
 /** Generated loops by shape (few: one per slot layout), so recompiled models reuse V8's compiled code. */
 const kernels = new Map<string, BackwardKernel | undefined>();
 const KERNELS_KEPT = 32;
+/** Above this many slots (or classes) the loops stay interpreted: the generated source and its locals would grow with them. */
+export const MAX_GENERATED_SLOTS = 64;
 
 /**
  * Value-to-go's row loop generated for one slot layout: `outcomes` outcomes (class 0 cost, 1 effect
@@ -56,7 +58,7 @@ const KERNELS_KEPT = 32;
  * Undefined when code generation is refused: the caller runs the interpreted loop. @internal
  */
 export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eventUndiscounted: boolean): BackwardKernel | undefined {
-  if (codeGenerationRefused()) return undefined;
+  if (codeGenerationRefused() || 2 * outcomeClass.length + milestones > MAX_GENERATED_SLOTS) return undefined;
   const key = `${Array.from(outcomeClass).join(",")}/${milestones}/${eventUndiscounted ? 1 : 0}`;
   if (kernels.has(key)) return kernels.get(key);
   const outcomes = outcomeClass.length;
@@ -136,7 +138,7 @@ const loopKernels = new Map<number, LoopTableKernel | undefined>();
  * is refused. @internal
  */
 export function loopTableKernel(C: number): LoopTableKernel | undefined {
-  if (codeGenerationRefused()) return undefined;
+  if (codeGenerationRefused() || C > MAX_GENERATED_SLOTS) return undefined;
   if (loopKernels.has(C)) return loopKernels.get(C);
   const classes = Array.from({ length: C }, (_, c) => c);
   const each = (line: (c: number) => string): string => classes.map(line).join(" ");

@@ -337,9 +337,13 @@ describe("Markov value-to-go: the generated loops (rows, looping states' tables)
       // Test files share modules (isolate: false): later files must not get this refused copy.
       vi.resetModules();
     }
-    const { backwardKernel, loopTableKernel } = await import("../../../src/models/markov/value-to-go-kernel.js");
+    const { backwardKernel, loopTableKernel, MAX_GENERATED_SLOTS } = await import("../../../src/models/markov/value-to-go-kernel.js");
     expect(backwardKernel(Uint8Array.of(0, 1), 1, false)).toBeTypeOf("function");
     expect(loopTableKernel(4)).toBeTypeOf("function");
+    // Very wide layouts (many outcomes or milestones) keep the interpreted loops.
+    expect(backwardKernel(new Uint8Array(30), MAX_GENERATED_SLOTS - 59, false)).toBeUndefined();
+    expect(loopTableKernel(MAX_GENERATED_SLOTS + 1)).toBeUndefined();
+    expect(backwardKernel(new Uint8Array(30), MAX_GENERATED_SLOTS - 60, true)).toBeTypeOf("function");
     cases.forEach((x, k) => {
       const generated = run(markovCohort, x);
       generated.forEach((out, i) => out.forEach((v, j) => {
