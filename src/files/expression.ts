@@ -202,7 +202,8 @@ export type ContextAssignment = { readonly target: number; readonly key: string 
  * @example
  * const row = { a: 0, b: 0 };
  * const write = compileContextAssignments<Record<string, number>>([{ target: 0, key: "a", source: "x * 2" }, { target: 0, key: "b", value: 1 }], { names: ["x"] }, ["x"], [row]);
- * write?.({ x: 3 }); // row is { a: 6, b: 1 }
+ * write?.({ x: 3 });
+ * row // => { a: 6, b: 1 }
  */
 export function compileContextAssignments<C>(cells: readonly ContextAssignment[], scope: ExpressionScope, readers: readonly (string | VariableGetter<C>)[], targets: readonly object[]): ((context: C) => void) | undefined {
   if (codeGenerationRefused() || cells.some((cell) => cell.key === "__proto__")) return undefined;

@@ -84,6 +84,22 @@
 // TypeScript first run 1.33-1.50 s (0.84-0.99), steady 0.52-0.83 s; model file first run 1.58-1.84 s (1.01-1.26),
 // steady 0.71-1.01 s (median ~0.86). So at steady state both forms are at or under 1 s; a user's first 10 000
 // draws in a fresh process are not (the compile jobs on V8's background threads are ~0.5 s CPU of it).
+// 2026-12-07 (filegap, d725983): the gap between the forms (issue 20 item 3). Each form in its own process, alternating,
+// load 2-5, CPU of 12 000 draws after 3 000 of warm-up: TypeScript 0.85-1.18 s, model file 0.85-1.04 s (4 pairs); this
+// bench's steady lines at d40b617: TypeScript 0.61-0.90 s, model file 0.61-0.97 s. So at steady state no gap is measurable at
+// this load. The first run (10 000 draws, no warm-up) is: 5 pairs at d40b617, TypeScript 1.28-1.85 s, model file 1.63-1.94 s,
+// the file higher in every pair by 0.02-0.44 s; main-thread profiles of the PSA alone (2 pairs): 1 187-1 317 vs 1 443-1 533 ms.
+// Where: the file's own closures and generated functions (PSM value tables ~76 ms, expression functions ~60 ms, the model
+// scope's strategy getters ~14 ms), and the shared PSM engine running slower on the file's callbacks than on the TypeScript
+// ones (addStateValues 82 vs 57 ms, evaluatePsmStrategy 64 vs 39, addCappedValues 28 vs 13). Ruled out: V8 compile jobs
+// left from loading the file (CPU during a 1.5 s pause after compileModelFile: 9-24 ms), GC (one 7 ms mark-compact in the
+// window), sampling (first run 0.20-0.26 s vs TypeScript 0.17 s; steady 0.08-0.11 vs 0.08 s). d725983 makes each PSM value,
+// entry-value and capped-value table one generated function (bit-identical): their self time in first-run profiles, 6
+// alternating pairs, 24-183 (median ~83) -> 28-73 (median ~51) ms; this bench (nsclc-file), 5 alternating pairs at load
+// 4.1-4.4: first run 1.52-1.80 -> 1.53-2.11 s, steady 0.56-0.88 -> 0.57-1.01 s: the ~30 ms saved is below this load's noise.
+// Left (not done): the 18 endpoint-rate expressions and ~58 pathway input functions per draw are still one generated
+// function each (the `expression` line, 36-104 ms of a first run); one function per table for them too, and the engine's
+// slower first run on the file's callbacks (not explained: same engine code, ~60 ms).
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { evaluateModel, runBaseCase, runPsaSync } from "../../src/index.js";
 import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
