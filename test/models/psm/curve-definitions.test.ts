@@ -131,34 +131,28 @@ describe("partitionedSurvival: curve definitions from the curves function", () =
   it("reads each definition when the function returns, so one record may be refilled every call", () => {
     const pfs = { kind: "exponential" as const, rate: 1 };
     const os = { kind: "exponential" as const, rate: 1 };
-    const refilled = partitionedSurvival<P, Arm, "cost" | "qaly" | "lifeYears">({
-      strategies: ARMS,
-      outcomes: { cost: "cost", qaly: "effect", lifeYears: "effect" },
-      timeUnit: "months",
-      cycleLength: 1 / 12,
-      horizon: 10,
-      curves: (p, arm) => {
-        pfs.rate = p.rates[arm][0];
-        os.rate = p.rates[arm][1];
-        return { PFS: pfs, OS: os };
-      },
-      values: (_p, _t, arm) => ({ cost: { PF: arm === "SoC" ? 1000 : 5000, PD: 800 }, qaly: { PF: 0.8, PD: 0.6 }, lifeYears: { PF: 1, PD: 1 } }),
-      entryValues: () => ({ cost: { Dead: 3000 } }),
+    // The same model but for its curves function.
+    const withCurves = (curves: NonNullable<Parameters<typeof partitionedSurvival<P, Arm, "cost" | "qaly" | "lifeYears">>[0]["curves"]>) =>
+      partitionedSurvival<P, Arm, "cost" | "qaly" | "lifeYears">({
+        strategies: ARMS,
+        outcomes: { cost: "cost", qaly: "effect", lifeYears: "effect" },
+        timeUnit: "months",
+        cycleLength: 1 / 12,
+        horizon: 10,
+        curves,
+        values: (_p, _t, arm) => ({ cost: { PF: arm === "SoC" ? 1000 : 5000, PD: 800 }, qaly: { PF: 0.8, PD: 0.6 }, lifeYears: { PF: 1, PD: 1 } }),
+        entryValues: () => ({ cost: { Dead: 3000 } }),
+      });
+    const refilled = withCurves((p, arm) => {
+      pfs.rate = p.rates[arm][0];
+      os.rate = p.rates[arm][1];
+      return { PFS: pfs, OS: os };
     });
     const p: P = { rates: { SoC: [0.3, 0.1], New: [0.2, 0.08], Combo: [0.1, 0.04] } };
     const run = refilled.run(p);
     expect(run.strategies.SoC.curves.OS.def).toEqual({ kind: "exponential", rate: 0.1 });
     expect(run.strategies.Combo.curves.PFS.def).toEqual({ kind: "exponential", rate: 0.1 });
-    const fresh = partitionedSurvival<P, Arm, "cost" | "qaly" | "lifeYears">({
-      strategies: ARMS,
-      outcomes: { cost: "cost", qaly: "effect", lifeYears: "effect" },
-      timeUnit: "months",
-      cycleLength: 1 / 12,
-      horizon: 10,
-      curves: (q, arm) => ({ PFS: exponentialSurvival({ rate: q.rates[arm][0] }), OS: exponentialSurvival({ rate: q.rates[arm][1] }) }),
-      values: (_p, _t, arm) => ({ cost: { PF: arm === "SoC" ? 1000 : 5000, PD: 800 }, qaly: { PF: 0.8, PD: 0.6 }, lifeYears: { PF: 1, PD: 1 } }),
-      entryValues: () => ({ cost: { Dead: 3000 } }),
-    });
+    const fresh = withCurves((q, arm) => ({ PFS: exponentialSurvival({ rate: q.rates[arm][0] }), OS: exponentialSurvival({ rate: q.rates[arm][1] }) }));
     expect(evaluateModel(refilled, p)).toEqual(evaluateModel(fresh, p));
   });
 });
