@@ -8,7 +8,7 @@ import { readLifeTableFile } from "./life-table-file.js";
 import type { LifeTable } from "../survival/life-table.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve.js";
 import type { TimeContext } from "../models/markov/time-context.js";
-import { compileValue, type Env, type Getter } from "./expression-env.js";
+import { compileValue, contextReaders, type Env, type Getter } from "./expression-env.js";
 import { compileContextAssignments } from "./expression.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
@@ -129,7 +129,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
     // The whole table as one generated function (NSCLC: 8 cells per arm, 9 arms per draw): the same
     // numbers as the cells' own functions, with fewer functions for V8 to warm up on a first run.
     const cells = source.flatMap(([, row], o) => row.map(([state, cell, v]) => (typeof cell === "number" ? { target: o, key: state, value: cell } : { target: o, key: state, source: v as string })));
-    const write = compileContextAssignments<Params>(cells, { names: env.names, functions: env.functions }, env.names.map((name) => env.getters.get(name) ?? name), targets);
+    const write = compileContextAssignments<Params>(cells, { names: env.names, functions: env.functions }, contextReaders(env), targets);
     if (write !== undefined) return (p) => (write(p), table);
     return (p) => {
       for (let o = 0; o < source.length; o++) {
@@ -151,7 +151,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   const cappedTargets = capped.map((c) => cappedRecord[c.label]!);
   // Likewise one generated function for all of them (undefined when code generation is refused).
   const cappedCells = capped.flatMap((c, k) => (["perYear", "maxDuration"] as const).map((key) => (typeof c[key] === "number" ? { target: k, key, value: c[key] } : { target: k, key, source: c.sources[key] as string })));
-  const writeCapped = capped.length === 0 ? undefined : compileContextAssignments<Params>(cappedCells, { names: scope.startEnv.names, functions: scope.startEnv.functions }, scope.startEnv.names.map((name) => scope.startEnv.getters.get(name) ?? name), cappedTargets);
+  const writeCapped = capped.length === 0 ? undefined : compileContextAssignments<Params>(cappedCells, { names: scope.startEnv.names, functions: scope.startEnv.functions }, contextReaders(scope.startEnv), cappedTargets);
   const valueRows = rowsInto(values, scope.env);
   const entryRows = rowsInto(entryValues, scope.env);
   // Built once now, so a wrong kind or parameter is a compile error with the file's path.

@@ -46,6 +46,15 @@ export interface Env {
   readonly functions: Readonly<Record<string, ExpressionFunction>>;
 }
 
+/**
+ * What generated code reads for each of `names` in `env` (compileContextExpression's and
+ * compileContextAssignments' `readers`): the name's getter when it has one, else the name itself,
+ * read as a property of the draw's parameter values.
+ */
+export function contextReaders(env: Env, names: readonly string[] = env.names): (string | Getter)[] {
+  return names.map((name) => env.getters.get(name) ?? name);
+}
+
 /** Adds names with getters to an environment (inner names shadow nothing: duplicates are reported by the caller). */
 export function extendEnv(env: Env, getters: ReadonlyMap<string, Getter>): Env {
   const merged = new Map(env.getters);
@@ -72,7 +81,7 @@ export function compileValue(source: number | string, env: Env, path: readonly P
   // Compiled over its own symbols only; variables are read when evaluation reaches them, so
   // `cond ? a : b` and `and`/`or` short-circuit (time is read only where it matters). Parameters are
   // read straight from the draw's values, names with a getter (variables, time) through it.
-  const direct = compileContextExpression<Readonly<Record<string, number>>>(source, scope, symbols.map((name) => env.getters.get(name) ?? name), path);
+  const direct = compileContextExpression<Readonly<Record<string, number>>>(source, scope, contextReaders(env, symbols), path);
   if (direct !== undefined) return direct;
   // Code generation refused: the lazy form over one getter per name.
   const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, scope, path);

@@ -180,8 +180,7 @@ export function expressionSymbols(source: string, scope: ExpressionScope, path: 
  */
 export function compileContextExpression<C>(source: string, scope: ExpressionScope, readers: readonly (string | VariableGetter<C>)[], path: readonly PathSegment[] = []): ((context: C) => number) | undefined {
   if (codeGenerationRefused()) return undefined;
-  // Property names reach the code only as JSON string literals.
-  const { body, functions } = emitExpression(source, scope, path, (slot) => (typeof readers[slot] === "string" ? `c[${JSON.stringify(readers[slot])}]` : `g[${slot}](c)`));
+  const { body, functions } = emitExpression(source, scope, path, contextRead(readers));
   const factory = generatedFunction<(getters: readonly (string | VariableGetter<C>)[], fns: readonly ExpressionFunction[]) => (context: C) => number>(["g", "f"], `"use strict"; return function expression(c) { return +(${body}); };`);
   return factory?.(readers, functions);
 }
@@ -207,6 +206,7 @@ export type ContextAssignment = { readonly target: number; readonly key: string 
  */
 export function compileContextAssignments<C>(cells: readonly ContextAssignment[], scope: ExpressionScope, readers: readonly (string | VariableGetter<C>)[], targets: readonly object[]): ((context: C) => void) | undefined {
   if (codeGenerationRefused() || cells.some((cell) => cell.key === "__proto__")) return undefined;
+  const read = contextRead(readers);
   const constants: number[] = [];
   let functions: readonly ExpressionFunction[] = [];
   const lines: string[] = [];
@@ -218,7 +218,7 @@ export function compileContextAssignments<C>(cells: readonly ContextAssignment[]
         lines.push(`${store} = k[${constants.push(cell.value) - 1}];`);
         continue;
       }
-      const emitted = emitExpression(cell.source, scope, [], (slot) => (typeof readers[slot] === "string" ? `c[${JSON.stringify(readers[slot])}]` : `g[${slot}](c)`));
+      const emitted = emitExpression(cell.source, scope, [], read);
       // Every cell has the same scope, so the same function list.
       functions = emitted.functions;
       lines.push(`${store} = +(${emitted.body});`);
@@ -229,6 +229,15 @@ export function compileContextAssignments<C>(cells: readonly ContextAssignment[]
   }
   const factory = generatedFunction<(g: readonly (string | VariableGetter<C>)[], f: readonly ExpressionFunction[], t: readonly object[], k: readonly number[]) => (context: C) => void>(["g", "f", "t", "k"], `"use strict"; return function assignments(c) {\n${lines.join("\n")}\n};`);
   return factory?.(readers, functions, targets, constants);
+}
+
+/**
+ * How generated code over a context `c` reads variable `slot`: the context's property `readers[slot]`
+ * when that is a string (property names reach the code only as JSON string literals), else the
+ * getter `g[slot](c)`.
+ */
+function contextRead<C>(readers: readonly (string | VariableGetter<C>)[]): (slot: number) => string {
+  return (slot) => (typeof readers[slot] === "string" ? `c[${JSON.stringify(readers[slot])}]` : `g[${slot}](c)`);
 }
 
 /** Parses and checks an expression; returns JavaScript over `f[i]` (functions) and `read(slot)` (variables). */
