@@ -7,7 +7,7 @@ import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-defi
 import { type MarkovRun, markovRun } from "./markov-run.js";
 import { MarkovWorkspace } from "./markov-workspace.js";
 import { ValueToGo } from "./value-to-go.js";
-import { QalyError, fail } from "../../core/errors.js";
+import { QalyError, fail, type PathSegment } from "../../core/errors.js";
 import { type MarkovTransitionMatrix, markovTransitionMatrix } from "./transition-matrix.js";
 
 /** A Markov cohort model: a {@link Model} plus its structure and a detailed base-case run. */
@@ -77,8 +77,13 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     for (let m = 0; m < model.milestones.length; m++) out[first + m] = work.milestones[m]!;
   }
 
+  /** Fails unless `out` holds every strategy's outcomes. */
+  function checkOut(out: Float64Array, path: PathSegment[]): void {
+    if (out.length < strategies.length * width) fail("dimension_mismatch", path, `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
+  }
+
   function evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
-    if (out.length < strategies.length * width) fail("dimension_mismatch", ["out"], `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
+    checkOut(out, ["out"]);
     for (let s = 0; s < strategies.length; s++) {
       evaluateStrategy(model, work, s, params, context);
       writeOutputs(out, s * width);
@@ -99,7 +104,7 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     evaluateInto,
     evaluateStartsInto(params: P, contexts: readonly (EvaluationContext | undefined)[], outs: readonly Float64Array[]): void {
       if (outs.length !== contexts.length) fail("dimension_mismatch", ["outs"], `${contexts.length} contexts need ${contexts.length} output buffers (received ${outs.length})`, { received: outs.length });
-      for (let i = 0; i < outs.length; i++) if (outs[i]!.length < strategies.length * width) fail("dimension_mismatch", ["outs", i], `output buffer holds ${outs[i]!.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: outs[i]!.length });
+      for (let i = 0; i < outs.length; i++) checkOut(outs[i]!, ["outs", i]);
       if (!sharedEntry(contexts)) {
         for (let i = 0; i < contexts.length; i++) evaluateInto(params, outs[i]!, contexts[i]);
         return;
