@@ -93,12 +93,13 @@ function evaluateBatch<P>(slots: readonly LeafSlot[], source: Int32Array, s: num
   try {
     slot.model.evaluateStartsInto!(params, contexts, buffers);
   } catch (error) {
-    busy = nested;
+    // The slot-by-slot runs take no batch buffers (a tree inside them batches with fresh ones while busy).
     for (let other = 0; other < slots.length; other++) if (source[other] === other) evaluateSlot(slots[other]!, params, draw);
     // evaluateStartsInto throws only what a single evaluation throws: reaching here is a fault of the batch itself.
     throw error;
+  } finally {
+    busy = nested;
   }
-  busy = nested;
   return true;
 }
 
