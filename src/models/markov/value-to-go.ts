@@ -92,18 +92,10 @@ export class ValueToGo {
     this.rowDeath = new Float64Array(model.expanded);
     this.startSlots = new Float64Array(this.width);
     this.adjacent = new Uint8Array(model.states.length * model.states.length);
-    // Row t's weight of each slot: the cost or effect coefficient, the undiscounted one, and 1 at a milestone's row.
+    // Row t's weight of each slot: its class's (the cost or effect coefficient, the undiscounted one, 1 at a milestone's row).
     const K = this.width;
     this.coefficients = new Float64Array((model.cycles + 1) * K);
-    for (let t = 0; t <= model.cycles; t++) {
-      for (let o = 0; o < outcomes; o++) {
-        this.coefficients[t * K + o] = model.coefficients[model.outcomeClass[o]!]![t]!;
-        this.coefficients[t * K + outcomes + o] = model.undiscounted[t]!;
-      }
-      model.milestones.forEach((milestone, m) => {
-        this.coefficients[t * K + 2 * outcomes + m] = milestone.row === t ? 1 : 0;
-      });
-    }
+    for (let t = 0; t <= model.cycles; t++) for (let x = 0; x < K; x++) this.coefficients[t * K + x] = this.classWeights[t * C + this.classOf[x]!]!;
   }
 
   /** The start vector buffers for `count` starts (grown once). */
