@@ -13,6 +13,24 @@ import { thrown } from "../../helpers/thrown.js";
 import { darthBase, darthCallback, darthVector } from "./darth-state-residence.js";
 import { hivCallback } from "./hiv-callback.js";
 
+/**
+ * A model whose arrays function returned `good` for two draws (distinct parameters each time, so no
+ * kept fill stands in for a call) reports `bad` exactly as a fresh model does, and then reads `good`
+ * again as a fresh model reads it.
+ */
+function expectBadAfterGoodAsFresh(make: (arrays: () => unknown) => Parameters<typeof evaluateModel>[0], good: unknown, bad: unknown): void {
+  let current = good;
+  const model = make(() => current);
+  evaluateModel(model, { k: 1 });
+  evaluateModel(model, { k: 2 });
+  current = bad;
+  const after = thrown(() => evaluateModel(model, { k: 3 }));
+  const fresh = thrown(() => evaluateModel(make(() => bad), { k: 3 }));
+  expect([after.code, after.path, after.message]).toEqual([fresh.code, fresh.path, fresh.message]);
+  current = good;
+  expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(make(() => good), { k: 4 }));
+}
+
 describe("vector form: published models written in both forms", () => {
   it("DARTH's state-residence Sick-Sicker (75-position tunnel, age-dependent mortality): bit-identical totals of the 4 strategies", () => {
     expect(evaluateModel(darthVector, darthBase)).toEqual(evaluateModel(darthCallback, darthBase));
@@ -327,19 +345,7 @@ describe("vector form: checks", () => {
       { ...good(), Sick: { Sick: complement, Dead: byStateTime([0.2, 0.2, 1.2]) } },
     ];
     for (const learnt of [good(), good(byCycle([0.1, 0.1, 0.1, 0.1])), { ...good(), Sick: { Sick: complement, Dead: byStateTime([0.2, 0.2, 0.2]) } }]) {
-      for (const bad of cases) {
-        let rows = learnt;
-        const model = withRows(() => rows);
-        // Distinct parameters each time, so no kept fill stands in for a call.
-        evaluateModel(model, { k: 1 });
-        evaluateModel(model, { k: 2 });
-        rows = bad;
-        const after = thrown(() => evaluateModel(model, { k: 3 }));
-        const fresh = thrown(() => evaluateModel(withRows(() => bad), { k: 3 }));
-        expect([after.code, after.path, after.message]).toEqual([fresh.code, fresh.path, fresh.message]);
-        rows = learnt;
-        expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(withRows(() => learnt), { k: 4 }));
-      }
+      for (const bad of cases) expectBadAfterGoodAsFresh((arrays) => withRows(arrays as () => Rows), learnt, bad);
     }
   });
 
@@ -363,18 +369,7 @@ describe("vector form: checks", () => {
     ];
     const learnt: unknown[] = [{ cost: { Sick: 100 } }, { cost: { Well: byCycle([1, 2, 3, 4, 5]), Sick: byStateTime([1, 2, 3]) } }, { cost: undefined }, { cost: { Well: 1, Sick: byStateTime([1, 2, 3]), Dead: byCycleAndStateTime(new Float64Array(5)) } }];
     for (const table of learnt) {
-      for (const bad of cases) {
-        let values = table;
-        const model = withValues(() => values);
-        evaluateModel(model, { k: 1 });
-        evaluateModel(model, { k: 2 });
-        values = bad;
-        const after = thrown(() => evaluateModel(model, { k: 3 }));
-        const fresh = thrown(() => evaluateModel(withValues(() => bad), { k: 3 }));
-        expect([after.code, after.path, after.message]).toEqual([fresh.code, fresh.path, fresh.message]);
-        values = table;
-        expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(withValues(() => table), { k: 4 }));
-      }
+      for (const bad of cases) expectBadAfterGoodAsFresh(withValues, table, bad);
     }
     // Other numbers in a learnt shape.
     let values: unknown = learnt[1];
