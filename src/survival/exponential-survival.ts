@@ -25,11 +25,16 @@ export type ExponentialSurvivalDef = Extract<SurvivalCurveDef, { readonly kind: 
 export function exponentialSurvival(params: { readonly rate: number }): SurvivalCurve<Extract<SurvivalCurveDef, { readonly kind: "exponential" }>> {
   const rate = params.rate;
   // The check's own test first: a valid rate (every PSA draw) allocates nothing to be checked.
-  if (!(typeof rate === "number" && rate > 0 && rate !== Infinity)) checkParameters("exponential", params, RATE_DOMAIN);
+  if (!validRate(rate)) checkParameters("exponential", params, RATE_DOMAIN);
   return exponentialCurve(rate);
 }
 
 const RATE_DOMAIN = { rate: "positive" } as const;
+
+/** Whether `rate` passes {@link RATE_DOMAIN}'s check (a finite number > 0), tested before the check so a valid rate allocates nothing. */
+function validRate(rate: unknown): boolean {
+  return typeof rate === "number" && rate > 0 && rate !== Infinity;
+}
 
 /**
  * The curve of a checked rate, built in one piece rather than through `defineCurve` (no parts object,
@@ -106,7 +111,7 @@ export class ExponentialRate {
  * (the same error for the same value). @internal
  */
 export function exponentialRate(rate: number): ExponentialRate {
-  if (!(typeof rate === "number" && rate > 0 && rate !== Infinity)) checkParameters("exponential", { rate }, RATE_DOMAIN);
+  if (!validRate(rate)) checkParameters("exponential", { rate }, RATE_DOMAIN);
   return new ExponentialRate(rate);
 }
 
