@@ -229,6 +229,9 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
       for (let c = 0; c < 5; c++) {
         const alias = deltas[5 + c]!;
         if (alias !== c) SERIES[c] = SERIES[alias]!;
+        // The run that reaches row N uses the shorter row series only: a row class's full series is
+        // formed there only when an event class shares it (its expm1 is the cost, ~30-50 ns).
+        else if (c < 3 && top !== b && deltas[8] !== c && deltas[9] !== c) continue;
         else {
           const y = x + deltas[c]!;
           SERIES[c] = y === 0 ? length : Math.expm1(-length * y) / DENOMINATOR[c]!;
