@@ -28,6 +28,11 @@ export interface ClosedFormPair {
   floor: PopulationFloor | undefined;
   /** PFS's and OS's totals. */
   readonly curves: readonly [CurveTotals, CurveTotals];
+  /**
+   * The model and floor of the last plan, with their ratios (modelDeltas) and floor tables: a workspace's plan
+   * serves one model and a few floors, so a draw finds them here instead of in three WeakMaps.
+   */
+  lookup: { model: CompiledPsm | undefined; floor: PopulationFloor | undefined; deltas: Float64Array | null; tables: FloorTables | null | undefined };
 }
 
 /**
@@ -36,7 +41,7 @@ export interface ClosedFormPair {
  */
 export function emptyClosedFormPair(): ClosedFormPair {
   const totals = (): CurveTotals => ({ sums: new Float64Array(3), entries: new Float64Array(2), last: Number.NaN, firstFloored: 0 });
-  return { ratePfs: Number.NaN, rateOs: Number.NaN, floor: undefined, curves: [totals(), totals()] };
+  return { ratePfs: Number.NaN, rateOs: Number.NaN, floor: undefined, curves: [totals(), totals()], lookup: { model: undefined, floor: undefined, deltas: null, tables: undefined } };
 }
 
 interface Geometric {
@@ -89,6 +94,9 @@ const BLOCK = 16;
 interface FloorTables {
   /** F_t = Σ_{u<t} f_u, t = 0 … N. */
   readonly cumulative: Float64Array;
+  /** e^{F_t} and e^{−F_t}, t = 0 … N: a floored run's two exps, the same calls made once per floor instead of per curve. */
+  readonly growth: Float64Array;
+  readonly decay: Float64Array;
   readonly blockMax: Float64Array;
   readonly blockMin: Float64Array;
   /** max_{v≤u} f_v: non-decreasing, so the end of a first, unfloored run is found by bisection. */
@@ -128,18 +136,24 @@ function floorTables(model: CompiledPsm, floor: PopulationFloor): FloorTables | 
   }
   const prefixMax = new Float64Array(n);
   for (let u = 0; u < n; u++) prefixMax[u] = Math.max(u > 0 ? prefixMax[u - 1]! : -Infinity, f[u]!);
+  const growth = new Float64Array(n + 1);
+  const decay = new Float64Array(n + 1);
+  for (let t = 0; t <= n; t++) {
+    growth[t] = Math.exp(cumulative[t]!);
+    decay[t] = Math.exp(-cumulative[t]!);
+  }
   const [cost, effect] = model.coefficients.coefficients;
   const rows = [cost, effect, model.coefficients.undiscounted].map((w) => {
     const table = new Float64Array(n + 1);
-    for (let t = n - 1; t >= 0; t--) table[t] = table[t + 1]! + w[t]! * Math.exp(-cumulative[t]!);
+    for (let t = n - 1; t >= 0; t--) table[t] = table[t + 1]! + w[t]! * decay[t]!;
     return table;
   }) as [Float64Array, Float64Array, Float64Array];
   const entries = model.coefficients.eventDiscount.map((e) => {
     const table = new Float64Array(n + 2);
-    for (let j = n; j >= 1; j--) table[j] = table[j + 1]! + e[j]! * Math.exp(-cumulative[j - 1]!) * -Math.expm1(-f[j - 1]!);
+    for (let j = n; j >= 1; j--) table[j] = table[j + 1]! + e[j]! * decay[j - 1]! * -Math.expm1(-f[j - 1]!);
     return table;
   }) as [Float64Array, Float64Array];
-  found = { cumulative, blockMax, blockMin, prefixMax, rows, entries };
+  found = { cumulative, growth, decay, blockMax, blockMin, prefixMax, rows, entries };
   byModel.set(model, found);
   return found;
 }
@@ -253,10 +267,10 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
     } else {
       if (firstFloored > n) firstFloored = a;
       const t = tables!;
-      const scale = s * Math.exp(t.cumulative[a - 1]!);
+      const scale = s * t.growth[a - 1]!;
       for (let c = 0; c < 3; c++) if (top >= a) sums[c]! += scale * (t.rows[c]![a]! - t.rows[c]![top + 1]!);
       for (let c = 0; c < 2; c++) entries[c]! += scale * (t.entries[c]![a]! - t.entries[c]![b + 1]!);
-      s = scale * Math.exp(-t.cumulative[b]!);
+      s = scale * t.decay[b]!;
     }
     a = b + 1;
     floored = !floored;
@@ -282,9 +296,16 @@ export function closedFormPair(model: CompiledPsm, ratePfs: number, rateOs: numb
   const step = model.curveStep;
   if (n < 3 || !(model.tolerance >= 1e-12)) return undefined;
   if (!(Number.isFinite(ratePfs) && Number.isFinite(rateOs) && rateOs >= 0 && ratePfs * step >= rateOs * step)) return undefined;
-  const deltas = modelDeltas(model);
+  const lookup = into.lookup;
+  if (lookup.model !== model || lookup.floor !== floor) {
+    lookup.model = model;
+    lookup.floor = floor;
+    lookup.deltas = modelDeltas(model);
+    lookup.tables = floor === undefined || lookup.deltas === null ? undefined : floorTables(model, floor);
+  }
+  const deltas = lookup.deltas;
   if (deltas === null) return undefined;
-  const tables = floor === undefined ? undefined : floorTables(model, floor);
+  const tables = lookup.tables;
   if (tables === null) return undefined;
   if (!curveTotals(model, tables, floor, ratePfs * step, deltas, into.curves[0]) || !curveTotals(model, tables, floor, rateOs * step, deltas, into.curves[1])) return undefined;
   into.ratePfs = ratePfs;

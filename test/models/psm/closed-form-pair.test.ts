@@ -121,4 +121,14 @@ describe("partitioned survival: two exponential endpoints in closed form", () =>
     expect(plan!.curves[0].firstFloored).toBe(373);
     expect(closedFormPair(model, 0.01, 0.1, floor)).toBeUndefined();
   });
+
+  it("a workspace entered at several start times (other floors) gives each a fresh model's totals, bit for bit", () => {
+    // The plan keeps the last model's ratios and floor tables (closedFormPair's lookup): a leaf entered
+    // at another time brings another floor, whose tables must replace them.
+    const setting: Setting = { cycles: 120, cycleLength: 1 / 12, rates: [0.03, 0.03], correction: "half-cycle", timing: "cycle-middle", startAge: 80, crossing: "clamp", costByYear: false };
+    const reused = make(setting, true);
+    const params = { rPfs: 0.06, rOs: 0.012, cap: 24 };
+    for (const startTime of [0, 5, 0, 12.5, 5]) expect(evaluateModel(reused, params, { startTime })).toEqual(evaluateModel(make(setting, true), params, { startTime }));
+    expect(evaluateModel(reused, params, { startTime: 5 })).not.toEqual(evaluateModel(reused, params, { startTime: 0 }));
+  });
 });
