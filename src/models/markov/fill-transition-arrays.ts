@@ -1,4 +1,5 @@
 import { didYouMean } from "../../core/closest-name.js";
+import { codeGenerationRefused, generatedFunction } from "../../core/generated-function.js";
 import { isComplement } from "../complement.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { EngineCycleGrid } from "./cycle-grid.js";
@@ -45,6 +46,8 @@ export class TransitionArrayPlan {
   readonly live: Uint8Array;
   /** saveTo's copies of the arrays. */
   private readonly owned: (Float64Array | undefined)[] = [];
+  /** The row fills generated for the shapes this plan held (arrayRowsFill), the most recent first. */
+  private readonly fills: { shape: Int32Array; fill: ArrayRowsFill | undefined }[] = [];
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -111,6 +114,53 @@ export class TransitionArrayPlan {
     this.destListed.set(source.destListed);
     this.fixedRow.set(source.fixedRow);
     this.varies = source.varies;
+  }
+
+  /**
+   * The fill generated for the plan's current shape (its entries' kinds and destinations, the rows'
+   * destinations) and this model's tunnels, or undefined when code generation is refused or the
+   * plan is too large to unroll. A plan that changes shape from call to call reuses the fills of
+   * the last few shapes it held; the shape is compared, never assumed.
+   */
+  generatedFill(model: CompiledMarkov): ArrayRowsFill | undefined {
+    if (codeGenerationRefused()) return undefined;
+    const states = this.entryStart.length - 1;
+    const entries = this.entryStart[states]!;
+    const dests = this.destStart[states]!;
+    const fills = this.fills;
+    for (let k = 0; k < fills.length; k++) {
+      const { shape, fill } = fills[k]!;
+      if (this.hasShape(shape, states, entries, dests)) {
+        if (k > 0) fills.unshift(...fills.splice(k, 1));
+        return fill;
+      }
+    }
+    const shape = new Int32Array(2 + 2 * (states + 1) + 2 * entries + 2 * dests);
+    let at = 0;
+    shape[at++] = entries;
+    shape[at++] = dests;
+    for (let i = 0; i <= states; i++) shape[at++] = this.entryStart[i]!;
+    for (let i = 0; i <= states; i++) shape[at++] = this.destStart[i]!;
+    for (let n = 0; n < entries; n++) shape[at++] = this.kind[n]!;
+    for (let n = 0; n < entries; n++) shape[at++] = this.to[n]!;
+    for (let d = 0; d < dests; d++) shape[at++] = this.dest[d]!;
+    for (let d = 0; d < dests; d++) shape[at++] = this.destListed[d]!;
+    const fill = entries + dests <= MAX_GENERATED_ENTRIES ? arrayRowsFill(model, this) : undefined;
+    fills.unshift({ shape, fill });
+    if (fills.length > FILLS_KEPT) fills.pop();
+    return fill;
+  }
+
+  private hasShape(shape: Int32Array, states: number, entries: number, dests: number): boolean {
+    if (shape[0] !== entries || shape[1] !== dests) return false;
+    let at = 2;
+    for (let i = 0; i <= states; i++) if (shape[at++] !== this.entryStart[i]) return false;
+    for (let i = 0; i <= states; i++) if (shape[at++] !== this.destStart[i]) return false;
+    for (let n = 0; n < entries; n++) if (shape[at++] !== this.kind[n]) return false;
+    for (let n = 0; n < entries; n++) if (shape[at++] !== this.to[n]) return false;
+    for (let d = 0; d < dests; d++) if (shape[at++] !== this.dest[d]) return false;
+    for (let d = 0; d < dests; d++) if (shape[at++] !== this.destListed[d]) return false;
+    return true;
   }
 
   /**
@@ -311,6 +361,13 @@ export function badEntry(model: CompiledMarkov, from: number, to: number, positi
  * instead of being the whole tunnel every cycle.
  */
 export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, cycle: number, site: ErrorSite, occupied?: Float64Array): void {
+  if (occupied === undefined) {
+    // Every row: the fill generated for the plan's shape, unless a row fails a check; then the rows
+    // are filled again below, which reports the first failing row as always (the same writes before it).
+    const fill = plan.generatedFill(model);
+    const tolerance = model.tolerance;
+    if (fill !== undefined && fill(plan.constant, plan.arrays, cycle - 1, -tolerance, 1 + tolerance, tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot)) return;
+  }
   const states = model.states.length;
   for (let from = 0; from < states; from++) fillArrayRow(model, work, plan, from, 0, cycle, site);
   if (model.maxTunnel === 1) return;
@@ -328,6 +385,97 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
     const position = e - model.base[from]!;
     if (position > 0) fillArrayRow(model, work, plan, from, position, cycle, site);
   }
+}
+
+/**
+ * Every row of a plan's shape (fillArrayRows without `occupied`), with fillArrayRow's reads,
+ * arithmetic, checks and stores unrolled per entry: the same matrix bit for bit. Returns false as
+ * soon as an entry or a row fails a check (the caller then runs fillArrayRow, which reports it).
+ * Arguments: the plan's constants and arrays, cycle − 1, −tolerance, 1 + tolerance, tolerance, and
+ * the workspace's sparse matrix. @internal
+ */
+export type ArrayRowsFill = (
+  constant: Float64Array,
+  arrays: readonly (ArrayLike<number> | undefined)[],
+  c: number,
+  low: number,
+  high: number,
+  tolerance: number,
+  rowStart: Int32Array,
+  rowEnd: Int32Array,
+  col: Int32Array,
+  colState: Int32Array,
+  rawVal: Float64Array,
+  deathSlot: Int32Array,
+) => boolean;
+
+/** Plans with more entries and destinations than this keep the interpreted fill (the source grows with them). */
+const MAX_GENERATED_ENTRIES = 512;
+/** Shapes (and their fills) kept per plan, for strategies whose arrays differ in shape. */
+const FILLS_KEPT = 4;
+/** Generated fills by source, shared by the models (and recompiled models) of one shape. */
+const generatedFills = new Map<string, ArrayRowsFill | undefined>();
+const GENERATED_FILLS_KEPT = 32;
+
+/**
+ * Generates the {@link ArrayRowsFill} of the plan's current shape for `model`. The source holds
+ * integers only (entry and state indices, tunnel lengths); every number is read at run time.
+ */
+function arrayRowsFill(model: CompiledMarkov, plan: TransitionArrayPlan): ArrayRowsFill | undefined {
+  const states = model.states.length;
+  const background = model.background;
+  const lines = ['"use strict";'];
+  for (let from = 0; from < states; from++) {
+    const tunnel = model.tunnel[from]!;
+    const base = model.base[from]!;
+    const first = plan.entryStart[from]!;
+    const end = plan.entryStart[from + 1]!;
+    const keepSlot = background !== undefined && background.dead[from] === 0;
+    // Per destination state, the local holding its probability (a listed destination has one entry).
+    const probability = new Map<number, string>();
+    let complementTo = -1;
+    lines.push(`for (let position = 0; position < ${tunnel}; position++) {`, `const e = ${base} + position;`, "let sum = 0;");
+    for (let n = first; n < end; n++) {
+      const kind = plan.kind[n]!;
+      const to = plan.to[n]!;
+      if (kind === COMPLEMENT) {
+        complementTo = to;
+        continue;
+      }
+      if (kind === CONSTANT) lines.push(`const v${n} = constant[${n}];`);
+      else {
+        const index = kind === BY_CYCLE ? "c" : kind === BY_STATE_TIME ? "position" : `c * ${tunnel} + position`;
+        lines.push(`const v${n} = arrays[${n}][${index}];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) return false;`);
+      }
+      lines.push(`const p${n} = v${n} > 0 ? v${n} : 0;`, `sum += v${n};`);
+      probability.set(to, `p${n}`);
+    }
+    if (complementTo >= 0) {
+      lines.push("const rest = 1 - sum;", "if (rest < -tolerance) return false;", "const pc = rest > 0 ? rest : 0;");
+      probability.set(complementTo, "pc");
+    } else lines.push("if (Math.abs(sum - 1) > tolerance) return false;");
+    lines.push("let cursor = rowStart[e];");
+    const stay = tunnel > 1 ? `${base} + (position < ${tunnel - 1} ? position + 1 : ${tunnel - 1})` : `${base}`;
+    for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) {
+      const to = plan.dest[d]!;
+      const column = to === from ? stay : `${model.base[to]!}`;
+      if (plan.destListed[d] === 0) {
+        lines.push(`deathSlot[e] = cursor; col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = 0;`);
+        continue;
+      }
+      const p = probability.get(to)!;
+      if (keepSlot && to === background!.primary) lines.push(`deathSlot[e] = cursor; col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = ${p};`);
+      else lines.push(`if (${p} !== 0) { col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = ${p}; }`);
+    }
+    lines.push("rowEnd[e] = cursor;", "}");
+  }
+  lines.push("return true;");
+  const source = lines.join("\n");
+  if (generatedFills.has(source)) return generatedFills.get(source);
+  const fill = generatedFunction<ArrayRowsFill>(["constant", "arrays", "c", "low", "high", "tolerance", "rowStart", "rowEnd", "col", "colState", "rawVal", "deathSlot"], source);
+  if (generatedFills.size >= GENERATED_FILLS_KEPT) generatedFills.clear();
+  generatedFills.set(source, fill);
+  return fill;
 }
 
 /**
