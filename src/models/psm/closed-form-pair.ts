@@ -40,7 +40,7 @@ export interface ClosedFormPair {
  * evaluation (a PSA draw then allocates no plan); each fill writes every field it reads later.
  */
 export function emptyClosedFormPair(): ClosedFormPair {
-  const totals = (): CurveTotals => ({ sums: new Float64Array(3), entries: new Float64Array(2), last: Number.NaN, firstFloored: 0 });
+  const totals = (): CurveTotals => ({ sums: new Float64Array(3), entries: new Float64Array(2), last: Number.NaN, firstFloored: 0, q: Number.NaN, drop: Number.NaN, rowDelta: Number.NaN, rowDenominator: Number.NaN, capLength: -1, capDecay: Number.NaN });
   return { ratePfs: Number.NaN, rateOs: Number.NaN, floor: undefined, curves: [totals(), totals()], lookup: { model: undefined, floor: undefined, deltas: null, tables: undefined } };
 }
 
@@ -73,14 +73,7 @@ function geometric(weights: Float64Array, from: number, to: number): number {
   return found.delta;
 }
 
-/** Σ_{j<m} e^{−j·y} for y ≥ 0 (m when y = 0). */
-function series(m: number, y: number): number {
-  if (m <= 0) return 0;
-  if (y === 0) return m;
-  return Math.expm1(-m * y) / Math.expm1(-y);
-}
-
-/** {@link series}(m, y) with its denominator expm1(−y) given (the same value, formed once per curve). */
+/** Σ_{j<m} e^{−j·y} for y ≥ 0 (m when y = 0), with its denominator expm1(−y) given (formed once per curve). */
 function shorterSeries(m: number, y: number, denominator: number): number {
   if (m <= 0) return 0;
   if (y === 0) return m;
@@ -203,6 +196,17 @@ export interface CurveTotals {
   last: number;
   /** The first floored row (N + 1 when none). */
   firstFloored: number;
+  /**
+   * For a capped value's closed form (closedFormCapped), values this curve's totals already formed: e^{−x},
+   * 1 − e^{−x} (as −expm1(−x)), the row class's −ln ρ and its expm1(−(x − ln ρ)); and e^{−m·x} of the last
+   * cap length m (−1: none yet in this evaluation), which a cap's discounted and undiscounted sums share.
+   */
+  q: number;
+  drop: number;
+  rowDelta: number;
+  rowDenominator: number;
+  capLength: number;
+  capDecay: number;
 }
 
 /**
@@ -229,6 +233,11 @@ function curveTotals(model: CompiledPsm, tables: FloorTables | null | undefined,
   // series: per curve one denominator, per run one expm1, for each distinct ratio only.
   // A class with δ = 0 (undiscounted) has y = x, whose expm1(−x) is −drop.
   for (let c = 0; c < 5; c++) if (deltas[5 + c] === c) DENOMINATOR[c] = deltas[c] === 0 ? -drop : Math.expm1(-(x + deltas[c]!));
+  out.q = q;
+  out.drop = drop;
+  out.rowDelta = deltas[0]!;
+  out.rowDenominator = DENOMINATOR[0]!;
+  out.capLength = -1;
   let firstFloored = n + 1;
   let s = 1;
   let a = 1;
@@ -348,10 +357,23 @@ function modelDeltas(model: CompiledPsm): Float64Array | null {
   return found;
 }
 
-/** Σ_{t=0}^{last} w_t S_k(t) for weights geometric on 1 … last − 1, when rows 0 … last are unfloored. */
-function unflooredSum(w: Float64Array, last: number, x: number): number {
-  const delta = geometric(w, 1, last - 1);
-  return w[0]! + w[1]! * Math.exp(-x) * series(last - 1, x + delta) + w[last]! * Math.exp(-last * x);
+/**
+ * Σ_{t=0}^{last} w_t S_k(t) for weights geometric on 1 … last − 1 (−ln ρ = delta), when rows 0 … last are
+ * unfloored: w_0 + w_1·e^{−x}·Σ_{j<last−1} e^{−j(x+delta)} + w_last·e^{−last·x}, with the exps and
+ * the series' denominator the curve's totals already formed taken from them (the same calls, so the same bits).
+ */
+function unflooredSum(curve: CurveTotals, w: Float64Array, last: number, x: number, delta: number): number {
+  const y = x + delta;
+  const m = last - 1;
+  let sum: number;
+  if (m <= 0) sum = 0;
+  else if (y === 0) sum = m;
+  else sum = Math.expm1(-m * y) / (y === x ? -curve.drop : delta === curve.rowDelta ? curve.rowDenominator : Math.expm1(-y));
+  if (curve.capLength !== last) {
+    curve.capLength = last;
+    curve.capDecay = Math.exp(-last * x);
+  }
+  return w[0]! + w[1]! * curve.q * sum + w[last]! * curve.capDecay;
 }
 
 /** Writes the coefficient-weighted sums of both endpoints into `work.sums` (as the row loop's storeSums). */
@@ -377,6 +399,9 @@ export function closedFormEntries(plan: ClosedFormPair, k: number, c: number): n
  * rows (the caller then writes the rows).
  */
 export function closedFormCapped(model: CompiledPsm, plan: ClosedFormPair, k: number, weights: Float64Array, last: number): number | undefined {
-  if (last < 3 || last >= plan.curves[k]!.firstFloored || Number.isNaN(geometric(weights, 1, last - 1))) return undefined;
-  return unflooredSum(weights, last, (k === 0 ? plan.ratePfs : plan.rateOs) * model.curveStep);
+  const curve = plan.curves[k]!;
+  if (last < 3 || last >= curve.firstFloored) return undefined;
+  const delta = geometric(weights, 1, last - 1);
+  if (Number.isNaN(delta)) return undefined;
+  return unflooredSum(curve, weights, last, (k === 0 ? plan.ratePfs : plan.rateOs) * model.curveStep, delta);
 }
