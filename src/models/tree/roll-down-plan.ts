@@ -57,8 +57,14 @@ export interface RollDownPlan {
  * that started at +0, which changes no sum), and a terminal row's outcomes it never writes (always
  * 0). A weight of 0 (an instance not reached, a branch of probability 0), which the loop skips, is
  * kept: w × x is then ±0 and changes no sum, every value and row being finite.
+ *
+ * With `zero` (branches, as `branchSource` names them, whose probability is exactly 0 at this draw),
+ * the plan leaves out each edge along such a branch with its payoffs, and every instance no edge left
+ * reaches, with its edges and payoffs: all of them add w × x = ±0 to the totals (x finite, as the
+ * tree checks values, rows and probabilities), and a sum that starts at +0 never changes by adding
+ * ±0, so that plan gives the same bits while every branch in `zero` is still 0 (see TreeWorkspace).
  */
-export function rollDownPlan<P>(tree: CompiledTree<P>, order: Int32Array, orderStart: Int32Array, branchSource: Int32Array, rowsAt: number): RollDownPlan {
+export function rollDownPlan<P>(tree: CompiledTree<P>, order: Int32Array, orderStart: Int32Array, branchSource: Int32Array, rowsAt: number, zero?: ReadonlySet<number>): RollDownPlan {
   const width = tree.outcomes.length;
   const strategies = tree.strategyRoot.length;
   const { instanceKind, instanceNode, instanceChildStart, childBranch, childInstance, nodeTerminal, rowEntryStart, entryValue, entryTarget, rowTouchedStart, touched } = tree;
@@ -93,7 +99,9 @@ export function rollDownPlan<P>(tree: CompiledTree<P>, order: Int32Array, orderS
     const valueOf: number[][] = Array.from({ length: width }, () => []);
     for (let k = orderStart[s]!; k < orderStart[s + 1]!; k++) {
       const i = order[k]!;
-      // Every edge into i comes from an instance earlier in `order`, so its list is complete here.
+      // Every edge into i comes from an instance earlier in `order`, so its list is complete here;
+      // an instance other than the root (first in order) that no edge reaches is left out.
+      if (zero !== undefined && k > orderStart[s]! && !into.has(i)) continue;
       stepReach.push(reachAt + i);
       inEdge.push(...(into.get(i) ?? []));
       inStart.push(inEdge.length);
@@ -110,6 +118,7 @@ export function rollDownPlan<P>(tree: CompiledTree<P>, order: Int32Array, orderS
       }
       for (let c = instanceChildStart[i]!; c < instanceChildStart[i + 1]!; c++) {
         const b = childBranch[c]!;
+        if (zero?.has(branchSource[b]!) === true) continue;
         const edge = edgeBranch.length;
         let list = into.get(childInstance[c]!);
         if (list === undefined) into.set(childInstance[c]!, (list = []));

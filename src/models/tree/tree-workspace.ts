@@ -29,6 +29,16 @@ export class TreeWorkspace {
   /** The roll-down's numbers: edge weights, reaches, products (see {@link RollDownPlan}; a plain array of doubles, as its indices). */
   readonly weights: number[];
   readonly plan: RollDownPlan;
+  /**
+   * The plan without the branches whose probability was exactly 0 at the first draw that asked for
+   * totals, and what only they reach (e.g. false positives of a test of specificity 1), with those
+   * branches (`zeroBranches`): the roll-down takes it for a draw where all of them are still 0 (the
+   * same bits: see {@link rollDownPlan}), else `plan`. `undefined` before that draw, or when it had none.
+   */
+  zeroPlan: RollDownPlan | undefined;
+  zeroBranches: number[] = [];
+  /** Whether `zeroPlan` has been made (at the first totals-only draw). */
+  zeroPlanMade = false;
   /** Outer start time (a tree entered as a leaf of another tree). */
   startTime = 0;
 
@@ -66,5 +76,15 @@ export class TreeWorkspace {
     // Filled with a double first, so the array holds unboxed doubles from the start (no elements-kind
     // change, and deoptimisation, at the first draw), then zeroed.
     this.weights = Array.from({ length: this.plan.size }, () => 0.5).fill(0);
+  }
+
+  /** Makes `zeroPlan` from this draw's branch probabilities (its buffer needs no more than `plan`'s). */
+  makeZeroPlan(tree: CompiledTree<unknown>): void {
+    this.zeroPlanMade = true;
+    const zero = new Set<number>();
+    for (const b of this.plan.edgeBranch) if (this.probability[b] === 0) zero.add(b);
+    if (zero.size === 0) return;
+    this.zeroBranches = [...zero];
+    this.zeroPlan = rollDownPlan(tree, this.order, this.orderStart, this.chance.branchSource, tree.values.constants.length, zero);
   }
 }

@@ -109,6 +109,44 @@ describe("the roll-down plan", () => {
     );
   });
 
+  it("skips what branches of probability 0 reach while they stay 0, and takes the whole plan at a draw where one is not: the walk's totals bit for bit at every draw", () => {
+    // Shares of 0 make dynamic branches of probability exactly 0; the workspace's plan without
+    // them is made at the first draw, and each later draw must pick the plan its zeros allow.
+    const share = fc.oneof(fc.constant(0), fc.constant(-0), fc.double({ min: 0.001, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.001, max: 0.999, noNaN: true }), { minLength: 8, maxLength: 60 }), fc.array(fc.array(share, { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 4 }), (numbers, draws) => {
+        const tree = compileTree<P>("random", rootOf(numbers));
+        const work = new TreeWorkspace(tree as CompiledTree<unknown>);
+        const reference = new TreeWorkspace(tree as CompiledTree<unknown>);
+        for (const v of draws) {
+          evaluateTree(tree, reference, { v }, undefined);
+          const expected = walk(tree, reference);
+          const out = new Float64Array(expected.length);
+          evaluateTree(tree, work, { v }, undefined, out);
+          for (let k = 0; k < out.length; k++) expect(Object.is(out[k], expected[k])).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the plan without zero branches drops their edges, payoffs and what only they reach", () => {
+    const tree = compileTree<{ q: number }>("zeros", decision({ A: chance<{ q: number }>([
+      { label: "False positive", probability: (p) => p.q, payoffs: { cost: 7 }, next: chance([{ label: "Treated", probability: 0.5, payoffs: { cost: 100 }, next: terminal({ qaly: 1 }) }, { label: "Not", probability: complement, next: terminal({ qaly: 2 }) }]) },
+      { label: "True negative", probability: complement, payoffs: { cost: 3 }, next: terminal({ qaly: 3 }) },
+    ]) }));
+    const work = new TreeWorkspace(tree as CompiledTree<unknown>);
+    const out = new Float64Array(tree.outcomes.length);
+    evaluateTree(tree, work, { q: 0 }, undefined, out);
+    expect(work.zeroPlan).toBeDefined();
+    expect(work.zeroPlan!.edgeBranch.length).toBeLessThan(work.plan.edgeBranch.length);
+    expect(work.zeroPlan!.termSource.length).toBeLessThan(work.plan.termSource.length);
+    expect(Array.from(out)).toEqual(tree.outcomes.map((o) => (o === "cost" ? 3 : o === "qaly" ? 3 : 0)));
+    // q > 0 later: the whole plan, so the false positives count again.
+    evaluateTree(tree, work, { q: 0.25 }, undefined, out);
+    expect(out[tree.outcomes.indexOf("cost")]).toBeCloseTo(0.25 * (7 + 50) + 0.75 * 3, 12);
+  });
+
   it("a repeated chance node is checked and filled once per draw; paths after a totals-only draw still read its probabilities", () => {
     let calls = 0;
     const pPositive = (p: { q: number }): number => {
