@@ -13,6 +13,7 @@ import { addWeightedTotals } from "./homogeneous-loop.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { markInert } from "./weighted-step.js";
 import type { VectorKernel } from "./vector-kernel.js";
+import type { DirectRun } from "./direct-kernel.js";
 
 /**
  * The cycle loop of a strategy whose transitions are in the vector form (`transitionArrays`): each cycle reads every
@@ -68,6 +69,8 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   // Imported functions called every cycle, read once: some loaders (tsx's) reach an import through a getter per call.
   const book = bookFlows;
   const milestones = readMilestones;
+  // Values that change by trace row, read from arrays: the direct run generated for the kernel and the value plan's shape.
+  const directRun: DirectRun | undefined = kernel !== undefined && valuesVary && vectorValues && recorder === undefined ? work.vectorKernels.directFor(strategyIndex, kernel, plan, work.valuePlan) : undefined;
   if (kernel !== undefined && !direct) {
     // Every cycle in one call of the generated code (no call and no argument passing per cycle).
     site.at = "cycle";
@@ -78,10 +81,10 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
       kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, memo.readRange);
       memo.keep(work);
     }
-  } else if (kernel !== undefined && valuesVary && vectorValues && recorder === undefined) {
-    // Values that change by trace row, read from arrays: every cycle, its values and its sums in one call of the generated code.
+  } else if (directRun !== undefined) {
+    // Every cycle, its values and its sums in one call of the generated code.
     site.at = "cycle";
-    kernel.runDirect(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, work.valuePlan, work.values, work.total, work.totalUndiscounted);
+    directRun(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, work.valuePlan, work.values, work.total, work.totalUndiscounted);
   } else for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;

@@ -77,6 +77,72 @@ describe("vector kernel: the direct run (transitions and values by cycle)", () =
     cases.forEach((c, i) => expect(fresh.model.evaluateModel(models(fresh.index, c).vector, {})).toEqual(expected[i]));
   });
 
+  it("a strategy whose value arrays change shape from call to call (which entries vary, their kind, outcome and state) gets the callback form's totals on every call", async () => {
+    const library = await import("../../../src/index.js");
+    const c = fc.sample(caseArbitrary.filter((k) => k.tunnel === 3), { numRuns: 1, seed: 7 })[0]!;
+    // Three shapes, in turn: the direct run is generated for each shape and taken again when a shape comes back.
+    const shapes = [
+      { cost: { Well: 10, Sick: library.byCycle(c.cost) }, qaly: { Well: 1, Sick: library.byCycleAndStateTime(c.utility) } },
+      { cost: { Well: library.byCycle(c.cost), Sick: 5 }, qaly: { Well: 1, Sick: 0.5 } },
+      { qaly: { Sick: library.byCycle(c.cost), Well: library.byCycle(c.cost) } },
+    ];
+    const callbackValues = [
+      (time: { cycle: number; stateTime: number }) => ({ cost: { Well: 10, Sick: c.cost[time.cycle]! }, qaly: { Well: 1, Sick: c.utility[time.cycle * c.tunnel + time.stateTime]! } }),
+      (time: { cycle: number }) => ({ cost: { Well: c.cost[time.cycle]!, Sick: 5 }, qaly: { Well: 1, Sick: 0.5 } }),
+      (time: { cycle: number }) => ({ qaly: { Sick: c.cost[time.cycle]!, Well: c.cost[time.cycle]! } }),
+    ];
+    let call = 0;
+    const shared = { states: ["Well", { name: "Sick", tunnel: c.tunnel }, "Dead"], strategies: ["Only"], outcomes: { cost: "cost", qaly: "effect" }, cycles: c.cycles, start: { Well: 1 }, discountRate: { cost: 0.035, effect: 0.015 }, cycleCorrection: "half-cycle" } as const;
+    const transitionArrays = () => ({ Well: { Well: library.complement, Sick: library.byCycle(c.progress) }, Sick: { Sick: library.complement, Dead: library.byCycleAndStateTime(c.death) }, Dead: { Dead: 1 } });
+    const vector = library.markovCohort({ ...shared, transitionArrays, valueArrays: () => shapes[call % 3]! as never });
+    for (let round = 0; round < 7; round++) {
+      const shape = round % 3;
+      const callback = library.markovCohort({
+        ...shared,
+        transitions: (_p: object, time) => ({ Well: { Well: library.complement, Sick: c.progress[time.cycle - 1]! }, Sick: { Sick: library.complement, Dead: c.death[(time.cycle - 1) * c.tunnel + time.stateTime]! }, Dead: { Dead: 1 } }),
+        values: ((_p: object, time: { cycle: number; stateTime: number }) => callbackValues[shape]!(time)) as never,
+      });
+      call = round;
+      expect(evaluateModel(vector, {})).toEqual(evaluateModel(callback, {}));
+    }
+  });
+
+  it("without tunnels (the masses kept in locals), a bad value or probability is reported as by the interpreted loop", async () => {
+    const cycles = 6;
+    const cost = Float64Array.from({ length: cycles + 1 }, (_, t) => 100 + t);
+    const badCost = Float64Array.from(cost);
+    badCost[3] = Number.POSITIVE_INFINITY;
+    const progress = new Float64Array(cycles).fill(0.2);
+    const badProgress = Float64Array.from(progress);
+    badProgress[4] = 0.9;
+    const build = (library: Index, p: Float64Array, c: Float64Array) =>
+      library.markovCohort({
+        states: ["Well", "Sick", "Dead"],
+        strategies: ["Only"],
+        outcomes: { cost: "cost", qaly: "effect" },
+        cycles,
+        start: { Well: 1 },
+        transitionArrays: () => ({ Well: { Well: library.complement, Sick: library.byCycle(p), Dead: library.byCycle(p) }, Sick: { Sick: library.complement, Dead: 0.1 }, Dead: { Dead: 1 } }),
+        valueArrays: () => ({ cost: { Well: library.byCycle(c), Sick: 500 }, qaly: { Well: 1, Sick: 0.6 } }),
+      });
+    const errors = (library: Index, model: ModelModule) =>
+      [
+        [badProgress, cost],
+        [progress, badCost],
+      ].map(([p, c]) => {
+        // Past cycle 1 and row 0 (read when the arrays are): found by the run, generated or interpreted.
+        const error = thrown(() => model.evaluateModel(build(library, p!, c!), {}));
+        return [error.code, error.path, error.issues[0]!.message];
+      });
+    const generated = errors(await import("../../../src/index.js"), await import("../../../src/models/model.js"));
+    expect(generated.map(([code, path]) => [code, path])).toEqual([
+      ["negative_complement", ["strategies", "Only", "cycle", 5, "from", "Well", "to", "Well"]],
+      ["non_finite_value", ["strategies", "Only", "row", 3, "values", "cost", "Well"]],
+    ]);
+    const fresh = await refused();
+    expect(errors(fresh.index, fresh.model)).toEqual(generated);
+  });
+
   it("a value that is not a finite number is reported at its trace row and state time, as by the interpreted loop", async () => {
     const cycles = 6;
     const tunnel = 20;
