@@ -81,8 +81,23 @@ export function compileValue(source: number | string, env: Env, path: readonly P
   // Compiled over its own symbols only; variables are read when evaluation reaches them, so
   // `cond ? a : b` and `and`/`or` short-circuit (time is read only where it matters). Parameters are
   // read straight from the draw's values, names with a getter (variables, time) through it.
-  const direct = compileContextExpression<Readonly<Record<string, number>>>(source, scope, contextReaders(env, symbols), path);
-  if (direct !== undefined) return direct;
+  const readers = contextReaders(env, symbols);
+  // An expression over parameters only is one function per text and function table: the same
+  // text at several places (a pathway repeats `sensNgs` at each stage that runs the test) is then one
+  // value to a tree, evaluated once per draw, and one function for V8 to compile.
+  const key = readers.every((reader) => typeof reader === "string") ? source : undefined;
+  let shared = key === undefined ? undefined : parameterExpressions.get(env.functions);
+  const known = key === undefined ? undefined : shared?.get(key);
+  if (known !== undefined) return known;
+  const direct = compileContextExpression<Readonly<Record<string, number>>>(source, scope, readers, path);
+  if (direct !== undefined) {
+    if (key !== undefined) {
+      if (shared === undefined) parameterExpressions.set(env.functions, (shared = new Map()));
+      if (shared.size >= 4096) shared.clear();
+      shared.set(key, direct);
+    }
+    return direct;
+  }
   // Code generation refused: the lazy form over one getter per name.
   const compiled = compileLazyExpression<Readonly<Record<string, number>>>(source, scope, path);
   const getters = symbols.map((name): Getter => env.getters.get(name) ?? parameterGetter(name));
@@ -93,6 +108,9 @@ export function compileValue(source: number | string, env: Env, path: readonly P
   }
   return (params) => compiled.evaluate(getters, params);
 }
+
+/** Generated expressions over parameters only, by function table then text (see {@link compileValue}). */
+const parameterExpressions = new WeakMap<Env["functions"], Map<string, Getter>>();
 
 /** Generated parameter getters by name, shared by every expression that reads the name. */
 const parameterGetters = new Map<string, Getter>();

@@ -1,7 +1,8 @@
 // compileValue: a bare parameter name reads the parameter (coerced to a number as the compiled
 // expression would), names that need quoting are read correctly by the generated getters, and a
 // name with its own getter (a strategy variable) takes that getter. The generated reader of an
-// expression (parameters read as properties) gives the lazy form's numbers bit for bit.
+// expression (parameters read as properties) gives the lazy form's numbers bit for bit, and is shared
+// by every place with the same text over parameters only.
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
@@ -62,6 +63,14 @@ describe("compileValue's generated reader (parameters read as properties of the 
         sources.forEach((_, i) => expect(Object.is(direct[i]!(params), lazy[i]!(params))).toBe(true));
       }),
     );
+  });
+
+  it("is one function per text over parameters only (a tree evaluates a repeated input once), and a new one where a name has a getter or the function table differs", () => {
+    const e = env(["a", "b"], [["c", () => 3]]);
+    expect(compile("a * b", e)).toBe(compile("a * b", env(["b", "a", "z"])));
+    expect(compile("a * b", e)({ a: 2, b: 5 })).toBe(10);
+    expect(compile("a * c", e)).not.toBe(compile("a * c", e));
+    expect(compile("a * b", e)).not.toBe(compile("a * b", { ...e, functions: { ...MODEL_FILE_FUNCTIONS } }));
   });
 
   it("calls a name's getter only when evaluation reaches it", () => {
