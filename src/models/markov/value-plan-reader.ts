@@ -32,7 +32,15 @@ function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): V
   const keys: string[] = [];
   // Entries not in the table are 0, as plan.read leaves them (a reader that returns false may leave T
   // half written: plan.read writes all of it again).
-  const lines: string[] = ['"use strict";', "return function readValuePlan(table, P, T) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, a, x, j;", "T.fill(0);", "const kind = P.kind, arrays = P.arrays;"];
+  const lines: string[] = ['"use strict";', "return function readValuePlan(table, P, T) {", 'if (table === null || typeof table !== "object") return false;', "let n = 0, b, v, a, x, j;", "", "const kind = P.kind, arrays = P.arrays;"];
+  const zeroLine = 4;
+  // The slots the table writes; the others are zeroed (by name when few, else with everything first).
+  const written = new Uint8Array(model.outcomes.length * model.expanded);
+  // One state time: a store; a tunnel: a loop over its positions.
+  const store = (at0: number, tunnel: number, value: string): string => {
+    written.fill(1, at0, at0 + tunnel);
+    return tunnel === 1 ? `T[${at0}] = ${value};` : `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = ${value};`;
+  };
   let count = 0;
   outcomeStateWalk(table, keys, lines, () => {
     const c = count++;
@@ -41,15 +49,23 @@ function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): V
     const at0 = plan.outcome[c]! * model.expanded + model.base[i]!;
     const kind = plan.kind[c]!;
     if (kind === CONSTANT) {
-      lines.push('if (typeof v !== "number" || v - v !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = v;`, `arrays[${c}] = undefined;`);
+      lines.push('if (typeof v !== "number" || v - v !== 0) return false;', store(at0, tunnel, "v"), `arrays[${c}] = undefined;`);
     } else {
       lines.push(`if (v === null || typeof v !== "object" || v.by !== ${JSON.stringify(TAG[kind])}) return false;`, "a = v.values;", `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[c]!.length}) return false;`, `arrays[${c}] = a;`);
       // Trace row 0, checked as writeEntry checks it.
-      if (kind === BY_CYCLE) lines.push('x = a[0]; if (typeof x !== "number" || x - x !== 0) return false;', `for (j = 0; j < ${tunnel}; j++) T[${at0} + j] = x;`);
-      else lines.push(`for (j = 0; j < ${tunnel}; j++) { x = a[j]; if (typeof x !== "number" || x - x !== 0) return false; T[${at0} + j] = x; }`);
+      if (kind === BY_CYCLE) lines.push('x = a[0]; if (typeof x !== "number" || x - x !== 0) return false;', store(at0, tunnel, "x"));
+      else {
+        written.fill(1, at0, at0 + tunnel);
+        lines.push(`for (j = 0; j < ${tunnel}; j++) { x = a[j]; if (typeof x !== "number" || x - x !== 0) return false; T[${at0} + j] = x; }`);
+      }
     }
     lines.push(`kind[${c}] = ${kind}; P.outcome[${c}] = ${plan.outcome[c]!}; P.state[${c}] = ${i};`);
   });
+  const unwritten: number[] = [];
+  written.forEach((w, slot) => {
+    if (w === 0) unwritten.push(slot);
+  });
+  lines[zeroLine] = unwritten.length <= 32 ? unwritten.map((slot) => `T[${slot}] = 0;`).join(" ") : "T.fill(0);";
   lines.push(Array.from({ length: plan.varyingCount }, (_, k) => `P.varying[${k}] = ${plan.varying[k]!};`).join(" "));
   lines.push(`P.count = ${count}; P.varyingCount = ${plan.varyingCount};`, "return true;", "};");
   return compileReader<ValuePlanReader>(["K"], lines, [keys]);
