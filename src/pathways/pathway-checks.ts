@@ -13,7 +13,10 @@ import type { TestingPathway } from "./pathway-types.js";
  * @internal
  */
 export function pathwayChecks<P>(pathway: TestingPathway<P>): (params: P, draw: number | undefined) => void {
-  const inputs = pathwayInputs(pathway).filter((input) => typeof input.value === "function");
+  const all = pathwayInputs(pathway).filter((input) => typeof input.value === "function");
+  // A function at several inputs of one domain (a sensitivity shared by the stages that run a test)
+  // is checked once, at its first input: the first input that fails is still the one reported.
+  const inputs = all.filter((input, i) => all.findIndex((other) => other.value === input.value && other.domain === input.domain) === i);
   const functions = inputs.map((input) => input.value as (p: P) => number);
   const prevalences = Object.values(pathway.categories).map((c) => c.prevalence);
   const hasComplement = prevalences.some(isComplement);

@@ -129,4 +129,24 @@ describe("testingTree checks the arms and the parameter-driven inputs", () => {
     expect(typo.code).toBe("non_finite_value");
     expect(typo.message).toContain("does the function read a parameter name that does not exist?");
   });
+
+  it("checks a function shared by several inputs of one domain once per evaluation, and names the first of them when it fails", () => {
+    let calls = 0;
+    const sens = (p: P): number => (calls++, p.sensHot);
+    const pathway = testingPathway({
+      categories: { EGFR: { prevalence: 0.1, arm: "targeted" }, ALK: { prevalence: 0.05, arm: "targeted" }, none: { prevalence: complement } },
+      tests: { hotspot: { sensitivity: { EGFR: sens, ALK: sens }, cost: 6000 } },
+      strategies: { Hotspot: panel("hotspot") },
+      treatment: { pTreat: 0.9, defaultArm: "chemo", missedArm: "missed" },
+    });
+    const tree = testingTree(pathway, { title: "x", arms });
+    const out = new Float64Array(tree.strategies.length * tree.outcomes.length);
+    tree.evaluateInto({ pEgfr: 0.1, sensHot: 0.9 }, out);
+    calls = 0;
+    tree.evaluateInto({ pEgfr: 0.1, sensHot: 0.9 }, out);
+    // Once by the checks, once by the tree (one value however many branches read it).
+    expect(calls).toBe(2);
+    const error = thrown(() => tree.evaluateInto({ pEgfr: 0.1, sensHot: 1.3 }, out, { draw: 3 }));
+    expect([error.code, error.path]).toEqual(["probability_out_of_range", ["draw", 3, "pathways", "tests", "hotspot", "sensitivity", "EGFR"]]);
+  });
 });
