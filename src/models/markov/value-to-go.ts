@@ -34,6 +34,11 @@ export class ValueToGo {
   /** Index of a looping state's entry to itself, and its table (`[t · C + class]`, C = 3 + milestones), allocated on first use. */
   private readonly loopSelf: Int32Array;
   private readonly loopTables: (Float64Array | undefined)[];
+  /** Per expanded state, the inputs its looping table was last computed from (self probability, death slot, q, floor), to keep it when they repeat. */
+  private readonly loopRaw: Float64Array;
+  private readonly loopQ: Float64Array;
+  private readonly loopSlot: Int32Array;
+  private readonly loopFloor: (Float64Array | undefined | null)[];
   /** Class of each slot: 0 cost, 1 effect, 2 undiscounted, 3 + m milestone m; and each class's weight per row (`[t · C + class]`). */
   private readonly classOf: Int32Array;
   private readonly classWeights: Float64Array;
@@ -70,6 +75,11 @@ export class ValueToGo {
     this.looping = new Uint8Array(model.expanded);
     this.loopSelf = new Int32Array(model.expanded);
     this.loopTables = new Array<Float64Array | undefined>(model.expanded).fill(undefined);
+    this.loopRaw = new Float64Array(model.expanded);
+    this.loopQ = new Float64Array(model.expanded);
+    this.loopSlot = new Int32Array(model.expanded);
+    // null: no table computed yet.
+    this.loopFloor = new Array<Float64Array | undefined | null>(model.expanded).fill(null);
     const C = 3 + model.milestones.length;
     this.classOf = new Int32Array(2 * outcomes + model.milestones.length);
     for (let o = 0; o < outcomes; o++) {
@@ -369,7 +379,16 @@ export class ValueToGo {
           last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? N : position);
           continue;
         }
-        this.loopTable(loopTables[e]!, rawVal[loopSelf[e]!]!, floored ? deathSlot[e]! : -1, rowDeath[e]!, floor);
+        // The table is a function of these inputs alone (the class weights and cycles are the model's): a draw's strategies often share them.
+        const raw = rawVal[loopSelf[e]!]!;
+        const slot = floored ? deathSlot[e]! : -1;
+        const q = rowDeath[e]!;
+        if (this.loopFloor[e] === floor && Object.is(this.loopRaw[e], raw) && this.loopSlot[e] === slot && Object.is(this.loopQ[e], q)) continue;
+        this.loopTable(loopTables[e]!, raw, slot, q, floor);
+        this.loopRaw[e] = raw;
+        this.loopSlot[e] = slot;
+        this.loopQ[e] = q;
+        this.loopFloor[e] = floor;
       }
     }
     // The row loop generated for the slot layout (locals instead of K-slot loops), or interpreted when code generation is refused.

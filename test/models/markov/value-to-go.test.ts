@@ -203,7 +203,7 @@ type Q = { pRelapse: number; pDie: number; bad: number; cRelapse: number };
 const q: Q = { pRelapse: 0.08, pDie: 0.02, bad: 0, cRelapse: 1500 };
 
 /** Sick (tunnel 4) → Cured (settled: stays put but for the floor) or Relapsed (looping: itself or Dead). */
-function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: boolean; readonly cycles?: number; readonly deadCost?: number } = {}) {
+function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: boolean; readonly cycles?: number; readonly deadCost?: number; readonly fixedSelf?: boolean } = {}) {
   const cycles = options.cycles ?? 40;
   return markovCohort({
     title: "Review back end",
@@ -223,7 +223,8 @@ function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: 
       return {
         Sick: { Cured: cure, Relapsed: p.pRelapse + p.bad, Dead: p.pDie, Sick: complement },
         Cured: { Cured: 1 },
-        Relapsed: { Dead: 3 * p.pDie, Relapsed: complement },
+        // fixedSelf: the entry to itself stays 0.9 while the death probability moves (within the row-sum tolerance).
+        Relapsed: options.fixedSelf ? { Dead: 5 * p.pDie, Relapsed: 0.9 } : { Dead: 3 * p.pDie, Relapsed: complement },
         Dead: { Dead: 1 },
       };
     },
@@ -293,6 +294,42 @@ describe("Markov value-to-go: review cases", () => {
   it("runs forward, bit for bit, a settled state whose values read the age, and annual costs", () => {
     compare(backEnd({ ageValues: true }), q, [fromSick, mixed].map((c) => ({ ...c, startTime: 2 })), true);
     compare(backEnd({ costByYear: true }), q, [fromSick, fromRelapsed], true);
+  });
+
+  it("keeps a looping state's table while its inputs repeat (both strategies here, and the next call) and recomputes it when the self probability, death probability or entry time changes: bit for bit a fresh model's numbers", () => {
+    const kept = backEnd();
+    const width = kept.strategies.length * kept.outcomes.length;
+    const tables = vi.spyOn(ValueToGo.prototype as unknown as { loopTable: () => void }, "loopTable");
+    try {
+      const calls: number[] = [];
+      for (const [params, time] of [[q, 0], [q, 0], [{ ...q, pDie: 0.03 }, 0], [{ ...q, pDie: 0.03 }, 2.5], [q, 0], [{ ...q, pRelapse: 0.1 }, 0]] as const) {
+        const contexts = [fromSick, fromRelapsed].map((c) => ({ ...c, startTime: time }));
+        const before = tables.mock.calls.length;
+        const outs = contexts.map(() => new Float64Array(width));
+        kept.evaluateStartsInto!(params, contexts, outs);
+        calls.push(tables.mock.calls.length - before);
+        const fresh = contexts.map(() => new Float64Array(width));
+        backEnd().evaluateStartsInto!(params, contexts, fresh);
+        outs.forEach((out, i) => out.forEach((v, k) => expect(Object.is(v, fresh[i]![k])).toBe(true)));
+      }
+      // Relapsed → Dead reads pDie only: the relapse probability leaves its table as it was.
+      expect(calls).toEqual([1, 0, 1, 1, 1, 0]);
+      // The floor reads the row's death probability too: 1e-12 more (the row still sums to 1 within the tolerance), with the same entry to itself, is another table.
+      const fixed = backEnd({ fixedSelf: true });
+      const results = [0.02, 0.02 + 1e-12].map((pDie) => {
+        const before = tables.mock.calls.length;
+        const outs = [new Float64Array(width), new Float64Array(width)];
+        fixed.evaluateStartsInto!({ ...q, pDie }, [fromSick, fromRelapsed], outs);
+        expect(tables.mock.calls.length - before).toBe(1);
+        const fresh = [new Float64Array(width), new Float64Array(width)];
+        backEnd({ fixedSelf: true }).evaluateStartsInto!({ ...q, pDie }, [fromSick, fromRelapsed], fresh);
+        outs.forEach((out, i) => out.forEach((v, k) => expect(Object.is(v, fresh[i]![k])).toBe(true)));
+        return outs[1]!;
+      });
+      expect(results[0]).not.toEqual(results[1]);
+    } finally {
+      tables.mockRestore();
+    }
   });
 
   it("throws the error evaluateInto throws for the first start that fails, whatever start reaches the bad row", () => {
