@@ -134,7 +134,7 @@ describe("testingTree checks the arms and the parameter-driven inputs", () => {
     let calls = 0;
     const sens = (p: P): number => (calls++, p.sensHot);
     const pathway = testingPathway({
-      categories: { EGFR: { prevalence: 0.1, arm: "targeted" }, ALK: { prevalence: 0.05, arm: "targeted" }, none: { prevalence: complement } },
+      categories: { EGFR: { prevalence: (p: P) => p.pEgfr, arm: "targeted" }, ALK: { prevalence: 0.05, arm: "targeted" }, none: { prevalence: complement } },
       tests: { hotspot: { sensitivity: { EGFR: sens, ALK: sens }, cost: 6000 } },
       strategies: { Hotspot: panel("hotspot") },
       treatment: { pTreat: 0.9, defaultArm: "chemo", missedArm: "missed" },
