@@ -27,14 +27,35 @@
 // Bit-identical: qaly run --psa 400 CSVs of HIV, Sick-Sicker and AML equal dd44254's (AML up to
 // cc336fc; from 2af1dd9 on, AML's value-to-go changes its last digits, stated there); Markov,
 // cohort-arrays and Markov validation tests pass.
-// Where the time goes now. HIV (profile, 150 000 draws, ~10 us/draw under the profiler, ~7 real): the
-// combination arm's generated run 27 % (20 cycles at ~100 ns: per cycle 6 by-cycle entries loaded and
-// checked, 3 rows moved, 3 drug costs written, 12 products summed), calling and reading the transition
-// arrays 30 % (the model's function, the generated reader, the rows of cycle 1 filled and checked as
-// the callback form checks them), the value arrays 15 %, the engine's per-strategy set-up (fill cache,
-// grid, start, zeroing) ~20 %, monotherapy's homogeneous kernel 6 %. The arithmetic is under 1 us per
-// draw; what is left is per-call overhead spread over ~10 functions of ~0.3-1 us each, none of which
-// alone reaches the goal. DARTH (profile, 6 000 draws at load 8): the generated runs of SoC and B 37 %
+// HIV pass of issue 20 item 2 (f3d68d2, e204ceb against 5c3cb8e): the combination arm's direct run is
+// generated for the kernel and the value plan's shape (direct-kernel.ts): a row's varying values are
+// straight-line code with constant indices (the loop over the plan cost about as much as the row's
+// step), the arrays and the values fixed for the run are read once per call, and without tunnels,
+// milestones or transition values the masses and totals stay in locals for the 20 cycles; the value
+// plan reader zeroes only the slots its table leaves out. Bit-identical (--psa 400 CSVs of HIV,
+// Sick-Sicker, AML, mCRC equal 5c3cb8e's). Measured, CPU, alternating with 5c3cb8e at load 8-10 (the
+// machine was never quieter in this pass): the direct run alone 1.0-1.8 us against 2.6-4.5 us per
+// call; readValuePlan alone 0.13-0.20 against 0.19-0.26 us per call; HIV 10 000 draws in-process
+// (script, fastest of 8 runs per process) 62-67 ms against 92-110 ms in 3 process pairs, then
+// 61-122 ms (median 109) against 101-137 ms (median 126) in 5 more; npm run bench markov, 3 pairs at
+// load 6.5-9: 80-176 against 77-151 ms, no separation at that load. The goal (50 ms) is not met
+// here; from the load-2 figure above (66-72 ms) the run's gain alone (~1-2 us per draw) would give
+// ~50-60 ms, not measured (the load never fell below 6 in this pass).
+// Where the time goes now. HIV (profile, 200 000 draws at load ~9): the engine's per-strategy set-up
+// and the calls around the model's functions (prepareTransitionArrays with the model's transitionArrays
+// inlined 15 %, evaluateStrategy 11 %, vectorLoop's set-up 6 %, the rows of cycle 1 filled and
+// checked 9 %, prepareValueArrays with valueArrays 5 %), the model's own code (progression, arraysOf,
+// applyRelativeRisk: ~12 %), the generated readers of the two results 12 % (each ~0.2 us alone), the
+// direct run 10 % (~1 us: 20 cycles of 6 by-cycle entries checked, 3 rows moved, 3 drug costs checked
+// and 12 products summed), monotherapy's homogeneous kernel 4 %. Lower bound in this API: the
+// arithmetic is under 1 us per draw; measured alone, the direct run (~1 us) and the four readers
+// (~0.8 us) make ~2 us per draw, and the profile puts about as much again in each strategy's set-up
+// (~10 calls of 0.1-0.5 us: grid, fill cache, start vector, zeroing, kernel shape checks, cycle-1
+// rows), so ~4 us per draw (~40 ms per 10 000 on an idle core) is the floor of this structure; under
+// the load of this pass the same code measures 6-11 us per draw. Below that needs one generated
+// function per strategy that calls the model's functions, reads, checks and runs in one piece (the
+// set-up lives in evaluate-strategy.ts and fill-transition-arrays.ts, outside this pass's files).
+// DARTH (profile, 6 000 draws at load 8): the generated runs of SoC and B 37 %
 // (2 x 2 850 occupied rows at ~10-17 ns: one array read and range check, a row sum, complement and 4
 // flows per row), the function's two fills 29 % (of which the 5 625-entry outer product (1 - death by
 // cycle) x (progression by state time) ~70 %), comparing A's and AB's inputs with the kept runs 15 %
