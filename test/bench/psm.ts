@@ -50,6 +50,25 @@
 // of arm evaluations where PFS lies above OS (no closed form there; its crossed-row count is now in the loop,
 // e1c7663), values and entry tables, GC. A second 10 000-draw PSA in the same process takes 0.56-0.90 s:
 // about a third of the first one is the JIT's warm-up (interpreted calls, TurboFan jobs on other threads).
+// 2026-12-07, helper psm (7854df2, 9f04dbe, 8fd9b6b; bit-identical: sha256 of 180 000 closed-form pairs and of every
+// output of the NSCLC TypeScript arms over 10 000 sampled draws equal to 5c3cb8e's; nsclc, mCRC, BIA Skåne --psa 400
+// CSVs byte-identical). NSCLC's arms, as the tree calls them: the model file and the project evaluate each of the 9 arms
+// once per draw (one leaf slot, start time 0): no duplicate inputs, nothing evaluated twice. The closed form's cost is its
+// transcendental calls (~30-50 ns each here): the run reaching row N no longer forms the row classes' full-length
+// series it never reads, a floored run's e^{±F} come from per-floor tables, a capped value reuses the curve's e^{−x}
+// and denominators, and the plan keeps its floor tables (no WeakMap lookups per arm). Calls per draw in the arms
+// (sampling excluded): ~199 -> ~154 exp/expm1. closedFormPair alone on the arms' setting, alternating with 5c3cb8e
+// at load 4-5: ~1.0-1.2 -> ~0.8-1.0 µs per pair. The 9 arms alone (5 000 sampled draws per round, old and new copies
+// in one process, alternating, load ~9): the copy imported second reads ~25 % faster whichever it is; corrected by
+// swapping, new/old ≈ 0.96 (~1-2 µs per draw). Whole PSAs (`npm run bench nsclc`, 2 pairs at load 9-10) and this
+// bench (1 strategy, 3 pairs at load 7-9: 247-339 -> 228-333 ms CPU; the Weibull path is untouched) move within
+// the noise. Left in the arms (shares of the PSM's self time, 2 profiles of the model-file PSA, 3 × 10 000 draws):
+// curveTotals 30 % (~5-6 µs per draw of it the ~150 exp/expm1: per curve 1 − e^{−x}, two denominators and 2-3 series,
+// as the current bits need them), reading the value tables by name (addStateValues, readStateTable) 17 %,
+// evaluatePsmStrategy and fillSurvival's own bookkeeping 17-18 %, the curves and their checks (strategyCurves, the
+// file's closures) 11-12 %, entry and capped values 11-15 %, and 6-8 % the row loop of the ~0.3 arm per draw whose
+// PFS is slower than OS (NTRK's medians 7.6 vs 8.8 months cross often; no closed form gives the row loop's clamp
+// count and bits). Nothing large is left in one place: the rest is per-arm overhead spread over ~10 functions.
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
