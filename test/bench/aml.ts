@@ -100,6 +100,33 @@
 // draw's strategies (~7 µs per strategy; it needs the rows' exact 0/1 pattern compared), and a
 // shortcut for equal discount rates (no gain expected now: the slots are locals either way). The
 // first 1 000 draws of a fresh process cost ~0.8-1.5 ms each (compiling), 3-4x the steady state.
+//
+// Generated row fill and kept looping tables (aml4, c00a050 / ff9376c): the vector form's fill of every
+// row (124 per strategy here) runs as code generated for the arrays' shape, with fillArrayRow's reads,
+// checks and stores in the same order (a failed check refills with the plain code, which reports it:
+// same errors, unreachable rows included); a looping state's table (R/R) is kept while its inputs (entry
+// to itself, death probability, floor) repeat, as across a draw's three strategies. Bit-identical: qaly
+// run --psa 400 CSVs of aml-myeloid-panel, sick-sicker, hiv-briggs-2006, mcrc-gene-panel equal to
+// 5c3cb8e; PSA buffer checksums equal. Measured, CPU, model-file PSA, one process per run, rounds 2-3 of
+// 1 000 draws after 500 warm-up, 5 alternating pairs with a 5c3cb8e worktree at load 8-9: old 249-373
+// (mean 297) -> new 170-306 (mean 250) µs/draw, about 16 %; in-process paired A/B (same process,
+// alternating rounds): the fill median 366 -> 323 µs/draw, the kept table median ratio 0.92-0.96 against
+// 1.03 for a null toggle. `npm run bench aml` at load 8-9, 3 pairs: 300-draw rounds 227-370 new against
+// 246-396 old (noise-bound). Where the time goes now (node --cpu-prof, 3 000 draws): value-to-go's
+// evaluate 84 % of runPsaSync; of it the backward pass 38 % (generated row loop 31 %, R/R table 3 %),
+// the fill 34 % (the file's transitionArrays call and plan 13 %, the generated row fill 6 %, the value
+// arrays 11 %), classify 13 %, readSlots 6 %, start vectors, starting values and totals ~10 %. Per
+// strategy in isolation (inputs captured, calls repeated, load 8-9): row loop 16-19 µs (120 row steps,
+// ~150 ns each), classify ~7, the transitionArrays call ~6 (two 61-point cells recomputed: rel3 differs),
+// readSlots ~3.4, value arrays ~2 µs. Not landed: filling and checking only rows the backward pass
+// reads (all 124 rows are reachable from the three starts here: nothing to skip); reusing the
+// classification across strategies (comparing the rows' pattern, entry by entry, cost 5.8-7.3 µs
+// against classify's 7.5-7.7); keeping the slot values when a strategy's values equal the last
+// (paired ratio 0.98-1.00, null 1.03); a row loop with one kind array instead of three flags and the
+// coefficients not held in locals (no gain). The goal is not met: ~250 µs/draw at load 8-9, 10 000
+// draws ~2.5 s CPU; the arithmetic's lower bound (~24 µs/draw) stands. Next candidates: the generated
+// fill writing what classify derives (it knows each row's shape), and the strategy-independent work
+// (values, start vectors) done once per draw instead of per strategy.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
