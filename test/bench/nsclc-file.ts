@@ -2,6 +2,9 @@
 // issue 20 item 3 with the TypeScript form in nsclc.ts), CPU (process.cpuUsage) and wall time: the first
 // run in a fresh process (V8's compile jobs included), then at steady state. In a process of its own, apart
 // from the TypeScript form's PSA (see nsclc.ts for why, and for the history and profiles of both forms).
+// 2026-12-07 (51e42c5, 0efebd3, 651f416): less tree work per draw (roll-down 11.6-19.2 -> 9.0-10.5 µs, 21 value and 17
+// check calls fewer), bit-identical; first run unchanged within this load's noise: 1.28-1.89 -> 1.40-1.93 s CPU in 10
+// pairs at load 7-10 (goal still missed, ~1.6×; see nsclc.ts for where the first run's excess goes).
 // Run: npm run bench nsclc (both forms) or npm run bench nsclc-file
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";

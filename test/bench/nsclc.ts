@@ -100,6 +100,29 @@
 // Left (not done): the 18 endpoint-rate expressions and ~58 pathway input functions per draw are still one generated
 // function each (the `expression` line, 36-104 ms of a first run); one function per table for them too, and the engine's
 // slower first run on the file's callbacks (not explained: same engine code, ~60 ms).
+// 2026-12-07 (nsclc session, 51e42c5, 0efebd3, 651f416; each bit-identical: --psa 400 CSVs of the NSCLC, mCRC, AML,
+// BIA Skåne and sumatriptan files equal to 5c3cb8e's) the first run of the model file (issue 13, issue 20 item 3). The
+// tree's work per draw: the roll-down skips what branches of probability exactly 0 reach (the false positives at
+// specificity 1: a second plan, taken while those 23 branches are still 0; 755 -> 551 edges, 639 -> 591 products,
+// 1 819 -> 1 357 terms), an expression over parameters only is one function per text (value calls 73 -> 52, dynamic
+// chance nodes 37 -> 23), and the pathway checks call a shared function once (58 -> 41 calls). The roll-down alone
+// (performance.now around it, min of 40 rounds of 500 draws, 3 pairs in one process with and without the second plan,
+// load ~9): 11.6-19.2 -> 9.0-10.5 µs per draw. The whole first run did not move measurably: 10 alternating pairs of
+// fresh processes (5c3cb8e vs 5c3cb8e + these, sampling + runPsaSync of 10 000 draws, load 7-10), CPU: first run
+// 1.28-1.89 (median 1.63) -> 1.40-1.93 (1.58) s, the second 10 000 in the process 0.56-0.98 (0.73) -> 0.65-0.94 (0.75) s.
+// Where the first run's excess (~0.6-0.9 s CPU over the steady state) goes: V8's compile jobs (background threads,
+// counted in process CPU) and the draws run before optimised code arrives. Process CPU inside the roll-down's calls:
+// 417-478 ms in the first 10 000 draws vs 118-202 ms in later rounds (compile threads running meanwhile are counted).
+// Sampling: 0.20-0.32 s first vs 0.08-0.12 s steady, and the excess sits in each distribution family's first column
+// (the first beta column 20-117 ms wall vs ~2 ms later; the next ones ~2 ms): the samplers run unoptimised while
+// TurboFan compiles them (in one trace the first sample() to get hot took 15 ms of compile, was deoptimised by the
+// next column, "wrong call target", as seedrandom's generator is a new closure per stream, and took 24 ms again). Tried and not landed: stepping Alea's state in a
+// class of our own (same numbers: sha256 of two 3 000-draw tables and a stream's uniforms and state unchanged) removes
+// that deopt, but first-run sampling CPU read 222-321 -> 224-347 ms in 6 pairs at load 9: nothing measurable.
+// Not done: all of a tree's value functions as one generated function (the 27 pathway combinations are closures over
+// other values, not expressions: fusing them needs their structure in the tree's table); generated roll-down code
+// (dropped above for its compile time, which is what the first run is short of). Lower bound: the steady state is
+// ~0.6-0.75 s here, so the goal needs the first run's JIT excess under ~0.3 s, i.e. far less code to warm up.
 // Run: npm run bench (all areas), npm run bench nsclc, or npx tsx -e 'import("./test/bench/nsclc.ts").then(m=>m.bench())'
 import { evaluateModel, runBaseCase, runPsaSync } from "../../src/index.js";
 import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
