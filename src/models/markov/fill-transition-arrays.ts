@@ -34,6 +34,12 @@ export class TransitionArrayPlan {
   readonly destListed: Uint8Array;
   /** Whether some entry depends on the cycle (then the rows are refilled every cycle). */
   varies = false;
+  /**
+   * The token of the generated reader that last wrote the plan whole (plan-reader.ts), 0 when
+   * anything else wrote it: a reader writes the same shape every time, so equal nonzero tokens mean
+   * equal shapes and the per-draw look-ups below need not compare the shape's arrays again.
+   */
+  shape = 0;
   /** 1 for the from-states whose entries are all constants or `complement` (the same row in every cycle and position). */
   readonly fixedRow: Uint8Array;
   /** Per entry, its value in the cycle being run when it does not depend on the state time (vector-loop.ts). */
@@ -47,7 +53,7 @@ export class TransitionArrayPlan {
   /** saveTo's copies of the arrays. */
   private readonly owned: (Float64Array | undefined)[] = [];
   /** The row fills generated for the shapes this plan held (arrayRowsFill), the most recent first. */
-  private readonly fills: { shape: Int32Array; fill: ArrayRowsFill | undefined }[] = [];
+  private readonly fills: { shape: Int32Array; fill: ArrayRowsFill | undefined; token: number }[] = [];
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -96,6 +102,7 @@ export class TransitionArrayPlan {
     target.destListed.set(this.destListed);
     target.fixedRow.set(this.fixedRow);
     target.varies = this.varies;
+    target.shape = this.shape;
   }
 
   /** Makes this plan the saved `source` (its arrays are referenced, not copied). */
@@ -114,13 +121,15 @@ export class TransitionArrayPlan {
     this.destListed.set(source.destListed);
     this.fixedRow.set(source.fixedRow);
     this.varies = source.varies;
+    this.shape = source.shape;
   }
 
   /**
    * The fill generated for the plan's current shape (its entries' kinds and destinations, the rows'
    * destinations) and this model's tunnels, or undefined when code generation is refused or the
    * plan is too large to unroll. A plan that changes shape from call to call reuses the fills of
-   * the last few shapes it held; the shape is compared, never assumed.
+   * the last few shapes it held; the shape is compared, never assumed (a reader's token stands for
+   * the shape it was compared with once).
    */
   generatedFill(model: CompiledMarkov): ArrayRowsFill | undefined {
     if (codeGenerationRefused()) return undefined;
@@ -128,11 +137,13 @@ export class TransitionArrayPlan {
     const entries = this.entryStart[states]!;
     const dests = this.destStart[states]!;
     const fills = this.fills;
+    const token = this.shape;
     for (let k = 0; k < fills.length; k++) {
-      const { shape, fill } = fills[k]!;
-      if (this.hasShape(shape, states, entries, dests)) {
+      const kept = fills[k]!;
+      if ((token !== 0 && kept.token === token) || this.hasShape(kept.shape, states, entries, dests)) {
+        kept.token = token;
         if (k > 0) fills.unshift(...fills.splice(k, 1));
-        return fill;
+        return kept.fill;
       }
     }
     const shape = new Int32Array(2 + 2 * (states + 1) + 2 * entries + 2 * dests);
@@ -146,7 +157,7 @@ export class TransitionArrayPlan {
     for (let d = 0; d < dests; d++) shape[at++] = this.dest[d]!;
     for (let d = 0; d < dests; d++) shape[at++] = this.destListed[d]!;
     const fill = entries + dests <= MAX_GENERATED_ENTRIES ? arrayRowsFill(model, this) : undefined;
-    fills.unshift({ shape, fill });
+    fills.unshift({ shape, fill, token });
     if (fills.length > FILLS_KEPT) fills.pop();
     return fill;
   }
@@ -179,6 +190,7 @@ export class TransitionArrayPlan {
     const background = model.background;
     let n = 0;
     let varies = false;
+    this.shape = 0;
     this.destStart[0] = 0;
     for (let from = 0; from < states.length; from++) {
       this.entryStart[from] = n;
@@ -495,7 +507,8 @@ export function prepareTransitionArrays(model: CompiledMarkov, work: MarkovWorks
     plan.read(model, rows, site);
     work.planReaders.learn(strategyIndex, rows as object);
   }
-  if (!plan.varies) fillArrayRows(model, work, plan, site.cycle, site);
+  // Without tunnels every row is a first position, read in every cycle: the generated fill of every row writes what the loop below does.
+  if (!plan.varies || model.maxTunnel === 1) fillArrayRows(model, work, plan, site.cycle, site);
   else {
     const states = model.states.length;
     for (let from = 0; from < states; from++) {

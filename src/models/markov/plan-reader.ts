@@ -29,11 +29,14 @@ export class PlanReaders extends ShapeReaders<PlanReader> {
   }
 }
 
+/** Tokens of generated readers (TransitionArrayPlan.shape), unique in the process. */
+let nextToken = 1;
+
 /** Generates the reader of `rows`, which `plan` has just read without error. */
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object): PlanReader | undefined {
   const states = model.states;
   const keys: string[] = [];
-  const lines: string[] = ['"use strict";', "return function readPlan(rows, P) {", 'if (rows === null || typeof rows !== "object") return false;', "let n = 0, r, v, a;"];
+  const lines: string[] = ['"use strict";', "return function readPlan(rows, P) {", 'P.shape = 0;', 'if (rows === null || typeof rows !== "object") return false;', "let n = 0, r, v, a;"];
   const fromKeys = enumerated(rows);
   keys.push(...fromKeys);
   lines.push(sameKeys("rows", 0, fromKeys.length));
@@ -66,6 +69,6 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object
   lines.push(constants("entryStart", plan.entryStart, entries), constants("destStart", plan.destStart, entries));
   const dests = plan.destStart[states.length]!;
   lines.push(constants("dest", plan.dest, dests), constants("destListed", plan.destListed, dests), constants("fixedRow", plan.fixedRow, states.length));
-  lines.push(`P.varies = ${plan.varies};`, "return true;", "};");
+  lines.push(`P.varies = ${plan.varies};`, `P.shape = ${nextToken++};`, "return true;", "};");
   return compileReader<PlanReader>(["K", "C", "tol"], lines, [keys, complement, model.tolerance]);
 }

@@ -50,7 +50,7 @@ export class VectorKernels {
     this.kernels = new Array<VectorKernel | undefined>(strategies).fill(undefined);
     this.generations = new Int32Array(strategies);
     this.sameCoefficients = sameCoefficients(model);
-    this.shapes = model.strategies.map(() => ({ kind: new Uint8Array(states * states), to: new Int32Array(states * states), entryStart: new Int32Array(states + 1), dest: new Int32Array(states * (states + 1)), destStart: new Int32Array(states + 1), tvPairs: new Int32Array(0), tvCount: 0 }));
+    this.shapes = model.strategies.map(() => ({ kind: new Uint8Array(states * states), to: new Int32Array(states * states), entryStart: new Int32Array(states + 1), dest: new Int32Array(states * (states + 1)), destStart: new Int32Array(states + 1), tvPairs: new Int32Array(0), tvCount: 0, token: 0 }));
     this.direct = new DirectKernels(model, site);
   }
 
@@ -72,7 +72,10 @@ export class VectorKernels {
     const shape = this.shapes[strategy]!;
     const states = this.model.states.length;
     const kernel = this.kernels[strategy];
-    if (kernel !== undefined && sameShape(plan, shape, states, tvPairs, tvCount)) return kernel;
+    if (kernel !== undefined && sameShape(plan, shape, states, tvPairs, tvCount)) {
+      shape.token = plan.shape;
+      return kernel;
+    }
     if (this.generations[strategy]! >= MAX_GENERATIONS) return (this.kernels[strategy] = undefined);
     this.generations[strategy]!++;
     shape.entryStart.set(plan.entryStart);
@@ -82,6 +85,7 @@ export class VectorKernels {
     shape.dest.set(plan.dest);
     shape.tvPairs = tvPairs.slice(0, tvCount);
     shape.tvCount = tvCount;
+    shape.token = plan.shape;
     return (this.kernels[strategy] = generate(this.model, plan, shape.tvPairs, this.site));
   }
 }
@@ -94,11 +98,15 @@ interface Shape {
   readonly destStart: Int32Array;
   tvPairs: Int32Array;
   tvCount: number;
+  /** The plan's reader token when the shape was last compared equal (TransitionArrayPlan.shape); 0: none. */
+  token: number;
 }
 
 function sameShape(plan: TransitionArrayPlan, shape: Shape, states: number, tvPairs: Int32Array, tvCount: number): boolean {
   if (tvCount !== shape.tvCount) return false;
   for (let n = 0; n < tvCount; n++) if (tvPairs[n] !== shape.tvPairs[n]) return false;
+  // Written by the reader whose plan was compared equal last time: the same entries and destinations.
+  if (plan.shape !== 0 && plan.shape === shape.token) return true;
   for (let i = 0; i <= states; i++) if (plan.entryStart[i] !== shape.entryStart[i] || plan.destStart[i] !== shape.destStart[i]) return false;
   const entries = plan.entryStart[states]!;
   for (let n = 0; n < entries; n++) if (plan.kind[n] !== shape.kind[n] || plan.to[n] !== shape.to[n]) return false;

@@ -139,4 +139,47 @@ describe("vector form: the row fill generated for the plan's shape", () => {
     });
     expect([sum.code, sum.path]).toEqual(["row_sum_not_one", ["draw", 2, "strategies", "SoC", "cycle", 1, "from", "Other"]]);
   });
+
+  it("without tunnels, rows by cycle (cycle 1 through the generated fill) and plans that change shape from call to call (the look-ups by reader token) give the interpreted totals bit for bit; a bad row of cycle 1 is reported as interpreted", async () => {
+    const refused = await refusedCopy();
+    // Shape by call: k mod 4 picks B -> D constant or by cycle, an extra entry B -> A, and (3) a probability of 1.5 in cycle 1.
+    const build = (q: Qaly) =>
+      q.markovCohort({
+        states: ["A", "B", "D"],
+        strategies: ["Fixed", "Shifting"],
+        outcomes: { cost: "cost", qaly: "effect" },
+        cycles: 5,
+        start: { A: 1 },
+        transitionArrays: (p: Record<string, number>, _grid: unknown, strategy: string) => {
+          const k = p.k!;
+          const shape = strategy === "Fixed" ? 0 : k % 4;
+          const byCycle = q.byCycle(Float64Array.from({ length: 5 }, (_, c) => (shape === 3 && c === 0 ? 1.5 : 0.02 * (c + 1) + 0.001 * k)));
+          return {
+            A: { A: q.complement, B: q.byCycle(Float64Array.from({ length: 5 }, (_, c) => 0.1 + 0.01 * c + 0.001 * k)), D: 0.01 },
+            B: shape === 2 ? { B: q.complement, A: 0.05, D: 0.2 } : { B: q.complement, D: shape === 0 ? 0.2 + 0.001 * k : byCycle },
+            D: { D: 1 },
+          } as never;
+        },
+        valueArrays: () => ({ cost: { A: 100, B: 1000 }, qaly: { A: 1, B: 0.5 } }),
+      });
+    const calls = (q: Qaly) => {
+      const model = build(q);
+      const out = new Float64Array(model.strategies.length * model.outcomes.length);
+      return Array.from({ length: 24 }, (_, k) => {
+        try {
+          model.evaluateInto({ k }, out, { draw: k });
+          return [...out];
+        } catch (error) {
+          const { code, path, message } = error as live.QalyError;
+          return [code, path, message];
+        }
+      });
+    };
+    const generated = calls(live);
+    expect(generated).toEqual(calls(refused));
+    expect(generated[3]).toEqual(["probability_out_of_range", ["draw", 3, "strategies", "Shifting", "cycle", 1, "from", "B", "to", "D"], expect.any(String)]);
+    generated.forEach((result, k) => {
+      if (k % 4 !== 3) result.forEach((v) => expect(Number.isFinite(v)).toBe(true));
+    });
+  });
 });
