@@ -14,6 +14,7 @@ import { markovAnnualTotals } from "./markov-annual.js";
 import { prepareTransitionArrays } from "./fill-transition-arrays.js";
 import { vectorLoop } from "./vector-loop.js";
 import { fillValueArraysRow, prepareValueArrays } from "./fill-value-arrays.js";
+import { zero } from "./zero.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -43,15 +44,15 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
     const start = strategy.start!;
     for (let e = 0; e < expanded; e++) work.current[e] = start[e]!;
   }
-  // Whole buffers (the workspace's are exactly outcomes and expanded long): one memset each instead of element stores (9 runs per AML draw).
-  work.total.fill(0);
-  work.totalUndiscounted.fill(0);
-  work.weighted[0].fill(0);
-  work.weighted[1].fill(0);
-  work.weighted[2].fill(0);
+  // Whole buffers (the workspace's are exactly outcomes and expanded long): one memset each when long (9 runs per AML draw), a loop when short (zero.ts).
+  zero(work.total);
+  zero(work.totalUndiscounted);
+  zero(work.weighted[0]);
+  zero(work.weighted[1]);
+  zero(work.weighted[2]);
   work.tvCount = 0;
   const milestoneRows = model.milestoneRows;
-  work.milestones.fill(0);
+  zero(work.milestones);
   if (recorder !== undefined) {
     recorder.discounted.fill(0);
     recorder.undiscounted.fill(0);

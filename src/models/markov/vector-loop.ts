@@ -12,6 +12,7 @@ import { fillValues } from "./fill-values.js";
 import { addWeightedTotals } from "./homogeneous-loop.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { markInert } from "./weighted-step.js";
+import { zero } from "./zero.js";
 import type { VectorKernel } from "./vector-kernel.js";
 import type { DirectRun } from "./direct-kernel.js";
 
@@ -38,7 +39,7 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   // Every expanded state is listed: the row sums then run over all of them (terms of unoccupied states are exact zeros).
   const active = work.active;
   for (let e = 0; e < expanded; e++) active[e] = e;
-  work.next.fill(0);
+  zero(work.next);
   work.activeCount = expanded;
   const reach = plan.reach;
   plan.lowest.fill(0);
