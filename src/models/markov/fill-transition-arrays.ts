@@ -142,7 +142,11 @@ export class TransitionArrayPlan {
       const kept = fills[k]!;
       if ((token !== 0 && kept.token === token) || this.hasShape(kept.shape, states, entries, dests)) {
         kept.token = token;
-        if (k > 0) fills.unshift(...fills.splice(k, 1));
+        // To the front by a swap: strategies of two shapes sharing the plan alternate every call, and splice and unshift allocated each time.
+        if (k > 0) {
+          fills[k] = fills[0]!;
+          fills[0] = kept;
+        }
         return kept.fill;
       }
     }
