@@ -55,6 +55,25 @@
 // the load of this pass the same code measures 6-11 us per draw. Below that needs one generated
 // function per strategy that calls the model's functions, reads, checks and runs in one piece (the
 // set-up lives in evaluate-strategy.ts and fill-transition-arrays.ts, outside this pass's files).
+// Set-up pass of issue 20 item 2 (753ad18, c96bef3, 132b804 against 7809636): the generated plan
+// reader stamps the plan with a token of its shape (0 when anything else wrote it), so the generated
+// row fill's and the vector kernel's per-draw shape look-ups compare the shape's arrays once per token,
+// then the token alone (in-process, CPU: fill look-up 0.16-0.24 -> 0.01 us, kernelFor 0.12-0.16 ->
+// 0.008 us); without tunnels the Combination arm's cycle-1 rows take the generated fill (0.25-0.40 ->
+// 0.09 us with its look-up); the matched fill goes to the front by a swap (splice/unshift allocated
+// every call once both arms took the fill); short buffers are cleared by a loop (7 fill(0) calls on
+// 4-long buffers 180-520 ns, the loop 50-85 ns). Bit-identical (--psa 400 CSVs of HIV, Sick-Sicker,
+// AML, mCRC equal 5c3cb8e's). HIV 10 000 draws in-process (fastest of 6 runs per process, CPU), 8
+// alternating process pairs at load 2-3: 50.8-55.3 ms (7 of 8 at most 53.3) against 54.8-110.3 ms
+// (median 61); at load 5-7 both spread 51-115 ms and do not separate. The goal (50 ms) is within
+// ~1-5 ms on a quiet machine, not met under load.
+// Where the time goes now (HIV, profile of 200 000 draws at load ~2.5, share of evaluateStrategy):
+// the direct run 18 %, the model's two functions 19 % (mostly Combination's six 20-cycle arrays), the
+// generated plan reader 11 % and value reader 8 %, the homogeneous kernel and row fill (generated)
+// ~10 %, vectorLoop's and evaluateStrategy's own set-up 7 % each, GC 7 % (the bench's own draw and
+// context objects). Not done: one generated path per strategy (reading, checks and run in one call),
+// and the homogeneous kernel's structure compare (~0.09 us per Monotherapy run: its sparse structure
+// depends on which probabilities are 0, so a reader token cannot stand for it).
 // DARTH (profile, 6 000 draws at load 8): the generated runs of SoC and B 37 %
 // (2 x 2 850 occupied rows at ~10-17 ns: one array read and range check, a row sum, complement and 4
 // flows per row), the function's two fills 29 % (of which the 5 625-entry outer product (1 - death by
