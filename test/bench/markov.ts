@@ -66,7 +66,9 @@
 // AML, mCRC equal 5c3cb8e's). HIV 10 000 draws in-process (fastest of 6 runs per process, CPU), 8
 // alternating process pairs at load 2-3: 50.8-55.3 ms (7 of 8 at most 53.3) against 54.8-110.3 ms
 // (median 61); at load 5-7 both spread 51-115 ms and do not separate. The goal (50 ms) is within
-// ~1-5 ms on a quiet machine, not met under load.
+// ~1-5 ms on a quiet machine, not met under load. npm run bench markov, 3 pairs at load 1-2.5: HIV
+// fastest 1000-draw chunk 4.80-11.12 us per draw (two of three 4.80-4.95) against 5.56-11.35, 10 000
+// draws 49-119 ms against 56-130 ms.
 // Where the time goes now (HIV, profile of 200 000 draws at load ~2.5, share of evaluateStrategy):
 // the direct run 18 %, the model's two functions 19 % (mostly Combination's six 20-cycle arrays), the
 // generated plan reader 11 % and value reader 8 %, the homogeneous kernel and row fill (generated)
