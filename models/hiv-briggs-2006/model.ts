@@ -38,6 +38,9 @@ interface StrategyArrays {
   readonly byCycle: Markov.TimeArray[];
   readonly drug: Float64Array;
   readonly drugByCycle: Markov.TimeArray;
+  /** The six progression probabilities of the draw (A→B, A→C, A→D, B→C, B→D, C→D) and their entries. */
+  readonly probability: Float64Array;
+  readonly entries: Entry[];
   readonly rows: { A: { A: typeof complement; B: Entry; C: Entry; D: Entry }; B: { B: typeof complement; C: Entry; D: Entry }; C: { C: typeof complement; D: Entry }; D: { D: number } };
   readonly values: { costHealth: { A: number; B: number; C: number }; costDrug: { A: Entry; B: Entry; C: Entry }; lifeYears: { A: number; B: number; C: number } };
 }
@@ -53,6 +56,8 @@ function arraysOf(strategy: string, cycles: number): StrategyArrays {
       byCycle: transitions.map((values) => byCycle(values)),
       drug,
       drugByCycle: byCycle(drug),
+      probability: new Float64Array(6),
+      entries: [0, 0, 0, 0, 0, 0],
       rows: { A: { A: complement, B: 0, C: 0, D: 0 }, B: { B: complement, C: 0, D: 0 }, C: { C: complement, D: 0 }, D: { D: 1 } },
       values: { costHealth: { A: 0, B: 0, C: 0 }, costDrug: { A: 0, B: 0, C: 0 }, lifeYears: { A: 1, B: 1, C: 1 } },
     };
@@ -62,16 +67,28 @@ function arraysOf(strategy: string, cycles: number): StrategyArrays {
 }
 
 /**
- * Progression probability k (0 … 5) under relative risk `rr`, which acts in the first
- * `treatmentYears` cycles: a number when the risk changes nothing, else buffer k by cycle.
+ * How many leading entries of `times` are at most `limit` when every later one is above it (the
+ * usual case: cycles and rows count up), else -1. Computed once per call, so the arrays filled from
+ * it compare the times once instead of once per array; -1 sends them to the entry-by-entry fill.
  */
-function progression(made: StrategyArrays, k: number, probability: number, rr: number, transitionCycle: ArrayLike<number>, treatmentYears: number): Entry {
-  const treated = applyRelativeRisk(probability, rr);
-  const untreated = applyRelativeRisk(probability, 1);
-  if (treated === untreated) return treated;
-  const values = made.transitions[k]!;
-  for (let i = 0; i < values.length; i++) values[i] = transitionCycle[i]! <= treatmentYears ? treated : untreated;
-  return made.byCycle[k]!;
+function treatedPrefix(times: ArrayLike<number>, limit: number): number {
+  let n = 0;
+  while (n < times.length && times[n]! <= limit) n++;
+  for (let i = n; i < times.length; i++) if (times[i]! <= limit) return -1;
+  return n;
+}
+
+/**
+ * Writes `treated` where `times[i] <= limit` and `untreated` elsewhere into `values`, given
+ * treatedPrefix's `prefix` (-1: compare every entry).
+ */
+function fillTreated(values: Float64Array, prefix: number, treated: number, untreated: number, times: ArrayLike<number>, limit: number): void {
+  if (prefix < 0) {
+    for (let i = 0; i < values.length; i++) values[i] = times[i]! <= limit ? treated : untreated;
+    return;
+  }
+  for (let i = 0; i < prefix; i++) values[i] = treated;
+  for (let i = prefix; i < values.length; i++) values[i] = untreated;
 }
 
 /**
@@ -97,16 +114,35 @@ export const hivBriggs2006 = markovCohort({
     const totalC = p.nCC + p.nCD;
     const rr = strategy === "Combination" ? p.rrCombination : 1;
     const made = arraysOf(strategy, grid.cycles);
-    // The relative risk acts on the progression probabilities of the first `treatmentYears` cycles.
+    const probability = made.probability;
+    probability[0] = p.nAB / totalA;
+    probability[1] = p.nAC / totalA;
+    probability[2] = p.nAD / totalA;
+    probability[3] = p.nBC / totalB;
+    probability[4] = p.nBD / totalB;
+    probability[5] = p.nCD / totalC;
+    // The relative risk acts on the progression probabilities of the first `treatmentYears` cycles:
+    // probability k is a number when the risk changes nothing, else buffer k by cycle.
     const cycle = grid.transitionCycle;
     const years = p.treatmentYears;
+    const prefix = rr === 1 ? 0 : treatedPrefix(cycle, years);
+    const entries = made.entries;
+    for (let k = 0; k < 6; k++) {
+      const treated = applyRelativeRisk(probability[k]!, rr);
+      const untreated = applyRelativeRisk(probability[k]!, 1);
+      if (treated === untreated) entries[k] = treated;
+      else {
+        fillTreated(made.transitions[k]!, prefix, treated, untreated, cycle, years);
+        entries[k] = made.byCycle[k]!;
+      }
+    }
     const { A, B, C } = made.rows;
-    A.B = progression(made, 0, p.nAB / totalA, rr, cycle, years);
-    A.C = progression(made, 1, p.nAC / totalA, rr, cycle, years);
-    A.D = progression(made, 2, p.nAD / totalA, rr, cycle, years);
-    B.C = progression(made, 3, p.nBC / totalB, rr, cycle, years);
-    B.D = progression(made, 4, p.nBD / totalB, rr, cycle, years);
-    C.D = progression(made, 5, p.nCD / totalC, rr, cycle, years);
+    A.B = entries[0]!;
+    A.C = entries[1]!;
+    A.D = entries[2]!;
+    B.C = entries[3]!;
+    B.D = entries[4]!;
+    C.D = entries[5]!;
     return made.rows;
   },
   valueArrays: (p: HivParameters, grid, strategy) => {
@@ -116,8 +152,8 @@ export const hivBriggs2006 = markovCohort({
     const made = arraysOf(strategy, grid.cycles);
     let drug: Entry = untreated;
     if (treated !== untreated) {
-      const values = made.drug;
-      for (let t = 0; t <= grid.cycles; t++) values[t] = grid.row[t]! <= p.treatmentYears ? treated : untreated;
+      const row = grid.row;
+      fillTreated(made.drug, treatedPrefix(row, p.treatmentYears), treated, untreated, row, p.treatmentYears);
       drug = made.drugByCycle;
     }
     const { costHealth, costDrug } = made.values;
