@@ -42,10 +42,12 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
   zero(work.next);
   work.activeCount = expanded;
   const reach = plan.reach;
-  plan.lowest.fill(0);
+  // One store per state in the loop below rather than a call of TypedArray#fill (states are few: zero.ts).
+  const lowest = plan.lowest;
   const live = plan.live;
   const current = work.current;
   for (let i = 0; i < model.states.length; i++) {
+    lowest[i] = 0;
     const base = model.base[i]!;
     let highest = 0;
     for (let j = model.tunnel[i]! - 1; j > 0; j--) {
