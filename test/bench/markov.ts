@@ -76,6 +76,24 @@
 // context objects). Not done: one generated path per strategy (reading, checks and run in one call),
 // and the homogeneous kernel's structure compare (~0.09 us per Monotherapy run: its sparse structure
 // depends on which probabilities are 0, so a reader token cannot stand for it).
+// Model pass (a65bae5, 5f9d75d, ec6b66b against 4644efb): HIV's transitionArrays finds the treated
+// cycles once per call (a prefix when the times count up, else per entry as before) and fills the six
+// arrays and the drug row without a compare per entry, its probabilities in one loop over a buffer,
+// and applyRelativeRisk read once at module load (under tsx a call of a barrel import goes through
+// getters each time); the vector loop clears plan.lowest in its loop over states. Bit-identical
+// (20 000 evaluateInto draws hash equal; --psa 400 CSVs of HIV, Sick-Sicker, AML, mCRC, NSCLC equal
+// 5c3cb8e's). Measured: the model's functions alone (both strategies, 10 000 draws, CPU, fresh
+// processes) transitionArrays 6.9-7.5 ms against 14.4-19.4 ms; allocation per draw (sampled, with
+// objects freed by minor GC) 315 against 589 bytes, all of it the model's boxed numbers. The whole
+// run barely separates: HIV 10 000 draws in-process (fastest of 10-16 runs per process, CPU), 19
+// alternating process pairs at load 0.3-2.2: 46.5-85.0 ms (median 51.7; 5 of 19 at most 50) against
+// 48.3-87.6 ms (median 56.8; 6 of 19 at most 50); npm run bench markov, 3 pairs: fastest 1000-draw
+// chunk 4.63-4.90 against 4.96-9.83 us per draw. Profiles of 250 000 draws, back to back:
+// the model's functions keep ~18.5 % of evaluateStrategy (old 460 of 2 485 ms, new 274 of 1 462),
+// and GC the same 127-129 ms, so in the engine the getter and the compares were already cheap and
+// what the model costs there (~1.1 us per draw) is not the fill arithmetic (not found in this pass:
+// the profile gives no line positions under tsx). The goal (50 ms) is met in about a third of the
+// quiet-machine runs of old and new code alike: it sits on the noise floor, ~2-5 ms short of sure.
 // DARTH (profile, 6 000 draws at load 8): the generated runs of SoC and B 37 %
 // (2 x 2 850 occupied rows at ~10-17 ns: one array read and range check, a row sum, complement and 4
 // flows per row), the function's two fills 29 % (of which the 5 625-entry outer product (1 - death by
