@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import { checkModelFile, compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { partitionedSurvival } from "../../src/models/psm/partitioned-survival.js";
@@ -91,21 +92,14 @@ describe("compileModelFile: partitioned survival", () => {
     const generated = compileModelFile(PSM, { fileName: "psm.yaml" });
     const draws = [generated.baseCase!, { ...generated.baseCase!, uPD: 0.31, cDrug: 123456.7, cEndOfLife: -0, hrPfs: 1.3 }];
     const expected = draws.map((params) => evaluateModel(generated.model, params));
-    vi.resetModules();
-    const fresh = await import("../../src/files/compile-model-file.js");
-    const freshModel = await import("../../src/models/model.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    try {
-      const interpreted = fresh.compileModelFile(PSM, { fileName: "psm.yaml" });
-      expect(draws.map((params) => freshModel.evaluateModel(interpreted.model, params))).toEqual(expected);
-      expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    await withCodeGenerationRefused(
+      async () => ({ fresh: await import("../../src/files/compile-model-file.js"), freshModel: await import("../../src/models/model.js") }),
+      async ({ fresh, freshModel }) => {
+        const interpreted = fresh.compileModelFile(PSM, { fileName: "psm.yaml" });
+        expect(draws.map((params) => freshModel.evaluateModel(interpreted.model, params))).toEqual(expected);
+        expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+      },
+    );
   });
 
   it("compileModelFile(backgroundMortality from a life-table CSV) equals partitionedSurvival with the same life table", () => {

@@ -4,7 +4,8 @@
 // expression (parameters read as properties) gives the lazy form's numbers bit for bit, and is shared
 // by every place with the same text over parameters only.
 import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import fc from "fast-check";
 import { compileLazyExpression, type VariableGetter } from "../../src/files/expression.js";
 import { compileValue, MODEL_FILE_FUNCTIONS, type Env, type Getter } from "../../src/files/expression-env.js";
@@ -98,22 +99,13 @@ describe("a model file compiled when code generation is refused (a content secur
     const { runBaseCase } = await import("../../src/analysis/run/run-base-case.js");
     const normal = compileModelFile(text, { fileName: "model.yaml" });
     const expected = runBaseCase(normal.model, normal.parameters, normal.outcomes).values;
-    // Fresh modules (a fresh generated-function.ts), imported before Function is refused: errors.ts
-    // keeps Function.prototype's instanceof at import.
-    vi.resetModules();
-    const fresh = await import("../../src/files/compile-model-file.js");
-    const base = await import("../../src/analysis/run/run-base-case.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    try {
-      const project = fresh.compileModelFile(text, { fileName: "model.yaml" });
-      expect(base.runBaseCase(project.model, project.parameters, project.outcomes).values).toEqual(expected);
-      expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    await withCodeGenerationRefused(
+      async () => ({ fresh: await import("../../src/files/compile-model-file.js"), base: await import("../../src/analysis/run/run-base-case.js") }),
+      async ({ fresh, base }) => {
+        const project = fresh.compileModelFile(text, { fileName: "model.yaml" });
+        expect(base.runBaseCase(project.model, project.parameters, project.outcomes).values).toEqual(expected);
+        expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+      },
+    );
   });
 });

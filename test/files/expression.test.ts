@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import fc from "fast-check";
 import { compileContextAssignments, compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
 import { thrown as errorOf } from "../helpers/thrown.js";
@@ -113,18 +114,10 @@ describe("expressionSymbols and compileContextExpression", () => {
   });
 
   it("compileContextExpression returns undefined once code generation is refused (a content security policy), so the caller takes the lazy form", async () => {
-    vi.resetModules();
-    const fresh = await import("../../src/files/expression.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    try {
-      expect(fresh.compileContextExpression<Record<string, number>>("a + 1", { names: ["a"] }, ["a"])).toBeUndefined();
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    await withCodeGenerationRefused(
+      () => import("../../src/files/expression.js"),
+      (fresh) => expect(fresh.compileContextExpression<Record<string, number>>("a + 1", { names: ["a"] }, ["a"])).toBeUndefined(),
+    );
   });
 });
 
@@ -156,18 +149,10 @@ describe("compileContextAssignments", () => {
   it("gives undefined (the caller's per-cell path) for a __proto__ key, a cell that does not compile, or when code generation is refused", async () => {
     expect(compileContextAssignments([{ target: 0, key: "__proto__", source: "a" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
     expect(compileContextAssignments([{ target: 0, key: "x", source: "a + nope" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
-    vi.resetModules();
-    const fresh = await import("../../src/files/expression.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    try {
-      expect(fresh.compileContextAssignments([{ target: 0, key: "x", source: "a + 1" }], scope, ["a", "k", "b"], [{}])).toBeUndefined();
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    await withCodeGenerationRefused(
+      () => import("../../src/files/expression.js"),
+      (fresh) => expect(fresh.compileContextAssignments([{ target: 0, key: "x", source: "a + 1" }], scope, ["a", "k", "b"], [{}])).toBeUndefined(),
+    );
   });
 });
 
@@ -190,22 +175,18 @@ describe("expressions when code generation is refused (a content security policy
   const functions = { ...MODEL_FILE_FUNCTIONS, price };
 
   it("compileExpression and compileLazyExpression interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
-    vi.resetModules();
-    const fresh = await import("../../src/files/expression.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    let refusedEager: ReturnType<typeof compileExpression>[];
-    let refusedLazy: ReturnType<typeof compileLazyExpression<number[]>>[];
-    try {
-      refusedEager = sources.map((source) => fresh.compileExpression(source, { names, functions }));
-      refusedLazy = sources.map((source) => fresh.compileLazyExpression<number[]>(source, { names, functions }));
-      expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    const { fresh, refusedEager, refusedLazy } = await withCodeGenerationRefused(
+      () => import("../../src/files/expression.js"),
+      async (fresh) => {
+        const refused = {
+          fresh,
+          refusedEager: sources.map((source) => fresh.compileExpression(source, { names, functions })),
+          refusedLazy: sources.map((source) => fresh.compileLazyExpression<number[]>(source, { names, functions })),
+        };
+        expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+        return refused;
+      },
+    );
     const eager = sources.map((source) => compileExpression(source, { names, functions }));
     const lazy = sources.map((source) => compileLazyExpression<number[]>(source, { names, functions }));
     const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 0.5, 2, Number.NaN, Number.POSITIVE_INFINITY));

@@ -3,31 +3,25 @@
 // security policy). Both read, check and store the same numbers in the same order, so results are
 // compared bit for bit, and every invalid row is reported with the same code, path and message:
 // the generated fill only says that some check failed, and the interpreted rows then report it.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as live from "../../../src/index.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import { thrown } from "../../helpers/thrown.js";
+import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
 
 type Qaly = typeof live;
 
 /** A copy of the library whose code generation was refused (it stays refused: every generated path runs interpreted). */
 async function refusedCopy(): Promise<Qaly> {
-  vi.resetModules();
-  const fresh = (await import("../../../src/index.js")) as Qaly;
-  const generation = await import("../../../src/core/generated-function.js");
-  vi.stubGlobal("Function", function refused(): never {
-    throw new EvalError("Code generation from strings disallowed for this context");
-  });
-  try {
-    generation.generatedFunction(["x"], "return x;");
-    expect(generation.codeGenerationRefused()).toBe(true);
-  } finally {
-    vi.unstubAllGlobals();
-    // Test files share modules (isolate: false): later files must not get this refused copy.
-    vi.resetModules();
-  }
-  return fresh;
+  return withCodeGenerationRefused(
+    async () => ({ fresh: (await import("../../../src/index.js")) as Qaly, generation: await import("../../../src/core/generated-function.js") }),
+    ({ fresh, generation }) => {
+      generation.generatedFunction(["x"], "return x;");
+      expect(generation.codeGenerationRefused()).toBe(true);
+      return fresh;
+    },
+  );
 }
 
 const caseArbitrary = fc.record({

@@ -23,6 +23,7 @@ import type { EvaluationContext } from "../../../src/models/model.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import type { CycleCorrection } from "../../../src/math/index.js";
 import { thrown } from "../../helpers/thrown.js";
+import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
 
 const TOLERANCE = 1e-12;
 const STATES = ["A", "B", "C", "Dead"] as const;
@@ -359,21 +360,15 @@ describe("Markov value-to-go: the generated loops (rows, looping states' tables)
       model.evaluateStartsInto!({ scale }, contexts, outs);
       return outs;
     };
-    vi.resetModules();
-    const fresh = await import("../../../src/models/markov/index.js");
-    vi.stubGlobal("Function", function refused(): never {
-      throw new EvalError("Code generation from strings disallowed for this context");
-    });
-    let interpreted: Float64Array[][];
-    try {
-      // Built and evaluated while refused: the kernel is generated lazily, at the first backward pass.
-      interpreted = cases.map((x) => run(fresh.markovCohort, x));
-      expect((await import("../../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      // Test files share modules (isolate: false): later files must not get this refused copy.
-      vi.resetModules();
-    }
+    const interpreted = await withCodeGenerationRefused(
+      () => import("../../../src/models/markov/index.js"),
+      async (fresh) => {
+        // Built and evaluated while refused: the kernel is generated lazily, at the first backward pass.
+        const results = cases.map((x) => run(fresh.markovCohort, x));
+        expect((await import("../../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+        return results;
+      },
+    );
     const { backwardKernel, loopTableKernel, MAX_GENERATED_SLOTS } = await import("../../../src/models/markov/value-to-go-kernel.js");
     expect(backwardKernel(Uint8Array.of(0, 1), 1, false)).toBeTypeOf("function");
     expect(loopTableKernel(4)).toBeTypeOf("function");
