@@ -1,6 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { TransitionArrayPlan } from "./fill-transition-arrays.js";
-import type { ValueArrayPlan } from "./fill-value-arrays.js";
+import { BY_BOTH, BY_CYCLE, type ValueArrayPlan } from "./fill-value-arrays.js";
 import type { ErrorSite } from "./markov-errors.js";
 import { compileReader } from "./shape-readers.js";
 import { KERNEL_PARAMETERS, arrayLocals, cycleLines, cycleLoop, kernelArguments } from "./vector-cycle.js";
@@ -70,9 +70,6 @@ function sameValueShape(values: ValueArrayPlan, shape: ValueShape): boolean {
   }
   return true;
 }
-
-const BY_CYCLE = 1;
-const BY_BOTH = 3;
 
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, values: ValueArrayPlan, site: ErrorSite): DirectRun | undefined {
   const expanded = model.expanded;

@@ -5,10 +5,11 @@ import { shown } from "./fill-transition-arrays.js";
 import { type ErrorSite, failAt } from "./markov-errors.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 
-const CONSTANT = 0;
-const BY_CYCLE = 1;
-const BY_STATE_TIME = 2;
-const BY_BOTH = 3;
+/** Entry kinds of a value plan: a number, or an array by cycle, by state time, or by both. */
+export const CONSTANT = 0;
+export const BY_CYCLE = 1;
+export const BY_STATE_TIME = 2;
+export const BY_BOTH = 3;
 
 /**
  * One strategy's `valueArrays` result for one draw, in index form: per (outcome, state) entry its

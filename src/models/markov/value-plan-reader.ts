@@ -1,5 +1,5 @@
 import type { CompiledMarkov } from "./compile-markov.js";
-import type { ValueArrayPlan } from "./fill-value-arrays.js";
+import { BY_CYCLE, CONSTANT, type ValueArrayPlan } from "./fill-value-arrays.js";
 import { compileReader, outcomeStateWalk, ShapeReaders } from "./shape-readers.js";
 
 /**
@@ -10,9 +10,7 @@ import { compileReader, outcomeStateWalk, ShapeReaders } from "./shape-readers.j
  */
 export type ValuePlanReader = (table: unknown, plan: ValueArrayPlan, T: Float64Array) => boolean;
 
-/** Entry kinds of a value plan (fill-value-arrays.ts) and the `by` tag of each array kind. */
-const CONSTANT = 0;
-const BY_CYCLE = 1;
+/** The `by` tag of each array kind of a value plan (fill-value-arrays.ts). */
 const TAG: readonly string[] = ["", "cycle", "stateTime", "cycleAndStateTime"];
 
 /**
