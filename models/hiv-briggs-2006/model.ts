@@ -72,31 +72,6 @@ function arraysOf(strategy: string, cycles: number): StrategyArrays {
 }
 
 /**
- * How many leading entries of `times` are at most `limit` when every later one is above it (the
- * usual case: cycles and rows count up), else -1. Computed once per call, so the arrays filled from
- * it compare the times once instead of once per array; -1 sends them to the entry-by-entry fill.
- */
-function treatedPrefix(times: ArrayLike<number>, limit: number): number {
-  let n = 0;
-  while (n < times.length && times[n]! <= limit) n++;
-  for (let i = n; i < times.length; i++) if (times[i]! <= limit) return -1;
-  return n;
-}
-
-/**
- * Writes `treated` where `times[i] <= limit` and `untreated` elsewhere into `values`, given
- * treatedPrefix's `prefix` (-1: compare every entry).
- */
-function fillTreated(values: Float64Array, prefix: number, treated: number, untreated: number, times: ArrayLike<number>, limit: number): void {
-  if (prefix < 0) {
-    for (let i = 0; i < values.length; i++) values[i] = times[i]! <= limit ? treated : untreated;
-    return;
-  }
-  for (let i = 0; i < prefix; i++) values[i] = treated;
-  for (let i = prefix; i < values.length; i++) values[i] = untreated;
-}
-
-/**
  * Exact DMHEE reproduction: 20 cycles, end-of-cycle counting, costs discounted 6 % from year 1, life
  * years undiscounted. Written in the vector form (every cycle at once, once per draw and strategy);
  * the numbers are those of the per-cycle callbacks it replaced, bit for bit
@@ -130,14 +105,14 @@ export const hivBriggs2006 = markovCohort({
     // probability k is a number when the risk changes nothing, else buffer k by cycle.
     const cycle = grid.transitionCycle;
     const years = p.treatmentYears;
-    const prefix = rr === 1 ? 0 : treatedPrefix(cycle, years);
     const entries = made.entries;
     for (let k = 0; k < 6; k++) {
       const treated = relativeRisk(probability[k]!, rr);
       const untreated = relativeRisk(probability[k]!, 1);
       if (treated === untreated) entries[k] = treated;
       else {
-        fillTreated(made.transitions[k]!, prefix, treated, untreated, cycle, years);
+        const values = made.transitions[k]!;
+        for (let i = 0; i < values.length; i++) values[i] = cycle[i]! <= years ? treated : untreated;
         entries[k] = made.byCycle[k]!;
       }
     }
@@ -157,8 +132,8 @@ export const hivBriggs2006 = markovCohort({
     const made = arraysOf(strategy, grid.cycles);
     let drug: Entry = untreated;
     if (treated !== untreated) {
-      const row = grid.row;
-      fillTreated(made.drug, treatedPrefix(row, p.treatmentYears), treated, untreated, row, p.treatmentYears);
+      const values = made.drug;
+      for (let t = 0; t <= grid.cycles; t++) values[t] = grid.row[t]! <= p.treatmentYears ? treated : untreated;
       drug = made.drugByCycle;
     }
     const { costHealth, costDrug } = made.values;
