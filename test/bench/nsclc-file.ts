@@ -5,6 +5,12 @@
 // 2026-12-07 (51e42c5, 0efebd3, 651f416): less tree work per draw (roll-down 11.6-19.2 -> 9.0-10.5 µs, 21 value and 17
 // check calls fewer), bit-identical; first run unchanged within this load's noise: 1.28-1.89 -> 1.40-1.93 s CPU in 10
 // pairs at load 7-10 (goal still missed, ~1.6×; see nsclc.ts for where the first run's excess goes).
+// 2026-12-07 (session 12): the parameter row builder in chunks (row-builder.ts). `node --trace-opt` showed its one
+// literal of 79 doubles as the first run's largest compile job (204-332 ms on a background thread), and the builder
+// unoptimised until then (first 10 000 rows 59-295 ms, now 50-67; steady ~0.8 -> ~1.4 µs a row). First run from dist,
+// 8 alternating pairs at load ~2: CPU 1263-1861 (median ~1600) -> 1002-1797 ms (median ~1350), wall 770-1192 ->
+// 718-1340 ms (no change above the noise). Next largest in the window: rollDownPlan (~100-150 ms, run twice per
+// tree but long enough to be optimised), curveTotals, addStateValues, readEntryTable (30-40 ms each).
 // Run: npm run bench nsclc (both forms) or npm run bench nsclc-file
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
