@@ -14,6 +14,7 @@ import { ValueArrayPlan } from "./fill-value-arrays.js";
 import { type VectorKernel, VectorKernels } from "./vector-kernel.js";
 import { RunMemo } from "./run-memo.js";
 import { bookFlows, readMilestones } from "./cycle-steps.js";
+import { StrategyPaths } from "./strategy-path.js";
 
 /**
  * Every buffer one evaluation needs, allocated once per model so that evaluating a draw allocates
@@ -113,6 +114,8 @@ export class MarkovWorkspace {
   readonly milestonesAt: (cycle: number) => void;
   /** The inputs and results of the last weighted run of a vector kernel (run-memo.ts). */
   readonly runMemo: RunMemo;
+  /** Per strategy: the whole run generated for the shapes of its vector-form results (strategy-path.ts). */
+  readonly strategyPaths: StrategyPaths;
   /** The vector kernel chosen for the strategy being run (evaluate-strategy.ts). */
   arraysKernel: VectorKernel | undefined = undefined;
   /** Where the kernel is, for error messages (mutated, never reallocated). */
@@ -173,6 +176,7 @@ export class MarkovWorkspace {
     this.valuePlanReaders = new ValuePlanReaders(model, this.valuePlan);
     this.vectorKernels = new VectorKernels(model, this.site);
     this.runMemo = new RunMemo(model);
+    this.strategyPaths = new StrategyPaths(model);
     this.bookAt = (cycle) => bookFlows(model, this, cycle, undefined);
     this.milestonesAt = (cycle) => readMilestones(model, this, cycle);
     const rows = model.cycles + 1;

@@ -1,0 +1,119 @@
+// A strategy's whole run in one generated call (src/models/markov/strategy-path.ts) against the
+// interpreted run of a copy of the library whose code generation was refused (as under a content
+// security policy): totals bit for bit, errors with the same code, path and message. The draws change
+// the entries' kinds (number or byCycle) and hold bad numbers now and then, so the paths learned from
+// one draw's shapes meet other shapes and failing checks, and fall back to the interpreted run.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import * as live from "../../../src/index.js";
+import { compileMarkov } from "../../../src/models/markov/compile-markov.js";
+import { evaluateStrategy } from "../../../src/models/markov/evaluate-strategy.js";
+import { MarkovWorkspace } from "../../../src/models/markov/markov-workspace.js";
+import type { MarkovCohortDefinition } from "../../../src/models/markov/markov-definition.js";
+import { thrown } from "../../helpers/thrown.js";
+import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
+
+type Qaly = typeof live;
+
+async function refusedCopy(): Promise<Qaly> {
+  return withCodeGenerationRefused(
+    async () => ({ fresh: (await import("../../../src/index.js")) as Qaly, generation: await import("../../../src/core/generated-function.js") }),
+    ({ fresh, generation }) => {
+      generation.generatedFunction(["x"], "return x;");
+      expect(generation.codeGenerationRefused()).toBe(true);
+      return fresh;
+    },
+  );
+}
+
+interface Draw {
+  /** Per entry: 0 a number, 1 byCycle. */
+  readonly kinds: readonly number[];
+  readonly seed: number;
+  /** 0: valid; 1: a probability above 1 in some cycle; 2: a NaN value in some row; 3: a row summing above 1 (complement negative). */
+  readonly fault: number;
+}
+
+const drawArbitrary = fc.record({ kinds: fc.array(fc.constantFrom(0, 1), { minLength: 4, maxLength: 4 }), seed: fc.integer({ min: 1, max: 1_000_000 }), fault: fc.constantFrom(0, 0, 0, 0, 1, 2, 3) });
+const CYCLES = 12;
+
+/** A three-state model (with a fourth, absorbing) whose transitions and values come from the draw, in the vector form. */
+function definition(q: Qaly, discount: number): MarkovCohortDefinition<Draw, readonly ["Well", "Sick", "Severe", "Dead"], "A" | "B", "cost" | "qaly"> {
+  const series = (d: Draw, k: number, length: number, scale: number, bad: number) => {
+    let state = d.seed * (k + 7);
+    const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    const values = Float64Array.from({ length }, () => next() * scale);
+    if (bad !== 0) values[d.seed % length] = bad;
+    return d.kinds[k] === 1 ? q.byCycle(values) : values[0]!;
+  };
+  return {
+    states: ["Well", "Sick", "Severe", "Dead"],
+    strategies: ["A", "B"],
+    outcomes: { cost: "cost", qaly: "effect" },
+    cycles: CYCLES,
+    start: { Well: 0.75, Sick: 0.25 },
+    discountRate: { cost: 0.035, effect: discount },
+    cycleCorrection: "half-cycle",
+    transitionArrays: (d, _grid, strategy) => ({
+      Well: { Well: q.complement, Sick: series(d, 0, CYCLES, 0.3, d.fault === 1 ? 1.5 : 0), Dead: strategy === "A" ? 0.01 : 0 },
+      Sick: { Severe: series(d, 1, CYCLES, 0.3, d.fault === 3 ? 0.9 : 0), Sick: q.complement, Dead: series(d, 1, CYCLES, 0.2, d.fault === 3 ? 0.5 : 0) },
+      Severe: { Severe: q.complement, Dead: 0.2 },
+      Dead: { Dead: 1 },
+    }),
+    valueArrays: (d, _grid, strategy) => ({
+      cost: { Well: 100, Sick: series(d, 2, CYCLES + 1, 1000, d.fault === 2 ? Number.NaN : 0), Severe: strategy === "A" ? 5000 : series(d, 3, CYCLES + 1, 5000, 0) },
+      qaly: { Well: 1, Sick: 0.6, Severe: series(d, 3, CYCLES + 1, 0.4, 0) },
+    }),
+  };
+}
+
+function outcome(model: live.Model<Draw, string>, d: Draw, i: number): Float64Array | string {
+  const out = new Float64Array(model.strategies.length * model.outcomes.length);
+  try {
+    model.evaluateInto(d, out, { draw: i });
+    return out;
+  } catch {
+    const error = thrown(() => model.evaluateInto(d, out, { draw: i }));
+    return JSON.stringify({ message: error.message, issues: error.issues });
+  }
+}
+
+describe("generated strategy paths", () => {
+  it("give the interpreted run's totals and errors over draws whose shapes change (fast-check)", async () => {
+    const refused = await refusedCopy();
+    fc.assert(
+      fc.property(fc.array(drawArbitrary, { minLength: 1, maxLength: 30 }), fc.constantFrom(0, 0.035), (draws, discount) => {
+        const generated = live.markovCohort(definition(live, discount));
+        const interpreted = refused.markovCohort(definition(refused, discount));
+        draws.forEach((d, i) => expect(outcome(generated, d, i)).toEqual(outcome(interpreted, d, i)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("are learned for the homogeneous and by-cycle loops and taken on the next draw", () => {
+    const model = compileMarkov(definition(live, 0) as unknown as Parameters<typeof compileMarkov>[0]);
+    const work = new MarkovWorkspace(model);
+    const fixed: Draw = { kinds: [0, 0, 0, 0], seed: 5, fault: 0 };
+    const varying: Draw = { kinds: [1, 1, 1, 1], seed: 5, fault: 0 };
+    const mixed: Draw = { kinds: [1, 0, 0, 0], seed: 5, fault: 0 };
+    evaluateStrategy(model, work, 0, fixed, undefined);
+    expect(work.strategyPaths.pathOf(0)).toBeDefined();
+    evaluateStrategy(model, work, 1, varying, undefined);
+    expect(work.strategyPaths.pathOf(1)).toBeDefined();
+    // Transitions by cycle with values fixed for the run take the weighted loop: no path is learned for it, the one kept stays.
+    const kept = work.strategyPaths.pathOf(1);
+    evaluateStrategy(model, work, 1, mixed, undefined);
+    expect(work.strategyPaths.pathOf(1)).toBe(kept);
+    // Taken: the path alone writes the totals (the interpreted run would call the functions again).
+    let calls = 0;
+    const counted = compileMarkov({ ...definition(live, 0), transitionArrays: (d: Draw, g: never, s: string) => (calls++, definition(live, 0).transitionArrays!(d, g, s as "A")) } as unknown as Parameters<typeof compileMarkov>[0]);
+    const countedWork = new MarkovWorkspace(counted);
+    evaluateStrategy(counted, countedWork, 1, varying, undefined);
+    const first = Float64Array.from(countedWork.total);
+    calls = 0;
+    evaluateStrategy(counted, countedWork, 1, varying, undefined);
+    expect(calls).toBe(1);
+    expect(countedWork.total).toEqual(first);
+  });
+});
