@@ -2,7 +2,6 @@
 // construction, the evaluation check the functions at every draw (one list, so both agree).
 import type { PathSegment } from "../core/errors.js";
 import { isComplement } from "../models/complement.js";
-import type { Value } from "../models/tree/tree-types.js";
 import type { TestingPathwayDefinition } from "./pathway-types.js";
 
 /** Where an input must lie. @internal */
@@ -89,9 +88,4 @@ export function entries<V>(record: { readonly [key: string]: V | undefined } | u
 /** Whether a value is a plain object (not null, not an array, not a function). @internal */
 export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A value's static form: the number, or undefined for a function. @internal */
-export function constantOf<P>(value: Value<P> | undefined): number | undefined {
-  return typeof value === "number" ? value : undefined;
 }

@@ -62,11 +62,6 @@ function anyOf(xs: readonly number[]): number {
   return 1 - none;
 }
 
-/** Whether a value is the literal number `x` (a function is never literal). @internal */
-export function isLiteral<P>(value: Value<P> | undefined, x: number): boolean {
-  return value === x;
-}
-
 /**
  * Combined values built once per kind and list of inputs, so that equal combinations are one
  * function object: the decision tree evaluates each distinct function once per draw (its value
