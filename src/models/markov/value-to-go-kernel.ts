@@ -9,9 +9,11 @@ export interface BackwardRows {
   cycles: number;
   floor: Float64Array | undefined;
   states: number;
+  /** The states with rows to step (live, with a position neither zero, settled nor looping), ascending, and their count. */
+  rowStates: Int32Array;
+  rowCount: number;
   tunnel: Int32Array | readonly number[];
   base: Int32Array | readonly number[];
-  live: Uint8Array;
   entered: Uint8Array;
   /** The background's death states (1), or undefined without a background floor. */
   dead: Uint8Array | undefined;
@@ -29,7 +31,10 @@ export interface BackwardRows {
   settled: Uint8Array;
   looping: Uint8Array;
   coefficients: Float64Array;
-  slotValues: Float64Array;
+  /** The per-year values (`[outcome · expanded + e]`) an outcome's two slots read, and the milestones' indicators (`[m · expanded + e]`). */
+  values: Float64Array;
+  masks: Float64Array;
+  expanded: number;
   rowDeath: Float64Array;
   loopTables: readonly (Float64Array | undefined)[];
   table: Float64Array;
@@ -54,8 +59,10 @@ export const MAX_GENERATED_SLOTS = 64;
  * Value-to-go's row loop generated for one slot layout: `outcomes` outcomes (class 0 cost, 1 effect
  * each) discounted and undiscounted, then `milestones` milestones. The slots are unrolled into
  * locals, so each row step adds its moves in registers, in the order and with the products of the
- * interpreted loop in ValueToGo (the same numbers bit for bit). The source holds integers only.
- * Undefined when code generation is refused: the caller runs the interpreted loop. @internal
+ * interpreted loop in ValueToGo (the same numbers bit for bit). A state's per-year values are read
+ * once for both of an outcome's slots; a move to a looping state reads its values once per call
+ * into locals (the kernel never writes them) and its table once per class, not once per slot. The source holds integers only. Undefined when code generation is
+ * refused: the caller runs the interpreted loop. @internal
  */
 export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eventUndiscounted: boolean): BackwardKernel | undefined {
   if (codeGenerationRefused() || 2 * outcomeClass.length + milestones > MAX_GENERATED_SLOTS) return undefined;
@@ -68,10 +75,22 @@ export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eve
   // Class of slot x in a looping state's table: 0 cost, 1 effect, 2 undiscounted, 3 + m milestone m.
   const classOf = slots.map((x) => (x < outcomes ? outcomeClass[x]! : x < 2 * outcomes ? 2 : 3 + x - 2 * outcomes));
   const each = (line: (x: number) => string): string => slots.map(line).join(" ");
+  // The classes some slot has (each read once from a looping state's table).
+  const classes = [...new Set(classOf)];
+  // The per-year values: one per outcome (both its slots read it), then one per milestone; slot x reads value valueOf[x].
+  const valueCount = outcomes + milestones;
+  const valueIds = Array.from({ length: valueCount }, (_, i) => i);
+  const valueOf = slots.map((x) => (x < outcomes ? x : x - outcomes));
+  const read = (i: number, state: string): string => `${i < outcomes ? "values" : "masks"}[${state} + f${i}]`;
+  const eachValue = (line: (i: number) => string): string => valueIds.map(line).join(" ");
   const lines = [
     '"use strict";',
-    "const { last, cycles: N, floor, states, tunnel, base, live, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot, tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, slotValues, rowDeath, loopTables, table, costEvents, effectEvents, eventUndiscounted } = r;",
+    "const { last, cycles: N, floor, states, rowStates, rowCount, tunnel, base, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot, tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, rowDeath, loopTables, table, costEvents, effectEvents, eventUndiscounted, values, masks, expanded } = r;",
     "let next = r.next, current = r.current;",
+    // The looping state whose values are in u0.. (-1: none yet) and its table.
+    `let loopState = -1, loopTable = next, ${valueIds.map((i) => `u${i} = 0`).join(", ")};`,
+    // Where value i starts: outcome o's values at o · expanded, milestone m's indicators at m · expanded.
+    eachValue((i) => `const f${i} = ${i < outcomes ? i : i - outcomes} * expanded;`),
     "for (let t = last; t >= 0; t--) {",
     "const cycle = t + 1;",
     "const qPop = floor === undefined || t === N ? 0 : floor[t];",
@@ -79,8 +98,8 @@ export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eve
     each((x) => `const k${x} = coefficients[rowAt + ${x}];`),
     "const ce = t === N ? 0 : costEvents[cycle], ee = t === N ? 0 : effectEvents[cycle];",
     eventUndiscounted ? "const eu = t === N ? 0 : eventUndiscounted[cycle];" : "",
-    "for (let s = 0; s < states; s++) {",
-    "if (live[s] === 0) continue;",
+    "for (let i = 0; i < rowCount; i++) {",
+    "const s = rowStates[i];",
     "const size = tunnel[s], first = base[s];",
     "const high = t < size - 1 ? t : size - 1;",
     "const low = entered[s] === 1 ? 0 : high;",
@@ -89,7 +108,8 @@ export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eve
     "const e = first + position;",
     "if (zero[e] === 1 || settled[e] === 1 || looping[e] === 1) continue;",
     `const at = e * ${K};`,
-    each((x) => `let v${x} = k${x} * slotValues[at + ${x}];`),
+    eachValue((i) => `const w${i} = ${read(i, "e")};`),
+    each((x) => `let v${x} = k${x} * w${valueOf[x]};`),
     "if (t !== N) {",
     "const slot = floored ? deathSlot[e] : -1;",
     "const q = rowDeath[e];",
@@ -108,8 +128,11 @@ export function backwardKernel(outcomeClass: Uint8Array, milestones: number, eve
     "}",
     "if (zero[j] === 1) continue;",
     `const from = j * ${K};`,
-    `if (settled[j] === 1) { ${each((x) => `v${x} += p * slotValues[from + ${x}] * table[settledAt + ${x}];`)} }`,
-    `else if (looping[j] === 1) { const B = loopTables[j]; ${each((x) => `v${x} += p * slotValues[from + ${x}] * B[loopAt + ${classOf[x]}];`)} }`,
+    `if (settled[j] === 1) { ${eachValue((i) => `const y${i} = ${read(i, "j")};`)} ${each((x) => `v${x} += p * y${valueOf[x]} * table[settledAt + ${x}];`)} }`,
+    `else if (looping[j] === 1) {`,
+    `if (j !== loopState) { loopState = j; loopTable = loopTables[j]; ${eachValue((i) => `u${i} = ${read(i, "j")};`)} }`,
+    classes.map((c) => `const b${c} = loopTable[loopAt + ${c}];`).join(" "),
+    `${each((x) => `v${x} += p * u${valueOf[x]} * b${classOf[x]};`)} }`,
     `else { ${each((x) => `v${x} += p * next[from + ${x}];`)} }`,
     "}",
     "}",

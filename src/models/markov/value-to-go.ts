@@ -45,6 +45,8 @@ export class ValueToGo {
   /** Per state: whether a start or a reachable row may put mass in it, and whether another live state moves mass into it (its tunnel position 0). */
   readonly live: Uint8Array;
   readonly entered: Uint8Array;
+  /** The live states with a position the row loop steps (neither zero, settled nor looping), ascending; per strategy. */
+  private readonly rowStates: Int32Array;
   /** Per start: its expanded start vector, and its starting values per declared outcome. */
   private starts: Float64Array[] = [];
   private startingValues: Float64Array[] = [];
@@ -54,8 +56,17 @@ export class ValueToGo {
   private readonly startSlots: Float64Array;
   /** Per row t, each slot's weight (`[t · K + slot]`). */
   private readonly coefficients: Float64Array;
-  /** Per expanded state, each slot's per-year value (its milestone indicator for a milestone slot): `[e · K + slot]`, per strategy and draw. */
-  private readonly slotValues: Float64Array;
+  /**
+   * The per-year values the slots read, in place: the strategy's `work.values` (`[outcome · E + e]`,
+   * or {@link noValues}) for an outcome's two slots, {@link masks} for a milestone's; slot x reads
+   * `slotSource[x]` (0 values, 1 masks) at `slotOffset[x] + e`. Not copied per strategy.
+   */
+  private values: Float64Array;
+  private readonly noValues: Float64Array;
+  /** Each milestone's indicator per expanded state, `[m · E + e]`: the model's, fixed. */
+  private readonly masks: Float64Array;
+  private readonly slotSource: Uint8Array;
+  private readonly slotOffset: Int32Array;
   /** Per expanded state, the sum of its raw probabilities to the death states (the floor's q, summed as floorRow does). */
   private readonly rowDeath: Float64Array;
   /** 1 when some row of state s stores an entry to state to (`[s · S + to]`). */
@@ -98,7 +109,20 @@ export class ValueToGo {
     }
     this.live = new Uint8Array(model.states.length);
     this.entered = new Uint8Array(model.states.length);
-    this.slotValues = new Float64Array(model.expanded * this.width);
+    this.rowStates = new Int32Array(model.states.length);
+    const E = model.expanded;
+    this.noValues = new Float64Array(outcomes * E);
+    this.values = this.noValues;
+    this.masks = new Float64Array(model.milestones.length * E);
+    model.milestones.forEach((milestone, m) => {
+      for (let e = 0; e < E; e++) this.masks[m * E + e] = milestone.states[e]!;
+    });
+    this.slotSource = new Uint8Array(this.width);
+    this.slotOffset = new Int32Array(this.width);
+    for (let x = 0; x < this.width; x++) {
+      this.slotSource[x] = x < 2 * outcomes ? 0 : 1;
+      this.slotOffset[x] = (x < outcomes ? x : x < 2 * outcomes ? x - outcomes : x - 2 * outcomes) * E;
+    }
     this.rowDeath = new Float64Array(model.expanded);
     this.startSlots = new Float64Array(this.width);
     this.adjacent = new Uint8Array(model.states.length * model.states.length);
@@ -183,8 +207,8 @@ export class ValueToGo {
     }
     const filled = fillStrategy(model, work, strategyIndex, params, startTime);
     if ((filled & ~PLAN_READ) !== 0) return false;
-    const hasValues = strategy.valueArrays !== undefined || strategy.values !== undefined;
-    this.readSlots(work, hasValues);
+    // The values as filled (a strategy without values: zeros), read in place by the slots.
+    this.values = strategy.valueArrays !== undefined || strategy.values !== undefined ? work.values : this.noValues;
     this.classify(work, count);
     const v0 = this.backward(work, startTime);
 
@@ -192,7 +216,7 @@ export class ValueToGo {
     const expanded = model.expanded;
     const factors = startTime > 0 ? [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)] : undefined;
     const table = this.settled.includes(1) ? this.settledTable(startTime, work.floor) : undefined;
-    const slotValues = this.slotValues;
+    const { values, masks, slotSource, slotOffset } = this;
     for (let i = 0; i < count; i++) {
       const vector = this.starts[i]!;
       const starting = this.startingValues[i]!;
@@ -209,7 +233,7 @@ export class ValueToGo {
         // A settled or looping state's value-to-go at row 0 is its values times its table's row 0.
         const scale = this.settled[e] === 1 ? table! : this.looping[e] === 1 ? this.loopTables[e]! : undefined;
         const slots = this.startSlots;
-        for (let x = 0; x < K; x++) slots[x] = scale === undefined ? v0[at + x]! : slotValues[at + x]! * scale[scale === table ? x : this.classOf[x]!]!;
+        for (let x = 0; x < K; x++) slots[x] = scale === undefined ? v0[at + x]! : (slotSource[x] === 0 ? values : masks)[slotOffset[x]! + e]! * scale[scale === table ? x : this.classOf[x]!]!;
         for (let o = 0; o < outcomes; o++) {
           total[o]! += mass * slots[o]!;
           totalUndiscounted[o]! += mass * slots[outcomes + o]!;
@@ -222,28 +246,6 @@ export class ValueToGo {
     return true;
   }
 
-  /** Reads the strategy's per-year values (none: zeros) and milestone indicators into slot layout. */
-  private readSlots(work: MarkovWorkspace, hasValues: boolean): void {
-    const model = this.model;
-    const K = this.width;
-    const outcomes = model.outcomes.length;
-    const expanded = model.expanded;
-    const slotValues = this.slotValues;
-    const values = work.values;
-    for (let o = 0; o < outcomes; o++) {
-      const first = o * expanded;
-      for (let e = 0; e < expanded; e++) {
-        const value = hasValues ? values[first + e]! : 0;
-        slotValues[e * K + o] = value;
-        slotValues[e * K + outcomes + o] = value;
-      }
-    }
-    for (let m = 0; m < model.milestones.length; m++) {
-      const mask = model.milestones[m]!.states;
-      for (let e = 0; e < expanded; e++) slotValues[e * K + 2 * outcomes + m] = mask[e]!;
-    }
-  }
-
   /**
    * Marks, from the filled matrix (every tunnel position, fixed for the run), in one pass over its
    * rows: the states some start or reachable row puts mass in (`live`), the tunnel states entered
@@ -253,7 +255,7 @@ export class ValueToGo {
    */
   private classify(work: MarkovWorkspace, count: number): void {
     const model = this.model;
-    const { live, entered, zero, settled, looping, loopSelf, adjacent, rowDeath, slotValues } = this;
+    const { live, entered, zero, settled, looping, loopSelf, adjacent, rowDeath, values, masks, slotSource, slotOffset } = this;
     const { rowStart, rowEnd, col, colState, rawVal, tvFirst, stateOf, deathSlot } = work;
     const states = model.states.length;
     const expanded = model.expanded;
@@ -281,7 +283,7 @@ export class ValueToGo {
       loopSelf[e] = booked ? -1 : self;
       const floored = dead !== undefined && dead[s] === 0;
       let flag = !booked && alone && self >= 0 && rawVal[self] === 1 && !floored;
-      for (let x = 0; x < K && flag; x++) if (slotValues[e * K + x] !== 0) flag = false;
+      for (let x = 0; x < K && flag; x++) if ((slotSource[x] === 0 ? values : masks)[slotOffset[x]! + e] !== 0) flag = false;
       zero[e] = flag ? 1 : 0;
       // Stays put before the floor (settled, if its death state turns out to be zero).
       settled[e] = !flag && !booked && alone && self >= 0 && rawVal[self] === 1 && (dead === undefined || (floored && deathSlot[e]! >= 0)) ? 1 : 0;
@@ -356,7 +358,7 @@ export class ValueToGo {
     const floor = work.floor;
     const background = model.background;
     const dead = background?.dead;
-    const { live, entered, zero, settled, coefficients, slotValues, rowDeath, looping, loopSelf, loopTables, classOf, classWeights } = this;
+    const { live, entered, zero, settled, coefficients, values, masks, slotSource, slotOffset, rowDeath, looping, loopSelf, loopTables, classOf, classWeights, rowStates } = this;
     const C = 3 + model.milestones.length;
     const outcomeClass = model.outcomeClass;
     const [costEvents, effectEvents] = model.eventWeight;
@@ -366,8 +368,10 @@ export class ValueToGo {
     // last row at which some start may still reach one of them (the AML tunnels: their first 60
     // positions, after which the cohort is cured, settled, or in R/R, looping).
     let last = -1;
+    let rowCount = 0;
     for (let s = 0; s < states; s++) {
       if (live[s] === 0) continue;
+      let rows = false;
       const tunnel = model.tunnel[s]!;
       const base = model.base[s]!;
       const floored = background !== undefined && dead![s] === 0;
@@ -375,6 +379,7 @@ export class ValueToGo {
         const e = base + position;
         if (zero[e] === 1 || settled[e] === 1) continue;
         if (looping[e] === 0) {
+          rows = true;
           // Position p of a tunnel entered only at the start is reached at row p alone; the last position, and any row of an entered one, up to row N.
           last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? N : position);
           continue;
@@ -390,14 +395,15 @@ export class ValueToGo {
         this.loopQ[e] = q;
         this.loopFloor[e] = floor;
       }
+      if (rows) rowStates[rowCount++] = s;
     }
     // The row loop generated for the slot layout (locals instead of K-slot loops), or interpreted when code generation is refused.
     this.kernel ??= backwardKernel(outcomeClass, model.milestones.length, eventUndiscounted !== undefined) ?? null;
     if (this.kernel !== null) {
       const { a, b } = this;
       const result = this.kernel({
-        last, cycles: N, floor, states, tunnel: model.tunnel, base: model.base, live, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot,
-        tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, slotValues, rowDeath, loopTables, table,
+        last, cycles: N, floor, states, rowStates, rowCount, tunnel: model.tunnel, base: model.base, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot,
+        tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, values, masks, expanded: model.expanded, rowDeath, loopTables, table,
         costEvents, effectEvents, eventUndiscounted, next: a, current: b,
       });
       this.a = result;
@@ -411,8 +417,8 @@ export class ValueToGo {
       const qPop = floor === undefined || t === N ? 0 : floor[t]!;
       const rowAt = t * K;
       const settledAt = cycle * K;
-      for (let s = 0; s < states; s++) {
-        if (live[s] === 0) continue;
+      for (let i = 0; i < rowCount; i++) {
+        const s = rowStates[i]!;
         const tunnel = model.tunnel[s]!;
         const base = model.base[s]!;
         // A cohort entering at position 0 is at position ≤ t at row t; exactly t when nothing enters the tunnel later.
@@ -423,7 +429,7 @@ export class ValueToGo {
           const e = base + position;
           if (zero[e] === 1 || settled[e] === 1 || looping[e] === 1) continue;
           const at = e * K;
-          for (let x = 0; x < K; x++) current[at + x] = coefficients[rowAt + x]! * slotValues[at + x]!;
+          for (let x = 0; x < K; x++) current[at + x] = coefficients[rowAt + x]! * (slotSource[x] === 0 ? values : masks)[slotOffset[x]! + e]!;
           if (t === N) continue;
           const first = rowStart[e]!;
           const end = rowEnd[e]!;
@@ -445,11 +451,11 @@ export class ValueToGo {
             }
             if (zero[j] === 1) continue;
             const from = j * K;
-            if (settled[j] === 1) for (let x = 0; x < K; x++) current[at + x]! += p * slotValues[from + x]! * table[settledAt + x]!;
+            if (settled[j] === 1) for (let x = 0; x < K; x++) current[at + x]! += p * (slotSource[x] === 0 ? values : masks)[slotOffset[x]! + j]! * table[settledAt + x]!;
             else if (looping[j] === 1) {
               const B = loopTables[j]!;
               const loopAt = cycle * C;
-              for (let x = 0; x < K; x++) current[at + x]! += p * slotValues[from + x]! * B[loopAt + classOf[x]!]!;
+              for (let x = 0; x < K; x++) current[at + x]! += p * (slotSource[x] === 0 ? values : masks)[slotOffset[x]! + j]! * B[loopAt + classOf[x]!]!;
             }
             else for (let x = 0; x < K; x++) current[at + x]! += p * next[from + x]!;
           }
