@@ -1,6 +1,6 @@
 import { type CurveMark, curveMark } from "./curve-mark.js";
 import { integrate } from "./integrate.js";
-import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
+import type { SurvivalCurve } from "./survival-curve.js";
 
 /** What a family must supply; restricted mean and quantile fall back to numerical methods. */
 export interface CurveParts<D extends {

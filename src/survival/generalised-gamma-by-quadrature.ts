@@ -1,7 +1,7 @@
 import { defineCurve } from "./define-curve.js";
 import { integrate } from "./integrate.js";
 import { generalisedGammaLogDensityW } from "./log-tails.js";
-import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
+import type { SurvivalCurve } from "./survival-curve.js";
 
 // The density of w = (log t − μ)/σ peaks at w = 0 and, for γ = 1/Q² > 500, is below e^{−800}
 // beyond |w| = 40 (its tails decay at least like e^{−|w|/|Q|}), so [−40, 40] holds all of its mass.

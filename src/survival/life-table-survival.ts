@@ -1,7 +1,7 @@
 import { IssueCollector } from "../core/errors.js";
 import { defineCurve } from "./define-curve.js";
 import { formatSignificant } from "../core/format-significant.js";
-import type { LifeTable, LifeTableDef } from "./life-table.js";
+import type { LifeTable } from "./life-table.js";
 import type { SurvivalCurve, SurvivalCurveDef } from "./survival-curve.js";
 import type { TimeUnit } from "./time-unit.js";
 import { yearsPerTimeUnit } from "./time-unit.js";
