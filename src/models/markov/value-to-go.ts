@@ -265,21 +265,39 @@ export class ValueToGo {
     adjacent.fill(0);
     for (let e = 0; e < expanded; e++) {
       const s = stateOf[e]!;
+      const row = s * states;
+      const first = rowStart[e]!;
+      const end = rowEnd[e]!;
       let q = 0;
       let self = -1;
+      if (dead === undefined) {
+        for (let index = first; index < end; index++) {
+          adjacent[row + colState[index]!] = 1;
+          if (col[index] === e) self = index;
+        }
+      } else {
+        for (let index = first; index < end; index++) {
+          const to = colState[index]!;
+          adjacent[row + to] = 1;
+          if (dead[to] === 1) q += rawVal[index]!;
+          if (col[index] === e) self = index;
+        }
+      }
+      rowDeath[e] = q;
+      // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping.
+      if (self < 0) {
+        loopSelf[e] = -1;
+        zero[e] = 0;
+        settled[e] = 0;
+        continue;
+      }
       // Every stored entry other than the one to itself is 0 (before the floor), and no stored move books a transition value.
       let alone = true;
       let booked = false;
-      for (let index = rowStart[e]!; index < rowEnd[e]!; index++) {
-        const to = colState[index]!;
-        const raw = rawVal[index]!;
-        adjacent[s * states + to] = 1;
-        if (dead !== undefined && dead[to] === 1) q += raw;
-        if (tvFirst[s * states + to]! >= 0) booked = true;
-        if (col[index] === e) self = index;
-        else if (raw !== 0) alone = false;
+      for (let index = first; index < end; index++) {
+        if (tvFirst[row + colState[index]!]! >= 0) booked = true;
+        if (col[index] !== e && rawVal[index] !== 0) alone = false;
       }
-      rowDeath[e] = q;
       loopSelf[e] = booked ? -1 : self;
       const floored = dead !== undefined && dead[s] === 0;
       let flag = !booked && alone && self >= 0 && rawVal[self] === 1 && !floored;
