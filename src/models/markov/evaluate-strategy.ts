@@ -15,7 +15,6 @@ import { prepareTransitionArrays } from "./fill-transition-arrays.js";
 import { vectorLoop } from "./vector-loop.js";
 import { fillValueArraysRow, prepareValueArrays } from "./fill-value-arrays.js";
 import { zero } from "./zero.js";
-import type { StrategyPath } from "./strategy-path.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -36,11 +35,9 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   const cycles = model.cycles;
   const expanded = model.expanded;
   const outcomes = model.outcomes.length;
-  // From its start at time 0 without a recorder, a strategy with a generated path (strategy-path.ts) runs in one call.
+  // A run from the start at time 0 without a recorder teaches the strategy's generated path (strategy-path.ts; evaluateInto takes it).
   const pathCall = recorder === undefined && context?.start === undefined && (context?.startTime ?? 0) === 0;
-  const path = pathCall ? work.strategyPaths.pathOf(strategyIndex) : undefined;
   const startTime = enterStrategy(model, work, strategyIndex, context);
-  if (path !== undefined && runPath(path, params, work)) return;
 
   if (context?.start !== undefined) {
     startVector(context.start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
@@ -131,20 +128,6 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
       work.total[o]! *= factor;
       if (recorder !== undefined) for (let t = 0; t <= cycles; t++) recorder.discounted[o * (cycles + 1) + t]! *= factor;
     }
-  }
-}
-
-/**
- * Runs a strategy's generated path: true when it ran (the totals are written), false when it stopped
- * at a shape it was not made for or at a check that failed (then nothing is written and the
- * interpreted run follows, which calls the strategy's functions again: they are functions of the
- * parameters, the grid and the strategy, so it sees the same results, and reports the error).
- */
-function runPath(path: StrategyPath, params: unknown, work: MarkovWorkspace): boolean {
-  try {
-    return path(params, work.grids.at(0), work.current, work.total, work.totalUndiscounted);
-  } catch {
-    return false;
   }
 }
 

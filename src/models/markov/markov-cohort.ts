@@ -6,6 +6,7 @@ import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
 import { type MarkovRun, markovRun } from "./markov-run.js";
 import { MarkovWorkspace } from "./markov-workspace.js";
+import type { StrategyPath } from "./strategy-path.js";
 import { ValueToGo } from "./value-to-go.js";
 import { QalyError, fail, type PathSegment } from "../../core/errors.js";
 import { type MarkovTransitionMatrix, markovTransitionMatrix } from "./transition-matrix.js";
@@ -82,10 +83,33 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     if (out.length < strategies.length * width) fail("dimension_mismatch", path, `output buffer holds ${out.length} numbers; ${strategies.length} strategies × ${width} outcomes need ${strategies.length * width}`, { received: out.length });
   }
 
+  // Strategies with a generated path (strategy-path.ts) run in one call from here: this closure is the model's own, so the
+  // engine's shared functions (evaluateStrategy), which other models re-optimise for their forms, are not on the path.
+  const paths = work.strategyPaths;
+  const site = work.site;
+  const grid = work.grids.at(0);
+
+  /**
+   * Runs strategy `s`'s generated path: true when it ran (the totals are written), false when it stopped at a shape it
+   * was not made for or at a check that failed; nothing is written then, and evaluateStrategy calls the strategy's
+   * functions again (functions of the parameters, grid and strategy: it sees the same results) and reports the error.
+   */
+  function runPath(path: StrategyPath, s: number, params: P, context: EvaluationContext | undefined): boolean {
+    site.strategy = strategies[s]!;
+    site.draw = context?.draw;
+    try {
+      return path(params, grid, work.current, work.total, work.totalUndiscounted);
+    } catch {
+      return false;
+    }
+  }
+
   function evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
     checkOut(out, ["out"]);
+    const fromStart = context?.start === undefined && (context?.startTime ?? 0) === 0;
     for (let s = 0; s < strategies.length; s++) {
-      evaluateStrategy(model, work, s, params, context);
+      const path = fromStart ? paths.pathOf(s) : undefined;
+      if (path === undefined || !runPath(path, s, params, context)) evaluateStrategy(model, work, s, params, context);
       writeOutputs(out, s * width);
     }
   }

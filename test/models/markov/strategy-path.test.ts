@@ -105,15 +105,19 @@ describe("generated strategy paths", () => {
     const kept = work.strategyPaths.pathOf(1);
     evaluateStrategy(model, work, 1, mixed, undefined);
     expect(work.strategyPaths.pathOf(1)).toBe(kept);
-    // Taken: the path alone writes the totals (the interpreted run would call the functions again).
-    let calls = 0;
-    const counted = compileMarkov({ ...definition(live, 0), transitionArrays: (d: Draw, g: never, s: string) => (calls++, definition(live, 0).transitionArrays!(d, g, s as "A")) } as unknown as Parameters<typeof compileMarkov>[0]);
-    const countedWork = new MarkovWorkspace(counted);
-    evaluateStrategy(counted, countedWork, 1, varying, undefined);
-    const first = Float64Array.from(countedWork.total);
-    calls = 0;
-    evaluateStrategy(counted, countedWork, 1, varying, undefined);
-    expect(calls).toBe(1);
-    expect(countedWork.total).toEqual(first);
+    // Run alone, the path writes the interpreted run's totals and last masses.
+    const path = work.strategyPaths.pathOf(1)!;
+    const interpreted = [Float64Array.from(work.total), Float64Array.from(work.totalUndiscounted)];
+    evaluateStrategy(model, work, 1, varying, undefined);
+    const expected = [Float64Array.from(work.total), Float64Array.from(work.totalUndiscounted), Float64Array.from(work.current)];
+    expect(expected[0]).not.toEqual(interpreted[0]);
+    work.total.fill(Number.NaN);
+    work.totalUndiscounted.fill(Number.NaN);
+    work.current.fill(Number.NaN);
+    expect(path(varying, work.grids.at(0), work.current, work.total, work.totalUndiscounted)).toBe(true);
+    expect([work.total, work.totalUndiscounted, work.current]).toEqual(expected);
+    // A shape it was not made for: false, nothing written.
+    expect(path(mixed, work.grids.at(0), work.current, work.total, work.totalUndiscounted)).toBe(false);
+    expect([work.total, work.totalUndiscounted, work.current]).toEqual(expected);
   });
 });
