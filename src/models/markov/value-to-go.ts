@@ -45,8 +45,17 @@ export class ValueToGo {
   /** Per state: whether a start or a reachable row may put mass in it, and whether another live state moves mass into it (its tunnel position 0). */
   readonly live: Uint8Array;
   readonly entered: Uint8Array;
-  /** The live states with a position the row loop steps (neither zero, settled nor looping), ascending; per strategy. */
+  /**
+   * Found by classify, per strategy: the live states with a position the row loop steps (neither
+   * zero, settled nor looping), ascending, and their count; the looping expanded states of live
+   * states and their count; the last row the loop steps; whether some state is settled.
+   */
   private readonly rowStates: Int32Array;
+  private rowCount = 0;
+  private readonly loopStates: Int32Array;
+  private loopCount = 0;
+  private last = -1;
+  private anySettled = false;
   /** Per start: its expanded start vector, and its starting values per declared outcome. */
   private starts: Float64Array[] = [];
   private startingValues: Float64Array[] = [];
@@ -110,6 +119,7 @@ export class ValueToGo {
     this.live = new Uint8Array(model.states.length);
     this.entered = new Uint8Array(model.states.length);
     this.rowStates = new Int32Array(model.states.length);
+    this.loopStates = new Int32Array(model.expanded);
     const E = model.expanded;
     this.noValues = new Float64Array(outcomes * E);
     this.values = this.noValues;
@@ -215,7 +225,7 @@ export class ValueToGo {
     const K = this.width;
     const expanded = model.expanded;
     const factors = startTime > 0 ? [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)] : undefined;
-    const table = this.settled.includes(1) ? this.settledTable(startTime, work.floor) : undefined;
+    const table = this.anySettled ? this.settledTable(startTime, work.floor) : undefined;
     const { values, masks, slotSource, slotOffset } = this;
     for (let i = 0; i < count; i++) {
       const vector = this.starts[i]!;
@@ -327,18 +337,44 @@ export class ValueToGo {
     }
     // Under the floor a settled state loses mass to the first death state: its value-to-go must be zero.
     const deathZero = background === undefined || zero[model.base[background.primary]!] === 1;
+    const { rowStates, loopStates } = this;
+    let last = -1;
+    let rowCount = 0;
+    let loopCount = 0;
+    let anySettled = false;
     for (let e = 0; e < expanded; e++) {
       if (settled[e] === 1 && !deathZero) settled[e] = 0;
       looping[e] = 0;
+      if (zero[e] === 1) continue;
+      if (settled[e] === 1) {
+        anySettled = true;
+        continue;
+      }
+      const s = stateOf[e]!;
       const self = loopSelf[e]!;
-      if (zero[e] === 1 || settled[e] === 1 || self < 0) continue;
-      // Looping: every other stored entry leads to a zero state.
-      let alone = true;
-      for (let index = rowStart[e]!; index < rowEnd[e]! && alone; index++) if (index !== self && zero[col[index]!] !== 1) alone = false;
-      if (!alone) continue;
-      looping[e] = 1;
-      this.loopTables[e] ??= new Float64Array((model.cycles + 1) * (3 + model.milestones.length));
+      if (self >= 0) {
+        // Looping: every other stored entry leads to a zero state.
+        let alone = true;
+        for (let index = rowStart[e]!; index < rowEnd[e]! && alone; index++) if (index !== self && zero[col[index]!] !== 1) alone = false;
+        if (alone) {
+          looping[e] = 1;
+          this.loopTables[e] ??= new Float64Array((model.cycles + 1) * (3 + model.milestones.length));
+          if (live[s] === 1) loopStates[loopCount++] = e;
+          continue;
+        }
+      }
+      if (live[s] === 0) continue;
+      // A row the loop steps. Position p of a tunnel entered only at the start is reached at row p alone; the last position, and any row of an entered one, up to row N.
+      const tunnel = model.tunnel[s]!;
+      const position = e - model.base[s]!;
+      last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? model.cycles : position);
+      // The expanded states are numbered state by state: each state once, ascending.
+      if (rowCount === 0 || rowStates[rowCount - 1] !== s) rowStates[rowCount++] = s;
     }
+    this.last = last;
+    this.rowCount = rowCount;
+    this.loopCount = loopCount;
+    this.anySettled = anySettled;
   }
 
   /**
@@ -376,44 +412,30 @@ export class ValueToGo {
     const floor = work.floor;
     const background = model.background;
     const dead = background?.dead;
-    const { live, entered, zero, settled, coefficients, values, masks, slotSource, slotOffset, rowDeath, looping, loopSelf, loopTables, classOf, classWeights, rowStates } = this;
+    const { entered, zero, settled, coefficients, values, masks, slotSource, slotOffset, rowDeath, looping, loopSelf, loopTables, classOf, classWeights, rowStates } = this;
     const C = 3 + model.milestones.length;
     const outcomeClass = model.outcomeClass;
     const [costEvents, effectEvents] = model.eventWeight;
     const eventUndiscounted = model.eventUndiscounted;
-    const table = settled.includes(1) ? this.settledTable(startTime, floor) : this.coefficients;
-    // The looping states' tables first, over every row; then the rows of the other states, from the
-    // last row at which some start may still reach one of them (the AML tunnels: their first 60
+    const table = this.anySettled ? this.settledTable(startTime, floor) : this.coefficients;
+    // The looping states' tables first, over every row; then the rows of the other states (classify
+    // found them and the last row at which some start may still reach one: the AML tunnels' first 60
     // positions, after which the cohort is cured, settled, or in R/R, looping).
-    let last = -1;
-    let rowCount = 0;
-    for (let s = 0; s < states; s++) {
-      if (live[s] === 0) continue;
-      let rows = false;
-      const tunnel = model.tunnel[s]!;
-      const base = model.base[s]!;
-      const floored = background !== undefined && dead![s] === 0;
-      for (let position = 0; position < tunnel; position++) {
-        const e = base + position;
-        if (zero[e] === 1 || settled[e] === 1) continue;
-        if (looping[e] === 0) {
-          rows = true;
-          // Position p of a tunnel entered only at the start is reached at row p alone; the last position, and any row of an entered one, up to row N.
-          last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? N : position);
-          continue;
-        }
-        // The table is a function of these inputs alone (the class weights and cycles are the model's): a draw's strategies often share them.
-        const raw = rawVal[loopSelf[e]!]!;
-        const slot = floored ? deathSlot[e]! : -1;
-        const q = rowDeath[e]!;
-        if (this.loopFloor[e] === floor && Object.is(this.loopRaw[e], raw) && this.loopSlot[e] === slot && Object.is(this.loopQ[e], q)) continue;
-        this.loopTable(loopTables[e]!, raw, slot, q, floor);
-        this.loopRaw[e] = raw;
-        this.loopSlot[e] = slot;
-        this.loopQ[e] = q;
-        this.loopFloor[e] = floor;
-      }
-      if (rows) rowStates[rowCount++] = s;
+    const { last, rowCount, loopStates, loopCount } = this;
+    const stateOf = work.stateOf;
+    for (let k = 0; k < loopCount; k++) {
+      const e = loopStates[k]!;
+      const floored = background !== undefined && dead![stateOf[e]!] === 0;
+      // The table is a function of these inputs alone (the class weights and cycles are the model's): a draw's strategies often share them.
+      const raw = rawVal[loopSelf[e]!]!;
+      const slot = floored ? deathSlot[e]! : -1;
+      const q = rowDeath[e]!;
+      if (this.loopFloor[e] === floor && Object.is(this.loopRaw[e], raw) && this.loopSlot[e] === slot && Object.is(this.loopQ[e], q)) continue;
+      this.loopTable(loopTables[e]!, raw, slot, q, floor);
+      this.loopRaw[e] = raw;
+      this.loopSlot[e] = slot;
+      this.loopQ[e] = q;
+      this.loopFloor[e] = floor;
     }
     // The row loop generated for the slot layout (locals instead of K-slot loops), or interpreted when code generation is refused.
     this.kernel ??= backwardKernel(outcomeClass, model.milestones.length, eventUndiscounted !== undefined) ?? null;
