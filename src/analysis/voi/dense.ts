@@ -170,6 +170,16 @@ export function symmetricEigen(matrix: Float64Array, m: number): { readonly valu
   const a = Float64Array.from(matrix);
   const v = new Float64Array(m * m);
   for (let i = 0; i < m; i++) v[i * m + i] = 1;
+  jacobiSweeps(a, v, m);
+  return { values: Float64Array.from({ length: m }, (_, i) => a[i * m + i]!), vectors: v };
+}
+
+/**
+ * Rotates `a` towards diagonal and accumulates the rotations in `v`. Apart from symmetricEigen so
+ * that the code V8 (Node 20) compiles for these loops on stack replacement, and reuses at every later
+ * call, has nothing after them that had not yet run (it left that code again there at every call).
+ */
+function jacobiSweeps(a: Float64Array, v: Float64Array, m: number): void {
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     let total = 0;
@@ -204,5 +214,4 @@ export function symmetricEigen(matrix: Float64Array, m: number): { readonly valu
       }
     }
   }
-  return { values: Float64Array.from({ length: m }, (_, i) => a[i * m + i]!), vectors: v };
 }

@@ -134,15 +134,71 @@ export function splineResponses(increments: readonly { readonly effect: Float64A
 
 /** REML fits of every response on the spline, from interval-wise cross-products (no n × k basis). */
 function fitResponses(setup: SplineSetup, column: Float64Array, responses: SplineResponses): Fit[] {
-  const { width: k, vectors, fv, knots, h, lo, range } = setup;
+  const k = setup.width;
   const n = column.length;
   const intervals = k - 1;
   const count = responses.centred.length;
-  // Per interval: Σ w wᵀ (upper triangle of 4 × 4) and per response Σ w (y − ȳ), w the basis row's
-  // four weights (splineRow's, written out here: this loop runs once per draw and parameter).
+  const ys = responses.centred;
   const ww = new Float64Array(intervals * 16);
   const wy = new Float64Array(count * intervals * 4);
-  const ys = responses.centred;
+  accumulateIntervals(setup, column, ys, ww, wy);
+  const gram = new Float64Array(k * k);
+  const xty = ys.map(() => new Float64Array(k));
+  crossProducts(setup, ww, wy, gram, xty);
+  const penalties = setup.penalty.some((v) => v > 0) ? [setup.penalty] : [];
+  return xty.map((xy, r) => {
+    const { l, beta, phi } = remlFit(gram, k, penalties, xy, responses.squares[r]!, n);
+    return { mean: responses.means[r]!, beta, l, sd: Math.sqrt(phi) };
+  });
+}
+
+/**
+ * XᵀX = Σ_j M_jᵀ W_j M_j and Xᵀy = Σ_j M_jᵀ (Σ w y), M_j's rows V[j], V[j + 1], FV[j], FV[j + 1], added
+ * to `gram` and `xty` from {@link accumulateIntervals}'s sums (`ww`'s lower triangles are filled in
+ * here). Apart from fitResponses for the same reason as that loop.
+ */
+function crossProducts(setup: SplineSetup, ww: Float64Array, wy: Float64Array, gram: Float64Array, xty: readonly Float64Array[]): void {
+  const { width: k, vectors, fv } = setup;
+  const intervals = k - 1;
+  const count = xty.length;
+  const t = new Float64Array(4 * k);
+  const rows = [vectors, vectors, fv, fv];
+  for (let j = 0; j < intervals; j++) {
+    const o = j * 16;
+    const at = [j * k, (j + 1) * k, j * k, (j + 1) * k];
+    for (let c = 1; c < 4; c++) for (let d = 0; d < c; d++) ww[o + c * 4 + d] = ww[o + d * 4 + c]!;
+    for (let c = 0; c < 4; c++) {
+      for (let b = 0; b < k; b++) {
+        let s = 0;
+        for (let d = 0; d < 4; d++) s += ww[o + c * 4 + d]! * rows[d]![at[d]! + b]!;
+        t[c * k + b] = s;
+      }
+    }
+    for (let c = 0; c < 4; c++) {
+      const m = rows[c]!;
+      const from = at[c]!;
+      for (let a = 0; a < k; a++) {
+        const mca = m[from + a]!;
+        for (let b = 0; b < k; b++) gram[a * k + b]! += mca * t[c * k + b]!;
+        for (let r = 0; r < count; r++) xty[r]![a]! += mca * wy[(r * intervals + j) * 4 + c]!;
+      }
+    }
+  }
+}
+
+/**
+ * Per interval: Σ w wᵀ (upper triangle of 4 × 4, into `ww`) and per response Σ w (y − ȳ) (into `wy`),
+ * w the basis row's four weights (splineRow's, written out here: this loop runs once per draw and
+ * parameter). A function of its own, called once per parameter of a ranking: inside the caller, V8
+ * (Node 20) compiled the loop on stack replacement before the caller's code after it had ever run,
+ * and reused that code at every later call, deoptimising each time at that code for want of type
+ * feedback (31 deoptimisations in the first ranking of NSCLC's 70 parameters, 2 now).
+ */
+function accumulateIntervals(setup: SplineSetup, column: Float64Array, ys: readonly Float64Array[], ww: Float64Array, wy: Float64Array): void {
+  const { knots, h, lo, range } = setup;
+  const n = column.length;
+  const intervals = setup.width - 1;
+  const count = ys.length;
   const y0 = ys[0]!;
   // The interval of v is the last j ≤ intervals − 1 with knots[j] ≤ v (splineRow's binary search):
   // found from a table of the interval at each of BUCKETS + 1 even steps of [0, 1], then a step or
@@ -173,37 +229,6 @@ function fitResponses(setup: SplineSetup, column: Float64Array, responses: Splin
       q += intervals * 4;
     }
   }
-  // XᵀX = Σ_j M_jᵀ W_j M_j and Xᵀy = Σ_j M_jᵀ (Σ w y), M_j's rows V[j], V[j + 1], FV[j], FV[j + 1].
-  const gram = new Float64Array(k * k);
-  const xty = ys.map(() => new Float64Array(k));
-  const t = new Float64Array(4 * k);
-  const rows = [vectors, vectors, fv, fv];
-  for (let j = 0; j < intervals; j++) {
-    const o = j * 16;
-    const at = [j * k, (j + 1) * k, j * k, (j + 1) * k];
-    for (let c = 1; c < 4; c++) for (let d = 0; d < c; d++) ww[o + c * 4 + d] = ww[o + d * 4 + c]!;
-    for (let c = 0; c < 4; c++) {
-      for (let b = 0; b < k; b++) {
-        let s = 0;
-        for (let d = 0; d < 4; d++) s += ww[o + c * 4 + d]! * rows[d]![at[d]! + b]!;
-        t[c * k + b] = s;
-      }
-    }
-    for (let c = 0; c < 4; c++) {
-      const m = rows[c]!;
-      const from = at[c]!;
-      for (let a = 0; a < k; a++) {
-        const mca = m[from + a]!;
-        for (let b = 0; b < k; b++) gram[a * k + b]! += mca * t[c * k + b]!;
-        for (let r = 0; r < count; r++) xty[r]![a]! += mca * wy[(r * intervals + j) * 4 + c]!;
-      }
-    }
-  }
-  const penalties = setup.penalty.some((v) => v > 0) ? [setup.penalty] : [];
-  return xty.map((xy, r) => {
-    const { l, beta, phi } = remlFit(gram, k, penalties, xy, responses.squares[r]!, n);
-    return { mean: responses.means[r]!, beta, l, sd: Math.sqrt(phi) };
-  });
 }
 
 /** Even steps of [0, 1] in the table of {@link intervalTable}. */
