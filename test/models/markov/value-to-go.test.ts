@@ -204,7 +204,7 @@ type Q = { pRelapse: number; pDie: number; bad: number; cRelapse: number };
 const q: Q = { pRelapse: 0.08, pDie: 0.02, bad: 0, cRelapse: 1500 };
 
 /** Sick (tunnel 4) → Cured (settled: stays put but for the floor) or Relapsed (looping: itself or Dead). */
-function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: boolean; readonly cycles?: number; readonly deadCost?: number; readonly fixedSelf?: boolean } = {}) {
+function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: boolean; readonly cycles?: number; readonly deadCost?: number; readonly fixedSelf?: boolean; readonly noValues?: boolean } = {}) {
   const cycles = options.cycles ?? 40;
   return markovCohort({
     title: "Review back end",
@@ -229,10 +229,14 @@ function backEnd(options: { readonly ageValues?: boolean; readonly costByYear?: 
         Dead: { Dead: 1 },
       };
     },
-    values: (_p: Q, time) => ({
-      cost: { Sick: 4000, Relapsed: 9000, Cured: options.ageValues ? 10 * time.age : 200, ...(options.deadCost === undefined ? {} : { Dead: options.deadCost }) },
-      qaly: { Sick: 0.7, Cured: 0.9, Relapsed: 0.5 },
-    }),
+    ...(options.noValues
+      ? {}
+      : {
+          values: (_p: Q, time: { readonly age: number }) => ({
+            cost: { Sick: 4000, Relapsed: 9000, Cured: options.ageValues ? 10 * time.age : 200, ...(options.deadCost === undefined ? {} : { Dead: options.deadCost }) },
+            qaly: { Sick: 0.7, Cured: 0.9, Relapsed: 0.5 },
+          }),
+        }),
     transitionValues: (p: Q) => ({ cost: { Sick: { Relapsed: p.cRelapse, Cured: 800 } } }),
     startingValues: () => ({ cost: { Sick: 2500 } }),
   });
@@ -290,6 +294,16 @@ describe("Markov value-to-go: review cases", () => {
     model.evaluateStartsInto!(q, [fromRelapsed, fromSick], out);
     expect(out[0]![model.outcomes.indexOf("atEntry")]).toBe(1);
     expect(out[1]![model.outcomes.indexOf("atEntry")]).toBe(0);
+  });
+
+  it("reads zeros for a model without per-year values: transition values, starting values and milestones still count", () => {
+    const model = backEnd({ noValues: true });
+    compare(model, q, [fromSick, fromRelapsed, mixed]);
+    const out = [new Float64Array(model.strategies.length * model.outcomes.length)];
+    model.evaluateStartsInto!(q, [fromSick], out);
+    expect(out[0]![model.outcomes.indexOf("cost")]).toBeGreaterThan(2500);
+    expect(out[0]![model.outcomes.indexOf("qaly")]).toBe(0);
+    expect(out[0]![model.outcomes.indexOf("aliveAt5")]).toBeGreaterThan(0);
   });
 
   it("runs forward, bit for bit, a settled state whose values read the age, and annual costs", () => {
