@@ -127,6 +127,46 @@
 // draws ~2.5 s CPU; the arithmetic's lower bound (~24 µs/draw) stands. Next candidates: the generated
 // fill writing what classify derives (it knows each row's shape), and the strategy-independent work
 // (values, start vectors) done once per draw instead of per strategy.
+//
+// Values read in place, a leaner row loop and classify (aml5, cbceb85 / 52d5601 / aa65d17): the slots
+// read the strategy's per-year values where the fill left them (work.values; the milestones' indicators
+// fixed per model) instead of readSlots copying 1 364 numbers per strategy; the generated row loop reads
+// a state's values once per row step for both of an outcome's slots (6 loads, not 11), keeps the looping
+// state's (R/R) values in locals and reads its table once per class (4 loads per move to R/R, not 22),
+// and steps only the states that have rows; classify skips the transition-value and other-entry tests of
+// rows without an entry to themselves (every AML tunnel position but the last) and finds the last row and
+// the looping states in its last pass (backward no longer walks the 244 positions again). Same operands
+// in the same order: bit-identical (qaly run --psa 400 CSVs of aml-myeloid-panel, sick-sicker,
+// hiv-briggs-2006, mcrc-gene-panel equal to 5c3cb8e's; the refused-generation property test; the PSA
+// buffers of old and new compared in every paired run below). Measured, CPU, load 5-7 (2 cores, 3
+// sessions): paired in-process A/B (the model-file PSA of a 45b3f3f worktree and of this tree in one
+// process, 1 500 warm-up draws each, then 30-40 alternating rounds of 200 draws): new/old per-round ratio
+// median 0.84-0.88 over 4 runs (p25 0.75-0.84, p75 0.93-0.98), the harness's old/old 0.98-1.00; medians
+// 159-214 against 177-267 µs/draw, minima 137-142 against 154-163. Ten 1 000-draw PSAs in one fresh
+// process (2 alternating pairs): new 800-877 µs/draw in the first chunk, 134-219 after; old 721-814,
+// then 170-284. Cold 10 000-draw PSA, fresh process, 4 alternating pairs: new 2.9-3.4 s CPU, old
+// 2.7-3.6 s: the first 1 000 draws cost ~0.8 s (interpreted and baseline code while TurboFan compiles on
+// helper threads, which process.cpuUsage counts: --trace-opt lists 84 compiles in that chunk, evaluate,
+// classify, fillStrategy and the plan readers the largest, 60-160 ms each under load), so both the
+// warm-up and the steady state (~1.3-2.2 s per 10 000 draws) miss the 1 s goal. `npm run bench aml`, 3
+// alternating pairs: noise-bound (300-draw rounds new 203-341, old 155-331 µs/draw). Classify alone on a
+// captured AML strategy, paired: 0.80 of before (6.5-7.7 -> 5.2-6.2 µs per call). Why a row step cost
+// ~140 ns: TurboFan's code for the generated loop (--print-opt-code) spends ~8 instructions on every
+// typed-array element access (checked int32 add of the index, sign extension, a test of the buffer's
+// detached bit, bounds compare and branch, base + offset, load), and the ~30 doubles live in a row step
+// spill (161 stack slots before, 201 now); a row step made ~90 such accesses, now ~65 (105 -> 83
+// detached-bit tests in the code). Variants timed in-process: with 1 slot instead of 11 the loop took
+// 55-65 % of its time, with no entries ~25 %: the cost is per access and per branch (loop control, flag
+// tests, the transition-value walk), not per multiply-add; alone, R/R's values in locals gave a paired
+// ratio of 1.05 and stepping only states with rows 0.96, together 0.94 (null 1.02): within the noise. Profile now (node
+// --cpu-prof, 4 500 draws): value-to-go's evaluate 75 % of runPsaSync; of it the fill 44 % (the file's
+// transitionArrays 16 %, valueArrays 7 %, their plan readers 6 %, the generated row fill 6 %), backward
+// 26 % (row loop 21 %, R/R table 2 %), classify 14 %, evaluate's own (start vectors, starting values,
+// totals) 14 %. Lower bound: the arithmetic's ~24 µs/draw stands; at ~8 instructions per access the
+// row loop's ~23 k accesses per draw (360 row steps × ~65) alone are ~40 µs here. Not done: the fill
+// writing classify's per-row facts (the fill is shared with the forward engine, and the fill cache
+// restores rows without running it: two sources to keep equal), and the value arrays once per draw
+// (AML's values do not read rel3, but only the model-file compiler knows what a function reads).
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
