@@ -148,7 +148,11 @@
 // 2.7-3.6 s: the first 1 000 draws cost ~0.8 s (interpreted and baseline code while TurboFan compiles on
 // helper threads, which process.cpuUsage counts: --trace-opt lists 84 compiles in that chunk, evaluate,
 // classify, fillStrategy and the plan readers the largest, 60-160 ms each under load), so both the
-// warm-up and the steady state (~1.3-2.2 s per 10 000 draws) miss the 1 s goal. `npm run bench aml`, 3
+// warm-up and the steady state (~1.3-2.2 s per 10 000 draws) miss the 1 s goal. The warm-up in
+// 100-draw chunks (fresh process, old and new alike): ~3.9 ms/draw for the first 100, ~1 ms for the next,
+// 0.3-1.2 ms up to draw 1 000, then ~0.2-0.3; the main thread's first 200 draws (node --cpu-prof) spend
+// 78 ms in the generated plan reader, 77 ms in the file's transitionArrays, 67 ms in the row loop (~110 µs
+// per call before TurboFan's code arrives, ~15 after) and 52 ms in the value arrays. `npm run bench aml`, 3
 // alternating pairs: noise-bound (300-draw rounds new 203-341, old 155-331 µs/draw). Classify alone on a
 // captured AML strategy, paired: 0.80 of before (6.5-7.7 -> 5.2-6.2 µs per call). Why a row step cost
 // ~140 ns: TurboFan's code for the generated loop (--print-opt-code) spends ~8 instructions on every
