@@ -97,11 +97,14 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
   function runPath(path: StrategyPath, s: number, params: P, context: EvaluationContext | undefined): boolean {
     site.strategy = strategies[s]!;
     site.draw = context?.draw;
+    let ran = false;
     try {
-      return path(params, grid, work.current, work.total, work.totalUndiscounted);
+      ran = path(params, grid, work.current, work.total, work.totalUndiscounted);
     } catch {
-      return false;
+      ran = false;
     }
+    paths.count(s, ran);
+    return ran;
   }
 
   function evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {

@@ -41,13 +41,34 @@ export class StrategyPaths {
     const strategies = model.strategies.length;
     this.paths = new Array<StrategyPath | undefined>(strategies).fill(undefined);
     this.generations = new Int32Array(strategies);
+    this.calls = new Int32Array(strategies);
+    this.misses = new Int32Array(strategies);
     const modelFits = model.maxTunnel === 1 && model.expanded <= 16 && model.background === undefined && model.milestones.length === 0 && model.annualYears === 0;
     this.eligible = model.strategies.map((s) => modelFits && s.transitionArrays !== undefined && s.valueArrays !== undefined && s.transitionValues === undefined && s.startingValues === undefined && s.start !== undefined);
   }
 
+  /** Per strategy: calls of its path since it was generated, and how many of them fell back. */
+  private readonly calls: Int32Array;
+  private readonly misses: Int32Array;
+
   /** The strategy's path, if one was generated. */
   pathOf(strategy: number): StrategyPath | undefined {
     return this.paths[strategy];
+  }
+
+  /**
+   * Counts a call of the strategy's path, `ran` or fallen back. A path that falls back in more than a
+   * quarter of its calls (after 16 fallbacks) is dropped for good: results whose shapes keep changing
+   * would pay for the path and the interpreted run, which calls the functions again.
+   */
+  count(strategy: number, ran: boolean): void {
+    this.calls[strategy]!++;
+    if (ran) return;
+    const misses = ++this.misses[strategy]!;
+    if (misses >= 16 && 4 * misses > this.calls[strategy]!) {
+      this.paths[strategy] = undefined;
+      this.generations[strategy] = MAX_GENERATIONS;
+    }
   }
 
   /**
@@ -61,6 +82,8 @@ export class StrategyPaths {
       return;
     }
     this.generations[strategy]!++;
+    this.calls[strategy] = 0;
+    this.misses[strategy] = 0;
     this.paths[strategy] = generate(this.model, strategy, plan, values);
   }
 }

@@ -120,4 +120,22 @@ describe("generated strategy paths", () => {
     expect(path(mixed, work.grids.at(0), work.current, work.total, work.totalUndiscounted)).toBe(false);
     expect([work.total, work.totalUndiscounted, work.current]).toEqual(expected);
   });
+
+  it("are dropped when they fall back in more than a quarter of their calls (the functions would be called twice)", () => {
+    let calls = 0;
+    const base = definition(live, 0);
+    const model = live.markovCohort({ ...base, transitionArrays: (d: Draw, g, s) => (calls++, base.transitionArrays!(d, g, s)) });
+    const out = new Float64Array(model.strategies.length * model.outcomes.length);
+    // Learnable shapes (all by cycle) alternating with a mix the path does not cover (rows by cycle, values fixed).
+    const draw = (i: number): Draw => ({ kinds: i % 2 === 0 ? [1, 1, 1, 1] : [1, 1, 0, 0], seed: 11 + i, fault: 0 });
+    const callsOf = (from: number, to: number): number => {
+      calls = 0;
+      for (let i = from; i < to; i++) model.evaluateInto(draw(i), out, { draw: i });
+      return calls;
+    };
+    // Early on each uncovered draw calls the functions twice (the path, then the interpreted run).
+    expect(callsOf(0, 10)).toBeGreaterThan(20);
+    callsOf(10, 100);
+    expect(callsOf(100, 120)).toBe(40);
+  });
 });
