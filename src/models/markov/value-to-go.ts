@@ -59,6 +59,15 @@ export class ValueToGo {
   /** Per start: its expanded start vector, and its starting values per declared outcome. */
   private starts: Float64Array[] = [];
   private startingValues: Float64Array[] = [];
+  /**
+   * Per start: the spec its vector was built from (undefined: the strategy's default, or none yet) and
+   * the spec's names and masses as read, so a tree's unchanged start object (the same three in every
+   * AML draw) reuses its vector; and the expanded states holding its mass, ascending, with their count.
+   */
+  private startSpecs: (Readonly<Record<string, number | undefined>> | undefined)[] = [];
+  private startEntries: (string | number | undefined)[][] = [];
+  private occupied: Int32Array[] = [];
+  private occupiedCount: number[] = [];
   /** Per entry time: the settled states' tables (cost, effect, undiscounted, then milestone survival; N + 1 rows each). */
   private readonly tables = new Map<number, Float64Array>();
   /** One start state's value-to-go at row 0. */
@@ -148,7 +157,35 @@ export class ValueToGo {
     while (this.starts.length < count) {
       this.starts.push(new Float64Array(expanded));
       this.startingValues.push(new Float64Array(outcomes.length));
+      this.startSpecs.push(undefined);
+      this.startEntries.push([]);
+      this.occupied.push(new Int32Array(expanded));
+      this.occupiedCount.push(0);
     }
+  }
+
+  /** Whether start `i`'s vector was built from `spec` as it reads now: the same object, names in the same order and the same masses. */
+  private sameStart(i: number, spec: Readonly<Record<string, number | undefined>>): boolean {
+    if (this.startSpecs[i] !== spec) return false;
+    const entries = this.startEntries[i]!;
+    let k = 0;
+    for (const name in spec) {
+      if (k >= entries.length || entries[k] !== name || !Object.is(entries[k + 1], spec[name])) return false;
+      k += 2;
+    }
+    return k === entries.length;
+  }
+
+  /** Records the spec start `i`'s vector was just built from (undefined: the strategy's default) and the states holding its mass. */
+  private keepStart(i: number, spec: Readonly<Record<string, number | undefined>> | undefined, vector: Float64Array): void {
+    const entries = this.startEntries[i]!;
+    entries.length = 0;
+    if (spec !== undefined) for (const name in spec) entries.push(name, spec[name]);
+    this.startSpecs[i] = spec;
+    const occupied = this.occupied[i]!;
+    let count = 0;
+    for (let e = 0; e < vector.length; e++) if (vector[e] !== 0) occupied[count++] = e;
+    this.occupiedCount[i] = count;
   }
 
   /**
@@ -200,9 +237,17 @@ export class ValueToGo {
       const start = contexts[i]?.start;
       const vector = this.starts[i]!;
       if (start !== undefined) {
-        startVector(start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
-          fail(code, [...(site.draw === undefined ? [] : ["draw", site.draw]), "strategies", name, "start", ...path], message, received === undefined ? undefined : { received }), vector);
-      } else vector.set(strategy.start!);
+        if (!this.sameStart(i, start)) {
+          // Forgotten first: a spec that fails leaves the vector half written.
+          this.startSpecs[i] = undefined;
+          startVector(start, model.states, model.stateIndex, model.tunnel, model.tolerance, (path, message, code, received) =>
+            fail(code, [...(site.draw === undefined ? [] : ["draw", site.draw]), "strategies", name, "start", ...path], message, received === undefined ? undefined : { received }), vector);
+          this.keepStart(i, start, vector);
+        }
+      } else {
+        vector.set(strategy.start!);
+        this.keepStart(i, undefined, vector);
+      }
       const starting = this.startingValues[i]!;
       starting.fill(0);
       if (strategy.startingValues === undefined) continue;
@@ -223,7 +268,6 @@ export class ValueToGo {
     const v0 = this.backward(work, startTime);
 
     const K = this.width;
-    const expanded = model.expanded;
     const factors = startTime > 0 ? [discountFactor(model.discountRates[0], startTime), discountFactor(model.discountRates[1], startTime)] : undefined;
     const table = this.anySettled ? this.settledTable(startTime, work.floor) : undefined;
     const { values, masks, slotSource, slotOffset } = this;
@@ -236,9 +280,13 @@ export class ValueToGo {
         totalUndiscounted[o] = starting[o]!;
       }
       milestones.fill(0);
-      for (let e = 0; e < expanded; e++) {
+      // The states holding the start's mass, ascending (the others add nothing).
+      const occupied = this.occupied[i]!;
+      const occupiedCount = this.occupiedCount[i]!;
+      for (let k = 0; k < occupiedCount; k++) {
+        const e = occupied[k]!;
         const mass = vector[e]!;
-        if (mass === 0 || this.zero[e] === 1) continue;
+        if (this.zero[e] === 1) continue;
         const at = e * K;
         // A settled or looping state's value-to-go at row 0 is its values times its table's row 0.
         const scale = this.settled[e] === 1 ? table! : this.looping[e] === 1 ? this.loopTables[e]! : undefined;

@@ -296,6 +296,24 @@ describe("Markov value-to-go: review cases", () => {
     expect(out[1]![model.outcomes.indexOf("atEntry")]).toBe(0);
   });
 
+  it("reuses a start's vector only while its object reads the same: a start changed in place, and a failing start followed by a good one, give the forward pass's numbers", () => {
+    const model = backEnd();
+    const start: Record<string, number> = { Sick: 1 };
+    const context = { start };
+    compare(model, q, [context, fromRelapsed]);
+    delete start["Sick"];
+    start["Relapsed"] = 1;
+    compare(model, q, [context, fromSick]);
+    start["Relapsed"] = 0.5;
+    start["Cured"] = 0.5;
+    compare(model, q, [context, fromSick]);
+    start["Cured"] = 0.7;
+    const out = [new Float64Array(model.strategies.length * model.outcomes.length)];
+    expect(() => model.evaluateStartsInto!(q, [context], out)).toThrow(/sum to 1/);
+    start["Cured"] = 0.5;
+    compare(model, q, [context, fromSick]);
+  });
+
   it("reads zeros for a model without per-year values: transition values, starting values and milestones still count", () => {
     const model = backEnd({ noValues: true });
     compare(model, q, [fromSick, fromRelapsed, mixed]);
