@@ -43,6 +43,7 @@ export class StrategyPaths {
     this.generations = new Int32Array(strategies);
     this.calls = new Int32Array(strategies);
     this.misses = new Int32Array(strategies);
+    this.fellBack = new Uint8Array(strategies);
     const modelFits = model.maxTunnel === 1 && model.expanded <= 16 && model.background === undefined && model.milestones.length === 0 && model.annualYears === 0;
     this.eligible = model.strategies.map((s) => modelFits && s.transitionArrays !== undefined && s.valueArrays !== undefined && s.transitionValues === undefined && s.startingValues === undefined && s.start !== undefined);
   }
@@ -50,6 +51,8 @@ export class StrategyPaths {
   /** Per strategy: calls of its path since it was generated, and how many of them fell back. */
   private readonly calls: Int32Array;
   private readonly misses: Int32Array;
+  /** Per strategy: 1 when its path fell back since it was made (the next interpreted run may teach a new shape). */
+  private readonly fellBack: Uint8Array;
 
   /** The strategy's path, if one was generated. */
   pathOf(strategy: number): StrategyPath | undefined {
@@ -64,6 +67,7 @@ export class StrategyPaths {
   count(strategy: number, ran: boolean): void {
     this.calls[strategy]!++;
     if (ran) return;
+    this.fellBack[strategy] = 1;
     const misses = ++this.misses[strategy]!;
     if (misses >= 16 && 4 * misses > this.calls[strategy]!) {
       this.paths[strategy] = undefined;
@@ -77,6 +81,9 @@ export class StrategyPaths {
    * when the run took one of the two loops the path reproduces.
    */
   learn(strategy: number, plan: TransitionArrayPlan, values: ValueArrayPlan): void {
+    // A path that has not fallen back since it was made is kept (interpreted runs from elsewhere, e.g. evaluateStartsInto, teach nothing new).
+    if (this.paths[strategy] !== undefined && this.fellBack[strategy] === 0) return;
+    this.fellBack[strategy] = 0;
     if (!this.eligible[strategy] || codeGenerationRefused() || this.generations[strategy]! >= MAX_GENERATIONS) {
       this.paths[strategy] = undefined;
       return;
@@ -180,6 +187,17 @@ function generate(model: CompiledMarkov, strategyIndex: number, plan: Transition
       });
       return out;
     };
+    // The interpreted run fills every row of cycle 1 first (fillArrayRows), so a row that fails its sum fails
+    // there even when no mass reaches it; the cycles below check only rows that hold mass.
+    for (let from = 0; from < states; from++) {
+      const terms: string[] = ["0"];
+      let complementTo = -1;
+      for (let n = plan.entryStart[from]!; n < plan.entryStart[from + 1]!; n++) {
+        if (plan.kind[n] === COMPLEMENT) complementTo = n;
+        else terms.push(plan.kind[n] === CONSTANT ? `C[${n}]` : `A${n}[0]`);
+      }
+      lines.push(complementTo >= 0 ? `if (1 - (${terms.join(" + ")}) < -tol) return false;` : `if (Math.abs(${terms.join(" + ")} - 1) > tol) return false;`);
+    }
     lines.push(`let ${outcomeClass.map((_, o) => `T${o} = 0, U${o} = 0`).join(", ")}, rc, re, ru, sv;`, "r = 0;", ...sums());
     lines.push(`for (let row = 0; row < ${model.cycles}; row++) {`, "{", ...cycleLines(model, plan, new Int32Array(0), true), "}", "r = row + 1;", ...rowReads, ...sums(), "}");
     lines.push(Array.from({ length: expanded }, (_, e) => `cur[${e}] = M${e};`).join(" "), outcomeClass.map((_, o) => `total[${o}] = T${o}; totalU[${o}] = U${o};`).join(" "));

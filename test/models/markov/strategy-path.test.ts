@@ -30,11 +30,11 @@ interface Draw {
   /** Per entry: 0 a number, 1 byCycle. */
   readonly kinds: readonly number[];
   readonly seed: number;
-  /** 0: valid; 1: a probability above 1 in some cycle; 2: a NaN value in some row; 3: a row summing above 1 (complement negative). */
+  /** 0: valid; 1: a probability above 1 in some cycle; 2: a NaN value in some row; 3: a row summing above 1 (complement negative); 4: a row summing to 0.5 in a state no mass reaches. */
   readonly fault: number;
 }
 
-const drawArbitrary = fc.record({ kinds: fc.array(fc.constantFrom(0, 1), { minLength: 4, maxLength: 4 }), seed: fc.integer({ min: 1, max: 1_000_000 }), fault: fc.constantFrom(0, 0, 0, 0, 1, 2, 3) });
+const drawArbitrary = fc.record({ kinds: fc.array(fc.constantFrom(0, 1), { minLength: 4, maxLength: 4 }), seed: fc.integer({ min: 1, max: 1_000_000 }), fault: fc.constantFrom(0, 0, 0, 0, 1, 2, 3, 4) });
 const CYCLES = 12;
 
 /** A three-state model (with a fourth, absorbing) whose transitions and values come from the draw, in the vector form. */
@@ -55,10 +55,10 @@ function definition(q: Qaly, discount: number): MarkovCohortDefinition<Draw, rea
     discountRate: { cost: 0.035, effect: discount },
     cycleCorrection: "half-cycle",
     transitionArrays: (d, _grid, strategy) => ({
-      Well: { Well: q.complement, Sick: series(d, 0, CYCLES, 0.3, d.fault === 1 ? 1.5 : 0), Dead: strategy === "A" ? 0.01 : 0 },
-      Sick: { Severe: series(d, 1, CYCLES, 0.3, d.fault === 3 ? 0.9 : 0), Sick: q.complement, Dead: series(d, 1, CYCLES, 0.2, d.fault === 3 ? 0.5 : 0) },
-      Severe: { Severe: q.complement, Dead: 0.2 },
-      Dead: { Dead: 1 },
+      Well: { Well: q.complement, Sick: series(d, 0, CYCLES, 0.3, d.fault === 1 ? 1.5 : 0), Dead: strategy === "A" && d.fault !== 4 ? 0.01 : 0 },
+      Sick: { Severe: series(d, 1, CYCLES, 0.3, d.fault === 3 ? 0.9 : 0), Sick: q.complement, Dead: series(d, 1, CYCLES, d.fault === 4 ? 0 : 0.2, d.fault === 3 ? 0.5 : 0) },
+      Severe: { Severe: q.complement, Dead: d.fault === 4 ? 0 : 0.2 },
+      Dead: { Dead: d.fault === 4 ? 0.5 : 1 },
     }),
     valueArrays: (d, _grid, strategy) => ({
       cost: { Well: 100, Sick: series(d, 2, CYCLES + 1, 1000, d.fault === 2 ? Number.NaN : 0), Severe: strategy === "A" ? 5000 : series(d, 3, CYCLES + 1, 5000, 0) },
