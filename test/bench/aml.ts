@@ -152,7 +152,13 @@
 // 100-draw chunks (fresh process, old and new alike): ~3.9 ms/draw for the first 100, ~1 ms for the next,
 // 0.3-1.2 ms up to draw 1 000, then ~0.2-0.3; the main thread's first 200 draws (node --cpu-prof) spend
 // 78 ms in the generated plan reader, 77 ms in the file's transitionArrays, 67 ms in the row loop (~110 µs
-// per call before TurboFan's code arrives, ~15 after) and 52 ms in the value arrays. `npm run bench aml`, 3
+// per call before TurboFan's code arrives, ~15 after) and 52 ms in the value arrays. Then (c454440) a start's
+// vector is kept while its spec object reads the same (AML's tree passes the same three objects every
+// draw) and the totals walk only the states holding its mass: paired against the commit before, 0.966
+// and reversed 1.036 (about 3-4 %). The four changes together, cherry-picked onto 45b3f3f (so without
+// the other sessions' commits), paired against 45b3f3f: 0.830 (p25 0.770, p75 0.875) and reversed
+// 1.154 (1.118-1.193), medians 143-173 against 169-232 µs/draw; ten 1 000-draw PSAs per fresh process,
+// 2 alternating pairs: 126-267 after the first chunk (totals 2.1-2.6 s) against 172-275 (2.6-3.0 s). `npm run bench aml`, 3
 // alternating pairs: noise-bound (300-draw rounds new 203-341, old 155-331 µs/draw). Classify alone on a
 // captured AML strategy, paired: 0.80 of before (6.5-7.7 -> 5.2-6.2 µs per call). Why a row step cost
 // ~140 ns: TurboFan's code for the generated loop (--print-opt-code) spends ~8 instructions on every
