@@ -104,24 +104,26 @@
 // rows and two outer products of 5 625 entries are ~0.12-0.15 ms per draw on this machine; 0.1 ms
 // needs an entry that is the product of a by-cycle and a by-state-time array (the kernel would
 // multiply as it reads, and the function would not write 5 625 numbers).
-// One generated path per strategy (247deb0, 367b6d8 against 45b3f3f; strategy-path.ts): without tunnels, a
+// One generated path per strategy (247deb0 … c5a5471 against 45b3f3f; strategy-path.ts): without tunnels, a
 // strategy run from its start is one generated call that calls transitionArrays and valueArrays, checks
 // their results against the shapes learned from the last interpreted run, keeps them in locals and runs
 // the loop the interpreted run would take (homogeneous kernel for Monotherapy, direct run for
 // Combination) term by term; evaluateInto (the model's own closure) calls it, so the engine's shared
 // evaluateStrategy, re-optimised when the callback form runs in the same process, is off the path.
 // Bit-identical (--psa 400 CSVs of HIV, Sick-Sicker, AML, mCRC, NSCLC equal 5c3cb8e's; a 20 000-draw
-// hash with changing shapes and errors equals 45b3f3f's). Measured at load 5-7 (the machine was never
+// hash with changing shapes and errors equals 45b3f3f's). Measured at load 4-7 (the machine was never
 // quieter in this pass), CPU: npm run bench markov, 5 alternating process pairs: fastest 1000-draw chunk
 // 2.70-4.88 us per draw (4 of 5 at 2.70-2.86) against 4.77-10.37; 10 000 draws (3 runs per process, lowest
 // and highest) 27-51 / 58-92 ms against 48-78 / 60-132 ms. The same sequence run by a script printing
-// every run, 10 pairs at load 5-6: 12 of 30 runs at most 50 ms (28-81 ms, median 54) against 1 of 30
-// (48-123, median 93). The first vector run, just after the first callback run, is the slowest of its
-// process in 8 of 10 (49-81 ms; the later two 28-67): it carries work of the callback form's first run
-// (its functions are compiled in that phase, --trace-opt, on background threads that process.cpuUsage
-// counts, and its garbage). Without the callback runs in between: 28-59 ms (8 of 9 runs 28-38) against
-// 48-102. So at this load the goal (50 ms) is met in 40 % of the bench's runs, not in most; it is met
-// in most runs not preceded by the other form; at steady state 10 000 draws take ~27-30 ms.
+// every run, 15 pairs at load 4-6 (the last 5 after 03ed2db and c5a5471): 15 of 45 runs at most 50 ms
+// (28-81 ms, median 54) against 4 of 45 (48-133, median 92). Both trees' fastest chunk is bimodal
+// (new 2.6-3.0 or 4.6-5.7 us, old 4.6-5.0 or 7.9-11.2): a process sharing its core with other work runs
+// at about half speed, and that, more than the code, decides a run. The first vector run, just after
+// the first callback run, is the slowest of its process in 12 of 15: it carries work of the callback
+// form's first run (its functions are compiled in that phase, --trace-opt, on background threads that
+// process.cpuUsage counts, and its garbage). Without the callback runs in between (3 pairs): 28-59 ms
+// (8 of 9 runs 28-38) against 48-102. So at this load the goal (50 ms) is met in a third of the bench's
+// runs, not in most; at steady state on an uncontended core 10 000 draws take ~27-30 ms.
 // Where the time goes now (profile, 400 000 draws, load ~5.6, share of evaluateInto): the generated
 // path 55 % (checks, 20 cycles, the row sums), the model's two functions 32 %, the call and its
 // fallback guard 9 %; GC adds ~17 % on top (not attributed: 200 000 draws of one parameter object
