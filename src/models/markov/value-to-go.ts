@@ -460,7 +460,7 @@ export class ValueToGo {
     const floor = work.floor;
     const background = model.background;
     const dead = background?.dead;
-    const { entered, zero, settled, coefficients, values, masks, slotSource, slotOffset, rowDeath, looping, loopSelf, loopTables, classOf, classWeights, rowStates } = this;
+    const { entered, zero, settled, coefficients, values, masks, slotSource, slotOffset, rowDeath, looping, loopSelf, loopTables, classOf, rowStates } = this;
     const C = 3 + model.milestones.length;
     const outcomeClass = model.outcomeClass;
     const [costEvents, effectEvents] = model.eventWeight;
