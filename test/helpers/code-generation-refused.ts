@@ -21,3 +21,18 @@ export async function withCodeGenerationRefused<M, T>(load: () => Promise<M>, bo
     vi.resetModules();
   }
 }
+
+/**
+ * A fresh copy of the whole library (`src/index.ts`) whose code generation was refused: it stays
+ * refused, so every generated path of the copy runs interpreted, for comparing with the live library.
+ */
+export async function refusedLibraryCopy(): Promise<typeof import("../../src/index.js")> {
+  return withCodeGenerationRefused(
+    async () => ({ fresh: await import("../../src/index.js"), generation: await import("../../src/core/generated-function.js") }),
+    ({ fresh, generation }) => {
+      generation.generatedFunction(["x"], "return x;");
+      if (!generation.codeGenerationRefused()) throw new Error("code generation was not refused");
+      return fresh;
+    },
+  );
+}

@@ -8,21 +8,10 @@ import fc from "fast-check";
 import * as live from "../../../src/index.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import { thrown } from "../../helpers/thrown.js";
-import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
+import { refusedLibraryCopy } from "../../helpers/code-generation-refused.js";
 
 type Qaly = typeof live;
 
-/** A copy of the library whose code generation was refused (it stays refused: every generated path runs interpreted). */
-async function refusedCopy(): Promise<Qaly> {
-  return withCodeGenerationRefused(
-    async () => ({ fresh: (await import("../../../src/index.js")) as Qaly, generation: await import("../../../src/core/generated-function.js") }),
-    ({ fresh, generation }) => {
-      generation.generatedFunction(["x"], "return x;");
-      expect(generation.codeGenerationRefused()).toBe(true);
-      return fresh;
-    },
-  );
-}
 
 const caseArbitrary = fc.record({
   tunnel: fc.integer({ min: 1, max: 7 }),
@@ -72,7 +61,7 @@ function build(q: Qaly, c: Case) {
 describe("vector form: the row fill generated for the plan's shape", () => {
   it("gives the interpreted fill's totals, traces and several-start totals bit for bit on random models (fast-check)", async () => {
     const cases = fc.sample(caseArbitrary, { numRuns: 150, seed: 20 });
-    const refused = await refusedCopy();
+    const refused = await refusedLibraryCopy();
     const starts = [{ start: { A: 1 } }, { start: { T: 1 } }, { start: { B: 1 } }];
     const results = (q: Qaly, c: Case) => {
       const model = build(q, c);
@@ -92,7 +81,7 @@ describe("vector form: the row fill generated for the plan's shape", () => {
   });
 
   it("after good draws, every invalid row is reported as by the interpreted fill: the same code, path, message and draw, reachable or not", async () => {
-    const refused = await refusedCopy();
+    const refused = await refusedLibraryCopy();
     type Rows = (q: Qaly) => Record<string, Record<string, unknown>>;
     const good: Rows = (q) => ({ Well: { Well: q.complement, Sick: 0.1, Dead: 0.01 }, Sick: { Sick: q.complement, Dead: q.byStateTime([0.2, 0.2, 0.2]) }, Other: { Other: q.complement, Dead: 0.5 }, Dead: { Dead: 1 } });
     const bad: Record<string, Rows> = {
@@ -135,7 +124,7 @@ describe("vector form: the row fill generated for the plan's shape", () => {
   });
 
   it("without tunnels, rows by cycle (cycle 1 through the generated fill) and plans that change shape from call to call (the look-ups by reader token) give the interpreted totals bit for bit; a bad row of cycle 1 is reported as interpreted", async () => {
-    const refused = await refusedCopy();
+    const refused = await refusedLibraryCopy();
     // Shape by call: k mod 4 picks B -> D constant or by cycle, an extra entry B -> A, and (3) a probability of 1.5 in cycle 1.
     const build = (q: Qaly) =>
       q.markovCohort({

@@ -11,20 +11,10 @@ import { evaluateStrategy } from "../../../src/models/markov/evaluate-strategy.j
 import { MarkovWorkspace } from "../../../src/models/markov/markov-workspace.js";
 import type { MarkovCohortDefinition } from "../../../src/models/markov/markov-definition.js";
 import { thrown } from "../../helpers/thrown.js";
-import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
+import { refusedLibraryCopy } from "../../helpers/code-generation-refused.js";
 
 type Qaly = typeof live;
 
-async function refusedCopy(): Promise<Qaly> {
-  return withCodeGenerationRefused(
-    async () => ({ fresh: (await import("../../../src/index.js")) as Qaly, generation: await import("../../../src/core/generated-function.js") }),
-    ({ fresh, generation }) => {
-      generation.generatedFunction(["x"], "return x;");
-      expect(generation.codeGenerationRefused()).toBe(true);
-      return fresh;
-    },
-  );
-}
 
 interface Draw {
   /** Per entry: 0 a number, 1 byCycle. */
@@ -80,7 +70,7 @@ function outcome(model: live.Model<Draw, string>, d: Draw, i: number): Float64Ar
 
 describe("generated strategy paths", () => {
   it("give the interpreted run's totals and errors over draws whose shapes change (fast-check)", async () => {
-    const refused = await refusedCopy();
+    const refused = await refusedLibraryCopy();
     fc.assert(
       fc.property(fc.array(drawArbitrary, { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 0.035), (draws, discount) => {
         const generated = live.markovCohort(definition(live, discount));
