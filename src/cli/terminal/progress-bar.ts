@@ -9,7 +9,11 @@ const WIDTH = 28;
 /**
  * Progress of PSA draws on standard error: a bar redrawn in place on a terminal (at most ten times
  * a second); otherwise (a log file, CI, a pipe) plain lines, one per tenth of the draws and at least
- * one every ten seconds. Nothing appears during the first second, so short runs stay silent.
+ * one every ten seconds. Nothing appears during the first second, so short runs stay silent. The
+ * time left is estimated from the pace since the first draws were reported, so that the start-up
+ * before them (worker threads starting, each compiling the model) is not taken for the pace of the
+ * draws: NSCLC's 5 000 draws with two workers said "53 s left" at 10 % of a PSA that took 3 s. Until
+ * there is such a pace (the first report), no estimate is shown.
  */
 export interface ProgressBar {
   /** Reports progress. */
@@ -28,15 +32,17 @@ export function progressBar(io: CliIo, label: string, enabled: boolean): Progres
 function terminalBar(io: CliIo, label: string, started: number): ProgressBar {
   let lastDraw = 0;
   let drawn = false;
+  const pace = new Pace();
   return {
     update({ completed, total }) {
       const now = Date.now();
+      const left = pace.secondsLeft(completed, total, now);
       if (now - started < SHOW_AFTER_MS || (now - lastDraw < 100 && completed < total)) return;
       lastDraw = now;
       drawn = true;
       const share = total === 0 ? 1 : completed / total;
       const filled = Math.round(share * WIDTH);
-      io.stderr(`\r${label} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.floor(share * 100)}% ${completed}/${total} draws, ${secondsLeft(share, now - started)} s left `);
+      io.stderr(`\r${label} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.floor(share * 100)}% ${completed}/${total} draws${left === undefined ? "" : `, ${left} s left`} `);
     },
     done() {
       if (drawn) io.stderr(`\r${" ".repeat(WIDTH + label.length + 50)}\r`);
@@ -48,9 +54,11 @@ function progressLines(io: CliIo, label: string, started: number): ProgressBar {
   let lastLine = started;
   let lastTenth = 0;
   let finished = false;
+  const pace = new Pace();
   return {
     update({ completed, total }) {
       const now = Date.now();
+      const left = pace.secondsLeft(completed, total, now);
       if (finished || now - started < SHOW_AFTER_MS) return;
       const share = total === 0 ? 1 : completed / total;
       const tenth = Math.floor(share * 10);
@@ -59,15 +67,30 @@ function progressLines(io: CliIo, label: string, started: number): ProgressBar {
       lastTenth = tenth;
       finished = completed >= total;
       const elapsed = now - started;
-      const tail = finished ? `done in ${(elapsed / 1000).toFixed(0)} s` : `${secondsLeft(share, elapsed)} s left`;
-      io.stderr(`${label} ${completed}/${total} draws (${Math.floor(share * 100)}%), ${tail}\n`);
+      const tail = finished ? `, done in ${(elapsed / 1000).toFixed(0)} s` : left === undefined ? "" : `, ${left} s left`;
+      io.stderr(`${label} ${completed}/${total} draws (${Math.floor(share * 100)}%)${tail}\n`);
     },
     done() {},
   };
 }
 
-/** Estimated seconds left, from the share done after `elapsedMs`. */
-function secondsLeft(share: number, elapsedMs: number): string {
-  const elapsed = elapsedMs / 1000;
-  return (share > 0 ? Math.max(0, elapsed / share - elapsed) : 0).toFixed(0);
+/** The pace of the draws since the first report of some done (see {@link progressBar}). */
+class Pace {
+  private firstAt = 0;
+  private firstCompleted = 0;
+
+  /** Estimated whole seconds left at `now` (ms), or undefined while no draws have been done since the first report. */
+  secondsLeft(completed: number, total: number, now: number): string | undefined {
+    if (this.firstCompleted === 0) {
+      if (completed > 0) {
+        this.firstAt = now;
+        this.firstCompleted = completed;
+      }
+      return undefined;
+    }
+    const done = completed - this.firstCompleted;
+    const elapsed = now - this.firstAt;
+    if (done <= 0 || elapsed <= 0) return undefined;
+    return ((Math.max(0, total - completed) * elapsed) / done / 1000).toFixed(0);
+  }
 }

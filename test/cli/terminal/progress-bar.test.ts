@@ -65,9 +65,35 @@ describe("progressBar", () => {
     expect(out.text()).toBe("");
     vi.setSystemTime(10_000);
     bar.update({ completed: 4, total: 1000 });
-    expect(out.text()).toBe("PSA 4/1000 draws (0%), 2490 s left\n");
+    // The pace since the first report (1 draw at 2 s): 3 draws in 8 s, so 996 draws in 2 656 s.
+    expect(out.text()).toBe("PSA 4/1000 draws (0%), 2656 s left\n");
     vi.setSystemTime(15_000);
     bar.update({ completed: 6, total: 1000 });
     expect(out.text().split("\n")).toHaveLength(2);
+  });
+
+  it("progressBar(io) estimates the time left from the pace since the first draws were reported, not from a start-up before them, and shows none until it has a pace", () => {
+    const out = io(false);
+    const bar = progressBar(out, "PSA", true);
+    // 5 s of start-up (worker threads compiling the model), then 500 draws per second.
+    vi.setSystemTime(5000);
+    bar.update({ completed: 500, total: 5000 });
+    for (let completed = 1000; completed <= 2500; completed += 500) {
+      vi.setSystemTime(Date.now() + 1000);
+      bar.update({ completed, total: 5000 });
+    }
+    const lines = out.text().split("\n").filter((line) => line !== "");
+    expect(lines[0]).toBe("PSA 500/5000 draws (10%)");
+    expect(lines[1]).toBe("PSA 1000/5000 draws (20%), 8 s left");
+    expect(lines.at(-1)).toBe("PSA 2500/5000 draws (50%), 5 s left");
+    const tty = io(true);
+    const onTerminal = progressBar(tty, "PSA", true);
+    vi.setSystemTime(Date.now() + 5000);
+    onTerminal.update({ completed: 500, total: 5000 });
+    expect(tty.text()).toContain("500/5000 draws ");
+    expect(tty.text()).not.toContain("left");
+    vi.setSystemTime(Date.now() + 1000);
+    onTerminal.update({ completed: 1000, total: 5000 });
+    expect(tty.text()).toContain("1000/5000 draws, 8 s left");
   });
 });
