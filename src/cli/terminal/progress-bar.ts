@@ -79,7 +79,7 @@ class Pace {
   private firstAt = 0;
   private firstCompleted = 0;
 
-  /** Estimated whole seconds left at `now` (ms), or undefined while no draws have been done since the first report. */
+  /** Estimated whole seconds left at `now` (ms) ("<1" under half a second), or undefined while no draws have been done since the first report. */
   secondsLeft(completed: number, total: number, now: number): string | undefined {
     if (this.firstCompleted === 0) {
       if (completed > 0) {
@@ -91,6 +91,7 @@ class Pace {
     const done = completed - this.firstCompleted;
     const elapsed = now - this.firstAt;
     if (done <= 0 || elapsed <= 0) return undefined;
-    return ((Math.max(0, total - completed) * elapsed) / done / 1000).toFixed(0);
+    const seconds = (Math.max(0, total - completed) * elapsed) / done / 1000;
+    return seconds < 0.5 && completed < total ? "<1" : seconds.toFixed(0);
   }
 }

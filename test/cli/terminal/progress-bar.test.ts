@@ -95,5 +95,9 @@ describe("progressBar", () => {
     vi.setSystemTime(Date.now() + 1000);
     onTerminal.update({ completed: 1000, total: 5000 });
     expect(tty.text()).toContain("1000/5000 draws, 8 s left");
+    // A fast run: under half a second left reads "<1 s", not "0 s".
+    vi.setSystemTime(Date.now() + 1000);
+    onTerminal.update({ completed: 4900, total: 5000 });
+    expect(tty.text()).toContain("4900/5000 draws, <1 s left");
   });
 });
