@@ -41,7 +41,13 @@ export function formatCsvRow(cells: readonly CsvCell[]): string {
   const fields = new Array<string>(cells.length);
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k];
-    const text = cell === null || cell === undefined ? "" : typeof cell === "string" ? neutraliseFormula(cell) : String(cell);
+    // A number's or boolean's text ("-1.5e-7", "NaN", "true") never holds a space, comma, quote or line
+    // break: it needs no test (a PSA's draws CSV is hundreds of thousands of numbers).
+    if (typeof cell === "number" || typeof cell === "boolean") {
+      fields[k] = String(cell);
+      continue;
+    }
+    const text = cell === null || cell === undefined ? "" : neutraliseFormula(cell);
     fields[k] = /^\s|\s$/.test(text) && !/[",\r\n]/.test(text) ? `"${text}"` : comma.formatValue(text);
   }
   return fields.join(",");
