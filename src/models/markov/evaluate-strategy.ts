@@ -15,6 +15,7 @@ import { prepareTransitionArrays } from "./fill-transition-arrays.js";
 import { vectorLoop } from "./vector-loop.js";
 import { fillValueArraysRow, prepareValueArrays } from "./fill-value-arrays.js";
 import { zero } from "./zero.js";
+import { fromOwnStart } from "./strategy-path.js";
 
 export type { MarkovRecorder } from "./cycle-steps.js";
 
@@ -36,7 +37,7 @@ export function evaluateStrategy(model: CompiledMarkov, work: MarkovWorkspace, s
   const expanded = model.expanded;
   const outcomes = model.outcomes.length;
   // A run from the start at time 0 without a recorder teaches the strategy's generated path (strategy-path.ts; evaluateInto takes it).
-  const pathCall = recorder === undefined && context?.start === undefined && (context?.startTime ?? 0) === 0;
+  const pathCall = recorder === undefined && fromOwnStart(context);
   const startTime = enterStrategy(model, work, strategyIndex, context);
 
   if (context?.start !== undefined) {

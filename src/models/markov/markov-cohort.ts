@@ -6,7 +6,7 @@ import { evaluateStrategy } from "./evaluate-strategy.js";
 import type { MarkovCohortDefinition, StateName, StateSpec } from "./markov-definition.js";
 import { type MarkovRun, markovRun } from "./markov-run.js";
 import { MarkovWorkspace } from "./markov-workspace.js";
-import type { StrategyPath } from "./strategy-path.js";
+import { fromOwnStart, type StrategyPath } from "./strategy-path.js";
 import { ValueToGo } from "./value-to-go.js";
 import { QalyError, fail, type PathSegment } from "../../core/errors.js";
 import { type MarkovTransitionMatrix, markovTransitionMatrix } from "./transition-matrix.js";
@@ -101,7 +101,7 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
     try {
       ran = path(params, grid, work.current, work.total, work.totalUndiscounted);
     } catch {
-      ran = false;
+      // The interpreted run that follows calls the functions again and reports the error.
     }
     paths.count(s, ran);
     return ran;
@@ -109,7 +109,7 @@ export function markovCohort<P = Readonly<Record<string, number>>, const States 
 
   function evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void {
     checkOut(out, ["out"]);
-    const fromStart = context?.start === undefined && (context?.startTime ?? 0) === 0;
+    const fromStart = fromOwnStart(context);
     for (let s = 0; s < strategies.length; s++) {
       const path = fromStart ? paths.pathOf(s) : undefined;
       if (path === undefined || !runPath(path, s, params, context)) evaluateStrategy(model, work, s, params, context);

@@ -1,5 +1,6 @@
 import { codeGenerationRefused } from "../../core/generated-function.js";
 import { complement } from "../complement.js";
+import type { EvaluationContext } from "../model.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { EngineCycleGrid } from "./cycle-grid.js";
 import { BY_CYCLE, COMPLEMENT, CONSTANT, type TransitionArrayPlan } from "./fill-transition-arrays.js";
@@ -16,6 +17,14 @@ import { cycleLines, sameCoefficients } from "./vector-cycle.js";
  * exactly as before. Nothing but `cur`, `total` and `totalU` is written, and only on success.
  */
 export type StrategyPath = (params: unknown, grid: EngineCycleGrid, cur: Float64Array, total: Float64Array, totalU: Float64Array) => boolean;
+
+/**
+ * Whether an evaluation runs the strategies from their own start at time 0: the only runs a path is
+ * learnt from (evaluate-strategy.ts) and taken for (markov-cohort.ts), so both ask here.
+ */
+export function fromOwnStart(context: EvaluationContext | undefined): boolean {
+  return context?.start === undefined && (context?.startTime ?? 0) === 0;
+}
 
 /** Generations per strategy before the interpreted path is kept for good (shapes that keep changing). */
 const MAX_GENERATIONS = 8;
