@@ -8,6 +8,7 @@ import { gamma } from "../../src/distributions/gamma.js";
 import { lognormal } from "../../src/distributions/lognormal.js";
 import { normal } from "../../src/distributions/normal.js";
 import { uniform } from "../../src/distributions/uniform.js";
+import { median } from "./timing.js";
 
 /** A space shaped like a typical cohort model: probabilities, costs, utilities, hazard ratios. */
 function typicalSpace(): ParameterSpace {
@@ -20,11 +21,6 @@ function typicalSpace(): ParameterSpace {
   entries.cFixed0 = 100;
   entries.cFixed1 = 2400;
   return defineParameters(entries);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Median wall time and median CPU time (ms) of `run`; CPU time is steadier on a shared machine. */
