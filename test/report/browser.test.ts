@@ -1,7 +1,8 @@
 // End-to-end: the report of a realistic run (Sick-Sicker with a 1 000-draw PSA, DSA, traces; the
 // Sumatriptan tree) opened in headless Chromium. Checks that every chart rendered with its marks,
-// that nothing was logged as an error and that the page fetched nothing; saves a screenshot to
-// test/artifacts/report.png.
+// that nothing was logged as an error and that the page fetched nothing. With QALY_TEST_SCREENSHOTS=1
+// it saves full-page screenshots to test/artifacts/report.png and report-panels.png (off by default,
+// as in labels-browser.test.ts: CI never reads them).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,6 +13,7 @@ import { panelsInput, sickSickerInput, sumatriptanInput } from "./fixtures/sick-
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), "../artifacts");
+const SCREENSHOTS = process.env["QALY_TEST_SCREENSHOTS"] === "1";
 
 interface Rendered {
   readonly kind: string;
@@ -131,7 +133,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report in headless Chromium", () => {
     expect(breaks.length).toBeGreaterThan(3);
     expect(new Set(breaks)).toEqual(new Set(["page"]));
     await page.emulateMedia({ media: "screen" });
-    await page.screenshot({ path: resolve(ARTIFACTS, "report.png"), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, "report.png"), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
@@ -147,7 +149,7 @@ describe.skipIf(!existsSync(CHROMIUM))("report in headless Chromium", () => {
     expect(byKind("markov-trace-panels").marks.areas).toBe(9);
     expect(byKind("decision-tree").marks.nodes).toBeLessThanOrEqual(1 + 2 * 60);
     for (const chart of charts) expect(chart.height, chart.kind).toBeGreaterThan(150);
-    await page.screenshot({ path: resolve(ARTIFACTS, "report-panels.png"), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, "report-panels.png"), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);

@@ -1,7 +1,10 @@
 // Report v2 (issue 14, item 4): labels are never clipped. Each bundled model's report (a small PSA,
 // the full deterministic analyses) is opened in headless Chromium; every text of every chart must
-// lie inside its SVG's viewBox and no two texts of a chart may overlap. Screenshots of the reports
-// go to test/artifacts/labels-<model>.png.
+// lie inside its SVG's viewBox and no two texts of a chart may overlap. With QALY_TEST_SCREENSHOTS=1,
+// full-page screenshots of the reports go to test/artifacts/labels-<model>.png, to look at them as a
+// reader would; off by default: encoding the seven tall PNGs took ~11 of this file's ~23 s of tests,
+// and CI's clone (where test/artifacts is thrown away) never reads them. The reports' HTML is always
+// written there.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,6 +15,7 @@ import { loadModel } from "../../src/node/load-model.js";
 import { runProject } from "../../src/project/run-project.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = process.env["QALY_TEST_SCREENSHOTS"] === "1";
 const here = dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = resolve(here, "../artifacts");
 const MODELS = resolve(here, "../../models");
@@ -110,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
           return { kind: svg.getAttribute("data-chart") ?? "", title: svg.getAttribute("aria-label") ?? "", width: box.width, height: box.height, texts };
         }),
       );
-      await page.screenshot({ path: resolve(ARTIFACTS, `labels-${name}.png`), fullPage: true });
+      if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, `labels-${name}.png`), fullPage: true });
       await page.close();
       expect(charts.length).toBeGreaterThan(0);
       expect(charts.flatMap(problemsOf)).toEqual([]);
