@@ -104,6 +104,12 @@
 // rows and two outer products of 5 625 entries are ~0.12-0.15 ms per draw on this machine; 0.1 ms
 // needs an entry that is the product of a by-cycle and a by-state-time array (the kernel would
 // multiply as it reads, and the function would not write 5 625 numbers).
+// DARTH in a process of its own (2026-12-07, session 13; tsx, 3 processes: 15 runs of 300 draws after one, then 5
+// of 3 000): 0.20-0.42 ms per draw (medians 0.25-0.36), so running it apart from the callback form, which met
+// HIV's goal, does not meet this one. Profile (esbuild bundle, 8 × 3 000 draws, 0.18-0.31 ms per draw): the
+// generated runs 40 %, the example's darthTransitionArrays with rateToProbability and applyHazardRatio 32 %,
+// the run memo's comparison of inputs 14 %, prepare and the vector loop 6 %. The product entry named above would
+// remove most of the second and third (~0.05 ms) but not the runs (~0.09 ms): 0.1 ms needs both.
 // One generated path per strategy (247deb0 … c5a5471 against 45b3f3f; strategy-path.ts): without tunnels, a
 // strategy run from its start is one generated call that calls transitionArrays and valueArrays, checks
 // their results against the shapes learned from the last interpreted run, keeps them in locals and runs

@@ -11,6 +11,20 @@
 // 8 alternating pairs at load ~2: CPU 1263-1861 (median ~1600) -> 1002-1797 ms (median ~1350), wall 770-1192 ->
 // 718-1340 ms (no change above the noise). Next largest in the window: rollDownPlan (~100-150 ms, run twice per
 // tree but long enough to be optimised), curveTotals, addStateValues, readEntryTable (30-40 ms each).
+// 2026-12-07 (session 13), where the first run's excess goes (dist, per-thread CPU from /proc, load ~1-2): first run
+// 1.02-1.52 s CPU (main thread 0.60-1.04, V8's 4 background threads 0.43-0.50) against ~0.5-0.8 steady. Sampling:
+// 0.22-0.39 s first, 0.08-0.11 steady (19 compile jobs, ~0.1 s of them; 3 "wrong call target" deopts as each
+// parameter's stream brings its own generator closure). The PSA: ~130 TurboFan jobs, the largest curveTotals,
+// addStateValues, evaluateTree, fillSurvival (20-70 ms each, --trace-opt wall times, which overstate CPU on a shared
+// core); the main thread's excess (~0.4 s) is spread over every hot function (rollDown +36 ms, evaluatePsmStrategy
+// +29, curveTotals +25, the expressions +20, ...), none dominant. rollDownPlan, addBranch, instantiate and targets
+// are marked hot by the model's three builds (base case and two scenarios with settings) and compiled in the
+// window (~0.1-0.2 s of --trace-opt time), but their real cost is small: 1.5 s of settling before the timed run
+// saved 64 ms on average in 8 alternating pairs (noise ±200 ms), and rewriting rollDownPlan without Maps, Sets,
+// string keys and spreads (same plans, checked on every bundled tree) left the build's background CPU unchanged
+// (mean 393 -> 383 ms, 6 pairs), so it was not landed. Steady state, per draw: the PSM leaves ~59 % (curveTotals
+// 25 % of that), the tree's roll-down ~14 %, values and expressions ~8 %, GC ~5 % (78 MB allocated per 10 000 draws,
+// 22 MB of it the expressions' boxed results). Nothing left is large enough alone to bring the first run under 1 s.
 // Run: npm run bench nsclc (both forms) or npm run bench nsclc-file
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
