@@ -55,7 +55,12 @@ const imported = new Map<string, string>(); // package → first file importing 
 const declared = new Map<string, string>(); // package imported by an emitted .d.ts → first file
 for (const file of files) {
   const text = readFileSync(file, "utf8");
-  for (const name of specifiersOf(file, text).flatMap((s) => packageOf(s) ?? [])) if (!imported.has(name)) imported.set(name, file.slice(ROOT.length + 1));
+  const packages = specifiersOf(file, text).flatMap((s) => packageOf(s) ?? []);
+  for (const name of packages) if (!imported.has(name)) imported.set(name, file.slice(ROOT.length + 1));
+  // A declaration emitted from syntax alone names only what the file itself imports, so a file that
+  // imports no package has none in its .d.ts either: only the ~65 of ~460 files that do are emitted
+  // (transpiling every file took ~6 s of the suite).
+  if (packages.length === 0) continue;
   const dts = ts.transpileDeclaration(text, { fileName: file, compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 } }).outputText;
   for (const name of specifiersOf(`${file}.d.ts`, dts).flatMap((s) => packageOf(s) ?? [])) if (!declared.has(name)) declared.set(name, file.slice(ROOT.length + 1));
 }
