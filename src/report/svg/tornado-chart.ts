@@ -39,13 +39,18 @@ export function tornadoChart(result: TornadoResult, options: TornadoChartOptions
   const measure = MEASURE_TEXT[result.measure] ?? result.measure;
   const isIncremental = result.measure.startsWith("incremental") || result.measure === "icer";
   const unit = result.measure === "incrementalEffect" ? effectUnit : result.measure === "icer" ? `${currency} per ${effectUnit}`.trim() : result.measure === "nmb" || result.measure === "incrementalNmb" || result.measure.toLowerCase().includes("cost") ? currency : "";
-  // The range always shows; a label too long for the margin is shortened, and shortened labels that
-  // come out the same (e.g. two prevalences sharing a long beginning) show their parameter's name.
+  // The range always shows; a label too long for the margin is shortened, and a shortened label that
+  // cannot be told from another bar's (e.g. two prevalences sharing a long beginning, cut where their
+  // ranges leave room: "Prevalence of the true-status category…" and "…categor…") shows its
+  // parameter's name.
   const ranges = result.bars.map((bar) => ` (${formatValue(bar.lowValue)} – ${formatValue(bar.highValue)})`);
   const fullLabels = result.bars.map((bar) => options.labels?.[bar.parameter] ?? bar.parameter);
   const short = fullLabels.map((label, i) => fitText(label, MAX_LABEL - textWidth(ranges[i]!)));
+  // What a reader sees of a label: all of it, or the beginning before the ellipsis.
+  const seen = short.map((label, i) => (label === fullLabels[i] ? label : label.slice(0, -1)));
+  const hides = (i: number, j: number): boolean => short[i] !== fullLabels[i] && fullLabels[j]!.startsWith(seen[i]!);
   const categories = result.bars.map((bar, i) => {
-    const clash = short.some((other, j) => j !== i && other === short[i] && fullLabels[j] !== fullLabels[i]);
+    const clash = result.bars.some((_, j) => j !== i && fullLabels[j] !== fullLabels[i] && (short[j] === short[i] || hides(i, j) || hides(j, i)));
     if (!clash) return `${short[i]}${ranges[i]}`;
     const name = ` [${bar.parameter}]`;
     return `${fitText(fullLabels[i]!, MAX_LABEL - textWidth(ranges[i]!) - textWidth(name))}${name}${ranges[i]}`;

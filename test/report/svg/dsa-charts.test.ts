@@ -28,6 +28,19 @@ describe("tornadoChart", () => {
     expect(texts(svg)).toContain("Incremental net monetary benefit at SEK 500 000 per QALY (SEK)");
     expect(texts(svg)).toContain("Tornado: New <b> vs Old");
   });
+
+  it("tornadoChart(result, { labels }) names the parameter of a shortened label another bar's label begins with, even when the two are cut at different lengths", () => {
+    const result = tornado(dsa, { strategy: "New <b>", wtp: 500_000 });
+    // Two long labels that differ only at their end (a group's components), and one short label.
+    const group = "Prevalence of the true-status category in advanced non-squamous NSCLC";
+    const svg = tornadoChart(result, { currency: "SEK", labels: { cDrug: `${group}: cDrug`, qGain: `${group}: qGain`, pX: "Scale" } });
+    const categories = [...svg.matchAll(/<text[^>]*class="category"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+    const byName = (name: string): string => categories.find((c) => c.includes(name))!;
+    expect(byName("[cDrug]")).toMatch(/^Prevalence of the .*… \[cDrug\] \(10 000 – 90 000\)$/);
+    expect(byName("[qGain]")).toMatch(/^Prevalence of the .*… \[qGain\] \(0\.05 – 0\.2\)$/);
+    // A label shown whole, or cut without another label sharing its beginning, stays as it is.
+    expect(categories).toContain("Scale (0.9 – 1.1)");
+  });
 });
 
 describe("oneWayChart", () => {
