@@ -39,19 +39,17 @@ export function tornadoChart(result: TornadoResult, options: TornadoChartOptions
   const measure = MEASURE_TEXT[result.measure] ?? result.measure;
   const isIncremental = result.measure.startsWith("incremental") || result.measure === "icer";
   const unit = result.measure === "incrementalEffect" ? effectUnit : result.measure === "icer" ? `${currency} per ${effectUnit}`.trim() : result.measure === "nmb" || result.measure === "incrementalNmb" || result.measure.toLowerCase().includes("cost") ? currency : "";
-  // The range always shows; a label too long for the margin is shortened, and a shortened label that
-  // cannot be told from another bar's (e.g. two prevalences sharing a long beginning, cut where their
-  // ranges leave room: "Prevalence of the true-status category…" and "…categor…") shows its
-  // parameter's name.
+  // The range always shows; a label too long for the margin is shortened, keeping a short qualifier
+  // after its last ": " (a group's component: "Prevalence of the true-status c…: pMet"), and a
+  // shortened label that cannot be told from another bar's shows its parameter's name.
   const ranges = result.bars.map((bar) => ` (${formatValue(bar.lowValue)} – ${formatValue(bar.highValue)})`);
   const fullLabels = result.bars.map((bar) => options.labels?.[bar.parameter] ?? bar.parameter);
-  const short = fullLabels.map((label, i) => fitText(label, MAX_LABEL - textWidth(ranges[i]!)));
-  // What a reader sees of a label: all of it, or the beginning before the ellipsis.
-  const seen = short.map((label, i) => (label === fullLabels[i] ? label : label.slice(0, -1)));
-  const hides = (i: number, j: number): boolean => short[i] !== fullLabels[i] && fullLabels[j]!.startsWith(seen[i]!);
+  const cuts = fullLabels.map((label, i) => shorten(label, MAX_LABEL - textWidth(ranges[i]!)));
+  // Bar j's label reads as bar i's shortened one when it has the same visible beginning and end.
+  const hides = (i: number, j: number): boolean => cuts[i]!.cut && fullLabels[j]!.startsWith(cuts[i]!.head) && fullLabels[j]!.endsWith(cuts[i]!.tail);
   const categories = result.bars.map((bar, i) => {
-    const clash = result.bars.some((_, j) => j !== i && fullLabels[j] !== fullLabels[i] && (short[j] === short[i] || hides(i, j) || hides(j, i)));
-    if (!clash) return `${short[i]}${ranges[i]}`;
+    const clash = result.bars.some((_, j) => j !== i && fullLabels[j] !== fullLabels[i] && (cuts[j]!.text === cuts[i]!.text || hides(i, j) || hides(j, i)));
+    if (!clash) return `${cuts[i]!.text}${ranges[i]}`;
     const name = ` [${bar.parameter}]`;
     return `${fitText(fullLabels[i]!, MAX_LABEL - textWidth(ranges[i]!) - textWidth(name))}${name}${ranges[i]}`;
   });
@@ -86,4 +84,13 @@ export function tornadoChart(result: TornadoResult, options: TornadoChartOptions
   });
   body += `<line class="base" x1="${px(x(result.base))}" x2="${px(x(result.base))}" y1="${px(frame.top - 4)}" y2="${px(frame.bottom)}" stroke="#000" stroke-width="1.5"/>`;
   return frame.render(body);
+}
+
+/** A label fitted to `max` px: whole, or its beginning (`head`) cut with an ellipsis, followed by a qualifier after its last ": " (`tail`) when that takes at most half the room. */
+function shorten(label: string, max: number): { readonly text: string; readonly cut: boolean; readonly head: string; readonly tail: string } {
+  if (textWidth(label) <= max) return { text: label, cut: false, head: label, tail: "" };
+  const colon = label.lastIndexOf(": ");
+  const tail = colon > 0 && textWidth(label.slice(colon)) <= max / 2 ? label.slice(colon) : "";
+  const fitted = fitText(label.slice(0, label.length - tail.length), max - textWidth(tail));
+  return { text: `${fitted}${tail}`, cut: true, head: fitted.slice(0, -1), tail };
 }

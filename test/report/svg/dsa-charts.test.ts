@@ -29,17 +29,21 @@ describe("tornadoChart", () => {
     expect(texts(svg)).toContain("Tornado: New <b> vs Old");
   });
 
-  it("tornadoChart(result, { labels }) names the parameter of a shortened label another bar's label begins with, even when the two are cut at different lengths", () => {
+  it("tornadoChart(result, { labels }) keeps a shortened label's qualifier after ': ', and names the parameter of a shortened label another bar's could be", () => {
     const result = tornado(dsa, { strategy: "New <b>", wtp: 500_000 });
-    // Two long labels that differ only at their end (a group's components), and one short label.
     const group = "Prevalence of the true-status category in advanced non-squamous NSCLC";
-    const svg = tornadoChart(result, { currency: "SEK", labels: { cDrug: `${group}: cDrug`, qGain: `${group}: qGain`, pX: "Scale" } });
-    const categories = [...svg.matchAll(/<text[^>]*class="category"[^>]*>([^<]*)</g)].map((m) => m[1]!);
-    const byName = (name: string): string => categories.find((c) => c.includes(name))!;
-    expect(byName("[cDrug]")).toMatch(/^Prevalence of the .*… \[cDrug\] \(10 000 – 90 000\)$/);
-    expect(byName("[qGain]")).toMatch(/^Prevalence of the .*… \[qGain\] \(0\.05 – 0\.2\)$/);
-    // A label shown whole, or cut without another label sharing its beginning, stays as it is.
-    expect(categories).toContain("Scale (0.9 – 1.1)");
+    const categories = (labels: Record<string, string>): string[] => [...tornadoChart(result, { currency: "SEK", labels }).matchAll(/<text[^>]*class="category"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+    // A group's components: the beginning is cut, the component's name stays.
+    const components = categories({ cDrug: `${group}: pMet`, qGain: `${group}: pRet`, pX: "Scale" });
+    expect(components.find((c) => c.includes("10 000"))).toMatch(/^Prevalence of the .*…: pMet \(10 000 – 90 000\)$/);
+    expect(components.find((c) => c.includes("0.05"))).toMatch(/^Prevalence of the .*…: pRet \(0\.05 – 0\.2\)$/);
+    expect(components).toContain("Scale (0.9 – 1.1)");
+    // Two long labels that differ only past where they are cut (and have no qualifier): each shows its
+    // parameter's name, even though their ranges cut them at different lengths.
+    const twins = categories({ cDrug: `${group} among the tested`, qGain: `${group} among the untested`, pX: "Scale" });
+    expect(twins.find((c) => c.includes("10 000"))).toMatch(/^Prevalence of the .*… \[cDrug\] \(10 000 – 90 000\)$/);
+    expect(twins.find((c) => c.includes("0.05"))).toMatch(/^Prevalence of the .*… \[qGain\] \(0\.05 – 0\.2\)$/);
+    expect(twins).toContain("Scale (0.9 – 1.1)");
   });
 });
 
