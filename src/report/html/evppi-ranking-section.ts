@@ -7,7 +7,7 @@ const SHOWN = 15;
 
 /** The EVPPI ranking of every parameter, with standard errors, at the report's thresholds. @internal */
 export function evppiRankingSection(context: ReportContext): string {
-  const { input, currency, effectUnit } = context;
+  const { input, currency, effectUnit, labels } = context;
   const ranking = input.evppiRanking;
   if (ranking === undefined || ranking.rows.length === 0 || context.degenerate) return "";
   const wtp = Array.from(ranking.wtp);
@@ -15,10 +15,12 @@ export function evppiRankingSection(context: ReportContext): string {
   const withSe = (v: number, se: number | undefined) => (se === undefined ? formatNumber(v) : `${formatNumber(v)} (± ${formatNumber(se)})`);
   const table: ReportTable = {
     caption: `EVPPI per person${currency === "" ? "" : ` (${currency})`} of each parameter learnt alone, largest first at ${formatMoney(ranking.rankedAt, currency)} per ${effectUnit} (standard error in brackets)`,
-    columns: ["Rank", "Parameter", ...wtp.map((w) => `at ${formatMoney(w, currency)} per ${effectUnit}`)],
-    numeric: [true, false, ...wtp.map(() => true)],
+    // The label a reader knows the parameter by, and its name in the model file.
+    columns: ["Rank", "Parameter", "Name", ...wtp.map((w) => `at ${formatMoney(w, currency)} per ${effectUnit}`)],
+    numeric: [true, false, false, ...wtp.map(() => true)],
     rows: shown.map((row, i) => [
       numberCell(i + 1, (v) => String(v)),
+      textCell(labels[row.parameter] ?? row.parameter),
       textCell(row.parameter),
       ...wtp.map((_, g) => numberCell(row.perPerson[g]!, (v) => withSe(v, row.standardError?.[g]))),
     ]),

@@ -35,7 +35,7 @@ export function decisionSection(context: ReportContext): string {
   const { input, currency, effectUnit, thresholds } = context;
   // A cost-only model has no thresholds to decide at: its answer is the least costly strategy.
   if (thresholds.length === 0 || input.icerTable.length < 2 || input.outcomes.costOnly === true) return "";
-  const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label ?? r.name]));
+  const labels = context.labels;
   const items = thresholds.map((wtp) => {
     const { optimal, competitors } = frontierNeighbours(input.icerTable, wtp);
     const parts: string[] = [];
@@ -111,7 +111,7 @@ export function frontierDsaSection(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
   const frontier = (input.frontier ?? []).filter((f) => f.tornadoes.length > 0 || f.thresholds.length > 0);
   if (frontier.length === 0) return "";
-  const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label ?? r.name]));
+  const labels = context.labels;
   const rows = new Map((input.parameters ?? []).map((r) => [r.name, r]));
   let out = `<section class="major"><h2>Sensitivity analyses along the frontier</h2><p class="note">At each threshold, the strategy with the highest net monetary benefit against its neighbours on the cost-effectiveness frontier: the comparisons that decide the choice there. The optimal strategy's incremental net monetary benefit is positive in the base case; a bar reaching below zero marks a parameter whose range alone changes the decision.</p>`;
   for (const f of frontier) {

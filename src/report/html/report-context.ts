@@ -24,6 +24,8 @@ export interface ReportContext {
   readonly effectUnit: string;
   readonly thresholds: readonly number[];
   readonly comparator: string;
+  /** Each described parameter's label by name (its name when it has no label). */
+  readonly labels: Readonly<Record<string, string>>;
   /** Whether a PSA was run but no cost or effect varies across its draws (nothing to report as a probability). */
   readonly degenerate: boolean;
   /** Pairwise PSA results of the optimal strategy against its frontier neighbours at each threshold (empty without a PSA). */
@@ -66,6 +68,7 @@ export function reportContext(input: ReportInput): ReportContext {
     effectUnit,
     thresholds,
     comparator,
+    labels: Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label ?? r.name])),
     degenerate,
     pairs,
     pairPlane: (a, b) => {

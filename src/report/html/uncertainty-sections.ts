@@ -95,7 +95,7 @@ export function evpiSection(context: ReportContext): string {
 export function dsaSection(context: ReportContext): string {
   const { input, currency, effectUnit } = context;
   if (input.tornado === undefined && input.oneWay === undefined && input.twoWay === undefined && input.thresholds === undefined && input.scenarios === undefined && input.scenarioPsa === undefined) return "";
-  const labels = Object.fromEntries((input.parameters ?? []).map((r) => [r.name, r.label]));
+  const labels = context.labels;
   let out = `<section class="major"><h2>Deterministic sensitivity analysis</h2>`;
   // What the frontier section already shows (the same pair at the same threshold) is not repeated.
   const along = input.frontier ?? [];

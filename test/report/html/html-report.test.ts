@@ -98,3 +98,19 @@ describe("htmlReport", () => {
     for (const selector of selectors) for (const part of selector.split(",")) expect(part.trim().startsWith(".qaly-report")).toBe(true);
   });
 });
+
+describe("htmlReport: EVPPI ranking", () => {
+  it("htmlReport(input) names each ranked parameter by its label, beside its name in the model file", () => {
+    const row = (name: string, label: string) => ({ name, kind: "distribution" as const, label, unit: "", distribution: "Gamma(k=4, θ=250)", mean: 1000, lower: 300, upper: 2000, source: "", status: null, note: "" });
+    const input: ReportInput = {
+      ...minimalInput(["A", "B"]),
+      parameters: [row("cDrug", "Drug cost per month"), row("pX", "pX")],
+      evppiRanking: { wtp: Float64Array.of(500_000), rankedAt: 500_000, rows: [{ parameter: "cDrug", perPerson: Float64Array.of(1200), standardError: Float64Array.of(30) }, { parameter: "pX", perPerson: Float64Array.of(0), standardError: null }] },
+    };
+    const section = htmlReport(input).split("<h2>EVPPI ranking</h2>")[1]!.split("</section>")[0]!;
+    const rows = [...section.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]!.replace(/&#160;/g, " ")));
+    expect(rows[0]!.slice(0, 3)).toEqual(["Rank", "Parameter", "Name"]);
+    expect(rows[1]!.slice(0, 3)).toEqual(["1", "Drug cost per month", "cDrug"]);
+    expect(rows[2]!.slice(0, 3)).toEqual(["2", "pX", "pX"]);
+  });
+});
