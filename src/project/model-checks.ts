@@ -123,12 +123,14 @@ export function modelChecks(project: ModelProject, options: ModelCheckOptions = 
   if (costs.length > 0) {
     const zero = evaluateModel(model, { ...base, ...Object.fromEntries(costs.map((n) => [n, 0])) });
     const left = model.strategies.filter((s) => Math.abs(zero[s]![cost]!) > TOLERANCE);
-    add("zero_costs_give_zero_cost", "warning", left.length === 0, left.length === 0 ? `with every c… parameter at 0, ${cost} is 0 in every strategy` : `with every c… parameter at 0, ${cost} is still ${left.map((s) => `${zero[s]![cost]} in '${s}'`).join(", ")} (costs that are not parameters, or a cost parameter not named c…)`, ["outcomes", "cost"]);
+    const which = `every cost parameter (the ${costs.length} named like cDrug)`;
+    add("zero_costs_give_zero_cost", "warning", left.length === 0, left.length === 0 ? `with ${which} at 0, ${cost} is 0 in every strategy` : `with ${which} at 0, ${cost} is still ${left.map((s) => `${zero[s]![cost]} in '${s}'`).join(", ")} (costs that are not parameters, or a cost parameter named otherwise)`, ["outcomes", "cost"]);
   }
   if (utilities.length > 0 && outcomes.includes("qalyUndiscounted") && outcomes.includes("lifeYearsUndiscounted")) {
     const ones = evaluateModel(model, { ...base, ...Object.fromEntries(utilities.map((n) => [n, 1])) });
     const differ = model.strategies.filter((s) => Math.abs(ones[s]!["qalyUndiscounted"]! - ones[s]!["lifeYearsUndiscounted"]!) > 1e-9 * Math.max(1, ones[s]!["lifeYearsUndiscounted"]!));
-    add("unit_utilities_give_life_years", "warning", differ.length === 0, differ.length === 0 ? "with every u… parameter at 1, undiscounted QALYs equal undiscounted life years" : `with every u… parameter at 1, undiscounted QALYs differ from life years in ${differ.map((s) => `'${s}'`).join(", ")} (disutilities or utilities that are not parameters)`, ["outcomes", "qalyUndiscounted"]);
+    const which = `every utility parameter (the ${utilities.length} named like uWell)`;
+    add("unit_utilities_give_life_years", "warning", differ.length === 0, differ.length === 0 ? `with ${which} at 1, undiscounted QALYs equal undiscounted life years` : `with ${which} at 1, undiscounted QALYs differ from life years in ${differ.map((s) => `'${s}'`).join(", ")} (disutilities or utilities that are not parameters)`, ["outcomes", "qalyUndiscounted"]);
   }
 
   if (options.nullEffect !== undefined) {
