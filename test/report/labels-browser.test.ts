@@ -1,6 +1,7 @@
 // Report v2 (issue 14, item 4): labels are never clipped. Each bundled model's report (a small PSA,
 // the full deterministic analyses) is opened in headless Chromium; every text of every chart must
-// lie inside its SVG's viewBox and no two texts of a chart may overlap. With QALY_TEST_SCREENSHOTS=1,
+// lie inside its SVG's viewBox and no two texts of a chart may overlap; the parameter table must split
+// no word across lines and fit the page. With QALY_TEST_SCREENSHOTS=1,
 // full-page screenshots of the reports go to test/artifacts/labels-<model>.png, to look at them as a
 // reader would; off by default: encoding the seven tall PNGs took ~11 of this file's ~23 s of tests,
 // and CI's clone (where test/artifacts is thrown away) never reads them. The reports' HTML is always
@@ -55,6 +56,23 @@ interface PageElement {
   querySelectorAll(selector: string): ArrayLike<PageElement>;
 }
 
+// And those of the parameter table's cells and text.
+interface TextNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+}
+interface TableElement {
+  readonly childNodes: ArrayLike<TextNode>;
+  readonly parentElement: TableElement | null;
+  getBoundingClientRect(): Rect;
+  querySelectorAll(selector: string): ArrayLike<TableElement>;
+}
+interface TextRange {
+  setStart(node: TextNode, offset: number): void;
+  setEnd(node: TextNode, offset: number): void;
+  getClientRects(): ArrayLike<Rect>;
+}
+
 /** Where two boxes overlap by more than a pixel each way. */
 function overlaps(a: TextBox, b: TextBox): boolean {
   return Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
@@ -94,7 +112,7 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
   });
 
   for (const name of BUNDLED) {
-    it(`${name}: no chart text is clipped by its viewBox and no two labels overlap`, async () => {
+    it(`${name}: no chart text is clipped by its viewBox, no two labels overlap, and the parameter table splits no word and fits the page`, async () => {
       const { project } = await loadModel(resolve(MODELS, name));
       const run = await runProject(project, { psa: Math.min(project.psa.samples, 300) });
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -114,10 +132,33 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
           return { kind: svg.getAttribute("data-chart") ?? "", title: svg.getAttribute("aria-label") ?? "", width: box.width, height: box.height, texts };
         }),
       );
+      // The parameter appendix: no word (letters and digits only) split across lines, and the table as wide as the page at most.
+      const table = await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<TableElement>; createRange(): TextRange } }).document;
+        const found = Array.from(doc.querySelectorAll("section.appendix table"))[0];
+        if (found === undefined) return undefined;
+        const split: string[] = [];
+        for (const cell of Array.from(found.querySelectorAll("td"))) {
+          for (const node of Array.from(cell.childNodes).filter((n) => n.nodeType === 3)) {
+            for (const word of (node.textContent ?? "").matchAll(/[\p{L}\p{N}]+/gu)) {
+              const range = doc.createRange();
+              range.setStart(node, word.index);
+              range.setEnd(node, word.index + word[0].length);
+              const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+              if (tops.size > 1) split.push(word[0]);
+            }
+          }
+        }
+        return { split, width: found.getBoundingClientRect().width, room: found.parentElement!.getBoundingClientRect().width };
+      });
       if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, `labels-${name}.png`), fullPage: true });
       await page.close();
       expect(charts.length).toBeGreaterThan(0);
       expect(charts.flatMap(problemsOf)).toEqual([]);
+      if (table !== undefined) {
+        expect(table.split).toEqual([]);
+        expect(table.width).toBeLessThanOrEqual(table.room + SLACK);
+      }
     });
   }
 });

@@ -20,8 +20,9 @@ export interface ReportTable {
   /** Rows, each with one cell per column. */
   readonly rows: readonly (readonly ReportCell[])[];
   /**
-   * Columns whose text may break inside a word in HTML (long references such as DOIs); the others
-   * break only between words, so names and units are never split.
+   * Columns whose long tokens (references such as DOIs and URLs, long parameter lists) may break
+   * inside in HTML: after their punctuation, else every few characters. Ordinary words still break
+   * only between words, in these columns as in the others.
    */
   readonly breakAnywhere?: readonly boolean[];
   /** CSS class per row for HTML (e.g. `"dominated"`), or `""`. */
@@ -86,13 +87,52 @@ export function tableToHtml(table: ReportTable): string {
   // A no-break space inside grouped numbers lets cells wrap between words, never inside 1 234 567.
   const text = (value: string): string => escapeXml(value).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;");
   const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : table.breakAnywhere?.[k] === true ? ' class="wrap"' : "");
+  const cell = (value: string, k: number): string => (table.breakAnywhere?.[k] === true ? breakLongTokens(value, text) : text(value));
   const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${text(c)}</th>`).join("")}</tr></thead>`;
   const body = table.rows
     .map((row, r) => {
       const rowClass = table.rowClasses?.[r] ?? "";
-      return `<tr${rowClass === "" ? "" : ` class="${escapeXml(rowClass)}"`}>${row.map((c, k) => `<td${attr(k)}>${text(c.text)}</td>`).join("")}</tr>`;
+      return `<tr${rowClass === "" ? "" : ` class="${escapeXml(rowClass)}"`}>${row.map((c, k) => `<td${attr(k)}>${cell(c.text, k)}</td>`).join("")}</tr>`;
     })
     .join("");
   const caption = table.caption === undefined ? "" : `<caption>${escapeXml(table.caption)}</caption>`;
   return `<div class="table-wrap"><table>${caption}${head}<tbody>${body}</tbody></table></div>`;
+}
+
+/** Tokens at most this long stay whole; longer ones get break opportunities. */
+const LONG_TOKEN = 16;
+/** Pieces (between natural break opportunities) longer than this are cut every {@link CHUNK} characters. */
+const LONG_PIECE = 20;
+const CHUNK = 12;
+
+/**
+ * Escaped text with `<wbr/>` break opportunities inside tokens longer than {@link LONG_TOKEN}
+ * characters: after `/ , ; : ? & = _ - (` and between a lower-case letter and a capital (the humps
+ * of `pembrolizumabMaxMonths`); a piece still longer than {@link LONG_PIECE} characters is cut every
+ * {@link CHUNK}. Words and numbers (`2.93916`) stay whole. A column whose text may break anywhere in
+ * CSS (`overflow-wrap: anywhere`) has a minimum width of one character, so an automatic table layout
+ * squeezed it until every word in it broke ("programm|e"); break opportunities only inside long
+ * tokens keep such columns as narrow as their longest piece.
+ */
+function breakLongTokens(value: string, text: (value: string) => string): string {
+  return value
+    .split(/(\s+)/)
+    .map((token) => {
+      const chars = [...token];
+      if (chars.length <= LONG_TOKEN) return text(token);
+      const pieces: string[] = [];
+      let run: string[] = [];
+      const close = (): void => {
+        for (let at = 0; at < run.length; at += run.length > LONG_PIECE ? CHUNK : run.length) pieces.push(run.slice(at, run.length > LONG_PIECE ? at + CHUNK : run.length).join(""));
+        run = [];
+      };
+      chars.forEach((char, i) => {
+        run.push(char);
+        const next = chars[i + 1];
+        if (next !== undefined && ("/,;:?&=_-(".includes(char) || (/\p{Ll}/u.test(char) && /\p{Lu}/u.test(next)))) close();
+      });
+      close();
+      return pieces.map(text).join("<wbr/>");
+    })
+    .join("");
 }

@@ -18,8 +18,8 @@ export const REPORT_CSS = `
 .qaly-report th, .qaly-report td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
 .qaly-report th { background: #f3f3f3; }
 .qaly-report td:not(.num) { overflow-wrap: break-word; }
-.qaly-report td.wrap { overflow-wrap: anywhere; }
 .qaly-report .num { text-align: right; font-variant-numeric: tabular-nums; }
+.qaly-report .appendix table { font-size: 0.78rem; }
 .qaly-report .table-wrap { overflow-x: auto; break-inside: avoid; page-break-inside: avoid; }
 .qaly-report tr.dominated td { color: #777; }
 .qaly-report tr.placeholder td { background: #fff4e5; }

@@ -20,8 +20,10 @@ export function parameterReportTable(rows: readonly ParameterRow[]): ReportTable
   return {
     caption: "Parameters",
     columns: ["Name", "Label", "Unit", "Distribution", "Mean", "2.5%", "97.5%", "Source", "Status"],
-    // Sources (DOIs, URLs) and distributions (long parameter lists) may break anywhere, so names, labels, units and statuses never have to.
-    breakAnywhere: [false, false, false, true, false, false, false, true, false],
+    // Long names (at their humps), labels, distributions (long parameter lists) and sources (DOIs,
+    // URLs) may break inside their long tokens, so that the nine columns fit a page without
+    // breaking words.
+    breakAnywhere: [true, true, false, true, false, false, false, true, false],
     numeric: [false, false, false, false, true, true, true, false, false],
     rows: rows.map((row, index) => [
       textCell(row.name),

@@ -43,6 +43,26 @@ describe("tableToMarkdown, tableToCsv, tableToHtml", () => {
     expect(html).toContain("<td>SoC</td>");
   });
 
+  it("tableToHtml(table) gives the long tokens of a breakAnywhere column break opportunities (punctuation, humps, and every 12 characters of a piece over 20) and leaves words and numbers whole", () => {
+    const table: ReportTable = {
+      columns: ["Source"],
+      numeric: [false],
+      breakAnywhere: [true],
+      rows: [[{ value: "", text: "programme https://doi.org/10.1016/j.jval.2019.06.015 pembrolizumabMaxMonths 2.9391612345678 a&b<c>&d=eeeeeeeeeeee abcdefghijklmnopqrstuvwxyz0123" }]],
+    };
+    const cell = /<td class="wrap">(.*?)<\/td>/.exec(tableToHtml(table))![1]!;
+    const [word, url, name, number, escaped, run] = cell.split(" ");
+    expect(word).toBe("programme");
+    expect(url).toBe("https:<wbr/>/<wbr/>/<wbr/>doi.org/<wbr/>10.1016/<wbr/>j.jval.2019.06.015");
+    expect(name).toBe("pembrolizumab<wbr/>Max<wbr/>Months");
+    // A 15-character number is under the threshold; a piece of more than 20 characters is cut every 12.
+    expect(number).toBe("2.9391612345678");
+    expect(run).toBe("abcdefghijkl<wbr/>mnopqrstuvwx<wbr/>yz0123");
+    // Escaping is applied to each piece, never across a break.
+    expect(escaped).toBe("a&amp;<wbr/>b&lt;c&gt;&amp;<wbr/>d=<wbr/>eeeeeeeeeeee");
+    expect(tableToHtml({ ...table, breakAnywhere: [false] })).toContain("<td>programme https://doi.org/10.1016/j.jval.2019.06.015 pembrolizumabMaxMonths");
+  });
+
   it("tableToMarkdown(table) of a table without rows is the header alone", () => {
     const empty: ReportTable = { columns: ["A"], numeric: [false], rows: [] };
     expect(tableToMarkdown(empty)).toBe("| A |\n| --- |");
