@@ -132,6 +132,12 @@ describe.skipIf(!existsSync(CHROMIUM))("report in headless Chromium", () => {
     });
     expect(breaks.length).toBeGreaterThan(3);
     expect(new Set(breaks)).toEqual(new Set(["page"]));
+    // Printed on A4, the parameter appendix's pages are landscape (its nine columns need the width), the others portrait.
+    const pdf = Buffer.from(await page.pdf({ format: "A4" })).toString("latin1");
+    const pages = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => (Number(m[1]) > Number(m[2]) ? "landscape" : "portrait"));
+    expect(pages[0]).toBe("portrait");
+    expect(pages).toContain("landscape");
+    expect(pages.at(-1)).toBe("portrait"); // run information, after the appendix
     await page.emulateMedia({ media: "screen" });
     if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, "report.png"), fullPage: true });
     await page.close();
