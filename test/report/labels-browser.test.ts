@@ -1,7 +1,8 @@
 // Report v2 (issue 14, item 4): labels are never clipped. Each bundled model's report (a small PSA,
 // the full deterministic analyses) is opened in headless Chromium; every text of every chart must
 // lie inside its SVG's viewBox and no two texts of a chart may overlap; the parameter table must split
-// no word across lines and fit the page. With QALY_TEST_SCREENSHOTS=1,
+// no word across lines and fit the page; printed, every other table must fit a portrait A4 page.
+// With QALY_TEST_SCREENSHOTS=1,
 // full-page screenshots of the reports go to test/artifacts/labels-<model>.png, to look at them as a
 // reader would; off by default: encoding the seven tall PNGs took ~11 of this file's ~23 s of tests,
 // and CI's clone (where test/artifacts is thrown away) never reads them. The reports' HTML is always
@@ -112,7 +113,7 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
   });
 
   for (const name of BUNDLED) {
-    it(`${name}: no chart text is clipped by its viewBox, no two labels overlap, and the parameter table splits no word and fits the page`, async () => {
+    it(`${name}: no chart text is clipped by its viewBox, no two labels overlap, the parameter table splits no word and fits the page, and every table fits a printed page`, async () => {
       const { project } = await loadModel(resolve(MODELS, name));
       const run = await runProject(project, { psa: Math.min(project.psa.samples, 300) });
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -152,6 +153,15 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
         return { split, width: found.getBoundingClientRect().width, room: found.parentElement!.getBoundingClientRect().width };
       });
       if (SCREENSHOTS) await page.screenshot({ path: resolve(ARTIFACTS, `labels-${name}.png`), fullPage: true });
+      // Printed: every table but the (landscape) parameter appendix fits a portrait A4 page's 182 mm (688 px, less the scroll bar here).
+      await page.setViewportSize({ width: 688, height: 1000 });
+      await page.emulateMedia({ media: "print" });
+      const tooWide = await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<TableElement & { readonly caption: { readonly textContent: string | null } | null; closest(s: string): unknown }> } }).document;
+        return Array.from(doc.querySelectorAll("table"))
+          .filter((t) => t.closest("section.appendix") === null && t.getBoundingClientRect().width > t.parentElement!.getBoundingClientRect().width + 0.5)
+          .map((t) => `${t.caption?.textContent ?? "(no caption)"}: ${t.getBoundingClientRect().width.toFixed(0)} px in ${t.parentElement!.getBoundingClientRect().width.toFixed(0)}`);
+      });
       await page.close();
       expect(charts.length).toBeGreaterThan(0);
       expect(charts.flatMap(problemsOf)).toEqual([]);
@@ -159,6 +169,7 @@ describe.skipIf(!existsSync(CHROMIUM))("labels of every bundled model's report i
         expect(table.split).toEqual([]);
         expect(table.width).toBeLessThanOrEqual(table.room + SLACK);
       }
+      expect(tooWide).toEqual([]);
     });
   }
 });

@@ -1,5 +1,6 @@
 import { formatCsv } from "../../core/csv/format-csv.js";
 import { escapeXml } from "./escape-xml.js";
+import { textWidth } from "./text-width.js";
 
 /** One cell of a {@link ReportTable}: the raw value (written to CSV) and its formatted text (Markdown, HTML). */
 export interface ReportCell {
@@ -87,8 +88,9 @@ export function tableToHtml(table: ReportTable): string {
   // A no-break space inside grouped numbers lets cells wrap between words, never inside 1 234 567.
   const text = (value: string): string => escapeXml(value).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;");
   const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : table.breakAnywhere?.[k] === true ? ' class="wrap"' : "");
-  const cell = (value: string, k: number): string => (table.breakAnywhere?.[k] === true ? breakLongTokens(value, text) : text(value));
-  const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${text(c)}</th>`).join("")}</tr></thead>`;
+  const cell = (value: string, k: number): string => (table.breakAnywhere?.[k] === true ? breakLongTokens(value) : text(value));
+  // Headers may name outcomes (`costHealthUndiscounted`) or hold long compounds (`P(cost-effective`): their long tokens may break too.
+  const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${breakLongTokens(c)}</th>`).join("")}</tr></thead>`;
   const body = table.rows
     .map((row, r) => {
       const rowClass = table.rowClasses?.[r] ?? "";
@@ -96,11 +98,44 @@ export function tableToHtml(table: ReportTable): string {
     })
     .join("");
   const caption = table.caption === undefined ? "" : `<caption>${escapeXml(table.caption)}</caption>`;
-  return `<div class="table-wrap"><table>${caption}${head}<tbody>${body}</tbody></table></div>`;
+  // Printed on a portrait page, a table too wide for it is set smaller (the style sheet reads --print-scale in print only).
+  const scale = Math.min(1, PRINT_WIDTH / printedMinWidth(table));
+  const style = scale < 1 ? ` style="--print-scale: ${(Math.floor(scale * 1000) / 1000).toFixed(3)}"` : "";
+  return `<div class="table-wrap"><table${style}>${caption}${head}<tbody>${body}</tbody></table></div>`;
+}
+
+/** Width tables may take on a printed A4 portrait page (210 mm less 2 × 14 mm margins, 688 px at 96 px per inch), with room to spare for the estimate. */
+const PRINT_WIDTH = 630;
+/** The table's font size (0.85rem) and its cells' horizontal padding (2 × 0.45rem), px. */
+const TABLE_FONT = 0.85 * 16;
+const CELL_PADDING = 2 * 0.45 * 16;
+
+/**
+ * The narrowest the table can be laid out without breaking a word, px at its screen font size:
+ * per column the widest piece no break opportunity splits (headers bold; long tokens in pieces
+ * where {@link breakLongTokens} applies), plus padding. Estimated from advance widths, as chart
+ * labels are.
+ */
+function printedMinWidth(table: ReportTable): number {
+  const widest = (value: string, breakLong: boolean, bold: boolean): number => {
+    let width = 0;
+    for (const token of tokensOf(value)) {
+      if (/^[ \t\r\n]*$/.test(token)) continue;
+      for (const piece of breakLong ? piecesOf(token) : [token]) width = Math.max(width, textWidth(piece.replace(/\u00a0/g, " "), TABLE_FONT, bold));
+    }
+    return width;
+  };
+  let total = 0;
+  table.columns.forEach((column, k) => {
+    let width = widest(column, true, true);
+    for (const row of table.rows) width = Math.max(width, widest(row[k]?.text ?? "", table.breakAnywhere?.[k] === true, false));
+    total += width + CELL_PADDING;
+  });
+  return total;
 }
 
 /** Tokens at most this long stay whole; longer ones get break opportunities. */
-const LONG_TOKEN = 16;
+const LONG_TOKEN = 14;
 /** Pieces (between natural break opportunities) longer than this are cut every {@link CHUNK} characters. */
 const LONG_PIECE = 20;
 const CHUNK = 12;
@@ -109,30 +144,39 @@ const CHUNK = 12;
  * Escaped text with `<wbr/>` break opportunities inside tokens longer than {@link LONG_TOKEN}
  * characters: after `/ , ; : ? & = _ - (` and between a lower-case letter and a capital (the humps
  * of `pembrolizumabMaxMonths`); a piece still longer than {@link LONG_PIECE} characters is cut every
- * {@link CHUNK}. Words and numbers (`2.93916`) stay whole. A column whose text may break anywhere in
- * CSS (`overflow-wrap: anywhere`) has a minimum width of one character, so an automatic table layout
+ * {@link CHUNK}. Words and numbers stay whole (`2.93916`; `3 226`, whose groups are joined by a
+ * no-break space as in every cell). A column whose text may break anywhere in CSS
+ * (`overflow-wrap: anywhere`) has a minimum width of one character, so an automatic table layout
  * squeezed it until every word in it broke ("programm|e"); break opportunities only inside long
  * tokens keep such columns as narrow as their longest piece.
  */
-function breakLongTokens(value: string, text: (value: string) => string): string {
-  return value
-    .split(/(\s+)/)
-    .map((token) => {
-      const chars = [...token];
-      if (chars.length <= LONG_TOKEN) return text(token);
-      const pieces: string[] = [];
-      let run: string[] = [];
-      const close = (): void => {
-        for (let at = 0; at < run.length; at += run.length > LONG_PIECE ? CHUNK : run.length) pieces.push(run.slice(at, run.length > LONG_PIECE ? at + CHUNK : run.length).join(""));
-        run = [];
-      };
-      chars.forEach((char, i) => {
-        run.push(char);
-        const next = chars[i + 1];
-        if (next !== undefined && ("/,;:?&=_-(".includes(char) || (/\p{Ll}/u.test(char) && /\p{Lu}/u.test(next)))) close();
-      });
-      close();
-      return pieces.map(text).join("<wbr/>");
-    })
-    .join("");
+function breakLongTokens(value: string): string {
+  return tokensOf(value)
+    .map((token) => piecesOf(token).map(escapeXml).join("<wbr/>"))
+    .join("")
+    .replace(/\u00a0/g, "&#160;");
+}
+
+/** A cell's text as words and the spaces between them, the groups of its numbers joined by no-break spaces (`3\u00a0226`). */
+function tokensOf(value: string): string[] {
+  return value.replace(/(\d) (?=\d{3}\b)/g, "$1\u00a0").split(/([ \t\r\n]+)/);
+}
+
+/** A token as the pieces {@link breakLongTokens} puts break opportunities between (itself when it is short). */
+function piecesOf(token: string): string[] {
+  const chars = [...token];
+  if (chars.length <= LONG_TOKEN) return [token];
+  const pieces: string[] = [];
+  let run: string[] = [];
+  const close = (): void => {
+    for (let at = 0; at < run.length; at += run.length > LONG_PIECE ? CHUNK : run.length) pieces.push(run.slice(at, run.length > LONG_PIECE ? at + CHUNK : run.length).join(""));
+    run = [];
+  };
+  chars.forEach((char, i) => {
+    run.push(char);
+    const next = chars[i + 1];
+    if (next !== undefined && ("/,;:?&=_-(".includes(char) || (/\p{Ll}/u.test(char) && /\p{Lu}/u.test(next)))) close();
+  });
+  close();
+  return pieces;
 }

@@ -2,7 +2,8 @@
  * The report's style sheet, scoped to `.qaly-report` so a fragment can sit in a notebook or a web
  * page without restyling it. System fonts only: the report makes no external requests. Printed,
  * the parameter appendix goes on landscape pages (`@page appendix`): its nine columns need more
- * than a portrait A4 page's 182 mm to keep every word whole. @internal
+ * than a portrait A4 page's 182 mm to keep every word whole; another table too wide for a portrait
+ * page is printed in a smaller type (`--print-scale`, set by tableToHtml). @internal
  */
 export const REPORT_CSS = `
 .qaly-report { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; line-height: 1.45; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; font-size: 15px; }
@@ -38,6 +39,7 @@ export const REPORT_CSS = `
   .qaly-report section.major { break-before: page; page-break-before: always; }
   .qaly-report .answer, .qaly-report .warnings { break-inside: avoid; }
   .qaly-report pre { white-space: pre-wrap; }
+  .qaly-report table { font-size: calc(0.85rem * var(--print-scale, 1)); }
   .qaly-report section.appendix { page: appendix; }
 }
 @page { size: A4; margin: 16mm 14mm; }

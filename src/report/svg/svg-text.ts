@@ -1,41 +1,19 @@
 import { escapeXml } from "../format/escape-xml.js";
+import { textWidth as measure } from "../format/text-width.js";
 
 /** Font size of chart text, px (readable when the chart is printed at report width). @internal */
 export const FONT_SIZE = 12;
+
+/** Approximate width of a text in px at {@link FONT_SIZE} (see the format folder's textWidth); `bold` for bold text. @internal */
+export function textWidth(text: string, size = FONT_SIZE, bold = false): number {
+  return measure(text, size, bold);
+}
 
 /** Rounds a coordinate to 0.1 px: enough for the eye, and it keeps large charts small. @internal */
 export function px(value: number): string {
   const r = Math.round(value * 10) / 10;
   return String(r === 0 ? 0 : r);
 }
-
-/** Approximate width of a text in px at {@link FONT_SIZE} (no DOM to measure with); `bold` for bold text. @internal */
-export function textWidth(text: string, size = FONT_SIZE, bold = false): number {
-  let em = 0;
-  for (const c of text) em += CHAR_WIDTH.get(c) ?? 0.64;
-  // Bold DejaVu Sans is about 10% wider than regular.
-  return em * size * (bold ? 1.1 : 1);
-}
-
-// Advance widths (em) of DejaVu Sans, the widest common fallback of the charts' font stack (Linux's
-// system-ui), measured in Chromium and rounded up within each group: a label that fits in it fits
-// in Segoe UI, Roboto, Helvetica or Arial, which are narrower.
-const CHAR_WIDTH: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      ["ijlIJ'", 0.3],
-      [" .,:;/\\|-·f", 0.36],
-      ["()[]tr!", 0.41],
-      ['"?*_`–zs', 0.53],
-      ["c", 0.55],
-      ["aeokvxyLFSETYP$0123456789bdghnpqu{}", 0.64],
-      ["ABCKRVXZΔ", 0.7],
-      ["DGHNOQU&", 0.79],
-      ["wM#+<=>^~→±×−≥≤", 0.86],
-      ["mW%@…", 1],
-    ] as const
-  ).flatMap(([chars, width]) => [...chars].map((c) => [c, width] as const)),
-);
 
 /** The longest prefix of `text` (with an ellipsis when cut) whose {@link textWidth} is at most `max` px. @internal */
 export function fitText(text: string, max: number, size = FONT_SIZE): string {

@@ -61,6 +61,20 @@ describe("tableToMarkdown, tableToCsv, tableToHtml", () => {
     // Escaping is applied to each piece, never across a break.
     expect(escaped).toBe("a&amp;<wbr/>b&lt;c&gt;&amp;<wbr/>d=<wbr/>eeeeeeeeeeee");
     expect(tableToHtml({ ...table, breakAnywhere: [false] })).toContain("<td>programme https://doi.org/10.1016/j.jval.2019.06.015 pembrolizumabMaxMonths");
+    // Grouped numbers keep their no-break spaces; headers' long tokens (outcome names) break at their humps.
+    const grouped = tableToHtml({ columns: ["costHealthUndiscounted", "Source"], numeric: [true, false], breakAnywhere: [false, true], rows: [[{ value: 1, text: "1" }, { value: "", text: "LungPath registry (3 226 patients)" }]] });
+    expect(grouped).toContain("<th class=\"num\">cost<wbr/>Health<wbr/>Undiscounted</th>");
+    expect(grouped).toContain("<td class=\"wrap\">LungPath registry (3&#160;226 patients)</td>");
+  });
+
+  it("tableToHtml(table) sets --print-scale on a table too wide for a printed portrait page, and nothing on one that fits", () => {
+    const narrow = tableToHtml(icerReportTable(rows, { currency: "SEK" }));
+    expect(narrow).toContain("<table>");
+    const columns = Array.from({ length: 12 }, (_, k) => `costCategoryUndiscounted${k}`);
+    const wide = tableToHtml({ columns, numeric: columns.map(() => true), rows: [columns.map(() => ({ value: 1_234_567, text: "1 234 567" }))] });
+    const scale = Number(/<table style="--print-scale: ([\d.]+)">/.exec(wide)![1]);
+    expect(scale).toBeGreaterThan(0.3);
+    expect(scale).toBeLessThan(0.7);
   });
 
   it("tableToMarkdown(table) of a table without rows is the header alone", () => {
