@@ -1,7 +1,7 @@
 import { complement } from "../complement.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan } from "./fill-transition-arrays.js";
-import { compileReader, enumerated, sameKeys, ShapeReaders } from "./shape-readers.js";
+import { compileReader, enumerated, sameKeys, ShapeReaders, sharedReader } from "./shape-readers.js";
 
 /**
  * Reads one `transitionArrays` result into the plan, or returns false (plan half written) when
@@ -25,7 +25,7 @@ const TAG: Readonly<Record<number, string>> = { [BY_CYCLE]: "cycle", [BY_STATE_T
  */
 export class PlanReaders extends ShapeReaders<PlanReader> {
   constructor(model: CompiledMarkov, plan: TransitionArrayPlan) {
-    super(model.strategies.length, (rows) => generate(model, plan, rows));
+    super(model.strategies.length, (rows) => generate(model, plan, rows, this.compiled));
   }
 }
 
@@ -33,7 +33,7 @@ export class PlanReaders extends ShapeReaders<PlanReader> {
 let nextToken = 1;
 
 /** Generates the reader of `rows`, which `plan` has just read without error. */
-function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object): PlanReader | undefined {
+function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object, compiled: Map<string, PlanReader | undefined>): PlanReader | undefined {
   const states = model.states;
   const keys: string[] = [];
   const lines: string[] = ['"use strict";', "return function readPlan(rows, P) {", 'P.shape = 0;', 'if (rows === null || typeof rows !== "object") return false;', "let n = 0, r, v, a;"];
@@ -69,6 +69,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object
   lines.push(constants("entryStart", plan.entryStart, entries), constants("destStart", plan.destStart, entries));
   const dests = plan.destStart[states.length]!;
   lines.push(constants("dest", plan.dest, dests), constants("destListed", plan.destListed, dests), constants("fixedRow", plan.fixedRow, states.length));
-  lines.push(`P.varies = ${plan.varies};`, `P.shape = ${nextToken++};`, "return true;", "};");
-  return compileReader<PlanReader>(["K", "C", "tol"], lines, [keys, complement, model.tolerance]);
+  lines.push(`P.varies = ${plan.varies};`);
+  // A strategy whose rows have the same shape as another's gets that strategy's reader, token included.
+  return sharedReader(compiled, lines, keys, () => compileReader<PlanReader>(["K", "C", "tol"], [...lines, `P.shape = ${nextToken++};`, "return true;", "};"], [keys, complement, model.tolerance]));
 }

@@ -1,6 +1,6 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import { BY_CYCLE, CONSTANT, type ValueArrayPlan } from "./fill-value-arrays.js";
-import { compileReader, outcomeStateWalk, ShapeReaders } from "./shape-readers.js";
+import { compileReader, outcomeStateWalk, ShapeReaders, sharedReader } from "./shape-readers.js";
 
 /**
  * Reads one `valueArrays` result into the plan and writes the values of trace row 0 into `T` (the
@@ -22,11 +22,11 @@ const TAG: readonly string[] = ["", "cycle", "stateTime", "cycleAndStateTime"];
  */
 export class ValuePlanReaders extends ShapeReaders<ValuePlanReader> {
   constructor(model: CompiledMarkov, plan: ValueArrayPlan) {
-    super(model.strategies.length, (table) => generate(model, plan, table));
+    super(model.strategies.length, (table) => generate(model, plan, table, this.compiled));
   }
 }
 
-function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): ValuePlanReader | undefined {
+function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object, compiled: Map<string, ValuePlanReader | undefined>): ValuePlanReader | undefined {
   const keys: string[] = [];
   // Entries not in the table are 0, as plan.read leaves them (a reader that returns false may leave T
   // half written: plan.read writes all of it again).
@@ -66,5 +66,5 @@ function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object): V
   lines[zeroLine] = unwritten.length <= 32 ? unwritten.map((slot) => `T[${slot}] = 0;`).join(" ") : "T.fill(0);";
   lines.push(Array.from({ length: plan.varyingCount }, (_, k) => `P.varying[${k}] = ${plan.varying[k]!};`).join(" "));
   lines.push(`P.count = ${count}; P.varyingCount = ${plan.varyingCount};`, "return true;", "};");
-  return compileReader<ValuePlanReader>(["K"], lines, [keys]);
+  return sharedReader(compiled, lines, keys, () => compileReader<ValuePlanReader>(["K"], lines, [keys]));
 }
