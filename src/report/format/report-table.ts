@@ -85,16 +85,13 @@ export function tableToCsv(table: ReportTable): string {
  * tableToHtml({ columns: ["Strategy"], numeric: [false], rows: [[{ value: "<A>", text: "<A>" }]] }) // => "<div class=\"table-wrap\"><table><thead><tr><th>Strategy</th></tr></thead><tbody><tr><td>&lt;A&gt;</td></tr></tbody></table></div>"
  */
 export function tableToHtml(table: ReportTable): string {
-  // A no-break space inside grouped numbers lets cells wrap between words, never inside 1 234 567.
-  const text = (value: string): string => escapeXml(value).replace(/(\d) (?=\d{3}\b)/g, "$1&#160;");
   const attr = (k: number): string => (table.numeric[k] ? ' class="num"' : table.breakAnywhere?.[k] === true ? ' class="wrap"' : "");
-  const cell = (value: string, k: number): string => (table.breakAnywhere?.[k] === true ? breakLongTokens(value) : text(value));
   // Headers may name outcomes (`costHealthUndiscounted`) or hold long compounds (`P(cost-effective`): their long tokens may break too.
-  const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${breakLongTokens(c)}</th>`).join("")}</tr></thead>`;
+  const head = `<thead><tr>${table.columns.map((c, k) => `<th${attr(k)}>${cellHtml(c, true)}</th>`).join("")}</tr></thead>`;
   const body = table.rows
     .map((row, r) => {
       const rowClass = table.rowClasses?.[r] ?? "";
-      return `<tr${rowClass === "" ? "" : ` class="${escapeXml(rowClass)}"`}>${row.map((c, k) => `<td${attr(k)}>${cell(c.text, k)}</td>`).join("")}</tr>`;
+      return `<tr${rowClass === "" ? "" : ` class="${escapeXml(rowClass)}"`}>${row.map((c, k) => `<td${attr(k)}>${cellHtml(c.text, table.breakAnywhere?.[k] === true)}</td>`).join("")}</tr>`;
     })
     .join("");
   const caption = table.caption === undefined ? "" : `<caption>${escapeXml(table.caption)}</caption>`;
@@ -113,16 +110,13 @@ const CELL_PADDING = 2 * 0.45 * 16;
 /**
  * The narrowest the table can be laid out without breaking a word, px at its screen font size:
  * per column the widest piece no break opportunity splits (headers bold; long tokens in pieces
- * where {@link breakLongTokens} applies), plus padding. Estimated from advance widths, as chart
+ * where {@link cellHtml} breaks them), plus padding. Estimated from advance widths, as chart
  * labels are.
  */
 function printedMinWidth(table: ReportTable): number {
   const widest = (value: string, breakLong: boolean, bold: boolean): number => {
     let width = 0;
-    for (const token of tokensOf(value)) {
-      if (/^[ \t\r\n]*$/.test(token)) continue;
-      for (const piece of breakLong ? piecesOf(token) : [token]) width = Math.max(width, textWidth(piece.replace(/\u00a0/g, " "), TABLE_FONT, bold));
-    }
+    for (const piece of wordsOf(value, breakLong).flat()) if (!/^[ \t\r\n]*$/.test(piece)) width = Math.max(width, textWidth(piece.replace(/\u00a0/g, " "), TABLE_FONT, bold));
     return width;
   };
   let total = 0;
@@ -141,28 +135,35 @@ const LONG_PIECE = 20;
 const CHUNK = 12;
 
 /**
- * Escaped text with `<wbr/>` break opportunities inside tokens longer than {@link LONG_TOKEN}
- * characters: after `/ , ; : ? & = _ - (` and between a lower-case letter and a capital (the humps
- * of `pembrolizumabMaxMonths`); a piece still longer than {@link LONG_PIECE} characters is cut every
- * {@link CHUNK}. Words and numbers stay whole (`2.93916`; `3 226`, whose groups are joined by a
- * no-break space as in every cell). A column whose text may break anywhere in CSS
- * (`overflow-wrap: anywhere`) has a minimum width of one character, so an automatic table layout
- * squeezed it until every word in it broke ("programm|e"); break opportunities only inside long
- * tokens keep such columns as narrow as their longest piece.
+ * A cell's text as HTML: escaped, with a no-break space inside grouped numbers (a cell wraps between
+ * words, never inside 1 234 567) and, with `breakLong`, `<wbr/>` break opportunities inside tokens
+ * longer than {@link LONG_TOKEN} characters: after `/ , ; : ? & = _ - (` and between a lower-case
+ * letter and a capital (the humps of `pembrolizumabMaxMonths`); a piece still longer than
+ * {@link LONG_PIECE} characters is cut every {@link CHUNK}. Words and numbers stay whole. A column
+ * whose text may break anywhere in CSS (`overflow-wrap: anywhere`) has a minimum width of one
+ * character, so an automatic table layout squeezed it until every word in it broke ("programm|e");
+ * break opportunities only inside long tokens keep such columns as narrow as their longest piece.
  */
-function breakLongTokens(value: string): string {
-  return tokensOf(value)
-    .map((token) => piecesOf(token).map(escapeXml).join("<wbr/>"))
+function cellHtml(value: string, breakLong: boolean): string {
+  return wordsOf(value, breakLong)
+    .map((pieces) => pieces.map(escapeXml).join("<wbr/>"))
     .join("")
     .replace(/\u00a0/g, "&#160;");
 }
 
-/** A cell's text as words and the spaces between them, the groups of its numbers joined by no-break spaces (`3\u00a0226`). */
-function tokensOf(value: string): string[] {
-  return value.replace(/(\d) (?=\d{3}\b)/g, "$1\u00a0").split(/([ \t\r\n]+)/);
+/**
+ * A cell's text as its words and the spaces between them, the groups of its numbers joined by
+ * no-break spaces (`3\u00a0226`), each as the pieces a line may break between: the word itself, or
+ * with `breakLong` its {@link piecesOf}.
+ */
+function wordsOf(value: string, breakLong: boolean): string[][] {
+  return value
+    .replace(/(\d) (?=\d{3}\b)/g, "$1\u00a0")
+    .split(/([ \t\r\n]+)/)
+    .map((token) => (breakLong ? piecesOf(token) : [token]));
 }
 
-/** A token as the pieces {@link breakLongTokens} puts break opportunities between (itself when it is short). */
+/** A token as the pieces {@link cellHtml} puts break opportunities between (itself when it is short). */
 function piecesOf(token: string): string[] {
   const chars = [...token];
   if (chars.length <= LONG_TOKEN) return [token];
