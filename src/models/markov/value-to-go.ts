@@ -52,6 +52,13 @@ export class ValueToGo {
    */
   private readonly rowStates: Int32Array;
   private rowCount = 0;
+  /**
+   * Scratch of classify: per state, the highest tunnel position of its rows without an entry to
+   * themselves (-1: none), which are rows the loop steps whatever else holds; and the expanded
+   * states with such an entry, ascending, the only ones its last pass visits one by one.
+   */
+  private readonly plainTop: Int32Array;
+  private readonly selfRows: Int32Array;
   private readonly loopStates: Int32Array;
   private loopCount = 0;
   private last = -1;
@@ -89,6 +96,8 @@ export class ValueToGo {
   private readonly rowDeath: Float64Array;
   /** 1 when some row of state s stores an entry to state to (`[s · S + to]`). */
   private readonly adjacent: Uint8Array;
+  /** The same per state as bits (bit `to` of `[s]`), used instead when the model has at most 31 states: one store per row rather than per entry. */
+  private readonly adjacentBits: Int32Array;
   /** The generated row loop for this model's slot layout; null when code generation is refused. */
   private kernel: BackwardKernel | null | undefined = undefined;
   /** The generated looping-state recursion for this model's class count; null when code generation is refused. */
@@ -128,6 +137,8 @@ export class ValueToGo {
     this.live = new Uint8Array(model.states.length);
     this.entered = new Uint8Array(model.states.length);
     this.rowStates = new Int32Array(model.states.length);
+    this.plainTop = new Int32Array(model.states.length);
+    this.selfRows = new Int32Array(model.expanded);
     this.loopStates = new Int32Array(model.expanded);
     const E = model.expanded;
     this.noValues = new Float64Array(outcomes * E);
@@ -145,6 +156,7 @@ export class ValueToGo {
     this.rowDeath = new Float64Array(model.expanded);
     this.startSlots = new Float64Array(this.width);
     this.adjacent = new Uint8Array(model.states.length * model.states.length);
+    this.adjacentBits = new Int32Array(model.states.length);
     // Row t's weight of each slot: its class's (the cost or effect coefficient, the undiscounted one, 1 at a milestone's row).
     const K = this.width;
     this.coefficients = new Float64Array((model.cycles + 1) * K);
@@ -313,14 +325,19 @@ export class ValueToGo {
    */
   private classify(work: MarkovWorkspace, count: number): void {
     const model = this.model;
-    const { live, entered, zero, settled, looping, loopSelf, adjacent, rowDeath, values, masks, slotSource, slotOffset } = this;
+    const { live, entered, zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, values, masks, slotSource, slotOffset, plainTop, selfRows } = this;
     const { rowStart, rowEnd, col, colState, rawVal, tvFirst, stateOf, deathSlot } = work;
     const states = model.states.length;
     const expanded = model.expanded;
+    const base = model.base;
     const K = this.width;
     const background = model.background;
     const dead = background?.dead;
-    adjacent.fill(0);
+    const bitwise = states <= 31;
+    if (bitwise) adjacentBits.fill(0);
+    else adjacent.fill(0);
+    plainTop.fill(-1);
+    let selfCount = 0;
     for (let e = 0; e < expanded; e++) {
       const s = stateOf[e]!;
       const row = s * states;
@@ -328,27 +345,37 @@ export class ValueToGo {
       const end = rowEnd[e]!;
       let q = 0;
       let self = -1;
+      let bits = 0;
       if (dead === undefined) {
         for (let index = first; index < end; index++) {
-          adjacent[row + colState[index]!] = 1;
+          const to = colState[index]!;
+          if (bitwise) bits |= 1 << to;
+          else adjacent[row + to] = 1;
           if (col[index] === e) self = index;
         }
       } else {
         for (let index = first; index < end; index++) {
           const to = colState[index]!;
-          adjacent[row + to] = 1;
+          if (bitwise) bits |= 1 << to;
+          else adjacent[row + to] = 1;
           if (dead[to] === 1) q += rawVal[index]!;
           if (col[index] === e) self = index;
         }
       }
+      if (bitwise) adjacentBits[s] = adjacentBits[s]! | bits;
       rowDeath[e] = q;
-      // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping.
+      // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping: a
+      // row the loop steps if its state is live. Expanded states are numbered state by state, positions
+      // ascending, so the last such row seen is its state's highest.
       if (self < 0) {
         loopSelf[e] = -1;
         zero[e] = 0;
         settled[e] = 0;
+        looping[e] = 0;
+        plainTop[s] = e - base[s]!;
         continue;
       }
+      selfRows[selfCount++] = e;
       // Every stored entry other than the one to itself is 0 (before the floor), and no stored move books a transition value.
       let alone = true;
       let booked = false;
@@ -358,24 +385,25 @@ export class ValueToGo {
       }
       loopSelf[e] = booked ? -1 : self;
       const floored = dead !== undefined && dead[s] === 0;
-      let flag = !booked && alone && self >= 0 && rawVal[self] === 1 && !floored;
+      let flag = !booked && alone && rawVal[self] === 1 && !floored;
       for (let x = 0; x < K && flag; x++) if ((slotSource[x] === 0 ? values : masks)[slotOffset[x]! + e] !== 0) flag = false;
       zero[e] = flag ? 1 : 0;
       // Stays put before the floor (settled, if its death state turns out to be zero).
-      settled[e] = !flag && !booked && alone && self >= 0 && rawVal[self] === 1 && (dead === undefined || (floored && deathSlot[e]! >= 0)) ? 1 : 0;
+      settled[e] = !flag && !booked && alone && rawVal[self] === 1 && (dead === undefined || (floored && deathSlot[e]! >= 0)) ? 1 : 0;
     }
     live.fill(0);
     entered.fill(0);
     for (let i = 0; i < count; i++) {
       const vector = this.starts[i]!;
-      for (let s = 0; s < states; s++) if (vector[model.base[s]!] !== 0) live[s] = 1;
+      for (let s = 0; s < states; s++) if (vector[base[s]!] !== 0) live[s] = 1;
     }
     for (let changed = true; changed; ) {
       changed = false;
       for (let s = 0; s < states; s++) {
         if (live[s] === 0) continue;
+        const bits = bitwise ? adjacentBits[s]! : 0;
         for (let to = 0; to < states; to++) {
-          if (adjacent[s * states + to] === 0) continue;
+          if (bitwise ? ((bits >>> to) & 1) === 0 : adjacent[s * states + to] === 0) continue;
           if (to !== s) entered[to] = 1;
           if (live[to] === 1) continue;
           live[to] = 1;
@@ -384,39 +412,48 @@ export class ValueToGo {
       }
     }
     // Under the floor a settled state loses mass to the first death state: its value-to-go must be zero.
-    const deathZero = background === undefined || zero[model.base[background.primary]!] === 1;
+    const deathZero = background === undefined || zero[base[background.primary]!] === 1;
     const { rowStates, loopStates } = this;
     let last = -1;
     let rowCount = 0;
     let loopCount = 0;
     let anySettled = false;
-    for (let e = 0; e < expanded; e++) {
-      if (settled[e] === 1 && !deathZero) settled[e] = 0;
-      looping[e] = 0;
-      if (zero[e] === 1) continue;
-      if (settled[e] === 1) {
-        anySettled = true;
-        continue;
-      }
-      const s = stateOf[e]!;
-      const self = loopSelf[e]!;
-      if (self >= 0) {
-        // Looping: every other stored entry leads to a zero state.
-        let alone = true;
-        for (let index = rowStart[e]!; index < rowEnd[e]! && alone; index++) if (index !== self && zero[col[index]!] !== 1) alone = false;
-        if (alone) {
-          looping[e] = 1;
-          this.loopTables[e] ??= new Float64Array((model.cycles + 1) * (3 + model.milestones.length));
-          if (live[s] === 1) loopStates[loopCount++] = e;
+    // State by state, ascending (as the rows are numbered): its rows with an entry to themselves one by
+    // one, then its other rows at once (each is stepped up to its position, or to row N when the state
+    // is entered later, has no tunnel, or the row is the tunnel's last position).
+    let k = 0;
+    for (let s = 0; s < states; s++) {
+      const tunnel = model.tunnel[s]!;
+      const top = base[s]! + tunnel;
+      for (; k < selfCount && selfRows[k]! < top; k++) {
+        const e = selfRows[k]!;
+        if (settled[e] === 1 && !deathZero) settled[e] = 0;
+        looping[e] = 0;
+        if (zero[e] === 1) continue;
+        if (settled[e] === 1) {
+          anySettled = true;
           continue;
         }
+        const self = loopSelf[e]!;
+        if (self >= 0) {
+          // Looping: every other stored entry leads to a zero state.
+          let alone = true;
+          for (let index = rowStart[e]!; index < rowEnd[e]! && alone; index++) if (index !== self && zero[col[index]!] !== 1) alone = false;
+          if (alone) {
+            looping[e] = 1;
+            this.loopTables[e] ??= new Float64Array((model.cycles + 1) * (3 + model.milestones.length));
+            if (live[s] === 1) loopStates[loopCount++] = e;
+            continue;
+          }
+        }
+        if (live[s] === 0) continue;
+        const position = e - base[s]!;
+        last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? model.cycles : position);
+        if (rowCount === 0 || rowStates[rowCount - 1] !== s) rowStates[rowCount++] = s;
       }
-      if (live[s] === 0) continue;
-      // A row the loop steps. Position p of a tunnel entered only at the start is reached at row p alone; the last position, and any row of an entered one, up to row N.
-      const tunnel = model.tunnel[s]!;
-      const position = e - model.base[s]!;
+      const position = plainTop[s]!;
+      if (position < 0 || live[s] === 0) continue;
       last = Math.max(last, tunnel === 1 || entered[s] === 1 || position === tunnel - 1 ? model.cycles : position);
-      // The expanded states are numbered state by state: each state once, ascending.
       if (rowCount === 0 || rowStates[rowCount - 1] !== s) rowStates[rowCount++] = s;
     }
     this.last = last;
