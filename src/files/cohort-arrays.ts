@@ -1,7 +1,7 @@
 import type { TimeContext } from "../models/cohort/time-context.js";
 import { byCycle, byCycleAndStateTime, byStateTime, type ArrayEntry, type StateValueArrays, type TimeArray, type TransitionArrayRows } from "../models/markov/array-entry.js";
 import type { CycleGrid } from "../models/markov/cycle-grid.js";
-import { compileExpression } from "./expression.js";
+import { compileStoringExpression } from "./expression.js";
 import type { Env, Getter } from "./expression-env.js";
 import { READS_AGE, READS_CYCLE, READS_STATE_TIME, expressionReads, type ModelScope } from "./model-scope.js";
 
@@ -82,7 +82,8 @@ class ArrayCell {
 
   constructor(
     private readonly getter: Getter,
-    private readonly evaluate: (values: ArrayLike<number>) => number,
+    /** Stores the expression's value at a point: `store(slots, buffer, n)` (compileStoringExpression: no number boxed per point). */
+    private readonly store: (values: ArrayLike<number>, out: Float64Array, at: number) => void,
     private readonly slotGetters: readonly Getter[],
     private readonly timeSlots: Int32Array,
     /** Per time slot, where its value comes from: one of the SLOT_* codes. */
@@ -115,7 +116,7 @@ class ArrayCell {
       this.entry = byCycleToo && byState ? byCycleAndStateTime(this.buffer) : byCycleToo ? byCycle(this.buffer) : byStateTime(this.buffer);
       this.filledOver = undefined;
     }
-    const { slots, slotGetters, timeSlots, timeSources, fixedSlots, buffer, evaluate, throughGetters } = this;
+    const { slots, slotGetters, timeSlots, timeSources, fixedSlots, buffer, store, throughGetters } = this;
     // Without getters at the points, the numbers are a function of the fixed slots and the grid's points
     // (the expression and its functions are pure): when both are those of the last fill, so is the
     // buffer (the AML back end's three strategies share most cells within a draw).
@@ -144,7 +145,7 @@ class ArrayCell {
           const source = timeSources[i]!;
           slots[timeSlots[i]!] = source === SLOT_STATE_TIME ? k : source === SLOT_HEEMOD_STATE_TIME ? k + 1 : source === SLOT_CYCLE ? cycle : source === SLOT_TIME ? years : slotGetters[timeSlots[i]!]!(params);
         }
-        buffer[n++] = evaluate(slots);
+        store(slots, buffer, n++);
       }
     }
     if (!throughGetters) this.filledOver = grid;
@@ -278,10 +279,10 @@ function compileCell(getter: Getter, source: string, expression: { readonly bits
   const reads = expression.bits & (tunnel > 1 ? READS_CYCLE | READS_STATE_TIME : READS_CYCLE);
   if (reads === 0) return getter;
   const symbols = expression.symbols;
-  const eager = compileExpression(source, { names: symbols, functions: env.functions });
+  const store = compileStoringExpression(source, { names: symbols, functions: env.functions });
   const slotGetters = symbols.map((name): Getter => env.getters.get(name) ?? ((p) => p[name]!));
   const timed = symbols.flatMap((name, i) => (scope.timeReads.has(name) ? [i] : []));
   const fixed = symbols.flatMap((name, i) => (scope.timeReads.has(name) ? [] : [i]));
   const sources = Uint8Array.from(timed, (i) => DIRECT_SLOTS.get(symbols[i]!) ?? SLOT_GETTER);
-  return new ArrayCell(getter, eager.evaluate, slotGetters, Int32Array.from(timed), sources, Int32Array.from(fixed), reads, tunnel);
+  return new ArrayCell(getter, store, slotGetters, Int32Array.from(timed), sources, Int32Array.from(fixed), reads, tunnel);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import fc from "fast-check";
-import { compileContextAssignments, compileContextExpression, compileExpression, compileLazyExpression, expressionSymbols } from "../../src/files/expression.js";
+import { compileContextAssignments, compileContextExpression, compileExpression, compileLazyExpression, compileStoringExpression, expressionSymbols } from "../../src/files/expression.js";
 import { thrown as errorOf } from "../helpers/thrown.js";
 import { MODEL_FILE_FUNCTIONS } from "../../src/files/expression-env.js";
 
@@ -174,14 +174,15 @@ describe("expressions when code generation is refused (a content security policy
   const price = Object.assign(() => Number.NaN, { stringKeys: new Map([["NGS", 12_000]]) });
   const functions = { ...MODEL_FILE_FUNCTIONS, price };
 
-  it("compileExpression and compileLazyExpression interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
-    const { fresh, refusedEager, refusedLazy } = await withCodeGenerationRefused(
+  it("compileExpression, compileLazyExpression and compileStoringExpression interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
+    const { fresh, refusedEager, refusedLazy, refusedStoring } = await withCodeGenerationRefused(
       () => import("../../src/files/expression.js"),
       async (fresh) => {
         const refused = {
           fresh,
           refusedEager: sources.map((source) => fresh.compileExpression(source, { names, functions })),
           refusedLazy: sources.map((source) => fresh.compileLazyExpression<number[]>(source, { names, functions })),
+          refusedStoring: sources.map((source) => fresh.compileStoringExpression(source, { names, functions })),
         };
         expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
         return refused;
@@ -189,12 +190,21 @@ describe("expressions when code generation is refused (a content security policy
     );
     const eager = sources.map((source) => compileExpression(source, { names, functions }));
     const lazy = sources.map((source) => compileLazyExpression<number[]>(source, { names, functions }));
+    const storing = sources.map((source) => compileStoringExpression(source, { names, functions }));
+    const out = new Float64Array(3);
     const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 0.5, 2, Number.NaN, Number.POSITIVE_INFINITY));
     fc.assert(
       fc.property(value, value, value, (a, b, c) => {
         const values = [a, b, c];
         sources.forEach((_, i) => {
           expect(Object.is(refusedEager[i]!.evaluate(values), eager[i]!.evaluate(values))).toBe(true);
+          // The storing form sets out[at] to evaluate's number (a Float64Array keeps −0 and NaN), generated or interpreted, and nothing else.
+          out.fill(7);
+          storing[i]!(values, out, 1);
+          refusedStoring[i]!(values, out, 2);
+          expect(out[0]).toBe(7);
+          expect(Object.is(out[1], eager[i]!.evaluate(values))).toBe(true);
+          expect(Object.is(out[2], eager[i]!.evaluate(values))).toBe(true);
           const getters = refusedLazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!);
           expect(Object.is(refusedLazy[i]!.evaluate(getters, values), lazy[i]!.evaluate(lazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!), values))).toBe(true);
         });
