@@ -228,18 +228,17 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
   const rowTables = compile(transitions, (from) => tunnels.get(from) ?? 1);
   const valueTables = compile(values, (_, state) => tunnels.get(state) ?? 1);
   if (age && !hasStartAge) return {};
-  const fill = (params: Params, tables: readonly Table[]): void => {
+  const fill = (params: Params, varying: Varying): void => {
     // Getters first, at the first point: one may still read the time in state of a state without a
     // tunnel (always 0), directly or through a variable, which the array cells move.
     time.at(0, 0);
     scope.tick();
-    for (const [, row, varying] of tables) {
-      for (const [name, entry] of varying) if (typeof entry === "function") row[name] = entry(params);
-    }
-    for (const [, row, varying] of tables) {
-      for (const [name, entry] of varying) if (typeof entry !== "function") row[name] = entry.value(params, time, scope);
-    }
+    const { getterRows, getterNames, getters, cellRows, cellNames, cells } = varying;
+    for (let i = 0; i < getters.length; i++) getterRows[i]![getterNames[i]!] = getters[i]!(params);
+    for (let i = 0; i < cells.length; i++) cellRows[i]![cellNames[i]!] = cells[i]!.value(params, time, scope);
   };
+  const rowVarying = flatten(rowTables.tables);
+  const valueVarying = flatten(valueTables.tables);
   const out = (tables: readonly Table[]): Record<string, Record<string, ArrayEntry | symbol>> => Object.fromEntries(tables.map(([key, row]) => [key, row]));
   const rowsOut = out(rowTables.tables) as TransitionArrayRows<string>;
   const valuesOut = out(valueTables.tables) as StateValueArrays<string, string>;
@@ -250,7 +249,7 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
             time.grid = grid;
             time.rows = false;
             scope.enter(time, strategy);
-            fill(params, rowTables.tables);
+            fill(params, rowVarying);
             return rowsOut;
           },
         }
@@ -261,7 +260,7 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
             time.grid = grid;
             time.rows = true;
             scope.enter(time, strategy);
-            fill(params, valueTables.tables);
+            fill(params, valueVarying);
             return valuesOut;
           },
         }
@@ -271,6 +270,34 @@ export function arrayForms(transitions: CellRows, values: CellRows, tunnels: Rea
 
 /** One row as the vector form returns it (key, the reused object) and its entries filled per call. */
 type Table = [string, Record<string, ArrayEntry | symbol>, [string, Getter | ArrayCell][]];
+
+/** The entries some tables fill per call, flattened in their order: the getters' (row, key, getter), then the array cells'. */
+interface Varying {
+  readonly getterRows: Record<string, ArrayEntry | symbol>[];
+  readonly getterNames: string[];
+  readonly getters: Getter[];
+  readonly cellRows: Record<string, ArrayEntry | symbol>[];
+  readonly cellNames: string[];
+  readonly cells: ArrayCell[];
+}
+
+function flatten(tables: readonly Table[]): Varying {
+  const varying: Varying = { getterRows: [], getterNames: [], getters: [], cellRows: [], cellNames: [], cells: [] };
+  for (const [, row, entries] of tables) {
+    for (const [name, entry] of entries) {
+      if (typeof entry === "function") {
+        varying.getterRows.push(row);
+        varying.getterNames.push(name);
+        varying.getters.push(entry);
+      } else {
+        varying.cellRows.push(row);
+        varying.cellNames.push(name);
+        varying.cells.push(entry);
+      }
+    }
+  }
+  return varying;
+}
 
 /** A getter cell as it is for the vector form: the getter itself when it reads no time (in this state), else an {@link ArrayCell}. */
 function compileCell(getter: Getter, source: string, expression: { readonly bits: number; readonly symbols: readonly string[] }, scope: ModelScope, tunnel: number): Getter | ArrayCell {
