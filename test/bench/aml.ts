@@ -177,6 +177,18 @@
 // writing classify's per-row facts (the fill is shared with the forward engine, and the fill cache
 // restores rows without running it: two sources to keep equal), and the value arrays once per draw
 // (AML's values do not read rel3, but only the model-file compiler knows what a function reads).
+// 2026-12-07, session 14, on a machine quiet at first (load < 0.3 before the runs): the bench now runs the
+// area as JavaScript under plain node (main.ts); under tsx the same PSA was 15-20 % slower. bff21ad
+// (classify: its last pass only over rows with an entry to themselves; adjacency as bit masks), 3376e8e
+// (time arrays stored by the generated expression: no boxed double per point, 168 -> 73 MB allocated per
+// 10 000 draws), and the flattened vector-form fill: steady 5 000-draw runs, old and new alternating in one
+// process, 16 rounds, both import orders: new/old 0.941-0.943. Fresh processes (dist, first 10 000 draws,
+// compile jobs on other threads included): 0.98-1.32 s over 15 runs as the machine's load varied (main
+// thread 0.74-1.02, compile threads 0.22-0.39), steady 0.68-0.90 s. The goal (first run ≤ 1 s) is met only
+// in the quietest runs. Left on the first run: ~100 TurboFan jobs (classify and value-to-go's evaluate
+// compiled twice each, on stack replacement and then whole; the plan readers, the transition values' read,
+// 31 expression functions), ~0.25-0.38 s of compile-thread CPU, on top of the steady ~70 µs/draw (backward
+// row loop ~37 %, classify ~10 %, the time arrays' cells ~9 %).
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -140,6 +140,11 @@
 // each). Floor of this design: about what it costs now, the model's functions (~0.9 us per draw)
 // plus the path's checks and arithmetic (~1.5 us), ~25 ms per 10 000 on an idle core; the
 // whole-run figure's excess over that is JIT and GC work of other code run in the same process.
+// 2026-12-07, session 14 (no engine change for these two): run as JavaScript under plain node (main.ts) on a quiet
+// machine, DARTH's vector form 0.122-0.151 ms per draw (0.144-0.198 under tsx the same morning): still above 0.1 ms. A
+// profile (3 000-draw runs): the generated runs 37 %, the example's transitionArrays and its probability functions ~30 %
+// (two 5 625-entry outer products per draw), the run memo's comparisons 12 %: the product entry named above remains the
+// step that could reach the goal.
 import { sickSicker, baseParameters } from "../../models/sick-sicker/model.js";
 import type { SickSickerParameters } from "../../models/sick-sicker/model.js";
 import { psaParameters } from "../../models/sick-sicker/parameters.js";

@@ -69,6 +69,10 @@
 // file's closures) 11-12 %, entry and capped values 11-15 %, and 6-8 % the row loop of the ~0.3 arm per draw whose
 // PFS is slower than OS (NTRK's medians 7.6 vs 8.8 months cross often; no closed form gives the row loop's clamp
 // count and bits). Nothing large is left in one place: the rest is per-arm overhead spread over ~10 functions.
+// 2026-12-07, session 14: the bench now runs this area as JavaScript under plain node (main.ts). The code is unchanged
+// since the notes above; what moved the figure is the runner: one esbuild bundle of this area, 1 strategy, CPU best of 3
+// on a quiet machine: 125-136 ms plain (met), 146-167 ms with tsx's CommonJS hook loaded, 148-174 ms from the sources
+// under tsx as before. Under contention it still reads ~200 ms (one full `npm run bench`: 204 ms).
 import { runPsaSync } from "../../src/analysis/run/index.js";
 import { uniform } from "../../src/distributions/index.js";
 import type { ParameterDraws } from "../../src/parameters/parameter-draws.js";
