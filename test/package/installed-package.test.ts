@@ -130,7 +130,15 @@ beforeAll(() => {
     run(process.execPath, [TSC, "-p", join(ROOT, "tsconfig.json"), "--outDir", join(stage, "dist")], ROOT);
     // The bundles `npm run build` and `prepare` add (mathjs's parser, the workers' PSA task, the command line), in this order.
     run(process.execPath, [join(ROOT, "scripts", "bundle-mathjs-parse.mjs"), join(stage, "dist", "files", "mathjs-parse.js")], ROOT);
-    for (const script of ["bundle-psa-task.mjs", "bundle-cli.mjs"]) run(process.execPath, [join(ROOT, "scripts", script), join(stage, "dist")], ROOT);
+    // bundle-psa-task.mjs imports the staged dist/node/load-model.js (its export names, and building a model for the
+    // code cache): its packages resolve through a link to the repository's node_modules, removed before packing.
+    const modules = join(stage, "node_modules");
+    symlinkSync(join(ROOT, "node_modules"), modules, "dir");
+    try {
+      for (const script of ["bundle-psa-task.mjs", "bundle-cli.mjs"]) run(process.execPath, [join(ROOT, "scripts", script), join(stage, "dist")], ROOT);
+    } finally {
+      rmSync(modules);
+    }
   }
   for (const name of ["package.json", "README.md", "LICENSE", "models"]) cpSync(join(ROOT, name), join(stage, name), { recursive: true });
   // The API reference (`npm run docs`, ~10 MB of HTML in dist/docs/) is not part of the package: a page stands in for it.
