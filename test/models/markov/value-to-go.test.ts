@@ -268,6 +268,47 @@ const fromRelapsed = { start: { Relapsed: 1 } };
 const mixed = { start: { Sick: 0.6, Cured: 0.3, Relapsed: 0.1 } };
 
 describe("Markov value-to-go: review cases", () => {
+  it("finds the states a start reaches alike through per-state bit masks (≤ 31 states) and the byte matrix (more): chains of 20 and 40 states (22 and 42 with Dead and Island) entered at their head, mid-chain and at their end", () => {
+    for (const length of [20, 40]) {
+      const names = Array.from({ length }, (_, i) => `S${i}`);
+      const model = markovCohort({
+        // Island holds values but no start reaches it.
+        states: [...names, "Dead", "Island"],
+        strategies: ["Slow", "Fast"],
+        outcomes: { cost: "cost", qaly: "effect" },
+        cycles: 60,
+        start: { S0: 1 },
+        discountRate: { cost: 0.03, effect: 0.015 },
+        transitions: (p: { move: number }, _time, strategy) => {
+          const move = strategy === "Fast" ? 2 * p.move : p.move;
+          const rows: Record<string, Record<string, number | typeof complement>> = { Dead: { Dead: 1 }, Island: { Island: 1 } };
+          names.forEach((name, i) => {
+            rows[name] = i + 1 < length ? { [names[i + 1]!]: move, Dead: 0.01, [name]: complement } : { Dead: 0.01, [name]: complement };
+          });
+          return rows;
+        },
+        values: () => ({ cost: { ...Object.fromEntries(names.map((name, i) => [name, 10 * (i + 1)])), Island: 7 }, qaly: { ...Object.fromEntries(names.map((name) => [name, 1])), Island: 5 } }),
+      });
+      const contexts: EvaluationContext[] = [{ start: { S0: 1 } }, { start: { S5: 0.5, S12: 0.5 } }, { start: { S1: 0.25, [names[length - 1]!]: 0.75 } }];
+      const width = model.strategies.length * model.outcomes.length;
+      const outs = contexts.map(() => new Float64Array(width));
+      const spy = vi.spyOn(ValueToGo.prototype, "evaluate");
+      try {
+        model.evaluateStartsInto!({ move: 0.3 }, contexts, outs);
+        expect(spy.mock.results.map((r) => r.type === "return" && r.value === true)).toEqual([true, true]);
+      } finally {
+        spy.mockRestore();
+      }
+      contexts.forEach((context, i) => {
+        const forward = new Float64Array(width);
+        model.evaluateInto({ move: 0.3 }, forward, context);
+        for (let k = 0; k < width; k++) expect(close(forward[k]!, outs[i]![k]!), `${length} states, start ${i}, output ${k}: forward ${forward[k]}, batched ${outs[i]![k]}`).toBe(true);
+        // Not vacuous: every start accrues costs along the chain.
+        expect(forward[0]).toBeGreaterThan(0);
+      });
+    }
+  });
+
   it("alternating entry times reuse no other entry time's settled table (floor and discounting from each entry)", () => {
     const model = backEnd();
     for (const time of [0, 1.5, 0, 12.25, 1.5, 0, 30]) compare(model, q, [fromSick, fromRelapsed, mixed].map((c) => ({ ...c, startTime: time, draw: 3 })));
