@@ -37,7 +37,8 @@ function writeTable(model: CompiledMarkov, work: MarkovWorkspace, table: unknown
     for (const stateName in byState as object) {
       let i = work.valueStateNames.indexOf(o, k++, stateName);
       if (i < 0) i = stateOf(model, stateName, site, ["values", outcomeName]);
-      const value = finite((byState as Record<string, unknown>)[stateName], site, ["values", outcomeName, stateName]);
+      const raw = (byState as Record<string, unknown>)[stateName];
+      const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["values", outcomeName, stateName]);
       const first = o * expanded + model.base[i]!;
       if (position === 0) {
         for (let j = 0; j < model.tunnel[i]!; j++) target[first + j] = value;
@@ -101,13 +102,15 @@ export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspac
     const byFrom = (table as Record<string, Record<string, Record<string, unknown>> | undefined>)[outcomeName];
     if (byFrom === undefined) continue;
     for (const fromName in byFrom) {
-      const from = stateOf(model, fromName, site, ["transitionValues", outcomeName]);
+      // The error paths are built only on failure (as `??` operands): built per entry, they were most of what a PSA draw allocated here.
+      const from = model.stateIndex.get(fromName) ?? stateOf(model, fromName, site, ["transitionValues", outcomeName]);
       const byTo = byFrom[fromName];
       if (byTo === undefined) continue;
       for (const toName in byTo) {
-        const to = stateOf(model, toName, site, ["transitionValues", outcomeName, fromName]);
+        const to = model.stateIndex.get(toName) ?? stateOf(model, toName, site, ["transitionValues", outcomeName, fromName]);
         if (to === from) failAt(site, "invalid_model", ["transitionValues", outcomeName, fromName, toName], "a transition value needs two different states (staying in a state is valued by the state values)");
-        const value = finite(byTo[toName], site, ["transitionValues", outcomeName, fromName, toName]);
+        const raw = byTo[toName];
+        const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["transitionValues", outcomeName, fromName, toName]);
         if (value === 0) continue;
         work.tvOutcome[count] = o;
         work.tvFrom[count] = from;
@@ -133,11 +136,13 @@ export function addStartingValues(model: CompiledMarkov, work: MarkovWorkspace, 
     const entry = (table as Record<string, unknown>)[outcomeName];
     let amount = 0;
     if (entry === undefined) continue;
-    if (typeof entry === "number") amount = finite(entry, site, ["startingValues", outcomeName]);
+    if (typeof entry === "number") amount = Number.isFinite(entry) ? entry : finite(entry, site, ["startingValues", outcomeName]);
     else if (entry !== null && typeof entry === "object") {
       for (const stateName in entry) {
-        const i = stateOf(model, stateName, site, ["startingValues", outcomeName]);
-        const value = finite((entry as Record<string, unknown>)[stateName], site, ["startingValues", outcomeName, stateName]);
+        // Error paths built only on failure, as in fillTransitionValues.
+        const i = model.stateIndex.get(stateName) ?? stateOf(model, stateName, site, ["startingValues", outcomeName]);
+        const raw = (entry as Record<string, unknown>)[stateName];
+        const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["startingValues", outcomeName, stateName]);
         for (let j = 0; j < model.tunnel[i]!; j++) amount += value * work.current[model.base[i]! + j]!;
       }
     } else failAt(site, "invalid_model", ["startingValues", outcomeName], "expected a number or state → value", entry);

@@ -6,7 +6,7 @@ import { addStartingValues } from "./fill-values.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 import { fail } from "../../core/errors.js";
 import { startVector } from "./start-vector.js";
-import { type BackwardKernel, type LoopTableKernel, backwardKernel, loopTableKernel } from "./value-to-go-kernel.js";
+import { type BackwardKernel, type BackwardRows, type LoopTableKernel, backwardKernel, loopTableKernel } from "./value-to-go-kernel.js";
 
 /** Settled tables kept per model (entry times: the tree's pathways usually have a handful). */
 const TABLES_KEPT = 16;
@@ -100,6 +100,8 @@ export class ValueToGo {
   private readonly adjacentBits: Int32Array;
   /** The generated row loop for this model's slot layout; null when code generation is refused. */
   private kernel: BackwardKernel | null | undefined = undefined;
+  /** The row loop's inputs, filled by backward before each call. */
+  private readonly rows = {} as BackwardRows;
   /** The generated looping-state recursion for this model's class count; null when code generation is refused. */
   private loopKernel: LoopTableKernel | null | undefined = undefined;
 
@@ -526,11 +528,14 @@ export class ValueToGo {
     this.kernel ??= backwardKernel(outcomeClass, model.milestones.length, eventUndiscounted !== undefined) ?? null;
     if (this.kernel !== null) {
       const { a, b } = this;
-      const result = this.kernel({
-        last, cycles: N, floor, states, rowStates, rowCount, tunnel: model.tunnel, base: model.base, entered, dead, rowStart, rowEnd, col, colState, rawVal, deathSlot,
-        tvFirst, tvNext, tvOutcome, tvValue, zero, settled, looping, coefficients, values, masks, expanded: model.expanded, rowDeath, loopTables, table,
-        costEvents, effectEvents, eventUndiscounted, next: a, current: b,
-      });
+      // One inputs object per ValueToGo, refilled here (every field, every call): a literal per strategy was ~1 kB per AML draw.
+      const r = this.rows;
+      r.last = last; r.cycles = N; r.floor = floor; r.states = states; r.rowStates = rowStates; r.rowCount = rowCount; r.tunnel = model.tunnel; r.base = model.base;
+      r.entered = entered; r.dead = dead; r.rowStart = rowStart; r.rowEnd = rowEnd; r.col = col; r.colState = colState; r.rawVal = rawVal; r.deathSlot = deathSlot;
+      r.tvFirst = tvFirst; r.tvNext = tvNext; r.tvOutcome = tvOutcome; r.tvValue = tvValue; r.zero = zero; r.settled = settled; r.looping = looping;
+      r.coefficients = coefficients; r.values = values; r.masks = masks; r.expanded = model.expanded; r.rowDeath = rowDeath; r.loopTables = loopTables; r.table = table;
+      r.costEvents = costEvents; r.effectEvents = effectEvents; r.eventUndiscounted = eventUndiscounted; r.next = a; r.current = b;
+      const result = this.kernel(r);
       this.a = result;
       this.b = result === a ? b : a;
       return result;
