@@ -182,7 +182,9 @@
 // (classify: its last pass only over rows with an entry to themselves; adjacency as bit masks), 3376e8e
 // (time arrays stored by the generated expression: no boxed double per point, 168 -> 73 MB allocated per
 // 10 000 draws), and the flattened vector-form fill: steady 5 000-draw runs, old and new alternating in one
-// process, 16 rounds, both import orders: new/old 0.941-0.943. Fresh processes (dist, first 10 000 draws,
+// process, 16 rounds, both import orders: new/old 0.941-0.943. 72761e6 (no error paths built per entry, one
+// inputs object for the row loop): 42 MB per 10 000 draws; fastest steady runs ~6 % below a482f2b's, first
+// runs not distinguishable from a482f2b's at this noise (6 alternating pairs: 1.09-1.42 against 1.15-1.32 s). Fresh processes (dist, first 10 000 draws,
 // compile jobs on other threads included): 0.98-1.32 s over 15 runs as the machine's load varied (main
 // thread 0.74-1.02, compile threads 0.22-0.39), steady 0.68-0.90 s. The goal (first run ≤ 1 s) is met only
 // in the quietest runs. Left on the first run: ~100 TurboFan jobs (classify and value-to-go's evaluate
