@@ -200,6 +200,7 @@ import { callbackForm } from "../../src/files/cohort-arrays.js";
 import { dataReader } from "../../src/node/load-model.js";
 import { backEnd } from "../../models/aml-myeloid-panel/model.js";
 import { baseCase } from "../../models/aml-myeloid-panel/parameters.js";
+import { firstRunsInFreshProcesses, isFirstRunChild, median, reportFirstRun } from "./timing.js";
 
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 const range = (values: readonly number[]): string => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
@@ -213,18 +214,27 @@ export async function bench(): Promise<void> {
   // then at steady state. Until 2026-12-07 this printed a 1 000-draw run after 50 draws of warm-up times ten: the first
   // draws carry V8's warm-up (~0.5 ms a draw), so it read 4-5 s where 10 000 draws take 2-2.5 s.
   const samples = 10_000;
-  for (const warm of [false, true]) {
-    if (warm) runPsaSync(file.model, file.parameters, { samples: 2_000, seed: "warm-up" });
+  const timed = (): [cpu: number, wall: number] => {
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
-    const psa = runPsaSync(file.model, file.parameters, { samples, seed: file.psa.seed });
-    const cpu = cpuMs(process.cpuUsage(cpu0));
-    const wall = performance.now() - wall0;
-    console.log(
-      `AML model file PSA ${psa.size} draws in-process (runPsaSync, one thread, ${warm ? "steady state, after 2 000 draws" : "first run in the process, compile jobs included"}): CPU ${(cpu / 1000).toFixed(2)} s, wall ${(wall / 1000).toFixed(2)} s, ` +
-        `${((cpu * 1000) / psa.size).toFixed(0)} µs/draw CPU; goal ≤ 1 s (${cpu <= 1000 ? "met" : `missed by ${(cpu / 1000).toFixed(1)}×`})`,
-    );
+    runPsaSync(file.model, file.parameters, { samples, seed: file.psa.seed });
+    return [cpuMs(process.cpuUsage(cpu0)), performance.now() - wall0];
+  };
+  if (isFirstRunChild) {
+    reportFirstRun(...timed());
+    return;
   }
+  // A first run is one noisy sample (±15 % with the machine's load): the goal is judged on the median of five fresh processes.
+  const [firstCpu, firstWall] = timed();
+  runPsaSync(file.model, file.parameters, { samples: 2_000, seed: "warm-up" });
+  const [steadyCpu, steadyWall] = timed();
+  const fresh = firstRunsInFreshProcesses(5);
+  const firstMedian = median(fresh.cpu);
+  const line = (label: string, cpu: number, wall: number): string => `${label}: CPU ${(cpu / 1000).toFixed(2)} s, wall ${(wall / 1000).toFixed(2)} s, ${((cpu * 1000) / samples).toFixed(0)} µs/draw CPU`;
+  console.log(`AML model file PSA ${samples} draws in-process (runPsaSync, one thread, sampling included):`);
+  console.log(`  ${line("first run in this process, compile jobs included", firstCpu, firstWall)}`);
+  console.log(`  first run in each of 5 fresh processes: CPU ${fresh.cpu.map((cpu) => (cpu / 1000).toFixed(2)).join(", ")} s (median ${(firstMedian / 1000).toFixed(2)}), wall median ${(median(fresh.wall) / 1000).toFixed(2)} s; goal (median) ≤ 1 s: ${firstMedian <= 1000 ? "met" : `missed by ${(firstMedian / 1000).toFixed(2)}×`}`);
+  console.log(`  ${line("steady state, after 12 000 draws", steadyCpu, steadyWall)}`);
   const starts = ["SCT", "Chemo", "RR"] as const;
   for (const start of starts) {
     const n = 200;
