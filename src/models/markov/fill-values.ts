@@ -17,9 +17,18 @@ function stateOf(model: CompiledMarkov, name: string, site: ErrorSite, tail: rea
   return i;
 }
 
-function finite(value: unknown, site: ErrorSite, tail: readonly (string | number)[]): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) failAt(site, "non_finite_value", tail, `value is not a finite number (received ${String(value)})`, value);
-  return value;
+/** Whether `value` is a finite number (Number.isFinite converts nothing). */
+function isFiniteNumber(value: unknown): value is number {
+  return Number.isFinite(value);
+}
+
+/**
+ * Reports a value that is not a finite number. Callers test {@link isFiniteNumber} first and call this
+ * only on failure, so the path array is built only then: built per entry, such paths were most of what
+ * a PSA draw allocated in these functions.
+ */
+function notFinite(value: unknown, site: ErrorSite, tail: readonly (string | number)[]): never {
+  return failAt(site, "non_finite_value", tail, `value is not a finite number (received ${String(value)})`, value);
 }
 
 function writeTable(model: CompiledMarkov, work: MarkovWorkspace, table: unknown, position: number, site: ErrorSite): void {
@@ -38,7 +47,7 @@ function writeTable(model: CompiledMarkov, work: MarkovWorkspace, table: unknown
       let i = work.valueStateNames.indexOf(o, k++, stateName);
       if (i < 0) i = stateOf(model, stateName, site, ["values", outcomeName]);
       const raw = (byState as Record<string, unknown>)[stateName];
-      const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["values", outcomeName, stateName]);
+      const value = isFiniteNumber(raw) ? raw : notFinite(raw, site, ["values", outcomeName, stateName]);
       const first = o * expanded + model.base[i]!;
       if (position === 0) {
         for (let j = 0; j < model.tunnel[i]!; j++) target[first + j] = value;
@@ -102,7 +111,7 @@ export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspac
     const byFrom = (table as Record<string, Record<string, Record<string, unknown>> | undefined>)[outcomeName];
     if (byFrom === undefined) continue;
     for (const fromName in byFrom) {
-      // The error paths are built only on failure (as `??` operands): built per entry, they were most of what a PSA draw allocated here.
+      // Error paths built only on failure (as `??` operands), as for notFinite.
       const from = model.stateIndex.get(fromName) ?? stateOf(model, fromName, site, ["transitionValues", outcomeName]);
       const byTo = byFrom[fromName];
       if (byTo === undefined) continue;
@@ -110,7 +119,7 @@ export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspac
         const to = model.stateIndex.get(toName) ?? stateOf(model, toName, site, ["transitionValues", outcomeName, fromName]);
         if (to === from) failAt(site, "invalid_model", ["transitionValues", outcomeName, fromName, toName], "a transition value needs two different states (staying in a state is valued by the state values)");
         const raw = byTo[toName];
-        const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["transitionValues", outcomeName, fromName, toName]);
+        const value = isFiniteNumber(raw) ? raw : notFinite(raw, site, ["transitionValues", outcomeName, fromName, toName]);
         if (value === 0) continue;
         work.tvOutcome[count] = o;
         work.tvFrom[count] = from;
@@ -136,13 +145,13 @@ export function addStartingValues(model: CompiledMarkov, work: MarkovWorkspace, 
     const entry = (table as Record<string, unknown>)[outcomeName];
     let amount = 0;
     if (entry === undefined) continue;
-    if (typeof entry === "number") amount = Number.isFinite(entry) ? entry : finite(entry, site, ["startingValues", outcomeName]);
+    if (typeof entry === "number") amount = isFiniteNumber(entry) ? entry : notFinite(entry, site, ["startingValues", outcomeName]);
     else if (entry !== null && typeof entry === "object") {
       for (const stateName in entry) {
-        // Error paths built only on failure, as in fillTransitionValues.
+        // Error paths built only on failure, as for notFinite.
         const i = model.stateIndex.get(stateName) ?? stateOf(model, stateName, site, ["startingValues", outcomeName]);
         const raw = (entry as Record<string, unknown>)[stateName];
-        const value = typeof raw === "number" && Number.isFinite(raw) ? raw : finite(raw, site, ["startingValues", outcomeName, stateName]);
+        const value = isFiniteNumber(raw) ? raw : notFinite(raw, site, ["startingValues", outcomeName, stateName]);
         for (let j = 0; j < model.tunnel[i]!; j++) amount += value * work.current[model.base[i]! + j]!;
       }
     } else failAt(site, "invalid_model", ["startingValues", outcomeName], "expected a number or state → value", entry);
