@@ -200,10 +200,8 @@ import { callbackForm } from "../../src/files/cohort-arrays.js";
 import { dataReader } from "../../src/node/load-model.js";
 import { backEnd } from "../../models/aml-myeloid-panel/model.js";
 import { baseCase } from "../../models/aml-myeloid-panel/parameters.js";
-import { firstRunsInFreshProcesses, isFirstRunChild, median, reportFirstRun } from "./timing.js";
+import { cpuMs, firstRunsInFreshProcesses, isFirstRunChild, median, range, reportFirstRun } from "./timing.js";
 
-const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
-const range = (values: readonly number[]): string => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 
 /** Prints the back end's time per evaluation, the model file's PSA time per draw in both forms, and the lower bound. */
 export async function bench(): Promise<void> {
@@ -261,7 +259,7 @@ export async function bench(): Promise<void> {
       for (let i = 0; i < n; i++) backEnd.evaluateStartsInto!({ ...baseCase, rel3Int: 0.5 + i * 1e-6 }, contexts, outs);
       times.valueToGo.push((cpuMs(process.cpuUsage(cpu0)) * 1000) / n);
     }
-    console.log(`back end, the three entries of one draw (3 strategies each), 3 alternating rounds: forward start by start ${range(times.forward)} µs, value-to-go (one backward pass per strategy) ${range(times.valueToGo)} µs CPU`);
+    console.log(`back end, the three entries of one draw (3 strategies each), 3 alternating rounds: forward start by start ${range(times.forward, 0)} µs, value-to-go (one backward pass per strategy) ${range(times.valueToGo, 0)} µs CPU`);
   }
 
   const callbacks = callbackForm(build);
@@ -281,7 +279,7 @@ export async function bench(): Promise<void> {
     }
     same &&= buffers[0]!.every((x, i) => Object.is(x, buffers[1]![i]));
   }
-  console.log(`AML model file PSA, ${rounds} alternating rounds of ${draws} draws, µs/draw CPU: back end in the vector form ${range(times.vector)}, in the callback form ${range(times.callbacks)} (results ${same ? "the same bit for bit" : "DIFFER"})`);
+  console.log(`AML model file PSA, ${rounds} alternating rounds of ${draws} draws, µs/draw CPU: back end in the vector form ${range(times.vector, 0)}, in the callback form ${range(times.callbacks, 0)} (results ${same ? "the same bit for bit" : "DIFFER"})`);
 
   // The least arithmetic the back end needs: per draw, 3 strategies × 3 entry states = 9 runs of 480
   // cycles; each cycle moves only the occupied states (a tunnel holds mass in one position at a time),

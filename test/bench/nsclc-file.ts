@@ -33,8 +33,7 @@ import { runPsaSync } from "../../src/index.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { dataReader } from "../../src/node/load-model.js";
 import { verdict, WARM_UP, when } from "./nsclc.js";
-
-const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+import { cpuMs } from "./timing.js";
 
 /** Prints the model file's PSA time, first run and steady state. */
 export async function bench(): Promise<void> {

@@ -127,6 +127,7 @@
 import { evaluateModel, runBaseCase, runPsaSync } from "../../src/index.js";
 import { treatmentArms } from "../../models/nsclc-gene-panel/back-end.js";
 import { project } from "../../models/nsclc-gene-panel/project.js";
+import { cpuMs } from "./timing.js";
 
 /** Prints the base-case time, the back end's time per draw (per-cycle and exact floors) and the PSA time. */
 export async function bench(): Promise<void> {
@@ -150,8 +151,6 @@ export async function bench(): Promise<void> {
     console.log(`back end, ${arms.strategies.length} arms × 372 monthly cycles, ${mode} floor: ${((now() - start) / n).toFixed(3)} ms per draw`);
   }
 }
-
-const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
 /** "goal ≤ 1 s: met", or "missed by 1.8×": CPU seconds against the 1 s goal of issues 13 and 20 (item 3). */
 export const verdict = (seconds: number): string => `goal ≤ 1 s: ${seconds <= 1 ? "met" : `missed by ${seconds.toFixed(1)}×`}`;

@@ -18,6 +18,11 @@ export function cpuAndWall<P>(model: Model<P, string>, draws: readonly P[]): [nu
   return [(cpu.user + cpu.system) / 1000, performance.now() - wall0];
 }
 
+/** CPU milliseconds (user + system) of a process.cpuUsage() difference. */
+export function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
 /** "lowest–highest" of some timings. */
 export function range(values: readonly number[], digits: number): string {
   return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
