@@ -34,6 +34,8 @@ const UNDER_TSX = new Set(["workers.ts"]);
  * (testFileUrls), wherever it sits.
  */
 const BUNDLES = join(ROOT, "out", "bench");
+/** The packages a bundle imports rather than contains (read once per run; declared above the top-level await that uses it). */
+let externalPackages: string[] | undefined;
 
 /** Replaces `import.meta.url` in the test folder's files with the file's own URL, so their relative paths to fixtures and reference values resolve from the bundle. */
 const testFileUrls: Plugin = {
@@ -81,8 +83,7 @@ if (area !== undefined) {
 
 /** Bundles area `name` (a file in this folder) with a header and footer as the tsx child prints them; returns the bundle's path. */
 async function bundle(name: string): Promise<string> {
-  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-  const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((pkg) => pkg !== "mathjs");
+  const external = (externalPackages ??= packagesKeptExternal());
   const outfile = join(BUNDLES, name.replace(/\.ts$/, ".mjs"));
   mkdirSync(BUNDLES, { recursive: true });
   const title = name.replace(/\.ts$/, "");
@@ -107,3 +108,8 @@ async function bundle(name: string): Promise<string> {
   return outfile;
 }
 
+/** Every dependency and dev dependency in package.json but mathjs. */
+function packagesKeptExternal(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((pkg) => pkg !== "mathjs");
+}
