@@ -60,7 +60,9 @@ function typed<T>(path: readonly PathSegment[], what: string, received: string, 
 
 /**
  * Creates a folder and its missing parents one level at a time. (`mkdirSync(…, { recursive: true })`
- * never returns under /proc on Node 20; one level at a time fails there with ENOENT.)
+ * never returns under /proc on Node 20; one level at a time fails there with ENOENT.) A level that
+ * another process created since it was found missing is taken as it is: the shards of a job array
+ * (`qaly run --draws i/n --out shards`) start at the same time and create the same folder.
  */
 function makeFolders(folder: string): void {
   const missing: string[] = [];
@@ -70,7 +72,13 @@ function makeFolders(folder: string): void {
     at = dirname(at);
   }
   if (statSync(at, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-  for (const level of missing.reverse()) mkdirSync(level);
+  for (const level of missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || statSync(level, { throwIfNoEntry: false })?.isDirectory() !== true) throw error;
+    }
+  }
 }
 
 function reason(error: unknown): string {

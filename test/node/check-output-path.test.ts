@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,4 +46,24 @@ describe("output paths are checked before any work", () => {
     expect((await qaly("run", model, "--psa", "5", "--max-work", "-1")).code).toBe(2);
     expect((await qaly("validate", model, "--psa", "2000", "--max-memory", "0.01")).stderr).toMatch(/resource_limit/);
   });
+  it("a folder that another process creates after it was found missing (shards of a job array started together) is taken as it is; a file there is still refused", async () => {
+    // Last in this file: it resets the module registry, and a later test here would mix fresh and old copies
+    // (the CLI imports its commands lazily). node:fs's mkdirSync made to lose that race every time: the "other process" makes the level first (a folder, or a file).
+    const fs = await vi.importActual<typeof import("node:fs")>("node:fs");
+    const racing = async (other: (level: string) => void) => {
+      vi.resetModules();
+      vi.doMock("node:fs", () => ({ ...fs, mkdirSync: (level: string) => (other(level), fs.mkdirSync(level)) }));
+      return (await import("../../src/node/check-output-path.js")).checkOutputFolder;
+    };
+    try {
+      const lost = await racing((level) => fs.mkdirSync(level));
+      expect(lost(join(root, "raced", "shards"), ["out"])).toBe(join(root, "raced", "shards"));
+      const file = await racing((level) => fs.writeFileSync(level, "x"));
+      expect(() => file(join(root, "raced-file"), ["out"])).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("EEXIST") }));
+    } finally {
+      vi.doUnmock("node:fs");
+      vi.resetModules();
+    }
+  });
+
 });
