@@ -120,8 +120,8 @@ export { calibrationTable } from "./analysis/calibration/index.js";
 export type { CalibrationRow, CalibrationTarget } from "./analysis/calibration/index.js";
 
 // models: Markov cohort
-export { markovCohort, ROW_SUM_TOLERANCE, byCycle, byStateTime, byCycleAndStateTime } from "./models/markov/index.js";
-export type { MarkovCohortModel, MarkovCohortDefinition } from "./models/markov/index.js";
+export { markovCohort, ROW_SUM_TOLERANCE, byCycle, byStateTime, byCycleAndStateTime, byCycleTimesStateTime } from "./models/markov/index.js";
+export type { MarkovCohortModel, MarkovCohortDefinition, TimeArray, TimeProduct } from "./models/markov/index.js";
 
 // models: partitioned survival
 export { partitionedSurvival } from "./models/psm/index.js";

@@ -19,14 +19,32 @@ export interface TimeArray {
 }
 
 /**
- * One entry of the vector form: a number (the same in every cycle and tunnel position) or a
- * {@link TimeArray}.
+ * An entry that is the product of a by-cycle factor and a by-state-time factor: at cycle c and
+ * state time k it is `cycle[c − 1] · stateTime[k]` for transitions (`cycle[row]` for state values).
+ * Made by {@link byCycleTimesStateTime}; both arrays are kept by reference, not copied.
+ *
+ * @example
+ * const entry: TimeProduct = byCycleTimesStateTime([0.9, 0.8], [0.1, 0.2, 0.3]);
+ * entry.by // => "cycleTimesStateTime"
+ */
+export interface TimeProduct {
+  /** Always `"cycleTimesStateTime"`. */
+  readonly by: "cycleTimesStateTime";
+  /** One number per cycle (transitions, length N) or per trace row (state values, length N + 1). */
+  readonly cycle: ArrayLike<number>;
+  /** One number per tunnel position of the state (length its tunnel). */
+  readonly stateTime: ArrayLike<number>;
+}
+
+/**
+ * One entry of the vector form: a number (the same in every cycle and tunnel position), a
+ * {@link TimeArray} or a {@link TimeProduct}.
  *
  * @example
  * const entries: ArrayEntry[] = [0.05, byCycle([0.05, 0.06, 0.07])];
  * typeof entries[0] // => "number"
  */
-export type ArrayEntry = number | TimeArray;
+export type ArrayEntry = number | TimeArray | TimeProduct;
 
 /**
  * An entry that varies by cycle. For transitions `values[cycle − 1]` is the probability of cycle
@@ -69,6 +87,27 @@ export function byStateTime(values: ArrayLike<number>): TimeArray {
  */
 export function byCycleAndStateTime(values: ArrayLike<number>): TimeArray {
   return { by: "cycleAndStateTime", values };
+}
+
+/**
+ * An entry that varies with the cycle and the time in state as the product of one factor of each:
+ * at cycle c and state time k, `cycle[c − 1] · stateTime[k]` (transitions: `cycle` has length N;
+ * state values: `cycle[row]`, length N + 1; `stateTime` has the tunnel's length). The common case
+ * of a probability that is "survive background mortality this cycle, then progress at this state
+ * time" takes N + tunnel numbers instead of the N × tunnel of {@link byCycleAndStateTime}; the engine
+ * multiplies as it reads, so the results are those of the filled-in product array bit for bit.
+ * Each product is checked as it is read, as any entry. Both arrays are kept by reference, not copied.
+ *
+ * @param cycle - One number per cycle (transitions) or per trace row (values).
+ * @param stateTime - One number per tunnel position.
+ * @returns The tagged entry.
+ * @example
+ * // Cycle 2, state time 1: 0.8 × 0.2.
+ * const entry = byCycleTimesStateTime([0.9, 0.8], [0.1, 0.2, 0.3]);
+ * entry.cycle[1] * entry.stateTime[1] // => 0.16000000000000003
+ */
+export function byCycleTimesStateTime(cycle: ArrayLike<number>, stateTime: ArrayLike<number>): TimeProduct {
+  return { by: "cycleTimesStateTime", cycle, stateTime };
 }
 
 /**

@@ -76,7 +76,7 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int
   // Few states, no tunnel, nothing called back during the run (milestones and booking read the buffers): the masses live in locals.
   const inLocals = model.maxTunnel === 1 && expanded <= 16 && tvPairs.length === 0 && model.milestones.length === 0;
   const mass = (e: number): string => (inLocals ? `M${e}` : `cur[${e}]`);
-  const parameters = "A, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
+  const parameters = "A, S, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
   // Per slot of V: the local holding the row's value (a varying entry of one state time), or undefined (read from V).
   const local: (string | undefined)[] = new Array<string | undefined>(model.outcomes.length * expanded).fill(undefined);
   const varyingSlot = new Uint8Array(local.length);

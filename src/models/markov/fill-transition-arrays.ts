@@ -13,6 +13,8 @@ export const BY_CYCLE = 1;
 export const BY_STATE_TIME = 2;
 export const BY_BOTH = 3;
 export const COMPLEMENT = 4;
+/** A by-cycle factor (in `arrays`) times a by-state-time factor (in `factors`): byCycleTimesStateTime. */
+export const BY_PRODUCT = 5;
 
 /**
  * One strategy's `transitionArrays` result for one draw, in index form: per from-state its entries
@@ -27,6 +29,8 @@ export class TransitionArrayPlan {
   readonly to: Int32Array;
   readonly constant: Float64Array;
   readonly arrays: (ArrayLike<number> | undefined)[];
+  /** Per entry of kind {@link BY_PRODUCT}, its by-state-time factor (its by-cycle factor is in `arrays`); undefined for the others. */
+  readonly factors: (ArrayLike<number> | undefined)[];
   /** Ascending destinations of from-state i (with the first death state under background mortality): [destStart[i], destStart[i + 1]). */
   readonly destStart: Int32Array;
   readonly dest: Int32Array;
@@ -50,8 +54,9 @@ export class TransitionArrayPlan {
   readonly lowest: Int32Array;
   /** Per state, 1 when it may hold mass during the run being made (vector-loop.ts: markLive). */
   readonly live: Uint8Array;
-  /** saveTo's copies of the arrays. */
+  /** saveTo's copies of the arrays and of the products' state-time factors. */
   private readonly owned: (Float64Array | undefined)[] = [];
+  private readonly ownedFactors: (Float64Array | undefined)[] = [];
   /** The row fills generated for the shapes this plan held (arrayRowsFill), the most recent first. */
   private readonly fills: { shape: Int32Array; fill: ArrayRowsFill | undefined; token: number }[] = [];
   private readonly seen: Int32Array;
@@ -63,6 +68,7 @@ export class TransitionArrayPlan {
     this.to = new Int32Array(states * states);
     this.constant = new Float64Array(states * states);
     this.arrays = new Array<ArrayLike<number> | undefined>(states * states).fill(undefined);
+    this.factors = new Array<ArrayLike<number> | undefined>(states * states).fill(undefined);
     this.destStart = new Int32Array(states + 1);
     this.dest = new Int32Array(states * (states + 1));
     this.destListed = new Uint8Array(states * (states + 1));
@@ -88,15 +94,8 @@ export class TransitionArrayPlan {
       target.kind[n] = this.kind[n]!;
       target.to[n] = this.to[n]!;
       target.constant[n] = this.constant[n]!;
-      const values = this.arrays[n];
-      if (values === undefined) {
-        target.arrays[n] = undefined;
-        continue;
-      }
-      let own = target.owned[n];
-      if (own === undefined || own.length !== values.length) own = target.owned[n] = new Float64Array(values.length);
-      for (let k = 0; k < values.length; k++) own[k] = values[k]!;
-      target.arrays[n] = own;
+      target.arrays[n] = copyInto(target.owned, n, this.arrays[n]);
+      target.factors[n] = copyInto(target.ownedFactors, n, this.factors[n]);
     }
     target.dest.set(this.dest);
     target.destListed.set(this.destListed);
@@ -116,6 +115,7 @@ export class TransitionArrayPlan {
       this.to[n] = source.to[n]!;
       this.constant[n] = source.constant[n]!;
       this.arrays[n] = source.arrays[n];
+      this.factors[n] = source.factors[n];
     }
     this.dest.set(source.dest);
     this.destListed.set(source.destListed);
@@ -212,6 +212,7 @@ export class TransitionArrayPlan {
         this.to[n] = to;
         this.seen[to] = stamp;
         this.arrays[n] = undefined;
+        this.factors[n] = undefined;
         if (isComplement(entry)) {
           if (complementSeen) failAt(site, "invalid_model", ["from", fromName, "to", toName], `complement is given more than once in the row of "${fromName}"`);
           complementSeen = true;
@@ -226,7 +227,18 @@ export class TransitionArrayPlan {
           continue;
         }
         const kind = timeArrayKind(entry);
-        if (kind < 0) failAt(site, "invalid_model", ["from", fromName, "to", toName], `entry from "${fromName}" to "${toName}" must be a probability, complement, or byCycle / byStateTime / byCycleAndStateTime of numbers (received ${describe(entry)})`, entry);
+        if (kind < 0) failAt(site, "invalid_model", ["from", fromName, "to", toName], `entry from "${fromName}" to "${toName}" must be a probability, complement, or byCycle / byStateTime / byCycleAndStateTime / byCycleTimesStateTime of numbers (received ${describe(entry)})`, entry);
+        if (kind === BY_PRODUCT) {
+          const { cycle, stateTime } = entry as { cycle: ArrayLike<number>; stateTime: ArrayLike<number> };
+          if (cycle.length !== cycles) failAt(site, "dimension_mismatch", ["from", fromName, "to", toName, "cycle"], `the by-cycle factor from "${fromName}" to "${toName}" has ${cycle.length} numbers; expected one per cycle (${cycles})`, cycle.length);
+          if (stateTime.length !== tunnel) failAt(site, "dimension_mismatch", ["from", fromName, "to", toName, "stateTime"], `the by-state-time factor from "${fromName}" to "${toName}" has ${stateTime.length} numbers; expected one per state time of "${fromName}" (tunnel ${tunnel})`, stateTime.length);
+          varies = true;
+          fixed = 0;
+          this.kind[n] = BY_PRODUCT;
+          this.factors[n] = stateTime;
+          this.arrays[n++] = cycle;
+          continue;
+        }
         const values = (entry as { values: ArrayLike<number> }).values;
         const expected = kind === BY_CYCLE ? cycles : kind === BY_STATE_TIME ? tunnel : cycles * tunnel;
         if (values.length !== expected) {
@@ -257,9 +269,40 @@ export class TransitionArrayPlan {
 
 function timeArrayKind(entry: unknown): number {
   if (entry === null || typeof entry !== "object") return -1;
-  const { by, values } = entry as { by?: unknown; values?: unknown };
-  if (values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") return -1;
+  const { by } = entry as { by?: unknown };
+  if (by === "cycleTimesStateTime") {
+    const { cycle, stateTime } = entry as { cycle?: unknown; stateTime?: unknown };
+    return isArrayLike(cycle) && isArrayLike(stateTime) ? BY_PRODUCT : -1;
+  }
+  const { values } = entry as { values?: unknown };
+  if (!isArrayLike(values)) return -1;
   return by === "cycle" ? BY_CYCLE : by === "stateTime" ? BY_STATE_TIME : by === "cycleAndStateTime" ? BY_BOTH : -1;
+}
+
+/** An object with a numeric length (a typed or plain array of what should be numbers). @internal */
+export function isArrayLike(values: unknown): values is ArrayLike<unknown> {
+  return values !== null && typeof values === "object" && typeof (values as { length?: unknown }).length === "number";
+}
+
+/** `values` copied into `owned[n]` (grown to its length when needed), or undefined without values: saveTo's copy of one array. */
+function copyInto(owned: (Float64Array | undefined)[], n: number, values: ArrayLike<number> | undefined): Float64Array | undefined {
+  if (values === undefined) return undefined;
+  let own = owned[n];
+  if (own === undefined || own.length !== values.length) own = owned[n] = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) own[k] = values[k]!;
+  return own;
+}
+
+/**
+ * A product entry's value at cycle row `row` and state time `position`, or the factor that is not a
+ * number (never multiplied: a string would be converted), for the caller's check. @internal
+ */
+export function productAt(cycle: ArrayLike<number>, stateTime: ArrayLike<number>, row: number, position: number): number {
+  const a = cycle[row]!;
+  const b = stateTime[position]!;
+  if (typeof a !== "number") return a;
+  if (typeof b !== "number") return b;
+  return a * b;
 }
 
 function describe(entry: unknown): string {
@@ -281,7 +324,7 @@ export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan:
   const scratch = work.rowScratch;
   const tolerance = model.tolerance;
   const tunnel = model.tunnel[from]!;
-  const { kind, to: toOf, constant, arrays } = plan;
+  const { kind, to: toOf, constant, arrays, factors } = plan;
   const end = plan.entryStart[from + 1]!;
   let sum = 0;
   let complementTo = -1;
@@ -294,7 +337,7 @@ export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan:
       complementTo = to;
       continue;
     } else {
-      value = arrays[n]![k === BY_CYCLE ? cycle - 1 : k === BY_STATE_TIME ? position : (cycle - 1) * tunnel + position]!;
+      value = k === BY_PRODUCT ? productAt(arrays[n]!, factors[n]!, cycle - 1, position) : arrays[n]![k === BY_CYCLE ? cycle - 1 : k === BY_STATE_TIME ? position : (cycle - 1) * tunnel + position]!;
       // One test rejects non-numbers (a plain array may hold anything), NaN, ±Infinity and out-of-range values alike; the message tells them apart.
       if (typeof value !== "number" || !(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, to, position, value, site);
     }
@@ -382,7 +425,7 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
     // are filled again below, which reports the first failing row as always (the same writes before it).
     const fill = plan.generatedFill(model);
     const tolerance = model.tolerance;
-    if (fill !== undefined && fill(plan.constant, plan.arrays, cycle - 1, -tolerance, 1 + tolerance, tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot)) return;
+    if (fill !== undefined && fill(plan.constant, plan.arrays, plan.factors, cycle - 1, -tolerance, 1 + tolerance, tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot)) return;
   }
   const states = model.states.length;
   for (let from = 0; from < states; from++) fillArrayRow(model, work, plan, from, 0, cycle, site);
@@ -407,12 +450,13 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
  * Every row of a plan's shape (fillArrayRows without `occupied`), with fillArrayRow's reads,
  * arithmetic, checks and stores unrolled per entry: the same matrix bit for bit. Returns false as
  * soon as an entry or a row fails a check (the caller then runs fillArrayRow, which reports it).
- * Arguments: the plan's constants and arrays, cycle − 1, −tolerance, 1 + tolerance, tolerance, and
+ * Arguments: the plan's constants, arrays and product factors, cycle − 1, −tolerance, 1 + tolerance, tolerance, and
  * the workspace's sparse matrix. @internal
  */
 export type ArrayRowsFill = (
   constant: Float64Array,
   arrays: readonly (ArrayLike<number> | undefined)[],
+  factors: readonly (ArrayLike<number> | undefined)[],
   c: number,
   low: number,
   high: number,
@@ -459,7 +503,10 @@ function arrayRowsFill(model: CompiledMarkov, plan: TransitionArrayPlan): ArrayR
         continue;
       }
       if (kind === CONSTANT) lines.push(`const v${n} = constant[${n}];`);
-      else {
+      else if (kind === BY_PRODUCT) {
+        // Both factors numbers (never converted), then their product checked as any entry.
+        lines.push(`const a${n} = arrays[${n}][c], b${n} = factors[${n}][position];`, `if (typeof a${n} !== "number" || typeof b${n} !== "number") return false;`, `const v${n} = a${n} * b${n};`, `if (!(v${n} >= low && v${n} <= high)) return false;`);
+      } else {
         const index = kind === BY_CYCLE ? "c" : kind === BY_STATE_TIME ? "position" : `c * ${tunnel} + position`;
         lines.push(`const v${n} = arrays[${n}][${index}];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) return false;`);
       }
@@ -488,7 +535,7 @@ function arrayRowsFill(model: CompiledMarkov, plan: TransitionArrayPlan): ArrayR
   lines.push("return true;");
   const source = lines.join("\n");
   if (generatedFills.has(source)) return generatedFills.get(source);
-  const fill = generatedFunction<ArrayRowsFill>(["constant", "arrays", "c", "low", "high", "tolerance", "rowStart", "rowEnd", "col", "colState", "rawVal", "deathSlot"], source);
+  const fill = generatedFunction<ArrayRowsFill>(["constant", "arrays", "factors", "c", "low", "high", "tolerance", "rowStart", "rowEnd", "col", "colState", "rawVal", "deathSlot"], source);
   if (generatedFills.size >= GENERATED_FILLS_KEPT) generatedFills.clear();
   generatedFills.set(source, fill);
   return fill;

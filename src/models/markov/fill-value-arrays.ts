@@ -1,7 +1,7 @@
 import { didYouMean } from "../../core/closest-name.js";
 import type { CompiledMarkov } from "./compile-markov.js";
 import type { EngineCycleGrid } from "./cycle-grid.js";
-import { shown } from "./fill-transition-arrays.js";
+import { isArrayLike, productAt, shown } from "./fill-transition-arrays.js";
 import { type ErrorSite, failAt } from "./markov-errors.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 
@@ -25,6 +25,13 @@ export class ValueArrayPlan {
   readonly varying: Int32Array;
   count = 0;
   varyingCount = 0;
+  /**
+   * How many entries of the last read were products (byCycleTimesStateTime): each is formed into
+   * `owned` as a by-cycle-and-state-time array when read (values are rewritten row by row from it),
+   * and a plan holding one is read on the checked path only (value-plan-reader.ts).
+   */
+  products = 0;
+  private readonly owned: (Float64Array | undefined)[];
 
   constructor(outcomes: number, states: number) {
     const capacity = outcomes * states;
@@ -33,6 +40,7 @@ export class ValueArrayPlan {
     this.kind = new Uint8Array(capacity);
     this.arrays = new Array<ArrayLike<number> | undefined>(capacity).fill(undefined);
     this.varying = new Int32Array(capacity);
+    this.owned = new Array<Float64Array | undefined>(capacity).fill(undefined);
   }
 
   /** Whether some value depends on the trace row (then the values are rewritten every row). */
@@ -46,12 +54,13 @@ export class ValueArrayPlan {
    * number written.
    */
   read(model: CompiledMarkov, work: MarkovWorkspace, table: unknown, site: ErrorSite): void {
-    if (table === null || typeof table !== "object") failAt(site, "invalid_model", ["valueArrays"], "the valueArrays function must return an object: outcome → state → value per year (a number or byCycle / byStateTime / byCycleAndStateTime)", table);
+    if (table === null || typeof table !== "object") failAt(site, "invalid_model", ["valueArrays"], "the valueArrays function must return an object: outcome → state → value per year (a number or byCycle / byStateTime / byCycleAndStateTime / byCycleTimesStateTime)", table);
     const target = work.values;
     for (let index = 0; index < target.length; index++) target[index] = 0;
     const rows = model.cycles + 1;
     let count = 0;
     let varyingCount = 0;
+    this.products = 0;
     for (const outcomeName in table) {
       const o = model.outcomeIndex.get(outcomeName);
       if (o === undefined) failAt(site, "unknown_outcome", ["values", outcomeName], `unknown outcome "${outcomeName}": ${didYouMean(outcomeName, model.outcomes)}`, outcomeName);
@@ -76,10 +85,18 @@ export class ValueArrayPlan {
           continue;
         }
         const by = entry !== null && typeof entry === "object" ? (entry as { by?: unknown }).by : undefined;
+        if (by === "cycleTimesStateTime") {
+          this.kind[count] = BY_BOTH;
+          this.arrays[count] = this.product(model, entry as { cycle?: unknown; stateTime?: unknown }, count, rows, tunnel, outcomeName, stateName, site);
+          this.varying[varyingCount++] = count;
+          writeEntry(model, work, this, count, 0, site);
+          count++;
+          continue;
+        }
         const values = by === undefined ? undefined : (entry as { values?: unknown }).values;
         const kind = by === "cycle" ? BY_CYCLE : by === "stateTime" ? BY_STATE_TIME : by === "cycleAndStateTime" ? BY_BOTH : -1;
         if (kind < 0 || values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") {
-          failAt(site, "invalid_model", at, `a state value is a number or byCycle / byStateTime / byCycleAndStateTime of numbers (received ${typeof entry === "object" ? JSON.stringify(entry) : String(entry)})`, entry);
+          failAt(site, "invalid_model", at, `a state value is a number or byCycle / byStateTime / byCycleAndStateTime / byCycleTimesStateTime of numbers (received ${typeof entry === "object" ? JSON.stringify(entry) : String(entry)})`, entry);
         }
         const length = (values as ArrayLike<number>).length;
         const expected = kind === BY_CYCLE ? rows : kind === BY_STATE_TIME ? tunnel : rows * tunnel;
@@ -96,6 +113,30 @@ export class ValueArrayPlan {
     }
     this.count = count;
     this.varyingCount = varyingCount;
+  }
+
+  /**
+   * A product entry's numbers by trace row and state time (row-major), formed into the plan's own
+   * buffer for entry `n` after its factors' lengths are checked; a factor that is not a number is
+   * reported at the first (row, state time) that uses it, non-finite products when their row is written.
+   */
+  private product(model: CompiledMarkov, entry: { cycle?: unknown; stateTime?: unknown }, n: number, rows: number, tunnel: number, outcomeName: string, stateName: string, site: ErrorSite): Float64Array {
+    const { cycle, stateTime } = entry;
+    const at = ["values", outcomeName, stateName];
+    if (!isArrayLike(cycle) || !isArrayLike(stateTime)) failAt(site, "invalid_model", at, "byCycleTimesStateTime needs two arrays of numbers: one per trace row and one per state time", entry);
+    if (cycle.length !== rows) failAt(site, "dimension_mismatch", [...at, "cycle"], `the by-row factor of "${stateName}" for "${outcomeName}" has ${cycle.length} numbers; expected one per trace row (${rows})`, cycle.length);
+    if (stateTime.length !== tunnel) failAt(site, "dimension_mismatch", [...at, "stateTime"], `the by-state-time factor of "${stateName}" for "${outcomeName}" has ${stateTime.length} numbers; expected one per state time of "${stateName}" (tunnel ${tunnel})`, stateTime.length);
+    let own = this.owned[n];
+    if (own === undefined || own.length !== rows * tunnel) own = this.owned[n] = new Float64Array(rows * tunnel);
+    for (let row = 0; row < rows; row++) {
+      for (let j = 0; j < tunnel; j++) {
+        const value = productAt(cycle as ArrayLike<number>, stateTime as ArrayLike<number>, row, j);
+        if (typeof value !== "number") badValue(model, this, n, row, j, value, site);
+        own[row * tunnel + j] = value;
+      }
+    }
+    this.products++;
+    return own;
   }
 }
 

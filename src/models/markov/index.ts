@@ -1,8 +1,8 @@
 export { markovCohort } from "./markov-cohort.js";
 export type { MarkovCohortModel } from "./markov-cohort.js";
 export { ROW_SUM_TOLERANCE } from "./markov-definition.js";
-export { byCycle, byStateTime, byCycleAndStateTime } from "./array-entry.js";
-export type { ArrayEntry, TimeArray, TransitionArrayRows, StateValueArrays, TransitionArraysFunction, StateValueArraysFunction } from "./array-entry.js";
+export { byCycle, byStateTime, byCycleAndStateTime, byCycleTimesStateTime } from "./array-entry.js";
+export type { ArrayEntry, TimeArray, TimeProduct, TransitionArrayRows, StateValueArrays, TransitionArraysFunction, StateValueArraysFunction } from "./array-entry.js";
 export type { CycleGrid, ReadonlyFloat64Array } from "./cycle-grid.js";
 export type {
   MarkovCohortDefinition,

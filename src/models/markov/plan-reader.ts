@@ -1,6 +1,6 @@
 import { complement } from "../complement.js";
 import type { CompiledMarkov } from "./compile-markov.js";
-import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan } from "./fill-transition-arrays.js";
+import { BY_BOTH, BY_CYCLE, BY_PRODUCT, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan } from "./fill-transition-arrays.js";
 import { compileReader, enumerated, sameKeys, ShapeReaders, sharedReader } from "./shape-readers.js";
 
 /**
@@ -36,11 +36,11 @@ let nextToken = 1;
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object, compiled: Map<string, PlanReader | undefined>): PlanReader | undefined {
   const states = model.states;
   const keys: string[] = [];
-  const lines: string[] = ['"use strict";', "return function readPlan(rows, P) {", 'P.shape = 0;', 'if (rows === null || typeof rows !== "object") return false;', "let n = 0, r, v, a;"];
+  const lines: string[] = ['"use strict";', "return function readPlan(rows, P) {", 'P.shape = 0;', 'if (rows === null || typeof rows !== "object") return false;', "let n = 0, r, v, a, f;"];
   const fromKeys = enumerated(rows);
   keys.push(...fromKeys);
   lines.push(sameKeys("rows", 0, fromKeys.length));
-  lines.push("const kind = P.kind, to = P.to, constant = P.constant, arrays = P.arrays;");
+  lines.push("const kind = P.kind, to = P.to, constant = P.constant, arrays = P.arrays, factors = P.factors;");
   for (let from = 0; from < states.length; from++) {
     const row = (rows as Record<string, object>)[states[from]!]!;
     const toKeys = enumerated(row);
@@ -56,10 +56,21 @@ function generate(model: CompiledMarkov, plan: TransitionArrayPlan, rows: object
       lines.push(`v = r[K[${rowAt + j}]];`);
       if (kind === COMPLEMENT) lines.push("if (v !== C) return false;", `arrays[${n}] = undefined;`);
       else if (kind === CONSTANT) lines.push('if (typeof v !== "number" || !(v >= -tol && v <= 1 + tol)) return false;', `constant[${n}] = v; arrays[${n}] = undefined;`);
-      else {
+      else if (kind === BY_PRODUCT) {
+        // plan.read's checks of a product: its two factors objects with the expected numeric lengths.
+        lines.push(
+          'if (v === null || typeof v !== "object" || v.by !== "cycleTimesStateTime") return false;',
+          "a = v.cycle;",
+          `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[n]!.length}) return false;`,
+          "f = v.stateTime;",
+          `if (f === null || typeof f !== "object" || f.length !== ${plan.factors[n]!.length}) return false;`,
+          `arrays[${n}] = a; factors[${n}] = f;`,
+        );
+      } else {
         // plan.read's checks of a time array: an object tagged with this kind whose values have a numeric length, the expected one.
         lines.push(`if (v === null || typeof v !== "object" || v.by !== ${JSON.stringify(TAG[kind])}) return false;`, "a = v.values;", `if (a === null || typeof a !== "object" || a.length !== ${plan.arrays[n]!.length}) return false;`, `arrays[${n}] = a;`);
       }
+      if (kind !== BY_PRODUCT) lines.push(`factors[${n}] = undefined;`);
       lines.push(`kind[${n}] = ${kind}; to[${n}] = ${plan.to[n]!};`);
     });
   }

@@ -1,5 +1,5 @@
 import type { CompiledMarkov } from "./compile-markov.js";
-import { BY_BOTH, type TransitionArrayPlan } from "./fill-transition-arrays.js";
+import { BY_BOTH, BY_PRODUCT, type TransitionArrayPlan } from "./fill-transition-arrays.js";
 import type { MarkovWorkspace } from "./markov-workspace.js";
 
 /**
@@ -8,7 +8,8 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
  * differ only in their values (DARTH's SoC and A, B and AB: the same transitions, other costs and
  * utilities) have the same weighted traces, since values are applied after the run
  * (addWeightedTotals). The inputs compared are everything the run reads: the plan's shape (entry
- * kinds, destinations, order: the generated code), its constants and every number of its arrays, the
+ * kinds, destinations, order: the generated code), its constants and every number of its arrays (a
+ * product's two factors, not the products), the
  * start vector, the weighted traces it adds to, the inert states (they depend on the values), the
  * background floor; the coefficients are the model's. Numbers are compared with Object.is, so a
  * match is the same doubles (−0 and NaN included; a non-number in a plain array never matches): the
@@ -27,6 +28,9 @@ export class RunMemo {
   /** Per entry, where its array's numbers start in `numbers` (−1: no array) and how many there are. */
   private readonly arrayAt: Int32Array;
   private readonly arrayLength: Int32Array;
+  /** Per product entry, where its state-time factor's numbers start in `numbers` and how many there are. */
+  private readonly factorAt: Int32Array;
+  private readonly factorLength: Int32Array;
   private numbers = new Float64Array(0);
   private readonly start: Float64Array;
   private readonly inert: Uint8Array;
@@ -66,6 +70,8 @@ export class RunMemo {
     this.destListed = new Uint8Array(states * (states + 1));
     this.arrayAt = new Int32Array(states * states);
     this.arrayLength = new Int32Array(states * states);
+    this.factorAt = new Int32Array(states * states);
+    this.factorLength = new Int32Array(states * states);
     this.start = new Float64Array(expanded);
     this.inert = new Uint8Array(expanded);
     this.startWeighted = [new Float64Array(expanded), new Float64Array(expanded), new Float64Array(expanded)];
@@ -110,7 +116,7 @@ export class RunMemo {
     const states = model.states.length;
     const entries = plan.entryStart[states]!;
     let total = 0;
-    for (let n = 0; n < entries; n++) total += plan.arrays[n]?.length ?? 0;
+    for (let n = 0; n < entries; n++) total += (plan.arrays[n]?.length ?? 0) + (plan.factors[n]?.length ?? 0);
     if (total > this.budget) {
       this.pending = false;
       return;
@@ -130,15 +136,12 @@ export class RunMemo {
       }
       this.arrayAt[n] = at;
       this.arrayLength[n] = values.length;
-      if (ArrayBuffer.isView(values)) this.numbers.set(values, at);
-      else {
-        // A plain array may hold anything: a non-number (never converted: a symbol would throw) is kept as NaN, which no later non-number matches (Object.is).
-        for (let k = 0; k < values.length; k++) {
-          const value = values[k];
-          this.numbers[at + k] = typeof value === "number" ? value : Number.NaN;
-        }
-      }
-      at += values.length;
+      at = this.store(values, at);
+      const factor = plan.factors[n];
+      if (factor === undefined) continue;
+      this.factorAt[n] = at;
+      this.factorLength[n] = factor.length;
+      at = this.store(factor, at);
     }
     const dests = plan.destStart[states]!;
     for (let d = 0; d < dests; d++) {
@@ -154,6 +157,19 @@ export class RunMemo {
     this.inert.set(work.inert);
     for (let w = 0; w < 3; w++) this.startWeighted[w]!.set(work.weighted[w]!);
     this.floor = floor;
+  }
+
+  /** Copies `values` into `numbers` from `at`; returns where the next copy starts. */
+  private store(values: ArrayLike<number>, at: number): number {
+    if (ArrayBuffer.isView(values)) this.numbers.set(values, at);
+    else {
+      // A plain array may hold anything: a non-number (never converted: a symbol would throw) is kept as NaN, which no later non-number matches (Object.is).
+      for (let k = 0; k < values.length; k++) {
+        const value = values[k];
+        this.numbers[at + k] = typeof value === "number" ? value : Number.NaN;
+      }
+    }
+    return at + values.length;
   }
 
   /** Keeps the results of the run `prepare` stored the inputs of (it finished without error). */
@@ -198,6 +214,12 @@ export class RunMemo {
         }
         const length = values.length;
         if (length !== this.arrayLength[n]) return false;
+        // A product: both factors whole (N + tunnel numbers, fewer than the positions read).
+        if (plan.kind[n] === BY_PRODUCT) {
+          const factor = plan.factors[n]!;
+          if (factor.length !== this.factorLength[n] || !this.sameNumbers(values, 0, at, length) || !this.sameNumbers(factor, 0, this.factorAt[n]!, factor.length)) return false;
+          continue;
+        }
         // By cycle and state time in a tunnel: in each row, the positions the kept run may have read; any other array whole.
         if (plan.kind[n] !== BY_BOTH || tunnel === 1) {
           if (!this.sameNumbers(values, 0, at, length)) return false;

@@ -27,6 +27,8 @@ export class ValuePlanReaders extends ShapeReaders<ValuePlanReader> {
 }
 
 function generate(model: CompiledMarkov, plan: ValueArrayPlan, table: object, compiled: Map<string, ValuePlanReader | undefined>): ValuePlanReader | undefined {
+  // A product is formed into the plan's own array by plan.read (fill-value-arrays.ts): such tables stay on that path.
+  if (plan.products > 0) return undefined;
   const keys: string[] = [];
   // Entries not in the table are 0, as plan.read leaves them (a reader that returns false may leave T
   // half written: plan.read writes all of it again).

@@ -1,20 +1,20 @@
 import type { CompiledMarkov } from "./compile-markov.js";
-import { BY_BOTH, BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
+import { BY_BOTH, BY_CYCLE, BY_PRODUCT, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, rowProblem } from "./fill-transition-arrays.js";
 import { type ValueArrayPlan, badValue } from "./fill-value-arrays.js";
 import type { ErrorSite } from "./markov-errors.js";
 
 /**
  * The code of one cycle of the vector loop for a plan's shape (row = cycle − 1), shared by the
  * generated step, run and direct run (vector-kernel.ts, direct-kernel.ts): moves `cur` into `next`
- * reading each occupied row from the arrays (`A<n>`, read once per call by {@link arrayLocals}) and
- * constants `C`, checking what it reads (`bad`, `rowBad`, `low`, `high`, `tol` from the enclosing
+ * reading each occupied row from the arrays (`A<n>`, and `F<n>` the state-time factor of a product,
+ * read once per call by {@link arrayLocals}) and constants `C`, checking what it reads (`bad`, `rowBad`, `low`, `high`, `tol` from the enclosing
  * code); with `weighted`, adds the row to the weighted traces; floors living rows under background
  * mortality and adds the flows of the transition-value pairs `tvPairs` to `tv`. With `inLocals`
  * (no tunnels, unweighted) the masses stay in locals `M<e>` instead of `cur` and `next`: the same
  * terms added in the same order from 0, without a load and a store per term.
  */
 export function cycleLines(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, inLocals = false): string[] {
-  const lines: string[] = ["let m, e, sum, rest, x, q, s;"];
+  const lines: string[] = ["let m, e, sum, rest, x, q, s, z;"];
   // In locals: the masses are M<e> from cycle to cycle and the next ones N<e>, both starting at 0 as next[] does.
   if (inLocals) lines.push(`let ${Array.from({ length: model.expanded }, (_, e) => `N${e} = 0`).join(", ")};`);
   // The row's coefficients and floor are read here, not passed: a double passed to a call that is not inlined is boxed (an allocation per cycle).
@@ -35,6 +35,8 @@ export function cycleLines(model: CompiledMarkov, plan: TransitionArrayPlan, tvP
       if (kind === CONSTANT) lines.push(`const v${n} = C[${n}], w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_CYCLE) lines.push(`const v${n} = A${n}[row];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) bad(row, ${from}, ${plan.to[n]!}, 0, v${n});`, `const w${n} = v${n} > 0 ? v${n} : 0;`);
       else if (kind === BY_STATE_TIME || kind === BY_BOTH) lines.push(`const a${n} = A${n};`);
+      // A product: its cycle's factor read once per cycle, checked with each state time's (a non-number is never multiplied).
+      else if (kind === BY_PRODUCT) lines.push(`const y${n} = A${n}[row], g${n} = F${n};`);
     }
     // A state no mass can reach in this run is skipped past its per-cycle checks (which stay, as every state's first position is checked every cycle).
     lines.push(`if (live[${from}] === 1) {`);
@@ -70,6 +72,17 @@ export function cycleLines(model: CompiledMarkov, plan: TransitionArrayPlan, tvP
       }
       if (kind === CONSTANT || kind === BY_CYCLE) {
         lines.push(`sum += v${n};`);
+        probabilityOf.set(to, `w${n}`);
+        continue;
+      }
+      if (kind === BY_PRODUCT) {
+        lines.push(
+          `z = g${n}[${position}];`,
+          `if (typeof y${n} !== "number" || typeof z !== "number") bad(row, ${from}, ${to}, ${position}, typeof y${n} !== "number" ? y${n} : z);`,
+          `x = y${n} * z;`,
+          `if (!(x >= low && x <= high)) bad(row, ${from}, ${to}, ${position}, x);`,
+          `const w${n} = x > 0 ? x : 0; sum += x;`,
+        );
         probabilityOf.set(to, `w${n}`);
         continue;
       }
@@ -141,13 +154,14 @@ export function cycleLoop(lines: readonly string[], tvPairs: Int32Array): string
   ];
 }
 
-/** The arrays of a plan's entries as locals (`const A<n> = A[n]`), read once per call instead of once per cycle and entry. */
+/** The arrays of a plan's entries as locals (`const A<n> = A[n]`, and a product's `F<n> = S[n]`), read once per call instead of once per cycle and entry. */
 export function arrayLocals(model: CompiledMarkov, plan: TransitionArrayPlan): string {
   const names: string[] = [];
   const entries = plan.entryStart[model.states.length]!;
   for (let n = 0; n < entries; n++) {
     const kind = plan.kind[n]!;
     if (kind === BY_CYCLE || kind === BY_STATE_TIME || kind === BY_BOTH) names.push(`A${n} = A[${n}]`);
+    else if (kind === BY_PRODUCT) names.push(`A${n} = A[${n}]`, `F${n} = S[${n}]`);
   }
   return names.length === 0 ? "" : `const ${names.join(", ")};`;
 }

@@ -6,12 +6,12 @@ import { type DirectRun, DirectKernels } from "./direct-kernel.js";
 import type { ValueArrayPlan } from "./fill-value-arrays.js";
 import { KERNEL_PARAMETERS, arrayLocals, cycleLines, cycleLoop, kernelArguments, sameCoefficients } from "./vector-cycle.js";
 
-export type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, live: Uint8Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
+export type KernelArguments = [A: readonly (ArrayLike<number> | undefined)[], S: readonly (ArrayLike<number> | undefined)[], C: Float64Array, reach: Int32Array, lowest: Int32Array, live: Uint8Array, inert: Uint8Array, costWeighted: Float64Array, effectWeighted: Float64Array, undiscounted: Float64Array, costCoefficients: Float64Array, effectCoefficients: Float64Array, undiscountedCoefficients: Float64Array, floor: Float64Array, tvFlow: Float64Array];
 
 /**
  * The vector loop specialised to a plan's shape. `step` moves `current` into `next` (which must be
  * zero) through cycle row + 1, reading each occupied row from the arrays `A` (constants from `C`),
- * checking what it reads; with `weighted`, it also adds trace row `row` to the weighted traces with
+ * checking what it reads (a product entry's state-time factors from `S`); with `weighted`, it also adds trace row `row` to the weighted traces with
  * the row's coefficients. `run` does every cycle of the weighted loop in one call (the workspace's
  * buffers swapped each cycle, `book(cycle)` after each cycle when there are transition values,
  * `milestone(cycle)` where `MR[cycle]` is 1; `read[2 · (row · S + i)]` and `read[… + 1]` get the
@@ -117,7 +117,7 @@ function sameShape(plan: TransitionArrayPlan, shape: Shape, states: number, tvPa
 
 function generate(model: CompiledMarkov, plan: TransitionArrayPlan, tvPairs: Int32Array, site: ErrorSite): VectorKernel | undefined {
   const lines = cycleLines(model, plan, tvPairs);
-  const parameters = "A, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
+  const parameters = "A, S, C, reach, lowest, live, inert, cw, ew, uw, CC, EC, UC, F, tv";
   const code = [
     '"use strict";',
     "const low = -tol, high = 1 + tol;",

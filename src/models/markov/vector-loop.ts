@@ -1,11 +1,12 @@
 import type { CompiledMarkov } from "./compile-markov.js";
 import { type MarkovRecorder, accumulateRow, bookFlows, readMilestones } from "./cycle-steps.js";
-import { BY_CYCLE, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, closeRow } from "./fill-transition-arrays.js";
+import { BY_CYCLE, BY_PRODUCT, BY_STATE_TIME, COMPLEMENT, CONSTANT, type TransitionArrayPlan, badEntry, closeRow, productAt } from "./fill-transition-arrays.js";
 
 // Entry kinds as module constants: an imported binding read in the inner loop costs a property load per read in some loaders.
 const constantKind = CONSTANT;
 const byCycleKind = BY_CYCLE;
 const byStateTimeKind = BY_STATE_TIME;
+const productKind = BY_PRODUCT;
 const complementKind = COMPLEMENT;
 import { fillValueArraysRow } from "./fill-value-arrays.js";
 import { fillValues } from "./fill-values.js";
@@ -81,13 +82,13 @@ export function vectorLoop(model: CompiledMarkov, work: MarkovWorkspace, strateg
     const memo = work.runMemo;
     if (!memo.reuse(model, work, plan, floor)) {
       memo.prepare(model, work, plan, floor);
-      kernel.run(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, memo.readRange);
+      kernel.run(work, cycles, plan.arrays, plan.factors, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, memo.readRange);
       memo.keep(work);
     }
   } else if (directRun !== undefined) {
     // Every cycle, its values and its sums in one call of the generated code.
     site.at = "cycle";
-    directRun(work, cycles, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, work.valuePlan, work.values, work.total, work.totalUndiscounted);
+    directRun(work, cycles, plan.arrays, plan.factors, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor ?? noFloor, work.tvFlow, milestoneRows, work.bookAt, work.milestonesAt, work.valuePlan, work.values, work.total, work.totalUndiscounted);
   } else for (let cycle = 1; cycle <= cycles; cycle++) {
     site.at = "cycle";
     site.cycle = cycle;
@@ -165,7 +166,7 @@ function markLive(model: CompiledMarkov, plan: TransitionArrayPlan): void {
 function generatedStep(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, kernel: VectorKernel, cycle: number, weighted: boolean, floor: Float64Array): void {
   const current = work.current;
   const next = work.next;
-  kernel.step(cycle - 1, current, next, plan.arrays, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor, work.tvFlow, weighted);
+  kernel.step(cycle - 1, current, next, plan.arrays, plan.factors, plan.constant, plan.reach, plan.lowest, plan.live, work.inert, work.weighted[0], work.weighted[1], work.weighted[2], model.coefficients[0], model.coefficients[1], model.undiscounted, floor, work.tvFlow, weighted);
   work.current = next;
   work.next = current;
 }
@@ -178,7 +179,7 @@ function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: Transiti
   const inert = work.inert;
   const tolerance = model.tolerance;
   const site = work.site;
-  const { kind, to: toOf, constant, arrays, hoisted, entryStart, destStart, dest, reach } = plan;
+  const { kind, to: toOf, constant, arrays, factors, hoisted, entryStart, destStart, dest, reach } = plan;
   const row = cycle - 1;
   const costCoefficient = model.coefficients[0][row]!;
   const effectCoefficient = model.coefficients[1][row]!;
@@ -230,7 +231,7 @@ function vectorStep(model: CompiledMarkov, work: MarkovWorkspace, plan: Transiti
         let value: number;
         if (k <= byCycleKind) value = hoisted[n]!;
         else {
-          value = arrays[n]![k === byStateTimeKind ? position : rowOffset + position]!;
+          value = k === productKind ? productAt(arrays[n]!, factors[n]!, row, position) : arrays[n]![k === byStateTimeKind ? position : rowOffset + position]!;
           if (typeof value !== "number" || !(value >= -tolerance && value <= 1 + tolerance)) badEntry(model, from, toOf[n]!, position, value, site);
         }
         scratch[toOf[n]!] = value > 0 ? value : 0;

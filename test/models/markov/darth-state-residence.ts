@@ -3,7 +3,7 @@
 // whose progression follows a Weibull hazard of the years spent in it, mortality depends on age,
 // 4 strategies × 75 annual cycles. A Gompertz hazard stands in for the US life table. Shared by the
 // vector-form tests and test/bench/markov.ts.
-import { applyHazardRatio, byCycle, byCycleAndStateTime, complement, markovCohort, rateToProbability } from "../../../src/index.js";
+import { applyHazardRatio, byCycle, byCycleTimesStateTime, complement, markovCohort, rateToProbability } from "../../../src/index.js";
 import type { CycleGrid } from "../../../src/models/markov/index.js";
 
 export const darthBase = { rHS1: 0.15, rS1H: 0.5, hrS1: 3, hrS2: 10, scale: 0.08, shape: 1.1, hrB: 0.6, cH: 2000, cS1: 4000, cS2: 15000, cA: 12000, cB: 13000, uH: 1, uS1: 0.75, uS2: 0.5, uA: 0.95, g0: 0.0001, g1: 0.085 };
@@ -53,73 +53,78 @@ export const darthVector = markovCohort({
 });
 
 /**
- * The vector form's arrays and the rows object that returns them, made once per hazard ratio of S1 →
- * S2 (without B: SoC and A; with B: B and AB, whose transitions are the same) and refilled only
- * when an input they depend on changes: the engine reads a result before it calls the function
- * again, so the second strategy of a pair gets the first one's arrays without a pass over its
- * 5 625 entries, and no typed array is made per draw.
+ * The vector form's arrays, refilled only when an input they depend on changes (the engine reads a
+ * result before it calls the function again, so a buffer may be reused from call to call and no
+ * typed array is made per draw). What depends on the cycle (age-dependent death, and the constant
+ * rates' probabilities) is the same for every strategy: one set of arrays, filled once per draw. The
+ * Weibull progression by state time is shared too; only its hazard ratio differs, B's (B and AB) or
+ * 1 (SoC and A), so each group keeps its progression and its rows object, and the second strategy of
+ * a group gets the first one's arrays again. S1 → S2 is "survive this cycle's death risk, then
+ * progress at this state time": a product of a by-cycle and a by-state-time factor
+ * (byCycleTimesStateTime), 75 + 75 numbers where the filled-in array would be 75 × 75.
  */
-interface TransitionBuffers {
-  /** The inputs the arrays were filled for: rHS1, rS1H, hrS1, hrS2, scale, shape, g0, g1, the hazard ratio, then the ages (NaN: never filled). */
+interface CycleArrays {
+  /** The inputs the arrays were filled for: rHS1, rS1H, hrS1, hrS2, g0, g1, then the ages (NaN: never filled). */
   readonly inputs: Float64Array;
   readonly pHD: Float64Array;
   readonly pS1D: Float64Array;
   readonly pHS1: Float64Array;
   readonly pS1H: Float64Array;
   readonly pS2D: Float64Array;
-  readonly pS1S2: Float64Array;
+  /** 1 − death from S1, per cycle: the by-cycle factor of S1 → S2. */
+  readonly survivalS1: Float64Array;
+}
+
+/** The Weibull probabilities of progression by state time before the hazard ratio, for inputs scale and shape; `fills` counts refills. */
+interface Weibull {
+  readonly inputs: Float64Array;
+  readonly probability: Float64Array;
+  fills: number;
+}
+
+/** One hazard ratio's progression (the by-state-time factor of S1 → S2) and the rows returned with it. */
+interface Group {
+  /** The hazard ratio and the Weibull fill it was made from. */
+  readonly inputs: Float64Array;
   readonly progression: Float64Array;
   readonly rows: ReturnType<typeof transitionRows>;
 }
 
-const buffers: (TransitionBuffers | undefined)[] = [undefined, undefined];
+let cycleArrays: CycleArrays | undefined;
+let weibull: Weibull | undefined;
+const groups: (Group | undefined)[] = [undefined, undefined];
 
-function transitionRows(b: Omit<TransitionBuffers, "rows" | "inputs">) {
+function transitionRows(c: CycleArrays, progression: Float64Array) {
   return {
-    H: { H: complement, S1: byCycle(b.pHS1), D: byCycle(b.pHD) },
-    S1: { H: byCycle(b.pS1H), S1: complement, S2: byCycleAndStateTime(b.pS1S2), D: byCycle(b.pS1D) },
-    S2: { S2: complement, D: byCycle(b.pS2D) },
+    H: { H: complement, S1: byCycle(c.pHS1), D: byCycle(c.pHD) },
+    S1: { H: byCycle(c.pS1H), S1: complement, S2: byCycleTimesStateTime(c.survivalS1, progression), D: byCycle(c.pS1D) },
+    S2: { S2: complement, D: byCycle(c.pS2D) },
     D: { D: 1 },
   };
 }
 
-/** Writes the inputs into `inputs` and says whether they were already there (Object.is: −0 and NaN are inputs too). */
-function sameInputs(inputs: Float64Array, p: DarthParameters, hr: number, age: ArrayLike<number>): boolean {
-  const now = [p.rHS1, p.rS1H, p.hrS1, p.hrS2, p.scale, p.shape, p.g0, p.g1, hr];
+/** Writes `now` into `inputs` and says whether it was already there (Object.is: −0 and NaN are inputs too). */
+function sameInputs(inputs: Float64Array, now: ArrayLike<number>, at = 0): boolean {
   let same = true;
   for (let n = 0; n < now.length; n++) {
-    if (!Object.is(inputs[n], now[n])) same = false;
-    inputs[n] = now[n]!;
-  }
-  for (let i = 0; i < age.length; i++) {
-    if (!Object.is(inputs[now.length + i], age[i])) same = false;
-    inputs[now.length + i] = age[i]!;
+    if (!Object.is(inputs[at + n], now[n])) same = false;
+    inputs[at + n] = now[n]!;
   }
   return same;
 }
 
-/** The vector form's transitions: every cycle and state time at once. */
-export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strategy: string) {
-  const cycles = grid.cycles;
-  const tunnel = grid.tunnelLength("S1");
-  const age = grid.transitionAge;
-  const withB = usesB(strategy) ? 1 : 0;
-  let made = buffers[withB];
-  if (made === undefined || made.pS1S2.length !== cycles * tunnel) {
-    const arrays = { pHD: new Float64Array(cycles), pS1D: new Float64Array(cycles), pHS1: new Float64Array(cycles), pS1H: new Float64Array(cycles), pS2D: new Float64Array(cycles), pS1S2: new Float64Array(cycles * tunnel), progression: new Float64Array(tunnel) };
-    made = buffers[withB] = { ...arrays, inputs: new Float64Array(9 + cycles).fill(Number.NaN), rows: transitionRows(arrays) };
+/** The arrays by cycle, filled for `p` and the cycles' ages. */
+function fillCycleArrays(p: DarthParameters, age: ArrayLike<number>): CycleArrays {
+  const cycles = age.length;
+  let made = cycleArrays;
+  if (made === undefined || made.pHD.length !== cycles) {
+    const array = () => new Float64Array(cycles);
+    made = cycleArrays = { inputs: new Float64Array(6 + cycles).fill(Number.NaN), pHD: array(), pS1D: array(), pHS1: array(), pS1H: array(), pS2D: array(), survivalS1: array() };
+    for (const group of groups.keys()) groups[group] = undefined;
   }
-  const hr = withB === 1 ? p.hrB : 1;
-  if (sameInputs(made.inputs, p, hr, age)) return made.rows;
-  const { pHD, pS1D, pHS1, pS1H, pS2D, pS1S2, progression } = made;
-  // Weibull cumulative hazard at k and k + 1 years in S1; pow(k + 1, shape) is the next k's pow(k, shape), computed once (the same number).
-  const scale = p.scale ** p.shape;
-  let before = 0 ** p.shape;
-  for (let k = 0; k < tunnel; k++) {
-    const after = (k + 1) ** p.shape;
-    progression[k] = applyHazardRatio(rateToProbability(scale * (after - before)), hr);
-    before = after;
-  }
+  const sameRates = sameInputs(made.inputs, [p.rHS1, p.rS1H, p.hrS1, p.hrS2, p.g0, p.g1]);
+  if (sameInputs(made.inputs, age, 6) && sameRates) return made;
+  const { pHD, pS1D, pHS1, pS1H, pS2D, survivalS1 } = made;
   // The same numbers as the callback form's, each computed once: the probabilities of constant rates outside the loop, 1 − death once per cycle.
   const sickening = rateToProbability(p.rHS1);
   const recovering = rateToProbability(p.rS1H);
@@ -133,8 +138,42 @@ export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strat
     const survival = 1 - death;
     pS1H[i] = survival * recovering;
     pS2D[i] = rateToProbability(rHD * p.hrS2);
-    const offset = i * tunnel;
-    for (let k = 0; k < tunnel; k++) pS1S2[offset + k] = survival * progression[k]!;
+    // S1 → S2 at state time k is survival × progression[k], the callback form's (1 − pS1D) · pS1S2: the engine multiplies as it reads.
+    survivalS1[i] = survival;
   }
-  return made.rows;
+  return made;
+}
+
+/** The Weibull probabilities by state time for `p` (before the hazard ratio). */
+function fillWeibull(p: DarthParameters, tunnel: number): Weibull {
+  let made = weibull;
+  if (made === undefined || made.probability.length !== tunnel) made = weibull = { inputs: new Float64Array(2).fill(Number.NaN), probability: new Float64Array(tunnel), fills: 0 };
+  if (sameInputs(made.inputs, [p.scale, p.shape])) return made;
+  // Weibull cumulative hazard at k and k + 1 years in S1; pow(k + 1, shape) is the next k's pow(k, shape), computed once (the same number).
+  const scale = p.scale ** p.shape;
+  let before = 0 ** p.shape;
+  for (let k = 0; k < tunnel; k++) {
+    const after = (k + 1) ** p.shape;
+    made.probability[k] = rateToProbability(scale * (after - before));
+    before = after;
+  }
+  made.fills++;
+  return made;
+}
+
+/** The vector form's transitions: every cycle and state time at once. */
+export function darthTransitionArrays(p: DarthParameters, grid: CycleGrid, strategy: string) {
+  const tunnel = grid.tunnelLength("S1");
+  const cycle = fillCycleArrays(p, grid.transitionAge);
+  const progression = fillWeibull(p, tunnel);
+  const withB = usesB(strategy) ? 1 : 0;
+  let group = groups[withB];
+  if (group === undefined || group.progression.length !== tunnel) {
+    const values = new Float64Array(tunnel);
+    group = groups[withB] = { inputs: new Float64Array(2).fill(Number.NaN), progression: values, rows: transitionRows(cycle, values) };
+  }
+  const hr = withB === 1 ? p.hrB : 1;
+  if (sameInputs(group.inputs, [hr, progression.fills])) return group.rows;
+  for (let k = 0; k < tunnel; k++) group.progression[k] = applyHazardRatio(progression.probability[k]!, hr);
+  return group.rows;
 }
