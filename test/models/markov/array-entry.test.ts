@@ -105,6 +105,8 @@ describe("byCycleTimesStateTime", () => {
           expect(run.strategies[strategy].trace).toEqual(reference.strategies[strategy].trace);
           expect(run.strategies[strategy].perCycle).toEqual(reference.strategies[strategy].perCycle);
         }
+        // transitionMatrix reads every position of the cycle it shows.
+        for (const cycle of new Set([1, c.cycles])) expect(product.transitionMatrix({}, "Two", cycle)).toEqual(callback.transitionMatrix({}, "Two", cycle));
       }),
       { numRuns: 120 },
     );
