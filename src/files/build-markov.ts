@@ -3,7 +3,8 @@ import { complement } from "../models/complement.js";
 import { markovCohort, type MarkovCohortModel } from "../models/markov/markov-cohort.js";
 import type { MarkovCohortDefinition, StateSpec } from "../models/markov/markov-definition.js";
 import type { TimeContext } from "../models/markov/time-context.js";
-import { compileValue, type Env, type Getter } from "./expression-env.js";
+import { compileValue, contextReaders, type Env, type Getter } from "./expression-env.js";
+import { compileContextAssignments, type ContextAssignment } from "./expression.js";
 import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
 import { arrayForms, type CellRows, type SourcedCell } from "./cohort-arrays.js";
@@ -82,6 +83,11 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const rowBuffers = transitions.map(([from, cells]): [Record<string, number | symbol>, [string, Cell][]] => [(rowsOut[from] = {}), cells]);
   const valuesOut: Record<string, Record<string, number>> = {};
   const valueBuffers = values.map(([outcome, cells]): [Record<string, number>, [string, Cell][]] => [(valuesOut[outcome] = {}), cells]);
+  // Each table refilled by one generated function (compileContextAssignments: the cells' own
+  // expressions, reads and short-circuits, in the cells' order) rather than a loop calling one
+  // function per cell; undefined when code generation is refused, and then the loops below run.
+  const rowsWrite = tableWriter(rowBuffers, env, sources);
+  const valuesWrite = tableWriter(valueBuffers, env, sources);
   const enter = (_p: Params, t: TimeContext | undefined, g: string): void => scope.enter(t, g);
   // Transition and starting values too: built once (Object.fromEntries, so any key is an own
   // property), refilled per call in the same key order.
@@ -111,7 +117,8 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
       : {
           transitions: (p: Params, t: TimeContext, g: string) => {
             enter(p, t, g);
-            for (const [row, cells] of rowBuffers) for (const [to, value] of cells) row[to] = read(value, p);
+            if (rowsWrite !== undefined) rowsWrite(p);
+            else for (const [row, cells] of rowBuffers) for (const [to, value] of cells) row[to] = read(value, p);
             return rowsOut;
           },
         }),
@@ -120,7 +127,8 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
       : {
           values: (p: Params, t: TimeContext, g: string) => {
             enter(p, t, g);
-            for (const [row, cells] of valueBuffers) for (const [state, value] of cells) row[state] = read(value, p) as number;
+            if (valuesWrite !== undefined) valuesWrite(p);
+            else for (const [row, cells] of valueBuffers) for (const [state, value] of cells) row[state] = read(value, p) as number;
             return valuesOut;
           },
         }),
@@ -153,4 +161,31 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     for (const issue of error.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
     return undefined;
   }
+}
+
+/**
+ * One generated function that refills the tables of `buffers` (row object, its cells) for a draw's
+ * parameters: each cell's key is put into its row now, in the cells' order (the order the loop would
+ * give them on its first call), a complement stays the complement symbol, constants and expressions
+ * are written per call. `sources` holds the expression text of each cell's getter. Undefined when it cannot be generated (code generation refused, a key
+ * `__proto__`); the caller then keeps its loop over the cells.
+ */
+function tableWriter(buffers: readonly [Record<string, number | symbol>, readonly [string, Cell][]][], env: Env, sources: ReadonlyMap<Getter, string>): ((p: Params) => void) | undefined {
+  const cells: ContextAssignment[] = [];
+  for (let target = 0; target < buffers.length; target++) {
+    for (const [key, cell] of buffers[target]![1]) {
+      if (typeof cell === "symbol") continue;
+      if (typeof cell === "number") {
+        cells.push({ target, key, value: cell });
+        continue;
+      }
+      const source = sources.get(cell);
+      if (source === undefined) return undefined;
+      cells.push({ target, key, source });
+    }
+  }
+  const write = compileContextAssignments<Params>(cells, { names: env.names, functions: env.functions }, contextReaders(env), buffers.map(([row]) => row));
+  if (write === undefined) return undefined;
+  for (const [row, rowCells] of buffers) for (const [key, cell] of rowCells) row[key] = typeof cell === "symbol" ? cell : 0;
+  return write;
 }

@@ -1,0 +1,38 @@
+// A model file's Markov tables in the callback form (time-homogeneous rows and values: Sick-Sicker) are
+// refilled by one generated function per table (compileContextAssignments) instead of a loop calling one
+// function per cell. The same numbers either way: compared bit for bit with the per-cell loop that runs
+// when code generation is refused, over several draws and strategies, totals and traces.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
+import { compileModelFile } from "../../src/files/compile-model-file.js";
+import { evaluateModel } from "../../src/models/model.js";
+
+const SICK_SICKER = readFileSync(new URL("../../models/sick-sicker/model.yaml", import.meta.url), "utf8");
+
+/** The model file's base values and three draws that move every parameter (a zero and a −0 among them). */
+function drawsOf(base: Readonly<Record<string, number>>): Readonly<Record<string, number>>[] {
+  const moved = (factor: number) => Object.fromEntries(Object.entries(base).map(([name, value], j) => [name, value * (factor + 0.01 * j)]));
+  return [base, moved(0.9), moved(1.1), { ...moved(1), cTrtB: 0, cD: -0 }];
+}
+
+describe("buildMarkov: one generated function per table", () => {
+  it("Sick-Sicker's transitions and values give the per-cell loop's totals and traces bit for bit", async () => {
+    const generated = compileModelFile(SICK_SICKER, { fileName: "model.yaml" });
+    const draws = drawsOf(generated.baseCase!);
+    const totals = draws.map((params) => evaluateModel(generated.model, params));
+    const traces = draws.map((params) => (generated.model as unknown as { run(p: object): { strategies: Record<string, { trace: unknown; perCycle: unknown }> } }).run(params));
+    await withCodeGenerationRefused(
+      async () => ({ fresh: await import("../../src/files/compile-model-file.js"), freshModel: await import("../../src/models/model.js") }),
+      async ({ fresh, freshModel }) => {
+        const interpreted = fresh.compileModelFile(SICK_SICKER, { fileName: "model.yaml" });
+        expect(draws.map((params) => freshModel.evaluateModel(interpreted.model, params))).toEqual(totals);
+        expect(draws.map((params) => (interpreted.model as unknown as { run(p: object): unknown }).run(params))).toEqual(traces);
+        expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
+      },
+    );
+    // The strategies differ (strategy variables reach the generated tables), and a draw changes the totals.
+    expect(totals[0]!["Strategy AB"]!["cost"]).not.toBe(totals[0]!["Standard of care"]!["cost"]);
+    expect(totals[1]).not.toEqual(totals[0]);
+  });
+});
