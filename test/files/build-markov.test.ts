@@ -1,14 +1,21 @@
-// A model file's Markov tables in the callback form (time-homogeneous rows and values: Sick-Sicker) are
-// refilled by one generated function per table (compileContextAssignments) instead of a loop calling one
-// function per cell. The same numbers either way: compared bit for bit with the per-cell loop that runs
-// when code generation is refused, over several draws and strategies, totals and traces.
+// A model file's Markov tables in the callback form (time-homogeneous rows and values: Sick-Sicker;
+// transition and starting values: AML's back end) are refilled by one generated function per table
+// (compileContextAssignments) instead of a loop calling one function per cell. The same numbers either
+// way: compared bit for bit with the per-cell loop that runs when code generation is refused, over
+// several draws and strategies.
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runPsaSync } from "../../src/analysis/run/run-psa.js";
+import { dataReader } from "../../src/node/load-model.js";
 import { describe, expect, it } from "vitest";
 import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 
 const SICK_SICKER = readFileSync(new URL("../../models/sick-sicker/model.yaml", import.meta.url), "utf8");
+const AML_PATH = fileURLToPath(new URL("../../models/aml-myeloid-panel/model.yaml", import.meta.url));
+const AML = readFileSync(AML_PATH, "utf8");
 
 /** The model file's base values and three draws that move every parameter (a zero and a −0 among them). */
 function drawsOf(base: Readonly<Record<string, number>>): Readonly<Record<string, number>>[] {
@@ -34,5 +41,21 @@ describe("buildMarkov: one generated function per table", () => {
     // The strategies differ (strategy variables reach the generated tables), and a draw changes the totals.
     expect(totals[0]!["Strategy AB"]!["cost"]).not.toBe(totals[0]!["Standard of care"]!["cost"]);
     expect(totals[1]).not.toEqual(totals[0]);
+  });
+
+  it("AML's transition values (salvage cost and relapse count on relapse) and starting values (salvage at entry) give the per-cell loop's PSA bit for bit", async () => {
+    const options = { fileName: "model.yaml", readFile: dataReader(dirname(AML_PATH)) };
+    const generated = compileModelFile(AML, options);
+    const psa = runPsaSync(generated.model, generated.parameters, { samples: 40, seed: "build-markov" });
+    await withCodeGenerationRefused(
+      async () => ({ fresh: await import("../../src/files/compile-model-file.js"), run: await import("../../src/analysis/run/run-psa.js") }),
+      async ({ fresh, run }) => {
+        const interpreted = fresh.compileModelFile(AML, options);
+        const again = run.runPsaSync(interpreted.model, interpreted.parameters, { samples: 40, seed: "build-markov" });
+        expect(Array.from(again.buffer)).toEqual(Array.from(psa.buffer));
+      },
+    );
+    // The relapse cost is counted (it would be 0 without the transition values).
+    expect(psa.outcomes).toContain("costRelapse");
   });
 });
