@@ -7,8 +7,8 @@ import type { ErrorSite } from "./markov-errors.js";
  * The code of one cycle of the vector loop for a plan's shape (row = cycle − 1), shared by the
  * generated step, run and direct run (vector-kernel.ts, direct-kernel.ts): moves `cur` into `next`
  * reading each occupied row from the arrays (`A<n>`, and `F<n>` the state-time factor of a product,
- * read once per call by {@link arrayLocals}) and constants `C`, checking what it reads (`bad`, `rowBad`, `low`, `high`, `tol` from the enclosing
- * code); with `weighted`, adds the row to the weighted traces; floors living rows under background
+ * read once per call by {@link arrayLocals}) and constants `C`, checking what it reads (`bad`,
+ * `rowBad`, `low`, `high`, `tol` from the enclosing code); with `weighted`, adds the row to the weighted traces; floors living rows under background
  * mortality and adds the flows of the transition-value pairs `tvPairs` to `tv`. With `inLocals`
  * (no tunnels, unweighted) the masses stay in locals `M<e>` instead of `cur` and `next`: the same
  * terms added in the same order from 0, without a load and a store per term.
