@@ -205,4 +205,15 @@ function perDraw(): void {
   console.log(`  C loop (gcc -O2, same cohort arithmetic)     ${c === undefined ? "no C compiler" : `${c.toFixed(2)} µs`}`);
   console.log(`  runPsa in-process (sampling + evaluation)    ${inProcess.toFixed(1)} µs${ratio(inProcess)}`);
   console.log(`  qaly run --no-dsa (PSA, CEAC, EVPI, EVPPI)   ${cli.toFixed(1)} µs${ratio(cli)}  [target ≤ 3× the C loop: ${c !== undefined && cli <= 3 * c ? "met" : "not met"}]`);
+  // Part of the CLI's cost that no engine work removes: psa-draws.csv holds every draw's outcomes and
+  // parameters (35 numbers here) in the shortest decimal that reads back to the same double (String(x),
+  // V8's own formatting, 0.2-0.3 µs a number on this machine: 7.2-7.8 µs a draw at best, 2026-12-08,
+  // about 3× the C loop by itself; formatting into an array of strings instead of boxed cells was not
+  // measurably faster, 20 alternating rounds in one process). One in-process run of the large size, its
+  // CSV formatted three times, least CPU: a steadier figure than the marginal differences above.
+  const csvScript = `const { loadModel } = await import("./dist/node/load-model.js"); const { projectPsaSetup } = await import("./dist/project/project-psa-setup.js"); const { runPsaSync } = await import("./dist/analysis/run/run-psa.js"); const { psaResultToCsv } = await import("./dist/analysis/psa/psa-result-csv.js");
+     const { project } = await loadModel("sick-sicker"); const setup = projectPsaSetup(project); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
+     let best = Infinity; for (let k = 0; k < 3; k++) { const c0 = process.cpuUsage(); psaResultToCsv(psa); const used = process.cpuUsage(c0); best = Math.min(best, used.user + used.system); } console.log(best / ${large});`;
+  const csv = Number(execFileSync(process.execPath, ["--input-type=module", "-e", csvScript], { cwd: ROOT, encoding: "utf8" }).trim());
+  console.log(`    of which formatting psa-draws.csv        ${csv.toFixed(1)} µs${ratio(csv)} (in-process, least of 3)`);
 }
