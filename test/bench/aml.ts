@@ -191,6 +191,14 @@
 // compiled twice each, on stack replacement and then whole; the plan readers, the transition values' read,
 // 31 expression functions), ~0.25-0.38 s of compile-thread CPU, on top of the steady ~70 µs/draw (backward
 // row loop ~37 %, classify ~10 %, the time arrays' cells ~9 %).
+// 2026-12-08, session 15 (noisy host: the same code read 1.04 and 1.17-1.31 s medians within the hour): where a
+// first run's excess lies, by draw (CPU/wall ms of an instrumented bundle, 3 processes): draw 0 12-24 (the
+// readers, kernels and fills generated), draw 1 2-3, draws 2-9 17-36 (interpreted, 2-4 ms each), 10-99 63-124,
+// 100-499 80-135, 500-1 999 160-230; steady 0.068 ms a draw. So ~0.3 s is V8's warm-up (the interpreter, then
+// ~115 TurboFan jobs in the timed window, 31 of them one per model-file expression), ~0.07 s sampling's warm-up
+// (its first run 89-110 ms against ~28 steady). A monomorphic generator class instead of seedrandom's per-stream
+// closures (same sequence) did not change sampling's first run (85-120 ms); adb0ef3 (transition and starting
+// values as one generated function each) shrank those compile jobs 32-109 -> 18-35 ms, not visible in the whole.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
