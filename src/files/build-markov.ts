@@ -83,37 +83,36 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   const rowBuffers = transitions.map(([from, cells]): [Record<string, number | symbol>, [string, Cell][]] => [(rowsOut[from] = {}), cells]);
   const valuesOut: Record<string, Record<string, number>> = {};
   const valueBuffers = values.map(([outcome, cells]): [Record<string, number>, [string, Cell][]] => [(valuesOut[outcome] = {}), cells]);
-  // Each table refilled by one generated function (compileContextAssignments: the cells' own
-  // expressions, reads and short-circuits, in the cells' order) rather than a loop calling one
-  // function per cell; undefined when code generation is refused, and then the loops below run.
-  const rowsWrite = tableWriter(rowBuffers, env, sources);
-  const valuesWrite = tableWriter(valueBuffers, env, sources);
   const enter = (_p: Params, t: TimeContext | undefined, g: string): void => scope.enter(t, g);
   // Transition and starting values too: built once (Object.fromEntries, so any key is an own
   // property), refilled per call in the same key order.
   const transitionValuesOut: Record<string, Record<string, Record<string, number>>> = Object.fromEntries(transitionValues.map(([outcome, rows]) => [outcome, Object.fromEntries(rows.map(([from, row]) => [from, Object.fromEntries(row.map(([to]) => [to, 0]))]))]));
   const transitionValueCells = transitionValues.flatMap(([outcome, rows]) => rows.flatMap(([from, row]) => row.map(([to, value]) => [transitionValuesOut[outcome]![from]!, to, value] as const)));
   const startingValuesOut: Record<string, number | Record<string, number>> = Object.fromEntries(startingValues.map(([outcome, v]) => [outcome, Array.isArray(v) ? Object.fromEntries(v.map(([state]) => [state, 0])) : 0]));
-  // Likewise one generated function for the transition values and one for the starting values (the
-  // per-cell loops' for-of and destructuring also made V8's optimising compiler work ~10 ms on each).
-  const transitionValuesWrite = tableWriter(
-    transitionValues.flatMap(([outcome, rows]) => rows.map(([from, row]): [Record<string, number | symbol>, [string, Cell][]] => [transitionValuesOut[outcome]![from]!, row])),
-    env,
-    sources,
-  );
-  const startingValuesWrite = tableWriter(
-    [
-      [startingValuesOut as Record<string, number | symbol>, startingValues.flatMap(([outcome, v]): [string, Cell][] => (Array.isArray(v) ? [] : [[outcome, v]]))],
-      ...startingValues.flatMap(([outcome, v]): [Record<string, number | symbol>, [string, Cell][]][] => (Array.isArray(v) ? [[startingValuesOut[outcome] as Record<string, number>, v]] : [])),
-    ],
-    startEnv,
-    sources,
-  );
   // Tables whose expressions may read the time are given to the engine in the vector form: every
   // cycle and tunnel position of a draw at once, over the points each entry depends on.
   const sourced = (rows: [string, [string, Cell][]][]): CellRows => rows.map(([key, cells]) => [key, cells.map(([name, c]): [string, SourcedCell] => [name, typeof c === "function" ? { getter: c, source: sources.get(c)! } : c])]);
   const tunnels = new Map(def.states.flatMap((s: StateSpec) => (typeof s === "string" ? [] : [[s.name, s.tunnel ?? 1] as const])));
   const vector = arrayForms(sourced(transitions), sourced(values), tunnels, scope, def.startAge !== undefined);
+  // The tables left in the callback form, the transition values and the starting values are each
+  // refilled by one generated function (compileContextAssignments: the cells' own expressions,
+  // reads and short-circuits, in the cells' order) rather than a loop calling one function per cell,
+  // whose for-of and destructuring also made V8's optimising compiler work ~10 ms on each; undefined
+  // (code generation refused, or nothing to write) keeps the loops below.
+  const rowsWrite = vector.transitionArrays === undefined ? tableWriter(rowBuffers, env, sources) : undefined;
+  const valuesWrite = vector.valueArrays === undefined ? tableWriter(valueBuffers, env, sources) : undefined;
+  const transitionValuesWrite = tableWriter(
+    transitionValues.flatMap(([outcome, rows]) => rows.map(([from, row]): [Record<string, number | symbol>, [string, Cell][]] => [transitionValuesOut[outcome]![from]!, row])),
+    env,
+    sources,
+  );
+  // Starting values: the outcomes given as one number are cells of startingValuesOut itself, the others rows of their own.
+  const startingBuffers: [Record<string, number | symbol>, [string, Cell][]][] = [[startingValuesOut as Record<string, number | symbol>, []]];
+  for (const [outcome, v] of startingValues) {
+    if (Array.isArray(v)) startingBuffers.push([startingValuesOut[outcome] as Record<string, number>, v]);
+    else startingBuffers[0]![1].push([outcome, v]);
+  }
+  const startingValuesWrite = tableWriter(startingBuffers, startEnv, sources);
   const definition: MarkovCohortDefinition<Params, readonly StateSpec[], string, string> = {
     title: def.title ?? "Markov model",
     states: def.states as StateSpec[],
@@ -187,8 +186,9 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
  * One generated function that refills the tables of `buffers` (row object, its cells) for a draw's
  * parameters: each cell's key is put into its row now, in the cells' order (the order the loop would
  * give them on its first call), a complement stays the complement symbol, constants and expressions
- * are written per call. `sources` holds the expression text of each cell's getter. Undefined when it cannot be generated (code generation refused, a key
- * `__proto__`); the caller then keeps its loop over the cells.
+ * are written per call. `sources` holds the expression text of each cell's getter. Undefined when
+ * there is nothing to write or it cannot be generated (code generation refused, a key `__proto__`);
+ * the caller then keeps its loop over the cells.
  */
 function tableWriter(buffers: readonly [Record<string, number | symbol>, readonly [string, Cell][]][], env: Env, sources: ReadonlyMap<Getter, string>): ((p: Params) => void) | undefined {
   const cells: ContextAssignment[] = [];
@@ -204,6 +204,7 @@ function tableWriter(buffers: readonly [Record<string, number | symbol>, readonl
       cells.push({ target, key, source });
     }
   }
+  if (cells.length === 0) return undefined;
   const write = compileContextAssignments<Params>(cells, { names: env.names, functions: env.functions }, contextReaders(env), buffers.map(([row]) => row));
   if (write === undefined) return undefined;
   for (const [row, rowCells] of buffers) for (const [key, cell] of rowCells) row[key] = typeof cell === "symbol" ? cell : 0;
