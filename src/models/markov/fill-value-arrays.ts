@@ -95,7 +95,7 @@ export class ValueArrayPlan {
         }
         const values = by === undefined ? undefined : (entry as { values?: unknown }).values;
         const kind = by === "cycle" ? BY_CYCLE : by === "stateTime" ? BY_STATE_TIME : by === "cycleAndStateTime" ? BY_BOTH : -1;
-        if (kind < 0 || values === null || typeof values !== "object" || typeof (values as { length?: unknown }).length !== "number") {
+        if (kind < 0 || !isArrayLike(values)) {
           failAt(site, "invalid_model", at, `a state value is a number or byCycle / byStateTime / byCycleAndStateTime / byCycleTimesStateTime of numbers (received ${typeof entry === "object" ? JSON.stringify(entry) : String(entry)})`, entry);
         }
         const length = (values as ArrayLike<number>).length;
