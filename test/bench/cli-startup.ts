@@ -192,12 +192,9 @@ function perDraw(): void {
   const marginal = (args: (n: number) => readonly string[]): number => ((cpuOf(2, args(large)) - cpuOf(2, args(small))) / (large - small)) * 1e6;
   const cli = marginal((n) => [CLI, "run", "sick-sicker", "--psa", String(n), "--no-dsa", "--workers", "1", "--quiet"]);
   // The engine alone, compiled, from the same model file: loadModel, then runPsa of its draws.
-  const engine = (n: number): readonly string[] => [
-    "--input-type=module",
-    "-e",
-    `const { loadModel } = await import("./dist/node/load-model.js"); const { projectPsaSetup } = await import("./dist/project/project-psa-setup.js"); const { runPsa } = await import("./dist/analysis/run/run-psa.js");
-     const { project } = await loadModel("sick-sicker"); const setup = projectPsaSetup(project); await runPsa(setup.model, setup.parameters, { samples: ${n}, seed: 1 });`,
-  ];
+  const load = `const { loadModel } = await import("./dist/node/load-model.js"); const { projectPsaSetup } = await import("./dist/project/project-psa-setup.js"); const { runPsa, runPsaSync } = await import("./dist/analysis/run/run-psa.js");
+     const { project } = await loadModel("sick-sicker"); const setup = projectPsaSetup(project);`;
+  const engine = (n: number): readonly string[] => ["--input-type=module", "-e", `${load} await runPsa(setup.model, setup.parameters, { samples: ${n}, seed: 1 });`];
   const inProcess = marginal(engine);
   const c = cLoop();
   const ratio = (us: number): string => (c === undefined ? "" : ` = ${(us / c).toFixed(1)}× the C loop`);
@@ -211,8 +208,7 @@ function perDraw(): void {
   // about 3× the C loop by itself; formatting into an array of strings instead of boxed cells was not
   // measurably faster, 20 alternating rounds in one process). One in-process run of the large size, its
   // CSV formatted three times, least CPU: a steadier figure than the marginal differences above.
-  const csvScript = `const { loadModel } = await import("./dist/node/load-model.js"); const { projectPsaSetup } = await import("./dist/project/project-psa-setup.js"); const { runPsaSync } = await import("./dist/analysis/run/run-psa.js"); const { psaResultToCsv } = await import("./dist/analysis/psa/psa-result-csv.js");
-     const { project } = await loadModel("sick-sicker"); const setup = projectPsaSetup(project); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
+  const csvScript = `${load} const { psaResultToCsv } = await import("./dist/analysis/psa/psa-result-csv.js"); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
      let best = Infinity; for (let k = 0; k < 3; k++) { const c0 = process.cpuUsage(); psaResultToCsv(psa); const used = process.cpuUsage(c0); best = Math.min(best, used.user + used.system); } console.log(best / ${large});`;
   const csv = Number(execFileSync(process.execPath, ["--input-type=module", "-e", csvScript], { cwd: ROOT, encoding: "utf8" }).trim());
   console.log(`    of which formatting psa-draws.csv        ${csv.toFixed(1)} µs${ratio(csv)} (in-process, least of 3)`);

@@ -86,6 +86,15 @@ function models(library: Library, c: Case) {
   };
 }
 
+/** What `run` gives: its result, or its error's code, path and message. */
+function outcomeOf(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    return [(error as { code: string }).code, (error as { path: unknown }).path, (error as Error).message];
+  }
+}
+
 const contextOf = (c: Case) => ({ startTime: c.startTime, ...(c.start === "mixed" ? {} : { start: { [c.start]: 1 } }) });
 
 describe("byCycleTimesStateTime", () => {
@@ -199,20 +208,8 @@ describe("byCycleTimesStateTime: errors name the entry, the cycle and the state 
       evaluateModel(model, { k: 1 });
       evaluateModel(model, { k: 2 });
       current = good(bad);
-      const fresh = withRows(() => good(bad));
-      let after: unknown;
-      let first: unknown;
-      try {
-        after = evaluateModel(model, { k: 3 });
-      } catch (error) {
-        after = [(error as { code: string }).code, (error as { path: unknown }).path, (error as Error).message];
-      }
-      try {
-        first = evaluateModel(fresh, { k: 3 });
-      } catch (error) {
-        first = [(error as { code: string }).code, (error as { path: unknown }).path, (error as Error).message];
-      }
-      expect(after).toEqual(first);
+      // Valid "bad" shapes (another kind of entry) give results, the others errors: compared either way.
+      expect(outcomeOf(() => evaluateModel(model, { k: 3 }))).toEqual(outcomeOf(() => evaluateModel(withRows(() => good(bad)), { k: 3 })));
       current = good();
       expect(evaluateModel(model, { k: 4 })).toEqual(evaluateModel(withRows(() => good()), { k: 4 }));
     }

@@ -120,7 +120,7 @@ function fillCycleArrays(p: DarthParameters, age: ArrayLike<number>): CycleArray
   if (made === undefined || made.pHD.length !== cycles) {
     const array = () => new Float64Array(cycles);
     made = cycleArrays = { inputs: new Float64Array(6 + cycles).fill(Number.NaN), pHD: array(), pS1D: array(), pHS1: array(), pS1H: array(), pS2D: array(), survivalS1: array() };
-    for (const group of groups.keys()) groups[group] = undefined;
+    groups.fill(undefined);
   }
   const sameRates = sameInputs(made.inputs, [p.rHS1, p.rS1H, p.hrS1, p.hrS2, p.g0, p.g1]);
   if (sameInputs(made.inputs, age, 6) && sameRates) return made;
