@@ -53,12 +53,20 @@ export class ValueToGo {
   private readonly rowStates: Int32Array;
   private rowCount = 0;
   /**
-   * Scratch of classify: per state, the highest tunnel position of its rows without an entry to
-   * themselves (-1: none), which are rows the loop steps whatever else holds; and the expanded
-   * states with such an entry, ascending, the only ones its last pass visits one by one.
+   * What classify derives from the matrix's stored entries alone (not their numbers), kept while
+   * they repeat: per state, the highest tunnel position of its rows without an entry to themselves
+   * (-1: none), which are rows the loop steps whatever else holds; the expanded states with such an
+   * entry, ascending, their count, and the index of that entry; the adjacency (`adjacent`,
+   * `adjacentBits`). The entries they were derived from: each row's end and every stored entry's
+   * column and state (`structureEnd` -1 before the first call).
    */
   private readonly plainTop: Int32Array;
   private readonly selfRows: Int32Array;
+  private selfCount = 0;
+  private readonly selfEntry: Int32Array;
+  private readonly structureEnd: Int32Array;
+  private readonly structureCol: Int32Array;
+  private readonly structureColState: Int32Array;
   private readonly loopStates: Int32Array;
   private loopCount = 0;
   private last = -1;
@@ -141,6 +149,10 @@ export class ValueToGo {
     this.rowStates = new Int32Array(model.states.length);
     this.plainTop = new Int32Array(model.states.length);
     this.selfRows = new Int32Array(model.expanded);
+    this.selfEntry = new Int32Array(model.expanded);
+    this.structureEnd = new Int32Array(model.expanded).fill(-1);
+    this.structureCol = new Int32Array(model.expanded * model.states.length);
+    this.structureColState = new Int32Array(model.expanded * model.states.length);
     this.loopStates = new Int32Array(model.expanded);
     const E = model.expanded;
     this.noValues = new Float64Array(outcomes * E);
@@ -319,15 +331,18 @@ export class ValueToGo {
   }
 
   /**
-   * Marks, from the filled matrix (every tunnel position, fixed for the run), in one pass over its
-   * rows: the states some start or reachable row puts mass in (`live`), the tunnel states entered
-   * from another live state (`entered`), each row's raw death probability, and the expanded states
-   * whose value-to-go is zero (`zero`: absorbing before the floor, not floored, nothing counted), a
-   * per-year value times the settled table (`settled`) or times a looping table (`looping`).
+   * Marks, from the filled matrix (every tunnel position, fixed for the run): the states some start
+   * or reachable row puts mass in (`live`), the tunnel states entered from another live state
+   * (`entered`), each row's raw death probability, and the expanded states whose value-to-go is zero
+   * (`zero`: absorbing before the floor, not floored, nothing counted), a per-year value times the
+   * settled table (`settled`) or times a looping table (`looping`). What follows from the stored
+   * entries alone is derived again only when they differ from the last call's ({@link structure}):
+   * a draw's strategies and a PSA's draws usually store the same entries, and deriving it was the
+   * larger part of this pass.
    */
   private classify(work: MarkovWorkspace, count: number): void {
     const model = this.model;
-    const { live, entered, zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, values, masks, slotSource, slotOffset, plainTop, selfRows } = this;
+    const { live, entered, zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, values, masks, slotSource, slotOffset, plainTop, selfRows, selfEntry } = this;
     const { rowStart, rowEnd, col, colState, rawVal, tvFirst, stateOf, deathSlot } = work;
     const states = model.states.length;
     const expanded = model.expanded;
@@ -336,52 +351,32 @@ export class ValueToGo {
     const background = model.background;
     const dead = background?.dead;
     const bitwise = states <= 31;
-    if (bitwise) adjacentBits.fill(0);
-    else adjacent.fill(0);
-    plainTop.fill(-1);
-    let selfCount = 0;
-    for (let e = 0; e < expanded; e++) {
+    // Each row's raw death probability, summed in stored order as floorRow sums it, while the entries are compared with the kept ones.
+    const { structureEnd, structureCol, structureColState } = this;
+    let same = true;
+    for (let e = 0; e < expanded && same; e++) {
+      const end = rowEnd[e]!;
+      if (end !== structureEnd[e]) same = false;
+      let q = 0;
+      for (let index = rowStart[e]!; index < end; index++) {
+        const to = colState[index]!;
+        if (col[index] !== structureCol[index] || to !== structureColState[index]) same = false;
+        if (dead !== undefined && dead[to] === 1) q += rawVal[index]!;
+      }
+      rowDeath[e] = q;
+    }
+    if (!same) this.structure(work);
+    // The rows with an entry to themselves: zero, settled or looping depend on their numbers, the transition values and the per-year values.
+    const selfCount = this.selfCount;
+    for (let k = 0; k < selfCount; k++) {
+      const e = selfRows[k]!;
       const s = stateOf[e]!;
       const row = s * states;
-      const first = rowStart[e]!;
-      const end = rowEnd[e]!;
-      let q = 0;
-      let self = -1;
-      let bits = 0;
-      if (dead === undefined) {
-        for (let index = first; index < end; index++) {
-          const to = colState[index]!;
-          if (bitwise) bits |= 1 << to;
-          else adjacent[row + to] = 1;
-          if (col[index] === e) self = index;
-        }
-      } else {
-        for (let index = first; index < end; index++) {
-          const to = colState[index]!;
-          if (bitwise) bits |= 1 << to;
-          else adjacent[row + to] = 1;
-          if (dead[to] === 1) q += rawVal[index]!;
-          if (col[index] === e) self = index;
-        }
-      }
-      if (bitwise) adjacentBits[s] = adjacentBits[s]! | bits;
-      rowDeath[e] = q;
-      // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping: a
-      // row the loop steps if its state is live. Expanded states are numbered state by state, positions
-      // ascending, so the last such row seen is its state's highest.
-      if (self < 0) {
-        loopSelf[e] = -1;
-        zero[e] = 0;
-        settled[e] = 0;
-        looping[e] = 0;
-        plainTop[s] = e - base[s]!;
-        continue;
-      }
-      selfRows[selfCount++] = e;
+      const self = selfEntry[e]!;
       // Every stored entry other than the one to itself is 0 (before the floor), and no stored move books a transition value.
       let alone = true;
       let booked = false;
-      for (let index = first; index < end; index++) {
+      for (let index = rowStart[e]!; index < rowEnd[e]!; index++) {
         if (tvFirst[row + colState[index]!]! >= 0) booked = true;
         if (col[index] !== e && rawVal[index] !== 0) alone = false;
       }
@@ -462,6 +457,58 @@ export class ValueToGo {
     this.rowCount = rowCount;
     this.loopCount = loopCount;
     this.anySettled = anySettled;
+  }
+
+  /**
+   * Derives from the stored entries what classify keeps between calls (see {@link plainTop}) and
+   * each row's raw death probability, and keeps the entries it derived them from.
+   */
+  private structure(work: MarkovWorkspace): void {
+    const model = this.model;
+    const { zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, plainTop, selfRows, selfEntry, structureEnd, structureCol, structureColState } = this;
+    const { rowStart, rowEnd, col, colState, rawVal, stateOf } = work;
+    const states = model.states.length;
+    const base = model.base;
+    const dead = model.background?.dead;
+    const bitwise = states <= 31;
+    if (bitwise) adjacentBits.fill(0);
+    else adjacent.fill(0);
+    plainTop.fill(-1);
+    let selfCount = 0;
+    for (let e = 0; e < model.expanded; e++) {
+      const s = stateOf[e]!;
+      const row = s * states;
+      const end = rowEnd[e]!;
+      let q = 0;
+      let self = -1;
+      let bits = 0;
+      for (let index = rowStart[e]!; index < end; index++) {
+        const to = colState[index]!;
+        if (bitwise) bits |= 1 << to;
+        else adjacent[row + to] = 1;
+        if (dead !== undefined && dead[to] === 1) q += rawVal[index]!;
+        if (col[index] === e) self = index;
+        structureCol[index] = col[index]!;
+        structureColState[index] = to;
+      }
+      structureEnd[e] = end;
+      if (bitwise) adjacentBits[s] = adjacentBits[s]! | bits;
+      rowDeath[e] = q;
+      // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping: a
+      // row the loop steps if its state is live. Expanded states are numbered state by state, positions
+      // ascending, so the last such row seen is its state's highest.
+      if (self < 0) {
+        loopSelf[e] = -1;
+        zero[e] = 0;
+        settled[e] = 0;
+        looping[e] = 0;
+        plainTop[s] = e - base[s]!;
+        continue;
+      }
+      selfEntry[e] = self;
+      selfRows[selfCount++] = e;
+    }
+    this.selfCount = selfCount;
   }
 
   /**

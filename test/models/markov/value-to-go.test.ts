@@ -127,6 +127,19 @@ function definitionOf(c: Case) {
   } satisfies Parameters<typeof markovCohort<{ scale: number }>>[0];
 }
 
+/** One model for a sequence of cases: parameter `index` picks the case whose rows, values and transition values each function reads (the model's own settings are the first case's). */
+function sequenceDefinition(cases: readonly Case[]) {
+  const definitions = cases.map(definitionOf);
+  type P = { scale: number; index: number };
+  const first = definitions[0]!;
+  return {
+    ...first,
+    transitions: (p: P, time, strategy) => definitions[p.index]!.transitions(p, time, strategy),
+    values: (p: P, time) => definitions[p.index]!.values(p, time),
+    transitionValues: (p: P) => definitions[p.index]!.transitionValues(),
+  } satisfies Parameters<typeof markovCohort<P>>[0];
+}
+
 function starts(c: Case): EvaluationContext[] {
   return c.starts.map((w) => {
     const total = w.reduce((a, b) => a + b, 0);
@@ -172,6 +185,46 @@ describe("Markov value-to-go: several starts in one backward pass", () => {
     spy.mockRestore();
     expect(results.every((r) => r.type === "return")).toBe(true);
     expect(results.filter((r) => r.value === true).length).toBeGreaterThan(results.length / 2);
+  });
+
+  it("gives every call of a sequence on one model a fresh model's numbers bit for bit while the stored entries, starts, transition and per-year values change from call to call or repeat (property)", () => {
+    // classify keeps what the stored entries decide (adjacency, rows with an entry to themselves) while they repeat.
+    const structure = vi.spyOn(ValueToGo.prototype as unknown as { structure: () => void }, "structure");
+    const classify = vi.spyOn(ValueToGo.prototype as unknown as { classify: () => void }, "classify");
+    // Calls on the kept models: classified, and derived again.
+    const kept = { classified: 0, derived: 0 };
+    try {
+      fc.assert(
+        fc.property(caseArbitrary, fc.array(fc.tuple(caseArbitrary, fc.boolean()), { minLength: 1, maxLength: 4 }), fc.double({ min: 0.2, max: 1, noNaN: true }), (first, rest, scale) => {
+          // One model: what the model fixes comes from the first case; rows (kept from the previous case or new), values, transition values and starts from each.
+          const cases = [first];
+          for (const [next, keepRows] of rest) cases.push({ ...next, tunnels: first.tunnels, floor: first.floor, cycles: first.cycles, cycleLength: first.cycleLength, milestoneRow: first.milestoneRow, correction: first.correction, costRate: first.costRate, effectRate: first.effectRate, weight: first.weight, startingValue: first.startingValue, ...(keepRows ? { rows: cases[cases.length - 1]!.rows, rawDeath: cases[cases.length - 1]!.rawDeath } : {}) });
+          const model = markovCohort(sequenceDefinition(cases));
+          cases.forEach((c, index) => {
+            const params = { scale, index };
+            const contexts = starts(c);
+            const width = model.strategies.length * model.outcomes.length;
+            const outs = contexts.map(() => new Float64Array(width));
+            const [classified, derived] = [classify.mock.calls.length, structure.mock.calls.length];
+            model.evaluateStartsInto!(params, contexts, outs);
+            kept.classified += classify.mock.calls.length - classified;
+            kept.derived += structure.mock.calls.length - derived;
+            const fresh = contexts.map(() => new Float64Array(width));
+            markovCohort(sequenceDefinition(cases)).evaluateStartsInto!(params, contexts, fresh);
+            outs.forEach((out, i) => out.forEach((v, k) => {
+              if (!Object.is(v, fresh[i]![k])) throw new Error(`call ${index}, start ${i}, output ${k}: ${v} on the model, ${fresh[i]![k]} on a fresh one`);
+            }));
+          });
+        }),
+        { numRuns: 150 },
+      );
+      // Not vacuous: the kept derivation served many calls, and changed entries were derived again beyond each model's first.
+      expect(kept.derived).toBeGreaterThan(150);
+      expect(kept.derived).toBeLessThan(kept.classified * 0.8);
+    } finally {
+      structure.mockRestore();
+      classify.mockRestore();
+    }
   });
 
   it("checks a total that cancels against the sum of its terms' absolute values (review counterexample)", () => {
@@ -403,6 +456,49 @@ describe("Markov value-to-go: review cases", () => {
       expect(results[0]).not.toEqual(results[1]);
     } finally {
       tables.mockRestore();
+    }
+  });
+
+  it("derives the reachable states again when a row's stored entries change, also back to those of an earlier call", () => {
+    // C is reached only through B's entry to it, stored last in B's row (C after Dead). The second call leaves it out and,
+    // as A's row changes in the middle (no entry to B), is derived again; the third stores it again: the entries kept from
+    // the first call read the same beyond the second's row end, and C must be live again.
+    const chain = () =>
+      markovCohort({
+        states: ["A", "B", "Dead", "C"],
+        strategies: ["Usual", "New"],
+        outcomes: { cost: "cost", qaly: "effect" },
+        cycles: 30,
+        start: { A: 1 },
+        discountRate: { cost: 0.03, effect: 0.03 },
+        transitions: (p: { toC: number; toB: number }, _time, strategy) => ({
+          A: { A: complement, B: strategy === "New" ? 1.5 * p.toB : p.toB, Dead: 0.01 },
+          B: { B: complement, Dead: 0.02, C: p.toC },
+          // C loops (itself or Dead): its table is kept while its death probability repeats; here it changes with toC.
+          C: { Dead: 0.1 + p.toC / 10, C: complement },
+          Dead: { Dead: 1 },
+        }),
+        values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
+      });
+    const kept = chain();
+    const width = kept.strategies.length * kept.outcomes.length;
+    const contexts = [{ start: { A: 1 } }, { start: { A: 0.5, B: 0.5 } }];
+    for (const [toC, toB] of [[0.2, 0.2], [0, 0], [0.3, 0], [0, 0], [0.2, 0.2]] as const) {
+      const params = { toC, toB };
+      const outs = contexts.map(() => new Float64Array(width));
+      kept.evaluateStartsInto!(params, contexts, outs);
+      const fresh = contexts.map(() => new Float64Array(width));
+      chain().evaluateStartsInto!(params, contexts, fresh);
+      contexts.forEach((context, i) => {
+        const forward = new Float64Array(width);
+        kept.evaluateInto(params, forward, context);
+        for (let k = 0; k < width; k++) {
+          expect(Object.is(outs[i]![k], fresh[i]![k]), `${JSON.stringify(params)}, start ${i}, output ${k}: ${outs[i]![k]} kept, ${fresh[i]![k]} fresh`).toBe(true);
+          expect(close(forward[k]!, outs[i]![k]!), `${JSON.stringify(params)}, start ${i}, output ${k}: forward ${forward[k]}, batched ${outs[i]![k]}`).toBe(true);
+        }
+      });
+      // Not vacuous: C's per-year cost (5 000) makes the cost from A and B 16 500-28 500 when B leads there, 2 400 when not.
+      expect(outs[1]![0]! > 10_000).toBe(toC > 0);
     }
   });
 
