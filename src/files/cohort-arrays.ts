@@ -82,8 +82,13 @@ class ArrayCell {
 
   constructor(
     private readonly getter: Getter,
-    /** Stores the expression's value at a point: `store(slots, buffer, n)` (compileStoringExpression: no number boxed per point). */
-    private readonly store: (values: ArrayLike<number>, out: Float64Array, at: number) => void,
+    /**
+     * Stores the expression's values at `count` points from `n` on: `store(slots, buffer, n, count)`
+     * (compileStoringExpression: no number boxed per point). Without getters at the points it sets
+     * the state-time slots itself (a run over the tunnel's state times in one call); with them it is
+     * called per point with count 1, after the loop has set every time slot.
+     */
+    private readonly store: (values: Float64Array, out: Float64Array, at: number, count: number) => void,
     private readonly slotGetters: readonly Getter[],
     private readonly timeSlots: Int32Array,
     /** Per time slot, where its value comes from: one of the SLOT_* codes. */
@@ -135,17 +140,26 @@ class ArrayCell {
     for (let point = 0; point < points; point++) {
       const cycle = cycles[point]!;
       const years = times[point]!;
-      for (let k = 0; k < tunnel; k++) {
-        if (throughGetters) {
-          time.at(point, k);
-          scope.tick();
+      if (!throughGetters) {
+        // The cycle and time of this point; the store sets the state times of its run itself.
+        for (let i = 0; i < timeSlots.length; i++) {
+          const source = timeSources[i]!;
+          if (source === SLOT_CYCLE) slots[timeSlots[i]!] = cycle;
+          else if (source === SLOT_TIME) slots[timeSlots[i]!] = years;
         }
+        store(slots, buffer, n, tunnel);
+        n += tunnel;
+        continue;
+      }
+      for (let k = 0; k < tunnel; k++) {
+        time.at(point, k);
+        scope.tick();
         // The numbers the scope's getters would return (TimeContext's fields), without the calls.
         for (let i = 0; i < timeSlots.length; i++) {
           const source = timeSources[i]!;
           slots[timeSlots[i]!] = source === SLOT_STATE_TIME ? k : source === SLOT_HEEMOD_STATE_TIME ? k + 1 : source === SLOT_CYCLE ? cycle : source === SLOT_TIME ? years : slotGetters[timeSlots[i]!]!(params);
         }
-        store(slots, buffer, n++);
+        store(slots, buffer, n++, 1);
       }
     }
     if (!throughGetters) this.filledOver = grid;
@@ -306,10 +320,12 @@ function compileCell(getter: Getter, source: string, expression: { readonly bits
   const reads = expression.bits & (tunnel > 1 ? READS_CYCLE | READS_STATE_TIME : READS_CYCLE);
   if (reads === 0) return getter;
   const symbols = expression.symbols;
-  const store = compileStoringExpression(source, { names: symbols, functions: env.functions });
   const slotGetters = symbols.map((name): Getter => env.getters.get(name) ?? ((p) => p[name]!));
   const timed = symbols.flatMap((name, i) => (scope.timeReads.has(name) ? [i] : []));
   const fixed = symbols.flatMap((name, i) => (scope.timeReads.has(name) ? [] : [i]));
   const sources = Uint8Array.from(timed, (i) => DIRECT_SLOTS.get(symbols[i]!) ?? SLOT_GETTER);
+  // Without getters at the points the store runs over a tunnel's state times itself (ArrayCell.value).
+  const run = sources.includes(SLOT_GETTER) ? undefined : { stateTime: timed.filter((_, i) => sources[i] === SLOT_STATE_TIME), stateTimePlusOne: timed.filter((_, i) => sources[i] === SLOT_HEEMOD_STATE_TIME) };
+  const store = compileStoringExpression(source, { names: symbols, functions: env.functions }, [], run);
   return new ArrayCell(getter, store, slotGetters, Int32Array.from(timed), sources, Int32Array.from(fixed), reads, tunnel);
 }

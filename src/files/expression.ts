@@ -116,23 +116,45 @@ export function compileExpression(source: string, scope: ExpressionScope, path: 
 }
 
 /**
- * An expression compiled to store its value rather than return it: `store(values, out, at)` sets
- * `out[at]` to what {@link compileExpression}'s `evaluate(values)` returns (the same number). A
- * number returned from a call V8 does not inline is boxed on the heap; stored in the generated
- * function it is not, which matters where a loop evaluates many expressions point by point (the
- * vector form's time arrays: AML's ~670 per draw were ~60 % of its allocation). @internal
+ * The slots a storing expression sets itself at each point of a run over the time in state
+ * k = 0 … count − 1: to k, and to k + 1 (heemod's state time). @internal
  */
-export function compileStoringExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[] = []): (values: ArrayLike<number>, out: Float64Array, at: number) => void {
+export interface StateTimeRun {
+  readonly stateTime: readonly number[];
+  readonly stateTimePlusOne: readonly number[];
+}
+
+const NO_RUN: StateTimeRun = { stateTime: [], stateTimePlusOne: [] };
+
+/**
+ * An expression compiled to store its values rather than return them: `store(values, out, at,
+ * count)` sets, for k = 0 … count − 1, the `run`'s slots of `values` to k (or k + 1) and then
+ * `out[at + k]` to what {@link compileExpression}'s `evaluate(values)` returns (the same number).
+ * A number returned from a call V8 does not inline is boxed on the heap; stored in the generated
+ * function it is not, and one call fills a tunnel's state times (the vector form's time arrays:
+ * AML's ~670 points per draw were ~60 % of its allocation as calls returning numbers, and a
+ * call per point cost more than the point). @internal
+ */
+export function compileStoringExpression(source: string, scope: ExpressionScope, path: readonly PathSegment[] = [], run: StateTimeRun = NO_RUN): (values: Float64Array, out: Float64Array, at: number, count: number) => void {
   const emitted = emitExpression(source, scope, path, (slot) => `v[${slot}]`);
   const { body, functions } = emitted;
-  const compiled = generatedFunction<(values: ArrayLike<number>, fns: readonly ExpressionFunction[], out: Float64Array, at: number) => void>(["v", "f", "out", "at"], `"use strict"; out[at] = +(${body});`);
+  // Slot indices are integers from the expression's symbol list, never text from the model file.
+  const assignments = [...run.stateTime.map((slot) => `v[${slot}] = k;`), ...run.stateTimePlusOne.map((slot) => `v[${slot}] = k + 1;`)].join(" ");
+  const compiled = generatedFunction<(values: Float64Array, fns: readonly ExpressionFunction[], out: Float64Array, at: number, count: number) => void>(
+    ["v", "f", "out", "at", "count"],
+    `"use strict"; for (let k = 0; k < count; k++) { ${assignments} out[at + k] = +(${body}); }`,
+  );
   if (compiled === undefined) {
-    const run = interpreted(emitted);
-    return (values, out, at) => {
-      out[at] = run((slot) => values[slot]!);
+    const evaluate = interpreted(emitted);
+    return (values, out, at, count) => {
+      for (let k = 0; k < count; k++) {
+        for (const slot of run.stateTime) values[slot] = k;
+        for (const slot of run.stateTimePlusOne) values[slot] = k + 1;
+        out[at + k] = evaluate((slot) => values[slot]!);
+      }
     };
   }
-  return (values, out, at) => compiled(values, functions, out, at);
+  return (values, out, at, count) => compiled(values, functions, out, at, count);
 }
 
 /** Reads one variable of an expression for the current evaluation. */

@@ -174,8 +174,10 @@ describe("expressions when code generation is refused (a content security policy
   const price = Object.assign(() => Number.NaN, { stringKeys: new Map([["NGS", 12_000]]) });
   const functions = { ...MODEL_FILE_FUNCTIONS, price };
 
-  it("compileExpression, compileLazyExpression and compileStoringExpression interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
-    const { fresh, refusedEager, refusedLazy, refusedStoring } = await withCodeGenerationRefused(
+  it("compileExpression, compileLazyExpression and compileStoringExpression (one point, or a run over state times) interpret the checked tree: the generated code's numbers bit for bit, getters read only when reached", async () => {
+    // A run over state times k = 0 … 3: b is k, c is k + 1 (a stays as given).
+    const run = { stateTime: [1], stateTimePlusOne: [2] };
+    const { fresh, refusedEager, refusedLazy, refusedStoring, refusedRuns } = await withCodeGenerationRefused(
       () => import("../../src/files/expression.js"),
       async (fresh) => {
         const refused = {
@@ -183,6 +185,7 @@ describe("expressions when code generation is refused (a content security policy
           refusedEager: sources.map((source) => fresh.compileExpression(source, { names, functions })),
           refusedLazy: sources.map((source) => fresh.compileLazyExpression<number[]>(source, { names, functions })),
           refusedStoring: sources.map((source) => fresh.compileStoringExpression(source, { names, functions })),
+          refusedRuns: sources.map((source) => fresh.compileStoringExpression(source, { names, functions }, [], run)),
         };
         expect((await import("../../src/core/generated-function.js")).codeGenerationRefused()).toBe(true);
         return refused;
@@ -191,7 +194,9 @@ describe("expressions when code generation is refused (a content security policy
     const eager = sources.map((source) => compileExpression(source, { names, functions }));
     const lazy = sources.map((source) => compileLazyExpression<number[]>(source, { names, functions }));
     const storing = sources.map((source) => compileStoringExpression(source, { names, functions }));
+    const runs = sources.map((source) => compileStoringExpression(source, { names, functions }, [], run));
     const out = new Float64Array(3);
+    const runOut = new Float64Array(6);
     const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, 0.5, 2, Number.NaN, Number.POSITIVE_INFINITY));
     fc.assert(
       fc.property(value, value, value, (a, b, c) => {
@@ -200,11 +205,18 @@ describe("expressions when code generation is refused (a content security policy
           expect(Object.is(refusedEager[i]!.evaluate(values), eager[i]!.evaluate(values))).toBe(true);
           // The storing form sets out[at] to evaluate's number (a Float64Array keeps −0 and NaN), generated or interpreted, and nothing else.
           out.fill(7);
-          storing[i]!(values, out, 1);
-          refusedStoring[i]!(values, out, 2);
+          storing[i]!(Float64Array.from(values), out, 1, 1);
+          refusedStoring[i]!(Float64Array.from(values), out, 2, 1);
           expect(out[0]).toBe(7);
           expect(Object.is(out[1], eager[i]!.evaluate(values))).toBe(true);
           expect(Object.is(out[2], eager[i]!.evaluate(values))).toBe(true);
+          // A run stores evaluate's number at each state time, with its slots set to k and k + 1, in out[at …] only.
+          for (const form of [runs[i]!, refusedRuns[i]!]) {
+            runOut.fill(7);
+            form(Float64Array.from(values), runOut, 1, 4);
+            expect([runOut[0], runOut[5]]).toEqual([7, 7]);
+            for (let k = 0; k < 4; k++) expect(Object.is(runOut[1 + k], eager[i]!.evaluate([a, k, k + 1]))).toBe(true);
+          }
           const getters = refusedLazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!);
           expect(Object.is(refusedLazy[i]!.evaluate(getters, values), lazy[i]!.evaluate(lazy[i]!.symbols.map((name) => (v: number[]) => v[names.indexOf(name)]!), values))).toBe(true);
         });
