@@ -96,6 +96,7 @@ export class FillCache {
   /** Puts the stored fill back into the workspace; returns whether it put back a vector-form plan too. */
   restore(model: CompiledMarkov, work: MarkovWorkspace): boolean {
     this.unused = 0;
+    work.entriesVersion++;
     copyRows(model, this.rowEnd, this.col, this.colState, this.rawVal, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal);
     work.deathSlot.set(this.deathSlot);
     work.values.set(this.values);

@@ -321,6 +321,7 @@ function describe(entry: unknown): string {
  * stored entries, so both forms give bit-identical matrices for the same numbers.
  */
 export function fillArrayRow(model: CompiledMarkov, work: MarkovWorkspace, plan: TransitionArrayPlan, from: number, position: number, cycle: number, site: ErrorSite): void {
+  work.entriesVersion++;
   const scratch = work.rowScratch;
   const tolerance = model.tolerance;
   const tunnel = model.tunnel[from]!;
@@ -425,7 +426,11 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
     // are filled again below, which reports the first failing row as always (the same writes before it).
     const fill = plan.generatedFill(model);
     const tolerance = model.tolerance;
-    if (fill !== undefined && fill(plan.constant, plan.arrays, plan.factors, cycle - 1, -tolerance, 1 + tolerance, tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot)) return;
+    const filled = fill === undefined ? FILL_FAILED : fill(plan.constant, plan.arrays, plan.factors, cycle - 1, -tolerance, 1 + tolerance, tolerance, work.rowStart, work.rowEnd, work.col, work.colState, work.rawVal, work.deathSlot);
+    if (filled !== FILL_FAILED) {
+      if (filled === FILL_CHANGED) work.entriesVersion++;
+      return;
+    }
   }
   const states = model.states.length;
   for (let from = 0; from < states; from++) fillArrayRow(model, work, plan, from, 0, cycle, site);
@@ -448,10 +453,12 @@ export function fillArrayRows(model: CompiledMarkov, work: MarkovWorkspace, plan
 
 /**
  * Every row of a plan's shape (fillArrayRows without `occupied`), with fillArrayRow's reads,
- * arithmetic, checks and stores unrolled per entry: the same matrix bit for bit. Returns false as
- * soon as an entry or a row fails a check (the caller then runs fillArrayRow, which reports it).
- * Arguments: the plan's constants, arrays and product factors, cycle − 1, −tolerance, 1 + tolerance, tolerance, and
- * the workspace's sparse matrix. @internal
+ * arithmetic, checks and stores unrolled per entry: the same matrix bit for bit. Returns
+ * {@link FILL_FAILED} as soon as an entry or a row fails a check (the caller then runs
+ * fillArrayRow, which reports it), else {@link FILL_SAME} when every row stored the entries (columns,
+ * states, row ends) it held before, or {@link FILL_CHANGED}. Arguments: the plan's constants,
+ * arrays and product factors, cycle − 1, −tolerance, 1 + tolerance, tolerance, and the workspace's
+ * sparse matrix. @internal
  */
 export type ArrayRowsFill = (
   constant: Float64Array,
@@ -467,7 +474,12 @@ export type ArrayRowsFill = (
   colState: Int32Array,
   rawVal: Float64Array,
   deathSlot: Int32Array,
-) => boolean;
+) => number;
+
+/** What an {@link ArrayRowsFill} returns: a check failed (nothing reliable written); filled with the stored entries as they were; filled with others. */
+export const FILL_FAILED = 0;
+export const FILL_SAME = 1;
+export const FILL_CHANGED = 2;
 
 /** Plans with more entries and destinations than this keep the interpreted fill (the source grows with them). */
 const MAX_GENERATED_ENTRIES = 512;
@@ -484,7 +496,8 @@ const GENERATED_FILLS_KEPT = 32;
 function arrayRowsFill(model: CompiledMarkov, plan: TransitionArrayPlan): ArrayRowsFill | undefined {
   const states = model.states.length;
   const background = model.background;
-  const lines = ['"use strict";'];
+  // `changed` collects, as set bits, any stored entry or row end that differs from what was there.
+  const lines = ['"use strict";', "let changed = 0;"];
   for (let from = 0; from < states; from++) {
     const tunnel = model.tunnel[from]!;
     const base = model.base[from]!;
@@ -505,34 +518,35 @@ function arrayRowsFill(model: CompiledMarkov, plan: TransitionArrayPlan): ArrayR
       if (kind === CONSTANT) lines.push(`const v${n} = constant[${n}];`);
       else if (kind === BY_PRODUCT) {
         // Both factors numbers (never converted), then their product checked as any entry.
-        lines.push(`const a${n} = arrays[${n}][c], b${n} = factors[${n}][position];`, `if (typeof a${n} !== "number" || typeof b${n} !== "number") return false;`, `const v${n} = a${n} * b${n};`, `if (!(v${n} >= low && v${n} <= high)) return false;`);
+        lines.push(`const a${n} = arrays[${n}][c], b${n} = factors[${n}][position];`, `if (typeof a${n} !== "number" || typeof b${n} !== "number") return ${FILL_FAILED};`, `const v${n} = a${n} * b${n};`, `if (!(v${n} >= low && v${n} <= high)) return ${FILL_FAILED};`);
       } else {
         const index = kind === BY_CYCLE ? "c" : kind === BY_STATE_TIME ? "position" : `c * ${tunnel} + position`;
-        lines.push(`const v${n} = arrays[${n}][${index}];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) return false;`);
+        lines.push(`const v${n} = arrays[${n}][${index}];`, `if (typeof v${n} !== "number" || !(v${n} >= low && v${n} <= high)) return ${FILL_FAILED};`);
       }
       lines.push(`const p${n} = v${n} > 0 ? v${n} : 0;`, `sum += v${n};`);
       probability.set(to, `p${n}`);
     }
     if (complementTo >= 0) {
-      lines.push("const rest = 1 - sum;", "if (rest < -tolerance) return false;", "const pc = rest > 0 ? rest : 0;");
+      lines.push("const rest = 1 - sum;", `if (rest < -tolerance) return ${FILL_FAILED};`, "const pc = rest > 0 ? rest : 0;");
       probability.set(complementTo, "pc");
-    } else lines.push("if (Math.abs(sum - 1) > tolerance) return false;");
+    } else lines.push(`if (Math.abs(sum - 1) > tolerance) return ${FILL_FAILED};`);
     lines.push("let cursor = rowStart[e];");
     const stay = tunnel > 1 ? `${base} + (position < ${tunnel - 1} ? position + 1 : ${tunnel - 1})` : `${base}`;
     for (let d = plan.destStart[from]!; d < plan.destStart[from + 1]!; d++) {
       const to = plan.dest[d]!;
       const column = to === from ? stay : `${model.base[to]!}`;
+      const store = (p: string): string => `{ const j = ${column}; changed |= (col[cursor] ^ j) | (colState[cursor] ^ ${to}); col[cursor] = j; colState[cursor] = ${to}; rawVal[cursor++] = ${p}; }`;
       if (plan.destListed[d] === 0) {
-        lines.push(`deathSlot[e] = cursor; col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = 0;`);
+        lines.push(`deathSlot[e] = cursor; ${store("0")}`);
         continue;
       }
       const p = probability.get(to)!;
-      if (keepSlot && to === background!.primary) lines.push(`deathSlot[e] = cursor; col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = ${p};`);
-      else lines.push(`if (${p} !== 0) { col[cursor] = ${column}; colState[cursor] = ${to}; rawVal[cursor++] = ${p}; }`);
+      if (keepSlot && to === background!.primary) lines.push(`deathSlot[e] = cursor; ${store(p)}`);
+      else lines.push(`if (${p} !== 0) ${store(p)}`);
     }
-    lines.push("rowEnd[e] = cursor;", "}");
+    lines.push("changed |= rowEnd[e] ^ cursor;", "rowEnd[e] = cursor;", "}");
   }
-  lines.push("return true;");
+  lines.push(`return changed === 0 ? ${FILL_SAME} : ${FILL_CHANGED};`);
   const source = lines.join("\n");
   if (generatedFills.has(source)) return generatedFills.get(source);
   const fill = generatedFunction<ArrayRowsFill>(["constant", "arrays", "factors", "c", "low", "high", "tolerance", "rowStart", "rowEnd", "col", "colState", "rawVal", "deathSlot"], source);

@@ -9,6 +9,7 @@ import type { MarkovWorkspace } from "./markov-workspace.js";
  * every probability, the complement and the row sum. Zero probabilities are not stored.
  */
 export function fillRow(model: CompiledMarkov, work: MarkovWorkspace, row: unknown, from: number, position: number, site: ErrorSite): void {
+  work.entriesVersion++;
   const fromName = model.states[from]!;
   if (row === null || typeof row !== "object") failAt(site, "invalid_model", fromTail(model, from, position), `no transition row for state "${fromName}" (every state needs a row, e.g. ${JSON.stringify({ [fromName]: 1 })} for an absorbing state)`, row);
   const scratch = work.rowScratch;
@@ -79,6 +80,8 @@ export function fillTransitions(model: CompiledMarkov, work: MarkovWorkspace, st
   const time = (site.cycle - 1) * model.cycleLength;
   const call = strategy.transitions as (params: unknown, time: unknown, strategy: string) => unknown;
   const readers = work.rowsReaders;
+  // The generated readers write rows too.
+  work.entriesVersion++;
   let rows = call(params, context.at(site.cycle, time, 0), name);
   let readTime = context.readTime;
   const readStateTime = context.readStateTime;

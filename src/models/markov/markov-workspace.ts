@@ -48,6 +48,13 @@ export class MarkovWorkspace {
   readonly rawVal: Float64Array;
   /** With background mortality: index in `val` of each living expanded state's entry to the first death state; −1 otherwise. */
   readonly deathSlot: Int32Array;
+  /**
+   * Changes whenever the stored entries (row ends, columns, states) may have changed: every writer
+   * of the sparse matrix adds 1 (the generated fill only when it stored other entries than were
+   * there). Equal versions mean equal stored entries; what is derived from them alone may be kept
+   * (ValueToGo's classification).
+   */
+  entriesVersion = 0;
   /** With background mortality: the floor probability per cycle for the current entry time. */
   floor: Float64Array | undefined = undefined;
   readonly rowScratch: Float64Array;

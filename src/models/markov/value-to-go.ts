@@ -57,16 +57,18 @@ export class ValueToGo {
    * they repeat: per state, the highest tunnel position of its rows without an entry to themselves
    * (-1: none), which are rows the loop steps whatever else holds; the expanded states with such an
    * entry, ascending, their count, and the index of that entry; the adjacency (`adjacent`,
-   * `adjacentBits`). The entries they were derived from: each row's end and every stored entry's
-   * column and state (`structureEnd` -1 before the first call).
+   * `adjacentBits`); the entries to death states, in stored order (`deathRow`, `deathEntry`,
+   * `deathCount`). Derived from the workspace `derivedFrom` at its `entriesVersion` `derivedAt`.
    */
   private readonly plainTop: Int32Array;
   private readonly selfRows: Int32Array;
   private selfCount = 0;
   private readonly selfEntry: Int32Array;
-  private readonly structureEnd: Int32Array;
-  private readonly structureCol: Int32Array;
-  private readonly structureColState: Int32Array;
+  private derivedFrom: MarkovWorkspace | undefined = undefined;
+  private derivedAt = 0;
+  private readonly deathRow: Int32Array;
+  private readonly deathEntry: Int32Array;
+  private deathCount = 0;
   private readonly loopStates: Int32Array;
   private loopCount = 0;
   private last = -1;
@@ -150,9 +152,8 @@ export class ValueToGo {
     this.plainTop = new Int32Array(model.states.length);
     this.selfRows = new Int32Array(model.expanded);
     this.selfEntry = new Int32Array(model.expanded);
-    this.structureEnd = new Int32Array(model.expanded).fill(-1);
-    this.structureCol = new Int32Array(model.expanded * model.states.length);
-    this.structureColState = new Int32Array(model.expanded * model.states.length);
+    this.deathRow = new Int32Array(model.expanded * model.states.length);
+    this.deathEntry = new Int32Array(model.expanded * model.states.length);
     this.loopStates = new Int32Array(model.expanded);
     const E = model.expanded;
     this.noValues = new Float64Array(outcomes * E);
@@ -336,36 +337,27 @@ export class ValueToGo {
    * (`entered`), each row's raw death probability, and the expanded states whose value-to-go is zero
    * (`zero`: absorbing before the floor, not floored, nothing counted), a per-year value times the
    * settled table (`settled`) or times a looping table (`looping`). What follows from the stored
-   * entries alone is derived again only when they differ from the last call's ({@link structure}):
-   * a draw's strategies and a PSA's draws usually store the same entries, and deriving it was the
-   * larger part of this pass.
+   * entries alone is derived again ({@link structure}) only when the workspace's entriesVersion
+   * says they may have changed: a draw's strategies and a PSA's draws usually store the same
+   * entries, and deriving it (or even comparing every entry) was the larger part of this pass.
    */
   private classify(work: MarkovWorkspace, count: number): void {
     const model = this.model;
     const { live, entered, zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, values, masks, slotSource, slotOffset, plainTop, selfRows, selfEntry } = this;
     const { rowStart, rowEnd, col, colState, rawVal, tvFirst, stateOf, deathSlot } = work;
     const states = model.states.length;
-    const expanded = model.expanded;
     const base = model.base;
     const K = this.width;
     const background = model.background;
     const dead = background?.dead;
     const bitwise = states <= 31;
-    // Each row's raw death probability, summed in stored order as floorRow sums it, while the entries are compared with the kept ones.
-    const { structureEnd, structureCol, structureColState } = this;
-    let same = true;
-    for (let e = 0; e < expanded && same; e++) {
-      const end = rowEnd[e]!;
-      if (end !== structureEnd[e]) same = false;
-      let q = 0;
-      for (let index = rowStart[e]!; index < end; index++) {
-        const to = colState[index]!;
-        if (col[index] !== structureCol[index] || to !== structureColState[index]) same = false;
-        if (dead !== undefined && dead[to] === 1) q += rawVal[index]!;
-      }
-      rowDeath[e] = q;
+    if (work !== this.derivedFrom || work.entriesVersion !== this.derivedAt) this.structure(work);
+    else {
+      // Each row's raw death probability, summed in stored order as floorRow sums it (0 + p, then + the next).
+      const { deathRow, deathEntry, deathCount } = this;
+      rowDeath.fill(0);
+      for (let k = 0; k < deathCount; k++) rowDeath[deathRow[k]!]! += rawVal[deathEntry[k]!]!;
     }
-    if (!same) this.structure(work);
     // The rows with an entry to themselves: zero, settled or looping depend on their numbers, the transition values and the per-year values.
     const selfCount = this.selfCount;
     for (let k = 0; k < selfCount; k++) {
@@ -461,11 +453,11 @@ export class ValueToGo {
 
   /**
    * Derives from the stored entries what classify keeps between calls (see {@link plainTop}) and
-   * each row's raw death probability, and keeps the entries it derived them from.
+   * each row's raw death probability, and notes the workspace and its entries version.
    */
   private structure(work: MarkovWorkspace): void {
     const model = this.model;
-    const { zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, plainTop, selfRows, selfEntry, structureEnd, structureCol, structureColState } = this;
+    const { zero, settled, looping, loopSelf, adjacent, adjacentBits, rowDeath, plainTop, selfRows, selfEntry, deathRow, deathEntry } = this;
     const { rowStart, rowEnd, col, colState, rawVal, stateOf } = work;
     const states = model.states.length;
     const base = model.base;
@@ -475,6 +467,7 @@ export class ValueToGo {
     else adjacent.fill(0);
     plainTop.fill(-1);
     let selfCount = 0;
+    let deathCount = 0;
     for (let e = 0; e < model.expanded; e++) {
       const s = stateOf[e]!;
       const row = s * states;
@@ -486,12 +479,13 @@ export class ValueToGo {
         const to = colState[index]!;
         if (bitwise) bits |= 1 << to;
         else adjacent[row + to] = 1;
-        if (dead !== undefined && dead[to] === 1) q += rawVal[index]!;
+        if (dead !== undefined && dead[to] === 1) {
+          q += rawVal[index]!;
+          deathRow[deathCount] = e;
+          deathEntry[deathCount++] = index;
+        }
         if (col[index] === e) self = index;
-        structureCol[index] = col[index]!;
-        structureColState[index] = to;
       }
-      structureEnd[e] = end;
       if (bitwise) adjacentBits[s] = adjacentBits[s]! | bits;
       rowDeath[e] = q;
       // A row without an entry to itself (most tunnel positions) is none of zero, settled or looping: a
@@ -509,6 +503,9 @@ export class ValueToGo {
       selfRows[selfCount++] = e;
     }
     this.selfCount = selfCount;
+    this.deathCount = deathCount;
+    this.derivedFrom = work;
+    this.derivedAt = work.entriesVersion;
   }
 
   /**

@@ -18,12 +18,14 @@ import { markovCohort } from "../../../src/models/markov/index.js";
 import { compileMarkov } from "../../../src/models/markov/compile-markov.js";
 import { MarkovWorkspace } from "../../../src/models/markov/markov-workspace.js";
 import { ValueToGo } from "../../../src/models/markov/value-to-go.js";
+import { byStateTime } from "../../../src/models/markov/array-entry.js";
+import { FillCache } from "../../../src/models/markov/fill-cache.js";
 import { complement } from "../../../src/models/complement.js";
 import type { EvaluationContext } from "../../../src/models/model.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import type { CycleCorrection } from "../../../src/math/index.js";
 import { thrown } from "../../helpers/thrown.js";
-import { withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
+import { refusedLibraryCopy, withCodeGenerationRefused } from "../../helpers/code-generation-refused.js";
 
 const TOLERANCE = 1e-12;
 const STATES = ["A", "B", "C", "Dead"] as const;
@@ -140,6 +142,42 @@ function sequenceDefinition(cases: readonly Case[]) {
   } satisfies Parameters<typeof markovCohort<P>>[0];
 }
 
+/**
+ * The same sequence with the rows in the vector form: per state and destination, the callback form's
+ * numbers at each tunnel position as a by-state-time array (entries the callback leaves out are 0,
+ * not stored), the entry to itself the complement.
+ */
+function vectorSequenceDefinition(cases: readonly Case[]) {
+  const callbacks = sequenceDefinition(cases);
+  const { transitions, ...rest } = callbacks;
+  const [tunnelA, tunnelB] = cases[0]!.tunnels;
+  const tunnels = [tunnelA, tunnelB, 1, 1];
+  type P = { scale: number; index: number };
+  return {
+    ...rest,
+    transitionArrays: (p: P, _grid: unknown, strategy: string) => {
+      const rows: Record<string, Record<string, number | typeof complement | ReturnType<typeof byStateTime>>> = {};
+      STATES.forEach((from, s) => {
+        const at = (position: number) => transitions(p, { stateTime: position, cycle: 1 } as never, strategy) as Record<string, Record<string, number | typeof complement>>;
+        const row: (typeof rows)[string] = {};
+        for (const to of STATES) {
+          if (to === from) {
+            row[to] = complement;
+            continue;
+          }
+          const numbers = Array.from({ length: tunnels[s]! }, (_, position) => {
+            const value = at(position)[from]![to];
+            return typeof value === "number" ? value : 0;
+          });
+          row[to] = tunnels[s]! > 1 ? byStateTime(numbers) : numbers[0]!;
+        }
+        rows[from] = row;
+      });
+      return rows;
+    },
+  } satisfies Parameters<typeof markovCohort<P>>[0];
+}
+
 function starts(c: Case): EvaluationContext[] {
   return c.starts.map((w) => {
     const total = w.reduce((a, b) => a + b, 0);
@@ -187,40 +225,59 @@ describe("Markov value-to-go: several starts in one backward pass", () => {
     expect(results.filter((r) => r.value === true).length).toBeGreaterThan(results.length / 2);
   });
 
-  it("gives every call of a sequence on one model a fresh model's numbers bit for bit while the stored entries, starts, transition and per-year values change from call to call or repeat (property)", () => {
-    // classify keeps what the stored entries decide (adjacency, rows with an entry to themselves) while they repeat.
+  it("gives every call of a sequence on one model a fresh model's numbers bit for bit while the stored entries, starts, transition and per-year values change from call to call or repeat, rows in the callback and the vector form (property)", () => {
+    // classify keeps what the stored entries decide (adjacency, rows with an entry to themselves) while the
+    // workspace's entries version stays: the vector form's generated fill keeps it when it stores the same entries.
     const structure = vi.spyOn(ValueToGo.prototype as unknown as { structure: () => void }, "structure");
     const classify = vi.spyOn(ValueToGo.prototype as unknown as { classify: () => void }, "classify");
-    // Calls on the kept models: classified, and derived again.
-    const kept = { classified: 0, derived: 0 };
+    // Calls on the kept models, per form: classified, and derived again.
+    const kept = { callback: { classified: 0, derived: 0 }, vector: { classified: 0, derived: 0 } };
     try {
       fc.assert(
-        fc.property(caseArbitrary, fc.array(fc.tuple(caseArbitrary, fc.boolean()), { minLength: 1, maxLength: 4 }), fc.double({ min: 0.2, max: 1, noNaN: true }), (first, rest, scale) => {
+        fc.property(caseArbitrary, fc.array(fc.tuple(caseArbitrary, fc.boolean()), { minLength: 1, maxLength: 4 }), fc.double({ min: 0.2, max: 1, noNaN: true }), fc.boolean(), (first, rest, scale, vector) => {
           // One model: what the model fixes comes from the first case; rows (kept from the previous case or new), values, transition values and starts from each.
           const cases = [first];
           for (const [next, keepRows] of rest) cases.push({ ...next, tunnels: first.tunnels, floor: first.floor, cycles: first.cycles, cycleLength: first.cycleLength, milestoneRow: first.milestoneRow, correction: first.correction, costRate: first.costRate, effectRate: first.effectRate, weight: first.weight, startingValue: first.startingValue, ...(keepRows ? { rows: cases[cases.length - 1]!.rows, rawDeath: cases[cases.length - 1]!.rawDeath } : {}) });
-          const model = markovCohort(sequenceDefinition(cases));
-          cases.forEach((c, index) => {
-            const params = { scale, index };
+          // The vector form's rows read no cycle (a strategy reading it runs forward).
+          if (vector) cases.forEach((c, i) => (cases[i] = { ...c, byCycle: false }));
+          // Values of one sign: the forward comparison below needs no sum of absolute terms (the bit-for-bit one needs nothing).
+          cases.forEach((c, i) => (cases[i] = { ...c, negative: false }));
+          const make = () => markovCohort(vector ? vectorSequenceDefinition(cases) : sequenceDefinition(cases));
+          const model = make();
+          const counts = kept[vector ? "vector" : "callback"];
+          const width = model.strategies.length * model.outcomes.length;
+          // Every call on the kept model first (nothing else fills its workspace in between), then the checks.
+          const results = cases.map((c, index) => {
             const contexts = starts(c);
-            const width = model.strategies.length * model.outcomes.length;
             const outs = contexts.map(() => new Float64Array(width));
             const [classified, derived] = [classify.mock.calls.length, structure.mock.calls.length];
-            model.evaluateStartsInto!(params, contexts, outs);
-            kept.classified += classify.mock.calls.length - classified;
-            kept.derived += structure.mock.calls.length - derived;
+            model.evaluateStartsInto!({ scale, index }, contexts, outs);
+            counts.classified += classify.mock.calls.length - classified;
+            counts.derived += structure.mock.calls.length - derived;
+            return { contexts, outs };
+          });
+          results.forEach(({ contexts, outs }, index) => {
+            const params = { scale, index };
             const fresh = contexts.map(() => new Float64Array(width));
-            markovCohort(sequenceDefinition(cases)).evaluateStartsInto!(params, contexts, fresh);
+            make().evaluateStartsInto!(params, contexts, fresh);
             outs.forEach((out, i) => out.forEach((v, k) => {
               if (!Object.is(v, fresh[i]![k])) throw new Error(`call ${index}, start ${i}, output ${k}: ${v} on the model, ${fresh[i]![k]} on a fresh one`);
             }));
+            // And the forward pass's numbers (the fresh model derives everything anew).
+            contexts.forEach((context, i) => {
+              const forward = new Float64Array(width);
+              model.evaluateInto(params, forward, context);
+              for (let k = 0; k < width; k++) if (!close(forward[k]!, outs[i]![k]!)) throw new Error(`call ${index}, start ${i}, output ${k}: forward ${forward[k]}, value-to-go ${outs[i]![k]}`);
+            });
           });
         }),
-        { numRuns: 150 },
+        { numRuns: 200 },
       );
-      // Not vacuous: the kept derivation served many calls, and changed entries were derived again beyond each model's first.
-      expect(kept.derived).toBeGreaterThan(150);
-      expect(kept.derived).toBeLessThan(kept.classified * 0.8);
+      // Not vacuous: the callback form's rows go through functions that store rows anew every call (always derived); the
+      // vector form kept the derivation for many calls and derived again where entries changed, beyond each model's first.
+      expect(kept.callback.derived).toBe(kept.callback.classified);
+      expect(kept.vector.derived).toBeGreaterThan(100);
+      expect(kept.vector.derived).toBeLessThan(kept.vector.classified * 0.7);
     } finally {
       structure.mockRestore();
       classify.mockRestore();
@@ -314,6 +371,43 @@ function compare(model: ReturnType<typeof backEnd>, params: Q, contexts: readonl
       if (exact ? forward[k] !== outs[i]![k] : !close(forward[k]!, outs[i]![k]!)) throw new Error(label);
     }
   });
+}
+
+/** The forms rows reach the matrix in: callbacks; the vector form's generated fill; and, in a library copy with code generation refused, its interpreted fill. */
+async function rowForms(): Promise<{ vector: boolean; cohort: typeof markovCohort; live: boolean }[]> {
+  const refused = (await refusedLibraryCopy()).markovCohort as unknown as typeof markovCohort;
+  return [
+    { vector: false, cohort: markovCohort, live: true },
+    { vector: true, cohort: markovCohort, live: true },
+    { vector: true, cohort: refused, live: false },
+  ];
+}
+
+/**
+ * Evaluates `make()`'s model with each parameter set in turn (nothing else filling its workspace in between),
+ * then checks every call against a fresh model, bit for bit, and against the forward pass. Returns each call's outputs.
+ */
+function keptAgainstFresh<P>(make: () => { readonly strategies: readonly string[]; readonly outcomes: readonly string[]; evaluateInto(params: P, out: Float64Array, context?: EvaluationContext): void; evaluateStartsInto?(params: P, contexts: readonly (EvaluationContext | undefined)[], outs: readonly Float64Array[]): void }, params: readonly P[], contexts: readonly EvaluationContext[]): Float64Array[][] {
+  const kept = make();
+  const width = kept.strategies.length * kept.outcomes.length;
+  const results = params.map((p) => {
+    const outs = contexts.map(() => new Float64Array(width));
+    kept.evaluateStartsInto!(p, contexts, outs);
+    return outs;
+  });
+  results.forEach((outs, call) => {
+    const fresh = contexts.map(() => new Float64Array(width));
+    make().evaluateStartsInto!(params[call]!, contexts, fresh);
+    contexts.forEach((context, i) => {
+      const forward = new Float64Array(width);
+      kept.evaluateInto(params[call]!, forward, context);
+      for (let k = 0; k < width; k++) {
+        expect(Object.is(outs[i]![k], fresh[i]![k]), `call ${call}, start ${i}, output ${k}: ${outs[i]![k]} kept, ${fresh[i]![k]} fresh`).toBe(true);
+        expect(close(forward[k]!, outs[i]![k]!), `call ${call}, start ${i}, output ${k}: forward ${forward[k]}, batched ${outs[i]![k]}`).toBe(true);
+      }
+    });
+  });
+  return results;
 }
 
 const fromSick = { start: { Sick: 1 } };
@@ -459,46 +553,68 @@ describe("Markov value-to-go: review cases", () => {
     }
   });
 
-  it("derives the reachable states again when a row's stored entries change, also back to those of an earlier call", () => {
-    // C is reached only through B's entry to it, stored last in B's row (C after Dead). The second call leaves it out and,
-    // as A's row changes in the middle (no entry to B), is derived again; the third stores it again: the entries kept from
-    // the first call read the same beyond the second's row end, and C must be live again.
-    const chain = () =>
-      markovCohort({
-        states: ["A", "B", "Dead", "C"],
-        strategies: ["Usual", "New"],
-        outcomes: { cost: "cost", qaly: "effect" },
-        cycles: 30,
-        start: { A: 1 },
-        discountRate: { cost: 0.03, effect: 0.03 },
-        transitions: (p: { toC: number; toB: number }, _time, strategy) => ({
-          A: { A: complement, B: strategy === "New" ? 1.5 * p.toB : p.toB, Dead: 0.01 },
-          B: { B: complement, Dead: 0.02, C: p.toC },
-          // C loops (itself or Dead): its table is kept while its death probability repeats; here it changes with toC.
-          C: { Dead: 0.1 + p.toC / 10, C: complement },
-          Dead: { Dead: 1 },
-        }),
-        values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
+  it("derives the reachable states again when a row's stored entries change, also back to those of an earlier call (callback form, vector form generated and interpreted)", async () => {
+    // C is reached only through B's entry to it, stored last in B's row (C after Dead). The first call leaves it out, the
+    // second stores it (derived again: C live); the third leaves it out and, as A's row changes in the middle (no entry to
+    // B), is derived again; the fourth stores it again: the entries kept from the second call read the same beyond the
+    // third's row end, and C must be live again.
+    for (const { vector, cohort } of await rowForms()) {
+      const rows = (p: { toC: number; toB: number }, strategy: string) => ({
+        A: { A: complement, B: strategy === "New" ? 1.5 * p.toB : p.toB, Dead: 0.01 },
+        B: { B: complement, Dead: 0.02, C: p.toC },
+        // C loops (itself or Dead): its table is kept while its death probability repeats; here it changes with toC.
+        C: { Dead: 0.1 + p.toC / 10, C: complement },
+        Dead: { Dead: 1 },
       });
-    const kept = chain();
-    const width = kept.strategies.length * kept.outcomes.length;
-    const contexts = [{ start: { A: 1 } }, { start: { A: 0.5, B: 0.5 } }];
-    for (const [toC, toB] of [[0.2, 0.2], [0, 0], [0.3, 0], [0, 0], [0.2, 0.2]] as const) {
-      const params = { toC, toB };
-      const outs = contexts.map(() => new Float64Array(width));
-      kept.evaluateStartsInto!(params, contexts, outs);
-      const fresh = contexts.map(() => new Float64Array(width));
-      chain().evaluateStartsInto!(params, contexts, fresh);
-      contexts.forEach((context, i) => {
-        const forward = new Float64Array(width);
-        kept.evaluateInto(params, forward, context);
-        for (let k = 0; k < width; k++) {
-          expect(Object.is(outs[i]![k], fresh[i]![k]), `${JSON.stringify(params)}, start ${i}, output ${k}: ${outs[i]![k]} kept, ${fresh[i]![k]} fresh`).toBe(true);
-          expect(close(forward[k]!, outs[i]![k]!), `${JSON.stringify(params)}, start ${i}, output ${k}: forward ${forward[k]}, batched ${outs[i]![k]}`).toBe(true);
-        }
-      });
+      const chain = () =>
+        cohort({
+          states: ["A", "B", "Dead", "C"],
+          strategies: ["Usual", "New"],
+          outcomes: { cost: "cost", qaly: "effect" },
+          cycles: 30,
+          start: { A: 1 },
+          discountRate: { cost: 0.03, effect: 0.03 },
+          ...(vector ? { transitionArrays: (p: { toC: number; toB: number }, _grid: unknown, strategy: string) => rows(p, strategy) } : { transitions: (p: { toC: number; toB: number }, _time: unknown, strategy: string) => rows(p, strategy) }),
+          values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
+        });
+      const params = ([[0, 0], [0.2, 0.2], [0, 0], [0.3, 0], [0, 0], [0.2, 0.2]] as const).map(([toC, toB]) => ({ toC, toB }));
+      const outs = keptAgainstFresh(chain, params, [{ start: { A: 1 } }, { start: { A: 0.5, B: 0.5 } }]);
       // Not vacuous: C's per-year cost (5 000) makes the cost from A and B 16 500-28 500 when B leads there, 2 400 when not.
-      expect(outs[1]![0]! > 10_000).toBe(toC > 0);
+      outs.forEach((out, call) => expect(out[1]![0]! > 10_000).toBe(params[call]!.toC > 0));
+    }
+  });
+
+  it("derives again after a strategy's kept fill is put back: strategies that store different entries, the same parameters call after call (callback form, vector form generated and interpreted)", async () => {
+    // Usual stores A's entry to C (C reached only from it; C's row is stepped: it leads to B too), New does not; from the
+    // second call on each strategy's fill comes back from its fill cache: New's classification must not serve Usual.
+    const restore = vi.spyOn(FillCache.prototype, "restore");
+    try {
+      for (const { vector, cohort, live } of await rowForms()) {
+        const rows = (p: { toC: number }, strategy: string) => ({
+          A: { A: complement, B: 0.2, C: strategy === "Usual" ? p.toC : 0, Dead: 0.01 },
+          B: { B: complement, Dead: 0.02 },
+          C: { B: 0.05, Dead: 0.1, C: complement },
+          Dead: { Dead: 1 },
+        });
+        const make = () =>
+          cohort({
+            states: ["A", "B", "C", "Dead"],
+            strategies: ["Usual", "New"],
+            outcomes: { cost: "cost", qaly: "effect" },
+            cycles: 30,
+            start: { A: 1 },
+            discountRate: { cost: 0.03, effect: 0.03 },
+            ...(vector ? { transitionArrays: (p: { toC: number }, _grid: unknown, strategy: string) => rows(p, strategy) } : { transitions: (p: { toC: number }, _time: unknown, strategy: string) => rows(p, strategy) }),
+            values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
+          });
+        const before = restore.mock.calls.length;
+        const outs = keptAgainstFresh(make, [{ toC: 0.1 }, { toC: 0.1 }, { toC: 0.1 }], [{ start: { A: 1 } }, { start: { B: 1 } }]);
+        // Not vacuous: the fills came back from the cache (the live library's, which the spy sees), and the strategies differ.
+        if (live) expect(restore.mock.calls.length - before).toBeGreaterThanOrEqual(4);
+        expect(Math.abs(outs[2]![0]![0]! - outs[2]![0]![2]!)).toBeGreaterThan(1_000);
+      }
+    } finally {
+      restore.mockRestore();
     }
   });
 
