@@ -199,6 +199,20 @@
 // (its first run 89-110 ms against ~28 steady). A monomorphic generator class instead of seedrandom's per-stream
 // closures (same sequence) did not change sampling's first run (85-120 ms); adb0ef3 (transition and starting
 // values as one generated function each) shrank those compile jobs 32-109 -> 18-35 ms, not visible in the whole.
+// 2026-12-08, session 16: goal met. Per-thread CPU (/proc/self/task) of a fresh first run: main thread 0.73-0.85 s,
+// V8's other threads (TurboFan jobs) 0.22-0.30 s; steady main thread ~0.65 s. Timers around the steady parts
+// (10 000 draws): backward pass 29 µs/draw, fill 13, classify 7.2, of which 5-7 comparing the stored entries. Three
+// commits: b747f23 (classify keeps what the stored entries decide while they repeat), 88d92ee (a model file's time
+// array fills a tunnel's state times in one generated call, not one call per point), 7bad9e5 (the workspace's
+// entriesVersion: classify derives again only after a fill that stored other entries, which the generated fill
+// reports). Both builds in one process, alternating rounds of 3 000 steady draws, against 001b287: 0.834 (each step
+// 0.95, 0.88, 0.90). Fresh first runs alternating with 001b287: 0.84-0.86 against 0.95-1.11 s; `npm run bench aml`
+// medians 0.86 and 0.87 s (samples 0.85-0.95), steady 0.54-0.56 s. Tried and dropped: a branch-free death-sum and
+// entry comparison in classify (no change: the loads, not the branches, cost); comparing the whole column arrays
+// flat (no change); skipping the value plan's read for a strategy whose table is unchanged (~2 %, needs a protocol
+// between the files layer and the engine). What is left on the first run is mostly TurboFan's compile jobs (sum of
+// per-job minima over 3 runs ~330 ms of compile-thread time: the value plan reader 22-29 ms, value-to-go's evaluate
+// 16-25, classify 17-24, the backward kernel's OSR compile up to 38).
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
