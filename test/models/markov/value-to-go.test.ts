@@ -383,6 +383,21 @@ async function rowForms(): Promise<{ vector: boolean; cohort: typeof markovCohor
   ];
 }
 
+/** Strategies Usual and New over `states` (A, B, C, Dead), 30 cycles from A, with `rows` in the callback or the vector form; per-year costs and QALYs in A, B and C. */
+function rowsModel<P>(cohort: typeof markovCohort, vector: boolean, states: readonly string[], rows: (p: P, strategy: string) => Record<string, Record<string, number | symbol>>) {
+  return cohort({
+    states,
+    strategies: ["Usual", "New"],
+    outcomes: { cost: "cost", qaly: "effect" },
+    cycles: 30,
+    start: { A: 1 },
+    discountRate: { cost: 0.03, effect: 0.03 },
+    // The rows hold `complement` (a symbol): the engine's row types, as the definitions above write them.
+    ...(vector ? { transitionArrays: (p: P, _grid: unknown, strategy: string) => rows(p, strategy) as never } : { transitions: (p: P, _time: unknown, strategy: string) => rows(p, strategy) as never }),
+    values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
+  });
+}
+
 /**
  * Evaluates `make()`'s model with each parameter set in turn (nothing else filling its workspace in between),
  * then checks every call against a fresh model, bit for bit, and against the forward pass. Returns each call's outputs.
@@ -566,17 +581,7 @@ describe("Markov value-to-go: review cases", () => {
         C: { Dead: 0.1 + p.toC / 10, C: complement },
         Dead: { Dead: 1 },
       });
-      const chain = () =>
-        cohort({
-          states: ["A", "B", "Dead", "C"],
-          strategies: ["Usual", "New"],
-          outcomes: { cost: "cost", qaly: "effect" },
-          cycles: 30,
-          start: { A: 1 },
-          discountRate: { cost: 0.03, effect: 0.03 },
-          ...(vector ? { transitionArrays: (p: { toC: number; toB: number }, _grid: unknown, strategy: string) => rows(p, strategy) } : { transitions: (p: { toC: number; toB: number }, _time: unknown, strategy: string) => rows(p, strategy) }),
-          values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
-        });
+      const chain = () => rowsModel(cohort, vector, ["A", "B", "Dead", "C"], rows);
       const params = ([[0, 0], [0.2, 0.2], [0, 0], [0.3, 0], [0, 0], [0.2, 0.2]] as const).map(([toC, toB]) => ({ toC, toB }));
       const outs = keptAgainstFresh(chain, params, [{ start: { A: 1 } }, { start: { A: 0.5, B: 0.5 } }]);
       // Not vacuous: C's per-year cost (5 000) makes the cost from A and B 16 500-28 500 when B leads there, 2 400 when not.
@@ -596,17 +601,7 @@ describe("Markov value-to-go: review cases", () => {
           C: { B: 0.05, Dead: 0.1, C: complement },
           Dead: { Dead: 1 },
         });
-        const make = () =>
-          cohort({
-            states: ["A", "B", "C", "Dead"],
-            strategies: ["Usual", "New"],
-            outcomes: { cost: "cost", qaly: "effect" },
-            cycles: 30,
-            start: { A: 1 },
-            discountRate: { cost: 0.03, effect: 0.03 },
-            ...(vector ? { transitionArrays: (p: { toC: number }, _grid: unknown, strategy: string) => rows(p, strategy) } : { transitions: (p: { toC: number }, _time: unknown, strategy: string) => rows(p, strategy) }),
-            values: () => ({ cost: { A: 100, B: 200, C: 5000 }, qaly: { A: 0.9, B: 0.8, C: 0.4 } }),
-          });
+        const make = () => rowsModel(cohort, vector, ["A", "B", "C", "Dead"], rows);
         const before = restore.mock.calls.length;
         const outs = keptAgainstFresh(make, [{ toC: 0.1 }, { toC: 0.1 }, { toC: 0.1 }], [{ start: { A: 1 } }, { start: { B: 1 } }]);
         // Not vacuous: the fills came back from the cache (the live library's, which the spy sees), and the strategies differ.
