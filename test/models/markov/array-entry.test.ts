@@ -12,6 +12,7 @@ import { evaluateModel } from "../../../src/models/model.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import { refusedLibraryCopy } from "../../helpers/code-generation-refused.js";
 import { thrown } from "../../helpers/thrown.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 type Library = typeof import("../../../src/index.js");
 
@@ -28,11 +29,7 @@ const caseArbitrary = fc
     start: fc.constantFrom("mixed" as const, "T" as const, "B" as const),
   })
   .map((c) => {
-    let state = c.seed;
-    const next = (): number => {
-      state = (state * 16807) % 2147483647;
-      return state / 2147483647;
-    };
+    const next = lehmer(c.seed);
     // Factors in [0.5, 1) and [0, 0.3): products below 0.3, so every complement stays ≥ 0.1.
     const array = (length: number, low: number, width: number): Float64Array => Float64Array.from({ length }, () => low + width * next());
     const { cycles, tunnel } = c;

@@ -9,6 +9,7 @@ import * as live from "../../../src/index.js";
 import { lifeTable } from "../../../src/survival/life-table.js";
 import { thrown } from "../../helpers/thrown.js";
 import { refusedLibraryCopy } from "../../helpers/code-generation-refused.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 type Qaly = typeof live;
 
@@ -26,10 +27,9 @@ const caseArbitrary = fc.record({
 type Case = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function build(q: Qaly, c: Case) {
-  let state = c.seed;
+  const unit = lehmer(c.seed);
   const next = (): number => {
-    state = (state * 16807) % 2147483647;
-    const u = state / 2147483647;
+    const u = unit();
     return u < c.zeros * 0.5 ? 0 : u * 0.3;
   };
   const array = (length: number): Float64Array => Float64Array.from({ length }, next);

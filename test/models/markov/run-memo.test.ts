@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { byCycle, byCycleAndStateTime, complement, markovCohort } from "../../../src/index.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { RunMemo } from "../../../src/models/markov/run-memo.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,11 +29,8 @@ const caseArbitrary = fc.record({
 type Case = typeof caseArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function models(c: Case) {
-  let state = c.seed;
-  const next = (): number => {
-    state = (state * 16807) % 2147483647;
-    return (state / 2147483647) * 0.3;
-  };
+  const unit = lehmer(c.seed);
+  const next = (): number => unit() * 0.3;
   const { cycles, tunnel } = c;
   const progress = [0, 1, 2].map(() => Float64Array.from({ length: cycles }, next));
   const death = [0, 1, 2].map(() => Float64Array.from({ length: cycles * tunnel }, next));

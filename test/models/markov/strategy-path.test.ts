@@ -12,6 +12,7 @@ import { MarkovWorkspace } from "../../../src/models/markov/markov-workspace.js"
 import type { MarkovCohortDefinition } from "../../../src/models/markov/markov-definition.js";
 import { thrown } from "../../helpers/thrown.js";
 import { refusedLibraryCopy } from "../../helpers/code-generation-refused.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 type Qaly = typeof live;
 
@@ -30,8 +31,7 @@ const CYCLES = 12;
 /** A three-state model (with a fourth, absorbing) whose transitions and values come from the draw, in the vector form. */
 function definition(q: Qaly, discount: number): MarkovCohortDefinition<Draw, readonly ["Well", "Sick", "Severe", "Dead"], "A" | "B", "cost" | "qaly"> {
   const series = (d: Draw, k: number, length: number, scale: number, bad: number) => {
-    let state = d.seed * (k + 7);
-    const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    const next = lehmer(d.seed * (k + 7));
     const values = Float64Array.from({ length }, () => next() * scale);
     if (bad !== 0) values[d.seed % length] = bad;
     return d.kinds[k] === 1 ? q.byCycle(values) : values[0]!;

@@ -12,6 +12,7 @@ import { baseParameters, hivBriggs2006 } from "../../../models/hiv-briggs-2006/m
 import { thrown } from "../../helpers/thrown.js";
 import { darthBase, darthCallback, darthVector } from "./darth-state-residence.js";
 import { hivCallback } from "./hiv-callback.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 /**
  * A model whose arrays function returned `good` for two draws (distinct parameters each time, so no
@@ -80,11 +81,8 @@ const caseArbitrary = fc
   .record({ tunnel: fc.integer({ min: 1, max: 6 }), cycles: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 1_000_000 }), correction: fc.constantFrom("none-end" as const, "half-cycle" as const, "trapezoid" as const, "darth-simpson" as const), timeValues: fc.boolean(), floor: fc.boolean(), transitionValue: fc.boolean(), milestone: fc.boolean(), costByYear: fc.boolean(), startTime: fc.constantFrom(0, 0, 2.5), weight: fc.constantFrom("once" as const, "row" as const), start: fc.constantFrom("mixed" as const, "mixed" as const, "T" as const, "B" as const) })
   .map((c) => {
     // A small deterministic generator from the seed: entries in [0, 0.3), so every complement stays ≥ 0.1.
-    let state = c.seed;
-    const next = (): number => {
-      state = (state * 16807) % 2147483647;
-      return (state / 2147483647) * 0.3;
-    };
+    const unit = lehmer(c.seed);
+    const next = (): number => unit() * 0.3;
     const array = (length: number): Float64Array => Float64Array.from({ length }, next);
     const { cycles, tunnel } = c;
     return { ...c, x: array(cycles), y: array(tunnel), z: array(cycles * tunnel), w: array(cycles), v: array(cycles), dA: next(), costT: array(tunnel).map((u) => u * 1000), costB: array(cycles + 1).map((u) => u * 1000), qalyT: array((cycles + 1) * tunnel) };
@@ -180,11 +178,8 @@ describe("vector form: rows fixed for the run with background mortality or trans
   it("the array loop gives the callback form's totals and traces bit for bit, entered from several start states in a row (kept fills) (fast-check)", () => {
     fc.assert(
       fc.property(fixedArbitrary, (c) => {
-        let state = c.seed;
-        const next = (): number => {
-          state = (state * 16807) % 2147483647;
-          return (state / 2147483647) * 0.3;
-        };
+        const unit = lehmer(c.seed);
+        const next = (): number => unit() * 0.3;
         const relapse = Float64Array.from({ length: c.tunnel }, next);
         const dying = Float64Array.from({ length: c.tunnel }, (_, i) => (i % 3 === 0 ? 0 : next()));
         const dA = next();

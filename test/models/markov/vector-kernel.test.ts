@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { byCycle, byCycleAndStateTime } from "../../../src/index.js";
 import { evaluateModel } from "../../../src/models/model.js";
 import { thrown } from "../../helpers/thrown.js";
+import { lehmer } from "../../helpers/lehmer.js";
 
 type Index = typeof import("../../../src/index.js");
 type ModelModule = typeof import("../../../src/models/model.js");
@@ -36,11 +37,7 @@ interface Case {
 }
 
 const caseArbitrary = fc.record({ tunnel: fc.constantFrom(1, 3, 20), cycles: fc.integer({ min: 1, max: 25 }), seed: fc.integer({ min: 1, max: 1_000_000 }) }).map(({ tunnel, cycles, seed }): Case => {
-  let state = seed;
-  const next = (): number => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
+  const next = lehmer(seed);
   const array = (length: number, scale: number) => Float64Array.from({ length }, () => next() * scale);
   return { tunnel, cycles, progress: array(cycles, 0.3), death: array(cycles * tunnel, 0.2), cost: array(cycles + 1, 1000), utility: array((cycles + 1) * tunnel, 1) };
 });
