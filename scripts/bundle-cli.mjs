@@ -12,7 +12,6 @@
 // - Commands are still evaluated only when they run (esbuild keeps main.ts's dynamic imports lazy
 //   inside the script); identifiers are not minified so stack traces read; the script's first lines
 //   name each bundled package with its version and licence.
-// - zod is imported as a namespace (zodAsNamespace), so that esbuild leaves out the parts never used.
 // - Modules that find files from their own location (`import.meta.url`: the bundled models and data,
 //   the worker entry, the PSA task) are given the URL of their compiled file in dist/.
 // - The script has its own copy of core/errors.ts; a project module's errors come from the library's
@@ -28,7 +27,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { isDeepStrictEqual } from "node:util";
 import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
-import { bundleWithCredits, packagesOf, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+import { bundleWithCredits, packagesOf, rewriteSources, ROOT } from "./bundle-credits.mjs";
 import { launcherSource, viaLauncherImport, writeCodeCache } from "./code-cache.mjs";
 
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
@@ -96,7 +95,7 @@ await bundleWithCredits(
       rewriteSources((path, text) => {
         if (!path.startsWith(`${SOURCE}/`)) return text;
         const located = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle(compiled(path)))}, __qalyCliUrl).href`);
-        return zodAsNamespace(viaLauncherImport(located));
+        return viaLauncherImport(located);
       }),
     ],
   },

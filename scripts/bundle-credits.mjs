@@ -33,15 +33,6 @@ export function rewriteSources(rewrite) {
   };
 }
 
-/**
- * `import { z } from "zod"` as `import * as z from "zod"`: the same functions (zod's entry exports
- * everything its `z` holds), but esbuild drops the parts that are never used, such as the 40-odd
- * error-message locales (600 → about 150 kB of zod in a bundle). Through the `z` object it keeps them all.
- */
-export function zodAsNamespace(text) {
-  return text.replace(/^import \{ z \} from "zod";$/m, 'import * as z from "zod";');
-}
-
 /** The packages that left code in any output of an esbuild metafile, as {@link packageLine}s, sorted. */
 export function packagesOf(metafile) {
   return [...new Set(Object.values(metafile.outputs).flatMap(packagesIn))].sort();

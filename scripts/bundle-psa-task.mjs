@@ -16,7 +16,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { bundleWithCredits, rewriteSources, ROOT, zodAsNamespace } from "./bundle-credits.mjs";
+import { bundleWithCredits, rewriteSources, ROOT } from "./bundle-credits.mjs";
 import { launcherSource, viaLauncherImport, writeCodeCache } from "./code-cache.mjs";
 
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
@@ -41,10 +41,9 @@ await bundleWithCredits(
     legalComments: "eof",
     logLevel: "warning",
     plugins: [
-      // zod's parts never used are left out (see zodAsNamespace). import.meta.url is the script's
-      // (it sits in dist/node/ beside load-model.js), and import(url) of a project module is the
-      // launcher's import(): a node:vm script has none of its own in Node 20.
-      rewriteSources((_, text) => zodAsNamespace(viaLauncherImport(text.replaceAll("import.meta.url", "__qalyTaskUrl")))),
+      // import.meta.url is the script's (it sits in dist/node/ beside load-model.js), and import(url)
+      // of a project module is the launcher's import(): a node:vm script has none of its own in Node 20.
+      rewriteSources((_, text) => viaLauncherImport(text.replaceAll("import.meta.url", "__qalyTaskUrl"))),
     ],
   },
   SCRIPT,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { TestingSchemaParts } from "./testing-file-schema.js";
 
 // The zod schema of a model file's `budgetImpact:` block: the structure only. Names (strategies,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The zod schema of a microsimulation in a model file (`model: { type: microsimulation, … }`): the
 // structure only. State, outcome and attribute names, expressions and distributions are checked

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { closestName } from "../core/closest-name.js";
 import { QalyError } from "../core/errors.js";
 import { compileExpression } from "./expression.js";

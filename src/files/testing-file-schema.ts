@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The zod schema of a testing pathway in a model file (`model: { type: testing-pathway, … }`): the
 // structure only. Names (categories, tests, arms), numbers and the choice of one strategy kind are

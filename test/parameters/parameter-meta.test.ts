@@ -1,7 +1,7 @@
 // Parameter metadata is validated by hand (the main entry carries no zod); the messages must stay
 // the ones the zod schema it replaced gave. The schema is kept here as the reference.
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { IssueCollector, type Issue } from "../../src/core/errors.js";
 import { checkParameterMeta } from "../../src/parameters/validate-entries.js";
 
