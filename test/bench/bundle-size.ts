@@ -76,6 +76,14 @@ function mainEntryImports(names: readonly string[]): Pick<BuildOptions, "stdin">
   return { stdin: { contents: `export { ${names.join(", ")} } from ${JSON.stringify(resolve(SRC, "index.ts"))};`, resolveDir: ROOT, loader: "ts" } };
 }
 
+/** The barrels of the engines and analyses every decision model needs (Markov and tree models, testing pathways, parameters, PSA, ICERs). */
+const CORE_FOLDERS = ["models/markov/index.ts", "models/tree/index.ts", "pathways/index.ts", "parameters/index.ts", "distributions/index.ts", "analysis/psa/index.ts", "analysis/cea/index.ts", "analysis/run/index.ts", "random/rng.ts", "core/errors.ts"] as const;
+
+/** A bundle of every export of some of the sources' barrels. */
+function folderExports(barrels: readonly string[]): Pick<BuildOptions, "stdin"> {
+  return { stdin: { contents: barrels.map((barrel) => `export * from ${JSON.stringify(resolve(SRC, barrel))};`).join("\n"), resolveDir: ROOT, loader: "ts" } };
+}
+
 /** The values the README's quick start imports from "qaly". */
 function quickStartImports(): string[] {
   const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
@@ -100,5 +108,10 @@ export async function bench(): Promise<void> {
       const part = await bundleSize(mainEntryImports(names));
       console.log(`    ${label.padEnd(20)} code ${kB(part.code).padStart(5)} kB, gzip ${kB(part.gzip).padStart(4)} kB (${names.length} import${names.length === 1 ? "" : "s"}; largest: ${[...part.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([pkg, size]) => `${pkg} ${kB(size)}`).join(", ")} kB)`);
     }
+    // What no split of the entry goes below while it holds "models, parameters, PSA, analyses": every
+    // export of the folders a cost-effectiveness decision with a testing pathway needs, nothing else
+    // (no PSM or survival, VOI, DSA, BIA, calibration).
+    const core = await bundleSize(folderExports(CORE_FOLDERS));
+    console.log(`    ${"core folders alone".padEnd(20)} code ${kB(core.code).padStart(5)} kB, gzip ${kB(core.gzip).padStart(4)} kB (every export of ${CORE_FOLDERS.map((folder) => folder.replace(/\/index\.ts$|\.ts$/, "")).join(", ")}; largest: ${[...core.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([pkg, size]) => `${pkg} ${kB(size)}`).join(", ")} kB)`);
   }
 }
