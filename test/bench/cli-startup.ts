@@ -38,6 +38,13 @@
 // 400-450 ms CPU in a fresh process against 60-115 ms warm: V8 warming up the 20-knot splines (a 20 × 20
 // Jacobi eigen-decomposition per parameter, REML iterations, 50 SE replicates × 6 responses × 18 parameters);
 // the warm figure is its floor without less work (fewer knots or SE replicates for small runs would change results).
+// 2026-12-08 (session 17), a correction: the measured command has no --out, so it formats no CSV (a CPU
+// profile of 41 000 draws without --out has no formatCsvRow; with --out it is 25 % of the run). The
+// 2026-12-08 figure printed as "of which formatting psa-draws.csv" was not part of qaly run's figure; it
+// is now printed apart, as what --out adds. Steady in one process, 6 alternating rounds: runProject (qaly
+// run's work after loading) 10.8-11.3 µs per draw, runPsaSync 7.1-7.3 µs, the C loop 2.2 µs: the target
+// needs the PSA itself near 2× the C loop and the rest of the run (CEAC, EVPI, EVPPI ranking ~5 µs)
+// nearly free.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -202,19 +209,29 @@ function perDraw(): void {
   console.log(`  C loop (gcc -O2, same cohort arithmetic)     ${c === undefined ? "no C compiler" : `${c.toFixed(2)} µs`}`);
   console.log(`  runPsa in-process (sampling + evaluation)    ${inProcess.toFixed(1)} µs${ratio(inProcess)}`);
   console.log(`  qaly run --no-dsa (PSA, CEAC, EVPI, EVPPI)   ${cli.toFixed(1)} µs${ratio(cli)}  [target ≤ 3× the C loop: ${c !== undefined && cli <= 3 * c ? "met" : "not met"}]`);
-  // Part of the CLI's cost that no engine work removes: psa-draws.csv holds every draw's outcomes and
-  // parameters (35 numbers here) in the shortest decimal that reads back to the same double (String(x),
-  // V8's own formatting, 0.2-0.3 µs a number on this machine: 7.2-7.8 µs a draw at best, 2026-12-08,
-  // about 3× the C loop by itself; formatting into an array of strings instead of boxed cells was not
-  // measurably faster, 20 alternating rounds in one process). One in-process run of the large size, its
-  // CSV formatted three times, least CPU: a steadier figure than the marginal differences above.
-  const csvScript = `${load} const { psaResultToCsv } = await import("./dist/analysis/psa/psa-result-csv.js"); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
-     let best = Infinity; for (let k = 0; k < 3; k++) { const c0 = process.cpuUsage(); psaResultToCsv(psa); const used = process.cpuUsage(c0); best = Math.min(best, used.user + used.system); } console.log(best / ${large});`;
-  const csv = Number(execFileSync(process.execPath, ["--input-type=module", "-e", csvScript], { cwd: ROOT, encoding: "utf8" }).trim());
-  console.log(`    of which formatting psa-draws.csv        ${csv.toFixed(1)} µs${ratio(csv)} (in-process, least of 3)`);
+  // The same work steady, in one process (no start-up, JIT warm-up or exit in the difference):
+  // runProject is what qaly run does after loading the model (base case, PSA, CEAC, EVPI, EVPPI
+  // ranking, convergence check); 6 alternating rounds of both sizes, least CPU of each.
+  const steadyScript = `${load} const { runProject } = await import("./dist/project/run-project.js");
+     const cpu = async (f) => { const c0 = process.cpuUsage(); await f(); const u = process.cpuUsage(c0); return u.user + u.system; };
+     const best = [[Infinity, Infinity], [Infinity, Infinity]];
+     for (let r = 0; r < 6; r++) for (const [i, n] of [[0, ${small}], [1, ${large}]]) {
+       best[0][i] = Math.min(best[0][i], await cpu(() => runProject(project, { psa: n, dsa: false, detail: false })));
+       best[1][i] = Math.min(best[1][i], await cpu(() => runPsaSync(setup.model, setup.parameters, { samples: n, seed: 1 })));
+     }
+     console.log(JSON.stringify(best.map(([a, b]) => (b - a) / ${large - small})));`;
+  const [steadyRun, steadyPsa] = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", steadyScript], { cwd: ROOT, encoding: "utf8" }).trim()) as [number, number];
+  console.log(`  steady, one process: runProject ${steadyRun.toFixed(1)} µs${ratio(steadyRun)}; runPsaSync alone ${steadyPsa.toFixed(1)} µs${ratio(steadyPsa)}`);
   // The other per-draw analysis qaly run does: every parameter's EVPPI at the thresholds, ranked, with standard errors (run-project.ts's call).
   const rankingScript = `${load} const { evppiRanking } = await import("./dist/analysis/voi/evppi-ranking.js"); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
      const { cost, effect } = project.outcomes; let best = Infinity; for (let k = 0; k < 3; k++) { const c0 = process.cpuUsage(); evppiRanking(psa, project.wtp.thresholds, { cost, effect, standardError: { samples: 50 } }); const used = process.cpuUsage(c0); best = Math.min(best, used.user + used.system); } console.log(best / ${large});`;
   const ranking = Number(execFileSync(process.execPath, ["--input-type=module", "-e", rankingScript], { cwd: ROOT, encoding: "utf8" }).trim());
   console.log(`    of which the EVPPI ranking               ${ranking.toFixed(1)} µs${ratio(ranking)} (in-process, least of 3)`);
+  // Only with --out DIR (not in any figure above: without it no CSV is formatted): psa-draws.csv
+  // holds every draw's outcomes and parameters (35 numbers here) in the shortest decimal that reads
+  // back to the same double (String(x), V8's own formatting, ~0.2 µs a number on this machine).
+  const csvScript = `${load} const { psaResultToCsv } = await import("./dist/analysis/psa/psa-result-csv.js"); const psa = runPsaSync(setup.model, setup.parameters, { samples: ${large}, seed: 1 });
+     let best = Infinity; for (let k = 0; k < 3; k++) { const c0 = process.cpuUsage(); psaResultToCsv(psa); const used = process.cpuUsage(c0); best = Math.min(best, used.user + used.system); } console.log(best / ${large});`;
+  const csv = Number(execFileSync(process.execPath, ["--input-type=module", "-e", csvScript], { cwd: ROOT, encoding: "utf8" }).trim());
+  console.log(`  with --out DIR also formatting psa-draws.csv ${csv.toFixed(1)} µs${ratio(csv)} (in-process, least of 3; not in the figures above)`);
 }
