@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isCollection, isNode, isPair, type Document } from "yaml";
+import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, type Document } from "yaml";
 import { FILE_SIZE_LIMITS } from "./file-access.js";
 import type { Issue, PathSegment } from "../core/errors.js";
 
@@ -33,7 +33,9 @@ export function parseModelText(text: string, fileName: string, format: "yaml" | 
     return { data: undefined, issues: [issue], locate: (other) => ({ ...other, file: fileName }) };
   }
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  // logLevel "error": the yaml package would otherwise write its warnings (a key that is a list)
+  // to the process, i.e. to the terminal of whoever opens a file from elsewhere; they become issues here.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: "error" });
   const where = (offset: number): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -66,6 +68,18 @@ export function parseModelText(text: string, fileName: string, format: "yaml" | 
   if (issues.length > 0) return { data: undefined, issues, locate };
   const depth = nestingDepth(doc.contents);
   if (depth > MAX_DEPTH) return { data: undefined, issues: [{ code: "resource_limit", path: [], file: fileName, message: `${fileName} nests mappings and lists ${depth} deep, more than ${MAX_DEPTH}` }], locate };
+  // A key that is a list or mapping (`? [a, b]`) has no name: JavaScript would turn it into the text "[ a, b ]".
+  const keys = collectionKeys(doc);
+  if (keys.length > 0) {
+    return {
+      data: undefined,
+      issues: keys.map((offset) => {
+        const { line, column } = where(offset);
+        return { code: "parse_error", path: [], file: fileName, line, column, message: `a key of ${fileName} at line ${line}, column ${column} is a list or mapping; keys are names or numbers (${fileName}:${line}:${column})` };
+      }),
+      locate,
+    };
+  }
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), issues, locate };
   } catch (error) {
@@ -95,6 +109,23 @@ function sizeProblem(text: string): string | undefined {
     else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return deepest > MAX_DEPTH ? `brackets [ { nested ${deepest} deep, more than ${MAX_DEPTH}` : undefined;
+}
+
+/** Where each key that is a list or mapping (or an alias of one) starts, in the order of the text; at most 10. */
+function collectionKeys(doc: Document): number[] {
+  const found: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && found.length < 10) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      const key = isAlias(node.key) ? node.key.resolve(doc) : node.key;
+      if (isCollection(key) && isNode(node.key)) found.push(node.key.range?.[0] ?? 0);
+      stack.push(node.key, node.value);
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return found.sort((a, b) => a - b);
 }
 
 /** The deepest nesting of collections under `root`, walked without recursion. */

@@ -115,6 +115,27 @@ describe("compileModelFile", () => {
     expect(comma[0]!.message).toContain("quote expressions that contain commas");
   });
 
+  it("checkModelFile refuses a key that is a list or mapping, with its line, and the yaml package writes no warning to the process", () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.message);
+    process.on("warning", onWarning);
+    const emit = process.emitWarning;
+    process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
+    try {
+      const listKey = issuesOf(MARKOV.replace("  uWell: 0.9\n", "  uWell: 0.9\n  ? [b, c]\n  : 2\n"));
+      expect(listKey).toEqual([expect.objectContaining({ code: "parse_error", line: 7, column: 5, message: expect.stringMatching(/^a key of test\.yaml at line 7, column 5 is a list or mapping; keys are names or numbers/) })]);
+      // An alias of a mapping used as a key, and a mapping key inside a strategy's variables.
+      const aliasKey = issuesOf(MARKOV.replace("metadata: { title: Test model, currency: SEK }", "metadata: &m { title: Test model, currency: SEK }").replace("  uWell: 0.9\n", "  uWell: 0.9\n  ? *m\n  : 2\n"));
+      expect(aliasKey.map((issue) => [issue.code, issue.line])).toEqual([["parse_error", 7]]);
+      const nested = issuesOf(MARKOV.replace("New drug: { variables: { hr: 0.5 } }", "New drug: { variables: { ? { hr: 1 } : 0.5 } }"));
+      expect(nested.map((issue) => [issue.code, issue.line])).toEqual([["parse_error", 10]]);
+    } finally {
+      process.emitWarning = emit;
+      process.off("warning", onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it("compileModelFile reads JSON files with line numbers, and rejects invalid JSON", () => {
     const json = JSON.stringify({ metadata: { title: "J", currency: "EUR" }, parameters: { c: 5 }, strategies: ["A"], model: { type: "decision-tree", root: { decision: { A: { terminal: { payoffs: { cost: "c * 2", qaly: 1 } } } } } } }, null, 2);
     const project = compileModelFile(json, { fileName: "model.json" });
