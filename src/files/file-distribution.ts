@@ -35,7 +35,8 @@ export function fileDistribution(raw: Spec, path: readonly PathSegment[], issues
   if (spec === undefined) return undefined;
   const { kind } = spec;
   try {
-    const forms = FORMS[kind];
+    // An own key only: `kind: __proto__` or `constructor` must not reach Object.prototype's members.
+    const forms = Object.hasOwn(FORMS, kind) ? FORMS[kind] : undefined;
     if (forms !== undefined) {
       const keys = Object.keys(spec).filter((key) => key !== "kind");
       const form = forms.find((f) => keys.every((key) => f.includes(key)) && f.filter((key) => key !== "level").every((key) => keys.includes(key)));
