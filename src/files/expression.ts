@@ -306,7 +306,10 @@ function emitExpression(source: string, scope: ExpressionScope, path: readonly P
     switch (node.type) {
       case "ConstantNode": {
         const value = any["value"];
-        return typeof value === "number" && Number.isFinite(value) ? `(${String(value)})` : issue("parse_error", `only numbers are allowed as constants (found ${JSON.stringify(value)})`);
+        if (typeof value === "number" && Number.isFinite(value)) return `(${String(value)})`;
+        // mathjs reads "" as a constant without a value; JSON would write NaN and Infinity as null.
+        if (value === undefined) return issue("parse_error", "the expression is empty");
+        return issue("parse_error", `only finite numbers are allowed as constants (found ${typeof value === "number" ? String(value) : JSON.stringify(value)})`);
       }
       case "SymbolNode": {
         const name = any["name"] as string;

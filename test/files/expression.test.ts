@@ -52,6 +52,17 @@ describe("compileExpression", () => {
     }
   });
 
+  it("compileExpression says what a constant it refuses is: an empty expression, NaN, Infinity, text", () => {
+    // JSON.stringify used to write NaN and Infinity as "null", and "" as "undefined".
+    const messages = ["", "NaN", "1e999", "'text'"].map((text) => errorOf(() => compileExpression(text, scope)));
+    expect(messages.map((error) => [error.code, error.message])).toEqual([
+      ["parse_error", 'the expression is empty in ""'],
+      ["parse_error", 'only finite numbers are allowed as constants (found NaN) in "NaN"'],
+      ["parse_error", 'only finite numbers are allowed as constants (found Infinity) in "1e999"'],
+      ["parse_error", `only finite numbers are allowed as constants (found "text") in "'text'"`],
+    ]);
+  });
+
   it("compileExpression reports a syntax error as parse_error", () => {
     expect(errorOf(() => compileExpression("(1 +", scope)).code).toBe("parse_error");
   });
