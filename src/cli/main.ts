@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
     io.stdout(`${QALY_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).filter((c) => c !== "analyse").join(", ")})`);
     return await (await command())(rest, io);

@@ -260,7 +260,8 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
  */
 function economicsOf(file: ModelFile, issues: Issue[]): EconomicSettings | undefined {
   const stated = file.economics ?? {};
-  const presetCurrency = ECONOMIC_PRESETS[stated.preset ?? "neutral"]?.currency;
+  const presetName = stated.preset ?? "neutral";
+  const presetCurrency = Object.hasOwn(ECONOMIC_PRESETS, presetName) ? ECONOMIC_PRESETS[presetName]?.currency : undefined;
   const currency = stated.currency ?? file.metadata.currency;
   if (stated.preset !== undefined && stated.currency === undefined && file.metadata.currency !== undefined && presetCurrency !== undefined && file.metadata.currency !== presetCurrency) {
     issues.push({ code: "invalid_model", path: ["metadata", "currency"], message: `the currency ${file.metadata.currency} differs from the ${stated.preset} preset's ${presetCurrency}; set economics.currency (and economics.thresholds) to use another currency`, received: file.metadata.currency });

@@ -36,7 +36,7 @@ const FAMILIES: Readonly<Record<FlexsurvDistribution, Family>> = {
  * @internal
  */
 export function flexsurvFamily(distribution: FlexsurvDistribution): Family & { readonly coefficientNames: readonly string[] } {
-  const family = FAMILIES[distribution];
+  const family = Object.hasOwn(FAMILIES, distribution) ? FAMILIES[distribution] : undefined;
   if (family === undefined) fail("invalid_argument", ["distribution"], `unknown flexsurv distribution ${JSON.stringify(distribution)}`, { received: distribution, expected: Object.keys(FAMILIES).join(" | ") });
   return { ...family, coefficientNames: family.parameters.map((name, i) => (family.logScale[i] ? `log(${name})` : name)) };
 }

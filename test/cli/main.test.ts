@@ -27,6 +27,8 @@ describe("qaly (in-process)", () => {
     expect((await qaly()).code).toBe(2);
     const cases: [string[], string][] = [
       [["frobnicate"], 'unknown command "frobnicate"'],
+      [["constructor"], 'unknown command "constructor"'],
+      [["__proto__"], 'unknown command "__proto__"'],
       [["run", fixture("toy-tree"), "--bogus"], "--bogus"],
       [["run", fixture("toy-tree"), "--wtp", "0:abc:10"], "--wtp"],
       [["run", fixture("toy-tree"), "--psa", "-3"], "--psa"],

@@ -53,6 +53,11 @@ describe("model files: economic settings (economics:)", () => {
       ]);
       expect(bad.issues[0]!.message).toMatch(/^unknown economic preset 'swedn'; did you mean 'sweden'\?/);
     }
+    // Found by mutating the bundled models: `preset: constructor` (or another Object member) crashed with a TypeError.
+    for (const preset of ["__proto__", "constructor", "toString"]) {
+      const member = checkModelFile(model(`metadata: { title: Demo, currency: SEK }\neconomics: { preset: ${preset} }`), { fileName: "demo.yaml" });
+      expect(member.ok ? [] : member.issues.map((i) => [i.code, i.path]), preset).toEqual([["invalid_argument", ["economics", "preset"]]]);
+    }
     const clash = checkModelFile(model("metadata: { title: Demo, currency: USD }\neconomics: { preset: sweden }"), { fileName: "demo.yaml" });
     expect(clash.ok).toBe(false);
     if (!clash.ok) expect(clash.issues[0]).toMatchObject({ code: "invalid_model", path: ["metadata", "currency"] });

@@ -73,7 +73,8 @@ export interface EconomicSettings {
 export function economicSettings(input: EconomicSettingsInput, path: readonly PathSegment[] = ["economics"]): EconomicSettings {
   const issues = new IssueCollector();
   const name = input.preset ?? "neutral";
-  const preset = ECONOMIC_PRESETS[name];
+  // Own keys only: a preset named __proto__ or constructor must not reach Object.prototype's members.
+  const preset = Object.hasOwn(ECONOMIC_PRESETS, name) ? ECONOMIC_PRESETS[name] : undefined;
   if (preset === undefined) {
     const known = Object.keys(ECONOMIC_PRESETS);
     issues.add({ code: "invalid_argument", path: [...path, "preset"], message: `unknown economic preset '${name}'; ${didYouMean(name, known)}`, received: name, expected: known.join(", ") });

@@ -55,6 +55,10 @@ describe("economicSettings", () => {
     ]);
   });
 
+  it.each(["__proto__", "constructor", "toString"])("a preset named %s (an Object member) is an unknown preset, not a crash", (preset) => {
+    expect(issuesOf(() => economicSettings({ preset })).map((issue) => [issue.code, issue.path])).toEqual([["invalid_argument", ["economics", "preset"]]]);
+  });
+
   it("a threshold ≤ 0 is a typed error naming the threshold; every bad setting is reported at once", () => {
     const issues = issuesOf(() => economicSettings({ thresholds: [500_000, 0, -1], discountRate: { cost: 1.5 }, priceYear: 2024.5, locale: "not a locale!" }, ["settings"]));
     expect(issues.map((i) => i.path)).toEqual([
