@@ -72,3 +72,21 @@ describe("random byte-level mutations of a valid model file (property)", () => {
     expect(outcomes.ran).toBeGreaterThan(0);
   });
 });
+
+// Session 17's campaign (every word of each bundled model replaced by an object-internal name, 33 000
+// files) found lookups that reached Object.prototype's members: `kind: constructor` in a distribution
+// and `preset: __proto__` in the economic settings crashed with TypeErrors. Kept here on one file that
+// has both: each distinct word, at its first place, replaced by each name.
+describe("every word of a model file replaced by an object-internal name", () => {
+  it.each(["__proto__", "constructor", "toString"])("%s in any place ends in a typed error or finite results", (name) => {
+    const text = `${new TextDecoder().decode(fixture("../../models/sick-sicker/model.yaml"))}economics: { preset: neutral, currency: USD }\n`;
+    expect(exercise(text)).toBe("ran");
+    const firstPlaces = new Map<string, number>();
+    for (const match of text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\b/g)) if (!firstPlaces.has(match[0])) firstPlaces.set(match[0], match.index);
+    expect(firstPlaces.size).toBeGreaterThan(150);
+    for (const [word, at] of firstPlaces) {
+      const mutated = text.slice(0, at) + name + text.slice(at + word.length);
+      expect(() => exercise(mutated), `${word} → ${name}`).not.toThrow();
+    }
+  });
+});
