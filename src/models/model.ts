@@ -12,6 +12,7 @@
  * - Counts and other path or event outcomes are plain camelCase names (`driversDetected`).
  */
 
+import { fail } from "../core/errors.js";
 import type { ParameterValues } from "../parameters/parameter-space.js";
 
 // One definition of the values record, shared with the parameters layer.
@@ -71,6 +72,14 @@ export type StrategyOutcomes<S extends string = string> = Readonly<Record<S, Rea
 /**
  * Evaluates a model once and returns outcomes per strategy as plain objects
  * (convenient for the base case; the PSA runner uses {@link Model.evaluateInto} directly).
+ * Every total is finite: finite inputs can still add up to ±Infinity (a cost of 1e308 over a few
+ * cycles), which is an error here, as in the base case, the DSA and the PSA.
+ *
+ * @throws QalyError `non_finite_value` at `strategies.<strategy>.outcomes.<outcome>` for a total
+ * that is not a finite number; any error of the model
+ * @example
+ * const model = { title: "Demo", strategies: ["A"], outcomes: ["cost"], evaluateInto(p: { c: number }, out: Float64Array) { out[0] = 2 * p.c; } };
+ * evaluateModel(model, { c: 5 }).A.cost // => 10
  */
 export function evaluateModel<P, S extends string>(model: Model<P, S>, params: P, context?: EvaluationContext): StrategyOutcomes<S> {
   const width = model.outcomes.length;
@@ -80,7 +89,9 @@ export function evaluateModel<P, S extends string>(model: Model<P, S>, params: P
   model.strategies.forEach((strategy, s) => {
     const row: Record<string, number> = {};
     model.outcomes.forEach((outcome, o) => {
-      row[outcome] = out[s * width + o]!;
+      const value = out[s * width + o]!;
+      if (!Number.isFinite(value)) fail("non_finite_value", ["strategies", strategy, "outcomes", outcome], `the model returned ${value} for outcome "${outcome}" of strategy "${strategy}"`, { received: value });
+      row[outcome] = value;
     });
     result[strategy] = row;
   });

@@ -40,7 +40,7 @@ export interface BaseCaseResult<S extends string = string> {
  * @param parameters - parameter values, or an object with `base()`
  * @param options - which outcomes are cost and effect in `summary`
  * @returns outcomes per strategy and the cost/effect summary
- * @throws QalyError `unknown_outcome` when the cost or effect outcome is missing; any error of the model
+ * @throws QalyError `unknown_outcome` when the cost or effect outcome is missing; `non_finite_value` for a total that is not finite; any error of the model
  * @example
  * const model = { title: "Demo", strategies: ["SoC", "New"], outcomes: ["cost", "qaly"], evaluateInto(p, out) { out.set([p.cSoc, 1, p.cSoc + 3000, 1.5]); } };
  * const base = runBaseCase(model, { cSoc: 1000 });
@@ -52,13 +52,8 @@ export function runBaseCase<P extends Readonly<Record<string, number>>, S extend
   if (typeof values !== "object" || values === null) fail("invalid_argument", ["parameters"], "give parameter values or an object with base()", { received: values });
   const cost = requireName("unknown_outcome", ["cost"], "outcome", options.cost ?? "cost", model.outcomes);
   const effect = requireName("unknown_outcome", ["effect"], "outcome", options.effect ?? (model.outcomes.includes("qaly") ? "qaly" : "effect"), model.outcomes);
+  // evaluateModel refuses a non-finite total (non_finite_value, naming strategy and outcome).
   const outcomes = evaluateModel(model, values);
-  for (const strategy of model.strategies) {
-    for (const outcome of model.outcomes) {
-      const value = outcomes[strategy][outcome]!;
-      if (!Number.isFinite(value)) fail("non_finite_value", ["strategies", strategy, "outcomes", outcome], `the model returned ${value} for outcome "${outcome}" of strategy "${strategy}"`, { received: value });
-    }
-  }
   const summary = model.strategies.map((strategy) => Object.freeze({ strategy, cost: outcomes[strategy][cost]!, effect: outcomes[strategy][effect]! }));
   return Object.freeze({ strategies: model.strategies, outcomes: model.outcomes, parameters: Object.freeze({ ...values }), values: outcomes, summary: Object.freeze(summary) });
 }
