@@ -68,14 +68,16 @@ export function parseModelText(text: string, fileName: string, format: "yaml" | 
   if (issues.length > 0) return { data: undefined, issues, locate };
   const depth = nestingDepth(doc.contents);
   if (depth > MAX_DEPTH) return { data: undefined, issues: [{ code: "resource_limit", path: [], file: fileName, message: `${fileName} nests mappings and lists ${depth} deep, more than ${MAX_DEPTH}` }], locate };
-  // A key that is a list or mapping (`? [a, b]`) has no name: JavaScript would turn it into the text "[ a, b ]".
-  const keys = collectionKeys(doc);
-  if (keys.length > 0) {
+  // What toJS would turn into something else: a key that is a list or mapping (`? [a, b]`) has no
+  // name (JavaScript would make it the text "[ a, b ]"); an alias without an anchor before it is an
+  // exception of toJS, not the alias-expansion limit the catch below reports.
+  const shapes = shapeProblems(doc);
+  if (shapes.length > 0) {
     return {
       data: undefined,
-      issues: keys.map((offset) => {
-        const { line, column } = where(offset);
-        return { code: "parse_error", path: [], file: fileName, line, column, message: `a key of ${fileName} at line ${line}, column ${column} is a list or mapping; keys are names or numbers (${fileName}:${line}:${column})` };
+      issues: shapes.map(({ at, what }) => {
+        const { line, column } = where(at);
+        return { code: "parse_error", path: [], file: fileName, line, column, message: `cannot read the YAML of ${fileName} at line ${line}, column ${column}: ${what} (${fileName}:${line}:${column})` };
       }),
       locate,
     };
@@ -111,21 +113,26 @@ function sizeProblem(text: string): string | undefined {
   return deepest > MAX_DEPTH ? `brackets [ { nested ${deepest} deep, more than ${MAX_DEPTH}` : undefined;
 }
 
-/** Where each key that is a list or mapping (or an alias of one) starts, in the order of the text; at most 10. */
-function collectionKeys(doc: Document): number[] {
-  const found: number[] = [];
+/**
+ * Keys that are lists or mappings (or aliases of one) and aliases with no anchor before them, with
+ * where each starts, in the order of the text; at most 10.
+ */
+function shapeProblems(doc: Document): { at: number; what: string }[] {
+  const found: { at: number; what: string }[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0 && found.length < 10) {
     const node = stack.pop();
-    if (isPair(node)) {
+    if (isAlias(node) && node.resolve(doc) === undefined) {
+      found.push({ at: node.range?.[0] ?? 0, what: `the alias *${node.source} has no anchor &${node.source} before it` });
+    } else if (isPair(node)) {
       const key = isAlias(node.key) ? node.key.resolve(doc) : node.key;
-      if (isCollection(key) && isNode(node.key)) found.push(node.key.range?.[0] ?? 0);
+      if (isCollection(key) && isNode(node.key)) found.push({ at: node.key.range?.[0] ?? 0, what: "a key is a list or mapping; keys are names or numbers" });
       stack.push(node.key, node.value);
     } else if (isCollection(node)) {
       for (const item of node.items) stack.push(item);
     }
   }
-  return found.sort((a, b) => a - b);
+  return found.sort((a, b) => a.at - b.at);
 }
 
 /** The deepest nesting of collections under `root`, walked without recursion. */

@@ -115,7 +115,7 @@ describe("compileModelFile", () => {
     expect(comma[0]!.message).toContain("quote expressions that contain commas");
   });
 
-  it("checkModelFile refuses a key that is a list or mapping, with its line, and the yaml package writes no warning to the process", () => {
+  it("checkModelFile refuses a key that is a list or mapping and an alias without anchor, with their lines, and the yaml package writes no warning to the process", () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error): void => void warnings.push(warning.message);
     process.on("warning", onWarning);
@@ -123,12 +123,15 @@ describe("compileModelFile", () => {
     process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
     try {
       const listKey = issuesOf(MARKOV.replace("  uWell: 0.9\n", "  uWell: 0.9\n  ? [b, c]\n  : 2\n"));
-      expect(listKey).toEqual([expect.objectContaining({ code: "parse_error", line: 7, column: 5, message: expect.stringMatching(/^a key of test\.yaml at line 7, column 5 is a list or mapping; keys are names or numbers/) })]);
+      expect(listKey).toEqual([expect.objectContaining({ code: "parse_error", line: 7, column: 5, message: "cannot read the YAML of test.yaml at line 7, column 5: a key is a list or mapping; keys are names or numbers (test.yaml:7:5)" })]);
       // An alias of a mapping used as a key, and a mapping key inside a strategy's variables.
       const aliasKey = issuesOf(MARKOV.replace("metadata: { title: Test model, currency: SEK }", "metadata: &m { title: Test model, currency: SEK }").replace("  uWell: 0.9\n", "  uWell: 0.9\n  ? *m\n  : 2\n"));
       expect(aliasKey.map((issue) => [issue.code, issue.line])).toEqual([["parse_error", 7]]);
       const nested = issuesOf(MARKOV.replace("New drug: { variables: { hr: 0.5 } }", "New drug: { variables: { ? { hr: 1 } : 0.5 } }"));
       expect(nested.map((issue) => [issue.code, issue.line])).toEqual([["parse_error", 10]]);
+      // An alias without an anchor before it: a parse error where it stands, not the alias-expansion limit.
+      const unanchored = issuesOf(MARKOV.replace("  uWell: 0.9\n", "  uWell: *u\n"));
+      expect(unanchored).toEqual([expect.objectContaining({ code: "parse_error", line: 6, message: "cannot read the YAML of test.yaml at line 6, column 10: the alias *u has no anchor &u before it (test.yaml:6:10)" })]);
     } finally {
       process.emitWarning = emit;
       process.off("warning", onWarning);
