@@ -1,6 +1,6 @@
 import { fail, type PathSegment } from "../core/errors.js";
 import { formatSignificant } from "../core/format-significant.js";
-import { requireFinite, requireObject, requirePositive } from "./validate.js";
+import { requireFinite, requireFitted, requireObject, requirePositive } from "./validate.js";
 
 /** Beta shapes (α, β) from a mean and SE by the method of moments; see `beta.fromMeanSe`. */
 export function betaFromMeanSe(mean: number, se: number, path: readonly PathSegment[]): { alpha: number; beta: number } {
@@ -21,7 +21,9 @@ export function betaFromMeanSe(mean: number, se: number, path: readonly PathSegm
     );
   }
   const total = limit / variance - 1;
-  return { alpha: m * total, beta: (1 - m) * total };
+  const shapes = { alpha: m * total, beta: (1 - m) * total };
+  requireFitted({ ...shapes, "alpha + beta": total }, [...path, "se"], `mean ${m} and SE ${s}`);
+  return shapes;
 }
 
 /** Beta shapes (events, total − events) from counts; see `beta.fromCounts`. */

@@ -1,5 +1,6 @@
 import betaCdf from "@stdlib/stats-base-dists-beta-cdf/lib/main.js";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile/lib/main.js";
+import { fail } from "../core/errors.js";
 import type { Rng } from "../random/rng.js";
 import { betaFromCounts, betaFromMeanSe } from "./beta-fit.js";
 import type { Distribution, DistributionDef } from "./distribution.js";
@@ -125,7 +126,11 @@ class Beta implements Distribution<BetaDef> {
  */
 export function beta(params: { readonly alpha: number; readonly beta: number }): Distribution<Extract<DistributionDef, { readonly kind: "beta" }>> {
   const raw = requireObject(params, ["beta"], "{ alpha, beta }");
-  return new Beta(requirePositive(raw.alpha, ["beta", "alpha"]), requirePositive(raw.beta, ["beta", "beta"]));
+  const alpha = requirePositive(raw.alpha, ["beta", "alpha"]);
+  const b = requirePositive(raw.beta, ["beta", "beta"]);
+  // The mean α/(α + β) and the variance need the sum: beyond double precision they would read 0 or NaN.
+  if (!Number.isFinite(alpha + b)) fail("invalid_argument", ["beta"], `alpha + beta = ${alpha + b} (alpha ${alpha}, beta ${b}) is beyond what double-precision numbers hold`, { received: alpha + b, expected: "a finite alpha + beta" });
+  return new Beta(alpha, b);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Rng } from "../random/rng.js";
 import type { Distribution, DistributionDef } from "./distribution.js";
 import { marsagliaTsang } from "./draw-gamma.js";
 import { formatSignificant } from "../core/format-significant.js";
-import { requireFinite, requireObject, requirePositive } from "./validate.js";
+import { requireFinite, requireFitted, requireObject, requirePositive } from "./validate.js";
 
 /** The definition of a gamma distribution (a member of {@link DistributionDef}). */
 export type GammaDef = Extract<DistributionDef, { readonly kind: "gamma" }>;
@@ -104,7 +104,10 @@ gamma.fromMeanSe = function fromMeanSe(mean: number, se: number): Distribution<E
   const m = requireFinite(mean, ["gamma", "fromMeanSe", "mean"]);
   const s = requirePositive(se, ["gamma", "fromMeanSe", "se"]);
   if (!(m > 0)) fail("impossible_fit", ["gamma", "fromMeanSe", "mean"], `a gamma distribution only takes positive values, so its mean must be > 0 (received ${m}); for a quantity that can be negative use normal()`, { received: m, expected: "> 0" });
-  return new Gamma((m * m) / (s * s), (s * s) / m);
+  const shape = (m * m) / (s * s);
+  const scale = (s * s) / m;
+  requireFitted({ shape, scale }, ["gamma", "fromMeanSe", "se"], `mean ${m} and SE ${s}`);
+  return new Gamma(shape, scale);
 };
 
 /** The same as {@link gamma.fromMeanSe}: the SD of a parameter's uncertainty is its SE. */

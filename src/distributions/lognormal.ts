@@ -5,7 +5,7 @@ import type { Distribution, DistributionDef } from "./distribution.js";
 import { formatSignificant } from "../core/format-significant.js";
 import { drawStandardNormal } from "./draw-standard-normal.js";
 import { standardNormalQuantile } from "./standard-normal.js";
-import { criticalValue, requireFinite, requireObject, requirePositive } from "./validate.js";
+import { criticalValue, requireFinite, requireFitted, requireObject, requirePositive } from "./validate.js";
 
 /** The definition of a lognormal distribution (a member of {@link DistributionDef}). */
 export type LognormalDef = Extract<DistributionDef, { readonly kind: "lognormal" }>;
@@ -88,6 +88,7 @@ lognormal.fromMeanSe = function fromMeanSe(mean: number, se: number): Distributi
   if (!(m > 0)) fail("impossible_fit", ["lognormal", "fromMeanSe", "mean"], `a lognormal distribution only takes positive values, so its mean must be > 0 (received ${m})`, { received: m, expected: "> 0" });
   const cv = s / m;
   const s2 = Math.log1p(cv * cv);
+  requireFitted({ sdlog: Math.sqrt(s2) }, ["lognormal", "fromMeanSe", "se"], `mean ${m} and SE ${s}`);
   return new Lognormal(Math.log(m) - s2 / 2, Math.sqrt(s2));
 };
 

@@ -31,6 +31,19 @@ export function requireFiniteArray(value: unknown, path: readonly PathSegment[],
   return array.map((entry, index) => requireFinite(entry, [...path, index]));
 }
 
+/**
+ * Throws `impossible_fit` at `path` unless every natural parameter a fit computed is a finite number
+ * greater than 0: a mean and SE of very different scales (a mean of 1e308, an SE of 1e-200) give
+ * shapes that overflow to Infinity or underflow to 0, which no distribution can use.
+ */
+export function requireFitted(parameters: Readonly<Record<string, number>>, path: readonly PathSegment[], inputs: string): void {
+  for (const [name, value] of Object.entries(parameters)) {
+    if (!(Number.isFinite(value) && value > 0)) {
+      fail("impossible_fit", path, `${inputs} give ${name} = ${value}, beyond what double-precision numbers hold (the SE is too small or too large for the mean)`, { received: value, expected: `a finite ${name} > 0` });
+    }
+  }
+}
+
 /** Throws unless `value` is a plain object (the argument of a factory). */
 export function requireObject(value: unknown, path: readonly PathSegment[], expected: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {

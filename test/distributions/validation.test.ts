@@ -25,6 +25,15 @@ const cases: readonly [string, () => unknown, string, PathSegment[]][] = [
   ["categorical lengths", () => categorical({ values: [1, 2], probabilities: [1] }), "dimension_mismatch", ["categorical", "probabilities"]],
   ["empirical([])", () => empirical([]), "invalid_argument", ["empirical", "values"]],
   ["empirical([1, NaN])", () => empirical([1, Number.NaN]), "invalid_argument", ["empirical", "values", 1]],
+  // Beyond double precision (session 17's mutation campaign reached these from model files): the
+  // fits used to return Gamma(shape=Infinity) or Beta(α=Infinity, β=Infinity) (mean NaN), and
+  // beta({ alpha: 1e308, beta: 1e308 }).mean() read 0.
+  ["beta({ alpha: 1e308, beta: 1e308 })", () => beta({ alpha: 1e308, beta: 1e308 }), "invalid_argument", ["beta"]],
+  ["gamma.fromMeanSe(1e308, 20)", () => gamma.fromMeanSe(1e308, 20), "impossible_fit", ["gamma", "fromMeanSe", "se"]],
+  ["gamma.fromMeanSe(1, 1e-200)", () => gamma.fromMeanSe(1, 1e-200), "impossible_fit", ["gamma", "fromMeanSe", "se"]],
+  ["beta.fromMeanSe(0.5, 1e-200)", () => beta.fromMeanSe(0.5, 1e-200), "impossible_fit", ["beta", "fromMeanSe", "se"]],
+  ["lognormal.fromMeanSe(1, 1e-200)", () => lognormal.fromMeanSe(1, 1e-200), "impossible_fit", ["lognormal", "fromMeanSe", "se"]],
+  ["lognormal.fromMeanSe(1e-300, 1e10)", () => lognormal.fromMeanSe(1e-300, 1e10), "impossible_fit", ["lognormal", "fromMeanSe", "se"]],
 ];
 
 describe("factories validate their natural parameters", () => {
