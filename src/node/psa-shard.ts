@@ -2,6 +2,7 @@ import { fail, QalyError, type Issue } from "../core/errors.js";
 import { canonicalJson } from "../analysis/run/model-hash.js";
 import { mergeDrawRange } from "../analysis/run/evaluate-draw-range.js";
 import { QALY_VERSION } from "../analysis/run/version.js";
+import { jsonText } from "../core/json-text.js";
 
 /** The `format` field of every PSA shard file. */
 export const PSA_SHARD_FORMAT = "qaly-psa-shard";
@@ -70,7 +71,7 @@ export function psaShardText(shard: PsaShard): string {
     draws: { from: shard.from, to: shard.to },
     values: { encoding: "float64le-base64", layout: "(outcome × strategies + strategy) × draws + draw", data: bytes.toString("base64") },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonText(document);
 }
 
 /**

@@ -6,6 +6,7 @@ import { psaResultCsvChunks } from "../analysis/psa/psa-result-csv.js";
 import type { ProjectRun } from "../project/run-project.js";
 import { runJson } from "../project/results-json.js";
 import { costComparison } from "../analysis/cea/cost-comparison.js";
+import { jsonText } from "../core/json-text.js";
 import {
   baseCaseCsv,
   ceacCsv,
@@ -47,7 +48,7 @@ export function runResultFiles(run: ProjectRun): Record<string, string> {
  */
 export function runResultFileParts(run: ProjectRun): Record<string, string | Iterable<string>> {
   const files: Record<string, string | Iterable<string>> = {
-    "results.json": `${JSON.stringify(runJson(run), null, 2)}\n`,
+    "results.json": jsonText(runJson(run)),
     "base-case.csv": baseCaseCsv(run.baseCase),
     // With a cohort size, the per-cohort totals beside the per-person base case.
     ...(run.cohortSize === undefined ? {} : { "base-case-per-cohort.csv": baseCasePerCohortCsv(run.baseCase, run.cohortSize) }),

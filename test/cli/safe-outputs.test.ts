@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,6 +39,17 @@ describe("qaly run (formula and escape-sequence names)", () => {
     expect(parseCsv(baseCase).rows.map((row) => row[0])).toContain("=HYPERLINK(\"http://example.invalid\")");
   });
 
+  it("qaly run --out writes the names' escape sequences into CSV and JSON files as visible text, never raw", async () => {
+    // The run of the first test wrote them (`cat parameters.csv` must not retitle the terminal).
+    const files = readdirSync(out).filter((name) => name.endsWith(".csv") || name.endsWith(".json"));
+    expect(files).toContain("results.json");
+    for (const file of files) expect(readFileSync(join(out, file), "utf8"), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    expect(readFileSync(join(out, "base-case.csv"), "utf8")).toContain("\\x1b]0;pwned\\x07Retitled");
+    const json = readFileSync(join(out, "results.json"), "utf8");
+    expect(json).toContain("\\u001b]0;pwned\\u0007Retitled");
+    expect(JSON.stringify(JSON.parse(json))).toContain("\\u001b]0;pwned\\u0007Retitled");
+  });
+
   it("qaly run prints the names' escape sequences as visible text, never raw", async () => {
     const { code, stdout } = await qaly("run", model, "--psa", "0", "--no-dsa");
     expect(code).toBe(0);
@@ -53,6 +64,22 @@ describe("qaly analyze (hostile inputs)", () => {
     expect(zero.code).toBe(1);
     expect(zero.stderr).toMatch(/file_not_allowed: \/dev\/zero is not a regular file/);
     expect((await qaly("analyze", join(out, "no-such.csv"))).stderr).toMatch(/file_not_found/);
+  });
+
+  it("qaly analyze of a PSA whose strategy names hold ESC and CSI: --json stays JSON, the CSVs hold them as visible text", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "qaly-hostile-psa-"));
+    try {
+      const names = ["A\u001b[2J", "B\u009b31m"];
+      const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},${1000 + i},${2000 + 3 * i},${0.5 + i / 100},${0.7 + i / 90}`);
+      writeFileSync(join(folder, "psa.csv"), [`draw,cost_${names[0]},cost_${names[1]},qaly_${names[0]},qaly_${names[1]}`, ...rows, ""].join("\n"));
+      const result = await qaly("analyze", join(folder, "psa.csv"), "--json", "--out", join(folder, "out"), "--quiet");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).icerTable.map((row: { strategy: string }) => row.strategy).sort()).toEqual(names);
+      for (const file of readdirSync(join(folder, "out"))) expect(readFileSync(join(folder, "out", file), "utf8"), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+      expect(readFileSync(join(folder, "out", "icer-table.csv"), "utf8")).toContain("B\\x9b31m");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("qaly analyze warns that cost_B is read as a parameter when qaly_B is missing (fixture psa-missing-column.csv)", async () => {

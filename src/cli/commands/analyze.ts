@@ -16,6 +16,7 @@ import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatRun } from "../terminal/format-run.js";
 import { parseCommand, parseThresholds, parseWtp, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { readRegularFile } from "../../node/read-regular-file.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = {
   name: "qaly analyze",
@@ -148,7 +149,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
     ...(ranking === undefined || ranking.rows.length === 0 ? {} : { evppiRanking: ranking }),
   };
 
-  if (values.json === true) io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
+  if (values.json === true) io.stdout(jsonText(runJson(run)));
   else io.stdout(formatRun(run, { baseCase: false }));
   const outFolder = stringOption(values, "out");
   if (outFolder !== undefined) {

@@ -4,6 +4,7 @@ import { checkRunBudget } from "../../project/run-budget.js";
 import { loadModel } from "../../node/load-model.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, stringOption, type CommandSpec } from "../terminal/parse-command.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = { name: "qaly check", positionals: ["model"], options: { psa: { type: "string" }, json: { type: "boolean" }, ...LIMIT_OPTIONS } };
 
@@ -38,7 +39,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const nullEffect = COMPILED.get(project)?.file.checks?.nullEffect;
   const checks = modelChecks(project, { psa, ...(acknowledge === undefined ? {} : { acknowledge }), ...(nullEffect === undefined ? {} : { nullEffect }) });
   const failed = checks.some((check) => !check.passed && check.severity === "error" && check.acknowledged === undefined);
-  if (values.json === true) io.stdout(`${JSON.stringify({ model: project.name, passed: !failed, checks }, null, 2)}\n`);
+  if (values.json === true) io.stdout(jsonText({ model: project.name, passed: !failed, checks }));
   else io.stdout(`${project.name}: ${project.metadata.title}\n${checks.map(line).join("\n")}\n${failed ? "model checks failed" : "model checks passed"}\n`);
   return failed ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { formatWarnings } from "../terminal/format-run.js";
 import { parseCommand, parseCount, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { textTable } from "../terminal/text-table.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = { name: "qaly describe", positionals: ["model"], options: { json: { type: "boolean" }, matrix: { type: "boolean" }, strategy: { type: "string" }, cycle: { type: "string" } } };
 
@@ -72,7 +73,7 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
       warnings: project.warnings,
       ...(values.matrix === true ? { transitionMatrices: matrices } : {}),
     };
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(jsonText(json));
     return 0;
   }
   const m = project.metadata;

@@ -6,6 +6,7 @@ import type { CliIo } from "../terminal/cli-io.js";
 import { formatRun } from "../terminal/format-run.js";
 import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseLimits, parseThresholds, parseTornadoBars, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { checkOutputFolder } from "../../node/check-output-path.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = {
   name: "qaly dsa",
@@ -44,7 +45,7 @@ export async function dsaCommand(argv: readonly string[], io: CliIo): Promise<nu
   const outPath = outFolder === undefined ? undefined : checkOutputFolder(outFolder, ["out"]);
   const chosen = withScenario(await loadModel(positionals[0]!, limits === undefined ? {} : { limits }), scenario);
   const run = await runProject(chosen.project, { psa: 0, dsa: true, ...(thresholds === undefined ? {} : { thresholds }), ...(chosen.scenario === undefined ? {} : { scenario: chosen.scenario }), ...(limits === undefined ? {} : { limits }), ...(tornadoBars === undefined ? {} : { tornadoBars }) });
-  if (values.json === true) io.stdout(`${JSON.stringify({ ...runJson(run), oneWay: run.oneWay ?? null }, null, 2)}\n`);
+  if (values.json === true) io.stdout(jsonText({ ...runJson(run), oneWay: run.oneWay ?? null }));
   else io.stdout(formatRun(run, { warnings: values.quiet !== true }));
   if (outPath !== undefined) await writeResultFiles(outPath, runResultFiles(run));
   return 0;

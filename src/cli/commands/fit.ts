@@ -13,6 +13,7 @@ import { survivalFitFragment } from "../../files/survival-fit-fragment.js";
 import { UsageError, type CliIo } from "../terminal/cli-io.js";
 import { parseCommand, parseCount, stringOption, type CommandSpec } from "../terminal/parse-command.js";
 import { textTable } from "../terminal/text-table.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = {
   name: "qaly fit",
@@ -139,7 +140,7 @@ export async function fitCommand(argv: readonly string[], io: CliIo): Promise<nu
   const outFile = stringOption(values, "out");
   if (outFile !== undefined) {
     await mkdir(dirname(outFile), { recursive: true });
-    await writeFile(outFile, `${JSON.stringify(json, null, 2)}\n`, "utf8");
+    await writeFile(outFile, jsonText(json), "utf8");
   }
   const svgFile = stringOption(values, "svg");
   if (svgFile !== undefined) {
@@ -151,7 +152,7 @@ export async function fitCommand(argv: readonly string[], io: CliIo): Promise<nu
     }
   }
   if (values.json === true) {
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(jsonText(json));
     return 0;
   }
   const out: string[] = [];

@@ -4,6 +4,7 @@ import { bundledModels, bundledModelsFolder } from "../../node/bundled-models.js
 import type { CliIo } from "../terminal/cli-io.js";
 import { parseCommand, type CommandSpec } from "../terminal/parse-command.js";
 import { textTable } from "../terminal/text-table.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = { name: "qaly list", positionals: [], options: { json: { type: "boolean" } } };
 
@@ -32,7 +33,7 @@ export function listCommand(argv: readonly string[], io: CliIo): number {
     return { name, path: relative(process.cwd(), folder) || folder, runnable: file !== undefined, reference, file: file ?? null, title: heading };
   }).filter((m) => m.runnable || m.reference);
   if (values.json === true) {
-    io.stdout(`${JSON.stringify({ folder: root ?? null, models }, null, 2)}\n`);
+    io.stdout(jsonText({ folder: root ?? null, models }));
     return 0;
   }
   if (models.length === 0) {

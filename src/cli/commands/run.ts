@@ -18,6 +18,7 @@ import { LIMIT_HELP, LIMIT_OPTIONS, parseCommand, parseCount, parseLimits, parse
 import { checkOutputFile, checkOutputFolder } from "../../node/check-output-path.js";
 import { modelFileTaskModule } from "../../node/model-file-task.js";
 import { progressBar } from "../terminal/progress-bar.js";
+import { jsonText } from "../../core/json-text.js";
 
 const SPEC: CommandSpec = {
   name: "qaly run",
@@ -198,7 +199,7 @@ export async function runChosen(loaded: LoadedModel, chosen: ScenarioProject, ch
 export async function reportRun(run: ProjectRun, checks: readonly ModelCheck[], io: CliIo, outputs: RunOutputs): Promise<number> {
   const { json, quiet, outFolder, outPath, reportFile, reportPath } = outputs;
   if (json) {
-    io.stdout(`${JSON.stringify(runJson(run), null, 2)}\n`);
+    io.stdout(jsonText(runJson(run)));
     if (!quiet && run.warnings.length > 0) io.stderr(`${formatWarnings(run.warnings)}\n`);
   } else {
     io.stdout(formatRun(run));

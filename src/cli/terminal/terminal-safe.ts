@@ -1,13 +1,11 @@
-// Names in a model file are untrusted text: an escape sequence in a strategy name could retitle,
-// recolour or clear the terminal it is printed on. Everything the command prints passes here.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+import { showControlCharacters } from "../../core/control-characters.js";
 
 /**
  * Text made safe to print on a terminal: control characters (ESC, BEL, C1 controls such as CSI,
- * DEL…) are shown as `\x1b`-style escapes instead of being sent raw. Line feeds and tabs stay; a
- * carriage return stays only first or last in the text, where the progress bar puts it to redraw
- * its line.
+ * DEL…) are shown as `\x1b`-style escapes instead of being sent raw (names in a model file are
+ * untrusted text: an escape sequence in a strategy name could retitle, recolour or clear the
+ * terminal). Everything the command prints passes here. Line feeds and tabs stay; a carriage
+ * return stays only first or last in the text, where the progress bar puts it to redraw its line.
  *
  * @param text - what a command is about to print
  * @returns the same text with control characters made visible
@@ -16,8 +14,5 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  */
 export function terminalSafe(text: string): string {
   const last = text.length - 1;
-  return text.replace(CONTROL, (character, offset: number) => {
-    if (character === "\r" && (offset === 0 || offset === last)) return character;
-    return `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`;
-  });
+  return showControlCharacters(text, (character, offset) => character === "\r" && (offset === 0 || offset === last));
 }

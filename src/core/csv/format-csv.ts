@@ -1,5 +1,6 @@
 import { dsvFormat } from "d3-dsv";
 import { neutraliseFormula } from "./formula-cells.js";
+import { showControlCharacters } from "../control-characters.js";
 
 /** One cell written by {@link formatCsv}: numbers as `String(x)` (shortest round-trip form), `null` and `undefined` as empty fields. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -14,7 +15,10 @@ const comma = dsvFormat(",");
  * shortest decimal that reads back to the same double, `null` as an empty field. Fields holding a
  * comma, quote or line break are quoted by d3-dsv (inner quotes doubled); fields with a leading or
  * trailing space are quoted too, so that readers which trim unquoted fields keep the spaces. Text
- * that a spreadsheet would run as a formula gets a leading `'` ({@link neutraliseFormula}).
+ * that a spreadsheet would run as a formula gets a leading `'` ({@link neutraliseFormula}); control
+ * characters other than tab, line feed and carriage return (which quoted text may hold) are written
+ * as visible `\x1b`-style escapes, so that `cat results.csv` cannot pass a label's escape sequence
+ * (ESC, BEL, DEL, CSI…) to the terminal.
  *
  * @param header - the column names
  * @param rows - one array of cells per row
@@ -27,6 +31,9 @@ export function formatCsv(header: readonly string[], rows: readonly (readonly Cs
   for (const row of rows) lines.push(formatCsvRow(row), CSV_LINE_END);
   return lines.join("");
 }
+
+/** A carriage return is text in a quoted CSV field (a line break written CRLF), not a control to show. */
+const keepCarriageReturn = (character: string): boolean => character === "\r";
 
 /**
  * One CSV line without its line ending (see {@link formatCsv}).
@@ -47,7 +54,7 @@ export function formatCsvRow(cells: readonly CsvCell[]): string {
       fields[k] = String(cell);
       continue;
     }
-    const text = cell === null || cell === undefined ? "" : neutraliseFormula(cell);
+    const text = cell === null || cell === undefined ? "" : neutraliseFormula(showControlCharacters(cell, keepCarriageReturn));
     fields[k] = /^\s|\s$/.test(text) && !/[",\r\n]/.test(text) ? `"${text}"` : comma.formatValue(text);
   }
   return fields.join(",");
