@@ -7,7 +7,8 @@
 // the cache and from tsc's separate files is printed beside it. dist/ is rebuilt (tsc and the bundles) when it is missing or older than src/.
 // Issue 20 item 4: Sick-Sicker through the command line, marginal CPU per PSA draw (two run sizes,
 // one worker, so the start-up cancels) against a C loop doing the same cohort arithmetic (goal ≤ 3×),
-// with the in-process engine on the same model file beside it.
+// with the in-process engine on the same model file beside it. Issue 20 item 9: peak resident memory of
+// 100 000 draws through the command line (goal ≤ 200 MiB).
 // 2026-12-07 (e6c3db7, 7d830ba), this bench in worktrees of d6d757b and 7d830ba one after the other at
 // load ~10 (the C loop itself read 5.8-6.1 µs instead of its quiet ~3 µs, so the ratios are distorted):
 // validate 0.28 → 0.18 s CPU (10 alternating runs: 259-316 → 172-221 ms; a user's copy of the model,
@@ -123,8 +124,33 @@ export async function bench(): Promise<void> {
   const separate = `const { validateCommand } = await import("./dist/cli/commands/validate.js"); const { processIo } = await import("./dist/cli/terminal/cli-io.js"); process.exitCode = await validateCommand(["sick-sicker", "--quiet"], processIo());`;
   line("qaly validate sick-sicker, separate files", ["--input-type=module", "-e", separate], false);
   perDraw();
+  peakMemory();
   console.log("floor for commands that read a model file: importing these alone");
   for (const name of ["mathjs/number", "./dist/files/mathjs-parse.js", "zod", "yaml"]) line(`import("${name}")`, ["--input-type=module", "-e", `await import(${JSON.stringify(name)})`], false);
+}
+
+/**
+ * Issue 20 item 9: peak resident memory of `qaly run sick-sicker` with 100 000 draws (the process and
+ * its worker threads, which share it: `process.resourceUsage().maxRSS` read at exit), least of 2 runs,
+ * with the default workers (every core for a run this long) and with one. dist/ must be the build's:
+ * after a plain `tsc` (npm run api:check) the unbundled mathjs alone added ~50 MiB (rebuilt above).
+ */
+function peakMemory(): void {
+  const GOAL_MIB = 200;
+  const report = `data:text/javascript,process.on("exit",()=>{process.stderr.write("\\nQALY_RSS "+process.resourceUsage().maxRSS+"\\n")})`;
+  const peak = (workers: readonly string[]): number => {
+    let least = Infinity;
+    for (let k = 0; k < 2; k++) {
+      const child = spawnSync(process.execPath, ["--import", report, CLI, "run", "sick-sicker", "--psa", "100000", "--no-dsa", "--quiet", ...workers], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const match = /QALY_RSS (\d+)/.exec(child.stderr);
+      if (match === null || child.status !== 0) throw new Error(`qaly run printed no peak memory (exit ${child.status}): ${child.stderr}`);
+      least = Math.min(least, Number(match[1]) / 1024);
+    }
+    return least;
+  };
+  const auto = peak([]);
+  const one = peak(["--workers", "1"]);
+  console.log(`qaly run sick-sicker --psa 100000 --no-dsa, peak resident (least of 2): ${auto.toFixed(0)} MiB with the default workers, ${one.toFixed(0)} MiB with one  [target ≤ ${GOAL_MIB} MiB: ${auto <= GOAL_MIB && one <= GOAL_MIB ? "met" : "not met"}]`);
 }
 
 /** CPU seconds (least of `times`) of `node <args>`. */
