@@ -72,7 +72,7 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
       // `{ B: f(x, y) }` in YAML flow style splits at the comma and leaves a key such as "y)".
       const split = path.some((segment) => typeof segment === "string" && /^[^(]*\)/.test(segment));
       const missing = issue.code === "invalid_type" && valueAt(parsed.data, path) === undefined;
-      const what = missing ? `'${String(path.at(-1))}' is missing (${issue.message})` : issue.message;
+      const what = missing ? `'${String(path.at(-1))}' is missing${expectedText(issue)}` : issue.message;
       const message = split ? `${what}; inside { … } a comma ends an entry, so quote expressions that contain commas` : what;
       // A refinement may name its own code (a data file outside the folder is `file_not_allowed`).
       const code = issue.code === "custom" && typeof issue.params?.["issueCode"] === "string" ? (issue.params["issueCode"] as Issue["code"]) : "invalid_model";
@@ -87,6 +87,13 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
   if (!built.ok) return built;
   COMPILED.set(built.value, compiled);
   return built;
+}
+
+/** What a missing entry should have held, in a model file's words (zod says "expected record, received undefined"). */
+function expectedText(issue: { readonly expected?: unknown; readonly message: string }): string {
+  const words: Readonly<Record<string, string>> = { record: "a mapping", object: "a mapping", array: "a list", tuple: "a list", string: "text", number: "a number", boolean: "true or false" };
+  const expected = typeof issue.expected === "string" && Object.hasOwn(words, issue.expected) ? words[issue.expected] : undefined;
+  return expected === undefined ? ` (${issue.message})` : ` (expected ${expected})`;
 }
 
 /**

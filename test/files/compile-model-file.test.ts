@@ -106,6 +106,14 @@ describe("compileModelFile", () => {
     ]);
   });
 
+  it("checkModelFile names a missing entry and what it should hold, in a model file's words", () => {
+    const issues = issuesOf("metadata: { title: t }\nparameters: { a: 1 }\nstrategies: [A]\nmodel: { type: markov, states: [H, D], start: { H: 1 }, cycles: 3 }\n");
+    expect(issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["model.outcomes", "'outcomes' is missing (expected a mapping) (test.yaml:4:8)"],
+      ["model.transitions", "'transitions' is missing (expected a mapping) (test.yaml:4:8)"],
+    ]);
+  });
+
   it("checkModelFile reports YAML syntax errors with their line", () => {
     const issues = issuesOf("metadata: { title: T, currency: SEK\nstrategies: [A]\n");
     expect(issues[0]!.code).toBe("parse_error");
