@@ -59,7 +59,9 @@ export function hint(name: string, known: readonly string[]): string {
 /** Compiles one number or expression of a node. */
 export function value(source: unknown, scope: Scope, context: TreeContext, path: readonly PathSegment[]): Value<Params> {
   if (typeof source !== "number" && typeof source !== "string") {
-    context.issues.push({ code: "invalid_model", path, message: `expected a number or an expression (received ${JSON.stringify(source)})`, received: source });
+    const name = `'${String(path.at(-1))}'`;
+    const message = source === undefined ? `${name} is missing (expected a number or an expression)` : source === null ? `${name} is empty (expected a number or an expression)` : `expected a number or an expression (received ${JSON.stringify(source)})`;
+    context.issues.push({ code: "invalid_model", path, message, received: source });
     return 0;
   }
   return compileValue(source, scope.env, path, context.issues);

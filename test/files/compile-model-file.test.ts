@@ -114,6 +114,14 @@ describe("compileModelFile", () => {
     ]);
   });
 
+  it("checkModelFile says a tree branch's probability is missing or empty, with its path", () => {
+    const tree = (branch: string): string =>
+      `metadata: { title: T }\nparameters: { p: 0.3, c: 10 }\nstrategies: [A]\nmodel:\n  type: decision-tree\n  root:\n    decision:\n      A:\n        chance:\n          - { label: yes, probability: p, next: { terminal: { payoffs: { cost: c, qaly: 1 } } } }\n          - { label: no, ${branch}next: { terminal: { payoffs: { cost: 0, qaly: 1 } } } }\n`;
+    const at = ["model", "root", "decision", "A", "chance", 1, "probability"];
+    expect(issuesOf(tree("")).map((issue) => [issue.path, issue.message.replace(/ \(test\.yaml:.*$/, "")])).toEqual([[at, "'probability' is missing (expected a number or an expression)"]]);
+    expect(issuesOf(tree("probability: , ")).map((issue) => [issue.path, issue.message.replace(/ \(test\.yaml:.*$/, "")])).toEqual([[at, "'probability' is empty (expected a number or an expression)"]]);
+  });
+
   it("checkModelFile reports YAML syntax errors with their line", () => {
     const issues = issuesOf("metadata: { title: T, currency: SEK\nstrategies: [A]\n");
     expect(issues[0]!.code).toBe("parse_error");
