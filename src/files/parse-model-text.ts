@@ -115,21 +115,28 @@ function sizeProblem(text: string): string | undefined {
 
 /**
  * Keys that are lists or mappings (or aliases of one) and aliases with no anchor before them, with
- * where each starts, in the order of the text; at most 10.
+ * where each starts, in the order of the text; at most 10. One pass in document order, anchors
+ * remembered as met (yaml's own Alias.resolve searches the document each time: a file of a million
+ * aliases would take hours).
  */
 function shapeProblems(doc: Document): { at: number; what: string }[] {
   const found: { at: number; what: string }[] = [];
+  const anchors = new Map<string, unknown>();
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0 && found.length < 10) {
     const node = stack.pop();
-    if (isAlias(node) && node.resolve(doc) === undefined) {
-      found.push({ at: node.range?.[0] ?? 0, what: `the alias *${node.source} has no anchor &${node.source} before it` });
-    } else if (isPair(node)) {
-      const key = isAlias(node.key) ? node.key.resolve(doc) : node.key;
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) found.push({ at: node.range?.[0] ?? 0, what: `the alias *${node.source} has no anchor &${node.source} before it` });
+      continue;
+    }
+    if (isNode(node) && typeof node.anchor === "string") anchors.set(node.anchor, node);
+    if (isPair(node)) {
+      const key = isAlias(node.key) ? anchors.get(node.key.source) : node.key;
       if (isCollection(key) && isNode(node.key)) found.push({ at: node.key.range?.[0] ?? 0, what: "a key is a list or mapping; keys are names or numbers" });
-      stack.push(node.key, node.value);
+      // Popped key first, then value: document order, so an anchor is known before the aliases after it.
+      stack.push(node.value, node.key);
     } else if (isCollection(node)) {
-      for (const item of node.items) stack.push(item);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     }
   }
   return found.sort((a, b) => a.at - b.at);

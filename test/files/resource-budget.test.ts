@@ -64,6 +64,12 @@ describe("YAML limits", () => {
     expect(refusal("deep-blocks.yaml", blocks)!.message).toMatch(/nests mappings and lists \d+ deep, more than 64/);
   });
 
+  it("checkModelFile(100 000 aliases of one anchor) is refused with resource_limit, the anchors found in one pass", () => {
+    // A hang guard: resolving each alias by searching the document (yaml's Alias.resolve) took ~10¹⁰ steps here.
+    const text = `metadata: { title: x, currency: SEK }\nparameters: { a: &x 1 }\nlist: [${"*x, ".repeat(100_000)}1]\n`;
+    expect(refusal("many-aliases.yaml", text)!.code).toBe("resource_limit");
+  });
+
   it("checkModelFile(a 50 MB text) fails with resource_limit at once", () => {
     const text = `metadata: { title: x, currency: SEK }\n# ${"x".repeat(50 * 1024 * 1024)}\n`;
     expect(refusal("big.yaml", text)!.message).toMatch(/more than the limit of 8388608 for a model file/);
