@@ -92,6 +92,8 @@ export function parseModelText(text: string, fileName: string, format: "yaml" | 
 
 /** Model files are at most 8 MB (FILE_SIZE_LIMITS.modelFile), in characters here, since the text is already read. */
 const MAX_CHARACTERS = FILE_SIZE_LIMITS.modelFile;
+/** Most commas and line breaks (an upper bound of a file's entries); the bundled models hold at most ~1 400. */
+const MAX_ENTRIES = 200_000;
 /** Deepest nesting of mappings and lists; the bundled models need 12. */
 const MAX_DEPTH = 64;
 /** Alias expansions per anchor (yaml's own default). */
@@ -105,12 +107,16 @@ function sizeProblem(text: string): string | undefined {
   if (text.length > MAX_CHARACTERS) return `${text.length} characters, more than the limit of ${MAX_CHARACTERS} for a model file`;
   let depth = 0;
   let deepest = 0;
+  let separators = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
     else if ((c === 93 || c === 125) && depth > 0) depth--;
+    else if (c === 44 || c === 10) separators++;
   }
-  return deepest > MAX_DEPTH ? `brackets [ { nested ${deepest} deep, more than ${MAX_DEPTH}` : undefined;
+  if (deepest > MAX_DEPTH) return `brackets [ { nested ${deepest} deep, more than ${MAX_DEPTH}`;
+  // The YAML parser takes ~10 µs an entry: a million of them (4 MB) took it 10-15 s before any check could refuse them.
+  return separators > MAX_ENTRIES ? `${separators} commas and lines, more than the ${MAX_ENTRIES} a model file may hold (put large data in a CSV table)` : undefined;
 }
 
 /**

@@ -70,6 +70,11 @@ describe("YAML limits", () => {
     expect(refusal("many-aliases.yaml", text)!.code).toBe("resource_limit");
   });
 
+  it("checkModelFile(a list of a million entries, 4 MB) fails with resource_limit before the YAML parser, which took 10-15 s on it", () => {
+    const text = `metadata: { title: x, currency: SEK }\nlist: [${"1, ".repeat(1_000_000)}1]\n`;
+    expect(refusal("many-entries.yaml", text)!.message).toMatch(/^many-entries\.yaml: 1000003 commas and lines, more than the 200000 a model file may hold/);
+  });
+
   it("checkModelFile(a 50 MB text) fails with resource_limit at once", () => {
     const text = `metadata: { title: x, currency: SEK }\n# ${"x".repeat(50 * 1024 * 1024)}\n`;
     expect(refusal("big.yaml", text)!.message).toMatch(/more than the limit of 8388608 for a model file/);
