@@ -6,6 +6,7 @@ import { formatIssues, QalyError } from "../core/errors.js";
 import { QALY_VERSION } from "../analysis/run/version.js";
 import { processIo, UsageError, type CliIo } from "./terminal/cli-io.js";
 import { terminalSafe } from "./terminal/terminal-safe.js";
+import { ownEntry } from "../core/own-entry.js";
 
 const HELP = `qaly ${QALY_VERSION}: health-economic decision models
 
@@ -61,7 +62,7 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
     io.stdout(`${QALY_VERSION}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = ownEntry(COMMANDS, name);
   try {
     if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).filter((c) => c !== "analyse").join(", ")})`);
     return await (await command())(rest, io);

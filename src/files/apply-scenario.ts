@@ -3,6 +3,7 @@ import { didYouMean } from "../core/closest-name.js";
 import type { ModelProject } from "./model-project.js";
 import { COMPILED } from "./compile-model-file.js";
 import { buildProject } from "./build-project.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /**
  * The project of one named scenario: its parameter values are held fixed in the base case and in
@@ -24,9 +25,7 @@ import { buildProject } from "./build-project.js";
 export function applyScenario(project: ModelProject, name: string): ModelProject {
   const compiled = COMPILED.get(project);
   if (compiled === undefined) fail("invalid_argument", ["project"], "applyScenario needs a project compiled from a model file (compileModelFile); for a TypeScript project use its scenarios directly");
-  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-  const scenarios = compiled.file.scenarios ?? {};
-  const scenario = Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
+  const scenario = ownEntry(compiled.file.scenarios ?? {}, name);
   if (scenario === undefined) {
     const known = Object.keys(compiled.file.scenarios ?? {});
     fail("unknown_scenario", ["scenarios", name], `no scenario "${name}" in model "${project.name}": ${didYouMean(name, known)}`, { received: name, expected: known.join(", ") });

@@ -28,6 +28,7 @@ import { buildBudgetImpact } from "./build-budget-impact.js";
 import { decisionModel } from "./cost-only.js";
 import { withCohortStart } from "./cohort-start.js";
 import type { SettingsFile } from "./model-file-schema.js";
+import { ownEntry } from "../core/own-entry.js";
 
 type Params = Readonly<Record<string, number>>;
 
@@ -260,8 +261,7 @@ export function buildProject(original: CompiledFile, scenario: ScenarioInput | u
  */
 function economicsOf(file: ModelFile, issues: Issue[]): EconomicSettings | undefined {
   const stated = file.economics ?? {};
-  const presetName = stated.preset ?? "neutral";
-  const presetCurrency = Object.hasOwn(ECONOMIC_PRESETS, presetName) ? ECONOMIC_PRESETS[presetName]?.currency : undefined;
+  const presetCurrency = ownEntry(ECONOMIC_PRESETS, stated.preset ?? "neutral")?.currency;
   const currency = stated.currency ?? file.metadata.currency;
   if (stated.preset !== undefined && stated.currency === undefined && file.metadata.currency !== undefined && presetCurrency !== undefined && file.metadata.currency !== presetCurrency) {
     issues.push({ code: "invalid_model", path: ["metadata", "currency"], message: `the currency ${file.metadata.currency} differs from the ${stated.preset} preset's ${presetCurrency}; set economics.currency (and economics.thresholds) to use another currency`, received: file.metadata.currency });

@@ -5,6 +5,7 @@ import { parseModelText, type ModelFileIssue, type ParsedModelText } from "./par
 import { buildProject } from "./build-project.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { fileBudgetIssues, RESOURCE_LIMITS, type ResourceLimits } from "./resource-budget.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** Options of {@link compileModelFile} and {@link checkModelFile}. */
 export interface CompileModelFileOptions {
@@ -89,10 +90,12 @@ export function checkModelFile(text: string, options: CompileModelFileOptions): 
   return built;
 }
 
+/** zod's type names in a model file's words. */
+const EXPECTED_WORDS: Readonly<Record<string, string>> = { record: "a mapping", object: "a mapping", array: "a list", tuple: "a list", string: "text", number: "a number", boolean: "true or false" };
+
 /** What a missing entry should have held, in a model file's words (zod says "expected record, received undefined"). */
 function expectedText(issue: { readonly expected?: unknown; readonly message: string }): string {
-  const words: Readonly<Record<string, string>> = { record: "a mapping", object: "a mapping", array: "a list", tuple: "a list", string: "text", number: "a number", boolean: "true or false" };
-  const expected = typeof issue.expected === "string" && Object.hasOwn(words, issue.expected) ? words[issue.expected] : undefined;
+  const expected = typeof issue.expected === "string" ? ownEntry(EXPECTED_WORDS, issue.expected) : undefined;
   return expected === undefined ? ` (${issue.message})` : ` (expected ${expected})`;
 }
 

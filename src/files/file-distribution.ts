@@ -8,6 +8,7 @@ import { distributionFromDef, isMultivariate, DISTRIBUTION_KINDS, type Univariat
 import { closestName } from "../core/closest-name.js";
 import { compileExpression } from "./expression.js";
 import { MODEL_FILE_FUNCTIONS } from "./expression-env.js";
+import { ownEntry } from "../core/own-entry.js";
 
 type Spec = Readonly<Record<string, unknown>> & { readonly kind: string };
 
@@ -35,8 +36,7 @@ export function fileDistribution(raw: Spec, path: readonly PathSegment[], issues
   if (spec === undefined) return undefined;
   const { kind } = spec;
   try {
-    // An own key only: `kind: __proto__` or `constructor` must not reach Object.prototype's members.
-    const forms = Object.hasOwn(FORMS, kind) ? FORMS[kind] : undefined;
+    const forms = ownEntry(FORMS, kind);
     if (forms !== undefined) {
       const keys = Object.keys(spec).filter((key) => key !== "kind");
       const form = forms.find((f) => keys.every((key) => f.includes(key)) && f.filter((key) => key !== "level").every((key) => keys.includes(key)));

@@ -1,4 +1,5 @@
 import { fail } from "../core/errors.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /**
  * A within-cycle correction: how the trace rows `m_0 … m_N` (the cohort at times 0, Δ, …, NΔ) are
@@ -82,8 +83,7 @@ const CANONICAL = ["none-beginning", "none-end", "half-cycle", "trapezoid", "sim
  * @example canonicalCycleCorrection("trapezoid") // => "trapezoid"
  */
 export function canonicalCycleCorrection(correction: CycleCorrection): CycleCorrection {
-  if (typeof correction === "string" && Object.hasOwn(CYCLE_CORRECTION_ALIASES, correction)) return CYCLE_CORRECTION_ALIASES[correction]!;
-  return correction;
+  return (typeof correction === "string" ? ownEntry(CYCLE_CORRECTION_ALIASES, correction) : undefined) ?? correction;
 }
 
 /** The names a within-cycle correction may be given by (for model-file schemas and messages). */

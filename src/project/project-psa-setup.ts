@@ -2,6 +2,7 @@ import { fail } from "../core/errors.js";
 import type { Model, ParameterValues } from "../models/model.js";
 import type { ParameterDraws } from "../parameters/parameter-draws.js";
 import type { ModelProject } from "../files/model-project.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** A parameter sampler, as `runPsa` takes it: a parameter space, or anything with `sample(n, { seed, method })`. */
 export interface ProjectSampler {
@@ -42,8 +43,7 @@ export interface ProjectPsaSetup {
  * Array.from(projectPsaSetup(project, "cheap").parameters.sample(2, { seed: 1 }).column("cDrug")) // => [50, 50]
  */
 export function projectPsaSetup(project: ModelProject, scenario?: string): ProjectPsaSetup {
-  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-  const chosen = scenario === undefined || !Object.hasOwn(project.scenarios, scenario) ? undefined : project.scenarios[scenario];
+  const chosen = scenario === undefined ? undefined : ownEntry(project.scenarios, scenario);
   if (scenario !== undefined && chosen === undefined) {
     const known = Object.keys(project.scenarios);
     fail("unknown_scenario", ["scenarios", scenario], `no scenario "${scenario}" in model "${project.name}" (known: ${known.length === 0 ? "none" : known.join(", ")})`, { received: scenario, expected: known.join(", ") });

@@ -2,6 +2,7 @@ import { fail } from "../core/errors.js";
 import type { ModelProject } from "../files/model-project.js";
 import { COMPILED } from "../files/compile-model-file.js";
 import { estimateFileWork, formatBytes, formatCount, RESOURCE_LIMITS, type ResourceLimits } from "../files/resource-budget.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** What {@link checkRunBudget} reads of a run's options. */
 export interface RunBudgetOptions {
@@ -47,7 +48,7 @@ export function checkRunBudget(project: ModelProject, options: RunBudgetOptions)
   const compiled = COMPILED.get(project);
   if (compiled === undefined) return;
   const scenario = options.scenario ?? project.scenario;
-  const settings = scenario === undefined || !Object.hasOwn(compiled.file.scenarios ?? {}, scenario) ? undefined : compiled.file.scenarios![scenario]!.settings;
+  const settings = scenario === undefined ? undefined : ownEntry(compiled.file.scenarios ?? {}, scenario)?.settings;
   const estimate = estimateFileWork(compiled.file, settings);
   const psaWork = draws * estimate.perEvaluation;
   if (!(psaWork <= limits.work)) {

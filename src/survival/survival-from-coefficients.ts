@@ -8,6 +8,7 @@ import { lognormalSurvival } from "./lognormal-survival.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 import { weibullPhSurvival } from "./weibull-ph-survival.js";
 import { weibullSurvival } from "./weibull-survival.js";
+import { ownEntry } from "../core/own-entry.js";
 
 /** The parametric families by their flexsurv `dist` names. */
 export type FlexsurvDistribution = "exp" | "weibull" | "weibullPH" | "gompertz" | "llogis" | "lnorm" | "gamma" | "gengamma";
@@ -36,7 +37,7 @@ const FAMILIES: Readonly<Record<FlexsurvDistribution, Family>> = {
  * @internal
  */
 export function flexsurvFamily(distribution: FlexsurvDistribution): Family & { readonly coefficientNames: readonly string[] } {
-  const family = Object.hasOwn(FAMILIES, distribution) ? FAMILIES[distribution] : undefined;
+  const family = ownEntry(FAMILIES, distribution);
   if (family === undefined) fail("invalid_argument", ["distribution"], `unknown flexsurv distribution ${JSON.stringify(distribution)}`, { received: distribution, expected: Object.keys(FAMILIES).join(" | ") });
   return { ...family, coefficientNames: family.parameters.map((name, i) => (family.logScale[i] ? `log(${name})` : name)) };
 }

@@ -2,6 +2,7 @@ import { IssueCollector, type PathSegment } from "../../core/errors.js";
 import { didYouMean } from "../../core/closest-name.js";
 import { ECONOMIC_PRESETS, NEUTRAL_PRESET, type DiscountRates, type SeverityLevel } from "./economic-presets.js";
 import type { WtpRange } from "./wtp-grid.js";
+import { ownEntry } from "../../core/own-entry.js";
 
 /** Economic settings as written by a user: a preset, explicit values, or both (values override the preset). */
 export interface EconomicSettingsInput {
@@ -73,8 +74,7 @@ export interface EconomicSettings {
 export function economicSettings(input: EconomicSettingsInput, path: readonly PathSegment[] = ["economics"]): EconomicSettings {
   const issues = new IssueCollector();
   const name = input.preset ?? "neutral";
-  // Own keys only: a preset named __proto__ or constructor must not reach Object.prototype's members.
-  const preset = Object.hasOwn(ECONOMIC_PRESETS, name) ? ECONOMIC_PRESETS[name] : undefined;
+  const preset = ownEntry(ECONOMIC_PRESETS, name);
   if (preset === undefined) {
     const known = Object.keys(ECONOMIC_PRESETS);
     issues.add({ code: "invalid_argument", path: [...path, "preset"], message: `unknown economic preset '${name}'; ${didYouMean(name, known)}`, received: name, expected: known.join(", ") });
