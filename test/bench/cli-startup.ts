@@ -55,9 +55,10 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = join(ROOT, "dist/cli/main.js");
 const GOAL_S = 0.3;
-// Printed by the child itself when it exits, so the figure is the CPU of that process alone
-// (user + system), start-up included, with nothing of the parent's.
-const REPORT_CPU = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nQALY_CPU "+(u.user+u.system)+"\\n")})`;
+// Printed by the child itself when it exits, so the figures are that process's alone: its CPU (user +
+// system, start-up included, nothing of the parent's) and its peak resident memory (worker threads
+// share the process, so theirs is in it).
+const REPORT = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nQALY_CPU "+(u.user+u.system)+" QALY_RSS "+process.resourceUsage().maxRSS+"\\n")})`;
 
 /** Newest modification time of a TypeScript file under `folder`. */
 function newestSource(folder: string): number {
@@ -70,17 +71,32 @@ function newestSource(folder: string): number {
   return newest;
 }
 
-/** Runs `node <args>` in a fresh process `times` times; the least CPU (seconds) and its wall time. */
-function leastCpu(times: number, args: readonly string[]): { cpu: number; wall: number; status: number | null } {
-  let best = { cpu: Infinity, wall: Infinity, status: null as number | null };
-  for (let k = 0; k < times; k++) {
-    const start = performance.now();
-    const child = spawnSync(process.execPath, ["--import", REPORT_CPU, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-    const wall = (performance.now() - start) / 1000;
-    const match = /QALY_CPU (\d+)/.exec(child.stderr);
-    if (match === null) throw new Error(`node ${args.join(" ")} printed no CPU time: ${child.stderr}`);
-    const cpu = Number(match[1]) / 1e6;
-    if (cpu < best.cpu) best = { cpu, wall, status: child.status };
+interface Measured {
+  /** CPU seconds. */
+  readonly cpu: number;
+  /** Wall seconds, as the parent saw them. */
+  readonly wall: number;
+  /** Peak resident memory, MiB. */
+  readonly rss: number;
+  readonly status: number | null;
+}
+
+/** Runs `node <args>` once in a fresh process. */
+function measured(args: readonly string[]): Measured {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ["--import", REPORT, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const wall = (performance.now() - start) / 1000;
+  const match = /QALY_CPU (\d+) QALY_RSS (\d+)/.exec(child.stderr);
+  if (match === null) throw new Error(`node ${args.join(" ")} printed no CPU time: ${child.stderr}`);
+  return { cpu: Number(match[1]) / 1e6, wall, rss: Number(match[2]) / 1024, status: child.status };
+}
+
+/** Runs `node <args>` in a fresh process `times` times; the run of least CPU. */
+function leastCpu(times: number, args: readonly string[]): Measured {
+  let best = measured(args);
+  for (let k = 1; k < times; k++) {
+    const next = measured(args);
+    if (next.cpu < best.cpu) best = next;
   }
   return best;
 }
@@ -137,14 +153,12 @@ export async function bench(): Promise<void> {
  */
 function peakMemory(): void {
   const GOAL_MIB = 200;
-  const report = `data:text/javascript,process.on("exit",()=>{process.stderr.write("\\nQALY_RSS "+process.resourceUsage().maxRSS+"\\n")})`;
   const peak = (workers: readonly string[]): number => {
     let least = Infinity;
     for (let k = 0; k < 2; k++) {
-      const child = spawnSync(process.execPath, ["--import", report, CLI, "run", "sick-sicker", "--psa", "100000", "--no-dsa", "--quiet", ...workers], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-      const match = /QALY_RSS (\d+)/.exec(child.stderr);
-      if (match === null || child.status !== 0) throw new Error(`qaly run printed no peak memory (exit ${child.status}): ${child.stderr}`);
-      least = Math.min(least, Number(match[1]) / 1024);
+      const run = measured([CLI, "run", "sick-sicker", "--psa", "100000", "--no-dsa", "--quiet", ...workers]);
+      if (run.status !== 0) throw new Error(`qaly run sick-sicker --psa 100000 exited with ${run.status}`);
+      least = Math.min(least, run.rss);
     }
     return least;
   };

@@ -13,6 +13,9 @@ const model = fileURLToPath(new URL("../fixtures/trust/outputs/formula-names.yam
 const out = mkdtempSync(join(tmpdir(), "qaly-safe-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+// A control character other than tab, line feed and carriage return, written raw.
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 describe("qaly run (formula and escape-sequence names)", () => {
@@ -43,7 +46,7 @@ describe("qaly run (formula and escape-sequence names)", () => {
     // The run of the first test wrote them (`cat parameters.csv` must not retitle the terminal).
     const files = readdirSync(out).filter((name) => name.endsWith(".csv") || name.endsWith(".json"));
     expect(files).toContain("results.json");
-    for (const file of files) expect(readFileSync(join(out, file), "utf8"), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+    for (const file of files) expect(readFileSync(join(out, file), "utf8"), file).not.toMatch(RAW_CONTROL);
     expect(readFileSync(join(out, "base-case.csv"), "utf8")).toContain("\\x1b]0;pwned\\x07Retitled");
     const json = readFileSync(join(out, "results.json"), "utf8");
     expect(json).toContain("\\u001b]0;pwned\\u0007Retitled");
@@ -75,7 +78,7 @@ describe("qaly analyze (hostile inputs)", () => {
       const result = await qaly("analyze", join(folder, "psa.csv"), "--json", "--out", join(folder, "out"), "--quiet");
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).icerTable.map((row: { strategy: string }) => row.strategy).sort()).toEqual(names);
-      for (const file of readdirSync(join(folder, "out"))) expect(readFileSync(join(folder, "out", file), "utf8"), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+      for (const file of readdirSync(join(folder, "out"))) expect(readFileSync(join(folder, "out", file), "utf8"), file).not.toMatch(RAW_CONTROL);
       expect(readFileSync(join(folder, "out", "icer-table.csv"), "utf8")).toContain("B\\x9b31m");
     } finally {
       rmSync(folder, { recursive: true, force: true });
