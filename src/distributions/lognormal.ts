@@ -88,8 +88,9 @@ lognormal.fromMeanSe = function fromMeanSe(mean: number, se: number): Distributi
   if (!(m > 0)) fail("impossible_fit", ["lognormal", "fromMeanSe", "mean"], `a lognormal distribution only takes positive values, so its mean must be > 0 (received ${m})`, { received: m, expected: "> 0" });
   const cv = s / m;
   const s2 = Math.log1p(cv * cv);
-  requireFitted({ sdlog: Math.sqrt(s2) }, ["lognormal", "fromMeanSe", "se"], `mean ${m} and SE ${s}`);
-  return new Lognormal(Math.log(m) - s2 / 2, Math.sqrt(s2));
+  const sdlog = Math.sqrt(s2);
+  requireFitted({ sdlog }, ["lognormal", "fromMeanSe", "se"], `mean ${m} and SE ${s}`);
+  return new Lognormal(Math.log(m) - s2 / 2, sdlog);
 };
 
 /** The same as {@link lognormal.fromMeanSe}: the SD of a parameter's uncertainty is its SE. */
