@@ -5,7 +5,7 @@ import type { MarkovCohortDefinition, StateSpec } from "../models/markov/markov-
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, contextReaders, type Env, type Getter } from "./expression-env.js";
 import { compileContextAssignments, type ContextAssignment } from "./expression.js";
-import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import { compileBeforeCycles, modelScope, nameChecker, READS_STATE_TIME, timeReads, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
 import { arrayForms, type CellRows, type SourcedCell } from "./cohort-arrays.js";
 import { readLifeTableFile } from "./life-table-file.js";
@@ -67,12 +67,26 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     const rows = Object.entries(table).filter(([from]) => stateName(from, [...path, "transitionValues", outcome, from]));
     transitionValues.push([outcome, rows.map(([from, row]) => [from, Object.entries(row).filter(([to]) => stateName(to, [...path, "transitionValues", outcome, from, to])).map(([to, v]) => [to, cell(v, [...path, "transitionValues", outcome, from, to])])])]);
   }
-  // Starting values happen before any cycle: they may not read the time.
+  // One value per move and cycle is booked on the moves out of every position of a tunnel state
+  // alike, so a value out of one may not read the time in state (the engine refuses it when the values
+  // differ by position; said here at the expression, whatever the values).
+  const tunnelled = new Set(def.states.flatMap((s: StateSpec) => (typeof s !== "string" && (s.tunnel ?? 1) > 1 ? [s.name] : [])));
+  for (const [outcome, table] of Object.entries(def.transitionValues ?? {})) {
+    for (const [from, row] of Object.entries(table)) {
+      if (!tunnelled.has(from)) continue;
+      for (const [to, v] of Object.entries(row)) {
+        if ((timeReads(v, env, scope.timeReads) & READS_STATE_TIME) === 0) continue;
+        issues.push({ code: "invalid_model", path: [...path, "transitionValues", outcome, from, to], message: `'${v}' reads the time in state (state_time or heemod_state_time, directly or through a variable), but a transition value out of the tunnel state '${from}' is booked on the moves out of every position of the tunnel alike; let the state values or the transition probabilities depend on the time in state instead`, received: v });
+      }
+    }
+  }
+  // Starting values happen before any cycle: they may not read the time, nor the model's variables.
+  const startCell = (source: number | string, where: readonly PathSegment[]): Cell => compileBeforeCycles(source, scope, "a starting value", where, issues);
   const startingValues: [string, Cell | [string, Cell][]][] = [];
   for (const [outcome, v] of Object.entries(def.startingValues ?? {})) {
     if (!outcomeName(outcome, [...path, "startingValues", outcome])) continue;
     const where = [...path, "startingValues", outcome];
-    startingValues.push([outcome, typeof v === "object" ? Object.entries(v).filter(([state]) => stateName(state, [...where, state])).map(([state, x]) => [state, cell(x, [...where, state], startEnv)]) : cell(v, where, startEnv)]);
+    startingValues.push([outcome, typeof v === "object" ? Object.entries(v).filter(([state]) => stateName(state, [...where, state])).map(([state, x]) => [state, startCell(x, [...where, state])]) : startCell(v, where)]);
   }
   for (const state of Object.keys(def.start)) stateName(state, [...path, "start", state]);
   const background = def.backgroundMortality;

@@ -10,7 +10,7 @@ import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, contextReaders, type Env, type Getter } from "./expression-env.js";
 import { compileContextAssignments } from "./expression.js";
-import { modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import { compileBeforeCycles, modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
 import type { PsmFile } from "./model-file-schema.js";
 
@@ -110,12 +110,12 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
       .map(([outcome, row]) => [outcome, Object.entries(row).filter(([state]) => stateName(state, [...path, key, outcome, state])).map(([state, v]) => [state, compileValue(v, env, [...path, key, outcome, state], issues), v])]);
   const values = table(def.values, "values", scope.env);
   const entryValues = table(def.entryValues, "entryValues", scope.env);
-  const startingValues = Object.entries(def.startingValues ?? {}).filter(([outcome]) => outcomeName(outcome, [...path, "startingValues", outcome])).map(([outcome, v]) => [outcome, compileValue(v, scope.startEnv, [...path, "startingValues", outcome], issues)] as const);
+  const startingValues = Object.entries(def.startingValues ?? {}).filter(([outcome]) => outcomeName(outcome, [...path, "startingValues", outcome])).map(([outcome, v]) => [outcome, compileBeforeCycles(v, scope, "a starting value", [...path, "startingValues", outcome], issues)] as const);
   const capped = Object.entries(def.cappedValues ?? {}).map(([label, c]) => {
     const where = [...path, "cappedValues", label];
     outcomeName(c.outcome, [...where, "outcome"]);
     for (const state of typeof c.states === "string" ? [c.states] : c.states) stateName(state, [...where, "states"]);
-    return { label, outcome: c.outcome, states: c.states, perYear: compileValue(c.perYear, scope.startEnv, [...where, "perYear"], issues), maxDuration: compileValue(c.maxDuration, scope.startEnv, [...where, "maxDuration"], issues), sources: { perYear: c.perYear, maxDuration: c.maxDuration } };
+    return { label, outcome: c.outcome, states: c.states, perYear: compileBeforeCycles(c.perYear, scope, "a capped value", [...where, "perYear"], issues), maxDuration: compileBeforeCycles(c.maxDuration, scope, "a capped value's duration", [...where, "maxDuration"], issues), sources: { perYear: c.perYear, maxDuration: c.maxDuration } };
   });
   if (issues.length > before) return undefined;
 

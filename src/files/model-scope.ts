@@ -2,7 +2,7 @@ import type { Issue, IssueCode, PathSegment } from "../core/errors.js";
 import { closestName } from "../core/closest-name.js";
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, extendEnv, type Env, type Getter } from "./expression-env.js";
-import { compileExpression } from "./expression.js";
+import { compileExpression, expressionSymbols } from "./expression.js";
 
 /**
  * Names an expression in a cohort model may read besides parameters and variables: qaly's own, then
@@ -153,6 +153,24 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
     },
     timeReads: reads,
   };
+}
+
+/**
+ * Compiles an expression evaluated once before any cycle (a starting value, a curve's parameter) in
+ * the scope's `startEnv`. A name it reads that only the cycles see (the time names, the model's
+ * variables) is reported as such, not as an unknown name with the closest parameter's name.
+ */
+export function compileBeforeCycles(source: number | string, scope: ModelScope, what: string, path: readonly PathSegment[], issues: Issue[]): number | Getter {
+  let late: readonly string[] = [];
+  try {
+    if (typeof source === "string") late = expressionSymbols(source, scope.env).filter((name) => !scope.startEnv.names.includes(name));
+  } catch {
+    // Reported by compileValue below (a syntax error, an unknown name).
+  }
+  if (late.length === 0) return compileValue(source, scope.startEnv, path, issues);
+  const names = late.map((name) => `'${name}'`).join(", ");
+  issues.push({ code: "invalid_model", path, message: `${what} is evaluated once, before any cycle, so it cannot read ${names} (the time and the model's variables are evaluated per cycle); use parameters and strategy variables, or a derived parameter for a formula`, received: source });
+  return 0;
 }
 
 /** A checker of names (states, outcomes, endpoints) that reports unknown ones with the closest name. */

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { withCodeGenerationRefused } from "../helpers/code-generation-refused.js";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
+import { thrown } from "../helpers/thrown.js";
 
 const SICK_SICKER = readFileSync(new URL("../../models/sick-sicker/model.yaml", import.meta.url), "utf8");
 const AML_PATH = fileURLToPath(new URL("../../models/aml-myeloid-panel/model.yaml", import.meta.url));
@@ -57,5 +58,54 @@ describe("buildMarkov: one generated function per table", () => {
     );
     // The relapse cost is counted (it would be 0 without the transition values).
     expect(psa.outcomes).toContain("costRelapse");
+  });
+});
+
+describe("buildMarkov: transition values and the time in state", () => {
+  const file = (transitionValue: string, states = "[Well, { name: Sick, tunnel: 3 }, Dead]", variables = "") => `
+metadata: { title: Transition value by time in state }
+parameters:
+  cDeath: { value: 1000 }
+strategies: [Only]
+model:
+  type: markov
+  states: ${states}
+  outcomes: { cost: cost, qaly: effect }
+  start: { Sick: 1 }
+  cycles: 3
+  cycleCorrection: none-end
+  discountRate: { cost: 0, effect: 0 }${variables}
+  transitions:
+    Well: { Well: 1 }
+    Sick: { Dead: 0.5, Sick: complement }
+    Dead: { Dead: 1 }
+  values:
+    qaly: { Sick: 1 }
+  transitionValues:
+    cost: { Sick: { Dead: "${transitionValue}" } }
+`;
+
+  it("compileModelFile refuses a transition value out of a tunnel state that reads state_time, at the expression (it used to read 0 for every position)", () => {
+    for (const [expression, variables] of [
+      ["state_time == 0 ? 0 : cDeath", ""],
+      ["heemod_state_time * cDeath", ""],
+      ["sinceSick * cDeath", "\n  variables: { sinceSick: state_time }"],
+    ] as const) {
+      const error = thrown(() => compileModelFile(file(expression, undefined, variables), { fileName: "model.yaml" }));
+      expect(error.code).toBe("invalid_model");
+      expect(error.path).toEqual(["model", "transitionValues", "cost", "Sick", "Dead"]);
+      expect(error.message).toContain("reads the time in state");
+    }
+  });
+
+  it("compileModelFile keeps transition values that read the cycle out of a tunnel state, and state_time out of an ordinary one (0, as for state values)", () => {
+    const byCycle = compileModelFile(file("cycle * cDeath"), { fileName: "model.yaml" });
+    // Deaths 0.5, 0.25, 0.125 in cycles 1-3.
+    expect(evaluateModel(byCycle.model, byCycle.baseCase ?? byCycle.parameters.base()).Only!.cost).toBeCloseTo(0.5 * 1000 + 0.25 * 2000 + 0.125 * 3000, 9);
+    const plain = compileModelFile(file("state_time == 0 ? cDeath : 0", "[Well, Sick, Dead]"), { fileName: "model.yaml" });
+    expect(evaluateModel(plain.model, plain.baseCase ?? plain.parameters.base()).Only!.cost).toBeCloseTo(875, 9);
+    // Sick is ordinary, Well a tunnel: Sick's deaths are valued at state_time 0.
+    const ordinaryFrom = compileModelFile(file("state_time == 0 ? cDeath : 0", "[{ name: Well, tunnel: 2 }, Sick, Dead]"), { fileName: "model.yaml" });
+    expect(evaluateModel(ordinaryFrom.model, ordinaryFrom.parameters.base()).Only!.cost).toBeCloseTo(875, 9);
   });
 });

@@ -329,7 +329,9 @@ model:
 
   it("compileModelFile reports a time variable used where time does not exist (starting values)", () => {
     const issues = issuesOf(text.replace("startingValues: { cost: cTest }", "startingValues: { cost: cTest * cycle }"), { readFile });
-    expect([issues[0]!.code, issues[0]!.path]).toEqual(["unknown_parameter", ["model", "startingValues", "cost"]]);
+    // Said to be a name of the cycles, not an unknown parameter (model-scope.ts, compileBeforeCycles).
+    expect([issues[0]!.code, issues[0]!.path]).toEqual(["invalid_model", ["model", "startingValues", "cost"]]);
+    expect(issues[0]!.message).toContain("a starting value is evaluated once, before any cycle, so it cannot read 'cycle'");
   });
 });
 

@@ -107,3 +107,54 @@ describe("modelScope: strategy variables", () => {
     );
   });
 });
+
+describe("compileBeforeCycles: expressions evaluated before any cycle", () => {
+  it("a Markov starting value that reads a model variable or the time is refused as such, not as an unknown name", () => {
+    const file = (startingValue: string) => `metadata: { title: starting values }
+parameters: { c0: 10 }
+strategies: [SoC]
+model:
+  type: markov
+  states: [Alive, Dead]
+  outcomes: { cost: cost, qaly: effect }
+  cycles: 3
+  start: { Alive: 1 }
+  variables: { v1: c0 * 2 }
+  transitions: { Alive: { Dead: 0.5, Alive: complement }, Dead: { Dead: 1 } }
+  values: { qaly: { Alive: 1 } }
+  startingValues: { cost: { Alive: "${startingValue}" } }
+`;
+    let error: unknown;
+    try {
+      compileModelFile(file("v1 + cycle"), { fileName: "model.yaml" });
+    } catch (e) {
+      error = e;
+    }
+    const issues = (error as { issues: Issue[] }).issues;
+    expect(issues.map((i) => [i.code, i.path])).toEqual([["invalid_model", ["model", "startingValues", "cost", "Alive"]]]);
+    expect(issues[0]!.message).toContain("a starting value is evaluated once, before any cycle, so it cannot read 'v1', 'cycle'");
+    // A name nobody defines stays an unknown name; a parameter is fine.
+    expect(() => compileModelFile(file("v2 + 1"), { fileName: "model.yaml" })).toThrow(/unknown name 'v2'/);
+    const fine = compileModelFile(file("c0 * 3"), { fileName: "model.yaml" });
+    expect(evaluateModel(fine.model, fine.parameters.base()).SoC!.cost).toBe(30);
+  });
+
+  it("a partitioned-survival capped value's duration that reads the time is refused as such", () => {
+    const text = `metadata: { title: capped }
+parameters: { cDrug: 1000 }
+strategies: [SoC]
+model:
+  type: partitioned-survival
+  outcomes: { cost: cost, qaly: effect }
+  cycleLength: 1
+  horizon: 5
+  curves:
+    PFS: { kind: exponential, rate: 0.5 }
+    OS: { kind: exponential, rate: 0.2 }
+  values: { qaly: { PF: 1, PD: 1 } }
+  cappedValues:
+    drug: { outcome: cost, states: PF, perYear: cDrug, maxDuration: "time + 1" }
+`;
+    expect(() => compileModelFile(text, { fileName: "model.yaml" })).toThrow(/a capped value's duration is evaluated once, before any cycle, so it cannot read 'time'/);
+  });
+});

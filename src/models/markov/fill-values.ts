@@ -99,6 +99,10 @@ export function fillValues(model: CompiledMarkov, work: MarkovWorkspace, strateg
   return readTime;
 }
 
+/** Why a transition value out of a tunnel state may not change with the time in state. */
+const TRANSITION_VALUES_BY_STATE_TIME =
+  "a transition value out of a tunnel state cannot depend on the time in state (stateTime): one value per move and cycle is booked on the moves out of every position of the tunnel alike; let the state values or the transition probabilities depend on it instead";
+
 /** Evaluates the one-off transition values of cycle `site.cycle`. Returns whether they read the time. */
 export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspace, transitionValues: UserFunction, params: unknown, strategy: string, site: ErrorSite): boolean {
   const context = work.context;
@@ -130,7 +134,42 @@ export function fillTransitionValues(model: CompiledMarkov, work: MarkovWorkspac
     }
   }
   work.tvCount = count;
-  return context.readTime;
+  const readTime = context.readTime;
+  if (!context.readStateTime || model.maxTunnel === 1) return readTime;
+  return checkSameInEveryPosition(model, work, call, params, strategy, site) || readTime;
+}
+
+/**
+ * One value per move and cycle is booked on the moves out of every position of a tunnel state, so
+ * transition values that read the time in state must give a tunnel state's moves the same value at
+ * every position (a value from an ordinary state reads stateTime 0, which is right there): checked by
+ * calling again at each later position, only for functions that read stateTime. Returns whether a
+ * later call read the time.
+ */
+function checkSameInEveryPosition(model: CompiledMarkov, work: MarkovWorkspace, call: (params: unknown, time: unknown, strategy: string) => unknown, params: unknown, strategy: string, site: ErrorSite): boolean {
+  let readTime = false;
+  for (let position = 1; position < model.maxTunnel; position++) {
+    const table = call(params, work.context.at(site.cycle, (site.cycle - 1) * model.cycleLength, position), strategy) as Record<string, Record<string, Record<string, unknown> | undefined> | undefined>;
+    readTime ||= work.context.readTime;
+    for (const outcomeName in table) {
+      const o = model.outcomeIndex.get(outcomeName);
+      const byFrom = table[outcomeName];
+      if (byFrom === undefined) continue;
+      for (const fromName in byFrom) {
+        const from = model.stateIndex.get(fromName);
+        const byTo = byFrom[fromName];
+        if (from === undefined || model.tunnel[from]! <= position || byTo === undefined) continue;
+        for (const toName in byTo) {
+          const to = model.stateIndex.get(toName);
+          let booked = 0;
+          for (let n = 0; n < work.tvCount; n++) if (work.tvOutcome[n] === o && work.tvFrom[n] === from && work.tvTo[n] === to) booked = work.tvValue[n]!;
+          const value = byTo[toName];
+          if (value !== booked) failAt(site, "invalid_model", ["transitionValues", outcomeName, fromName, toName], `${TRANSITION_VALUES_BY_STATE_TIME} (the move from "${fromName}" is worth ${booked} at stateTime 0 and ${String(value)} at stateTime ${position})`, value);
+        }
+      }
+    }
+  }
+  return readTime;
 }
 
 /**

@@ -138,4 +138,29 @@ describe("markovCohort: definition checks", () => {
     expect(thrown(() => markovCohort({ ...base, cycles: 3, cycleCorrection: "simpson", discountTiming: "cycle-end" })).path).toEqual(["discountTiming"]);
     expect(thrown(() => markovCohort({ ...base, horizon: 2.5, cycleLength: 1 })).path).toEqual(["horizon"]);
   });
+
+  it("transitionValues that give a tunnel state's moves a value by time.stateTime: invalid_model naming the move (one value per move and cycle stands for every position)", () => {
+    // Found by test/files/build-markov-oracle.test.ts: the value was read at stateTime 0 and booked on
+    // the deaths from every position, so a cost of dying after 1+ cycles sick came out 0.
+    const tunnelled = (value: (stateTime: number) => number) =>
+      markovCohort({
+        states: ["Well", { name: "Sick", tunnel: 3 }, "Dead"],
+        strategies: ["s"],
+        outcomes: { cost: "cost" },
+        cycles: 3,
+        start: { Sick: 0.5, Well: 0.5 },
+        cycleCorrection: "none-end",
+        discountRate: { cost: 0, effect: 0 },
+        transitions: () => ({ Well: { Dead: 0.5, Well: complement }, Sick: { Dead: 0.5, Sick: complement }, Dead: { Dead: 1 } }),
+        transitionValues: (_p, time) => ({ cost: { Sick: { Dead: value(time.stateTime) }, Well: { Dead: time.stateTime === 0 ? 10 : 99 } } }),
+      });
+    const error = thrown(() => evaluateModel(tunnelled((k) => (k === 0 ? 0 : 1000)), {}));
+    expect(error.code).toBe("invalid_model");
+    expect(error.path).toEqual(["strategies", "s", "cycle", 1, "transitionValues", "cost", "Sick", "Dead"]);
+    expect(error.message).toContain('a transition value out of a tunnel state cannot depend on the time in state (stateTime)');
+    expect(error.message).toContain('worth 0 at stateTime 0 and 1000 at stateTime 1');
+    // Read but the same at every position, and read out of an ordinary state (always 0 there): kept.
+    // Deaths per cycle 0.25, 0.125, 0.0625 out of each of Sick and Well.
+    expect(evaluateModel(tunnelled((k) => Math.min(k, 0) + 100), {}).s.cost).toBeCloseTo(0.4375 * 100 + 0.4375 * 10, 10);
+  });
 });
