@@ -1,5 +1,5 @@
-// Every parametric family against the reference table in test/fixtures/survival (provenance in its
-// README: closed forms and @stdlib, not R; flexsurv-reference.R would regenerate it from flexsurv),
+// Every parametric family against the reference tables in test/fixtures/survival (provenance in its
+// README: closed forms and @stdlib; and base R's own distribution functions and QUADPACK),
 // then against numbers printed in flexsurv's own tests and vignette (flexsurv-published.json).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,14 @@ interface Row {
   points: { t: number; survival: number; hazard: number | null; cumulativeHazard: number; restrictedMean: number }[];
   quantiles: { p: number; time: number | "Inf" }[];
 }
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/survival/flexsurv-reference.json", import.meta.url), "utf8")) as { rows: Row[] };
+const fixtureOf = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/survival/${name}`, import.meta.url), "utf8")) as { rows: Row[] };
+// Two tables with the same layout: closed forms and @stdlib (S from 1 − cdf, so the far tail is
+// checked in absolute terms only), and base R (independent of @stdlib; S as the upper tail and h, H
+// on the log scale, so accurate in relative terms down to the smallest S in it, 6e-184).
+const fixtures = [
+  ["the closed-form table", fixtureOf("flexsurv-reference.json"), false],
+  ["base R's table (test/fixtures/survival/base-r-reference.R)", fixtureOf("base-r-reference.json"), true],
+] as const;
 
 const LOG_SCALE: Record<string, boolean> = { rate: true, shape: true, scale: true, sdlog: true, sigma: true, meanlog: false, mu: false, Q: false };
 
@@ -26,8 +33,10 @@ function curveOf(row: Row) {
 // Tolerances: S to 1e-12 absolute plus 1e-10 relative (the references from 1 − cdf carry ~1e-16
 // absolute error); h to 1e-8 relative and H to 1e-8 relative plus 1e-13 absolute (the reference
 // H = −log S is 0 where S rounds to 1) where S > 1e-6 (below that 1 − cdf has lost relative accuracy); restricted means to 1e-8 relative (Simpson's error at 40 000 panels is below 1e-10);
-// quantiles to 1e-9 relative.
-describe("survival families against the reference table", () => {
+// quantiles to 1e-9 relative. Against base R's table also S, h and H to 1e-10 relative wherever S > 0
+// (qaly's worst there, measured 2026-12-08: S 3.4e-13 at S = 6e-184, h 1.5e-12 and H 1.8e-13 for
+// generalised gammas with Q = 0.02 and −0.04; restricted means 2.6e-12, quantiles 1.7e-13).
+describe.each(fixtures)("survival families against %s", (_name, fixture, accurateTails) => {
   for (const row of fixture.rows) {
     const label = `${row.dist}(${Object.entries(row.parameters).map(([k, v]) => `${k}=${v}`).join(", ")})`;
     it(`survivalFromCoefficients("${row.dist}") matches S, h, H, restricted mean and quantiles of ${label}`, () => {
@@ -38,6 +47,11 @@ describe("survival families against the reference table", () => {
         if (point.survival > 1e-6 && point.hazard !== null) {
           expect(curve.hazard(point.t) / point.hazard - 1, `${where} h`).toBeCloseTo(0, 8);
           expect(Math.abs(curve.cumulativeHazard(point.t) - point.cumulativeHazard), `${where} H`).toBeLessThanOrEqual(1e-13 + 1e-8 * point.cumulativeHazard);
+        }
+        if (accurateTails && point.survival > 0) {
+          expect(Math.abs(curve.survival(point.t) / point.survival - 1), `${where} S (relative)`).toBeLessThanOrEqual(1e-10);
+          expect(Math.abs(curve.hazard(point.t) / point.hazard! - 1), `${where} h (relative)`).toBeLessThanOrEqual(1e-10);
+          expect(Math.abs(curve.cumulativeHazard(point.t) / point.cumulativeHazard - 1), `${where} H (relative)`).toBeLessThanOrEqual(1e-10);
         }
         expect(curve.restrictedMean(point.t) / point.restrictedMean - 1, `${where} RMST`).toBeCloseTo(0, 8);
       }
