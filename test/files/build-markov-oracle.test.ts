@@ -1,9 +1,10 @@
 // Differential test of the Markov model-file path: random model files (tunnel states, expressions
 // that read cycle, time, age, state_time and the peers' time names, model variables, strategy
 // variables, transition values counted once or by row, starting values, every within-cycle correction
-// and discount timing, cycle lengths below a year) against a deliberately naive re-implementation of
-// docs/conventions.md and docs/model-files.md written here: dense matrices over the expanded tunnel
-// positions, every cell evaluated by its own JavaScript function built from the same random
+// and discount timing, cycle lengths below a year, undiscounted cost by year for budget impact) against
+// a deliberately naive re-implementation of docs/conventions.md, docs/model-files.md and
+// docs/budget-impact.md written here: dense matrices over the expanded tunnel positions, every cell
+// evaluated by its own JavaScript function built from the same random
 // expression tree as the file's text (never by qaly's expression compiler), weights and discounting
 // written out from the documented formulas. The engine chooses its own paths (homogeneous kernel,
 // vector form by cycle and by state time, generated direct kernels) from what the expressions read, so
@@ -227,6 +228,8 @@ interface Case {
   readonly correction: string | { readonly weights: number[] };
   readonly timing: string;
   readonly transitionValueWeight: "once" | "row";
+  /** Years of undiscounted cost by year since start (`costByYear`), 0 for none. */
+  readonly costByYear: number;
 }
 
 const CORRECTIONS = ["none-beginning", "none-end", "half-cycle", "trapezoid", "simpson", "darth-simpson", "every-row", "beginning", "end", "life-table", "riemann-left", "riemann-right", "trapz", "darth-half-cycle", "darth-none"];
@@ -349,6 +352,7 @@ function randomCase(seed: number): Case {
   let timing = "row";
   if (typeof correction === "string" && correction in CYCLE_TIMED && g.chance(0.6)) timing = g.pick(["cycle-start", "cycle-end", "cycle-middle", "row"]);
   const transitionValueWeight = g.chance(0.3) ? "row" : "once";
+  const costByYear = g.chance(0.3) ? g.int(1, Math.ceil(cycles * cycleLength - 1e-9)) : 0;
   const file = {
     metadata: { title: `oracle case ${seed}` },
     parameters,
@@ -366,6 +370,7 @@ function randomCase(seed: number): Case {
       cycleCorrection: correction,
       discountTiming: timing,
       ...(transitionValueWeight === "row" ? { transitionValueWeight } : {}),
+      ...(costByYear === 0 ? {} : { costByYear }),
       ...(variables.length === 0 ? {} : { variables: Object.fromEntries(variables.map(([v, e]) => [v, e.text])) }),
       transitions: Object.fromEntries(Object.entries(transitions).map(([from, row]) => [from, Object.fromEntries(row.map(([to, cell]) => [to, cell === "complement" ? "complement" : cell.text]))])),
       values: Object.fromEntries(Object.entries(values).map(([o, m]) => [o, Object.fromEntries(Object.entries(m).map(([s, e]) => [s, e.text]))])),
@@ -382,7 +387,7 @@ function randomCase(seed: number): Case {
         : { startingValues: { cost: startingValues[0]![1] === null ? startingValues[0]![2].text : Object.fromEntries(startingValues.map(([, s, e]) => [s, e.text])) } }),
     },
   };
-  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight };
+  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear };
 }
 
 /** Within-cycle weights w_0 … w_N as docs/conventions.md states them. */
@@ -447,6 +452,16 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   const rateOf = (outcome: string): number => (c.outcomes[outcome] === "cost" ? c.rates.cost : c.rates.effect);
   const totals: Record<string, number> = {};
   const raw: Record<string, number> = {};
+  // Undiscounted cost by year since start (docs/budget-impact.md): an amount over [lo, hi] is split
+  // over the years in proportion to the overlap; an empty interval falls in the year of lo.
+  const byYear = new Array<number>(c.costByYear).fill(0);
+  const spread = (lo: number, hi: number, amount: number): void => {
+    if (!(hi > lo)) {
+      if (Math.floor(lo) < c.costByYear) byYear[Math.floor(lo)]! += amount;
+      return;
+    }
+    for (let y = Math.floor(lo); y < c.costByYear && y < hi; y++) byYear[y]! += (amount * (Math.min(hi, y + 1) - Math.max(lo, y))) / (hi - lo);
+  };
   for (const o of Object.keys(c.outcomes)) {
     totals[o] = 0;
     raw[o] = 0;
@@ -457,6 +472,7 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
     const share = state === null ? 1 : c.start[state]!;
     totals[o]! += v * share;
     raw[o]! += v * share;
+    if (o === "cost") byYear[0]! += v * share;
   }
   // Trace.
   let m = expanded.map((e) => (e.position === 0 ? c.start[e.state] ?? 0 : 0));
@@ -484,6 +500,8 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
           const weight = c.transitionValueWeight === "row" ? w[k]! : 1;
           totals[o]! += v * weight * d(rateOf(o), τ);
           raw[o]! += v * weight;
+          // In the years of cycle k's interval [(k − 1)Δ, kΔ], whatever the weighting.
+          if (o === "cost") spread((k - 1) * Δ, k * Δ, v * weight);
         }
       });
     });
@@ -517,10 +535,13 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
         const v = e0.f(point(t, t * Δ, e.tunnel > 1 ? e.position : 0)) * trace[t]![i]!;
         totals[o]! += cd[t]! * v;
         raw[o]! += undiscounted[t]! * v;
+        // A row stands for the half cycle either side of it, clipped to the model's span.
+        if (o === "cost") spread(Math.max(0, t * Δ - Δ / 2), Math.min(N * Δ, t * Δ + Δ / 2), undiscounted[t]! * v);
       });
     }
   }
   const out: Record<string, number> = {};
+  for (let y = 0; y < c.costByYear; y++) out[`costYear${y + 1}`] = byYear[y]!;
   for (const o of Object.keys(c.outcomes)) {
     out[o] = totals[o]!;
     out[`${o}Undiscounted`] = raw[o]!;
