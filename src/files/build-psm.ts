@@ -19,7 +19,7 @@ type Cell = number | Getter;
 type Tree = (p: Params) => unknown;
 
 /** Text fields of survival-curve definitions that are names, not expressions. */
-const TEXT_KEYS = new Set(["kind", "timeUnit", "source", "label", "unit", "sex"]);
+const TEXT_KEYS = new Set(["kind", "timeUnit", "source", "label", "unit", "sex", "interpolation"]);
 /** Fields of survival-curve definitions that are booleans. */
 const BOOLEAN_KEYS = new Set(["restartClock"]);
 

@@ -267,3 +267,43 @@ model:
     });
   });
 });
+
+describe("compileModelFile: partitioned survival, found by test/files/build-psm-oracle.test.ts", () => {
+  const file = (curves: string, extra = "") => `metadata: { title: found by the oracle }
+strategies: [A]
+model:
+  type: partitioned-survival${extra}
+  outcomes: { cost: cost, qaly: effect }
+  cycleLength: 0.5
+  cycles: 6
+  discountRate: { cost: 0, effect: 0 }
+  cycleCorrection: trapezoid
+  curves:
+${curves}
+  values: { qaly: { PF: 1 } }
+`;
+
+  it("a table curve names its interpolation (it was compiled as an expression: unknown name 'linear')", () => {
+    const table = (interpolation: string) => file(`    PFS: { kind: table, time: [0, 1, 2, 3], survival: [1, 0.6, 0.4, 0.3]${interpolation} }\n    OS: { kind: exponential, rate: 0.1 }`);
+    const qaly = (text: string) => {
+      const project = compileModelFile(text, { fileName: "model.yaml" });
+      return evaluateModel(project.model, project.parameters.base()).A!.qaly!;
+    };
+    // PF years over 3 years, trapezoid on half-year rows: S at 0, 0.5, …, 3 is 1, 0.8, 0.6, 0.5, 0.4, 0.35, 0.3 (linear).
+    expect(qaly(table(", interpolation: linear"))).toBeCloseTo(0.5 * (0.5 + 0.8 + 0.6 + 0.5 + 0.4 + 0.35 + 0.15), 12);
+    expect(qaly(table(", interpolation: log-linear"))).toBe(qaly(table("")));
+  });
+
+  it("crossing: error names the last endpoint that crosses the one after it, at its first crossed row (as docs/partitioned-survival.md says)", () => {
+    const text = file(`    PFS: { kind: exponential, rate: 0.1 }\n    PFS2: { kind: exponential, rate: 0.5 }\n    OS: { kind: weibull, shape: 2, scale: 3 }`, "\n  states: [PF, PD1, PD2, Dead]\n  endpoints: [PFS, PFS2, OS]\n  crossing: error").replace("cycleLength: 0.5\n  cycles: 6", "cycles: 10");
+    const project = compileModelFile(text.replace("  cycleCorrection: trapezoid\n", ""), { fileName: "model.yaml" });
+    let path: readonly unknown[] = [];
+    try {
+      evaluateModel(project.model, project.parameters.base());
+    } catch (error) {
+      path = (error as { path: readonly unknown[] }).path;
+    }
+    // PFS > PFS2 from cycle 1, PFS2 > OS from cycle 5: the second is reported.
+    expect(path).toEqual(["strategies", "A", "curves", "PFS2", "cycle", 5]);
+  });
+});
