@@ -94,3 +94,53 @@ describe("compileModelFile: decision trees", () => {
     ]);
   });
 });
+
+describe("compileModelFile: leaf models and cost by year", () => {
+  const file = (costByYearOfN: string) => `metadata: { title: mixed costByYear }
+parameters: { c: 100 }
+strategies: [A, B]
+models:
+  m:
+    type: markov
+    states: [W, D]
+    outcomes: { costDrug: cost, qaly: effect }
+    start: { W: 1 }
+    cycles: 3
+    costByYear: 2
+    transitions: { W: { D: 0.3, W: complement }, D: { D: 1 } }
+    values: { costDrug: { W: 10 }, qaly: { W: 1 } }
+  n:
+    type: markov
+    states: [W, D]
+    outcomes: { costDrug: cost, qaly: effect }
+    start: { W: 1 }
+    cycles: 3${costByYearOfN}
+    transitions: { W: { D: 0.3, W: complement }, D: { D: 1 } }
+    values: { costDrug: { W: 10 }, qaly: { W: 1 } }
+model:
+  type: decision-tree
+  root:
+    decision:
+      A: { terminal: { model: m, payoffs: { costTest: c } } }
+      B: { terminal: { model: n, payoffs: { costTest: c } } }
+`;
+
+  it("a leaf model without costByYear (or with fewer years) beside one with it is refused at the leaf: its costs would be missing from the annual outputs", () => {
+    // Found by test/files/build-tree-oracle.test.ts's helper: B's drug costs (18.6 per person) were in
+    // costDrugUndiscounted but costDrugYear1 and costDrugYear2 read 0, so a budget impact undercounted.
+    for (const [n, years] of [["", 0], ["\n    costByYear: 1", 1]] as const) {
+      const result = checkModelFile(file(n), { fileName: "tree.yaml" });
+      if (result.ok) throw new Error("expected an issue");
+      expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([["invalid_model", ["model", "strategies", "B"]]]);
+      expect(result.issues[0]!.message).toContain(`reports cost by year for ${years} years, another leaf's model for 2`);
+    }
+    const same = compileModelFile(file("\n    costByYear: 2"), { fileName: "tree.yaml" });
+    const b = evaluateModel(same.model, same.parameters.base()).B!;
+    // Rows 0-3 hold 1, 0.7, 0.49, 0.343 alive; trapezoid amounts 5, 7, 4.9, 1.715, each row over the
+    // half cycle either side: year 1 = 5 + 7/2, year 2 = 7/2 + 4.9/2 (docs/budget-impact.md).
+    expect(b.costDrugUndiscounted!).toBeCloseTo(18.615, 12);
+    expect(b.costDrugYear1!).toBeCloseTo(8.5, 12);
+    expect(b.costDrugYear2!).toBeCloseTo(5.95, 12);
+    expect(b.costTestYear1).toBe(100);
+  });
+});

@@ -54,6 +54,7 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
   // get annual outputs of their own for every year the leaves report.
   let years = 0;
   for (const name of values) years = Math.max(years, Number(ANNUAL.exec(name)?.[1] ?? 0));
+  if (years > 0) checkAnnualYears(records, years, issues);
   if (years > 0) {
     for (const name of [...values]) {
       if (name !== "cost" && !isCostCategory(name)) continue;
@@ -73,4 +74,32 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
       return [...direct, ...twins].map((n) => index.get(n)!);
     },
   };
+}
+
+/** Years of annual cost outputs among a model's outcomes (0: none). */
+function annualYearsOf(outcomes: readonly string[]): number {
+  let years = 0;
+  for (const name of outcomes) years = Math.max(years, Number(ANNUAL.exec(name)?.[1] ?? 0));
+  return years;
+}
+
+/**
+ * Every leaf model with costs must report as many years of cost by year as the longest: one without
+ * them (or with fewer) would leave its costs out of the budget-impact years silently, its per-person
+ * costs still counted in `cost`.
+ */
+function checkAnnualYears<P>(records: readonly NodeRecord<P>[], years: number, issues: IssueCollector): void {
+  for (const { node, labels } of records) {
+    if (node.kind !== "terminal" || node.model === undefined) continue;
+    const outcomes = node.model.model.outcomes;
+    if (!outcomes.some((name) => name === "cost" || isCostCategory(name))) continue;
+    const own = annualYearsOf(outcomes);
+    if (own === years) continue;
+    issues.add({
+      code: "invalid_model",
+      path: nodeIssuePath(labels),
+      message: `this leaf's model reports cost by year for ${own} years, another leaf's model for ${years}: the annual costs (budget impact) would leave out this leaf's costs${own === 0 ? "" : ` after year ${own}`}; give every leaf model the same costByYear (${years})`,
+      received: own,
+    });
+  }
 }
