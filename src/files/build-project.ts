@@ -68,17 +68,28 @@ function buildModels(compiled: CompiledFile, settings: SettingsFile | undefined,
     if (built !== undefined) models.set(name, built);
   }
   const main = file.model;
+  const before = issues.length;
+  const subtrees = (file.subtrees ?? {}) as Record<string, SubtreeFile>;
+  const used = new Set<string>();
+  let built: Model<Params, string> | undefined;
   if (main.type === "markov") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
-    return buildMarkov(withSettings(withDiscount(main, stated), settings), strategies, variables, base, ["model"], issues, compiled.options.readFile);
-  }
-  if (main.type === "partitioned-survival") {
+    built = buildMarkov(withSettings(withDiscount(main, stated), settings), strategies, variables, base, ["model"], issues, compiled.options.readFile);
+  } else if (main.type === "partitioned-survival") {
     if (main.strategies !== undefined) issues.push({ code: "invalid_model", path: ["model", "strategies"], message: "the main model evaluates the file's strategies; 'strategies' is for named models under models" });
-    return buildPsm(withSettings(withDiscount(main, stated), settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
+    built = buildPsm(withSettings(withDiscount(main, stated), settings), strategies, variables, base, baseValues, compiled.options.readFile, ["model"], issues);
+  } else if (main.type === "microsimulation") built = buildMicrosimulation(withDiscount(main, stated), strategies, variables, base, ["model"], issues);
+  else if (main.type === "testing-pathway") built = buildTesting(main, main.title ?? file.metadata.title, strategies, { base, variables, models, subtrees, issues, used }, baseValues, ["model"]);
+  else built = buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees, issues, used }, ["model"]);
+  // A subtree is compiled where it is used, so one used nowhere would pass unchecked (a typo in it
+  // unseen). Said only when nothing else is wrong: a node skipped for another problem leaves the
+  // subtrees below it unvisited.
+  if (issues.length === before) {
+    for (const name of Object.keys(subtrees)) {
+      if (!used.has(name)) issues.push({ code: "invalid_model", path: ["subtrees", name], message: `subtree '${name}' is not used ({ subtree: ${name}, with: … } in a decision tree or a testing pathway's arms); use it or remove it`, received: name });
+    }
   }
-  if (main.type === "microsimulation") return buildMicrosimulation(withDiscount(main, stated), strategies, variables, base, ["model"], issues);
-  if (main.type === "testing-pathway") return buildTesting(main, main.title ?? file.metadata.title, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, baseValues, ["model"]);
-  return buildTree(main.title ?? file.metadata.title, main.root, strategies, { base, variables, models, subtrees: (file.subtrees ?? {}) as Record<string, SubtreeFile>, issues }, ["model"]);
+  return built;
 }
 
 /** Builds the project of a validated file, optionally for a scenario; collects every issue. */

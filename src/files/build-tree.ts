@@ -120,6 +120,7 @@ function subtreeNode(raw: Raw, scope: Scope, context: TreeContext, path: readonl
     context.issues.push({ code: "invalid_model", path: [...path, "subtree"], message: `no subtree '${name}' under subtrees${hint(name, Object.keys(context.subtrees))}`, received: name });
     return placeholder;
   }
+  context.used?.add(name);
   if (scope.stack.includes(name)) {
     context.issues.push({ code: "circular_dependency", path: [...path, "subtree"], message: `subtree '${name}' contains itself (${[...scope.stack, name].join(" → ")})` });
     return placeholder;

@@ -32,6 +32,8 @@ export interface TreeContext {
   readonly subtrees: Readonly<Record<string, SubtreeFile>>;
   /** Where problems go. */
   readonly issues: Issue[];
+  /** The names of the subtrees used so far (filled as they are compiled), when the caller checks for unused ones. */
+  readonly used?: Set<string>;
 }
 
 /** Whether a value is a plain object (a node, a branch, named values). */

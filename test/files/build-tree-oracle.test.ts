@@ -778,13 +778,22 @@ function randomCase(seed: number): Case {
     const payoffs = [...first.payoffs, ...missing.map((name): [string, Expr] => [name, payoff(g, noBindings, 1)])];
     root[0] = { ...first, bare: false, payoffs };
   }
+  // Only the subtrees the tree uses (directly or through another subtree): qaly refuses an unused one.
+  const tree = { decision: Object.fromEntries(root.map((o) => [o.label, writeOption(o)])) };
+  const written = new Map(subtrees.map((s) => [s.name, { parameters: s.parameters, node: writeNode(s.node) }]));
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    const uses = JSON.stringify(value).matchAll(/"subtree":"(sub\d+)"/g);
+    for (const [, name] of uses) if (!used.has(name!)) (used.add(name!), visit(written.get(name!)));
+  };
+  visit(tree);
   const file = {
     metadata: { title: `tree oracle case ${seed}` },
     parameters,
     strategies: Object.fromEntries(fileStrategies.map((s) => [s, { variables: Object.fromEntries(Object.entries(strategies[s]!).map(([k, e]) => [k, e.text])) }])),
     ...(models.length === 0 ? {} : { models: Object.fromEntries(models.map((m) => [m.name, markovFile(m)])) }),
-    ...(subtrees.length === 0 ? {} : { subtrees: Object.fromEntries(subtrees.map((s) => [s.name, { parameters: s.parameters, node: writeNode(s.node) }])) }),
-    model: { type: "decision-tree", root: { decision: Object.fromEntries(root.map((o) => [o.label, writeOption(o)])) } },
+    ...(used.size === 0 ? {} : { subtrees: Object.fromEntries([...written].filter(([name]) => used.has(name))) }),
+    model: { type: "decision-tree", root: tree },
   };
   return { seed, file, strategies, root };
 }

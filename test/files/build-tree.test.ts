@@ -144,3 +144,31 @@ model:
     expect(b.costTestYear1).toBe(100);
   });
 });
+
+describe("compileModelFile: subtrees", () => {
+  const file = (extra: string) => `metadata: { title: subtrees }
+parameters: { pGood: 0.6, c: 100 }
+strategies: [A, B]
+subtrees:
+  outcome:
+    parameters: [p]
+    node: { chance: [ { label: Good, probability: p, next: { terminal: { payoffs: { qaly: 1, cost: c } } } }, { label: Bad, probability: complement, next: { terminal: { payoffs: { qaly: 0.5 } } } } ] }
+${extra}model:
+  type: decision-tree
+  root:
+    decision:
+      A: { subtree: outcome, with: { p: pGood } }
+      B: { terminal: { payoffs: { qaly: 0.7, cost: 0 } } }
+`;
+
+  it("a subtree used nowhere is refused (it was never compiled, so a typo in it passed unseen)", () => {
+    // Found by the helper writing test/files/build-tree-oracle.test.ts.
+    const spare = "  spare:\n    parameters: [q]\n    node: { terminal: { payoffs: { qaly: pTypo, cost: nope } } }\n";
+    const result = checkModelFile(file(spare), { fileName: "tree.yaml" });
+    if (result.ok) throw new Error("expected an issue");
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([["invalid_model", ["subtrees", "spare"]]]);
+    expect(result.issues[0]!.message).toContain("subtree 'spare' is not used");
+    const used = compileModelFile(file(""), { fileName: "tree.yaml" });
+    expect(evaluateModel(used.model, used.parameters.base()).A!.qaly).toBeCloseTo(0.6 + 0.4 * 0.5, 15);
+  });
+});
