@@ -20,25 +20,8 @@ import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
+import { CORRECTION_NAMES, CYCLE_TIMED, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
-/** Small seeded generator (mulberry32): the cases are a pure function of the seed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const chance = (p: number): boolean => next() < p;
-  /** A number with few decimals, so the file's text is exactly the oracle's value. */
-  const round = (lo: number, hi: number, digits = 3): number => Number((lo + next() * (hi - lo)).toFixed(digits));
-  return { next, int, pick, chance, round };
-}
-type Gen = ReturnType<typeof generator>;
 
 /** What an expression sees at one point: the oracle's own reading of the documented time names. */
 interface Point {
@@ -232,13 +215,9 @@ interface Case {
   readonly costByYear: number;
 }
 
-const CORRECTIONS = ["none-beginning", "none-end", "half-cycle", "trapezoid", "simpson", "darth-simpson", "every-row", "beginning", "end", "life-table", "riemann-left", "riemann-right", "trapz", "darth-half-cycle", "darth-none"];
-/** The corrections that allow the cycle timings of discounting (docs/conventions.md), with their peers' names. */
-const CYCLE_TIMED: Readonly<Record<string, string>> = { "none-beginning": "none-beginning", "none-end": "none-end", "half-cycle": "half-cycle", beginning: "none-beginning", end: "none-end", "life-table": "half-cycle", "riemann-left": "none-beginning", "riemann-right": "none-end", "darth-half-cycle": "half-cycle" };
-const ALIASES: Readonly<Record<string, string>> = { beginning: "none-beginning", end: "none-end", "life-table": "half-cycle", "riemann-left": "none-beginning", "riemann-right": "none-end", trapz: "trapezoid", "darth-half-cycle": "half-cycle", "darth-none": "every-row" };
 
 function randomCase(seed: number): Case {
-  const g = generator(seed);
+  const g = seededGenerator(seed);
   const probabilities = ["p0", "p1", "p2"];
   const rateNames = ["r0", "r1"];
   const hazardRatios = ["hr0", "hr1"];
@@ -348,7 +327,7 @@ function randomCase(seed: number): Case {
   const cycles = g.int(1, 24);
   const startAge = g.int(40, 70);
   const rates = { cost: g.pick([0, 0.03, 0.05, g.round(0, 0.08, 3)]), effect: g.pick([0, 0.03, 0.015, g.round(0, 0.08, 3)]) };
-  const correction: Case["correction"] = g.chance(0.1) ? { weights: Array.from({ length: cycles + 1 }, () => g.round(0, 1.5, 2)) } : g.pick(CORRECTIONS);
+  const correction: Case["correction"] = g.chance(0.1) ? { weights: Array.from({ length: cycles + 1 }, () => g.round(0, 1.5, 2)) } : g.pick(CORRECTION_NAMES);
   let timing = "row";
   if (typeof correction === "string" && correction in CYCLE_TIMED && g.chance(0.6)) timing = g.pick(["cycle-start", "cycle-end", "cycle-middle", "row"]);
   const transitionValueWeight = g.chance(0.3) ? "row" : "once";
@@ -390,49 +369,6 @@ function randomCase(seed: number): Case {
   return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear };
 }
 
-/** Within-cycle weights w_0 … w_N as docs/conventions.md states them. */
-function weights(correction: Case["correction"], n: number): number[] {
-  if (typeof correction === "object") return correction.weights;
-  const name = ALIASES[correction] ?? correction;
-  const w = new Array<number>(n + 1).fill(1);
-  switch (name) {
-    case "none-beginning":
-      w[n] = 0;
-      return w;
-    case "none-end":
-      w[0] = 0;
-      return w;
-    case "half-cycle":
-    case "trapezoid":
-      w[0] = 0.5;
-      w[n] = 0.5;
-      return w;
-    case "every-row":
-      return w;
-    case "darth-simpson":
-      return w.map((_, t) => (t === 0 || t === n ? 1 / 3 : t % 2 === 1 ? 2 / 3 : 4 / 3));
-    case "simpson": {
-      if (n === 1) return [0.5, 0.5];
-      const out = new Array<number>(n + 1).fill(0);
-      // Composite Simpson 1/3 on the first even number of intervals; for odd N the last three by 3/8.
-      const even = n % 2 === 0 ? n : n - 3;
-      for (let i = 0; i < even; i += 2) {
-        out[i]! += 1 / 3;
-        out[i + 1]! += 4 / 3;
-        out[i + 2]! += 1 / 3;
-      }
-      if (n % 2 === 1) {
-        out[n - 3]! += 3 / 8;
-        out[n - 2]! += 9 / 8;
-        out[n - 1]! += 9 / 8;
-        out[n]! += 3 / 8;
-      }
-      return out;
-    }
-    default:
-      throw new Error(`oracle: unknown correction ${name}`);
-  }
-}
 
 /** The oracle's outcomes of one strategy: outcome → discounted and undiscounted totals. */
 function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>): Record<string, number> {
@@ -477,7 +413,7 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   // Trace.
   let m = expanded.map((e) => (e.position === 0 ? c.start[e.state] ?? 0 : 0));
   const trace = [m];
-  const w = weights(c.correction, N);
+  const w = rowWeights(c.correction, N);
   for (let k = 1; k <= N; k++) {
     const next = new Array<number>(expanded.length).fill(0);
     expanded.forEach((from, i) => {

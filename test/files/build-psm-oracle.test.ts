@@ -24,24 +24,8 @@ import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
 import { QalyError } from "../../src/core/errors.js";
+import { CORRECTION_NAMES, CYCLE_TIMED, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
-/** Small seeded generator (mulberry32): the cases are a pure function of the seed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const chance = (p: number): boolean => next() < p;
-  const round = (lo: number, hi: number, digits = 3): number => Number((lo + next() * (hi - lo)).toFixed(digits));
-  return { next, int, pick, chance, round };
-}
-type Gen = ReturnType<typeof generator>;
 
 /** Four significant digits: readable file text that is exactly the oracle's number. */
 const sig = (x: number): number => Number(x.toPrecision(4));
@@ -529,13 +513,9 @@ interface Case {
   readonly tolerance: number;
 }
 
-const CORRECTIONS = ["none-beginning", "none-end", "half-cycle", "trapezoid", "simpson", "darth-simpson", "every-row", "beginning", "end", "life-table", "riemann-left", "riemann-right", "trapz", "darth-half-cycle", "darth-none"];
-/** The corrections that allow the cycle timings of discounting (docs/conventions.md), as qaly names them. */
-const CYCLE_TIMED: Readonly<Record<string, string>> = { "none-beginning": "none-beginning", "none-end": "none-end", "half-cycle": "half-cycle", beginning: "none-beginning", end: "none-end", "life-table": "half-cycle", "riemann-left": "none-beginning", "riemann-right": "none-end", "darth-half-cycle": "half-cycle" };
-const ALIASES: Readonly<Record<string, string>> = { beginning: "none-beginning", end: "none-end", "life-table": "half-cycle", "riemann-left": "none-beginning", "riemann-right": "none-end", trapz: "trapezoid", "darth-half-cycle": "half-cycle", "darth-none": "every-row" };
 
 function randomCase(seed: number): Case {
-  const g = generator(seed);
+  const g = seededGenerator(seed);
   const P = new Parameters(g);
   // Schedule first: a linear table must reach past the horizon.
   const lengths: readonly (number | string)[] = [1, 1, 0.5, 0.25, 1 / 12, "1/12", 7 / 365.25, 0.1];
@@ -649,7 +629,7 @@ function randomCase(seed: number): Case {
   // Discount rates: both, one (the other at its default, 3 %) or none.
   const given = g.pick(["both", "both", "both", "both", "both", "both", "cost", "effect", "none"] as const);
   const rates = { cost: given === "both" || given === "cost" ? g.pick([0, 0.03, 0.05, g.round(0, 0.08, 3)]) : 0.03, effect: given === "both" || given === "effect" ? g.pick([0, 0.03, 0.015, g.round(0, 0.08, 3)]) : 0.03 };
-  const correction: Correction = g.chance(0.1) ? { weights: Array.from({ length: cycles + 1 }, () => g.round(0, 1.5, 2)) } : g.chance(0.1) ? "trapezoid" : g.pick(CORRECTIONS);
+  const correction: Correction = g.chance(0.1) ? { weights: Array.from({ length: cycles + 1 }, () => g.round(0, 1.5, 2)) } : g.chance(0.1) ? "trapezoid" : g.pick(CORRECTION_NAMES);
   const correctionGiven = !(correction === "trapezoid" && g.chance(0.5));
   let timing = "row";
   if (typeof correction === "string" && correction in CYCLE_TIMED && g.chance(0.6)) timing = g.pick(["cycle-start", "cycle-end", "cycle-middle", "row"]);
@@ -689,56 +669,13 @@ function randomCase(seed: number): Case {
   return { seed, file, background: life?.background, states, endpoints, endpointNames, unit, strategies, variables, outcomes, values, entryValues, startingValues, caps, cycles, cycleLength, startAge, rates, correction, timing, crossing, tolerance };
 }
 
-/** Within-cycle weights w_0 … w_N as docs/conventions.md states them (user weights truncated to N + 1). */
-function weights(correction: Correction, n: number): number[] {
-  if (typeof correction === "object") return correction.weights.slice(0, n + 1);
-  const name = ALIASES[correction] ?? correction;
-  const w = new Array<number>(n + 1).fill(1);
-  switch (name) {
-    case "none-beginning":
-      w[n] = 0;
-      return w;
-    case "none-end":
-      w[0] = 0;
-      return w;
-    case "half-cycle":
-    case "trapezoid":
-      w[0] = 0.5;
-      w[n] = 0.5;
-      return w;
-    case "every-row":
-      return w;
-    case "darth-simpson":
-      return w.map((_, t) => (t === 0 || t === n ? 1 / 3 : t % 2 === 1 ? 2 / 3 : 4 / 3));
-    case "simpson": {
-      if (n === 1) return [0.5, 0.5];
-      const out = new Array<number>(n + 1).fill(0);
-      // Composite 1/3 on the first even number of intervals; for odd N the last three by 3/8.
-      const even = n % 2 === 0 ? n : n - 3;
-      for (let i = 0; i < even; i += 2) {
-        out[i]! += 1 / 3;
-        out[i + 1]! += 4 / 3;
-        out[i + 2]! += 1 / 3;
-      }
-      if (n % 2 === 1) {
-        out[n - 3]! += 3 / 8;
-        out[n - 2]! += 9 / 8;
-        out[n - 1]! += 9 / 8;
-        out[n]! += 3 / 8;
-      }
-      return out;
-    }
-    default:
-      throw new Error(`oracle: unknown correction ${name}`);
-  }
-}
 
 const discount = (rate: number, years: number): number => (1 + rate) ** -years;
 
 /** Row coefficients c_0 … c_n of an n-cycle model (docs/conventions.md, "Discounting"). */
 function coefficients(c: Case, rate: number, n: number): number[] {
   const Δ = c.cycleLength;
-  const w = weights(c.correction, n);
+  const w = rowWeights(c.correction, n);
   if (c.timing === "row") return w.map((wt, t) => Δ * wt * discount(rate, t * Δ));
   const canonical = CYCLE_TIMED[c.correction as string]!;
   const [a, b] = canonical === "none-beginning" ? [1, 0] : canonical === "none-end" ? [0, 1] : [0.5, 0.5];
@@ -820,7 +757,7 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   const point = (t: number): Point => at(t, t);
   const entryPoint = (k: number): Point => at(k, k - 1);
   const rateOf = (o: string): number => (c.outcomes[o] === "cost" ? c.rates.cost : c.rates.effect);
-  const w = weights(c.correction, N);
+  const w = rowWeights(c.correction, N);
   const totals: Record<string, number> = {};
   const scales: Record<string, number> = {};
   for (const o of Object.keys(c.outcomes)) {
@@ -863,7 +800,7 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
       if (cap.outcome !== o) continue;
       const n = Math.min(capCycles(cap.maxDuration.f(fixed), Δ), N);
       const ck = coefficients(c, rateOf(o), n);
-      const wk = weights(c.correction, n);
+      const wk = rowWeights(c.correction, n);
       const perYear = cap.perYear.f(fixed);
       for (let t = 0; t <= n; t++) {
         let m = 0;

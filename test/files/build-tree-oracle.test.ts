@@ -25,25 +25,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
+import { rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
-/** Small seeded generator (mulberry32): the cases are a pure function of the seed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const chance = (p: number): boolean => next() < p;
-  /** A number with few decimals, so the file's text is exactly the oracle's value. */
-  const round = (lo: number, hi: number, digits = 3): number => Number((lo + next() * (hi - lo)).toFixed(digits));
-  return { next, int, pick, chance, round };
-}
-type Gen = ReturnType<typeof generator>;
 
 type Values = Readonly<Record<string, number>>;
 
@@ -374,44 +357,6 @@ function markovFile(m: MarkovSpec): Record<string, unknown> {
   };
 }
 
-/** Within-cycle weights w_0 … w_N of docs/conventions.md. */
-function weights(correction: string, n: number): number[] {
-  const w = new Array<number>(n + 1).fill(1);
-  switch (correction) {
-    case "none-beginning":
-      w[n] = 0;
-      return w;
-    case "none-end":
-      w[0] = 0;
-      return w;
-    case "half-cycle":
-    case "trapezoid":
-      w[0] = 0.5;
-      w[n] = 0.5;
-      return w;
-    case "every-row":
-      return w;
-    case "simpson": {
-      if (n === 1) return [0.5, 0.5];
-      const out = new Array<number>(n + 1).fill(0);
-      const even = n % 2 === 0 ? n : n - 3;
-      for (let i = 0; i < even; i += 2) {
-        out[i]! += 1 / 3;
-        out[i + 1]! += 4 / 3;
-        out[i + 2]! += 1 / 3;
-      }
-      if (n % 2 === 1) {
-        out[n - 3]! += 3 / 8;
-        out[n - 2]! += 9 / 8;
-        out[n - 1]! += 9 / 8;
-        out[n]! += 3 / 8;
-      }
-      return out;
-    }
-    default:
-      throw new Error(`oracle: unknown correction ${correction}`);
-  }
-}
 
 /** A total and the sum of its terms' absolute values (the scale of the tolerance). */
 type Total = [value: number, scale: number];
@@ -449,7 +394,7 @@ function markovOracle(m: MarkovSpec, p: Values, s: Values, start: Values, startT
     const v = e.f(point(0, 0)) * (state === null ? 1 : start[state] ?? 0);
     book(o, v, v);
   }
-  const w = weights(m.correction, N);
+  const w = rowWeights(m.correction, N);
   let trace: Record<string, number> = Object.fromEntries(m.states.map((st) => [st, start[st] ?? 0]));
   const rows = [trace];
   for (let k = 1; k <= N; k++) {
@@ -705,7 +650,7 @@ function subtreeUse(c: Context): TreeNode | undefined {
 }
 
 function randomCase(seed: number): Case {
-  const g = generator(seed);
+  const g = seededGenerator(seed);
   const parameters: Record<string, unknown> = {};
   for (const name of PROBABILITIES) {
     const mean = g.round(0.02, 0.6, 3);
