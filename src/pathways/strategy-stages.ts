@@ -58,7 +58,10 @@ export function strategyStages<P>(pathway: TestingPathway<P>, strategy: TestingS
       name: names.join(" + "),
       tests: names.length,
       sensitivity: combineByCategory(tests, (t) => Object.entries(t.sensitivity), anyOfValues),
-      specificity: combineByCategory(tests, (t) => specificities(pathway, t), productValues),
+      // Keyed in the order the targets are written across the tests: the order of false calls, which
+      // decides which confirmation is charged, must not change when one test's specificity for an
+      // earlier target is the number 1 (left out by specificities) rather than a parameter of value 1.
+      specificity: inOrder(combineByCategory(tests, (t) => specificities(pathway, t), productValues), tests.flatMap((t) => Object.keys(t.sensitivity))),
       confirmation: combineByCategory(tests, (t) => confirmations(t), maxValues),
       failure,
       cost,
@@ -80,6 +83,16 @@ function combineByCategory<P>(tests: readonly TestDefinition<P>[], entries: (tes
     }
   }
   return new Map([...byCategory].map(([category, values]) => [category, combine(values)]));
+}
+
+/** The entries of `map` in the order of their first place in `order` (every key is in it). */
+function inOrder<V>(map: ReadonlyMap<string, V>, order: readonly string[]): ReadonlyMap<string, V> {
+  const out = new Map<string, V>();
+  for (const key of order) {
+    const value = map.get(key);
+    if (value !== undefined && !out.has(key)) out.set(key, value);
+  }
+  return out;
 }
 
 /** A test's specificity per actionable covered target, leaving out targets whose specificity is the number 1. @internal */

@@ -143,3 +143,30 @@ describe("treatment arms", () => {
     expect(evaluateModel(testingTree(untreated, { title: "x", arms }), {}).NGS!.qaly).toBeCloseTo(0.15 * (0.5 * 3 + 0.5 * 1.5) + 0.85 * 1.5, 12);
   });
 });
+
+describe("parallel: the order of false calls", () => {
+  it("a specificity of the number 1 and a parameter whose value is 1 give the same confirmation costs (the group's targets in the order written)", () => {
+    // Found by test/pathways/testing-pathway-oracle.test.ts (seed 11): a constant 1 was left out of the
+    // group's targets, so B came before A and a false call of A, confirmed by tB, was charged less often.
+    const build = (specA: number | ((p: { one: number }) => number)) =>
+      testingTree(
+        testingPathway<{ one: number }>({
+          categories: { A: { prevalence: 0.1, arm: "targetA" }, B: { prevalence: 0.1, arm: "targetB" }, none: { prevalence: complement } },
+          tests: {
+            tA: { sensitivity: { A: 0.9, B: 0.9 }, specificity: { A: specA, B: 0.9 }, cost: 100 },
+            tB: { sensitivity: { A: 0.9 }, specificity: 0.9, cost: 100, confirmation: { cost: 1000 } },
+          },
+          strategies: { Parallel: parallel(["tA", "tB"]) },
+          treatment: { pTreat: 1, defaultArm: "chemo", missedArm: "missed", falsePositive: { arm: "missed" } },
+        }),
+        { title: "false-call order", arms: { targetA: {}, targetB: {}, chemo: {}, missed: {} } },
+      );
+    const cost = (specA: number | ((p: { one: number }) => number)) => evaluateModel(build(specA), { one: 1 }).Parallel!.costTesting!;
+    // Tests 200, plus tB's confirmation on every positive A call: true A calls 0.1 × (1 − 0.1 × 0.1);
+    // false A calls (A first among the group's targets, combined specificity 1 × 0.9) among B's
+    // patients whom tA misses, 0.1 × 0.1 × 0.1, and among the others, 0.8 × 0.1.
+    // 200 + 1000 × (0.099 + 0.001 + 0.08) = 380.
+    expect(cost(1)).toBeCloseTo(380, 10);
+    expect(cost((p) => p.one)).toBeCloseTo(380, 10);
+  });
+});
