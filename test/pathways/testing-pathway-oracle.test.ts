@@ -40,34 +40,9 @@ import { chance } from "../../src/models/tree/chance.js";
 import { terminal } from "../../src/models/tree/terminal.js";
 import { evaluateModel, type Model } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
+import { seededGenerator } from "../helpers/oracle.js";
 import { panel, parallel, reflex, sendOut, sequential, testingCounts, testingPathway, testingTree, type TestingPathwayDefinition, type TestingStrategy } from "../../src/pathways/index.js";
 
-/** Small seeded generator (mulberry32): the cases are a pure function of the seed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const chance = (p: number): boolean => next() < p;
-  /** A number with few decimals, so the file's text is exactly the oracle's value. */
-  const round = (lo: number, hi: number, digits = 3): number => Number((lo + next() * (hi - lo)).toFixed(digits));
-  /** A random order of the items. */
-  const shuffle = <T>(items: readonly T[]): T[] => {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return { next, int, pick, chance, round, shuffle };
-}
 
 type Params = Readonly<Record<string, number>>;
 
@@ -170,7 +145,7 @@ const detectedName = (category: string): string =>
     .join("")}`;
 
 function randomCase(seed: number): Case {
-  const g = generator(seed);
+  const g = seededGenerator(seed);
   const parameters: Record<string, { value: number; kind: Kind }> = {};
   /** A number, a parameter's value about a third of the time. */
   const num = (kind: Kind, value: number, asParameter = g.chance(0.35)): Num => {

@@ -148,9 +148,10 @@ describe("parallel: the order of false calls", () => {
   it("a specificity of the number 1 and a parameter whose value is 1 give the same confirmation costs (the group's targets in the order written)", () => {
     // Found by test/pathways/testing-pathway-oracle.test.ts (seed 11): a constant 1 was left out of the
     // group's targets, so B came before A and a false call of A, confirmed by tB, was charged less often.
-    const build = (specA: number | ((p: { one: number }) => number)) =>
+    type P = { readonly one: number };
+    const build = (specA: number | ((p: P) => number)) =>
       testingTree(
-        testingPathway<{ one: number }>({
+        testingPathway<P, string, string, string, string>({
           categories: { A: { prevalence: 0.1, arm: "targetA" }, B: { prevalence: 0.1, arm: "targetB" }, none: { prevalence: complement } },
           tests: {
             tA: { sensitivity: { A: 0.9, B: 0.9 }, specificity: { A: specA, B: 0.9 }, cost: 100 },
@@ -161,7 +162,7 @@ describe("parallel: the order of false calls", () => {
         }),
         { title: "false-call order", arms: { targetA: {}, targetB: {}, chemo: {}, missed: {} } },
       );
-    const cost = (specA: number | ((p: { one: number }) => number)) => evaluateModel(build(specA), { one: 1 }).Parallel!.costTesting!;
+    const cost = (specA: number | ((p: P) => number)) => evaluateModel(build(specA), { one: 1 }).Parallel!.costTesting!;
     // Tests 200, plus tB's confirmation on every positive A call: true A calls 0.1 × (1 − 0.1 × 0.1);
     // false A calls (A first among the group's targets, combined specificity 1 × 0.9) among B's
     // patients whom tA misses, 0.1 × 0.1 × 0.1, and among the others, 0.8 × 0.1.
