@@ -579,22 +579,26 @@ function tsStrategy(s: StrategySpec): TestingStrategy<Params> {
   }
 }
 
-function tsDefinition(c: Case): TestingPathwayDefinition<Params> {
+/**
+ * The case's categories, tests, re-biopsy rule and treatment, every number written by `write` (a
+ * function of the parameters for TypeScript, a name or a number for a model file).
+ */
+function pathwayParts<X>(c: Case, write: (n: Num) => X, complementAs: X) {
   const t = c.treatment;
   return {
     categories: Object.fromEntries(
-      c.categories.map((k) => [k.name, { prevalence: k.prevalence === "complement" ? complement : ts(k.prevalence), ...(k.arm === undefined ? {} : { arm: k.arm }), ...(k.missedArm === undefined ? {} : { missedArm: k.missedArm }) }]),
+      c.categories.map((k) => [k.name, { prevalence: k.prevalence === "complement" ? complementAs : write(k.prevalence), ...(k.arm === undefined ? {} : { arm: k.arm }), ...(k.missedArm === undefined ? {} : { missedArm: k.missedArm }) }]),
     ),
     tests: Object.fromEntries(
       c.tests.map((test) => [
         test.name,
         {
-          sensitivity: Object.fromEntries(test.sensitivity.map(([name, n]) => [name, ts(n)])),
-          ...(test.specificity === undefined ? {} : { specificity: Array.isArray(test.specificity) ? Object.fromEntries((test.specificity as readonly (readonly [string, Num])[]).map(([name, n]) => [name, ts(n)])) : ts(test.specificity as Num) }),
-          ...(test.failure === undefined ? {} : { failure: ts(test.failure) }),
-          ...(test.turnaroundDays === undefined ? {} : { turnaroundDays: ts(test.turnaroundDays) }),
-          cost: ts(test.cost),
-          ...(test.confirmation === undefined ? {} : { confirmation: { cost: ts(test.confirmation.cost), ...(test.confirmation.categories === undefined ? {} : { categories: test.confirmation.categories }) } }),
+          sensitivity: Object.fromEntries(test.sensitivity.map(([name, n]) => [name, write(n)])),
+          ...(test.specificity === undefined ? {} : { specificity: Array.isArray(test.specificity) ? Object.fromEntries((test.specificity as readonly (readonly [string, Num])[]).map(([name, n]) => [name, write(n)])) : write(test.specificity as Num) }),
+          ...(test.failure === undefined ? {} : { failure: write(test.failure) }),
+          ...(test.turnaroundDays === undefined ? {} : { turnaroundDays: write(test.turnaroundDays) }),
+          cost: write(test.cost),
+          ...(test.confirmation === undefined ? {} : { confirmation: { cost: write(test.confirmation.cost), ...(test.confirmation.categories === undefined ? {} : { categories: test.confirmation.categories }) } }),
         },
       ]),
     ),
@@ -602,24 +606,27 @@ function tsDefinition(c: Case): TestingPathwayDefinition<Params> {
       ? {}
       : {
           rebiopsy: {
-            probability: ts(c.rebiopsy.probability),
-            cost: ts(c.rebiopsy.cost),
-            ...(c.rebiopsy.delayDays === undefined ? {} : { delayDays: ts(c.rebiopsy.delayDays) }),
-            ...(c.rebiopsy.qalyLoss === undefined ? {} : { qalyLoss: ts(c.rebiopsy.qalyLoss) }),
+            probability: write(c.rebiopsy.probability),
+            cost: write(c.rebiopsy.cost),
+            ...(c.rebiopsy.delayDays === undefined ? {} : { delayDays: write(c.rebiopsy.delayDays) }),
+            ...(c.rebiopsy.qalyLoss === undefined ? {} : { qalyLoss: write(c.rebiopsy.qalyLoss) }),
           },
         }),
-    strategies: Object.fromEntries(c.strategies.map((s) => [s.name, tsStrategy(s)])),
     treatment: {
-      pTreat: ts(t.pTreat),
+      pTreat: write(t.pTreat),
       defaultArm: t.defaultArm,
       missedArm: t.missedArm,
       ...(t.untreatedArm === undefined ? {} : { untreatedArm: t.untreatedArm }),
       ...(t.noResultArm === undefined ? {} : { noResultArm: t.noResultArm }),
       ...(t.falsePositive === undefined
         ? {}
-        : { falsePositive: { arm: t.falsePositive.arm, ...(t.falsePositive.payoffs === undefined ? {} : { payoffs: Object.fromEntries(t.falsePositive.payoffs.map(([name, n]) => [name, ts(n)])) }) } }),
+        : { falsePositive: { arm: t.falsePositive.arm, ...(t.falsePositive.payoffs === undefined ? {} : { payoffs: Object.fromEntries(t.falsePositive.payoffs.map(([name, n]) => [name, write(n)])) }) } }),
     },
   };
+}
+
+function tsDefinition(c: Case): TestingPathwayDefinition<Params> {
+  return { ...pathwayParts<number | ((p: Params) => number) | typeof complement>(c, ts, complement), strategies: Object.fromEntries(c.strategies.map((s) => [s.name, tsStrategy(s)])) } as TestingPathwayDefinition<Params>;
 }
 
 /** A chance node mixing two payoff leaves (the mix a constant). */
@@ -685,7 +692,6 @@ function modelFile(c: Case): string {
     }
     parameters[name] = distribution === undefined ? value : { value, distribution };
   }
-  const t = c.treatment;
   const file = {
     metadata: { title: `oracle case ${c.seed}`, currency: "SEK" },
     parameters,
@@ -706,43 +712,8 @@ function modelFile(c: Case): string {
               },
         ]),
       ),
-      categories: Object.fromEntries(
-        c.categories.map((k) => [k.name, { prevalence: k.prevalence === "complement" ? "complement" : text(k.prevalence), ...(k.arm === undefined ? {} : { arm: k.arm }), ...(k.missedArm === undefined ? {} : { missedArm: k.missedArm }) }]),
-      ),
-      tests: Object.fromEntries(
-        c.tests.map((test) => [
-          test.name,
-          {
-            sensitivity: Object.fromEntries(test.sensitivity.map(([name, n]) => [name, text(n)])),
-            ...(test.specificity === undefined ? {} : { specificity: Array.isArray(test.specificity) ? Object.fromEntries((test.specificity as readonly (readonly [string, Num])[]).map(([name, n]) => [name, text(n)])) : text(test.specificity as Num) }),
-            ...(test.failure === undefined ? {} : { failure: text(test.failure) }),
-            ...(test.turnaroundDays === undefined ? {} : { turnaroundDays: text(test.turnaroundDays) }),
-            cost: text(test.cost),
-            ...(test.confirmation === undefined ? {} : { confirmation: { cost: text(test.confirmation.cost), ...(test.confirmation.categories === undefined ? {} : { categories: test.confirmation.categories }) } }),
-          },
-        ]),
-      ),
-      ...(c.rebiopsy === undefined
-        ? {}
-        : {
-            rebiopsy: {
-              probability: text(c.rebiopsy.probability),
-              cost: text(c.rebiopsy.cost),
-              ...(c.rebiopsy.delayDays === undefined ? {} : { delayDays: text(c.rebiopsy.delayDays) }),
-              ...(c.rebiopsy.qalyLoss === undefined ? {} : { qalyLoss: text(c.rebiopsy.qalyLoss) }),
-            },
-          }),
+      ...pathwayParts<number | string>(c, text, "complement"),
       strategies: Object.fromEntries(c.strategies.map((s) => [s.name, fileStrategy(s)])),
-      treatment: {
-        pTreat: text(t.pTreat),
-        defaultArm: t.defaultArm,
-        missedArm: t.missedArm,
-        ...(t.untreatedArm === undefined ? {} : { untreatedArm: t.untreatedArm }),
-        ...(t.noResultArm === undefined ? {} : { noResultArm: t.noResultArm }),
-        ...(t.falsePositive === undefined
-          ? {}
-          : { falsePositive: { arm: t.falsePositive.arm, ...(t.falsePositive.payoffs === undefined ? {} : { payoffs: Object.fromEntries(t.falsePositive.payoffs.map(([name, n]) => [name, text(n)])) }) } }),
-      },
     },
   };
   return JSON.stringify(file);
