@@ -81,7 +81,12 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
     }
   }
   // Starting values happen before any cycle: they may not read the time, nor the model's variables.
-  const startCell = (source: number | string, where: readonly PathSegment[]): Cell => compileBeforeCycles(source, scope, "a starting value", where, issues);
+  const startCell = (source: number | string, where: readonly PathSegment[]): Cell => {
+    const compiled = compileBeforeCycles(source, scope, "a starting value", where, issues);
+    // As cell() does: the starting values' generated writer needs each getter's text.
+    if (typeof compiled === "function" && typeof source === "string") sources.set(compiled, source);
+    return compiled;
+  };
   const startingValues: [string, Cell | [string, Cell][]][] = [];
   for (const [outcome, v] of Object.entries(def.startingValues ?? {})) {
     if (!outcomeName(outcome, [...path, "startingValues", outcome])) continue;
