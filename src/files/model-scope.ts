@@ -156,7 +156,7 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
 }
 
 /**
- * Compiles an expression evaluated once before any cycle (a starting value, a curve's parameter) in
+ * Compiles an expression evaluated once before any cycle (a starting value, a capped value) in
  * the scope's `startEnv`. A name it reads that only the cycles see (the time names, the model's
  * variables) is reported as such, not as an unknown name with the closest parameter's name.
  */
