@@ -46,6 +46,17 @@ describe("icerTable", () => {
     expect(table.find((row) => row.strategy === "C")).toMatchObject({ status: "extendedly-dominated", dominatedBy: ["B", "D"], icer: null });
   });
 
+  it("icerTable(rows) names as dominatedBy the cheapest strategy not itself strictly dominated, even one extendedly dominated later (docs/uncertainty.md)", () => {
+    const table = icerTable([
+      { strategy: "O", cost: 0, effect: 0 },
+      { strategy: "X", cost: 10, effect: 0.5 },
+      { strategy: "Y", cost: 12, effect: 1.2 },
+      { strategy: "Z", cost: 20, effect: 0.4 },
+    ]);
+    expect(table.find((row) => row.strategy === "Z")).toMatchObject({ status: "dominated", dominatedBy: ["X"] });
+    expect(table.find((row) => row.strategy === "X")).toMatchObject({ status: "extendedly-dominated", dominatedBy: ["O", "Y"] });
+  });
+
   it("icerTable(rows) reproduces the Sick-Sicker frontier SoC → B → AB with A strongly dominated by B", () => {
     const table = icerTable(SICK_SICKER);
     expect(statusOf(table)).toEqual({ "Standard of care": "non-dominated", "Strategy A": "dominated", "Strategy B": "non-dominated", "Strategy AB": "non-dominated" });
