@@ -10,7 +10,7 @@ import type { SurvivalCurve, SurvivalCurveDef } from "../survival/survival-curve
 import type { TimeContext } from "../models/markov/time-context.js";
 import { compileValue, contextReaders, type Env, type Getter } from "./expression-env.js";
 import { compileContextAssignments } from "./expression.js";
-import { compileBeforeCycles, modelScope, nameChecker, type StrategyVariables } from "./model-scope.js";
+import { compileBeforeCycles, modelScope, nameChecker, type ModelScope, type StrategyVariables } from "./model-scope.js";
 import { cohortSettings } from "./cohort-settings.js";
 import type { PsmFile } from "./model-file-schema.js";
 
@@ -24,7 +24,7 @@ const TEXT_KEYS = new Set(["kind", "timeUnit", "source", "label", "unit", "sex",
 const BOOLEAN_KEYS = new Set(["restartClock"]);
 
 /** Compiles a curve definition whose numbers may be expressions into a function giving the plain definition. */
-function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegment[], issues: Issue[]): Tree {
+function curveSpec(spec: unknown, key: string, scope: ModelScope, path: readonly PathSegment[], issues: Issue[]): Tree {
   // A flag, not a number: `restartClock: 1` used to pass as a number and be read as false.
   if (BOOLEAN_KEYS.has(key)) {
     if (typeof spec === "boolean") return () => spec;
@@ -34,11 +34,12 @@ function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegm
   if (typeof spec === "number") return () => spec;
   if (typeof spec === "string") {
     if (TEXT_KEYS.has(key)) return () => spec;
-    const v = compileValue(spec, env, path, issues);
+    // Evaluated once per strategy and draw, before any cycle: no time names, no model variables.
+    const v = compileBeforeCycles(spec, scope, "a curve's parameter", path, issues);
     return typeof v === "number" ? () => v : v;
   }
   if (Array.isArray(spec)) {
-    const items = spec.map((item, i) => curveSpec(item, key, env, [...path, i], issues));
+    const items = spec.map((item, i) => curveSpec(item, key, scope, [...path, i], issues));
     return (p) => items.map((item) => item(p));
   }
   if (typeof spec === "object" && spec !== null) {
@@ -47,7 +48,7 @@ function curveSpec(spec: unknown, key: string, env: Env, path: readonly PathSegm
     const keys = Object.keys(spec);
     const parts = keys.map((k) => {
       const v = (spec as Record<string, unknown>)[k];
-      return splineScale && k === "scale" && typeof v === "string" ? () => v : curveSpec(v, k, env, [...path, k], issues);
+      return splineScale && k === "scale" && typeof v === "string" ? () => v : curveSpec(v, k, scope, [...path, k], issues);
     });
     // An own "__proto__" key needs Object.fromEntries (an assignment would set the prototype).
     if (keys.includes("__proto__")) return (p) => Object.fromEntries(keys.map((k, i) => [k, parts[i]!(p)]));
@@ -72,15 +73,15 @@ type CurveOf = (p: Params) => SurvivalCurve | ExponentialRate;
  * definition object, and no curve object with its closures (NSCLC: 18 endpoints per draw). Any
  * other definition is built into its curve by survivalCurveFromDef.
  */
-function endpointCurve(spec: unknown, env: Env, path: readonly PathSegment[], issues: Issue[]): CurveOf {
+function endpointCurve(spec: unknown, scope: ModelScope, path: readonly PathSegment[], issues: Issue[]): CurveOf {
   if (typeof spec === "object" && spec !== null && !Array.isArray(spec) && (spec as { kind?: unknown }).kind === "exponential") {
     const keys = Object.keys(spec);
     if (keys.length === 2 && keys.includes("rate")) {
-      const rate = curveSpec((spec as { rate: unknown }).rate, "rate", env, [...path, "rate"], issues);
+      const rate = curveSpec((spec as { rate: unknown }).rate, "rate", scope, [...path, "rate"], issues);
       return (p) => exponentialRate(rate(p) as number);
     }
   }
-  const tree = curveSpec(spec, "", env, path, issues);
+  const tree = curveSpec(spec, "", scope, path, issues);
   return (p) => survivalCurveFromDef(tree(p) as SurvivalCurveDef);
 }
 
@@ -102,7 +103,7 @@ export function buildPsm(def: PsmFile, strategies: readonly string[], variables:
   const outcomeName = nameChecker("unknown_outcome", "outcome", outcomes, issues, `declare it under outcomes (${outcomes.join(", ")})`);
   const endpointName = nameChecker("unknown_state", "endpoint", endpoints, issues);
 
-  const curves: [string, CurveOf][] = Object.entries(def.curves).filter(([name]) => endpointName(name, [...path, "curves", name])).map(([name, spec]) => [name, endpointCurve(spec, scope.startEnv, [...path, "curves", name], issues)]);
+  const curves: [string, CurveOf][] = Object.entries(def.curves).filter(([name]) => endpointName(name, [...path, "curves", name])).map(([name, spec]) => [name, endpointCurve(spec, scope, [...path, "curves", name], issues)]);
   for (const endpoint of endpoints) if (def.curves[endpoint] === undefined) issues.push({ code: "invalid_model", path: [...path, "curves"], message: `endpoint '${endpoint}' has no curve` });
   const table = (source: Readonly<Record<string, Readonly<Record<string, number | string>>>> | undefined, key: string, env: Env): [string, [string, Cell, number | string][]][] =>
     Object.entries(source ?? {})

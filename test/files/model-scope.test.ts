@@ -156,5 +156,8 @@ model:
     drug: { outcome: cost, states: PF, perYear: cDrug, maxDuration: "time + 1" }
 `;
     expect(() => compileModelFile(text, { fileName: "model.yaml" })).toThrow(/a capped value's duration is evaluated once, before any cycle, so it cannot read 'time'/);
+    // A curve's parameter likewise (it said "unknown name 'cycle'", and for a model variable suggested a parameter).
+    const curve = text.replace("maxDuration: \"time + 1\"", "maxDuration: 2").replace("variables: {}", "").replace("OS: { kind: exponential, rate: 0.2 }", "OS: { kind: exponential, rate: \"0.2 * cycle\" }");
+    expect(() => compileModelFile(curve, { fileName: "model.yaml" })).toThrow(/a curve's parameter is evaluated once, before any cycle, so it cannot read 'cycle'/);
   });
 });
