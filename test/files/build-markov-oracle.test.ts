@@ -20,7 +20,7 @@ import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
-import { CORRECTION_NAMES, CYCLE_TIMED, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
+import { applyHazardRatio, CORRECTION_NAMES, CYCLE_TIMED, rateToProbability, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
 
 /** What an expression sees at one point: the oracle's own reading of the documented time names. */
@@ -42,8 +42,6 @@ interface Expr {
   readonly f: (x: Point) => number;
 }
 
-const rateToProbability = (rate: number, years = 1): number => 1 - Math.exp(-rate * years);
-const applyHazardRatio = (p: number, hr: number): number => 1 - (1 - p) ** hr;
 
 /** The time names of docs/conventions.md, as the oracle reads them. */
 const TIME: Readonly<Record<string, (x: Point) => number>> = {

@@ -35,7 +35,7 @@
 import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
-import { CORRECTION_NAMES, CYCLE_TIMED, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
+import { applyHazardRatio, CORRECTION_NAMES, CYCLE_TIMED, rateToProbability, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
 /**
  * Deliberate oracle errors, for showing the test can fail (never set in the committed run):
@@ -70,8 +70,6 @@ interface Expr {
   readonly f: (x: Point) => number;
 }
 
-const rateToProbability = (rate: number, years = 1): number => 1 - Math.exp(-rate * years);
-const applyHazardRatio = (p: number, hr: number): number => 1 - (1 - p) ** hr;
 
 /** The time names of docs/conventions.md and docs/microsimulation.md, as the oracle reads them. */
 const TIME: Readonly<Record<string, (x: Point) => number>> = {

@@ -25,7 +25,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
-import { rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
+import { applyHazardRatio, rateToProbability, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
 
 
 type Values = Readonly<Record<string, number>>;
@@ -56,8 +56,6 @@ interface MExpr {
   readonly f: (x: Point) => number;
 }
 
-const rateToProbability = (rate: number, years = 1): number => 1 - Math.exp(-rate * years);
-const applyHazardRatio = (p: number, hr: number): number => 1 - (1 - p) ** hr;
 const constant = (c: number): Expr => ({ text: String(c), f: () => c });
 
 // Parameter names by meaning; every parameter has a value and a distribution.

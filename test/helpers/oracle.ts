@@ -84,3 +84,9 @@ export function rowWeights(correction: string | { readonly weights: readonly num
       throw new Error(`oracle: unknown correction ${name}`);
   }
 }
+
+/** The oracle's own conversions, as docs/conventions.md writes them (not qaly's expm1/log1p forms). */
+export const rateToProbability = (rate: number, years = 1): number => 1 - Math.exp(-rate * years);
+
+/** 1 − (1 − p)^hr: a hazard ratio applied on the rate scale (docs/conventions.md). */
+export const applyHazardRatio = (p: number, hr: number): number => 1 - (1 - p) ** hr;
