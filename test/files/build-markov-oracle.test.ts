@@ -1,7 +1,8 @@
 // Differential test of the Markov model-file path: random model files (tunnel states, expressions
 // that read cycle, time, age, state_time and the peers' time names, model variables, strategy
 // variables, transition values counted once or by row, starting values, every within-cycle correction
-// and discount timing, cycle lengths below a year, undiscounted cost by year for budget impact) against
+// and discount timing, cycle lengths below a year, undiscounted cost by year for budget impact, a
+// background-mortality floor from a synthetic two-sex life table) against
 // a deliberately naive re-implementation of docs/conventions.md, docs/model-files.md and
 // docs/budget-impact.md written here: dense matrices over the expanded tunnel positions, every cell
 // evaluated by its own JavaScript function built from the same random
@@ -20,7 +21,7 @@ import { describe, expect, it } from "vitest";
 import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
-import { applyHazardRatio, CORRECTION_NAMES, CYCLE_TIMED, rateToProbability, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
+import { applyHazardRatio, CORRECTION_NAMES, CYCLE_TIMED, lifeTableCase, populationIncrements, rateToProbability, rowWeights, seededGenerator, type Background, type Gen } from "../helpers/oracle.js";
 
 
 /** What an expression sees at one point: the oracle's own reading of the documented time names. */
@@ -211,6 +212,8 @@ interface Case {
   readonly transitionValueWeight: "once" | "row";
   /** Years of undiscounted cost by year since start (`costByYear`), 0 for none. */
   readonly costByYear: number;
+  /** A general-population life table flooring the death probability of every living row, if any. */
+  readonly background: Background | undefined;
 }
 
 
@@ -330,6 +333,7 @@ function randomCase(seed: number): Case {
   if (typeof correction === "string" && correction in CYCLE_TIMED && g.chance(0.6)) timing = g.pick(["cycle-start", "cycle-end", "cycle-middle", "row"]);
   const transitionValueWeight = g.chance(0.3) ? "row" : "once";
   const costByYear = g.chance(0.3) ? g.int(1, Math.ceil(cycles * cycleLength - 1e-9)) : 0;
+  const life = g.chance(0.25) ? lifeTableCase(g) : undefined;
   const file = {
     metadata: { title: `oracle case ${seed}` },
     parameters,
@@ -348,6 +352,7 @@ function randomCase(seed: number): Case {
       discountTiming: timing,
       ...(transitionValueWeight === "row" ? { transitionValueWeight } : {}),
       ...(costByYear === 0 ? {} : { costByYear }),
+      ...(life === undefined ? {} : { backgroundMortality: { ...life.spec, deathState: "Dead" } }),
       ...(variables.length === 0 ? {} : { variables: Object.fromEntries(variables.map(([v, e]) => [v, e.text])) }),
       transitions: Object.fromEntries(Object.entries(transitions).map(([from, row]) => [from, Object.fromEntries(row.map(([to, cell]) => [to, cell === "complement" ? "complement" : cell.text]))])),
       values: Object.fromEntries(Object.entries(values).map(([o, m]) => [o, Object.fromEntries(Object.entries(m).map(([s, e]) => [s, e.text]))])),
@@ -364,7 +369,7 @@ function randomCase(seed: number): Case {
         : { startingValues: { cost: startingValues[0]![1] === null ? startingValues[0]![2].text : Object.fromEntries(startingValues.map(([, s, e]) => [s, e.text])) } }),
     },
   };
-  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear };
+  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear, background: life?.background };
 }
 
 
@@ -412,6 +417,8 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   let m = expanded.map((e) => (e.position === 0 ? c.start[e.state] ?? 0 : 0));
   const trace = [m];
   const w = rowWeights(c.correction, N);
+  // Background mortality (docs/markov-cohort.md): cycle k's population death probability.
+  const population = c.background === undefined ? undefined : populationIncrements(c.background, c.startAge, N, Δ).map((h) => 1 - Math.exp(-h));
   for (let k = 1; k <= N; k++) {
     const next = new Array<number>(expanded.length).fill(0);
     expanded.forEach((from, i) => {
@@ -420,8 +427,16 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
       let sum = 0;
       const probabilities = row.map(([, cell]) => (cell === "complement" ? Number.NaN : cell.f(x)));
       for (const v of probabilities) if (!Number.isNaN(v)) sum += v;
-      row.forEach(([to, cell], j) => {
-        const probability = cell === "complement" ? 1 - sum : probabilities[j]!;
+      const resolved = probabilities.map((v) => (Number.isNaN(v) ? 1 - sum : v));
+      // A living row whose death probability is below the population's: death raised to it, every
+      // other entry scaled by (1 − q_pop)/(1 − q_row) (the survivors keep their proportions).
+      if (population !== undefined && from.state !== "Dead") {
+        const qRow = row.reduce((q, [to], j) => q + (to === "Dead" ? resolved[j]! : 0), 0);
+        const qPop = population[k - 1]!;
+        if (qRow < qPop) row.forEach(([to], j) => (resolved[j] = to === "Dead" ? qPop : (resolved[j]! * (1 - qPop)) / (1 - qRow)));
+      }
+      row.forEach(([to], j) => {
+        const probability = resolved[j]!;
         const target = to === from.state && from.tunnel > 1 ? index(to, Math.min(from.position + 1, from.tunnel - 1)) : index(to, 0);
         const flow = m[i]! * probability;
         next[target]! += flow;
@@ -483,6 +498,12 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   return out;
 }
 
+/** The model file's neighbour: the case's life table, if any. */
+const lifeTableOf = (c: Case) => (path: string): string => {
+  if (path === "life-table.csv" && c.background !== undefined) return c.background.csv;
+  throw new Error(`no file ${path}`);
+};
+
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-10 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
 
 /** The case's mismatches between qaly (file path) and the oracle, as readable lines. */
@@ -510,7 +531,7 @@ describe("Markov model files against a naive oracle (random files)", () => {
       const text = JSON.stringify(c.file);
       let project;
       try {
-        project = compileModelFile(text, { fileName: `oracle-${seed}.json` });
+        project = compileModelFile(text, { fileName: `oracle-${seed}.json`, readFile: lifeTableOf(c) });
       } catch (error) {
         failures.push(`seed ${seed}: does not compile: ${(error as Error).message}\n${text}`);
         continue;
@@ -527,7 +548,7 @@ describe("Markov model files against a naive oracle (random files)", () => {
     const failures: string[] = [];
     for (const seed of CASES.slice(0, 60)) {
       const c = randomCase(seed);
-      const project = compileModelFile(JSON.stringify(c.file), { fileName: `oracle-${seed}.json` });
+      const project = compileModelFile(JSON.stringify(c.file), { fileName: `oracle-${seed}.json`, readFile: lifeTableOf(c) });
       const draws = project.parameters.sample(3, { seed: `oracle-${seed}` });
       const psa = runPsaSync(project.model, draws);
       for (let i = 0; i < 3; i++) {

@@ -24,7 +24,7 @@ import { compileModelFile } from "../../src/files/compile-model-file.js";
 import { evaluateModel } from "../../src/models/model.js";
 import { runPsaSync } from "../../src/analysis/run/run-psa.js";
 import { QalyError } from "../../src/core/errors.js";
-import { CORRECTION_NAMES, CYCLE_TIMED, rowWeights, seededGenerator, type Gen } from "../helpers/oracle.js";
+import { CORRECTION_NAMES, CYCLE_TIMED, lifeTableCase, populationIncrements, rowWeights, seededGenerator, type Background, type Gen } from "../helpers/oracle.js";
 
 
 /** Four significant digits: readable file text that is exactly the oracle's number. */
@@ -448,45 +448,6 @@ interface Cap {
   readonly maxDuration: Expr;
 }
 
-/** A synthetic general-population life table: hazards per year of age from `firstAge`, the last open-ended. */
-interface Background {
-  readonly csv: string;
-  readonly firstAge: number;
-  readonly rates: Readonly<Record<string, readonly number[]>>;
-  readonly sexMix: Readonly<Record<string, number>>;
-}
-
-/**
- * A life table as docs/survival.md "Life tables" reads one, written as the CSV of model-files.md
- * (year, sex, age, mx, qx): Gompertz-like hazards high enough that the floor binds in some cycles.
- */
-function lifeTableCase(g: Gen): { readonly background: Background; readonly spec: Record<string, unknown> } {
-  const measure = g.pick(["mx", "qx"] as const);
-  const firstAge = 30;
-  const ages = Array.from({ length: 71 }, (_, i) => firstAge + i);
-  const lines = ["year,sex,age,mx,qx"];
-  const rates: Record<string, number[]> = {};
-  for (const sex of ["female", "male"]) {
-    const a = g.round(0.002, 0.04, 4);
-    const b = g.round(0.05, 0.12, 3);
-    rates[sex] = [];
-    for (const age of ages) {
-      const mx = sig(Math.min(2, a * Math.exp(b * (age - 40))));
-      const qx = sig(Math.min(0.9, 1.1 * mx));
-      lines.push(`2020,${sex},${age},${mx},${qx}`);
-      // A probability q over one year of age is the constant hazard −log(1 − q).
-      rates[sex]!.push(measure === "mx" ? mx : -Math.log1p(-qx));
-    }
-    // Another year the file holds, which `year` leaves out.
-    lines.push(`2019,${sex},${firstAge},1,0.5`);
-  }
-  const female = g.pick([0.5, 0.45, 0.3, 1]);
-  const sexMix = { female, male: 1 - female };
-  return {
-    background: { csv: lines.join("\n") + "\n", firstAge, rates, sexMix },
-    spec: { file: "life-table.csv", year: 2020, measure, sexMix, ...(g.chance(0.5) ? { method: "cycle" } : {}) },
-  };
-}
 
 interface Case {
   readonly seed: number;
@@ -625,7 +586,8 @@ function randomCase(seed: number): Case {
   }
 
   const startAge = g.int(40, 75);
-  const life = g.chance(0.2) ? lifeTableCase(g) : undefined;
+  const table = g.chance(0.2) ? lifeTableCase(g) : undefined;
+  const life = table === undefined ? undefined : { ...table, spec: { ...table.spec, ...(g.chance(0.5) ? { method: "cycle" } : {}) } };
   // Discount rates: both, one (the other at its default, 3 %) or none.
   const given = g.pick(["both", "both", "both", "both", "both", "both", "cost", "effect", "none"] as const);
   const rates = { cost: given === "both" || given === "cost" ? g.pick([0, 0.03, 0.05, g.round(0, 0.08, 3)]) : 0.03, effect: given === "both" || given === "effect" ? g.pick([0, 0.03, 0.015, g.round(0, 0.08, 3)]) : 0.03 };
@@ -719,7 +681,7 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   const K = c.endpoints.length;
   // S_k at every row, in the curves' unit.
   const fitted = c.endpoints.map((e) => Array.from({ length: N + 1 }, (_, t) => e.S(t * Δ * c.unit, fixed)));
-  const S = c.background === undefined ? fitted : fitted.map((row) => floorByPopulation(row, populationIncrements(c)));
+  const S = c.background === undefined ? fitted : fitted.map((row) => floorByPopulation(row, populationIncrements(c.background!, c.startAge, c.cycles, c.cycleLength)));
   // Clamp: Ŝ_{K−1} = min(S_{K−1}, 1), Ŝ_k = min(S_k, Ŝ_{k+1}); a row is crossed where S_k > Ŝ_{k+1} + tolerance.
   const clamped = S.map((row) => row.slice());
   let crossedRows = 0;
@@ -825,24 +787,6 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   return { totals, scales };
 }
 
-/** The population's cumulative-hazard increments ΔH_pop,k of cycles k = 0 … N − 1 (S_pop = Σ w_s S_s). */
-function populationIncrements(c: Case): number[] {
-  const b = c.background!;
-  // H_s from startAge to startAge + τ: hazards constant within each year of age, the last open-ended.
-  const H = (rates: readonly number[], τ: number): number => {
-    let h = 0;
-    const from = c.startAge;
-    const to = c.startAge + τ;
-    for (let i = 0; i < rates.length; i++) {
-      const lo = b.firstAge + i;
-      const hi = i === rates.length - 1 ? Infinity : lo + 1;
-      h += rates[i]! * Math.max(0, Math.min(to, hi) - Math.max(from, lo));
-    }
-    return h;
-  };
-  const S = (τ: number): number => Object.entries(b.sexMix).reduce((sum, [sex, w]) => sum + w * Math.exp(-H(b.rates[sex]!, τ)), 0);
-  return Array.from({ length: c.cycles }, (_, k) => Math.log(S(k * c.cycleLength)) - Math.log(S((k + 1) * c.cycleLength)));
-}
 
 /** A curve's rows floored per cycle (docs/partitioned-survival.md, method "cycle"): ΔH_k → max(ΔH_k, ΔH_pop,k). */
 function floorByPopulation(row: readonly number[], population: readonly number[]): number[] {

@@ -90,3 +90,65 @@ export const rateToProbability = (rate: number, years = 1): number => 1 - Math.e
 
 /** 1 − (1 − p)^hr: a hazard ratio applied on the rate scale (docs/conventions.md). */
 export const applyHazardRatio = (p: number, hr: number): number => 1 - (1 - p) ** hr;
+
+/** A synthetic general-population life table: hazards per year of age from `firstAge`, the last open-ended. */
+export interface Background {
+  /** The table as model files read it (year, sex, age, mx, qx). */
+  readonly csv: string;
+  readonly firstAge: number;
+  /** Hazards per year of age, per sex (from mx, or −log(1 − qx)). */
+  readonly rates: Readonly<Record<string, readonly number[]>>;
+  readonly sexMix: Readonly<Record<string, number>>;
+}
+
+const fourDigits = (x: number): number => Number(x.toPrecision(4));
+
+/**
+ * A life table as docs/survival.md "Life tables" reads one, written as the CSV of model-files.md
+ * (year, sex, age, mx, qx): Gompertz-like hazards high enough that a floor binds in some cycles;
+ * `spec` is the model file's `backgroundMortality` without the keys each model type adds.
+ */
+export function lifeTableCase(g: Gen): { readonly background: Background; readonly spec: Record<string, unknown> } {
+  const measure = g.pick(["mx", "qx"] as const);
+  const firstAge = 30;
+  const ages = Array.from({ length: 71 }, (_, i) => firstAge + i);
+  const lines = ["year,sex,age,mx,qx"];
+  const rates: Record<string, number[]> = {};
+  for (const sex of ["female", "male"]) {
+    const a = g.round(0.002, 0.04, 4);
+    const b = g.round(0.05, 0.12, 3);
+    rates[sex] = [];
+    for (const age of ages) {
+      const mx = fourDigits(Math.min(2, a * Math.exp(b * (age - 40))));
+      const qx = fourDigits(Math.min(0.9, 1.1 * mx));
+      lines.push(`2020,${sex},${age},${mx},${qx}`);
+      // A probability q over one year of age is the constant hazard −log(1 − q).
+      rates[sex]!.push(measure === "mx" ? mx : -Math.log1p(-qx));
+    }
+    // Another year the file holds, which `year` leaves out.
+    lines.push(`2019,${sex},${firstAge},1,0.5`);
+  }
+  const female = g.pick([0.5, 0.45, 0.3, 1]);
+  const sexMix = { female, male: 1 - female };
+  return { background: { csv: lines.join("\n") + "\n", firstAge, rates, sexMix }, spec: { file: "life-table.csv", year: 2020, measure, sexMix } };
+}
+
+/**
+ * The population's cumulative-hazard increments ΔH_pop,k of cycles k = 0 … cycles − 1 for a cohort
+ * entering at `startAge`: S_pop = Σ_s w_s S_s (the sexes mixed as the survivors are), each S_s from
+ * hazards constant within each year of age (docs/markov-cohort.md, docs/partitioned-survival.md).
+ */
+export function populationIncrements(b: Background, startAge: number, cycles: number, cycleLength: number): number[] {
+  const H = (rates: readonly number[], τ: number): number => {
+    let h = 0;
+    const to = startAge + τ;
+    for (let i = 0; i < rates.length; i++) {
+      const lo = b.firstAge + i;
+      const hi = i === rates.length - 1 ? Infinity : lo + 1;
+      h += rates[i]! * Math.max(0, Math.min(to, hi) - Math.max(startAge, lo));
+    }
+    return h;
+  };
+  const S = (τ: number): number => Object.entries(b.sexMix).reduce((sum, [sex, w]) => sum + w * Math.exp(-H(b.rates[sex]!, τ)), 0);
+  return Array.from({ length: cycles }, (_, k) => Math.log(S(k * cycleLength)) - Math.log(S((k + 1) * cycleLength)));
+}
