@@ -2,7 +2,7 @@
 // that read cycle, time, age, state_time and the peers' time names, model variables, strategy
 // variables, transition values counted once or by row, starting values, every within-cycle correction
 // and discount timing, cycle lengths below a year, undiscounted cost by year for budget impact, a
-// background-mortality floor from a synthetic two-sex life table) against
+// background-mortality floor from a synthetic two-sex life table, milestones) against
 // a deliberately naive re-implementation of docs/conventions.md, docs/model-files.md and
 // docs/budget-impact.md written here: dense matrices over the expanded tunnel positions, every cell
 // evaluated by its own JavaScript function built from the same random
@@ -214,6 +214,8 @@ interface Case {
   readonly costByYear: number;
   /** A general-population life table flooring the death probability of every living row, if any. */
   readonly background: Background | undefined;
+  /** Milestone outputs: name → the states counted and the trace row read. */
+  readonly milestones: Readonly<Record<string, { readonly states: readonly string[]; readonly row: number }>>;
 }
 
 
@@ -334,6 +336,12 @@ function randomCase(seed: number): Case {
   const transitionValueWeight = g.chance(0.3) ? "row" : "once";
   const costByYear = g.chance(0.3) ? g.int(1, Math.ceil(cycles * cycleLength - 1e-9)) : 0;
   const life = g.chance(0.25) ? lifeTableCase(g) : undefined;
+  // Milestones: the share of the cohort in some states at a whole number of cycles (docs/markov-cohort.md).
+  const milestones: Record<string, { states: string[]; row: number }> = {};
+  for (let i = 0, count = g.chance(0.25) ? g.int(1, 2) : 0; i < count; i++) {
+    const chosen = living.filter(() => g.chance(0.5)).map((state) => state.name);
+    milestones[`alive${i}`] = { states: chosen.length === 0 ? [living[0]!.name] : chosen, row: g.int(0, cycles) };
+  }
   const file = {
     metadata: { title: `oracle case ${seed}` },
     parameters,
@@ -353,6 +361,7 @@ function randomCase(seed: number): Case {
       ...(transitionValueWeight === "row" ? { transitionValueWeight } : {}),
       ...(costByYear === 0 ? {} : { costByYear }),
       ...(life === undefined ? {} : { backgroundMortality: { ...life.spec, deathState: "Dead" } }),
+      ...(Object.keys(milestones).length === 0 ? {} : { milestones: Object.fromEntries(Object.entries(milestones).map(([name, m]) => [name, { states: m.states, time: m.row * cycleLength }])) }),
       ...(variables.length === 0 ? {} : { variables: Object.fromEntries(variables.map(([v, e]) => [v, e.text])) }),
       transitions: Object.fromEntries(Object.entries(transitions).map(([from, row]) => [from, Object.fromEntries(row.map(([to, cell]) => [to, cell === "complement" ? "complement" : cell.text]))])),
       values: Object.fromEntries(Object.entries(values).map(([o, m]) => [o, Object.fromEntries(Object.entries(m).map(([s, e]) => [s, e.text]))])),
@@ -369,7 +378,7 @@ function randomCase(seed: number): Case {
         : { startingValues: { cost: startingValues[0]![1] === null ? startingValues[0]![2].text : Object.fromEntries(startingValues.map(([, s, e]) => [s, e.text])) } }),
     },
   };
-  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear, background: life?.background };
+  return { seed, file, states, start, strategies, variables, transitions, values, transitionValues, startingValues, outcomes, cycles, cycleLength, startAge, rates, correction, timing, transitionValueWeight, costByYear, background: life?.background, milestones };
 }
 
 
@@ -491,6 +500,8 @@ function oracle(c: Case, strategy: string, p: Readonly<Record<string, number>>):
   }
   const out: Record<string, number> = {};
   for (let y = 0; y < c.costByYear; y++) out[`costYear${y + 1}`] = byYear[y]!;
+  // Milestones: the trace row itself, tunnel positions included, undiscounted, no correction.
+  for (const [name, m] of Object.entries(c.milestones)) out[name] = expanded.reduce((sum, e, i) => sum + (m.states.includes(e.state) ? trace[m.row]![i]! : 0), 0);
   for (const o of Object.keys(c.outcomes)) {
     out[o] = totals[o]!;
     out[`${o}Undiscounted`] = raw[o]!;
