@@ -70,10 +70,10 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   // One value per move and cycle is booked on the moves out of every position of a tunnel state
   // alike, so a value out of one may not read the time in state (the engine refuses it when the values
   // differ by position; said here at the expression, whatever the values).
-  const tunnelled = new Set(def.states.flatMap((s: StateSpec) => (typeof s !== "string" && (s.tunnel ?? 1) > 1 ? [s.name] : [])));
+  const tunnels = new Map(def.states.flatMap((s: StateSpec) => (typeof s === "string" ? [] : [[s.name, s.tunnel ?? 1] as const])));
   for (const [outcome, table] of Object.entries(def.transitionValues ?? {})) {
     for (const [from, row] of Object.entries(table)) {
-      if (!tunnelled.has(from)) continue;
+      if ((tunnels.get(from) ?? 1) <= 1) continue;
       for (const [to, v] of Object.entries(row)) {
         if ((timeReads(v, env, scope.timeReads) & READS_STATE_TIME) === 0) continue;
         issues.push({ code: "invalid_model", path: [...path, "transitionValues", outcome, from, to], message: `'${v}' reads the time in state (state_time or heemod_state_time, directly or through a variable), but a transition value out of the tunnel state '${from}' is booked on the moves out of every position of the tunnel alike; let the state values or the transition probabilities depend on the time in state instead`, received: v });
@@ -111,7 +111,6 @@ export function buildMarkov(def: MarkovFile, strategies: readonly string[], vari
   // Tables whose expressions may read the time are given to the engine in the vector form: every
   // cycle and tunnel position of a draw at once, over the points each entry depends on.
   const sourced = (rows: [string, [string, Cell][]][]): CellRows => rows.map(([key, cells]) => [key, cells.map(([name, c]): [string, SourcedCell] => [name, typeof c === "function" ? { getter: c, source: sources.get(c)! } : c])]);
-  const tunnels = new Map(def.states.flatMap((s: StateSpec) => (typeof s === "string" ? [] : [[s.name, s.tunnel ?? 1] as const])));
   const vector = arrayForms(sourced(transitions), sourced(values), tunnels, scope, def.startAge !== undefined);
   // The tables left in the callback form, the transition values and the starting values are each
   // refilled by one generated function (compileContextAssignments: the cells' own expressions,

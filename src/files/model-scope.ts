@@ -161,13 +161,18 @@ export function modelScope(definitions: Readonly<Record<string, number | string>
  * variables) is reported as such, not as an unknown name with the closest parameter's name.
  */
 export function compileBeforeCycles(source: number | string, scope: ModelScope, what: string, path: readonly PathSegment[], issues: Issue[]): number | Getter {
+  const before = issues.length;
+  const compiled = compileValue(source, scope.startEnv, path, issues);
+  // Only a failed expression is read again, against every name the cycles see.
+  if (issues.length === before || typeof source !== "string") return compiled;
   let late: readonly string[] = [];
   try {
-    if (typeof source === "string") late = expressionSymbols(source, scope.env).filter((name) => !scope.startEnv.names.includes(name));
+    late = expressionSymbols(source, scope.env).filter((name) => !scope.startEnv.names.includes(name));
   } catch {
-    // Reported by compileValue below (a syntax error, an unknown name).
+    // Wrong in the cycles too (a syntax error, a name nobody defines): compileValue's issues stand.
   }
-  if (late.length === 0) return compileValue(source, scope.startEnv, path, issues);
+  if (late.length === 0) return compiled;
+  issues.splice(before);
   const names = late.map((name) => `'${name}'`).join(", ");
   issues.push({ code: "invalid_model", path, message: `${what} is evaluated once, before any cycle, so it cannot read ${names} (the time and the model's variables are evaluated per cycle); use parameters and strategy variables, or a derived parameter for a formula`, received: source });
   return 0;

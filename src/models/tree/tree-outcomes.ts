@@ -52,10 +52,9 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
   }
   // Leaf models reporting cost by year: the tree's own cost payoffs (testing) count in year 1, and
   // get annual outputs of their own for every year the leaves report.
-  let years = 0;
-  for (const name of values) years = Math.max(years, Number(ANNUAL.exec(name)?.[1] ?? 0));
-  if (years > 0) checkAnnualYears(records, years, issues);
+  const years = annualYearsOf(values);
   if (years > 0) {
+    checkAnnualYears(records, years, issues);
     for (const name of [...values]) {
       if (name !== "cost" && !isCostCategory(name)) continue;
       for (let y = 1; y <= years; y++) values.add(`${name}Year${y}`);
@@ -76,8 +75,8 @@ export function treeOutcomes<P>(records: readonly NodeRecord<P>[], issues: Issue
   };
 }
 
-/** Years of annual cost outputs among a model's outcomes (0: none). */
-function annualYearsOf(outcomes: readonly string[]): number {
+/** Years of annual cost outputs among outcome names (0: none). */
+function annualYearsOf(outcomes: Iterable<string>): number {
   let years = 0;
   for (const name of outcomes) years = Math.max(years, Number(ANNUAL.exec(name)?.[1] ?? 0));
   return years;
